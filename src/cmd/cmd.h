@@ -1,0 +1,20 @@
+/*
+ * The subcommands of the tandem command line (SPEC §3). Each takes the
+ * arguments after its name (argv[0] is the subcommand) and returns the exit
+ * code (sysexits.h).
+ */
+#ifndef CMD_CMD_H
+#define CMD_CMD_H
+
+int	cmd_check(int argc, char *argv[]);
+int	cmd_match(int argc, char *argv[]);
+int	cmd_build(int argc, char *argv[]);
+int	cmd_stats(int argc, char *argv[]);
+int	cmd_import(int argc, char *argv[]);
+int	cmd_export(int argc, char *argv[]);
+
+/* Print a usage error "tandem CMD: message" plus a hint; returns EX_USAGE. */
+int	cmd_usage(const char *cmd, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+#endif

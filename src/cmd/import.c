@@ -1,0 +1,16 @@
+/*
+ * tandem import: not written yet (placeholder so the command line links).
+ */
+#include <stdio.h>
+#include <sysexits.h>
+
+#include "cmd/cmd.h"
+
+int
+cmd_import(int argc, char *argv[])
+{
+	(void)argc;
+	(void)argv;
+	fputs("tandem: error: 'import' is not implemented yet\n", stderr);
+	return EX_SOFTWARE;
+}

@@ -1,0 +1,2 @@
+SRCS += src/load/model.c
+RESOURCES += schema/programme.rng=schema/programme.rng

@@ -1,0 +1,211 @@
+/*
+ * Whole-file reading and atomic output files (see fileio.h).
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+struct outfile {
+	char	*path;		/* final name */
+	char	*tmp;		/* temporary name in the same folder */
+	FILE	*fp;		/* open on tmp */
+};
+
+char *
+file_read(const char *path, size_t *len)
+{
+	struct stat st;
+	FILE *fp;
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	int saved;
+
+	if ((fp = fopen(path, "rb")) == NULL)
+		return NULL;
+	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+		fclose(fp);
+		errno = EISDIR;
+		return NULL;
+	}
+	for (;;) {
+		buf = xgrow(buf, &cap, n + 65536 + 1, 1);
+		got = fread(buf + n, 1, cap - n - 1, fp);
+		n += got;
+		if (n > FILEIO_MAX_INPUT) {
+			free(buf);
+			fclose(fp);
+			errno = EFBIG;
+			return NULL;
+		}
+		if (got == 0)
+			break;
+	}
+	if (ferror(fp)) {
+		saved = errno ? errno : EIO;
+		free(buf);
+		fclose(fp);
+		errno = saved;
+		return NULL;
+	}
+	fclose(fp);
+	buf[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return buf;
+}
+
+int
+file_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0;
+}
+
+int
+dir_exists(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+dir_make(const char *path)
+{
+	char *p, *s;
+	int rc = 0;
+
+	if (dir_exists(path))
+		return 0;
+	p = xstrdup(path);
+	for (s = p + 1; *s != '\0'; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) == -1 && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*s = '/';
+	}
+	if (rc == 0 && mkdir(p, 0777) == -1 && errno != EEXIST)
+		rc = -1;
+	if (rc == 0 && !dir_exists(p)) {
+		errno = ENOTDIR;
+		rc = -1;
+	}
+	free(p);
+	return rc;
+}
+
+struct outfile *
+outfile_open(const char *path)
+{
+	struct outfile *of;
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	of = xcalloc(1, sizeof(*of));
+	of->path = xstrdup(path);
+	if (slash != NULL)
+		of->tmp = xasprintf("%.*s/.%s.XXXXXX",
+		    (int)(slash - path), path, slash + 1);
+	else
+		of->tmp = xasprintf(".%s.XXXXXX", path);
+	if ((fd = mkstemp(of->tmp)) == -1)
+		goto fail;
+	/* mkstemp makes 0600; outputs are ordinary documents. */
+	(void)fchmod(fd, 0644 & ~0022);
+	if ((of->fp = fdopen(fd, "wb")) == NULL) {
+		close(fd);
+		unlink(of->tmp);
+		goto fail;
+	}
+	return of;
+fail:
+	free(of->tmp);
+	free(of->path);
+	free(of);
+	return NULL;
+}
+
+FILE *
+outfile_stream(struct outfile *of)
+{
+	return of->fp;
+}
+
+const char *
+outfile_tmpname(const struct outfile *of)
+{
+	return of->tmp;
+}
+
+static void
+outfile_free(struct outfile *of)
+{
+	free(of->tmp);
+	free(of->path);
+	free(of);
+}
+
+int
+outfile_commit(struct outfile *of)
+{
+	int bad, saved;
+
+	bad = fflush(of->fp) != 0 || ferror(of->fp);
+	saved = errno;
+	if (fclose(of->fp) != 0 && !bad) {
+		bad = 1;
+		saved = errno;
+	}
+	if (!bad && rename(of->tmp, of->path) == -1) {
+		bad = 1;
+		saved = errno;
+	}
+	if (bad) {
+		unlink(of->tmp);
+		outfile_free(of);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	outfile_free(of);
+	return 0;
+}
+
+void
+outfile_abort(struct outfile *of)
+{
+	if (of == NULL)
+		return;
+	fclose(of->fp);
+	unlink(of->tmp);
+	outfile_free(of);
+}
+
+int
+file_write_atomic(const char *path, const void *buf, size_t len)
+{
+	struct outfile *of;
+
+	if ((of = outfile_open(path)) == NULL)
+		return -1;
+	if (len > 0 && fwrite(buf, 1, len, outfile_stream(of)) != len) {
+		int saved = errno;
+
+		outfile_abort(of);
+		errno = saved ? saved : EIO;
+		return -1;
+	}
+	return outfile_commit(of);
+}
