@@ -1,0 +1,242 @@
+/*
+ * Fonts: fontconfig lookup and HarfBuzz metrics (see font.h).
+ */
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-ot.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "device/font.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Advances of the Basic Multilingual Plane are cached, filled lazily. */
+#define FONT_CACHE	0x10000
+
+struct font {
+	char		*path;
+	char		*family;
+	hb_blob_t	*blob;
+	hb_face_t	*face;
+	hb_font_t	*hb;
+	double		 scale;		/* 1000 / units per em */
+	float		*adv;		/* FONT_CACHE entries; < 0 = not yet */
+	double		 ascent, descent, cap_height, x_height;
+};
+
+static int
+is_path(const char *spec)
+{
+	size_t n = strlen(spec);
+
+	return strchr(spec, '/') != NULL ||
+	    (n > 4 && strcasecmp(spec + n - 4, ".ttf") == 0);
+}
+
+/* Resolve a fontconfig pattern to a TrueType file of the same family. */
+static char *
+lookup(const char *spec, char **family, const char **err)
+{
+	FcPattern *pat, *match;
+	FcResult res;
+	FcChar8 *file = NULL, *fam = NULL, *want = NULL;
+	char *path = NULL;
+
+	if (!FcInit()) {
+		*err = "fontconfig cannot be initialised";
+		return NULL;
+	}
+	if ((pat = FcNameParse((const FcChar8 *)spec)) == NULL) {
+		*err = "not a valid font name";
+		return NULL;
+	}
+	FcPatternAddString(pat, FC_FONTFORMAT, (const FcChar8 *)"TrueType");
+	FcConfigSubstitute(NULL, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	match = FcFontMatch(NULL, pat, &res);
+	if (match == NULL) {
+		*err = "no such font installed";
+		FcPatternDestroy(pat);
+		return NULL;
+	}
+	/* FcFontMatch never fails: check it found the family asked for. */
+	FcPatternGetString(pat, FC_FAMILY, 0, &want);
+	FcPatternGetString(match, FC_FAMILY, 0, &fam);
+	FcPatternGetString(match, FC_FILE, 0, &file);
+	if (file == NULL || fam == NULL ||
+	    (want != NULL && strcasecmp((const char *)want,
+	    (const char *)fam) != 0))
+		*err = "no such TrueType font installed (try fc-list)";
+	else {
+		path = xstrdup((const char *)file);
+		*family = xstrdup((const char *)fam);
+	}
+	FcPatternDestroy(match);
+	FcPatternDestroy(pat);
+	return path;
+}
+
+struct font *
+font_open(const char *spec, const char **err)
+{
+	struct font *f;
+	char *path, *family = NULL;
+	unsigned int upem;
+	hb_font_extents_t ext;
+	hb_position_t pos;
+	const char *dummy;
+	hb_blob_t *glyf;
+	int has_glyf;
+
+	if (err == NULL)
+		err = &dummy;
+	if (is_path(spec)) {
+		const char *base = strrchr(spec, '/');
+
+		path = xstrdup(spec);
+		family = xstrdup(base ? base + 1 : spec);
+	} else if ((path = lookup(spec, &family, err)) == NULL)
+		return NULL;
+
+	f = xcalloc(1, sizeof(*f));
+	f->path = path;
+	f->family = family;
+	f->blob = hb_blob_create_from_file_or_fail(path);
+	if (f->blob == NULL) {
+		*err = "cannot read the font file";
+		goto fail;
+	}
+	f->face = hb_face_create(f->blob, 0);
+	/* TrueType outlines only: a 'glyf' table, not 'CFF '. */
+	glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
+	has_glyf = hb_blob_get_length(glyf) > 0;
+	hb_blob_destroy(glyf);
+	if (hb_face_get_glyph_count(f->face) == 0 || !has_glyf) {
+		*err = "not a TrueType font (no glyf table)";
+		goto fail;
+	}
+	f->hb = hb_font_create(f->face);
+	upem = hb_face_get_upem(f->face);
+	f->scale = 1000.0 / (upem ? upem : 1000);
+	hb_font_set_scale(f->hb, (int)upem, (int)upem);
+	f->adv = xmalloc(FONT_CACHE * sizeof(*f->adv));
+	for (size_t i = 0; i < FONT_CACHE; i++)
+		f->adv[i] = -1;
+	hb_font_get_h_extents(f->hb, &ext);
+	f->ascent = ext.ascender * f->scale;
+	f->descent = ext.descender * f->scale;
+	if (f->ascent <= 0)
+		f->ascent = 800;
+	if (f->descent >= 0)
+		f->descent = -200;
+	f->cap_height = hb_ot_metrics_get_position(f->hb,
+	    HB_OT_METRICS_TAG_CAP_HEIGHT, &pos) ? pos * f->scale : 0.7 * 1000;
+	f->x_height = hb_ot_metrics_get_position(f->hb,
+	    HB_OT_METRICS_TAG_X_HEIGHT, &pos) ? pos * f->scale : 0.5 * 1000;
+	return f;
+fail:
+	font_free(f);
+	return NULL;
+}
+
+void
+font_free(struct font *f)
+{
+	if (f == NULL)
+		return;
+	if (f->hb)
+		hb_font_destroy(f->hb);
+	if (f->face)
+		hb_face_destroy(f->face);
+	if (f->blob)
+		hb_blob_destroy(f->blob);
+	free(f->adv);
+	free(f->path);
+	free(f->family);
+	free(f);
+}
+
+const char *
+font_path(const struct font *f)
+{
+	return f->path;
+}
+
+const char *
+font_family(const struct font *f)
+{
+	return f->family;
+}
+
+static double
+advance_uncached(const struct font *f, uint32_t cp)
+{
+	hb_codepoint_t gid;
+
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &gid))
+		return 0;
+	return hb_font_get_glyph_h_advance(f->hb, gid) * f->scale;
+}
+
+double
+font_advance(const struct font *f, uint32_t cp)
+{
+	if (cp >= FONT_CACHE)
+		return advance_uncached(f, cp);
+	if (f->adv[cp] < 0)
+		f->adv[cp] = (float)advance_uncached(f, cp);
+	return f->adv[cp];
+}
+
+double
+font_width(const struct font *f, const char *s, size_t len)
+{
+	double w = 0;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		w += font_advance(f, cp);
+		i += k;
+	}
+	return w;
+}
+
+bool
+font_has_glyph(const struct font *f, uint32_t cp)
+{
+	hb_codepoint_t gid;
+
+	return hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0;
+}
+
+double
+font_ascent(const struct font *f)
+{
+	return f->ascent;
+}
+
+double
+font_descent(const struct font *f)
+{
+	return f->descent;
+}
+
+double
+font_cap_height(const struct font *f)
+{
+	return f->cap_height;
+}
+
+double
+font_x_height(const struct font *f)
+{
+	return f->x_height;
+}
