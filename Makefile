@@ -1,6 +1,6 @@
 # tandem: Markdown + XML participant data -> the documents of a mentoring
 # programme. Plain GNU make; each stage lists its own sources in
-# src/<stage>/module.mk. Overrides go in config.mk.
+# src/<stage>/*.mk. Overrides go in config.mk.
 
 PREFIX		?= /usr/local
 DESTDIR		?=
@@ -25,7 +25,7 @@ UNIT_TESTS	:=	# tests/unit/test_*.c, each its own program
 BENCHES		:=	# bench/*.c programs
 RESOURCES	:=	# NAME=FILE pairs built into the binary
 
-include $(sort $(wildcard src/*/module.mk))
+include $(sort $(wildcard src/*/*.mk))
 -include tests/module.mk
 -include bench/module.mk
 
