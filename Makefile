@@ -26,8 +26,7 @@ BENCHES		:=	# bench/*.c programs
 RESOURCES	:=	# NAME=FILE pairs built into the binary
 
 include $(sort $(wildcard src/*/*.mk))
--include tests/module.mk
--include bench/module.mk
+-include $(sort $(wildcard tests/*.mk bench/*.mk))
 
 OBJS		 = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/resources.o
 LIB		 = $(BUILD)/libtandem.a
