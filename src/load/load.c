@@ -503,6 +503,7 @@ static struct {
 	long	 col;
 	char	*msg;
 	char	*str1;
+	char	*str2;
 	int	 int1;
 } parse_err;
 
@@ -526,6 +527,7 @@ catch_error(void *ctx, xmlErrorPtr e)
 	parse_err.int1 = e->int1;
 	parse_err.msg = xstrdup(e->message != NULL ? e->message : "error");
 	parse_err.str1 = e->str1 != NULL ? xstrdup(e->str1) : NULL;
+	parse_err.str2 = e->str2 != NULL ? xstrdup(e->str2) : NULL;
 	squeeze(parse_err.msg);
 }
 
@@ -534,6 +536,7 @@ parse_err_clear(void)
 {
 	free(parse_err.msg);
 	free(parse_err.str1);
+	free(parse_err.str2);
 	memset(&parse_err, 0, sizeof(parse_err));
 }
 
@@ -604,15 +607,27 @@ report_parse_error(struct ctx *c)
 		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
 		break;
 	case XML_ERR_TAG_NAME_MISMATCH:
-		diag(DIAG_ERROR, c->file, line, 0, "not well-formed XML: %s "
-		    "(a closing tag does not match the element opened there)",
-		    parse_err.msg);
+		if (parse_err.str1 != NULL && parse_err.str2 != NULL)
+			diag(DIAG_ERROR, c->file, line, 0, "not well-formed "
+			    "XML: closing tag </%s> does not match <%s> "
+			    "opened on line %d", parse_err.str2,
+			    parse_err.str1, parse_err.int1);
+		else
+			diag(DIAG_ERROR, c->file, line, 0, "not well-formed "
+			    "XML: %s", parse_err.msg);
 		break;
 	case XML_ERR_TAG_NOT_FINISHED:
 		diag(DIAG_ERROR, c->file, line, 0, "not well-formed XML: the "
 		    "file ends before <%s> (line %d) is closed; is it "
 		    "cut off?", parse_err.str1 ? parse_err.str1 : "?",
 		    parse_err.int1);
+		break;
+	case XML_ERR_GT_REQUIRED:
+		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+		    "well-formed XML: a tag is not closed with '>'%s%s%s",
+		    parse_err.str1 ? " (<" : "",
+		    parse_err.str1 ? parse_err.str1 : "",
+		    parse_err.str1 ? ">); is the file cut off?" : "");
 		break;
 	case XML_ERR_DOCUMENT_END:
 		diag(DIAG_ERROR, c->file, line, 0, "not well-formed XML: "
@@ -623,9 +638,21 @@ report_parse_error(struct ctx *c)
 		diag(DIAG_ERROR, c->file, line, 0, "not well-formed XML: %s; "
 		    "write & as &amp;", parse_err.msg);
 		break;
+	case XML_ERR_NAME_REQUIRED:
+		if (strstr(parse_err.msg, "EntityRef") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "well-formed XML: a bare '&'; write it as &amp;");
+			break;
+		}
+		if (strstr(parse_err.msg, "StartTag") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "well-formed XML: a bare '<'; write it as &lt;");
+			break;
+		}
+		/* FALLTHROUGH */
 	default:
-		diag(DIAG_ERROR, c->file, line, 0, "not well-formed XML: %s",
-		    parse_err.msg);
+		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+		    "well-formed XML: %s", parse_err.msg);
 		break;
 	}
 	c->errors++;
@@ -666,6 +693,12 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		return NULL;
 	}
 	*rc = EX_DATAERR;
+	if (strspn(buf, " \t\r\n") == len) {
+		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
+		c->errors++;
+		free(buf);
+		return NULL;
+	}
 	if (!utf8_valid(buf, len, &line, &col)) {
 		diag(DIAG_ERROR, c->file, line, col, "invalid UTF-8 (byte "
 		    "0x%02X); save the file as UTF-8",
@@ -748,6 +781,11 @@ check_value(struct ctx *c, const xmlNode *n, const struct attr_spec *a,
 	long iv;
 	double dv;
 
+	if (*v == '\0' && (a->required || a->type == VT_IDREF)) {
+		err(c, n, "attribute %s of <%s> must not be empty", a->name,
+		    name_of(n));
+		return;
+	}
 	switch (a->type) {
 	case VT_TOKEN:
 		if (*v == '\0' || strchr(v, ' ') != NULL)
@@ -1193,8 +1231,9 @@ build_person(struct ctx *c, const xmlNode *n)
 	if (q.id == NULL)
 		q.id = xstrdup("");
 	q.line = line_of(n);
+	/* ROLE__MAX marks a missing or bad role, already reported. */
 	q.role = (enum role)get_enum(n, "role", role_names, ROLE__MAX,
-	    ROLE_MENTEE);
+	    ROLE__MAX);
 	q.gender = (enum gender)get_enum(n, "gender", gender_names,
 	    GENDER__MAX, GENDER_UNKNOWN);
 	q.wish_gender = (enum gender)get_enum(n, "wish-gender", gender_names,
@@ -1538,8 +1577,11 @@ path_dir(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
-/* Load DIR/tandems.xml into p (p->tandems_file is its name). */
-static void
+/*
+ * Load DIR/tandems.xml into p (p->tandems_file is its name). Returns the
+ * document (for the schema check at the end) or NULL.
+ */
+static xmlDocPtr
 load_tandems_file(struct programme *p, int *rc)
 {
 	struct ctx c = { p, p->tandems_file, 0 };
@@ -1547,27 +1589,26 @@ load_tandems_file(struct programme *p, int *rc)
 	xmlNodePtr root;
 
 	if ((doc = xml_load(&c, p->tandems_file, rc)) == NULL)
-		return;
+		return NULL;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_TANDEMS);
-	if (c.errors == 0 && !check_schema(&c, doc))
-		*rc = EX_SOFTWARE;
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
 		build_tandems(&c, root);
 	}
-	xmlFreeDoc(doc);
+	return doc;
 }
 
 struct programme *
 load_programme(const char *path, int *exit_code)
 {
 	struct programme *p;
-	struct ctx c;
-	xmlDocPtr doc;
+	struct ctx c, tc;
+	xmlDocPtr doc, tdoc = NULL;
 	xmlNodePtr root;
 	unsigned long errors0 = diag_count(DIAG_ERROR);
 	int rc = 0;
+	char *tf;
 
 	if (dir_exists(path)) {
 		p = programme_new();
@@ -1590,37 +1631,45 @@ load_programme(const char *path, int *exit_code)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
-	if (!check_schema(&c, doc)) {
-		diag(DIAG_ERROR, NULL, 0, 0, "internal error: the built-in "
-		    "schema cannot be used");
-		rc = EX_SOFTWARE;
+	if (root == NULL || root->ns != NULL ||
+	    el_lookup(name_of(root)) != EL_PROGRAMME) {
 		xmlFreeDoc(doc);
 		goto fail;
 	}
-	if (root != NULL && el_lookup(name_of(root)) == EL_PROGRAMME &&
-	    root->ns == NULL)
-		build_programme(&c, root);
-	xmlFreeDoc(doc);
+	build_programme(&c, root);
 
-	char *tf = path_join(p->dir, "tandems.xml");
+	tf = path_join(p->dir, "tandems.xml");
 	if (file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
-			    "tandems both here and in %s; keep one", tf);
+			    "fixed tandems are given both here and in %s; "
+			    "keep one", tf);
 			free(tf);
 		} else {
 			p->tandems_file = tf;
-			load_tandems_file(p, &rc);
+			tdoc = load_tandems_file(p, &rc);
 		}
 	} else
 		free(tf);
-	if (rc == EX_SOFTWARE)
-		goto fail;
 	validate_programme(p);
-	if (diag_count(DIAG_ERROR) > errors0) {
-		rc = rc ? rc : EX_DATAERR;
-		goto fail;
+
+	/*
+	 * The schema has the last word: whatever it rejects that the checks
+	 * above let through is an error too (worded as libxml2 words it).
+	 */
+	if (diag_count(DIAG_ERROR) == errors0) {
+		tc = (struct ctx){ p, p->tandems_file, 0 };
+		if (!check_schema(&c, doc) ||
+		    (tdoc != NULL && !check_schema(&tc, tdoc))) {
+			diag(DIAG_ERROR, NULL, 0, 0, "internal error: the "
+			    "built-in schema cannot be used");
+			rc = EX_SOFTWARE;
+		}
 	}
+	xmlFreeDoc(doc);
+	xmlFreeDoc(tdoc);
+	if (diag_count(DIAG_ERROR) > errors0)
+		goto fail;
 	*exit_code = 0;
 	return p;
 fail:

@@ -92,11 +92,11 @@ check_ids(struct vstate *v)
 	for (i = 0; i < p->npeople; i++)
 		r[k++] = (struct idrec){ p->people[i].id, "person",
 		    p->people[i].line, k };
-	if (!id_ok(p->id))
+	if (*p->id != '\0' && !id_ok(p->id))
 		verr(v, p->file, p->line, "programme id '%s' may contain only "
 		    "letters A-Z and a-z, digits, _ and -", p->id);
 	for (i = 0; i < n; i++)
-		if (!id_ok(r[i].id))
+		if (*r[i].id != '\0' && !id_ok(r[i].id))
 			verr(v, p->file, r[i].line, "%s id '%s' may contain "
 			    "only letters A-Z and a-z, digits, _ and -",
 			    r[i].what, r[i].id);
@@ -203,9 +203,6 @@ check_values(struct vstate *v)
 	for (i = 0; i < p->npeople; i++) {
 		const struct person *q = &p->people[i];
 
-		if ((unsigned)q->role >= ROLE__MAX)
-			verr(v, p->file, q->line, "person %s: role must be "
-			    "mentee or mentor", q->id);
 		if ((unsigned)q->gender >= GENDER__MAX ||
 		    (unsigned)q->wish_gender >= GENDER__MAX)
 			verr(v, p->file, q->line, "person %s: gender must be "
@@ -216,9 +213,9 @@ check_values(struct vstate *v)
 		if (q->capacity < 0 || q->capacity > 20)
 			verr(v, p->file, q->line, "person %s: capacity %d is "
 			    "not from 0 to 20", q->id, q->capacity);
-		if (q->family == NULL || *q->family == '\0')
-			verr(v, p->file, q->line, "person %s: the family name "
-			    "is empty", q->id);
+		if (q->family == NULL)
+			verr(v, p->file, q->line, "person %s: no family name",
+			    q->id);
 	}
 	for (i = 0; i < 6; i++)
 		if (!(wv[i] >= 0 && wv[i] <= 10)) {
@@ -230,8 +227,8 @@ check_values(struct vstate *v)
 	    p->rules.ideal_level_gap < 0 || p->rules.ideal_level_gap > 20)
 		verr(v, p->file, p->matching_line, "level gaps must be from "
 		    "0 to 20");
-	if (p->title == NULL || *p->title == '\0')
-		verr(v, p->file, p->line, "the programme's <title> is empty");
+	if (p->title == NULL)
+		verr(v, p->file, p->line, "the programme has no title");
 }
 
 /* Do the pair's mentee and mentor have these roles? Reports if not. */
@@ -243,6 +240,9 @@ check_roles(struct vstate *v, const struct pair *pr, const char *what)
 
 	if (pr->mentee < 0 || pr->mentor < 0)
 		return false;	/* reported as dangling */
+	if (p->people[pr->mentee].role == ROLE__MAX ||
+	    p->people[pr->mentor].role == ROLE__MAX)
+		return false;	/* the loader reported the missing role */
 	if (p->people[pr->mentee].role != ROLE_MENTEE) {
 		verr(v, pr->file, pr->line, "%s: mentee=\"%s\" is a %s, not a "
 		    "mentee", what, p->people[pr->mentee].id,
