@@ -1,0 +1,5 @@
+# The PDF device (libharu) and its tests. zlib checks PNG data before
+# libharu sees it.
+SRCS += src/device/dev_pdf.c src/device/pdf_png.c
+UNIT_TESTS += tests/unit/test_pdf.c
+LIBS += -lz
