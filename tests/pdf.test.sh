@@ -34,7 +34,8 @@ has() {
 "$BUILD/tests/unit/test_pdf" "$tmp" >/dev/null 2>"$tmp/unit.err" ||
     bad "test_pdf failed: $(head -3 "$tmp/unit.err")"
 
-for f in sample.pdf missing.pdf after.pdf; do
+for f in sample.pdf missing.pdf after.pdf many-1.pdf many-2.pdf \
+    many-3.pdf many-4.pdf many-5.pdf; do
 	p=$tmp/$f
 	check "$f pdftotext" pdftotext "$p" "$tmp/$f.txt"
 	check "$f pdfinfo" pdfinfo "$p"
@@ -45,6 +46,15 @@ for f in sample.pdf missing.pdf after.pdf; do
 		bad "$f: a font not embedded+subset+unicode"; fi
 	check "$f qpdf" qpdf --check "$p"
 	check "$f mutool" mutool draw -q -o /dev/null -F txt "$p"
+done
+
+# Documents written one after another by one device each extract exactly.
+i=0
+for name in "Aylin Yılmaz" "Jürgen Wiśniewska-Çelik" "Zoë Dąbrowska" \
+    "Aylin" "Łukasz Żółć Ağaoğlu 0123456789"; do
+	i=$((i + 1))
+	if [ "$(tr -d '\f' <"$tmp/many-$i.pdf.txt")" = "$name" ]; then ok; else
+		bad "many-$i.pdf: text is '$(cat "$tmp/many-$i.pdf.txt")'"; fi
 done
 
 # The text extracts exactly, diacritics, quotes and dashes included.

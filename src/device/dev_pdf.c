@@ -14,13 +14,13 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 #include <hpdf_streams.h>
 
 #include "device/device.h"
 #include "device/font.h"
+#include "device/pdf_font.h"
 #include "device/pdf_png.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -33,12 +33,6 @@
 #define PDF_MAX_FONTSIZE 600.0		/* libharu's own limit */
 #define PDF_MAX_PAGESIZE 14400.0	/* PDF's largest page (points) */
 #define PDF_MIN_PAGESIZE 3.0		/* PDF's smallest page (points) */
-
-struct pdf_font {
-	char		*path;		/* the .ttf file, the cache key */
-	HPDF_Font	 hf;		/* NULL if it could not be loaded */
-	unsigned char	 rows[256 / 8];	/* high bytes of the codes used */
-};
 
 struct pdf_dest {
 	HPDF_Page	 page;		/* NULL until defined */
@@ -72,8 +66,8 @@ struct pdf_dev {
 	HPDF_STATUS	 err;		/* the last libharu error */
 	HPDF_STATUS	 err_detail;
 
-	struct pdf_font	*fonts;
-	size_t		 nfonts, capfonts;
+	struct pdf_fontset *fonts;	/* kept across documents */
+	bool		 pdfa;		/* this document is PDF/A-1b */
 	struct pdf_dest	*dests;
 	size_t		 ndests, capdests;
 	struct pdf_link	*links;
@@ -89,7 +83,8 @@ struct pdf_dev {
 	size_t		 ntags, captags;
 	int		 artifact;	/* depth of artifact_begin */
 	int		 unbalanced;	/* tag/artifact calls did not nest */
-	struct strbuf	 buf;		/* scratch for text runs */
+	struct strbuf	 buf;		/* scratch: glyph ids of a run */
+	struct strbuf	 op;		/* scratch: content operators */
 };
 
 static const struct device_ops pdf_ops;
@@ -127,18 +122,18 @@ pdf_reset(struct pdf_dev *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->nfonts; i++)
-		free(p->fonts[i].path);
 	for (i = 0; i < p->nmarks; i++)
 		free(p->marks[i].title);
 	for (i = 0; i < p->nimages; i++)
 		free(p->images[i].path);
-	p->nfonts = p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
+	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
 	p->nwarned = p->ntags = 0;
 	p->artifact = p->unbalanced = 0;
 	p->page = NULL;
 	p->failed = 0;
 	p->quiet = 0;
+	if (p->fonts != NULL)
+		pdf_fontset_begin(p->fonts, NULL);
 	if (p->pdf != NULL) {
 		HPDF_Free(p->pdf);
 		p->pdf = NULL;
@@ -192,6 +187,8 @@ pdf_begin(struct device *d, const struct dev_info *info)
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
 	HPDF_UseUTFEncodings(p->pdf);
 	HPDF_SetCurrentEncoder(p->pdf, "UTF-8");
+	pdf_fontset_begin(p->fonts, p->pdf);
+	p->pdfa = info != NULL && info->pdfa;
 	if (info != NULL) {
 		pdf_info_str(p, HPDF_INFO_TITLE, info->title);
 		pdf_info_str(p, HPDF_INFO_AUTHOR, info->author);
@@ -232,39 +229,6 @@ pdf_page(struct device *d, double width, double height)
 	p->ph = height;
 }
 
-/*
- * The libharu font for a font file, loaded and embedded on first use in
- * this document. NULL (after one diagnostic) if libharu refuses it.
- */
-static struct pdf_font *
-pdf_font(struct pdf_dev *p, const struct font *f)
-{
-	const char *path = font_path(f), *name;
-	struct pdf_font *pf;
-	size_t i;
-
-	for (i = 0; i < p->nfonts; i++)
-		if (strcmp(p->fonts[i].path, path) == 0)
-			return &p->fonts[i];
-	p->fonts = xgrow(p->fonts, &p->capfonts, p->nfonts + 1,
-	    sizeof(*p->fonts));
-	pf = &p->fonts[p->nfonts++];
-	memset(pf, 0, sizeof(*pf));
-	pf->path = xstrdup(path);
-	p->quiet = 1;
-	p->err = HPDF_OK;
-	name = HPDF_LoadTTFontFromFile(p->pdf, path, HPDF_TRUE);
-	if (name != NULL)
-		pf->hf = HPDF_GetFont(p->pdf, name, "UTF-8");
-	p->quiet = 0;
-	if (pf->hf == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot embed this font in a "
-		    "PDF (libharu error 0x%04X)", (unsigned)p->err);
-		p->failed = 1;
-	}
-	return pf;
-}
-
 /* Warn once per document about a character that cannot be drawn. */
 static void
 pdf_warn_char(struct pdf_dev *p, const struct font *f, uint32_t cp)
@@ -277,29 +241,21 @@ pdf_warn_char(struct pdf_dev *p, const struct font *f, uint32_t cp)
 	p->warned = xgrow(p->warned, &p->capwarned, p->nwarned + 1,
 	    sizeof(*p->warned));
 	p->warned[p->nwarned++] = cp;
-	if (cp > 0xFFFF)
-		diag(DIAG_WARNING, NULL, 0, 0, "character U+%04X is outside "
-		    "the Basic Multilingual Plane and cannot be written to "
-		    "PDF; it is drawn as a space", (unsigned)cp);
-	else
-		diag(DIAG_WARNING, NULL, 0, 0, "font %s has no glyph for "
-		    "U+%04X; it is drawn as an empty box", font_family(f),
-		    (unsigned)cp);
+	diag(DIAG_WARNING, NULL, 0, 0, "font %s has no glyph for U+%04X; "
+	    "it is drawn as an empty box", font_family(f), (unsigned)cp);
 }
 
 /*
- * Copy a text run into p->buf as libharu can take it: valid UTF-8 without
- * NUL bytes and with BMP characters only. Characters the font lacks are
- * kept (drawn as .notdef) but warned about; the rows of the codes used are
- * recorded for the ToUnicode map.
+ * Encode a text run into p->buf as the hex glyph ids of face pf. Invalid
+ * UTF-8 bytes and NUL are dropped; characters the font lacks are kept (drawn
+ * as .notdef) but warned about.
  */
 static void
-pdf_clean_text(struct pdf_dev *p, struct pdf_font *pf, const struct font *f,
+pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
     const char *s, size_t len)
 {
 	size_t i = 0, k;
 	uint32_t cp;
-	char enc[4];
 
 	sb_clear(&p->buf);
 	while (i < len) {
@@ -308,16 +264,44 @@ pdf_clean_text(struct pdf_dev *p, struct pdf_font *pf, const struct font *f,
 			continue;
 		}
 		i += k;
-		if (cp == 0)
-			continue;
-		if (cp > 0xFFFF) {
+		if (cp != 0 && !pdf_face_encode(pf, cp, &p->buf))
 			pdf_warn_char(p, f, cp);
-			cp = ' ';
-		} else if (!font_has_glyph(f, cp))
-			pdf_warn_char(p, f, cp);
-		pf->rows[cp >> 11] |= (unsigned char)(1u << ((cp >> 8) & 7));
-		k = utf8_encode(cp, enc);
-		sb_add(&p->buf, enc, k);
+	}
+}
+
+/* Append a number to s in PDF syntax, 3 decimals at most, any locale. */
+static void
+pdf_num(struct strbuf *s, double v)
+{
+	long long m = llround(v * 1000);
+	char frac[8];
+	int n;
+
+	if (m < 0) {
+		sb_addc(s, '-');
+		m = -m;
+	}
+	sb_addf(s, "%lld", m / 1000);
+	if (m % 1000 != 0) {
+		n = snprintf(frac, sizeof(frac), ".%03lld", m % 1000);
+		while (n > 1 && frac[n - 1] == '0')
+			n--;
+		sb_add(s, frac, (size_t)n);
+	}
+	sb_addc(s, ' ');
+}
+
+/* Append the operator setting the fill colour c (already clamped). */
+static void
+pdf_fill_op(struct strbuf *s, struct dev_color c)
+{
+	pdf_num(s, c.r);
+	if (c.r == c.g && c.g == c.b)
+		sb_adds(s, "g\n");
+	else {
+		pdf_num(s, c.g);
+		pdf_num(s, c.b);
+		sb_adds(s, "rg\n");
 	}
 }
 
@@ -355,33 +339,52 @@ pdf_color(struct dev_color c)
 	return c;
 }
 
-/* Draw a run of UTF-8 text with its baseline's left end at (x, y). */
+/*
+ * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
+ * object written straight into the page's content stream, since the fonts
+ * are our own (pdf_font.c), not libharu's.
+ */
 static void
 pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
     double x, double y, const char *s, size_t len)
 {
 	struct pdf_dev *p = pdf_of(d);
-	struct pdf_font *pf;
+	struct pdf_face *pf;
+	HPDF_Dict dict;
+	const char *name;
+	struct strbuf *op = &p->op;
 
 	if (p->page == NULL || f == NULL || s == NULL || len == 0)
 		return;
 	if (!(size > 0 && size <= PDF_MAX_FONTSIZE) || !isfinite(x) ||
-	    !isfinite(y)) {
+	    !isfinite(y) || fabs(x) > 1e6 || fabs(y) > 1e6) {
 		diag(DIAG_WARNING, NULL, 0, 0, "text at an impossible size "
 		    "or position left out of the PDF");
 		return;
 	}
-	if ((pf = pdf_font(p, f))->hf == NULL)
+	if ((pf = pdf_fontset_face(p->fonts, f)) == NULL) {
+		p->failed = 1;
 		return;
-	pdf_clean_text(p, pf, f, s, len);
+	}
+	pdf_encode_text(p, pf, f, s, len);
 	if (p->buf.len == 0)
 		return;
-	HPDF_Page_BeginText(p->page);
-	HPDF_Page_SetFontAndSize(p->page, pf->hf, (HPDF_REAL)size);
-	pdf_fill_color(p->page, pdf_color(c));
-	HPDF_Page_TextOut(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y),
-	    sb_str(&p->buf));
-	HPDF_Page_EndText(p->page);
+	if ((dict = pdf_face_dict(pf)) == NULL ||
+	    (name = HPDF_Page_GetLocalFontName(p->page, dict)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	sb_clear(op);
+	sb_addf(op, "BT\n/%s ", name);
+	pdf_num(op, size);
+	sb_adds(op, "Tf\n");
+	pdf_fill_op(op, pdf_color(c));
+	sb_adds(op, "1 0 0 1 ");
+	pdf_num(op, x);
+	pdf_num(op, p->ph - y);
+	sb_addf(op, "Tm\n<%s> Tj\nET\n", sb_str(&p->buf));
+	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
+	    (const HPDF_BYTE *)sb_str(op), (HPDF_UINT)op->len);
 }
 
 /* Draw a straight line. */
@@ -719,65 +722,6 @@ pdf_resolve(struct pdf_dev *p)
 	}
 }
 
-/* Append "<lo> <hi> <lo>" for each used row of 256 codes to s. */
-static void
-pdf_cmap_ranges(struct strbuf *s, const struct pdf_font *pf)
-{
-	unsigned hi, n = 0, todo = 0;
-
-	for (hi = 0; hi < 256; hi++)
-		if (pf->rows[hi >> 3] & (1u << (hi & 7)))
-			todo++;
-	for (hi = 0; hi < 256; hi++) {
-		if (!(pf->rows[hi >> 3] & (1u << (hi & 7))))
-			continue;
-		if (n == 0)
-			sb_addf(s, "%u beginbfrange\n", todo < 100 ? todo : 100);
-		sb_addf(s, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
-		todo--;
-		if (++n == 100 || todo == 0) {
-			sb_adds(s, "endbfrange\n");
-			n = 0;
-		}
-	}
-}
-
-/*
- * Replace libharu's invalid ToUnicode stream (an encoding CMap) by a
- * proper one: the codes libharu writes for UTF-8 text are the BMP code
- * points themselves, so each used row maps to itself.
- */
-static void
-pdf_fix_tounicode(const struct pdf_font *pf)
-{
-	HPDF_FontAttr attr;
-	HPDF_Dict cmap;
-	struct strbuf s = STRBUF_INIT;
-
-	if (pf->hf == NULL)
-		return;
-	attr = (HPDF_FontAttr)pf->hf->attr;
-	if ((cmap = attr->cmap_stream) == NULL || cmap->stream == NULL)
-		return;
-	HPDF_MemStream_FreeData(cmap->stream);
-	HPDF_Dict_RemoveElement(cmap, "Type");
-	HPDF_Dict_RemoveElement(cmap, "CMapName");
-	HPDF_Dict_RemoveElement(cmap, "CIDSystemInfo");
-	HPDF_Dict_RemoveElement(cmap, "WMode");
-	sb_adds(&s, "/CIDInit /ProcSet findresource begin\n"
-	    "12 dict begin\nbegincmap\n"
-	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
-	    "/Supplement 0 >> def\n"
-	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
-	pdf_cmap_ranges(&s, pf);
-	sb_adds(&s, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
-	    "end\nend\n");
-	HPDF_Stream_Write(cmap->stream, (const HPDF_BYTE *)sb_str(&s),
-	    (HPDF_UINT)s.len);
-	sb_free(&s);
-}
-
 /*
  * Give pages with nothing drawn one space of content: an empty stream
  * compresses to zero bytes, which readers report as damaged.
@@ -807,7 +751,6 @@ pdf_end(struct device *d, const char *path)
 	struct pdf_dev *p = pdf_of(d);
 	HPDF_UINT32 size;
 	HPDF_BYTE *data = NULL;
-	size_t i;
 	int rc = -1;
 
 	if (p->pdf == NULL) {
@@ -822,8 +765,8 @@ pdf_end(struct device *d, const char *path)
 		pdf_page(d, 595.276, 841.89);
 	pdf_resolve(p);
 	pdf_fill_empty_pages(p);
-	for (i = 0; i < p->nfonts; i++)
-		pdf_fix_tounicode(&p->fonts[i]);
+	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
+		p->failed = 1;
 	if (p->failed)
 		goto out;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
@@ -856,7 +799,6 @@ pdf_free(struct device *d)
 		return;
 	p = pdf_of(d);
 	pdf_reset(p);
-	free(p->fonts);
 	free(p->dests);
 	free(p->links);
 	free(p->marks);
@@ -864,6 +806,8 @@ pdf_free(struct device *d)
 	free(p->warned);
 	free(p->tags);
 	sb_free(&p->buf);
+	sb_free(&p->op);
+	pdf_fontset_free(p->fonts);
 	free(p);
 }
 
@@ -881,5 +825,6 @@ dev_pdf_new(void)
 
 	p->dev.ops = &pdf_ops;
 	p->dev.priv = p;
+	p->fonts = pdf_fontset_new();
 	return &p->dev;
 }

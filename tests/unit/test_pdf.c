@@ -273,6 +273,38 @@ test_sample(void)
 	free(png);
 }
 
+/*
+ * Several documents from one device, each needing glyphs the ones before
+ * did not: every file must carry all of its own glyphs (checked with
+ * pdftotext by tests/pdf.test.sh).
+ */
+static const char *const many_names[] = {
+	"Aylin Yılmaz", "Jürgen Wiśniewska-Çelik", "Zoë Dąbrowska",
+	"Aylin", "Łukasz Żółć Ağaoğlu 0123456789",
+};
+
+static void
+test_many(void)
+{
+	struct device *d = dev_pdf_new();
+	struct dev_info info = { "Urkunde", NULL, NULL, NULL, "de", 0,
+	    false };
+	size_t i;
+
+	for (i = 0; i < sizeof(many_names) / sizeof(many_names[0]); i++) {
+		char *path = xasprintf("%s/many-%zu.pdf", dir, i + 1);
+
+		CHECK_INT(d->ops->begin(d, &info), 0);
+		d->ops->page(d, 595.276, 841.89);
+		text(d, i % 2 ? SERIF_BOLD : SANS, 28, 72, 200,
+		    many_names[i]);
+		CHECK_INT(d->ops->end(d, path), 0);
+		CHECK(file_has_prefix(path, "%PDF-1."));
+		free(path);
+	}
+	d->ops->free(d);
+}
+
 /* Characters the font lacks are warned about once each per document. */
 static void
 test_missing_glyphs(void)
@@ -381,6 +413,7 @@ main(int argc, char *argv[])
 		return 1;
 	}
 	test_sample();
+	test_many();
 	test_missing_glyphs();
 	test_errors();
 	for (i = 0; i < FACE__MAX; i++)
@@ -388,7 +421,8 @@ main(int argc, char *argv[])
 	if (!keep) {
 		const char *names[] = { "sample.pdf", "sample2.pdf",
 		    "logo.png", "missing.pdf", "notpng.png", "broken.png",
-		    "after.pdf" };
+		    "after.pdf", "many-1.pdf", "many-2.pdf", "many-3.pdf",
+		    "many-4.pdf", "many-5.pdf" };
 
 		for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
 			char *f = in_dir(names[i]);
