@@ -204,8 +204,9 @@ out:
  * alternating cycle back to its old column a: the (real or phantom) row on
  * j moves on along a tight edge, the row on that column moves on, and so
  * on, until some row moves into a. Rows fixed earlier and their columns
- * stay put. The search is a depth-first search over columns; a column from
- * which it failed is dead for the rest of this row, and all phantoms share
+ * stay put. The search is breadth-first over columns (cycles are short in
+ * practice); a column from which it failed is dead for the rest of this
+ * row, and all phantoms share
  * one set of moves, so each row costs at most one pass over the tight
  * edges and the columns with v = 0.
  */
@@ -216,7 +217,7 @@ lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
 	int32_t	 nr = p->nrows, nc = p->ncols, nz = 0;
 	size_t	*ts = NULL, ne = 0;
 	int32_t	*tc = NULL, *stack = NULL, *rows = NULL, *zc = NULL;
-	size_t	*iter = NULL;
+	int32_t	*queue = NULL, *par = NULL;
 	uint32_t *seen = NULL;
 	unsigned char *fixed = NULL;
 	int	 rc = -2;
@@ -231,11 +232,13 @@ lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
 	zc = malloc((size_t)nc * sizeof(*zc) + 1);
 	stack = malloc(((size_t)nc + 1) * sizeof(*stack));
 	rows = malloc(((size_t)nc + 1) * sizeof(*rows));
-	iter = malloc(((size_t)nc + 1) * sizeof(*iter));
+	queue = malloc(((size_t)nc + 1) * sizeof(*queue));
+	par = malloc(((size_t)nc + 1) * sizeof(*par));
 	seen = calloc((size_t)nc + 1, sizeof(*seen));
 	fixed = calloc((size_t)nr + 1, 1);
 	if (ts == NULL || tc == NULL || zc == NULL || stack == NULL ||
-	    rows == NULL || iter == NULL || seen == NULL || fixed == NULL)
+	    rows == NULL || queue == NULL || par == NULL || seen == NULL ||
+	    fixed == NULL)
 		goto out;
 	ne = 0;
 	for (int32_t r = 0; r < nr; r++) {
@@ -261,63 +264,56 @@ lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
 				break;		/* ascending keys: no better */
 			if (seen[j] == mark || (y[j] >= 0 && fixed[y[j]]))
 				continue;
-			/* Depth-first search from j for a way back into a. */
+			/* Breadth-first search from j for a way back into a. */
 			seen[j] = mark;
-			stack[sp] = j;
-			iter[sp] = y[j] >= 0 ? ts[y[j]] : 0;
-			sp++;
-			while (sp > 0) {
-				int32_t	 c = stack[sp - 1], o = y[c], nx = -1;
-				size_t	 lim;
+			par[j] = -1;
+			queue[0] = j;
+			for (int32_t qh = 0, qt = 1; qh < qt && !found; qh++) {
+				int32_t	 c = queue[qh], o = y[c];
+				size_t	 it, lim;
 
-				if (o < 0) {	/* a phantom: columns v = 0 */
-					if (iter[sp - 1] == 0) {
-						if (phantom == mark)
-							iter[sp - 1] =
-							    (size_t)nz + 1;
-						else {
-							phantom = mark;
-							iter[sp - 1] = 1;
-						}
-					}
-					lim = (size_t)nz + 1;
-				} else
+				if (o >= 0) {
+					it = ts[o];
 					lim = ts[o + 1];
-				while (iter[sp - 1] < lim) {
-					int32_t	 t = o < 0 ?
-					    zc[iter[sp - 1]++ - 1] :
-					    tc[iter[sp - 1]++];
+				} else if (phantom != mark) {
+					/* a phantom: any column with v = 0 */
+					phantom = mark;
+					it = 0;
+					lim = (size_t)nz;
+				} else
+					continue;
+				for (; it < lim; it++) {
+					int32_t	 t = o >= 0 ? tc[it] : zc[it];
 
 					if (t == a) {
-						nx = t;
+						par[a] = c;
+						found = 1;
 						break;
 					}
 					if (seen[t] == mark ||
 					    (y[t] >= 0 && fixed[y[t]]))
 						continue;
 					seen[t] = mark;
-					nx = t;
-					break;
-				}
-				if (nx < 0) {
-					sp--;
-					continue;
-				}
-				stack[sp] = nx;
-				iter[sp] = y[nx] >= 0 ? ts[y[nx]] : 0;
-				sp++;
-				if (nx == a) {
-					found = 1;
-					break;
+					par[t] = c;
+					queue[qt++] = t;
 				}
 			}
 			if (!found)
 				continue;
 			/*
-			 * stack[0..sp) is the cycle j = c0, c1, ..., ck = a:
-			 * the row on c(t) (-1 for a phantom) moves to c(t+1),
-			 * and i moves to c0.
+			 * The cycle j = c0, c1, ..., ck = a (read back along
+			 * par): the row on c(t) (-1 for a phantom) moves to
+			 * c(t+1), and i moves to c0.
 			 */
+			sp = 0;
+			for (int32_t c = a; c >= 0; c = par[c])
+				stack[sp++] = c;
+			for (int32_t t = 0; t < sp / 2; t++) {
+				int32_t	 tmp = stack[t];
+
+				stack[t] = stack[sp - 1 - t];
+				stack[sp - 1 - t] = tmp;
+			}
 			for (int32_t t = 0; t + 1 < sp; t++)
 				rows[t] = y[stack[t]];
 			for (int32_t t = 0; t + 1 < sp; t++) {
@@ -338,7 +334,8 @@ out:
 	free(zc);
 	free(stack);
 	free(rows);
-	free(iter);
+	free(queue);
+	free(par);
 	free(seen);
 	free(fixed);
 	return rc;

@@ -473,6 +473,50 @@ score_prepared(const struct prep *p, size_t i, size_t j,
 	}
 }
 
+/*
+ * Fill the nmentees x nmentors table of admissible scores: the score, or -1
+ * where a hard rule excludes the pair. rule[] is scratch (nmentors bytes).
+ * This is the hot loop of a dense problem, so the common rules are tested
+ * inline here (the same tests as base_rule() and pair_rule()).
+ */
+static void
+build_table(const struct prep *p, signed char *table, unsigned char *ok)
+{
+	const struct match_input *in = p->in;
+	size_t	 nm = in->nmentors;
+	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
+	struct match_score sc;
+
+	for (size_t j = 0; j < nm; j++)
+		ok[j] = !in->mentors[j].withdrawn && in->mentors[j].capacity > 0;
+	for (size_t i = 0; i < in->nmentees; i++) {
+		const struct match_person *e = &in->mentees[i];
+		const signed char *st = in->scores ? in->scores + i * nm : NULL;
+		signed char *t = table + i * nm;
+
+		if (e->withdrawn) {
+			memset(t, -1, nm);
+			continue;
+		}
+		for (size_t j = 0; j < nm; j++) {
+			const struct match_person *r = &in->mentors[j];
+
+			if (!ok[j] || (orgs && e->org >= 0 && e->org == r->org) ||
+			    (e->level > 0 && r->level > 0 &&
+			    r->level - e->level < gap))
+				t[j] = -1;
+			else if (st != NULL)
+				t[j] = st[j] < 0 ? -1 : st[j] > 100 ? 100 : st[j];
+			else {
+				score_prepared(p, i, j, &sc);
+				t[j] = (signed char)sc.score;
+			}
+		}
+		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
+			t[p->fmentor[k]] = -1;
+	}
+}
+
 /* Are the input's values in range? Adds diagnostics; returns 0 if so. */
 static int
 input_valid(const struct match_input *in, struct match_diag *dg, size_t *nd)
@@ -721,12 +765,13 @@ out:
 
 /*
  * Explain the assignment: tandems with scores, parts and the two best
- * other admissible mentors; unmatched mentees with the reason. Returns 0,
- * or -1 if memory ran out.
+ * other admissible mentors; unmatched mentees with the reason and the
+ * number of mentors each rule excluded (rule[] is scratch). Returns 0, or
+ * -1 if memory ran out.
  */
 static int
 explain(const struct prep *p, const signed char *table, const long *pinned,
-    struct match_result *res)
+    unsigned char *rule, struct match_result *res)
 {
 	const struct match_input *in = p->in;
 	size_t	 nm = in->nmentors, *load;
@@ -751,9 +796,10 @@ explain(const struct prep *p, const signed char *table, const long *pinned,
 			    &res->unmatched[res->nunmatched++];
 
 			un->mentee = i;
+			row_rules(p, i, rule);
 			for (size_t j = 0; j < nm; j++)
-				if (t[j] >= 0)
-					un->nadmissible++;
+				un->nrule[rule[j]]++;
+			un->nadmissible = un->nrule[MATCH_RULE_NONE];
 			un->why = un->nadmissible ? MATCH_WHY_NEEDED_ELSEWHERE :
 			    MATCH_WHY_NO_ADMISSIBLE;
 			continue;
@@ -767,6 +813,8 @@ explain(const struct prep *p, const signed char *table, const long *pinned,
 		td->alt[0].mentor = td->alt[1].mentor = -1;
 		for (size_t j = 0; j < nm; j++) {
 			if (j == (size_t)m || t[j] < 0)
+				continue;
+			if (td->alt[1].mentor >= 0 && td->alt[1].score >= t[j])
 				continue;
 			for (int k = 0; k < 2; k++) {
 				if (td->alt[k].mentor >= 0 &&
@@ -825,24 +873,11 @@ match_solve(const struct match_input *in, struct match_result **out)
 	rule = malloc(nm + 1);
 	if (table == NULL || rule == NULL)
 		goto nomem;
-	for (size_t i = 0; i < in->nmentees; i++) {
-		signed char *t = table + i * nm;
-		struct match_score sc;
-
-		row_rules(&p, i, rule);
-		for (size_t j = 0; j < nm; j++) {
-			if (rule[j] != MATCH_RULE_NONE)
-				t[j] = -1;
-			else {
-				score_prepared(&p, i, j, &sc);
-				t[j] = (signed char)sc.score;
-			}
-		}
-	}
+	build_table(&p, table, rule);
 	for (size_t i = 0; i < in->nmentees; i++)
 		res->mentor_of[i] = pinned[i];
 	if (assign(in, table, used, res->mentor_of) != 0 ||
-	    explain(&p, table, pinned, res) != 0)
+	    explain(&p, table, pinned, rule, res) != 0)
 		goto nomem;
 	/* Guard: the result must pass the checker and be maximal. */
 	if (match_check(in, res->mentor_of, msg, sizeof(msg)) != 0) {

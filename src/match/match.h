@@ -183,6 +183,7 @@ struct match_unmatched {
 	size_t		mentee;
 	enum match_why	why;
 	size_t		nadmissible;	/* admissible mentors (all full) */
+	size_t		nrule[MATCH_RULE__MAX]; /* mentors excluded per rule */
 };
 
 struct match_result {

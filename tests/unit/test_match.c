@@ -300,6 +300,9 @@ test_explain(void)
 	CHECK_INT(res->nunmatched, 2);
 	CHECK_INT(res->unmatched[0].mentee, 1);
 	CHECK_INT(res->unmatched[0].why, MATCH_WHY_NO_ADMISSIBLE);
+	CHECK_INT(res->unmatched[0].nrule[MATCH_RULE_WITHDRAWN], 1);
+	CHECK_INT(res->unmatched[0].nrule[MATCH_RULE_SAME_ORG], 1);
+	CHECK_INT(res->unmatched[0].nrule[MATCH_RULE_TABLE], 1);
 	CHECK_INT(res->mentor_of[0], 1);
 	match_result_free(res);
 }
