@@ -1,0 +1,3 @@
+SRCS += src/compose/wording.c src/compose/labels.c src/compose/certno.c \
+	src/compose/compose.c src/compose/placeholder.c
+UNIT_TESTS += tests/unit/test_compose.c
