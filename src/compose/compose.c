@@ -7,10 +7,12 @@
 #include "compose/labels.h"
 
 void
-compose_ctx_init(struct compose_ctx *c, const struct programme *p)
+compose_ctx_init(struct compose_ctx *c, const struct programme *p,
+    enum compose_text text)
 {
 	memset(c, 0, sizeof(*c));
 	c->prog = p;
+	c->text = text;
 	c->person = -1;
 	c->tandem = -1;
 }
@@ -19,16 +21,15 @@ void
 compose_ctx_person(struct compose_ctx *c, const struct programme *p,
     int person)
 {
-	compose_ctx_init(c, p);
+	compose_ctx_init(c, p, COMPOSE_CERTIFICATE);
 	c->person = person;
-	c->tandem = compose_tandem_of(p, person);
 }
 
 void
 compose_ctx_tandem(struct compose_ctx *c, const struct programme *p,
     int tandem)
 {
-	compose_ctx_init(c, p);
+	compose_ctx_init(c, p, COMPOSE_AGREEMENT);
 	c->tandem = tandem;
 }
 

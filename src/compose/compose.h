@@ -9,25 +9,38 @@
 #include "load/model.h"
 #include "util/strbuf.h"
 
+/* The kinds of text, which decide the placeholders available in them
+ * (content/PLACEHOLDERS.md, "Where a placeholder may be used"). */
+enum compose_text {
+	COMPOSE_HANDBOOK,	/* handbook chapters */
+	COMPOSE_AGREEMENT,	/* agreement.md: mentee.*, mentor.*, form.* */
+	COMPOSE_CERTIFICATE,	/* certificate.md: person.* */
+	COMPOSE_REPORT,		/* report.md: evaluation.*, report.* */
+	COMPOSE_TEXT__MAX
+};
+
 struct compose_ctx {
 	const struct programme	*prog;
+	enum compose_text	 text;		/* what kind of text */
 	int			 person;	/* index into people, or -1 */
 	int			 tandem;	/* index into tandems, or -1 */
 	struct date		 date;		/* document date; y == 0: the
 						   default of compose_date() */
 };
 
-/* A context for the whole programme (handbook, report, overviews). */
-void	compose_ctx_init(struct compose_ctx *, const struct programme *);
-
 /*
- * A context for one person (certificates): also finds the person's
- * tandem, if any, so that {{mentor.name}} and {{partner.name}} work.
+ * A context for a kind of text with no person and no tandem (handbook,
+ * report; certificate and agreement texts when only checked: then person
+ * and tandem placeholders expand to nothing).
  */
+void	compose_ctx_init(struct compose_ctx *, const struct programme *,
+	    enum compose_text);
+
+/* A certificate context for one person (index into people). */
 void	compose_ctx_person(struct compose_ctx *, const struct programme *,
 	    int person);
 
-/* A context for one tandem (agreements); person stays -1. */
+/* An agreement context for one tandem (index into tandems). */
 void	compose_ctx_tandem(struct compose_ctx *, const struct programme *,
 	    int tandem);
 

@@ -298,6 +298,32 @@ xp(const struct compose_ctx *c, const char *s, int *errors)
 	return sb_str(&sb);
 }
 
+/* Expect text s to give exactly one error containing msg. */
+static void
+xp_err(const struct compose_ctx *c, const char *s, const char *msg)
+{
+	int e;
+
+	diag_capture();
+	xp(c, s, &e);
+	CHECK_INT(e, 1);
+	if (strstr(diag_text(), msg) == NULL) {
+		harness_fail++;
+		fprintf(stderr, "for %s: want \"%s\" in \"%s\"\n", s, msg,
+		    diag_text());
+	} else
+		harness_pass++;
+}
+
+static void
+add_response(struct programme *p, enum role r, int sat, int meet, int step)
+{
+	p->responses = xrealloc(p->responses, (p->nresponses + 1) *
+	    sizeof(*p->responses));
+	p->responses[p->nresponses++] = (struct response){ r, sat, meet, step,
+	    1 };
+}
+
 static void
 test_placeholders(void)
 {
@@ -306,7 +332,7 @@ test_placeholders(void)
 	int e;
 
 	diag_capture();
-	compose_ctx_init(&c, p);
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 	CHECK_STR(xp(&c, "{{programme.title}}", &e),
 	    "Interkommunales Cross-Mentoring");
 	CHECK_STR(xp(&c, "{{ programme.edition }}", &e),
@@ -317,24 +343,37 @@ test_placeholders(void)
 	CHECK_STR(xp(&c, "{{date}}", &e), "10. November 2023");
 	CHECK_STR(xp(&c, "{{period}}", &e),
 	    "15. August 2022 bis 15. November 2023");
-	CHECK_STR(xp(&c, "{{period.start}}–{{period.end}}", &e),
+	CHECK_STR(xp(&c, "{{programme.start}}–{{programme.end}}", &e),
 	    "15. August 2022–15. November 2023");
+	CHECK_STR(xp(&c, "{{period.start}}/{{period.end}}", &e),
+	    "15. August 2022/15. November 2023");
+	CHECK_STR(xp(&c, "{{programme.months}}", &e), "15");
 	CHECK_STR(xp(&c, "{{topics}}", &e),
 	    "Karriereplanung, Networking und Führung");
 	CHECK_STR(xp(&c, "{{organisations}}", &e),
 	    "Stadt Köln und Landeshauptstadt Düsseldorf");
 	CHECK_STR(xp(&c, "{{roles.mentors}} und {{roles.mentees}}", &e),
 	    "Mentorinnen und Mentoren und Mentees");
-	CHECK_STR(xp(&c, "{{roles.mentor}}", &e), "Mentorin/Mentor");
+	CHECK_STR(xp(&c, "{{roles.mentor}}, {{roles.mentee}}", &e),
+	    "Mentorin/Mentor, Mentee");
 	CHECK_STR(xp(&c, "{{count role=mentee}}", &e), "2");
-	CHECK_STR(xp(&c, "{{count role=mentee status=any}}", &e), "3");
-	CHECK_STR(xp(&c, "{{count role=mentee status=withdrawn}}", &e), "1");
+	CHECK_STR(xp(&c, "{{count role=mentee status=all}}", &e), "3");
+	CHECK_STR(xp(&c, "{{count status=withdrawn role=mentee}}", &e), "1");
 	CHECK_STR(xp(&c, "{{count role=mentee gender=f}}", &e), "1");
 	CHECK_STR(xp(&c, "{{count role=mentor gender=unknown}}", &e), "1");
 	CHECK_STR(xp(&c, "{{count org=d_1}}", &e), "2");
 	CHECK_STR(xp(&c, "{{count}}", &e), "5");
+	CHECK_STR(xp(&c, "{{count background=any}}", &e), "0");
+	p->people[1].background = xstrdup("migration");
+	CHECK_STR(xp(&c, "{{count background=migration role=mentee}}", &e),
+	    "1");
+	CHECK_STR(xp(&c, "{{count background=other}}", &e), "0");
 	CHECK_STR(xp(&c, "{{tandems.count}}", &e), "1");
-	CHECK_STR(xp(&c, "a {{braces}}x}} b", &e), "a {{x}} b");
+	CHECK_STR(xp(&c, "{{events.count}} {{events.count kind=closing}} "
+	    "{{events.count kind=seminar}}", &e), "2 1 0");
+	CHECK_STR(xp(&c, "{{event.closing.date}} in {{event.closing.place}}: "
+	    "{{event.closing.title}}; [{{event.kickoff.place}}]", &e),
+	    "10. November 2023 in Düsseldorf: Abschluss; []");
 	CHECK_STR(diag_text(), "");
 
 	/* English and the other wordings. */
@@ -347,34 +386,32 @@ test_placeholders(void)
 	    "Karriereplanung, Networking and Führung");
 	p->lang = LANG_DE;
 	p->wording = WORDING_COLON;
-	CHECK_STR(xp(&c, "{{roles.mentors}}", &e), "Mentor:innen");
+	CHECK_STR(xp(&c, "{{roles.mentors}}, {{roles.mentor}}", &e),
+	    "Mentor:innen, Mentor:in");
 	p->wording = WORDING_NEUTRAL;
 	CHECK_STR(xp(&c, "{{roles.mentor}}. {{Roles.mentor}}", &e),
 	    "mentorierende Person. Mentorierende Person");
+	CHECK_STR(xp(&c, "{{roles.mentors}}", &e), "Mentorierende");
 
-	/* A person's certificate: own form only, tandem partner known. */
+	/* A certificate: the holder's own form only. */
 	compose_ctx_person(&c, p, 0);
 	CHECK_STR(xp(&c, "{{person.name}} ({{person.role}}, {{person.org}},"
-	    " {{person.org.short}}, {{person.unit}})", &e),
+	    " {{person.org-short}}, {{person.unit}})", &e),
 	    "Dr. Aylin Yılmaz (Mentee, Stadt Köln, Köln, Amt für Personal)");
-	CHECK_STR(xp(&c, "{{person.topics}}", &e),
-	    "Karriereplanung und Networking");
-	CHECK_STR(xp(&c, "{{partner.name}}, {{mentor.name}}, {{mentor.role}}",
-	    &e), "Jonas Becker, Jonas Becker, Mentor");
-	CHECK_STR(xp(&c, "{{mentee.given}}", &e), "Aylin");
-	CHECK_STR(xp(&c, "{{tandem.topics}} {{tandem.score}}", &e),
-	    "Networking 78");
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(xp(&c, "{{person.topics}}|{{person.position}}|"
+	    "{{person.title}}|{{person.given}}|{{person.family}}", &e),
+	    "Karriereplanung und Networking||Dr.|Aylin|Yılmaz");
 	{
 		char *want = certno_make("ccm-2022", "p01");
 
 		CHECK_STR(xp(&c, "{{person.certno}}", &e), want);
 		free(want);
 	}
-	compose_ctx_person(&c, p, 4);		/* Sabine, no tandem */
-	CHECK_STR(xp(&c, "{{person.role}}|{{partner.name}}|{{mentee.name}}",
-	    &e), "Mentorin||");
-	CHECK_INT(e, 0);
+	CHECK_STR(diag_text(), "");
+	compose_ctx_person(&c, p, 4);
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentorin");
+	compose_ctx_person(&c, p, 3);
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentor");
 	compose_ctx_person(&c, p, 5);		/* Kim, gender unknown */
 	CHECK_STR(xp(&c, "{{person.role}}", &e), "mentorierende Person");
 	CHECK_STR(xp(&c, "{{Person.role}}", &e), "Mentorierende Person");
@@ -382,61 +419,120 @@ test_placeholders(void)
 	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentorin/Mentor");
 	p->wording = WORDING_COLON;
 	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentor:in");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{Person.role}}", &e), "Mentor");
+	p->lang = LANG_DE;
 	p->wording = WORDING_PAIR;
+	/* A certificate text only being checked: no person, empty values. */
+	compose_ctx_init(&c, p, COMPOSE_CERTIFICATE);
+	CHECK_STR(xp(&c, "[{{person.name}}]", &e), "[]");
+	CHECK_INT(e, 0);
 
 	/* An agreement: mentee and mentor from the tandem. */
 	compose_ctx_tandem(&c, p, 0);
 	CHECK_STR(xp(&c, "{{mentee.name}} & {{mentor.name}} "
-	    "({{mentor.org}})", &e),
-	    "Dr. Aylin Yılmaz & Jonas Becker (Landeshauptstadt Düsseldorf)");
+	    "({{mentor.org}}, {{mentor.role}})", &e),
+	    "Dr. Aylin Yılmaz & Jonas Becker (Landeshauptstadt Düsseldorf, "
+	    "Mentor)");
+	CHECK_STR(xp(&c, "{{tandem.topics}} {{tandem.score}}", &e),
+	    "Networking 78");
+	CHECK_STR(diag_text(), "");
+
+	/* The report: evaluation and outcomes. */
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	CHECK_STR(xp(&c, "{{evaluation.count}} {{evaluation.satisfaction}} "
+	    "{{evaluation.meetings}} {{evaluation.career-step as=percent}}",
+	    &e), "0 – – –");
+	add_response(p, ROLE_MENTEE, 5, 11, 1);
+	add_response(p, ROLE_MENTEE, 4, -1, 0);
+	add_response(p, ROLE_MENTEE, 0, 8, -1);
+	add_response(p, ROLE_MENTOR, 3, 10, -1);
+	CHECK_STR(xp(&c, "{{evaluation.count}} {{evaluation.count "
+	    "role=mentor}} {{evaluation.satisfaction role=mentee}} "
+	    "{{evaluation.satisfaction}} {{evaluation.meetings role=mentee}}",
+	    &e), "4 1 4,5 4,0 9,5");
+	CHECK_STR(xp(&c, "{{evaluation.career-step}} "
+	    "{{evaluation.career-step as=percent}}", &e), "1 50");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{evaluation.satisfaction role=mentee}}", &e),
+	    "4.5");
+	p->lang = LANG_DE;
+	p->noutcomes = 3;
+	p->outcomes = xcalloc(3, sizeof(*p->outcomes));
+	p->outcomes[0] = (struct outcome){ 0, OUTCOME_POSITION_CHANGE,
+	    { 2023, 3, 1 }, 1 };
+	p->outcomes[1] = (struct outcome){ 1, OUTCOME_PROMOTION,
+	    { 2024, 3, 1 }, 1 };
+	p->outcomes[2] = (struct outcome){ 1, OUTCOME_POSITION_CHANGE,
+	    { 2023, 11, 15 }, 1 };
+	CHECK_STR(xp(&c, "{{outcomes.count}} {{outcomes.count "
+	    "kind=position-change}} {{outcomes.count within=period}} "
+	    "{{outcomes.count within=after kind=promotion}}", &e), "3 2 2 1");
 	CHECK_STR(diag_text(), "");
 
 	/* Errors, with file, line and column. */
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 	diag_capture();
-	compose_ctx_init(&c, p);
 	xp(&c, "ab {{programme.titel}} cd", &e);
 	CHECK_INT(e, 1);
 	CHECK_STR(diag_text(), "tandem: t.md:4:4: error: unknown placeholder "
-	    "{{programme.titel}}\n");
+	    "'programme.titel'\n");
 	diag_capture();
 	CHECK_STR(xp(&c, "x {{period", &e), "x {{period");
 	CHECK_INT(e, 1);
 	CHECK_STR(diag_text(), "tandem: t.md:4:3: error: unclosed placeholder:"
-	    " \"{{\" without \"}}\"\n");
-	diag_capture();
-	xp(&c, "{{person.name}} {{mentor.name}} {{count role=boss}} "
-	    "{{count org=zz}} {{count colour=red}} {{period x}} {{}} "
-	    "{{person.nam}}", &e);
-	CHECK_INT(e, 8);
-	CHECK_INT(diag_count(DIAG_ERROR), 8);
-	CHECK(strstr(diag_text(), "no person in this text for "
-	    "{{person.name}}") != NULL);
-	CHECK(strstr(diag_text(), "no tandem in this text for "
-	    "{{mentor.name}}") != NULL);
-	CHECK(strstr(diag_text(), "invalid value in {{count role=boss}}")
-	    != NULL);
-	CHECK(strstr(diag_text(), "unknown organisation in {{count org=zz}}")
-	    != NULL);
-	CHECK(strstr(diag_text(), "unknown argument in {{count colour=red}}")
-	    != NULL);
-	CHECK(strstr(diag_text(), "unexpected arguments in {{period x}}")
-	    != NULL);
-	CHECK(strstr(diag_text(), "unknown placeholder {{}}") != NULL);
-	CHECK(strstr(diag_text(), "unknown placeholder {{person.nam}}")
-	    != NULL);
-	/* A very long bogus body is shortened in the message. */
-	diag_capture();
+	    " '{{' without '}}'\n");
+	xp_err(&c, "{{person.name}}", "placeholder 'person.name' is not "
+	    "available in this text");
+	xp_err(&c, "{{mentor.name}}", "placeholder 'mentor.name' is not "
+	    "available");
+	xp_err(&c, "{{evaluation.count}}", "not available");
+	xp_err(&c, "{{tandem.score}}", "not available");
+	xp_err(&c, "{{count role=boss}}", "invalid value 'boss' for 'role' "
+	    "in placeholder 'count'");
+	xp_err(&c, "{{count gender=x}}", "invalid value 'x' for 'gender'");
+	xp_err(&c, "{{count status=any}}", "invalid value 'any'");
+	xp_err(&c, "{{count org=zz}}", "unknown organisation 'zz'");
+	xp_err(&c, "{{count colour=red}}", "unknown argument 'colour' in "
+	    "placeholder 'count'");
+	xp_err(&c, "{{count role=mentee role=mentor}}", "argument 'role' "
+	    "given twice");
+	xp_err(&c, "{{count role}}", "argument 'role' is not KEY=VALUE");
+	xp_err(&c, "{{period x=1}}", "unknown argument 'x' in placeholder "
+	    "'period'");
+	xp_err(&c, "{{}}", "unknown placeholder ''");
+	xp_err(&c, "{{a*b}}", "unknown placeholder 'a*b'");
+	xp_err(&c, "{{person.nam}}", "unknown placeholder 'person.nam'");
+	xp_err(&c, "{{event.party.date}}", "unknown placeholder");
+	xp_err(&c, "{{event.seminar.date}}", "placeholder "
+	    "'event.seminar.date': the programme has no event of kind "
+	    "'seminar'");
+	xp_err(&c, "{{events.count kind=party}}", "invalid value 'party'");
+	xp_err(&c, "{{form.topics}}", "placeholder 'form.topics' is not "
+	    "available");
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	xp_err(&c, "{{outcomes.count within=before}}", "invalid value "
+	    "'before' for 'within'");
+	xp_err(&c, "{{evaluation.career-step as=share}}", "invalid value");
+	xp_err(&c, "Text {{report.meetings}}", "placeholder 'report.meetings'"
+	    " must stand alone in its own paragraph");
+	/* A very long bogus name is shortened in the message. */
 	{
 		char big[300];
 
 		memset(big, 'x', sizeof(big));
 		memcpy(big, "{{", 2);
 		memcpy(big + sizeof(big) - 3, "}}", 3);
+		diag_capture();
 		xp(&c, big, &e);
 		CHECK_INT(e, 1);
 		CHECK(strlen(diag_text()) < 140);
-		CHECK(strstr(diag_text(), "...}}") != NULL);
 	}
+	/* Many errors in one text: all are reported. */
+	diag_capture();
+	xp(&c, "{{a}} {{b}} {{c}}", &e);
+	CHECK_INT(e, 3);
+	CHECK_INT(diag_count(DIAG_ERROR), 3);
 	programme_free(p);
 }
 
@@ -459,6 +555,7 @@ tree_text(cmark_node *root, struct strbuf *text, struct strbuf *types)
 			sb_addc(types, 't');
 			break;
 		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
 			sb_adds(text, cmark_node_get_literal(n));
 			sb_addc(types, 'c');
 			break;
@@ -478,6 +575,13 @@ tree_text(cmark_node *root, struct strbuf *text, struct strbuf *types)
 		case CMARK_NODE_PARAGRAPH:
 			sb_addc(types, 'P');
 			break;
+		case CMARK_NODE_CUSTOM_BLOCK: {
+			int k, arg;
+
+			k = placeholder_block(n, &arg);
+			sb_addf(types, "B%d.%d", k, arg);
+			break;
+		}
 		default:
 			break;
 		}
@@ -490,8 +594,12 @@ static int
 tree(const struct compose_ctx *c, const char *md, struct strbuf *text,
     struct strbuf *types)
 {
-	cmark_node *doc = cmark_parse_document(md, strlen(md),
-	    CMARK_OPT_SOURCEPOS);
+	char *src = xstrdup(md);
+	cmark_node *doc;
+
+	placeholder_escape_source(src, strlen(src));
+	doc = cmark_parse_document(src, strlen(src), CMARK_OPT_SOURCEPOS);
+	free(src);
 	int e = placeholder_expand_tree(doc, c, "h.md");
 
 	sb_clear(text);
@@ -535,7 +643,7 @@ test_tree(void)
 	CHECK_STR(sb_str(&types), "Pt");
 
 	/* Emphasis around a placeholder stays; the value is inside. */
-	compose_ctx_init(&c, p);
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 	e = tree(&c, "# {{programme.title}}\n\n*{{period.start}}* and "
 	    "`{{code}}`\n", &text, &types);
 	CHECK_INT(e, 0);
@@ -584,7 +692,7 @@ test_tree(void)
 	    "- {{person.name}}\n", &text, &types);
 	CHECK_INT(e, 2);
 	CHECK(strncmp(diag_text(), "tandem: h.md:4:5: error: unknown "
-	    "placeholder {{unbekannt}}\n", 57) == 0);
+	    "placeholder 'unbekannt'\n", 57) == 0);
 	CHECK(strstr(diag_text(), "tandem: h.md:6:") != NULL);
 	diag_capture();
 	e = tree(&c, "a\n\nb {{programme.title\n\nc\n", &text, &types);
@@ -592,6 +700,50 @@ test_tree(void)
 	CHECK(strncmp(diag_text(), "tandem: h.md:3:3: error: unclosed", 33)
 	    == 0);
 	CHECK_STR(sb_str(&text), "ab {{programme.titlec");
+
+	/* Escaped braces print literally; in code the backslash stays. */
+	diag_capture();
+	e = tree(&c, "Schreibweise: \\{{programme.id}} und \\{x} "
+	    "`\\{{a}}` \\\\{{programme.id}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Schreibweise: {{programme.id}} und {x} "
+	    "\\{{a}} \\ccm-2022");
+	CHECK_STR(diag_text(), "");
+	e = tree(&c, "```\n\\{{x}}\n```\n\n[a](http://x/\\{y)\n", &text,
+	    &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "\\{{x}}\na");
+
+	/* Block placeholders become custom blocks where allowed. */
+	compose_ctx_tandem(&c, p, 0);
+	e = tree(&c, "Text\n\n{{form.topics}}\n\n  {{ form.lines n=6 }}\n\n"
+	    "- {{form.signatures}}\n\n{{form.lines}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&types), "PtB0.0B1.6B2.0B1.3");
+	CHECK_STR(diag_text(), "");
+	diag_capture();
+	e = tree(&c, "{{form.lines n=0}}\n\n{{form.lines n=x}}\n\n"
+	    "{{form.lines m=2}}\n\n{{report.meetings}}\n\n"
+	    "a {{form.topics}}\n\n{{form.topics}} b\n", &text, &types);
+	CHECK_INT(e, 6);
+	CHECK(strstr(diag_text(), "h.md:1:1: error: invalid value '0' for "
+	    "'n' in placeholder 'form.lines'") != NULL);
+	CHECK(strstr(diag_text(), "h.md:5:1: error: unknown argument 'm'")
+	    != NULL);
+	CHECK(strstr(diag_text(), "h.md:7:1: error: placeholder "
+	    "'report.meetings' is not available in this text") != NULL);
+	CHECK(strstr(diag_text(), "h.md:9:3: error: placeholder 'form.topics' "
+	    "must stand alone") != NULL);
+	CHECK(strstr(diag_text(), "h.md:11:1: error: placeholder "
+	    "'form.topics' must stand alone") != NULL);
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	diag_capture();
+	e = tree(&c, "# Bericht\n\n{{report.participation}}\n\n"
+	    "{{report.satisfaction}}\n\n{{report.meetings}}\n\n"
+	    "{{report.outcomes}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&types), "tB3.0B4.0B5.0B6.0");
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 
 	/* A heavy text without placeholders is left alone and fast. */
 	{
