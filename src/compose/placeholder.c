@@ -1289,3 +1289,71 @@ placeholder_expand_tree(cmark_node *root, const struct compose_ctx *c,
 	free(blocks);
 	return errors;
 }
+
+/* Markers stored as the user data of list items with a tick box. */
+static const char tick_marks[2] = { 0, 1 };
+
+int
+placeholder_tick(cmark_node *item)
+{
+	void *u;
+
+	if (cmark_node_get_type(item) != CMARK_NODE_ITEM)
+		return -1;
+	u = cmark_node_get_user_data(item);
+	if (u == &tick_marks[0])
+		return 0;
+	if (u == &tick_marks[1])
+		return 1;
+	return -1;
+}
+
+int
+placeholder_tick_items(cmark_node *root)
+{
+	cmark_node **items = NULL;
+	size_t n = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	int marked = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE)
+		if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(
+		    cmark_iter_get_node(it)) == CMARK_NODE_ITEM) {
+			items = xgrow(items, &cap, n + 1, sizeof(*items));
+			items[n++] = cmark_iter_get_node(it);
+		}
+	cmark_iter_free(it);
+
+	for (size_t i = 0; i < n; i++) {
+		cmark_node *para = cmark_node_first_child(items[i]), *t;
+		const char *lit;
+		int ticked;
+
+		if (para == NULL || cmark_node_get_type(para) !=
+		    CMARK_NODE_PARAGRAPH ||
+		    (t = cmark_node_first_child(para)) == NULL ||
+		    cmark_node_get_type(t) != CMARK_NODE_TEXT ||
+		    (lit = cmark_node_get_literal(t)) == NULL)
+			continue;
+		if (strncmp(lit, "[ ]", 3) == 0)
+			ticked = 0;
+		else if (strncmp(lit, "[x]", 3) == 0 ||
+		    strncmp(lit, "[X]", 3) == 0)
+			ticked = 1;
+		else
+			continue;
+		lit += 3;
+		while (*lit == ' ')
+			lit++;
+		/* cmark_node_set_literal copies before freeing the old. */
+		char *rest = xstrdup(lit);
+
+		cmark_node_set_literal(t, rest);
+		free(rest);
+		cmark_node_set_user_data(items[i], (void *)&tick_marks[ticked]);
+		marked++;
+	}
+	free(items);
+	return marked;
+}

@@ -75,6 +75,17 @@ int	placeholder_expand_tree(cmark_node *root, const struct compose_ctx *,
 int	placeholder_block(cmark_node *, int *n);
 
 /*
+ * Tick boxes in lists (agreements): a list item whose text starts with
+ * "[ ]" or "[x]" (also "[X]") loses that prefix and is marked; the
+ * document builder then prints a tick box instead of the bullet. Call it
+ * after placeholder_expand_tree(). Returns the number of items marked.
+ */
+int	placeholder_tick_items(cmark_node *root);
+
+/* For a list item: 1 ticked box, 0 empty box, -1 an ordinary item. */
+int	placeholder_tick(cmark_node *item);
+
+/*
  * Expand the placeholders of one string that starts at file:line:col
  * (col advances by bytes). Block placeholders are errors here. The result
  * is appended to out. Returns the number of errors.

@@ -745,6 +745,32 @@ test_tree(void)
 	CHECK_STR(sb_str(&types), "tB3.0B4.0B5.0B6.0");
 	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 
+	/* Tick box items. */
+	{
+		const char *md = "- [ ] einmal im Monat\n- [x] per *Video*\n"
+		    "- [X]\n- normal [ ] item\n\n1. [ ] nummeriert\n";
+		cmark_node *d = cmark_parse_document(md, strlen(md), 0), *l, *it;
+
+		CHECK_INT(placeholder_tick_items(d), 4);
+		l = cmark_node_first_child(d);
+		it = cmark_node_first_child(l);
+		CHECK_INT(placeholder_tick(it), 0);
+		CHECK_STR(cmark_node_get_literal(cmark_node_first_child(
+		    cmark_node_first_child(it))), "einmal im Monat");
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), 1);
+		CHECK_STR(cmark_node_get_literal(cmark_node_first_child(
+		    cmark_node_first_child(it))), "per ");
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), 1);
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), -1);
+		CHECK_INT(placeholder_tick(l), -1);
+		it = cmark_node_first_child(cmark_node_next(l));
+		CHECK_INT(placeholder_tick(it), 0);
+		cmark_node_free(d);
+	}
+
 	/* A heavy text without placeholders is left alone and fast. */
 	{
 		struct strbuf big = STRBUF_INIT;
