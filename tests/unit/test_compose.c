@@ -12,6 +12,7 @@
 #include "harness.h"
 #include "compose/certno.h"
 #include "compose/compose.h"
+#include "compose/figures.h"
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
@@ -788,6 +789,97 @@ test_tree(void)
 	programme_free(p);
 }
 
+static void
+test_figures(void)
+{
+	struct programme *p = sample();
+	struct figures f;
+	int order[16];
+	size_t n;
+
+	p->people[1].status = STATUS_ACTIVE;
+	p->people[5].org = -1;
+	add_response(p, ROLE_MENTEE, 5, 11, 1);
+	add_response(p, ROLE_MENTEE, 4, 0, 0);
+	add_response(p, ROLE_MENTEE, 0, -1, -1);
+	add_response(p, ROLE_MENTOR, 5, 13, -1);
+	p->noutcomes = 3;
+	p->outcomes = xcalloc(3, sizeof(*p->outcomes));
+	p->outcomes[0] = (struct outcome){ 0, OUTCOME_POSITION_CHANGE,
+	    { 2023, 3, 1 }, 1 };
+	p->outcomes[1] = (struct outcome){ 1, OUTCOME_PROMOTION,
+	    { 2024, 3, 1 }, 1 };
+	p->outcomes[2] = (struct outcome){ 1, OUTCOME_OTHER,
+	    { 2022, 1, 1 }, 1 };
+	figures_compute(&f, p);
+	CHECK_INT(f.by_role[ROLE_MENTEE], 2);		/* p03 withdrew */
+	CHECK_INT(f.by_role[ROLE_MENTOR], 3);
+	CHECK_INT(f.withdrawn[ROLE_MENTEE], 1);
+	CHECK_INT(f.active[ROLE_MENTEE], 1);
+	CHECK_INT(f.completed[ROLE_MENTEE], 1);
+	CHECK_INT(f.completed[ROLE_MENTOR], 3);
+	CHECK_INT(f.by_role_gender[ROLE_MENTEE][GENDER_F], 1);
+	CHECK_INT(f.by_role_gender[ROLE_MENTOR][GENDER_UNKNOWN], 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 0), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 1), 0);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_M, 1), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_UNKNOWN, 2), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_F, 0), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_F, 9), 0);
+	CHECK_INT(f.responses[ROLE_MENTEE], 3);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][5], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][4], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][0], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTOR][5], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][figures_meeting_band(11)], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][0], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][FIG_MEETING_BANDS - 1], 1);
+	CHECK_INT(f.meetings[ROLE_MENTOR][5], 1);
+	CHECK_INT(f.career_yes, 1);
+	CHECK_INT(f.career_no, 1);
+	CHECK_INT(f.outcomes[OUTCOME_POSITION_CHANGE][0], 1);
+	CHECK_INT(f.outcomes[OUTCOME_PROMOTION][1], 1);
+	CHECK_INT(f.outcomes[OUTCOME_OTHER][2], 1);
+	figures_free(&f);
+	figures_free(&f);
+	CHECK_INT(figures_meeting_band(1), 1);
+	CHECK_INT(figures_meeting_band(3), 1);
+	CHECK_INT(figures_meeting_band(4), 2);
+	CHECK_INT(figures_meeting_band(12), 4);
+	CHECK_INT(figures_meeting_band(100), 5);
+	CHECK_STR(figures_meeting_label(LANG_DE, 2), "4–6");
+	CHECK_STR(figures_meeting_label(LANG_DE, 6), "k. A.");
+	CHECK_STR(figures_meeting_label(LANG_EN, 6), "n/a");
+
+	/* Nobody at all: everything zero, nothing breaks. */
+	{
+		struct programme *e = programme_new();
+
+		figures_compute(&f, e);
+		CHECK_INT(f.by_role[ROLE_MENTEE] + f.responses[ROLE_MENTOR], 0);
+		CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 0), 0);
+		figures_free(&f);
+		programme_free(e);
+	}
+
+	/* Overview order: role, organisation, family name. */
+	n = figures_people_order(p, false, order);
+	CHECK_INT(n, 5);
+	CHECK_INT(order[0], 0);		/* mentee, Köln */
+	CHECK_INT(order[1], 1);		/* mentee, Düsseldorf */
+	CHECK_INT(order[2], 4);		/* mentor, Köln: Krüger */
+	CHECK_INT(order[3], 3);		/* mentor, Düsseldorf: Becker */
+	CHECK_INT(order[4], 5);		/* mentor, no organisation */
+	CHECK_INT(figures_people_order(p, true, order), 6);
+	CHECK_INT(order[2], 2);		/* withdrawn, Düsseldorf, "[Klick..." */
+	CHECK_INT(figures_event_order(p, order), 2);
+	p->events[0].date = (struct date){ 2024, 1, 1 };
+	figures_event_order(p, order);
+	CHECK_INT(order[0], 1);
+	CHECK_INT(order[1], 0);
+	programme_free(p);
+}
+
 int
 main(void)
 {
@@ -796,6 +888,7 @@ main(void)
 	test_certno();
 	test_placeholders();
 	test_tree();
+	test_figures();
 	diag_set_stream(NULL);
 	if (diag_fp != NULL)
 		fclose(diag_fp);
