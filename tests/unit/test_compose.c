@@ -8,11 +8,14 @@
 #include <string.h>
 
 #include <cmark.h>
+#include <fontconfig/fontconfig.h>
 
 #include "harness.h"
 #include "compose/certno.h"
 #include "compose/compose.h"
 #include "compose/figures.h"
+#include "compose/fit.h"
+#include "device/font.h"
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
@@ -880,6 +883,94 @@ test_figures(void)
 	programme_free(p);
 }
 
+/* Check a fit: lines within the width, all non-space bytes kept. */
+static void
+check_fit(const struct font *f, const char *s, const struct fit *o,
+    double width)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	for (size_t i = 0; i < o->nlines; i++) {
+		CHECK(font_width(f, s + o->lines[i].off, o->lines[i].len) *
+		    o->size / 1000.0 <= width + 1e-6);
+		for (size_t k = 0; k < o->lines[i].len; k++)
+			if (s[o->lines[i].off + k] != ' ')
+				sb_addc(&a, s[o->lines[i].off + k]);
+	}
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			sb_addc(&b, *s);
+	CHECK_STR(sb_str(&a), sb_str(&b));
+	sb_free(&a);
+	sb_free(&b);
+}
+
+static void
+test_fit(void)
+{
+	const char *err = NULL;
+	struct font *f = font_open("Liberation Serif", &err);
+	struct fit o;
+	char longname[400], word[301];
+	const char *mid = "Dr. Aylin Yılmaz-Wiśniewska";
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fit_text(&o, f, "Jan Nowak", 9, 400, 36, 16);
+	CHECK(o.size == 36);
+	CHECK_INT(o.nlines, 1);
+	check_fit(f, "Jan Nowak", &o, 400);
+	fit_free(&o);
+
+	fit_text(&o, f, mid, strlen(mid), 300, 36, 16);
+	CHECK(o.size < 36 && o.size >= 16);
+	CHECK_INT(o.nlines, 1);
+	check_fit(f, mid, &o, 300);
+	fit_free(&o);
+
+	/* Too long for one line at the minimum: two balanced lines. */
+	mid = "Prof. Dr. Maria-Magdalena Wiśniewska-Dąbrowska von "
+	    "Hohenzollern-Sigmaringen";
+	fit_text(&o, f, mid, strlen(mid), 360, 36, 16);
+	CHECK_INT(o.nlines, 2);
+	CHECK(o.size >= 16);
+	check_fit(f, mid, &o, 360);
+	fit_free(&o);
+	fit_text(&o, f, mid, strlen(mid), 300, 36, 16);
+	CHECK_INT(o.nlines, 3);
+	CHECK(o.size == 16);
+	check_fit(f, mid, &o, 300);
+	fit_free(&o);
+
+	/* A 300-character name: wrapped at the minimum, never wider. */
+	longname[0] = '\0';
+	while (strlen(longname) < 300)
+		strcat(longname, "Öztürk-Çelik ");
+	fit_text(&o, f, longname, strlen(longname), 300, 36, 16);
+	CHECK(o.size == 16);
+	CHECK(o.nlines > 2);
+	check_fit(f, longname, &o, 300);
+	fit_free(&o);
+
+	/* One word of 300 characters: cut inside the word. */
+	memset(word, 'W', 300);
+	word[300] = '\0';
+	fit_text(&o, f, word, 300, 300, 36, 16);
+	CHECK(o.nlines > 5);
+	check_fit(f, word, &o, 300);
+	fit_free(&o);
+
+	/* Degenerate input. */
+	fit_text(&o, f, "", 0, 300, 36, 16);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	fit_text(&o, f, "   ", 3, 300, 36, 16);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	font_free(f);
+}
+
 int
 main(void)
 {
@@ -889,6 +980,8 @@ main(void)
 	test_placeholders();
 	test_tree();
 	test_figures();
+	test_fit();
+	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
 	diag_set_stream(NULL);
 	if (diag_fp != NULL)
 		fclose(diag_fp);
