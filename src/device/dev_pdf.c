@@ -161,11 +161,50 @@ pdf_date(long long secs)
 	return d;
 }
 
-static void
-pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *s)
+/*
+ * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark, as a
+ * hex string. Built here because libharu's UTF-8 encoder costs ~1.4
+ * million instructions to set up in every document. Invalid bytes become
+ * U+FFFD.
+ */
+static HPDF_Binary
+pdf_text_string(struct pdf_dev *p, const char *s)
 {
-	if (s != NULL && *s != '\0' && utf8_valid(s, strlen(s), NULL, NULL))
-		HPDF_SetInfoAttr(p->pdf, type, s);
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0, n = strlen(s), k;
+	uint32_t cp;
+	HPDF_Binary bin;
+
+	sb_add(&b, "\xFE\xFF", 2);
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			sb_addc(&b, (char)(0xD8 | (cp >> 18)));
+			sb_addc(&b, (char)((cp >> 10) & 0xFF));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		sb_addc(&b, (char)(cp >> 8));
+		sb_addc(&b, (char)(cp & 0xFF));
+	}
+	bin = HPDF_Binary_New(p->pdf->mmgr, (HPDF_BYTE *)b.s,
+	    (HPDF_UINT)b.len);
+	sb_free(&b);
+	return bin;
+}
+
+static void
+pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
+    const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	/* Creates the Info dictionary; the value is replaced at once. */
+	if (HPDF_SetInfoAttr(p->pdf, type, "-") == HPDF_OK &&
+	    p->pdf->info != NULL)
+		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p, s));
 }
 
 /*
@@ -185,15 +224,14 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		return -1;
 	}
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->pdf);
-	HPDF_SetCurrentEncoder(p->pdf, "UTF-8");
 	pdf_fontset_begin(p->fonts, p->pdf);
 	p->pdfa = info != NULL && info->pdfa;
 	if (info != NULL) {
-		pdf_info_str(p, HPDF_INFO_TITLE, info->title);
-		pdf_info_str(p, HPDF_INFO_AUTHOR, info->author);
-		pdf_info_str(p, HPDF_INFO_SUBJECT, info->subject);
-		pdf_info_str(p, HPDF_INFO_KEYWORDS, info->keywords);
+		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
+		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", info->author);
+		pdf_info_str(p, HPDF_INFO_SUBJECT, "Subject", info->subject);
+		pdf_info_str(p, HPDF_INFO_KEYWORDS, "Keywords",
+		    info->keywords);
 		if (info->date > 0) {
 			HPDF_Date dt = pdf_date(info->date);
 
@@ -269,26 +307,45 @@ pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
 	}
 }
 
-/* Append a number to s in PDF syntax, 3 decimals at most, any locale. */
+/* Append a number to s in PDF syntax, 3 decimals at most, any locale
+ * (written by hand: printf is most of the time of a text run). */
 static void
 pdf_num(struct strbuf *s, double v)
 {
-	long long m = llround(v * 1000);
-	char frac[8];
-	int n;
+	char buf[32], *e = buf + sizeof(buf), *q = e;
+	long long m;
+	int frac, neg = 0;
 
+	if (!(v > -1e12 && v < 1e12))
+		v = 0;
+	m = llround(v * 1000);
 	if (m < 0) {
-		sb_addc(s, '-');
+		neg = 1;
 		m = -m;
 	}
-	sb_addf(s, "%lld", m / 1000);
-	if (m % 1000 != 0) {
-		n = snprintf(frac, sizeof(frac), ".%03lld", m % 1000);
-		while (n > 1 && frac[n - 1] == '0')
-			n--;
-		sb_add(s, frac, (size_t)n);
+	*--q = ' ';
+	frac = (int)(m % 1000);
+	m /= 1000;
+	if (frac != 0) {
+		int digits = 3;
+
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--q = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--q = '.';
 	}
-	sb_addc(s, ' ');
+	do {
+		*--q = (char)('0' + m % 10);
+		m /= 10;
+	} while (m > 0);
+	if (neg)
+		*--q = '-';
+	sb_add(s, q, (size_t)(e - q));
 }
 
 /* Append the operator setting the fill colour c (already clamped). */
@@ -375,14 +432,18 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		return;
 	}
 	sb_clear(op);
-	sb_addf(op, "BT\n/%s ", name);
+	sb_adds(op, "BT\n/");
+	sb_adds(op, name);
+	sb_addc(op, ' ');
 	pdf_num(op, size);
 	sb_adds(op, "Tf\n");
 	pdf_fill_op(op, pdf_color(c));
 	sb_adds(op, "1 0 0 1 ");
 	pdf_num(op, x);
 	pdf_num(op, p->ph - y);
-	sb_addf(op, "Tm\n<%s> Tj\nET\n", sb_str(&p->buf));
+	sb_adds(op, "Tm\n<");
+	sb_add(op, p->buf.s, p->buf.len);
+	sb_adds(op, "> Tj\nET\n");
 	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
 	    (const HPDF_BYTE *)sb_str(op), (HPDF_UINT)op->len);
 }
@@ -675,7 +736,6 @@ static void
 pdf_resolve(struct pdf_dev *p)
 {
 	HPDF_Outline stack[8];
-	HPDF_Encoder utf8 = HPDF_GetEncoder(p->pdf, "UTF-8");
 	size_t i;
 	int depth = 0;
 
@@ -711,10 +771,10 @@ pdf_resolve(struct pdf_dev *p)
 		if (level > (int)(sizeof(stack) / sizeof(stack[0])))
 			level = (int)(sizeof(stack) / sizeof(stack[0]));
 		o = HPDF_CreateOutline(p->pdf, level > 1 ? stack[level - 2] :
-		    NULL, utf8_valid(m->title, strlen(m->title), NULL, NULL) ?
-		    m->title : "?", utf8);
+		    NULL, "-", NULL);
 		if (o == NULL)
 			continue;
+		HPDF_Dict_Add(o, "Title", pdf_text_string(p, m->title));
 		HPDF_Outline_SetDestination(o, dst);
 		HPDF_Outline_SetOpened(o, HPDF_FALSE);
 		stack[level - 1] = o;
