@@ -21,6 +21,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "device/pdf_font.h"
+#include "device/pdf_pdfa.h"
 #include "device/pdf_png.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -68,6 +69,11 @@ struct pdf_dev {
 
 	struct pdf_fontset *fonts;	/* kept across documents */
 	bool		 pdfa;		/* this document is PDF/A-1b */
+	char		*meta[5];	/* title, author, subject, keywords,
+					   lang of this document */
+	long long	 date;		/* its creation date */
+	unsigned char	*icc;		/* the sRGB profile, read once */
+	size_t		 icclen;
 	struct pdf_dest	*dests;
 	size_t		 ndests, capdests;
 	struct pdf_link	*links;
@@ -128,6 +134,11 @@ pdf_reset(struct pdf_dev *p)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
 	p->nwarned = p->ntags = 0;
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
+		free(p->meta[i]);
+		p->meta[i] = NULL;
+	}
+	p->date = 0;
 	p->artifact = p->unbalanced = 0;
 	p->page = NULL;
 	p->failed = 0;
@@ -157,7 +168,7 @@ pdf_date(long long secs)
 	d.hour = tm.tm_hour;
 	d.minutes = tm.tm_min;
 	d.seconds = tm.tm_sec;
-	d.ind = 'Z';
+	d.ind = '+';		/* +00'00': PDFBox reads "Z00'00'" wrong */
 	return d;
 }
 
@@ -226,6 +237,25 @@ pdf_begin(struct device *d, const struct dev_info *info)
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
 	pdf_fontset_begin(p->fonts, p->pdf);
 	p->pdfa = info != NULL && info->pdfa;
+	if (info != NULL) {
+		const char *m[5] = { info->title, info->author, info->subject,
+		    info->keywords, info->lang };
+
+		for (int i = 0; i < 5; i++)
+			p->meta[i] = m[i] != NULL ? xstrdup(m[i]) : NULL;
+		p->date = info->date > 0 ? info->date : 0;
+	}
+	if (p->pdfa && p->icc == NULL) {
+		char *icc = file_read(PDF_PDFA_ICC, &p->icclen);
+
+		if (icc == NULL) {
+			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
+			    "colour profile PDF/A needs: %s (install "
+			    "icc-profiles-free)", strerror(errno));
+			return -1;
+		}
+		p->icc = (unsigned char *)icc;
+	}
 	if (info != NULL) {
 		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
 		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", info->author);
@@ -535,6 +565,13 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 		p->err = HPDF_UNSUPPORTED_FUNC;
 	p->quiet = 0;
 	free(data);
+	/* PDF/A-1 allows no transparency: draw such images opaque. */
+	if (pi->img != NULL && p->pdfa &&
+	    HPDF_Dict_GetItem(pi->img, "SMask", HPDF_OCLASS_DICT) != NULL) {
+		HPDF_Dict_RemoveElement(pi->img, "SMask");
+		diag(DIAG_WARNING, path, 0, 0, "transparency dropped: PDF/A-1 "
+		    "does not allow it");
+	}
 	if (pi->img == NULL) {
 		if (p->err == HPDF_UNSUPPORTED_FUNC)
 			diag(DIAG_ERROR, path, 0, 0, "not a PNG or JPEG image");
@@ -605,8 +642,10 @@ pdf_link_uri(struct device *d, double x, double y, double w, double h,
 		return;
 	a = HPDF_Page_CreateURILinkAnnot(p->page, pdf_area(p, x, y, w, h),
 	    uri);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);		/* print */
+	}
 }
 
 /* A clickable area jumping to a destination; resolved in end(). */
@@ -708,25 +747,63 @@ pdf_artifact_end(struct device *d)
  * A destination array [page /XYZ null top null]: keeps the reader's zoom
  * and horizontal position. NULL if dest was never defined.
  */
-static HPDF_Destination
+static HPDF_Array
 pdf_make_dest(struct pdf_dev *p, int dest)
 {
-	HPDF_Destination dst;
+	HPDF_Array dst;
 	const struct pdf_dest *pd;
 
+	/* A direct array: PDFBox rejects destinations given by reference,
+	 * which is what libharu's HPDF_Page_CreateDestination makes. */
 	if (dest < 0 || (size_t)dest >= p->ndests ||
 	    p->dests[dest].page == NULL)
 		return NULL;
 	pd = &p->dests[dest];
-	if ((dst = HPDF_Page_CreateDestination(pd->page)) == NULL)
+	if ((dst = HPDF_Array_New(p->pdf->mmgr)) == NULL)
 		return NULL;
-	HPDF_Array_Clear(dst);
 	HPDF_Array_Add(dst, pd->page);
 	HPDF_Array_AddName(dst, "XYZ");
 	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
 	HPDF_Array_AddReal(dst, (HPDF_REAL)pd->y);
 	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
 	return dst;
+}
+
+/* An internal link annotation of the page: borderless, printable. */
+static void
+pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
+{
+	HPDF_MMgr mm = p->pdf->mmgr;
+	HPDF_Dict a = HPDF_Dict_New(mm);
+	HPDF_Array annots, rect, border;
+
+	if (a == NULL || HPDF_Xref_Add(p->pdf->xref, a) != HPDF_OK) {
+		HPDF_Array_Free(dst);
+		return;
+	}
+	annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		if ((annots = HPDF_Array_New(mm)) == NULL)
+			return;
+		HPDF_Dict_Add(page, "Annots", annots);
+	}
+	HPDF_Array_Add(annots, a);
+	HPDF_Dict_AddName(a, "Type", "Annot");
+	HPDF_Dict_AddName(a, "Subtype", "Link");
+	if ((rect = HPDF_Array_New(mm)) != NULL) {
+		HPDF_Array_AddReal(rect, r.left);
+		HPDF_Array_AddReal(rect, r.bottom);
+		HPDF_Array_AddReal(rect, r.right);
+		HPDF_Array_AddReal(rect, r.top);
+		HPDF_Dict_Add(a, "Rect", rect);
+	}
+	if ((border = HPDF_Array_New(mm)) != NULL) {
+		for (int i = 0; i < 3; i++)
+			HPDF_Array_AddNumber(border, 0);
+		HPDF_Dict_Add(a, "Border", border);
+	}
+	HPDF_Dict_AddNumber(a, "F", 4);				/* print */
+	HPDF_Dict_Add(a, "Dest", dst);
 }
 
 /* Create the internal links and the outline, now that all destinations
@@ -741,21 +818,18 @@ pdf_resolve(struct pdf_dev *p)
 
 	for (i = 0; i < p->nlinks; i++) {
 		const struct pdf_link *l = &p->links[i];
-		HPDF_Destination dst = pdf_make_dest(p, l->dest);
-		HPDF_Annotation a;
+		HPDF_Array dst = pdf_make_dest(p, l->dest);
 
 		if (dst == NULL) {
 			diag(DIAG_WARNING, NULL, 0, 0, "link to undefined "
 			    "destination %d left out", l->dest);
 			continue;
 		}
-		a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst);
-		if (a != NULL)
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		pdf_add_link(p, l->page, l->rect, dst);
 	}
 	for (i = 0; i < p->nmarks; i++) {
 		const struct pdf_mark *m = &p->marks[i];
-		HPDF_Destination dst = pdf_make_dest(p, m->dest);
+		HPDF_Array dst = pdf_make_dest(p, m->dest);
 		HPDF_Outline o;
 		int level = m->level;
 
@@ -772,13 +846,69 @@ pdf_resolve(struct pdf_dev *p)
 			level = (int)(sizeof(stack) / sizeof(stack[0]));
 		o = HPDF_CreateOutline(p->pdf, level > 1 ? stack[level - 2] :
 		    NULL, "-", NULL);
-		if (o == NULL)
+		if (o == NULL) {
+			HPDF_Array_Free(dst);
 			continue;
+		}
 		HPDF_Dict_Add(o, "Title", pdf_text_string(p, m->title));
-		HPDF_Outline_SetDestination(o, dst);
+		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, HPDF_FALSE);
 		stack[level - 1] = o;
 		depth = level;
+	}
+}
+
+/* FNV-1a, 64 bits, continued from h. */
+static uint64_t
+pdf_hash(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *u = s;
+
+	while (n--)
+		h = (h ^ *u++) * 0x100000001b3ULL;
+	return h;
+}
+
+/*
+ * A file identifier computed from the content (page streams and
+ * metadata), so that reruns stay byte-identical.
+ */
+static void
+pdf_file_id(struct pdf_dev *p, unsigned char id[16])
+{
+	HPDF_List pages = p->pdf->page_list;
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	HPDF_BYTE buf[4096];
+	HPDF_UINT i, n, left;
+
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++)
+		if (p->meta[i] != NULL) {
+			h[0] = pdf_hash(h[0], p->meta[i], strlen(p->meta[i]));
+			h[1] = pdf_hash(h[1], p->meta[i],
+			    strlen(p->meta[i]) + 1);
+		}
+	h[0] = pdf_hash(h[0], &p->date, sizeof(p->date));
+	for (i = 0; pages != NULL && i < pages->count; i++) {
+		HPDF_Page pg = HPDF_List_ItemAt(pages, i);
+		HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+
+		if (st == NULL || HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) !=
+		    HPDF_OK)
+			continue;
+		/* Read exactly the size: reading past the end would set
+		 * libharu's sticky error without a call of the handler. */
+		for (left = st->size; left > 0; left -= n) {
+			n = left < sizeof(buf) ? left : sizeof(buf);
+			if (HPDF_Stream_Read(st, buf, &n) != HPDF_OK || n == 0)
+				break;
+			h[0] = pdf_hash(h[0], buf, n);
+			h[1] = pdf_hash(h[1] ^ i, buf, n);
+		}
+	}
+	HPDF_ResetError(p->pdf);
+	for (i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(h[0] >> (8 * i));
+		id[8 + i] = (unsigned char)(h[1] >> (8 * i));
 	}
 }
 
@@ -827,6 +957,15 @@ pdf_end(struct device *d, const char *path)
 	pdf_fill_empty_pages(p);
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
+	if (p->pdfa && !p->failed) {
+		struct pdf_meta m = { p->meta[0], p->meta[1], p->meta[2],
+		    p->meta[3], p->meta[4], p->date, "tandem" };
+		unsigned char id[16];
+
+		pdf_file_id(p, id);
+		if (pdf_pdfa_apply(p->pdf, &m, id, p->icc, p->icclen) != 0)
+			p->failed = 1;
+	}
 	if (p->failed)
 		goto out;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
@@ -867,6 +1006,7 @@ pdf_free(struct device *d)
 	free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);
+	free(p->icc);
 	pdf_fontset_free(p->fonts);
 	free(p);
 }
