@@ -289,6 +289,26 @@ free_items(char **v)
 	free(v);
 }
 
+/* A copy of s with each run of white space (line breaks too) turned into
+ * one space, as the loader reads element text. */
+static char *
+collapse_space(const char *s)
+{
+	char *c = xmalloc(strlen(s) + 1), *d = c;
+
+	while (*s != '\0') {
+		if (*s == ' ' || *s == '\t' || *s == '\n') {
+			while (*s == ' ' || *s == '\t' || *s == '\n')
+				s++;
+			if (d > c && *s != '\0')
+				*d++ = ' ';
+		} else
+			*d++ = *s++;
+	}
+	*d = '\0';
+	return c;
+}
+
 /* The state of one import. */
 struct sheet {
 	const char		*file;
@@ -855,11 +875,20 @@ import_sheet(const char *file, const struct csvin_table *t,
 	if (t->nrows == 1)
 		diag_warn(file, t->rows[0].line, "no rows below the header: "
 		    "nobody to import");
-	for (i = 1; i < t->nrows; i++)
-		read_row(&sh, &t->rows[i]);
+	for (i = 1; i < t->nrows; i++) {
+		struct csvin_row r = t->rows[i];
+
+		/* As the loader reads element text: white space collapsed. */
+		r.cells = xcalloc(r.ncells + 1, sizeof(*r.cells));
+		for (size_t j = 0; j < r.ncells; j++)
+			r.cells[j] = collapse_space(t->rows[i].cells[j]);
+		read_row(&sh, &r);
+		for (size_t j = 0; j < r.ncells; j++)
+			free(r.cells[j]);
+		free(r.cells);
+	}
 	assign_ids(&sh);
-	if (sh.errors == 0)
-		read_partners(&sh);
+	read_partners(&sh);
 	for (i = 0; i < sh.p->npeople; i++)
 		free(sh.partners[i]);
 	free(sh.partners);

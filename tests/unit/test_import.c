@@ -392,7 +392,7 @@ test_writers(void)
 	    "<people>\n"
 	    "  <person id=\"m1\" role=\"mentee\" topics=\"beruf familie\">\n"
 	    "    <name title=\"Dr.\" family=\"Öztürk\"/>\n"
-	    "    <unit>Amt für\nSoziales</unit>\n"
+	    "    <unit>Amt für Soziales</unit>\n"
 	    "  </person>\n"
 	    "  <person id=\"t1\" role=\"mentor\" capacity=\"2\" "
 	    "topics=\"zeit geld\">\n"
@@ -405,7 +405,7 @@ test_writers(void)
 	    "\xEF\xBB\xBFid;role;gender;title;given;family;org;unit;position;"
 	    "email;phone;level;capacity;field;topics;languages;background;"
 	    "wish-gender;wish-background;status;partner\n"
-	    "m1;mentee;;Dr.;;Öztürk;;\"Amt für\nSoziales\";;;;;;;"
+	    "m1;mentee;;Dr.;;Öztürk;;Amt für Soziales;;;;;;;"
 	    "Beruf, Familie;;;;;completed;\n"
 	    "t1;mentor;;;;\"Vogt \"\"Bine\"\"\";;;;;;;2;;Zeit, Geld"
 	    ";;;;;completed;\n");
