@@ -287,10 +287,11 @@ print_table(const struct programme *p, const struct tandems_result *tr,
 			free(why);
 		}
 	}
-	fprintf(fp, "\n%zu tandems; %zu of %zu mentees matched; "
-	    "%zu mentors with %zu places; total score %ld",
-	    tr->npairs, tr->npairs, tr->nmentees, tr->nmentors, tr->nslots,
-	    tr->total_score);
+	fprintf(fp, "\n%zu tandem%s; %zu of %zu mentees matched; "
+	    "%zu mentor%s with %zu place%s; total score %ld",
+	    tr->npairs, tr->npairs == 1 ? "" : "s", tr->npairs, tr->nmentees,
+	    tr->nmentors, tr->nmentors == 1 ? "" : "s", tr->nslots,
+	    tr->nslots == 1 ? "" : "s", tr->total_score);
 	if (tr->npairs > 0)
 		fprintf(fp, ", average %.1f", (double)tr->total_score /
 		    (double)tr->npairs);
@@ -368,34 +369,30 @@ cmd_match(int argc, char *argv[])
 		diag(DIAG_NOTE, p->tandems_file, 0, 0, "the tandems are fixed "
 		    "in this file; shown as they are (delete it to match "
 		    "again)");
-	for (size_t k = 0; k < tr->npairs; k++)
-		if (tr->pairs[k].broken != RULE_OK)
-			diag(DIAG_WARNING, p->tandems[k].file ?
-			    p->tandems[k].file : p->file, p->tandems[k].line, 0,
-			    "fixed tandem %s-%s breaks a hard rule: %s",
-			    p->people[tr->pairs[k].mentee].id,
-			    p->people[tr->pairs[k].mentor].id,
-			    rule_reasons[tr->pairs[k].broken]);
+	/* Fixed tandems that break a rule were reported by the loader. */
 	for (size_t k = 0; k < tr->nunmatched; k++)
 		diag(DIAG_WARNING, p->file,
 		    p->people[tr->unmatched[k].mentee].line, 0,
 		    "mentee %s stays unmatched: %s",
 		    p->people[tr->unmatched[k].mentee].id,
 		    tandems_why_text[tr->unmatched[k].why]);
-	if (strcmp(format, "csv") == 0)
-		print_csv(p, tr, stdout);
-	else
-		print_table(p, tr, explain, stdout);
 	if (write && p->tandem_source == TANDEMS_INLINE) {
 		diag(DIAG_ERROR, p->file, 0, 0, "--write: the tandems are "
 		    "fixed in programme.xml; a tandems.xml beside it would "
 		    "conflict");
 		rc = EX_DATAERR;
-	} else if (write || out != NULL) {
+		goto out;
+	}
+	if (strcmp(format, "csv") == 0)
+		print_csv(p, tr, stdout);
+	else
+		print_table(p, tr, explain, stdout);
+	if (write || out != NULL) {
 		if (out == NULL)
 			out = path = xasprintf("%s/tandems.xml", p->dir);
 		rc = save(p, tr, out);
 	}
+out:
 	free(path);
 	tandems_result_free(tr);
 	programme_free(p);
