@@ -1,0 +1,1030 @@
+/*
+ * The PDF device: implements the device interface of device.h with
+ * libharu. Pages, text in embedded TrueType fonts, lines, rectangles,
+ * images, links, destinations (also forward ones) and bookmarks are
+ * collected into one libharu document per begin() ... end(), which end()
+ * writes atomically.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+#include <hpdf_pages.h>
+#include <hpdf_streams.h>
+
+#include "device/device.h"
+#include "device/font.h"
+#include "device/pdf_font.h"
+#include "device/pdf_pdfa.h"
+#include "device/pdf_png.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Limits against nonsense from a caller. */
+#define PDF_MAX_DEST	1000000		/* destination numbers 0 .. this */
+#define PDF_MAX_FONTSIZE 600.0		/* libharu's own limit */
+#define PDF_MAX_PAGESIZE 14400.0	/* PDF's largest page (points) */
+#define PDF_MIN_PAGESIZE 3.0		/* PDF's smallest page (points) */
+
+struct pdf_dest {
+	HPDF_Page	 page;		/* NULL until defined */
+	double		 y;		/* PDF y (from the bottom) */
+};
+
+struct pdf_link {
+	HPDF_Page	 page;
+	HPDF_Rect	 rect;
+	int		 dest;
+};
+
+struct pdf_mark {
+	int		 level;
+	char		*title;
+	int		 dest;
+};
+
+struct pdf_image {
+	char		*path;
+	HPDF_Image	 img;		/* NULL if it could not be loaded */
+};
+
+struct pdf_dev {
+	struct device	 dev;
+	HPDF_Doc	 pdf;		/* NULL outside begin() .. end() */
+	HPDF_Page	 page;		/* the current page or NULL */
+	double		 ph;		/* its height */
+	int		 failed;	/* a libharu error happened */
+	int		 quiet;		/* errors expected: record only */
+	HPDF_STATUS	 err;		/* the last libharu error */
+	HPDF_STATUS	 err_detail;
+
+	struct pdf_fontset *fonts;	/* kept across documents */
+	bool		 pdfa;		/* this document is PDF/A-1b */
+	char		*meta[5];	/* title, author, subject, keywords,
+					   lang of this document */
+	long long	 date;		/* its creation date */
+	unsigned char	*icc;		/* the sRGB profile, read once */
+	size_t		 icclen;
+	struct pdf_dest	*dests;
+	size_t		 ndests, capdests;
+	struct pdf_link	*links;
+	size_t		 nlinks, caplinks;
+	struct pdf_mark	*marks;
+	size_t		 nmarks, capmarks;
+	struct pdf_image *images;
+	size_t		 nimages, capimages;
+	uint32_t	*warned;	/* code points already warned about */
+	size_t		 nwarned, capwarned;
+
+	enum dev_tag	*tags;		/* open structure elements */
+	size_t		 ntags, captags;
+	int		 artifact;	/* depth of artifact_begin */
+	int		 unbalanced;	/* tag/artifact calls did not nest */
+	struct strbuf	 buf;		/* scratch: glyph ids of a run */
+	struct strbuf	 op;		/* scratch: content operators */
+};
+
+static const struct device_ops pdf_ops;
+
+/*
+ * libharu reports errors here. They are sticky, so reset at once; print
+ * one diagnostic unless the caller expects errors and checks itself.
+ */
+static void
+pdf_on_error(HPDF_STATUS err, HPDF_STATUS detail, void *user)
+{
+	struct pdf_dev *p = user;
+
+	p->err = err;
+	p->err_detail = detail;
+	if (p->pdf != NULL)
+		HPDF_ResetError(p->pdf);
+	if (p->quiet)
+		return;
+	if (!p->failed)
+		diag(DIAG_ERROR, NULL, 0, 0, "PDF library error 0x%04X "
+		    "(detail %u)", (unsigned)err, (unsigned)detail);
+	p->failed = 1;
+}
+
+static struct pdf_dev *
+pdf_of(struct device *d)
+{
+	return d->priv;
+}
+
+/* Forget everything of the current document, keeping the arrays. */
+static void
+pdf_reset(struct pdf_dev *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->nmarks; i++)
+		free(p->marks[i].title);
+	for (i = 0; i < p->nimages; i++)
+		free(p->images[i].path);
+	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
+	p->nwarned = p->ntags = 0;
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
+		free(p->meta[i]);
+		p->meta[i] = NULL;
+	}
+	p->date = 0;
+	p->artifact = p->unbalanced = 0;
+	p->page = NULL;
+	p->failed = 0;
+	p->quiet = 0;
+	if (p->fonts != NULL)
+		pdf_fontset_begin(p->fonts, NULL);
+	if (p->pdf != NULL) {
+		HPDF_Free(p->pdf);
+		p->pdf = NULL;
+	}
+}
+
+/* Convert seconds since the epoch to a libharu date in UTC. */
+static HPDF_Date
+pdf_date(long long secs)
+{
+	HPDF_Date d;
+	struct tm tm;
+	time_t t = (time_t)secs;
+
+	memset(&d, 0, sizeof(d));
+	if (gmtime_r(&t, &tm) == NULL)
+		memset(&tm, 0, sizeof(tm));
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	d.hour = tm.tm_hour;
+	d.minutes = tm.tm_min;
+	d.seconds = tm.tm_sec;
+	d.ind = '+';		/* +00'00': PDFBox reads "Z00'00'" wrong */
+	return d;
+}
+
+/*
+ * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark, as a
+ * hex string. Built here because libharu's UTF-8 encoder costs ~1.4
+ * million instructions to set up in every document. Invalid bytes become
+ * U+FFFD.
+ */
+static HPDF_Binary
+pdf_text_string(struct pdf_dev *p, const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0, n = strlen(s), k;
+	uint32_t cp;
+	HPDF_Binary bin;
+
+	sb_add(&b, "\xFE\xFF", 2);
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			sb_addc(&b, (char)(0xD8 | (cp >> 18)));
+			sb_addc(&b, (char)((cp >> 10) & 0xFF));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		sb_addc(&b, (char)(cp >> 8));
+		sb_addc(&b, (char)(cp & 0xFF));
+	}
+	bin = HPDF_Binary_New(p->pdf->mmgr, (HPDF_BYTE *)b.s,
+	    (HPDF_UINT)b.len);
+	sb_free(&b);
+	return bin;
+}
+
+static void
+pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
+    const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	/* Creates the Info dictionary; the value is replaced at once. */
+	if (HPDF_SetInfoAttr(p->pdf, type, "-") == HPDF_OK &&
+	    p->pdf->info != NULL)
+		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p, s));
+}
+
+/*
+ * Start a document: a fresh libharu document with UTF-8 encodings,
+ * compression and the information dictionary. Returns 0, or -1 with a
+ * diagnostic.
+ */
+static int
+pdf_begin(struct device *d, const struct dev_info *info)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	pdf_reset(p);
+	p->pdf = HPDF_New(pdf_on_error, p);
+	if (p->pdf == NULL) {
+		diag(DIAG_ERROR, NULL, 0, 0, "cannot start a PDF document");
+		return -1;
+	}
+	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
+	pdf_fontset_begin(p->fonts, p->pdf);
+	p->pdfa = info != NULL && info->pdfa;
+	if (info != NULL) {
+		const char *m[5] = { info->title, info->author, info->subject,
+		    info->keywords, info->lang };
+
+		for (int i = 0; i < 5; i++)
+			p->meta[i] = m[i] != NULL ? xstrdup(m[i]) : NULL;
+		p->date = info->date > 0 ? info->date : 0;
+	}
+	if (p->pdfa && p->icc == NULL) {
+		char *icc = file_read(PDF_PDFA_ICC, &p->icclen);
+
+		if (icc == NULL) {
+			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
+			    "colour profile PDF/A needs: %s (install "
+			    "icc-profiles-free)", strerror(errno));
+			return -1;
+		}
+		p->icc = (unsigned char *)icc;
+	}
+	if (info != NULL) {
+		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
+		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", info->author);
+		pdf_info_str(p, HPDF_INFO_SUBJECT, "Subject", info->subject);
+		pdf_info_str(p, HPDF_INFO_KEYWORDS, "Keywords",
+		    info->keywords);
+		if (info->date > 0) {
+			HPDF_Date dt = pdf_date(info->date);
+
+			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE,
+			    dt);
+			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, dt);
+		}
+		if (info->lang != NULL && *info->lang != '\0')
+			HPDF_Dict_Add(p->pdf->catalog, "Lang",
+			    HPDF_String_New(p->pdf->mmgr, info->lang, NULL));
+	}
+	HPDF_SetInfoAttr(p->pdf, HPDF_INFO_CREATOR, "tandem");
+	return p->failed ? -1 : 0;
+}
+
+/* Start a new page of the given size in points. */
+static void
+pdf_page(struct device *d, double width, double height)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	if (p->pdf == NULL)
+		return;
+	if (!(width >= PDF_MIN_PAGESIZE && width <= PDF_MAX_PAGESIZE))
+		width = 595.276;
+	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
+		height = 841.89;
+	p->page = HPDF_AddPage(p->pdf);
+	if (p->page == NULL)
+		return;
+	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
+	HPDF_Page_SetHeight(p->page, (HPDF_REAL)height);
+	p->ph = height;
+}
+
+/* Warn once per document about a character that cannot be drawn. */
+static void
+pdf_warn_char(struct pdf_dev *p, const struct font *f, uint32_t cp)
+{
+	size_t i;
+
+	for (i = 0; i < p->nwarned; i++)
+		if (p->warned[i] == cp)
+			return;
+	p->warned = xgrow(p->warned, &p->capwarned, p->nwarned + 1,
+	    sizeof(*p->warned));
+	p->warned[p->nwarned++] = cp;
+	diag(DIAG_WARNING, NULL, 0, 0, "font %s has no glyph for U+%04X; "
+	    "it is drawn as an empty box", font_family(f), (unsigned)cp);
+}
+
+/*
+ * Encode a text run into p->buf as the hex glyph ids of face pf. Invalid
+ * UTF-8 bytes and NUL are dropped; characters the font lacks are kept (drawn
+ * as .notdef) but warned about.
+ */
+static void
+pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
+    const char *s, size_t len)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	sb_clear(&p->buf);
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;		/* invalid byte: dropped */
+			continue;
+		}
+		i += k;
+		if (cp != 0 && !pdf_face_encode(pf, cp, &p->buf))
+			pdf_warn_char(p, f, cp);
+	}
+}
+
+/* Append a number to s in PDF syntax, 3 decimals at most, any locale
+ * (written by hand: printf is most of the time of a text run). */
+static void
+pdf_num(struct strbuf *s, double v)
+{
+	char buf[32], *e = buf + sizeof(buf), *q = e;
+	long long m;
+	int frac, neg = 0;
+
+	if (!(v > -1e12 && v < 1e12))
+		v = 0;
+	m = llround(v * 1000);
+	if (m < 0) {
+		neg = 1;
+		m = -m;
+	}
+	*--q = ' ';
+	frac = (int)(m % 1000);
+	m /= 1000;
+	if (frac != 0) {
+		int digits = 3;
+
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--q = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--q = '.';
+	}
+	do {
+		*--q = (char)('0' + m % 10);
+		m /= 10;
+	} while (m > 0);
+	if (neg)
+		*--q = '-';
+	sb_add(s, q, (size_t)(e - q));
+}
+
+/* Append the operator setting the fill colour c (already clamped). */
+static void
+pdf_fill_op(struct strbuf *s, struct dev_color c)
+{
+	pdf_num(s, c.r);
+	if (c.r == c.g && c.g == c.b)
+		sb_adds(s, "g\n");
+	else {
+		pdf_num(s, c.g);
+		pdf_num(s, c.b);
+		sb_adds(s, "rg\n");
+	}
+}
+
+static void
+pdf_fill_color(HPDF_Page page, struct dev_color c)
+{
+	if (c.r == c.g && c.g == c.b)
+		HPDF_Page_SetGrayFill(page, (HPDF_REAL)c.r);
+	else
+		HPDF_Page_SetRGBFill(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g,
+		    (HPDF_REAL)c.b);
+}
+
+static void
+pdf_stroke_color(HPDF_Page page, struct dev_color c)
+{
+	if (c.r == c.g && c.g == c.b)
+		HPDF_Page_SetGrayStroke(page, (HPDF_REAL)c.r);
+	else
+		HPDF_Page_SetRGBStroke(page, (HPDF_REAL)c.r, (HPDF_REAL)c.g,
+		    (HPDF_REAL)c.b);
+}
+
+/* Clamp a colour into 0..1 (NaN becomes black). */
+static struct dev_color
+pdf_color(struct dev_color c)
+{
+	double *v[3] = { &c.r, &c.g, &c.b };
+
+	for (int i = 0; i < 3; i++)
+		if (!(*v[i] >= 0))
+			*v[i] = 0;
+		else if (*v[i] > 1)
+			*v[i] = 1;
+	return c;
+}
+
+/*
+ * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
+ * object written straight into the page's content stream, since the fonts
+ * are our own (pdf_font.c), not libharu's.
+ */
+static void
+pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
+    double x, double y, const char *s, size_t len)
+{
+	struct pdf_dev *p = pdf_of(d);
+	struct pdf_face *pf;
+	HPDF_Dict dict;
+	const char *name;
+	struct strbuf *op = &p->op;
+
+	if (p->page == NULL || f == NULL || s == NULL || len == 0)
+		return;
+	if (!(size > 0 && size <= PDF_MAX_FONTSIZE) || !isfinite(x) ||
+	    !isfinite(y) || fabs(x) > 1e6 || fabs(y) > 1e6) {
+		diag(DIAG_WARNING, NULL, 0, 0, "text at an impossible size "
+		    "or position left out of the PDF");
+		return;
+	}
+	if ((pf = pdf_fontset_face(p->fonts, f)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	pdf_encode_text(p, pf, f, s, len);
+	if (p->buf.len == 0)
+		return;
+	if ((dict = pdf_face_dict(pf)) == NULL ||
+	    (name = HPDF_Page_GetLocalFontName(p->page, dict)) == NULL) {
+		p->failed = 1;
+		return;
+	}
+	sb_clear(op);
+	sb_adds(op, "BT\n/");
+	sb_adds(op, name);
+	sb_addc(op, ' ');
+	pdf_num(op, size);
+	sb_adds(op, "Tf\n");
+	pdf_fill_op(op, pdf_color(c));
+	sb_adds(op, "1 0 0 1 ");
+	pdf_num(op, x);
+	pdf_num(op, p->ph - y);
+	sb_adds(op, "Tm\n<");
+	sb_add(op, p->buf.s, p->buf.len);
+	sb_adds(op, "> Tj\nET\n");
+	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
+	    (const HPDF_BYTE *)sb_str(op), (HPDF_UINT)op->len);
+}
+
+/* Draw a straight line. */
+static void
+pdf_line(struct device *d, double x0, double y0, double x1, double y1,
+    double width, struct dev_color c)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	if (p->page == NULL || !(width > 0) || !isfinite(x0) ||
+	    !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
+		return;
+	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
+	pdf_stroke_color(p->page, pdf_color(c));
+	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - y0));
+	HPDF_Page_LineTo(p->page, (HPDF_REAL)x1, (HPDF_REAL)(p->ph - y1));
+	HPDF_Page_Stroke(p->page);
+}
+
+/* Draw a rectangle, filled and/or stroked. */
+static void
+pdf_rect(struct device *d, double x, double y, double w, double h,
+    const struct dev_color *fill, double stroke_width,
+    struct dev_color stroke)
+{
+	struct pdf_dev *p = pdf_of(d);
+	int do_stroke = stroke_width > 0;
+
+	if (p->page == NULL || (fill == NULL && !do_stroke) ||
+	    !isfinite(x) || !isfinite(y) || !isfinite(w) || !isfinite(h))
+		return;
+	if (fill != NULL)
+		pdf_fill_color(p->page, pdf_color(*fill));
+	if (do_stroke) {
+		HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)stroke_width);
+		pdf_stroke_color(p->page, pdf_color(stroke));
+	}
+	HPDF_Page_Rectangle(p->page, (HPDF_REAL)x, (HPDF_REAL)(p->ph - y - h),
+	    (HPDF_REAL)w, (HPDF_REAL)h);
+	if (fill != NULL && do_stroke)
+		HPDF_Page_FillStroke(p->page);
+	else if (fill != NULL)
+		HPDF_Page_Fill(p->page);
+	else
+		HPDF_Page_Stroke(p->page);
+}
+
+/*
+ * Load an image file once per document. PNG and JPEG are told apart by
+ * their first bytes, not by the name. NULL after a diagnostic.
+ */
+static HPDF_Image
+pdf_load_image(struct pdf_dev *p, const char *path)
+{
+	struct pdf_image *pi;
+	char *data;
+	size_t len, i;
+	const unsigned char *u;
+	const char *why = NULL;
+
+	for (i = 0; i < p->nimages; i++)
+		if (strcmp(p->images[i].path, path) == 0)
+			return p->images[i].img;
+	p->images = xgrow(p->images, &p->capimages, p->nimages + 1,
+	    sizeof(*p->images));
+	pi = &p->images[p->nimages++];
+	pi->path = xstrdup(path);
+	pi->img = NULL;
+	if ((data = file_read(path, &len)) == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read image: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	u = (const unsigned char *)data;
+	p->quiet = 1;
+	p->err = HPDF_OK;
+	if (len >= 8 && memcmp(u, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		if (pdf_png_check(u, len, &why) == 0)
+			pi->img = HPDF_LoadPngImageFromMem(p->pdf, u,
+			    (HPDF_UINT)len);
+		else
+			p->err = HPDF_INVALID_PNG_IMAGE;
+	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
+		pi->img = HPDF_LoadJpegImageFromMem(p->pdf, u,
+		    (HPDF_UINT)len);
+	else
+		p->err = HPDF_UNSUPPORTED_FUNC;
+	p->quiet = 0;
+	free(data);
+	/* PDF/A-1 allows no transparency: draw such images opaque. */
+	if (pi->img != NULL && p->pdfa &&
+	    HPDF_Dict_GetItem(pi->img, "SMask", HPDF_OCLASS_DICT) != NULL) {
+		HPDF_Dict_RemoveElement(pi->img, "SMask");
+		diag(DIAG_WARNING, path, 0, 0, "transparency dropped: PDF/A-1 "
+		    "does not allow it");
+	}
+	if (pi->img == NULL) {
+		if (p->err == HPDF_UNSUPPORTED_FUNC)
+			diag(DIAG_ERROR, path, 0, 0, "not a PNG or JPEG image");
+		else if (why != NULL)
+			diag(DIAG_ERROR, path, 0, 0, "cannot use this PNG "
+			    "image: %s", why);
+		else
+			diag(DIAG_ERROR, path, 0, 0, "cannot use this image "
+			    "(libharu error 0x%04X)", (unsigned)p->err);
+	}
+	return pi->img;
+}
+
+/*
+ * Draw an image scaled into the box, keeping its aspect ratio and centred
+ * in the box. Returns 0, or -1 after a diagnostic naming the file.
+ */
+static int
+pdf_image(struct device *d, const char *path, double x, double y, double w,
+    double h, const char *alt)
+{
+	struct pdf_dev *p = pdf_of(d);
+	HPDF_Image img;
+	double iw, ih, s;
+
+	(void)alt;		/* for the figure's structure element */
+	if (p->page == NULL || path == NULL)
+		return -1;
+	if ((img = pdf_load_image(p, path)) == NULL)
+		return -1;
+	if (!(w > 0 && h > 0 && isfinite(x) && isfinite(y)))
+		return 0;
+	iw = HPDF_Image_GetWidth(img);
+	ih = HPDF_Image_GetHeight(img);
+	if (!(iw > 0 && ih > 0))
+		return 0;
+	s = w / iw < h / ih ? w / iw : h / ih;
+	x += (w - iw * s) / 2;
+	y += (h - ih * s) / 2;
+	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x,
+	    (HPDF_REAL)(p->ph - y - ih * s), (HPDF_REAL)(iw * s),
+	    (HPDF_REAL)(ih * s));
+	return 0;
+}
+
+static HPDF_Rect
+pdf_area(const struct pdf_dev *p, double x, double y, double w, double h)
+{
+	HPDF_Rect r;
+
+	r.left = (HPDF_REAL)x;
+	r.right = (HPDF_REAL)(x + w);
+	r.top = (HPDF_REAL)(p->ph - y);
+	r.bottom = (HPDF_REAL)(p->ph - y - h);
+	return r;
+}
+
+/* A borderless clickable area opening a URI. */
+static void
+pdf_link_uri(struct device *d, double x, double y, double w, double h,
+    const char *uri)
+{
+	struct pdf_dev *p = pdf_of(d);
+	HPDF_Annotation a;
+
+	if (p->page == NULL || uri == NULL || *uri == '\0' ||
+	    !(w > 0 && h > 0 && isfinite(x) && isfinite(y)))
+		return;
+	a = HPDF_Page_CreateURILinkAnnot(p->page, pdf_area(p, x, y, w, h),
+	    uri);
+	if (a != NULL) {
+		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);		/* print */
+	}
+}
+
+/* A clickable area jumping to a destination; resolved in end(). */
+static void
+pdf_link_dest(struct device *d, double x, double y, double w, double h,
+    int dest)
+{
+	struct pdf_dev *p = pdf_of(d);
+	struct pdf_link *l;
+
+	if (p->page == NULL || !(w > 0 && h > 0 && isfinite(x) &&
+	    isfinite(y)))
+		return;
+	p->links = xgrow(p->links, &p->caplinks, p->nlinks + 1,
+	    sizeof(*p->links));
+	l = &p->links[p->nlinks++];
+	l->page = p->page;
+	l->rect = pdf_area(p, x, y, w, h);
+	l->dest = dest;
+}
+
+/* Define destination number dest at height y of the current page. */
+static void
+pdf_dest(struct device *d, int dest, double y)
+{
+	struct pdf_dev *p = pdf_of(d);
+	size_t n;
+
+	if (p->page == NULL || dest < 0 || dest > PDF_MAX_DEST)
+		return;
+	n = (size_t)dest;
+	if (n >= p->ndests) {
+		p->dests = xgrow(p->dests, &p->capdests, n + 1,
+		    sizeof(*p->dests));
+		memset(p->dests + p->ndests, 0,
+		    (n + 1 - p->ndests) * sizeof(*p->dests));
+		p->ndests = n + 1;
+	}
+	p->dests[n].page = p->page;
+	p->dests[n].y = p->ph - (isfinite(y) ? y : 0);
+}
+
+/* An outline entry; created in end() once all destinations are known. */
+static void
+pdf_bookmark(struct device *d, int level, const char *title, int dest)
+{
+	struct pdf_dev *p = pdf_of(d);
+	struct pdf_mark *m;
+
+	if (p->pdf == NULL || title == NULL)
+		return;
+	p->marks = xgrow(p->marks, &p->capmarks, p->nmarks + 1,
+	    sizeof(*p->marks));
+	m = &p->marks[p->nmarks++];
+	m->level = level < 1 ? 1 : level;
+	m->title = xstrdup(title);
+	m->dest = dest;
+}
+
+static void
+pdf_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	(void)alt;
+	p->tags = xgrow(p->tags, &p->captags, p->ntags + 1, sizeof(*p->tags));
+	p->tags[p->ntags++] = tag;
+}
+
+static void
+pdf_tag_end(struct device *d)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	if (p->ntags == 0)
+		p->unbalanced = 1;
+	else
+		p->ntags--;
+}
+
+static void
+pdf_artifact_begin(struct device *d)
+{
+	pdf_of(d)->artifact++;
+}
+
+static void
+pdf_artifact_end(struct device *d)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	if (p->artifact == 0)
+		p->unbalanced = 1;
+	else
+		p->artifact--;
+}
+
+/*
+ * A destination array [page /XYZ null top null]: keeps the reader's zoom
+ * and horizontal position. NULL if dest was never defined.
+ */
+static HPDF_Array
+pdf_make_dest(struct pdf_dev *p, int dest)
+{
+	HPDF_Array dst;
+	const struct pdf_dest *pd;
+
+	/* A direct array: PDFBox rejects destinations given by reference,
+	 * which is what libharu's HPDF_Page_CreateDestination makes. */
+	if (dest < 0 || (size_t)dest >= p->ndests ||
+	    p->dests[dest].page == NULL)
+		return NULL;
+	pd = &p->dests[dest];
+	if ((dst = HPDF_Array_New(p->pdf->mmgr)) == NULL)
+		return NULL;
+	HPDF_Array_Add(dst, pd->page);
+	HPDF_Array_AddName(dst, "XYZ");
+	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
+	HPDF_Array_AddReal(dst, (HPDF_REAL)pd->y);
+	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
+	return dst;
+}
+
+/* An internal link annotation of the page: borderless, printable. */
+static void
+pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
+{
+	HPDF_MMgr mm = p->pdf->mmgr;
+	HPDF_Dict a = HPDF_Dict_New(mm);
+	HPDF_Array annots, rect, border;
+
+	if (a == NULL || HPDF_Xref_Add(p->pdf->xref, a) != HPDF_OK) {
+		HPDF_Array_Free(dst);
+		return;
+	}
+	annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		if ((annots = HPDF_Array_New(mm)) == NULL)
+			return;
+		HPDF_Dict_Add(page, "Annots", annots);
+	}
+	HPDF_Array_Add(annots, a);
+	HPDF_Dict_AddName(a, "Type", "Annot");
+	HPDF_Dict_AddName(a, "Subtype", "Link");
+	if ((rect = HPDF_Array_New(mm)) != NULL) {
+		HPDF_Array_AddReal(rect, r.left);
+		HPDF_Array_AddReal(rect, r.bottom);
+		HPDF_Array_AddReal(rect, r.right);
+		HPDF_Array_AddReal(rect, r.top);
+		HPDF_Dict_Add(a, "Rect", rect);
+	}
+	if ((border = HPDF_Array_New(mm)) != NULL) {
+		for (int i = 0; i < 3; i++)
+			HPDF_Array_AddNumber(border, 0);
+		HPDF_Dict_Add(a, "Border", border);
+	}
+	HPDF_Dict_AddNumber(a, "F", 4);				/* print */
+	HPDF_Dict_Add(a, "Dest", dst);
+}
+
+/* Create the internal links and the outline, now that all destinations
+ * are known. Links to undefined destinations are left out with a
+ * warning. */
+static void
+pdf_resolve(struct pdf_dev *p)
+{
+	HPDF_Outline stack[8];
+	size_t i;
+	int depth = 0;
+
+	for (i = 0; i < p->nlinks; i++) {
+		const struct pdf_link *l = &p->links[i];
+		HPDF_Array dst = pdf_make_dest(p, l->dest);
+
+		if (dst == NULL) {
+			diag(DIAG_WARNING, NULL, 0, 0, "link to undefined "
+			    "destination %d left out", l->dest);
+			continue;
+		}
+		pdf_add_link(p, l->page, l->rect, dst);
+	}
+	for (i = 0; i < p->nmarks; i++) {
+		const struct pdf_mark *m = &p->marks[i];
+		HPDF_Array dst = pdf_make_dest(p, m->dest);
+		HPDF_Outline o;
+		int level = m->level;
+
+		if (dst == NULL) {
+			diag(DIAG_WARNING, NULL, 0, 0, "bookmark \"%s\" to "
+			    "undefined destination %d left out", m->title,
+			    m->dest);
+			continue;
+		}
+		/* A level deeper than the one before hangs below it. */
+		if (level > depth + 1)
+			level = depth + 1;
+		if (level > (int)(sizeof(stack) / sizeof(stack[0])))
+			level = (int)(sizeof(stack) / sizeof(stack[0]));
+		o = HPDF_CreateOutline(p->pdf, level > 1 ? stack[level - 2] :
+		    NULL, "-", NULL);
+		if (o == NULL) {
+			HPDF_Array_Free(dst);
+			continue;
+		}
+		HPDF_Dict_Add(o, "Title", pdf_text_string(p, m->title));
+		HPDF_Dict_Add(o, "Dest", dst);
+		HPDF_Outline_SetOpened(o, HPDF_FALSE);
+		stack[level - 1] = o;
+		depth = level;
+	}
+}
+
+/* FNV-1a, 64 bits, continued from h. */
+static uint64_t
+pdf_hash(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *u = s;
+
+	while (n--)
+		h = (h ^ *u++) * 0x100000001b3ULL;
+	return h;
+}
+
+/*
+ * A file identifier computed from the content (page streams and
+ * metadata), so that reruns stay byte-identical.
+ */
+static void
+pdf_file_id(struct pdf_dev *p, unsigned char id[16])
+{
+	HPDF_List pages = p->pdf->page_list;
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	HPDF_BYTE buf[4096];
+	HPDF_UINT i, n, left;
+
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++)
+		if (p->meta[i] != NULL) {
+			h[0] = pdf_hash(h[0], p->meta[i], strlen(p->meta[i]));
+			h[1] = pdf_hash(h[1], p->meta[i],
+			    strlen(p->meta[i]) + 1);
+		}
+	h[0] = pdf_hash(h[0], &p->date, sizeof(p->date));
+	for (i = 0; pages != NULL && i < pages->count; i++) {
+		HPDF_Page pg = HPDF_List_ItemAt(pages, i);
+		HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+
+		if (st == NULL || HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) !=
+		    HPDF_OK)
+			continue;
+		/* Read exactly the size: reading past the end would set
+		 * libharu's sticky error without a call of the handler. */
+		for (left = st->size; left > 0; left -= n) {
+			n = left < sizeof(buf) ? left : sizeof(buf);
+			if (HPDF_Stream_Read(st, buf, &n) != HPDF_OK || n == 0)
+				break;
+			h[0] = pdf_hash(h[0], buf, n);
+			h[1] = pdf_hash(h[1] ^ i, buf, n);
+		}
+	}
+	HPDF_ResetError(p->pdf);
+	for (i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(h[0] >> (8 * i));
+		id[8 + i] = (unsigned char)(h[1] >> (8 * i));
+	}
+}
+
+/*
+ * Give pages with nothing drawn one space of content: an empty stream
+ * compresses to zero bytes, which readers report as damaged.
+ */
+static void
+pdf_fill_empty_pages(struct pdf_dev *p)
+{
+	HPDF_List pages = p->pdf->page_list;
+	HPDF_UINT i;
+
+	for (i = 0; pages != NULL && i < pages->count; i++) {
+		HPDF_Page pg = HPDF_List_ItemAt(pages, i);
+		HPDF_PageAttr attr = (HPDF_PageAttr)pg->attr;
+
+		if (attr->stream != NULL && attr->stream->size == 0)
+			HPDF_Stream_WriteStr(attr->stream, " ");
+	}
+}
+
+/*
+ * Finish the document and write it to path atomically. Returns 0, or -1
+ * with a diagnostic and no file written.
+ */
+static int
+pdf_end(struct device *d, const char *path)
+{
+	struct pdf_dev *p = pdf_of(d);
+	HPDF_UINT32 size;
+	HPDF_BYTE *data = NULL;
+	int rc = -1;
+
+	if (p->pdf == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "internal error: no PDF "
+		    "document was begun");
+		return -1;
+	}
+	if (p->ntags != 0 || p->artifact != 0 || p->unbalanced)
+		diag(DIAG_WARNING, path, 0, 0, "internal: structure tags or "
+		    "artifacts do not nest");
+	if (HPDF_GetCurrentPage(p->pdf) == NULL)	/* a PDF needs a page */
+		pdf_page(d, 595.276, 841.89);
+	pdf_resolve(p);
+	pdf_fill_empty_pages(p);
+	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
+		p->failed = 1;
+	if (p->pdfa && !p->failed) {
+		struct pdf_meta m = { p->meta[0], p->meta[1], p->meta[2],
+		    p->meta[3], p->meta[4], p->date, "tandem" };
+		unsigned char id[16];
+
+		pdf_file_id(p, id);
+		if (pdf_pdfa_apply(p->pdf, &m, id, p->icc, p->icclen) != 0)
+			p->failed = 1;
+	}
+	if (p->failed)
+		goto out;
+	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
+		goto out;
+	size = HPDF_GetStreamSize(p->pdf);
+	data = xmalloc(size ? size : 1);
+	if (size == 0 || HPDF_ReadFromStream(p->pdf, data, &size) != HPDF_OK
+	    || p->failed)
+		goto out;
+	if (file_write_atomic(path, data, size) != 0) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0 && p->failed)
+		diag(DIAG_ERROR, path, 0, 0, "PDF not written");
+	free(data);
+	pdf_reset(p);
+	return rc;
+}
+
+static void
+pdf_free(struct device *d)
+{
+	struct pdf_dev *p;
+
+	if (d == NULL)
+		return;
+	p = pdf_of(d);
+	pdf_reset(p);
+	free(p->dests);
+	free(p->links);
+	free(p->marks);
+	free(p->images);
+	free(p->warned);
+	free(p->tags);
+	sb_free(&p->buf);
+	sb_free(&p->op);
+	free(p->icc);
+	pdf_fontset_free(p->fonts);
+	free(p);
+}
+
+static const struct device_ops pdf_ops = {
+	pdf_begin, pdf_page, pdf_text, pdf_line, pdf_rect, pdf_image,
+	pdf_link_uri, pdf_link_dest, pdf_dest, pdf_bookmark,
+	pdf_tag_begin, pdf_tag_end, pdf_artifact_begin, pdf_artifact_end,
+	pdf_end, pdf_free
+};
+
+struct device *
+dev_pdf_new(void)
+{
+	struct pdf_dev *p = xcalloc(1, sizeof(*p));
+
+	p->dev.ops = &pdf_ops;
+	p->dev.priv = p;
+	p->fonts = pdf_fontset_new();
+	return &p->dev;
+}
