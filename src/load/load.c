@@ -325,12 +325,87 @@ name_of(const xmlNode *n)
 	return (const char *)n->name;
 }
 
+/*
+ * The source text of a parsed document, kept in doc->_private so that
+ * messages can name the line where an element's start tag begins (libxml2
+ * records the line where it ends, which differs for tags written over
+ * several lines).
+ */
+struct srcmap {
+	char	*buf;
+	size_t	 len;
+	size_t	*ls;		/* ls[i]: offset where line i + 1 starts */
+	size_t	 nls;
+};
+
+static struct srcmap *
+srcmap_new(char *buf, size_t len)
+{
+	struct srcmap *m = xcalloc(1, sizeof(*m));
+	size_t cap = 0;
+
+	m->buf = buf;
+	m->len = len;
+	m->ls = xgrow(NULL, &cap, 1, sizeof(*m->ls));
+	m->ls[m->nls++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '\n') {
+			m->ls = xgrow(m->ls, &cap, m->nls + 1, sizeof(*m->ls));
+			m->ls[m->nls++] = i + 1;
+		}
+	return m;
+}
+
+/* Free a document loaded by xml_load() and its source map. */
+static void
+doc_free(xmlDocPtr doc)
+{
+	struct srcmap *m;
+
+	if (doc == NULL)
+		return;
+	if ((m = doc->_private) != NULL) {
+		free(m->buf);
+		free(m->ls);
+		free(m);
+	}
+	xmlFreeDoc(doc);
+}
+
+/* The line where n starts (for elements: the line of "<name"), or 0. */
 static long
 line_of(const xmlNode *n)
 {
+	const struct srcmap *m;
 	long l = xmlGetLineNo(n);
+	size_t end, low, o, nl, lo, hi;
 
-	return l > 0 ? l : 0;
+	if (l <= 0)
+		return 0;
+	if (n->type != XML_ELEMENT_NODE || n->doc == NULL ||
+	    (m = n->doc->_private) == NULL || (size_t)l > m->nls)
+		return l;
+	end = (size_t)l < m->nls ? m->ls[l] : m->len;
+	low = m->ls[l - 1] > 65536 ? m->ls[l - 1] - 65536 : 0;
+	nl = strlen(name_of(n));
+	for (o = end; o-- > low; ) {
+		if (m->buf[o] != '<' || o + 1 + nl >= m->len ||
+		    memcmp(m->buf + o + 1, name_of(n), nl) != 0 ||
+		    strchr(" \t\r\n/>", m->buf[o + 1 + nl]) == NULL)
+			continue;
+		lo = 0;
+		hi = (size_t)l - 1;	/* ls[hi] <= o holds for some hi */
+		while (lo < hi) {
+			size_t mid = (lo + hi + 1) / 2;
+
+			if (m->ls[mid] <= o)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		return (long)lo + 1;
+	}
+	return l;
 }
 
 static enum el
@@ -729,6 +804,10 @@ xml_load(struct ctx *c, const char *path, int *rc)
 	parse_err_clear();
 	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	if (doc != NULL && !parse_err.seen) {
+		doc->_private = srcmap_new(buf, len);
+		buf = NULL;
+	}
 	free(buf);
 	if (doc == NULL || parse_err.seen) {
 		if (!parse_err.seen) {
@@ -737,7 +816,7 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		}
 		report_parse_error(c);
 		parse_err_clear();
-		xmlFreeDoc(doc);
+		doc_free(doc);
 		return NULL;
 	}
 	parse_err_clear();
@@ -745,7 +824,7 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		diag(DIAG_ERROR, c->file, 1, 0, "DOCTYPE declarations are "
 		    "not allowed");
 		c->errors++;
-		xmlFreeDoc(doc);
+		doc_free(doc);
 		return NULL;
 	}
 	*rc = 0;
@@ -1665,6 +1744,7 @@ load_programme(const char *path, int *exit_code)
 	unsigned long errors0 = diag_count(DIAG_ERROR);
 	int rc = 0;
 	char *tf;
+	const char *base;
 
 	if (dir_exists(path)) {
 		p = programme_new();
@@ -1687,15 +1767,19 @@ load_programme(const char *path, int *exit_code)
 	check_root(&c, root, EL_PROGRAMME);
 	if (root == NULL || root->ns != NULL ||
 	    el_lookup(name_of(root)) != EL_PROGRAMME) {
-		xmlFreeDoc(doc);
+		doc_free(doc);
 		goto fail;
 	}
 	build_programme(&c, root);
 	free(c.people);
 	c.people = NULL;
 
+	/* tandems.xml belongs to a programme folder: not looked for beside
+	 * a file given under another name (e.g. cohort-2023.xml). */
 	tf = path_join(p->dir, "tandems.xml");
-	if (file_exists(tf)) {
+	base = strrchr(p->file, '/');
+	base = base != NULL ? base + 1 : p->file;
+	if (strcmp(base, "programme.xml") == 0 && file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
 			    "fixed tandems are given both here and in %s; "
@@ -1722,8 +1806,8 @@ load_programme(const char *path, int *exit_code)
 			rc = EX_SOFTWARE;
 		}
 	}
-	xmlFreeDoc(doc);
-	xmlFreeDoc(tdoc);
+	doc_free(doc);
+	doc_free(tdoc);
 	if (diag_count(DIAG_ERROR) > errors0)
 		goto fail;
 	*exit_code = 0;

@@ -11,8 +11,9 @@
 
 /*
  * Load the programme at path: a programme folder (reads PATH/programme.xml
- * and, if present, PATH/tandems.xml) or a programme.xml file (tandems.xml is
- * then looked for in the file's folder). Every problem found is reported
+ * and, if present, PATH/tandems.xml) or a programme file (tandems.xml is
+ * then looked for in the file's folder only if the file is named
+ * programme.xml; cohort-2023.xml is read alone). Every problem found is reported
  * through diag() with file and line, not just the first, and the returned
  * programme has passed validate_programme().
  *
