@@ -1052,7 +1052,11 @@ schema_error(void *arg, xmlErrorPtr e)
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	s->n++;
-	if (!s->report || s->n > 20)
+	if (!s->report) {
+		s->c->errors++;
+		return;
+	}
+	if (s->n > 20)
 		return;
 	line = e->node != NULL ? line_of((xmlNodePtr)e->node) :
 	    e->line > 0 ? e->line :
@@ -1088,14 +1092,46 @@ check_schema(struct ctx *c, xmlDocPtr doc)
 		return false;
 	vc = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vc, schema_error, &se);
-	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && se.n == 0 && se.report) {
-		diag(DIAG_ERROR, c->file, 0, 0, "does not match the schema");
+	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && se.n == 0) {
+		if (se.report)
+			diag(DIAG_ERROR, c->file, 0, 0, "does not match the "
+			    "schema");
 		c->errors++;
 	}
 	xmlRelaxNGFreeValidCtxt(vc);
 	xmlRelaxNGFree(schema);
 	parse_err_clear();
 	return true;
+}
+
+int
+load_schema_valid(const char *buf, size_t len)
+{
+	struct ctx c = { NULL, "(memory)", 0, NULL, 0 };
+	xmlDocPtr doc;
+	int valid;
+
+	xml_setup();
+	if (len > (size_t)INT32_MAX || find_doctype(buf, len) > 0 ||
+	    !utf8_valid(buf, len, NULL, NULL))
+		return 0;
+	parse_err_clear();
+	doc = xmlReadMemory(buf, (int)len, "(memory)", "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	if (doc == NULL || parse_err.seen) {
+		parse_err_clear();
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	/* check_schema() reports only when no error came before: start
+	 * at one to have it count quietly. */
+	c.errors = 1;
+	if (!check_schema(&c, doc))
+		valid = -1;
+	else
+		valid = c.errors == 1;
+	xmlFreeDoc(doc);
+	return valid;
 }
 
 /* ---------------------------------------------------------------- */

@@ -40,6 +40,14 @@ struct programme	*load_programme(const char *path, int *exit_code);
 int	validate_programme(const struct programme *);
 
 /*
+ * Is buf a programme.xml or tandems.xml that the built-in schema accepts
+ * (UTF-8, no DOCTYPE, well-formed, valid)? Reports nothing. Returns 1 or 0,
+ * or -1 if the built-in schema cannot be used. For tests and for tools
+ * that write programme data (import) to check their output.
+ */
+int	load_schema_valid(const char *buf, size_t len);
+
+/*
  * Levenshtein distance helper used for "did you mean" suggestions: the id
  * among candidates[0..n) closest to id, or NULL when none is close enough.
  */
