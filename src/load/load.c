@@ -408,6 +408,7 @@ line_of(const xmlNode *n)
 	return l;
 }
 
+/* The element kind of a name, or EL__MAX for an unknown name. */
 static enum el
 el_lookup(const char *name)
 {
@@ -590,6 +591,7 @@ static struct {
 	int	 int1;
 } parse_err;
 
+/* libxml2 prints nothing by itself: all messages go through diag(). */
 static void
 silent_generic(void *ctx, const char *msg, ...)
 {
@@ -597,6 +599,7 @@ silent_generic(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* Keep the first error libxml2 reports while parsing. */
 static void
 catch_error(void *ctx, xmlErrorPtr e)
 {
@@ -614,6 +617,7 @@ catch_error(void *ctx, xmlErrorPtr e)
 	squeeze(parse_err.msg);
 }
 
+/* Forget the kept parse error. */
 static void
 parse_err_clear(void)
 {
@@ -1043,6 +1047,7 @@ struct schema_errs {
 	bool		 report;
 };
 
+/* Structured RelaxNG error: count it, and report it when asked to. */
 static void
 schema_error(void *arg, xmlErrorPtr e)
 {
@@ -1259,6 +1264,7 @@ ref_org(struct ctx *c, const xmlNode *n, const char *attr, const char *whose)
 	return i;
 }
 
+/* Order of the person index: by id, then by position in the file. */
 static int
 idx_cmp(const void *a, const void *b)
 {
@@ -1268,6 +1274,7 @@ idx_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/* bsearch() comparison of an id with an index entry. */
 static int
 idx_key(const void *key, const void *b)
 {
@@ -1330,6 +1337,7 @@ push(void *v, size_t *n, const void *item, size_t sz)
 	return v;
 }
 
+/* <organisations>: one struct org per <organisation>. */
 static void
 build_orgs(struct ctx *c, const xmlNode *n)
 {
@@ -1352,6 +1360,7 @@ build_orgs(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <topics>: one struct topic per <topic>. */
 static void
 build_topics(struct ctx *c, const xmlNode *n)
 {
@@ -1386,6 +1395,11 @@ split_words(char *s, char ***out)
 	return n;
 }
 
+/*
+ * One <person>: attributes converted (defaults where absent or invalid,
+ * the checker has reported those), org and topics resolved, the name and
+ * contact elements read.
+ */
 static void
 build_person(struct ctx *c, const xmlNode *n)
 {
@@ -1463,6 +1477,7 @@ build_person(struct ctx *c, const xmlNode *n)
 	p->people = push(p->people, &p->npeople, &q, sizeof(q));
 }
 
+/* <coordinators>: names, contact data, org resolved. */
 static void
 build_coordinators(struct ctx *c, const xmlNode *n)
 {
@@ -1502,6 +1517,7 @@ build_pair(struct ctx *c, const xmlNode *k)
 	return pr;
 }
 
+/* <matching>: weights and rules over the defaults, pins, forbidden pairs. */
 static void
 build_matching(struct ctx *c, const xmlNode *n)
 {
@@ -1541,6 +1557,7 @@ build_matching(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <tandems> (inline or the root of tandems.xml): the fixed tandems. */
 static void
 build_tandems(struct ctx *c, const xmlNode *n)
 {
@@ -1555,6 +1572,7 @@ build_tandems(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <events>: the schedule. */
 static void
 build_events(struct ctx *c, const xmlNode *n)
 {
@@ -1575,6 +1593,7 @@ build_events(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <signatories>: who signs the certificates. */
 static void
 build_signatories(struct ctx *c, const xmlNode *n)
 {
@@ -1598,6 +1617,7 @@ build_signatories(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <evaluation>: the anonymous survey answers. */
 static void
 build_evaluation(struct ctx *c, const xmlNode *n)
 {
@@ -1623,6 +1643,7 @@ build_evaluation(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <outcomes>: career moves, person resolved. */
 static void
 build_outcomes(struct ctx *c, const xmlNode *n)
 {
