@@ -1217,6 +1217,23 @@ is_el(const xmlNode *k, enum el e)
 	    strcmp(name_of(k), elems[e].name) == 0;
 }
 
+/*
+ * The capacity xgrow() gave an array of n elements that only ever grew
+ * one element at a time from NULL (8, 16, 32, ...), so that the model's
+ * arrays need no capacity fields.
+ */
+static size_t
+implied_cap(size_t n)
+{
+	size_t cap = 8;
+
+	if (n == 0)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
 /* Record a reference that does not resolve (see struct dangling). */
 static void
 add_dangling(struct ctx *c, const char *id, const char *what, long line,
@@ -1227,7 +1244,7 @@ add_dangling(struct ctx *c, const char *id, const char *what, long line,
     const char *fmt, ...)
 {
 	struct programme *p = c->p;
-	size_t cap = p->ndangling;
+	size_t cap = implied_cap(p->ndangling);
 	struct dangling *d;
 	va_list ap, aq;
 	int len;
@@ -1329,7 +1346,7 @@ ref_person(struct ctx *c, const xmlNode *n, const char *attr)
 static void *
 push(void *v, size_t *n, const void *item, size_t sz)
 {
-	size_t cap = *n;
+	size_t cap = implied_cap(*n);
 
 	v = xgrow(v, &cap, *n + 1, sz);
 	memcpy((char *)v + *n * sz, item, sz);
