@@ -430,6 +430,8 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	char *msg;
 	int len;
 
+	if (++c->errors > LOAD_MAX_ERRORS)
+		return;		/* counted; summed up by err_flush() */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -441,7 +443,15 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, c->file, n != NULL ? line_of(n) : 0, 0, "%s", msg);
 	free(msg);
-	c->errors++;
+}
+
+/* Say how many errors err() did not show, if any. */
+static void
+err_flush(struct ctx *c)
+{
+	if (c->errors > LOAD_MAX_ERRORS)
+		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
+		    "not shown", c->errors - LOAD_MAX_ERRORS);
 }
 
 /* Trim and collapse white space (XML's space, tab, CR, LF) in place. */
@@ -738,6 +748,12 @@ report_parse_error(struct ctx *c)
 		}
 		/* FALLTHROUGH */
 	default:
+		if (strstr(parse_err.msg, "Excessive depth") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "well-formed XML: elements nested more than 256 "
+			    "deep");
+			break;
+		}
 		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
 		    "well-formed XML: %s", parse_err.msg);
 		break;
@@ -1799,6 +1815,7 @@ load_tandems_file(struct programme *p, int *rc)
 		return NULL;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_TANDEMS);
+	err_flush(&c);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
 		index_people(&c);
@@ -1839,6 +1856,7 @@ load_programme(const char *path, int *exit_code)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
+	err_flush(&c);
 	if (root == NULL || root->ns != NULL ||
 	    el_lookup(name_of(root)) != EL_PROGRAMME) {
 		doc_free(doc);

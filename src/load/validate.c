@@ -38,6 +38,8 @@ verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
 	int len;
 	char *msg;
 
+	if (++v->errors > LOAD_MAX_ERRORS)
+		return;		/* counted; summed up at the end */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -49,7 +51,6 @@ verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, file, line, 0, "%s", msg);
 	free(msg);
-	v->errors++;
 }
 
 static bool
@@ -368,5 +369,8 @@ validate_programme(const struct programme *p)
 	check_dates(&v);
 	check_values(&v);
 	check_pairs(&v);
+	if (v.errors > LOAD_MAX_ERRORS)
+		diag(DIAG_ERROR, p->file, 0, 0, "%d more errors not shown",
+		    v.errors - LOAD_MAX_ERRORS);
 	return v.errors;
 }
