@@ -1,0 +1,2 @@
+# Benchmark of the PDF device (bench/pdf.bench.sh).
+BENCHES += bench/pdf_certs.c

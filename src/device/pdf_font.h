@@ -1,0 +1,58 @@
+/*
+ * Embedded TrueType fonts for the PDF device, built without libharu's font
+ * code (which costs ~8 ms and ~40 KB per document): Type0 fonts with
+ * Identity-H encoding whose character codes are the glyph ids of the
+ * original font. The font program is reduced with HarfBuzz's subsetter
+ * (glyph ids kept) to the glyphs used so far in this run, compressed once
+ * and written unchanged into every document that needs no more glyphs.
+ */
+#ifndef DEVICE_PDF_FONT_H
+#define DEVICE_PDF_FONT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <hpdf.h>
+
+struct font;
+struct strbuf;
+struct pdf_fontset;
+struct pdf_face;
+
+/* The fonts of one device, kept across its documents. */
+struct pdf_fontset	*pdf_fontset_new(void);
+void			 pdf_fontset_free(struct pdf_fontset *);
+
+/* Start a document: forget the font objects of the previous one. */
+void	pdf_fontset_begin(struct pdf_fontset *, HPDF_Doc);
+
+/*
+ * The face of a font file, read on first use in this device. NULL (after
+ * one diagnostic naming the file) if it cannot be embedded.
+ */
+struct pdf_face	*pdf_fontset_face(struct pdf_fontset *, const struct font *);
+
+/* The face's Type0 font dictionary in the current document (created on
+ * first use; completed by pdf_fontset_finish()). NULL on libharu error. */
+HPDF_Dict	 pdf_face_dict(struct pdf_face *);
+
+/*
+ * Append the 4 hex digits of the character code (glyph id) for cp to out
+ * and mark the glyph as used; a code point the font lacks gives glyph 0
+ * (.notdef) and false.
+ */
+bool		 pdf_face_encode(struct pdf_face *, uint32_t cp,
+		    struct strbuf *out);
+
+/*
+ * Complete the font objects of every face used in the current document:
+ * re-subset the font program when new glyphs were used, then add the font
+ * program, widths, ToUnicode map and (for PDF/A) CIDSet. 0, or -1 after a
+ * diagnostic.
+ */
+int		 pdf_fontset_finish(struct pdf_fontset *, bool pdfa);
+
+/* Statistics for tests and benchmarks: subsets made so far. */
+unsigned	 pdf_fontset_subsets(const struct pdf_fontset *);
+
+#endif

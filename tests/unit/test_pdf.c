@@ -1,0 +1,438 @@
+/*
+ * Unit tests for the PDF device (src/device/dev_pdf.c): draws a sample
+ * document through the device interface and checks what can be checked
+ * from C (results, diagnostics, atomic output, identical reruns, several
+ * documents from one device). tests/pdf.test.sh runs this program with a
+ * folder argument and checks the files with poppler, qpdf and MuPDF.
+ *
+ * usage: test_pdf [DIR]   (DIR keeps the PDFs; default a temporary folder)
+ */
+#include <fontconfig/fontconfig.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "device/device.h"
+#include "device/font.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+#define SAMPLE_NAMES	"Öztürk Wiśniewska Çelik Dąbrowska Yılmaz " \
+			"„Zitat“ – Gedankenstrich"
+
+enum face { SERIF, SERIF_BOLD, SERIF_ITALIC, SANS, SANS_BOLD, FACE__MAX };
+
+static const char *const face_specs[FACE__MAX] = {
+	"Liberation Serif:style=Regular",
+	"Liberation Serif:style=Bold",
+	"Liberation Serif:style=Italic",
+	"Liberation Sans:style=Regular",
+	"Liberation Sans:style=Bold",
+};
+
+static struct font *faces[FACE__MAX];
+static char *dir;
+
+/* CRC-32 as PNG wants it (bitwise; the images are tiny). */
+static uint32_t
+crc32_png(const unsigned char *p, size_t n)
+{
+	uint32_t c = 0xFFFFFFFFu;
+
+	while (n--) {
+		c ^= *p++;
+		for (int k = 0; k < 8; k++)
+			c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1)));
+	}
+	return c ^ 0xFFFFFFFFu;
+}
+
+static void
+put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+/* Append one PNG chunk. */
+static size_t
+png_chunk(unsigned char *out, const char *type, const unsigned char *data,
+    uint32_t len)
+{
+	put32(out, len);
+	memcpy(out + 4, type, 4);
+	if (len > 0)
+		memcpy(out + 8, data, len);
+	put32(out + 8 + len, crc32_png(out + 4, len + 4));
+	return 12 + len;
+}
+
+/*
+ * Write a 2x2 RGB PNG (red, green / blue, white) with an uncompressed
+ * ("stored") deflate stream, so the test needs no zlib.
+ */
+static int
+write_png(const char *path)
+{
+	static const unsigned char raw[] = {
+		0, 255, 0, 0, 0, 255, 0,		/* filter 0, 2 px */
+		0, 0, 0, 255, 255, 255, 255,
+	};
+	unsigned char ihdr[13] = { 0, 0, 0, 2, 0, 0, 0, 2, 8, 2, 0, 0, 0 };
+	unsigned char z[2 + 5 + sizeof(raw) + 4], out[128];
+	uint32_t a = 1, b = 0;
+	size_t n = 0, i;
+
+	z[0] = 0x78;
+	z[1] = 0x01;
+	z[2] = 1;				/* final stored block */
+	z[3] = sizeof(raw);
+	z[4] = 0;
+	z[5] = (unsigned char)~sizeof(raw);
+	z[6] = 0xFF;
+	memcpy(z + 7, raw, sizeof(raw));
+	for (i = 0; i < sizeof(raw); i++) {
+		a = (a + raw[i]) % 65521;
+		b = (b + a) % 65521;
+	}
+	put32(z + 7 + sizeof(raw), (b << 16) | a);
+	memcpy(out, "\x89PNG\r\n\x1a\n", 8);
+	n = 8;
+	n += png_chunk(out + n, "IHDR", ihdr, sizeof(ihdr));
+	n += png_chunk(out + n, "IDAT", z, sizeof(z));
+	n += png_chunk(out + n, "IEND", NULL, 0);
+	return file_write_atomic(path, out, n);
+}
+
+static char *
+in_dir(const char *name)
+{
+	return xasprintf("%s/%s", dir, name);
+}
+
+static void
+text(struct device *d, enum face f, double size, double x, double y,
+    const char *s)
+{
+	struct dev_color black = { 0, 0, 0 };
+
+	d->ops->text(d, faces[f], size, black, x, y, s, strlen(s));
+}
+
+/*
+ * The sample: three A4 pages with every font, colours, lines, rectangles,
+ * an image, URI and internal links (one to a destination defined later),
+ * nested bookmarks with umlauts. Returns end()'s result.
+ */
+static int
+draw_sample(struct device *d, const char *path, const char *png)
+{
+	struct dev_info info = { "Handbuch Cross-Mentoring Köln–Düsseldorf",
+	    "Gleichstellungsbüro Köln", "Übersicht für Mentees",
+	    "Mentoring, Tandem, Zielvereinbarung", "de-DE", 1700000000,
+	    false };
+	struct dev_color blue = { 0.1, 0.2, 0.6 }, grey = { 0.5, 0.5, 0.5 };
+	struct dev_color black = { 0, 0, 0 };
+
+	if (d->ops->begin(d, &info) != 0)
+		return -1;
+	d->ops->bookmark(d, 1, "Einführung", 0);
+	d->ops->page(d, 595.276, 841.89);
+	d->ops->dest(d, 0, 72);
+	d->ops->tag_begin(d, DEV_TAG_DOCUMENT, NULL);
+	d->ops->tag_begin(d, DEV_TAG_H1, NULL);
+	text(d, SANS_BOLD, 20, 72, 90, "Einführung in das Mentoring");
+	d->ops->tag_end(d);
+	text(d, SERIF, 11, 72, 120, SAMPLE_NAMES);
+	text(d, SERIF_BOLD, 11, 72, 136, "Fett: Grüße aus Düsseldorf");
+	text(d, SERIF_ITALIC, 11, 72, 152, "Kursiv: Şule Ağaoğlu, Łukasz "
+	    "Żółć");
+	text(d, SANS, 11, 72, 168, "Sans: Ärger – Öl — Übermut ß");
+	d->ops->text(d, faces[SANS], 11, blue, 72, 184, "Zum Kapitel 2", 13);
+	d->ops->link_dest(d, 72, 174, 80, 13, 1);	/* forward reference */
+	d->ops->text(d, faces[SANS], 11, blue, 72, 200, "example.org", 11);
+	d->ops->link_uri(d, 72, 190, 70, 13, "https://example.org/mentoring");
+	d->ops->line(d, 72, 215, 523, 215, 0.5, black);
+	d->ops->rect(d, 72, 230, 200, 50, &grey, 1, blue);
+	d->ops->rect(d, 300, 230, 100, 50, NULL, 2, black);
+	d->ops->rect(d, 420, 230, 100, 50, &blue, 0, black);
+	if (png != NULL)
+		CHECK_INT(d->ops->image(d, png, 72, 300, 100, 50, "Logo"), 0);
+	d->ops->artifact_begin(d);
+	text(d, SANS, 9, 290, 800, "Seite 1 von 3");
+	d->ops->artifact_end(d);
+
+	d->ops->page(d, 595.276, 841.89);
+	d->ops->dest(d, 1, 72);
+	d->ops->bookmark(d, 1, "Kapitel 2: Ziele & „Vereinbarungen“", 1);
+	d->ops->bookmark(d, 2, "Unterabschnitt Çelik", 2);
+	text(d, SANS_BOLD, 16, 72, 90, "Kapitel 2");
+	d->ops->dest(d, 2, 200);
+	text(d, SERIF, 11, 72, 200, "Dąbrowska trifft Yılmaz.");
+	if (png != NULL)	/* the same image again: loaded once */
+		CHECK_INT(d->ops->image(d, png, 300, 300, 40, 40, NULL), 0);
+
+	d->ops->page(d, 841.89, 595.276);	/* landscape */
+	text(d, SERIF, 30, 72, 100, "Querformat");
+	d->ops->tag_end(d);
+	return d->ops->end(d, path);
+}
+
+static int
+file_has_prefix(const char *path, const char *prefix)
+{
+	size_t len;
+	char *s = file_read(path, &len);
+	int ok = s != NULL && len > strlen(prefix) &&
+	    memcmp(s, prefix, strlen(prefix)) == 0;
+
+	free(s);
+	return ok;
+}
+
+static int
+files_equal(const char *a, const char *b)
+{
+	size_t la, lb;
+	char *sa = file_read(a, &la), *sb = file_read(b, &lb);
+	int eq = sa != NULL && sb != NULL && la == lb &&
+	    memcmp(sa, sb, la) == 0;
+
+	free(sa);
+	free(sb);
+	return eq;
+}
+
+/* Run f with diagnostics going to a temporary file; return its text. */
+static char *
+captured(FILE **fp)
+{
+	size_t n;
+	char *s;
+
+	fflush(*fp);
+	n = (size_t)ftell(*fp);
+	s = xcalloc(1, n + 1);
+	rewind(*fp);
+	if (fread(s, 1, n, *fp) != n)
+		s[0] = '\0';
+	fclose(*fp);
+	*fp = NULL;
+	diag_set_stream(NULL);
+	return s;
+}
+
+static FILE *
+capture(void)
+{
+	FILE *fp = tmpfile();
+
+	diag_set_stream(fp);
+	diag_reset();
+	return fp;
+}
+
+static size_t
+count_substr(const char *s, const char *sub)
+{
+	size_t n = 0;
+
+	while ((s = strstr(s, sub)) != NULL) {
+		n++;
+		s += strlen(sub);
+	}
+	return n;
+}
+
+static void
+test_sample(void)
+{
+	struct device *d = dev_pdf_new();
+	char *a = in_dir("sample.pdf"), *b = in_dir("sample2.pdf");
+	char *png = in_dir("logo.png");
+	FILE *fp;
+	char *msgs;
+
+	CHECK_INT(write_png(png), 0);
+	fp = capture();
+	CHECK_INT(draw_sample(d, a, png), 0);
+	/* The same device again: the second document is identical. */
+	CHECK_INT(draw_sample(d, b, png), 0);
+	msgs = captured(&fp);
+	CHECK_STR(msgs, "");
+	free(msgs);
+	CHECK(file_has_prefix(a, "%PDF-1."));
+	CHECK(files_equal(a, b));
+	d->ops->free(d);
+	free(a);
+	free(b);
+	free(png);
+}
+
+/*
+ * Several documents from one device, each needing glyphs the ones before
+ * did not: every file must carry all of its own glyphs (checked with
+ * pdftotext by tests/pdf.test.sh).
+ */
+static const char *const many_names[] = {
+	"Aylin Yılmaz", "Jürgen Wiśniewska-Çelik", "Zoë Dąbrowska",
+	"Aylin", "Łukasz Żółć Ağaoğlu 0123456789",
+};
+
+static void
+test_many(void)
+{
+	struct device *d = dev_pdf_new();
+	struct dev_info info = { "Urkunde", NULL, NULL, NULL, "de", 0,
+	    false };
+	size_t i;
+
+	for (i = 0; i < sizeof(many_names) / sizeof(many_names[0]); i++) {
+		char *path = xasprintf("%s/many-%zu.pdf", dir, i + 1);
+
+		CHECK_INT(d->ops->begin(d, &info), 0);
+		d->ops->page(d, 595.276, 841.89);
+		text(d, i % 2 ? SERIF_BOLD : SANS, 28, 72, 200,
+		    many_names[i]);
+		CHECK_INT(d->ops->end(d, path), 0);
+		CHECK(file_has_prefix(path, "%PDF-1."));
+		free(path);
+	}
+	d->ops->free(d);
+}
+
+/* Characters the font lacks are warned about once each per document. */
+static void
+test_missing_glyphs(void)
+{
+	struct device *d = dev_pdf_new();
+	char *a = in_dir("missing.pdf");
+	FILE *fp = capture();
+	char *msgs;
+	int round;
+
+	for (round = 0; round < 2; round++) {
+		CHECK_INT(d->ops->begin(d, NULL), 0);
+		d->ops->page(d, 300, 300);
+		text(d, SERIF, 12, 10, 50, "中文 und 中 noch einmal");
+		text(d, SERIF, 12, 10, 70, "Emoji \xF0\x9F\x98\x80 hier");
+		text(d, SERIF, 12, 10, 90, "bad \xC3 byte");
+		CHECK_INT(d->ops->end(d, a), 0);
+	}
+	msgs = captured(&fp);
+	CHECK_INT(count_substr(msgs, "U+4E2D"), 2);	/* once per doc */
+	CHECK_INT(count_substr(msgs, "U+6587"), 2);
+	CHECK_INT(count_substr(msgs, "U+1F600"), 2);
+	CHECK_INT(count_substr(msgs, "warning"), 6);
+	CHECK_INT(diag_count(DIAG_ERROR), 0);
+	CHECK(file_has_prefix(a, "%PDF-1."));
+	free(msgs);
+	free(a);
+	d->ops->free(d);
+}
+
+/* Failures: no file is left, end() says -1, the message names the path. */
+static void
+test_errors(void)
+{
+	struct device *d = dev_pdf_new();
+	char *bad = in_dir("no/such/folder/x.pdf");
+	char *notpng = in_dir("notpng.png"), *broken = in_dir("broken.png");
+	char *out = in_dir("after.pdf");
+	FILE *fp = capture();
+	char *msgs;
+
+	CHECK_INT(file_write_atomic(notpng, "hello", 5), 0);
+	CHECK_INT(file_write_atomic(broken, "\x89PNG\r\n\x1a\nxxxxxxxxxxxx",
+	    20), 0);
+	CHECK_INT(d->ops->begin(d, NULL), 0);
+	d->ops->page(d, 595, 842);
+	text(d, SANS, 12, 72, 72, "Text");
+	CHECK_INT(d->ops->image(d, "/nonexistent/logo.png", 0, 0, 10, 10,
+	    NULL), -1);
+	CHECK_INT(d->ops->image(d, notpng, 0, 0, 10, 10, NULL), -1);
+	CHECK_INT(d->ops->image(d, broken, 0, 0, 10, 10, NULL), -1);
+	CHECK_INT(d->ops->end(d, bad), -1);
+	CHECK(!file_exists(bad));
+
+	/* Nonsense from a caller is survived: the document is written. */
+	CHECK_INT(d->ops->begin(d, NULL), 0);
+	d->ops->page(d, -5, 1e9);
+	text(d, SANS, -3, 72, 72, "negative size");
+	d->ops->dest(d, -1, 10);
+	d->ops->dest(d, 2000000000, 10);
+	d->ops->link_dest(d, 72, 72, 10, 10, 7);	/* never defined */
+	d->ops->bookmark(d, 5, "Tief", 7);
+	d->ops->tag_end(d);
+	CHECK_INT(d->ops->end(d, out), 0);
+	CHECK(file_has_prefix(out, "%PDF-1."));
+
+	/* end() without begin() */
+	CHECK_INT(d->ops->end(d, out), -1);
+	msgs = captured(&fp);
+	CHECK(strstr(msgs, "/nonexistent/logo.png: error: cannot read "
+	    "image") != NULL);
+	CHECK(strstr(msgs, "notpng.png: error: not a PNG or JPEG") != NULL);
+	CHECK(strstr(msgs, "broken.png: error: cannot use this PNG image") !=
+	    NULL);
+	CHECK(strstr(msgs, "x.pdf: error: cannot write") != NULL);
+	CHECK(strstr(msgs, "undefined destination 7") != NULL);
+	free(msgs);
+	free(bad);
+	free(notpng);
+	free(broken);
+	free(out);
+	d->ops->free(d);
+}
+
+int
+main(int argc, char *argv[])
+{
+	const char *err;
+	char tmpl[] = "/tmp/test_pdf.XXXXXX";
+	int keep = argc > 1, i;
+
+	for (i = 0; i < FACE__MAX; i++) {
+		faces[i] = font_open(face_specs[i], &err);
+		CHECK(faces[i] != NULL);
+		if (faces[i] == NULL) {
+			fprintf(stderr, "%s: %s\n", face_specs[i], err);
+			return harness_done("pdf");
+		}
+	}
+	if (keep)
+		dir = xstrdup(argv[1]);
+	else if (mkdtemp(tmpl) != NULL)
+		dir = xstrdup(tmpl);
+	else {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_sample();
+	test_many();
+	test_missing_glyphs();
+	test_errors();
+	for (i = 0; i < FACE__MAX; i++)
+		font_free(faces[i]);
+	if (!keep) {
+		const char *names[] = { "sample.pdf", "sample2.pdf",
+		    "logo.png", "missing.pdf", "notpng.png", "broken.png",
+		    "after.pdf", "many-1.pdf", "many-2.pdf", "many-3.pdf",
+		    "many-4.pdf", "many-5.pdf" };
+
+		for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
+			char *f = in_dir(names[i]);
+
+			unlink(f);
+			free(f);
+		}
+		rmdir(dir);
+	}
+	free(dir);
+	FcFini();		/* so that valgrind sees no fontconfig cache */
+	return harness_done("pdf");
+}
