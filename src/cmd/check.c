@@ -1,16 +1,304 @@
 /*
- * tandem check: not written yet (placeholder so the command line links).
+ * tandem check DIR: load and validate a programme's data, check every
+ * Markdown text a build would use, and print a one-paragraph summary.
+ * Writes nothing.
  */
+#include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
 
 #include "cmd/cmd.h"
+#include "load/load.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* The texts a build uses besides the handbook chapters (SPEC §2). */
+static const char *const texts[] = {
+	"agreement.md", "certificate.md", "report.md"
+};
+
+/* Worst outcome of the text checks. */
+struct textstate {
+	int	rc;
+};
+
+/*
+ * Check one text (file contents or a built-in default) named name in
+ * messages: valid UTF-8, not empty. Returns 0 or the exit code.
+ */
+static int
+check_bytes(const char *name, const char *s, size_t len)
+{
+	long line, col;
+	size_t i;
+
+	if (!utf8_valid(s, len, &line, &col)) {
+		const char *q = s;
+
+		for (long l = 1; l < line; q++)
+			if (*q == '\n')
+				l++;
+		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X);"
+		    " save the file as UTF-8", (unsigned)(unsigned char)
+		    q[col - 1]);
+		return EX_DATAERR;
+	}
+	if (memchr(s, '\0', len) != NULL) {
+		diag(DIAG_ERROR, name, 0, 0, "the text contains a NUL byte; "
+		    "is it a text file?");
+		return EX_DATAERR;
+	}
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			break;
+	if (i == len)
+		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
+	return 0;
+}
+
+/* Check the text file at path. Returns 0 or the exit code. */
+static int
+check_file(const char *path)
+{
+	size_t len;
+	char *buf;
+	int rc;
+
+	if ((buf = file_read(path, &len)) == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    errno == EFBIG ? "file too large" : strerror(errno));
+		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+	}
+	rc = check_bytes(path, buf, len);
+	free(buf);
+	return rc;
+}
+
+static void
+check_resource(const struct resource *r, void *arg)
+{
+	struct textstate *ts = arg;
+	char *name = xasprintf("(built-in) %s", r->name);
+	int rc;
+
+	if ((rc = check_bytes(name, r->data, r->len)) != 0 && ts->rc == 0)
+		ts->rc = rc;
+	free(name);
+}
+
+static int
+md_filter(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 3 &&
+	    strcmp(d->d_name + n - 3, ".md") == 0;
+}
+
+/* Join a folder and a name for messages ("." gives the name alone). */
+static char *
+join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, ".") == 0)
+		return xstrdup(name);
+	return xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/",
+	    name);
+}
+
+/*
+ * Check the handbook chapters and the other texts: the folder's own where
+ * it has them, else the built-in defaults. Returns 0 or an exit code.
+ */
+static int
+check_texts(const char *dir)
+{
+	struct textstate ts = { 0 };
+	struct dirent **list;
+	char *hb, *path;
+	int n, rc;
+	size_t i;
+
+	hb = join(dir, "handbook");
+	if (dir_exists(hb)) {
+		if ((n = scandir(hb, &list, md_filter, alphasort)) < 0) {
+			diag(DIAG_ERROR, hb, 0, 0, "cannot read folder: %s",
+			    strerror(errno));
+			ts.rc = EX_NOINPUT;
+		} else {
+			if (n == 0)
+				diag(DIAG_WARNING, hb, 0, 0, "no chapters "
+				    "(*.md files) in this folder");
+			for (int k = 0; k < n; k++) {
+				path = join(hb, list[k]->d_name);
+				if ((rc = check_file(path)) != 0 && ts.rc == 0)
+					ts.rc = rc;
+				free(path);
+				free(list[k]);
+			}
+			free(list);
+		}
+	} else
+		resource_each("content/handbook/", check_resource, &ts);
+	free(hb);
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		path = join(dir, texts[i]);
+		if (file_exists(path)) {
+			if ((rc = check_file(path)) != 0 && ts.rc == 0)
+				ts.rc = rc;
+		} else {
+			char *rname = xasprintf("content/%s", texts[i]);
+			const struct resource *r = resource_get(rname);
+
+			if (r != NULL)
+				check_resource(r, &ts);
+			free(rname);
+		}
+		free(path);
+	}
+	return ts.rc;
+}
+
+/* "(10 f, 2 m)" for people of role r, not withdrawn. */
+static void
+add_genders(struct strbuf *sb, const struct programme *p, enum role r)
+{
+	static const char *const label[GENDER__MAX] = {
+		"without gender", "f", "m", "d"
+	};
+	static const enum gender order[GENDER__MAX] = {
+		GENDER_F, GENDER_M, GENDER_D, GENDER_UNKNOWN
+	};
+	bool first = true;
+
+	for (int i = 0; i < GENDER__MAX; i++) {
+		size_t n = programme_count(p, r, order[i], false);
+
+		if (n == 0)
+			continue;
+		sb_addf(sb, "%s%zu %s", first ? " (" : ", ", n,
+		    label[order[i]]);
+		first = false;
+	}
+	if (!first)
+		sb_addc(sb, ')');
+}
+
+static void
+add_date(struct strbuf *sb, struct date d)
+{
+	sb_addf(sb, "%02d.%02d.%04d", d.d, d.m, d.y);
+}
+
+/* The one-paragraph summary of a valid programme. */
+static void
+summary(const struct programme *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t withdrawn = 0, i;
+
+	sb_addf(&sb, "%s: %s", p->id, p->title);
+	if (p->edition != NULL && *p->edition != '\0')
+		sb_addf(&sb, ", %s", p->edition);
+	sb_adds(&sb, " (");
+	add_date(&sb, p->start);
+	sb_adds(&sb, "\xe2\x80\x93");
+	add_date(&sb, p->end);
+	sb_adds(&sb, "), ");
+	switch (p->kind) {
+	case KIND_CROSS:
+		sb_addf(&sb, "cross-mentoring of %zu organisation%s", p->norgs,
+		    p->norgs == 1 ? "" : "s");
+		break;
+	case KIND_PARTNERSHIP:
+		sb_adds(&sb, "mentoring partnership");
+		break;
+	default:
+		sb_adds(&sb, "internal programme");
+		break;
+	}
+	sb_addf(&sb, ": %zu mentee%s", programme_count(p, ROLE_MENTEE,
+	    GENDER__MAX, false), programme_count(p, ROLE_MENTEE, GENDER__MAX,
+	    false) == 1 ? "" : "s");
+	add_genders(&sb, p, ROLE_MENTEE);
+	sb_addf(&sb, ", %zu mentor%s", programme_count(p, ROLE_MENTOR,
+	    GENDER__MAX, false), programme_count(p, ROLE_MENTOR, GENDER__MAX,
+	    false) == 1 ? "" : "s");
+	add_genders(&sb, p, ROLE_MENTOR);
+	for (i = 0; i < p->npeople; i++)
+		withdrawn += p->people[i].status == STATUS_WITHDRAWN;
+	if (withdrawn > 0)
+		sb_addf(&sb, ", %zu withdrawn", withdrawn);
+	sb_addf(&sb, "; %zu topic%s, %zu event%s; tandems: ", p->ntopics,
+	    p->ntopics == 1 ? "" : "s", p->nevents, p->nevents == 1 ? "" : "s");
+	switch (p->tandem_source) {
+	case TANDEMS_INLINE:
+		sb_addf(&sb, "%zu fixed in programme.xml", p->ntandems);
+		break;
+	case TANDEMS_FILE:
+		sb_addf(&sb, "%zu fixed in tandems.xml", p->ntandems);
+		break;
+	default:
+		sb_adds(&sb, "to be matched");
+		break;
+	}
+	sb_addc(&sb, '.');
+	puts(sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* The folder of a programme path (the path itself if it is a folder). */
+static char *
+programme_dir(const char *path)
+{
+	const char *slash;
+
+	if (dir_exists(path))
+		return xstrdup(path);
+	if ((slash = strrchr(path, '/')) == NULL)
+		return xstrdup(".");
+	return slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+}
 
 int
 cmd_check(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	fputs("tandem: error: 'check' is not implemented yet\n", stderr);
-	return EX_SOFTWARE;
+	struct programme *p;
+	char *dir;
+	int rc, trc;
+
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		puts("usage: tandem check DIR");
+		return 0;
+	}
+	if (argc != 2)
+		return cmd_usage("check", argc < 2 ? "no programme folder "
+		    "given" : "too many arguments");
+	if (argv[1][0] == '-' && argv[1][1] != '\0')
+		return cmd_usage("check", "unknown option '%s'", argv[1]);
+	if (!file_exists(argv[1])) {
+		diag(DIAG_ERROR, argv[1], 0, 0, "no such programme folder or "
+		    "file");
+		return EX_NOINPUT;
+	}
+	p = load_programme(argv[1], &rc);
+	dir = programme_dir(argv[1]);
+	trc = check_texts(dir);
+	free(dir);
+	if (p == NULL)
+		return rc;
+	if (trc == 0)
+		summary(p);
+	programme_free(p);
+	return trc;
 }

@@ -112,6 +112,11 @@ programme_free(struct programme *p)
 	free(p->signatories);
 	free(p->responses);
 	free(p->outcomes);
+	for (i = 0; i < p->ndangling; i++) {
+		free(p->dangling[i].id);
+		free(p->dangling[i].where);
+	}
+	free(p->dangling);
 	free(p->dir);
 	free(p->file);
 	free(p->tandems_file);

@@ -189,6 +189,19 @@ struct outcome {
 	long			 line;
 };
 
+/*
+ * A reference the loader could not resolve: the record that made it holds
+ * -1 (or leaves the id out of its list), and validate_programme() reports
+ * it, naming the missing id and the closest existing one.
+ */
+struct dangling {
+	char		*id;		/* the id as written */
+	const char	*what;		/* "organisation", "topic" or "person" */
+	char		*where;		/* e.g. "org of person p02" */
+	const char	*file;		/* file it was read from (not owned) */
+	long		 line;
+};
+
 struct programme {
 	char		*dir;		/* programme folder as given, or "." */
 	char		*file;		/* programme.xml path as named in messages */
@@ -217,6 +230,11 @@ struct programme {
 	struct outcome		*outcomes;	size_t noutcomes;
 	struct pair		*tandems;	size_t ntandems;
 	enum tandem_source	 tandem_source;
+	struct dangling		*dangling;	size_t ndangling;
+	long			 line;		/* line of <programme> */
+	long			 period_line;	/* line of <period> */
+	long			 matching_line;	/* <matching>/<weights>/<rules> */
+	long			 tandems_line;	/* line of inline <tandems> */
 };
 
 /* An empty programme with every default of SPEC §4 set. */

@@ -1,0 +1,48 @@
+/*
+ * Loading a programme: programme.xml (and tandems.xml beside it) read
+ * safely, checked against the built-in schema, turned into the model of
+ * model.h and validated. This is the one entry point every command uses to
+ * get at a programme's data.
+ */
+#ifndef LOAD_LOAD_H
+#define LOAD_LOAD_H
+
+#include "load/model.h"
+
+/*
+ * Load the programme at path: a programme folder (reads PATH/programme.xml
+ * and, if present, PATH/tandems.xml) or a programme.xml file (tandems.xml is
+ * then looked for in the file's folder). Every problem found is reported
+ * through diag() with file and line, not just the first, and the returned
+ * programme has passed validate_programme().
+ *
+ * Returns the programme (owned by the caller: programme_free()) with
+ * *exit_code = 0, also when warnings were printed; or NULL with *exit_code
+ * EX_NOINPUT (66: no such folder or file, unreadable) or EX_DATAERR (65:
+ * invalid UTF-8, not well-formed, schema or semantic errors).
+ *
+ * Safety: the file is read whole (at most FILEIO_MAX_INPUT bytes), must be
+ * UTF-8, must not contain a DOCTYPE; libxml2 never touches the network or
+ * any other file and expands no entities. Not thread-safe (libxml2's error
+ * hook is process-wide).
+ */
+struct programme	*load_programme(const char *path, int *exit_code);
+
+/*
+ * Check everything about a loaded programme that a schema cannot: id
+ * syntax and uniqueness, references (p->dangling, with a suggestion of the
+ * closest existing id), value ranges, dates and period, roles and hard rules
+ * of pins, forbidden pairs and fixed tandems, capacities. Reports each
+ * problem through diag() and returns the number of errors (warnings are not
+ * counted). Usable on programmes built by other means (e.g. CSV import).
+ */
+int	validate_programme(const struct programme *);
+
+/*
+ * Levenshtein distance helper used for "did you mean" suggestions: the id
+ * among candidates[0..n) closest to id, or NULL when none is close enough.
+ */
+const char	*load_suggest(const char *id, const char *const *candidates,
+		    size_t n);
+
+#endif

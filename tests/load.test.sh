@@ -1,0 +1,54 @@
+#!/bin/sh
+# Loader safety and schema agreement: the billion-laughs file is rejected
+# in well under a second, and schema/programme.rng (checked with xmllint)
+# accepts the valid test programmes and rejects the structural golden cases,
+# so the loader's own structure table and the schema say the same.
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+G="$TOP/tests/golden/check"
+RNG="$TOP/schema/programme.rng"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "load.test: $*" >&2; }
+
+# Billion laughs: rejected (65) in under 1 s.
+t0=$(date +%s%N)
+"$TANDEM" check "$G/billion-laughs" >/dev/null 2>&1
+rc=$?
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+[ "$rc" = 65 ] && ok || bad "billion-laughs: exit $rc, want 65"
+[ "$ms" -lt 1000 ] && ok || bad "billion-laughs took $ms ms"
+
+# The same file given directly: still rejected, no entity expanded.
+out=$("$TANDEM" check "$G/billion-laughs/programme.xml" 2>&1)
+case "$out" in
+*lollol*) bad "entity text in output" ;;
+*DOCTYPE*) ok ;;
+*) bad "billion-laughs message: $out" ;;
+esac
+
+if command -v xmllint >/dev/null 2>&1; then
+	for f in "$TOP/tests/data/ccm/programme.xml" "$G/valid/programme.xml" \
+	    "$G/warnings-only/programme.xml" "$G/warnings-only/tandems.xml" \
+	    "$G/tandems-file-over-capacity/tandems.xml" \
+	    "$G/dangling-org/programme.xml" "$G/end-before-start/programme.xml"; do
+		if xmllint --noout --nonet --relaxng "$RNG" "$f" >/dev/null 2>&1
+		then ok; else bad "schema rejects ${f#$TOP/}"; fi
+	done
+	for c in unknown-element unknown-attribute misplaced-element \
+	    missing-programme-id missing-title missing-period \
+	    missing-period-end missing-person-id missing-person-role \
+	    missing-family missing-name bad-id-characters gender-invalid \
+	    level-0 level-21 level-not-number capacity-21 date-feb-30 \
+	    date-month-13 date-german-format kind-invalid weight-11; do
+		if xmllint --noout --nonet --relaxng "$RNG" \
+		    "$G/$c/programme.xml" >/dev/null 2>&1
+		then bad "schema accepts $c"; else ok; fi
+	done
+	if xmllint --noout --nonet --relaxng "$RNG" \
+	    "$G/tandems-file-bad/tandems.xml" >/dev/null 2>&1
+	then bad "schema accepts tandems-file-bad"; else ok; fi
+fi
+
+echo "load.test: $pass passed, $fail failed"
+[ "$fail" = 0 ]

@@ -1,0 +1,395 @@
+/*
+ * Unit tests for src/load: a valid programme loads into the expected model
+ * (fields, defaults of SPEC §4, resolved indices), tandems.xml is read,
+ * bad input gives NULL with the right exit code and messages, the hard
+ * rules and the validator work on hand-built models.
+ */
+#include <stdlib.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "load/load.h"
+#include "load/rules.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+static char tmpdir[] = "/tmp/tandem-test-load-XXXXXX";
+
+static const char full[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<programme id=\"ccm-2022\" lang=\"en\" kind=\"cross\" wording=\"colon\" place=\"Köln\">\n"
+    "  <people>\n"					/* 3: before orgs */
+    "    <person id=\"p01\" role=\"mentee\" gender=\"f\" org=\"k\" level=\"2\"\n"
+    "      field=\"Architektur\" topics=\"career network\" wish-gender=\"f\"\n"
+    "      background=\"migration\" wish-background=\"yes\" languages=\"de tr\"\n"
+    "      status=\"active\">\n"
+    "      <name given=\"Aylin\" family=\"Yılmaz\" title=\"Dr.\"/>\n"
+    "      <unit>Amt für Personal</unit>\n"
+    "      <position>  Sachgebiets\n   leitung </position>\n"
+    "      <email>aylin@example.org</email><phone>0221 1</phone>\n"
+    "    </person>\n"
+    "    <person id=\"p02\" role=\"mentee\"><name family=\"Nowak\"/></person>\n"
+    "    <person id=\"p11\" role=\"mentor\" gender=\"m\" org=\"d\" level=\"6\" capacity=\"2\">\n"
+    "      <name given=\"Jonas\" family=\"Becker\"/>\n"
+    "    </person>\n"
+    "    <person id=\"p12\" role=\"mentor\" gender=\"d\" org=\"k\" level=\"7\" status=\"withdrawn\">\n"
+    "      <name family=\"Krüger\"/>\n"
+    "    </person>\n"
+    "  </people>\n"
+    "  <title>Interkommunales\n   Cross-Mentoring</title>\n"
+    "  <edition>1. Durchgang</edition>\n"
+    "  <period start=\"2022-08-15\" end=\"2023-11-15\"/>\n"
+    "  <organisations>\n"
+    "    <organisation id=\"k\" short=\"Köln\" logo=\"logos/k.png\">Stadt Köln</organisation>\n"
+    "    <organisation id=\"d\">Düsseldorf</organisation>\n"
+    "  </organisations>\n"
+    "  <coordinators><coordinator name=\"Eva Schulte\" org=\"d\" email=\"e@x.org\"/></coordinators>\n"
+    "  <topics><topic id=\"career\">Karriere</topic><topic id=\"network\">Netzwerk</topic></topics>\n"
+    "  <matching>\n"
+    "    <weights topics=\"4.5\" field=\"0\"/>\n"
+    "    <pin mentee=\"p01\" mentor=\"p11\"/>\n"
+    "    <forbid mentee=\"p02\" mentor=\"p11\" reason=\"Vorgesetzter\"/>\n"
+    "    <rules min-level-gap=\"2\"/>\n"
+    "  </matching>\n"
+    "  <events>\n"
+    "    <event date=\"2022-08-15\" kind=\"kickoff\" place=\"Köln\">Auftakt</event>\n"
+    "    <event date=\"2023-11-15\">Abschluss</event>\n"
+    "  </events>\n"
+    "  <signatories><signatory name=\"Dr. Maria Beispiel\" office=\"OB\" org=\"k\"/></signatories>\n"
+    "  <evaluation><response role=\"mentor\" satisfaction=\"4\" career-step=\"no\"/></evaluation>\n"
+    "  <outcomes><outcome person=\"p01\" kind=\"promotion\" date=\"2024-01-01\"/></outcomes>\n"
+    "</programme>\n";
+
+static const char minimal[] =
+    "<programme id=\"m\"><title>T</title>"
+    "<period start=\"2024-01-01\" end=\"2024-12-31\"/>"
+    "<people><person id=\"a\" role=\"mentee\"><name family=\"A\"/></person>"
+    "<person id=\"b\" role=\"mentor\"><name family=\"B\"/></person></people>"
+    "</programme>";
+
+/* Write text to tmpdir/sub/name, creating sub. Returns the folder path. */
+static char *
+put(const char *sub, const char *name, const char *text)
+{
+	char *dir = xasprintf("%s/%s", tmpdir, sub);
+	char *path = xasprintf("%s/%s", dir, name);
+
+	dir_make(dir);
+	if (file_write_atomic(path, text, strlen(text)) != 0)
+		fprintf(stderr, "cannot write %s\n", path);
+	free(path);
+	return dir;
+}
+
+static void
+test_full(void)
+{
+	char *dir = put("full", "programme.xml", full);
+	struct programme *p;
+	const struct person *q;
+	int rc = -1;
+
+	p = load_programme(dir, &rc);
+	CHECK(p != NULL);
+	CHECK_INT(rc, 0);
+	if (p == NULL) {
+		free(dir);
+		return;
+	}
+	CHECK_STR(p->id, "ccm-2022");
+	CHECK_INT(p->lang, LANG_EN);
+	CHECK_INT(p->kind, KIND_CROSS);
+	CHECK_INT(p->wording, WORDING_COLON);
+	CHECK_STR(p->place, "Köln");
+	CHECK_STR(p->title, "Interkommunales Cross-Mentoring");
+	CHECK_STR(p->edition, "1. Durchgang");
+	CHECK(p->start.y == 2022 && p->start.m == 8 && p->start.d == 15);
+	CHECK(p->end.y == 2023 && p->end.m == 11 && p->end.d == 15);
+	CHECK_INT(p->period_line, 25);
+	CHECK(strstr(p->file, "full/programme.xml") != NULL);
+	CHECK(p->tandems_file == NULL);
+	CHECK_INT(p->tandem_source, TANDEMS_NONE);
+
+	CHECK_INT(p->norgs, 2);
+	CHECK_STR(p->orgs[0].short_name, "Köln");
+	CHECK_STR(p->orgs[0].logo, "logos/k.png");
+	CHECK_STR(p->orgs[1].name, "Düsseldorf");
+	CHECK(p->orgs[1].short_name == NULL);
+	CHECK_INT(p->ncoordinators, 1);
+	CHECK_INT(p->coordinators[0].org, 1);
+	CHECK(p->coordinators[0].phone == NULL);
+	CHECK_INT(p->ntopics, 2);
+	CHECK_STR(p->topics[1].label, "Netzwerk");
+
+	CHECK_INT(p->npeople, 4);
+	q = &p->people[0];
+	CHECK_STR(q->id, "p01");
+	CHECK_INT(q->role, ROLE_MENTEE);
+	CHECK_INT(q->gender, GENDER_F);
+	CHECK_INT(q->org, 0);			/* forward reference resolved */
+	CHECK_INT(q->level, 2);
+	CHECK_INT(q->capacity, 1);
+	CHECK_INT(q->status, STATUS_ACTIVE);
+	CHECK_STR(q->field, "Architektur");
+	CHECK_INT(q->ntopics, 2);
+	CHECK(q->ntopics == 2 && q->topics[0] == 0 && q->topics[1] == 1);
+	CHECK_INT(q->wish_gender, GENDER_F);
+	CHECK_STR(q->background, "migration");
+	CHECK(q->wish_background);
+	CHECK_INT(q->nlanguages, 2);
+	CHECK(q->nlanguages == 2 && strcmp(q->languages[1], "tr") == 0);
+	CHECK_STR(q->given, "Aylin");
+	CHECK_STR(q->family, "Yılmaz");
+	CHECK_STR(q->title, "Dr.");
+	CHECK_STR(q->unit, "Amt für Personal");
+	CHECK_STR(q->position, "Sachgebiets leitung");
+	CHECK_STR(q->email, "aylin@example.org");
+	CHECK_STR(q->phone, "0221 1");
+	CHECK_INT(q->line, 7);		/* libxml2: end of the start tag */
+
+	q = &p->people[1];			/* all defaults */
+	CHECK_INT(q->gender, GENDER_UNKNOWN);
+	CHECK_INT(q->org, -1);
+	CHECK_INT(q->level, 0);
+	CHECK_INT(q->capacity, 1);
+	CHECK_INT(q->status, STATUS_COMPLETED);
+	CHECK_INT(q->ntopics, 0);
+	CHECK_INT(q->wish_gender, GENDER_UNKNOWN);
+	CHECK(!q->wish_background);
+	CHECK(q->given == NULL && q->field == NULL && q->background == NULL);
+	CHECK_INT(p->people[2].capacity, 2);
+	CHECK_INT(p->people[3].gender, GENDER_D);
+
+	CHECK(p->weights.topics == 4.5);
+	CHECK(p->weights.field == 0);
+	CHECK(p->weights.wish_gender == 2);	/* defaults kept */
+	CHECK(p->weights.level_gap == 1);
+	CHECK(p->rules.different_org);		/* kind cross, not given */
+	CHECK_INT(p->rules.min_level_gap, 2);
+	CHECK_INT(p->rules.ideal_level_gap, 3);
+	CHECK_INT(p->npins, 1);
+	CHECK(p->pins[0].mentee == 0 && p->pins[0].mentor == 2);
+	CHECK_INT(p->nforbids, 1);
+	CHECK_STR(p->forbids[0].reason, "Vorgesetzter");
+	CHECK(p->forbids[0].mentee == 1 && p->forbids[0].mentor == 2);
+
+	CHECK_INT(p->nevents, 2);
+	CHECK_INT(p->events[0].kind, EVENT_KICKOFF);
+	CHECK_STR(p->events[0].place, "Köln");
+	CHECK_INT(p->events[1].kind, EVENT_OTHER);
+	CHECK_STR(p->events[1].title, "Abschluss");
+	CHECK_INT(p->nsignatories, 1);
+	CHECK_INT(p->signatories[0].org, 0);
+	CHECK_INT(p->nresponses, 1);
+	CHECK_INT(p->responses[0].role, ROLE_MENTOR);
+	CHECK_INT(p->responses[0].satisfaction, 4);
+	CHECK_INT(p->responses[0].meetings, -1);
+	CHECK_INT(p->responses[0].career_step, 0);
+	CHECK_INT(p->noutcomes, 1);
+	CHECK_INT(p->outcomes[0].person, 0);
+	CHECK_INT(p->outcomes[0].kind, OUTCOME_PROMOTION);
+	CHECK_INT(p->outcomes[0].date.y, 2024);
+	CHECK_INT(programme_count(p, ROLE_MENTOR, GENDER__MAX, false), 1);
+	CHECK_INT(programme_count(p, ROLE_MENTOR, GENDER__MAX, true), 2);
+
+	/* Hard rules on the loaded data. */
+	CHECK(rules_violation(p, 0, 2) == NULL);	/* the pin itself */
+	CHECK_INT(rules_check(p, 1, 2), RULE_FORBIDDEN);
+	CHECK_INT(rules_check(p, 0, 3), RULE_SAME_ORG);
+	CHECK_INT(rules_check(p, 1, 3), RULE_WITHDRAWN);
+	CHECK_STR(rules_violation(p, 0, 3), rule_reasons[RULE_SAME_ORG]);
+	programme_free(p);
+	free(dir);
+}
+
+static void
+test_defaults_and_tandems_file(void)
+{
+	char *dir = put("tf", "programme.xml", minimal);
+	struct programme *p;
+	int rc = -1;
+
+	free(put("tf", "tandems.xml", "<tandems>\n"
+	    "  <tandem mentee=\"a\" mentor=\"b\" score=\"77\"/>\n</tandems>\n"));
+	p = load_programme(dir, &rc);
+	CHECK(p != NULL);
+	if (p != NULL) {
+		CHECK_INT(p->kind, KIND_INTERNAL);
+		CHECK_INT(p->lang, LANG_DE);
+		CHECK_INT(p->wording, WORDING_PAIR);
+		CHECK(!p->rules.different_org);
+		CHECK(p->place == NULL && p->edition == NULL);
+		CHECK(p->weights.topics == 3 && p->weights.language == 1);
+		CHECK_INT(p->tandem_source, TANDEMS_FILE);
+		CHECK_INT(p->ntandems, 1);
+		CHECK(p->ntandems == 1 && p->tandems[0].mentee == 0 &&
+		    p->tandems[0].mentor == 1 && p->tandems[0].score == 77 &&
+		    p->tandems[0].line == 2);
+		CHECK(p->ntandems == 1 && p->tandems[0].file == p->tandems_file);
+		CHECK(p->tandems_file != NULL &&
+		    strstr(p->tandems_file, "tf/tandems.xml") != NULL);
+	}
+	programme_free(p);
+	free(dir);
+
+	/* A programme.xml file given directly; kind cross with an explicit
+	 * different-org="false" keeps false. */
+	dir = put("file", "my.xml", "<programme id=\"x\" kind=\"cross\">"
+	    "<title>T</title><period start=\"2024-01-01\" end=\"2024-02-01\"/>"
+	    "<matching><rules different-org=\"false\"/></matching></programme>");
+	char *path = xasprintf("%s/my.xml", dir);
+	p = load_programme(path, &rc);
+	CHECK(p != NULL);
+	if (p != NULL) {
+		CHECK(!p->rules.different_org);
+		CHECK_STR(p->file, path);
+		CHECK_STR(p->dir, dir);
+	}
+	programme_free(p);
+	free(path);
+	free(dir);
+}
+
+/* Load text and expect failure with rc and exactly nerr errors. */
+static void
+expect_fail(const char *sub, const char *text, int want_rc,
+    unsigned long nerr, const char *needle)
+{
+	char *dir = put(sub, "programme.xml", text);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct programme *p;
+	int rc = -1;
+
+	diag_reset();
+	diag_set_stream(fp);
+	p = load_programme(dir, &rc);
+	diag_set_stream(NULL);
+	fclose(fp);
+	CHECK(p == NULL);
+	CHECK_INT(rc, want_rc);
+	CHECK_INT(diag_count(DIAG_ERROR), nerr);
+	if (strstr(buf, needle) == NULL) {
+		fprintf(stderr, "%s: no \"%s\" in:\n%s", sub, needle, buf);
+		CHECK(0);
+	} else
+		CHECK(1);
+	programme_free(p);
+	free(buf);
+	free(dir);
+}
+
+static void
+test_failures(void)
+{
+	int rc = -1;
+	struct programme *p;
+	FILE *fp = fopen("/dev/null", "w");
+
+	diag_set_stream(fp);
+	p = load_programme("/nonexistent/tandem", &rc);
+	diag_set_stream(NULL);
+	fclose(fp);
+	CHECK(p == NULL);
+	CHECK_INT(rc, EX_NOINPUT);
+
+	expect_fail("dtd", "<!DOCTYPE x [<!ENTITY e SYSTEM \"/etc/passwd\">]>"
+	    "<programme id=\"x\"><title>&e;</title></programme>", EX_DATAERR,
+	    1, "DOCTYPE declarations are not allowed; remove line 1");
+	expect_fail("wf", "<programme id=\"x\"><title>T</programme>",
+	    EX_DATAERR, 1, ":1:");
+	expect_fail("u8", "<programme id=\"\xc3\x28\"/>", EX_DATAERR, 1,
+	    ":1:16: error: invalid UTF-8 (byte 0xC3)");
+	/* Several independent problems: all reported. */
+	expect_fail("many", "<programme id=\"m\" kind=\"x\"><title>T</title>"
+	    "<period start=\"2024-01-01\" end=\"2023-12-31\"/>"
+	    "<people><person id=\"a\" role=\"mentee\" org=\"nope\">"
+	    "<name family=\"A\"/></person>"
+	    "<person id=\"a\" role=\"mentor\" gender=\"w\"><name family=\"B\"/>"
+	    "</person></people></programme>", EX_DATAERR, 5,
+	    "there is no organisation with id 'nope'");
+	/* Schema has the last word: an id with a bad character is refused
+	 * by the validator, and nothing else is said. */
+	expect_fail("badid", "<programme id=\"a b\"><title>T</title>"
+	    "<period start=\"2024-01-01\" end=\"2024-12-31\"/></programme>",
+	    EX_DATAERR, 1, "programme id 'a b' may contain only");
+	diag_reset();
+}
+
+static void
+test_validate_built(void)
+{
+	struct programme *p = programme_new();
+	FILE *fp = fopen("/dev/null", "w");
+	struct strbuf sb = STRBUF_INIT;
+
+	p->file = xstrdup("import.csv");
+	p->id = xstrdup("imp");
+	p->title = xstrdup("Import");
+	p->start = (struct date){ 2024, 1, 1 };
+	p->end = (struct date){ 2024, 6, 30 };
+	p->npeople = 2;
+	p->people = xcalloc(2, sizeof(*p->people));
+	p->people[0] = (struct person){ .id = xstrdup("a"),
+	    .role = ROLE_MENTEE, .org = -1, .level = 9, .capacity = 1,
+	    .family = xstrdup("A") };
+	p->people[1] = (struct person){ .id = xstrdup("b"),
+	    .role = ROLE_MENTOR, .org = -1, .level = 10, .capacity = 25,
+	    .family = xstrdup("B") };
+	p->rules.min_level_gap = 2;
+	diag_set_stream(fp);
+	CHECK_INT(validate_programme(p), 1);		/* capacity 25 */
+	p->people[1].capacity = 3;
+	CHECK_INT(validate_programme(p), 0);
+	CHECK_INT(rules_explain(p, 0, 1, &sb), RULE_LEVEL_GAP);
+	CHECK_STR(sb_str(&sb), "the level gap is 1 (mentee 9, mentor 10), "
+	    "the minimum is 2");
+	p->people[1].level = 11;
+	CHECK_INT(rules_check(p, 0, 1), RULE_OK);
+	p->people[1].capacity = 0;
+	CHECK_INT(rules_check(p, 0, 1), RULE_NO_CAPACITY);
+	p->end = (struct date){ 2023, 6, 30 };
+	CHECK_INT(validate_programme(p), 1);		/* end before start */
+	diag_set_stream(NULL);
+	fclose(fp);
+	diag_reset();
+	sb_free(&sb);
+	programme_free(p);
+}
+
+static void
+test_suggest(void)
+{
+	const char *ids[] = { "career", "network", "p01", "p11", "k" };
+
+	CHECK_STR(load_suggest("carrer", ids, 5), "career");
+	CHECK_STR(load_suggest("P01", ids, 5), "p01");
+	CHECK_STR(load_suggest("p1", ids, 5), "p01");
+	CHECK(load_suggest("zzzzzz", ids, 5) == NULL);
+	CHECK(load_suggest("x", ids, 5) == NULL);
+}
+
+int
+main(void)
+{
+	char *cmd;
+
+	if (mkdtemp(tmpdir) == NULL) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_full();
+	test_defaults_and_tandems_file();
+	test_failures();
+	test_validate_built();
+	test_suggest();
+	cmd = xasprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmpdir);
+	free(cmd);
+	return harness_done("load");
+}
