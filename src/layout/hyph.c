@@ -4,15 +4,17 @@
 #include <hyphen.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "layout/hyph.h"
+#include "util/fileio.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* Longest word looked at (letters); longer ones are not hyphenated. */
-#define HYPH_MAX_WORD	60
+#define HYPH_MAX_WORD	100
 
 struct entry {
 	struct entry	*next;
@@ -38,6 +40,40 @@ static const struct {
 	{ "en", "/usr/share/hyphen/hyph_en_GB.dic" },
 };
 
+/*
+ * Load a pattern file. hyph_de_DE.dic has two levels: a list of ~69,000
+ * compound words, then (after NEXTLEVEL) the syllable patterns. libhyphen
+ * needs about 3 s to load the first level and its breaks are no better
+ * (it turns "Personalentwicklung" into "Per-so-na-lent-wick-lung"), so
+ * only the charset line and the syllable level are loaded: 20 ms.
+ */
+static HyphenDict *
+load_patterns(const char *path)
+{
+	size_t len;
+	char *data = file_read(path, &len), *next, *nl, *buf;
+	HyphenDict *dict;
+	FILE *fp;
+
+	if (data == NULL)
+		return NULL;
+	next = strstr(data, "\nNEXTLEVEL");
+	if (next == NULL || (nl = strchr(data, '\n')) == NULL) {
+		free(data);
+		return hnj_hyphen_load(path);
+	}
+	next = strchr(next + 1, '\n');
+	buf = xasprintf("%.*s%s", (int)(nl - data + 1), data,
+	    next ? next + 1 : "");
+	fp = fmemopen(buf, strlen(buf), "r");
+	dict = fp ? hnj_hyphen_load_file(fp) : NULL;
+	if (fp)
+		fclose(fp);
+	free(buf);
+	free(data);
+	return dict;
+}
+
 struct hyph *
 hyph_open(const char *lang)
 {
@@ -49,7 +85,7 @@ hyph_open(const char *lang)
 	for (size_t i = 0; dict == NULL &&
 	    i < sizeof(pattern_files) / sizeof(pattern_files[0]); i++)
 		if (strncmp(lang, pattern_files[i].lang, 2) == 0)
-			dict = hnj_hyphen_load(pattern_files[i].file);
+			dict = load_patterns(pattern_files[i].file);
 	if (dict == NULL)
 		return NULL;
 	h = xcalloc(1, sizeof(*h));

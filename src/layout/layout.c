@@ -30,7 +30,6 @@
 #define LIST_INDENT	18	/* points per list level */
 #define QUOTE_INDENT	16	/* points per quote level */
 #define TOC_NUM_W	36	/* width of the page number column */
-#define LEADER_STEP	4.5	/* distance of the dots of TOC leaders */
 #define NONE		((size_t)-1)
 
 /* A piece of text placed on a line. */
@@ -134,7 +133,8 @@ struct lay {
 	size_t			 tblcap, tblcap2;
 	const struct frag	*label;		/* list label for next line */
 	struct frag		 label_buf;
-	char			 label_text[32];
+	char			**strs;		/* owned label texts */
+	size_t			 nstrs, strcap;
 	struct layout_stats	 st;
 	/* The TOC: every heading that goes into it, in order. */
 	const struct doc_block	**heads;
@@ -804,17 +804,20 @@ set_label(struct lay *L, const struct doc_block *list, int n,
 	    "\xe2\x80\xa2" };
 	double size = L->t->size[DOC_FONT_BODY];
 
+	char *text;
+
 	memset(f, 0, sizeof(*f));
 	if (list->ordered)
-		snprintf(L->label_text, sizeof(L->label_text), "%d.", n);
+		text = xasprintf("%d.", n);
 	else
-		snprintf(L->label_text, sizeof(L->label_text), "%s",
-		    bullets[(c->depth > 0 ? c->depth - 1 : 0) % 3]);
+		text = xstrdup(bullets[(c->depth > 0 ? c->depth - 1 : 0) % 3]);
+	L->strs = xgrow(L->strs, &L->strcap, L->nstrs + 1, sizeof(*L->strs));
+	L->strs[L->nstrs++] = text;
 	f->font = template_font(L->t, DOC_FONT_BODY, 0);
 	f->size = size;
 	f->color = L->t->text;
-	f->s = L->label_text;
-	f->len = strlen(L->label_text);
+	f->s = text;
+	f->len = strlen(text);
 	f->w = font_width(f->font, f->s, f->len) * size / 1000;
 	f->x = c->left - 5 - f->w;
 	L->label = f;
@@ -1551,31 +1554,26 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 
 			if (it->toc_num) {
 				int pg = dest_page[it->toc_dest];
-				char dots[256];
+				char dots[512];
 				size_t nd = 0;
-				double x0 = ceil((it->toc_end + 6) /
-				    LEADER_STEP) * LEADER_STEP;
 				struct font *f = it->toc_font;
-				double dw = font_advance(f, '.') *
+				double step = font_width(f, ". ", 2) *
 				    it->toc_size / 1000;
+				double x0 = L->t->left + ceil((it->toc_end + 4 -
+				    L->t->left) / step) * step;
 
-				/* Leaders: dots on a grid shared by all. */
-				(void)dw;
-				while (x0 + (double)(nd / 2 + 1) * LEADER_STEP <
-				    right - TOC_NUM_W + 8 && nd + 2 <
+				/* Leaders: dots on a grid shared by all
+				 * entries, ending before the number column. */
+				while (x0 + (double)(nd / 2 + 1) * step <
+				    right - TOC_NUM_W + 10 && nd + 2 <
 				    sizeof(dots)) {
 					dots[nd++] = '.';
 					dots[nd++] = ' ';
 				}
-				if (nd > 0) {
-					struct frag lf;
-
-					memset(&lf, 0, sizeof(lf));
+				if (nd > 0)
 					d->ops->text(d, f, it->toc_size,
 					    L->t->text, x0, y + it->asc,
 					    dots, nd - 1);
-					(void)lf;
-				}
 				draw_number(L, f, it->toc_size, right,
 				    y + it->asc, pg);
 			}
@@ -1803,6 +1801,9 @@ layout_render(const struct doc *doc, const struct template *t,
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);
 	free(L.heads);
+	for (size_t i = 0; i < L.nstrs; i++)
+		free(L.strs[i]);
+	free(L.strs);
 	return rc;
 }
 
