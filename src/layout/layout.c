@@ -375,13 +375,13 @@ is_letter_byte_start(const char *s, size_t len, size_t i, uint32_t *cp,
  */
 static void
 push_word(struct lay *L, struct para *p, const struct boxinfo *w,
-    const char *lang, double linew)
+    const char *lang, double linew, int hyphen_penalty)
 {
-	struct hyph *h = hyph_for(L, lang);
+	struct hyph *h = hyphen_penalty < LB_INF ? hyph_for(L, lang) : NULL;
 	struct boxinfo piece = *w;
 	unsigned short pts[HYPH_MAX_POINTS];
 	size_t cut[256], ncut = 0;	/* byte offsets of breaks */
-	unsigned char kind[256];	/* 0 hyphen, 1 explicit, 2 emergency */
+	unsigned char kind[256];	/* 0 hyphen, 1 after '-', 2 after '/' */
 	size_t i = 0, k, start = 0, nletters = 0;
 	double hyw = font_advance(w->font, '-') * w->size / 1000;
 	double width = font_width(w->font, w->s, w->len) * w->size / 1000;
@@ -415,7 +415,8 @@ push_word(struct lay *L, struct para *p, const struct boxinfo *w,
 		    (cp == '-' || cp == '/' || cp == 0x2013 || cp == 0xAD ||
 		    cp == 0x200B)) {
 			cut[ncut] = cp == 0xAD || cp == 0x200B ? i : i + k;
-			kind[ncut++] = cp == 0xAD ? 0 : 1;
+			kind[ncut++] = cp == 0xAD ? 0 : cp == '/' ||
+			    cp == 0x200B ? 2 : 1;
 		}
 		i += k;
 	}
@@ -465,9 +466,10 @@ push_word(struct lay *L, struct para *p, const struct boxinfo *w,
 			piece.len = end - from;
 			push_box(p, &piece);
 		}
-		if (c < ncut)
-			push_penalty(p, kind[c] == 0 ? 50 : 100, true,
-			    kind[c] == 0 ? hyw : 0);
+		if (c < ncut && kind[c] == 0)
+			push_penalty(p, hyphen_penalty, true, hyw);
+		else if (c < ncut)
+			push_penalty(p, kind[c] == 1 ? 100 : 50, kind[c] == 1, 0);
 		start = end;
 	}
 }
@@ -562,7 +564,8 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			bi.s = run->text + ws;
 			bi.len = i - ws;
 			push_word(L, p, &bi, run->lang ? run->lang : lang,
-			    linew);
+			    linew, ps->align == DOC_ALIGN_JUSTIFY ? 50 :
+			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF);
 		}
 	}
 	/* Drop trailing glue, then finish the paragraph. */

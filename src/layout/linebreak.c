@@ -49,7 +49,7 @@ lb_defaults(struct lb_params *p, double width)
 	p->ragged_stretch = 0;
 	p->line_penalty = 10;
 	p->double_hyphen = 10000;
-	p->final_hyphen = 5000;
+	p->final_hyphen = 30000;
 	p->adj_fitness = 10000;
 	p->max_hyphen_run = 2;
 }
@@ -167,8 +167,11 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			    -(double)it->penalty * it->penalty;
 		if (flagged && nd->run > 0)
 			d += p->double_hyphen;
+		/* A hyphen before the last line; much worse when only a
+		 * syllable is left for it. */
 		if (forced && nd->run > 0)
-			d += p->final_hyphen;
+			d += p->final_hyphen +
+			    (L - pw < p->width * 0.15 ? 1e6 : 0);
 		fit = fitness_of(r);
 		if (nd->pos != NONE && abs(fit - nd->fitness) > 1)
 			d += p->adj_fitness;
