@@ -15,6 +15,7 @@
 
 #include "cmd/cmd.h"
 #include "device/device.h"
+#include "device/font.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
 #include "layout/template.h"
@@ -104,6 +105,13 @@ load_template(const char *dir, const char *name, int *rc)
 	} else {
 		diag_error(rname, 0, "no built-in template");
 		*rc = EX_SOFTWARE;
+	}
+	/* The logo is named relative to the programme folder. */
+	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
 	}
 	free(path);
 	free(rname);
@@ -236,5 +244,6 @@ cmd_build(int argc, char *argv[])
 done:
 	free(outdir);
 	programme_free(p);
+	font_done();
 	return rc;
 }

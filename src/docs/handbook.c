@@ -69,6 +69,40 @@ vspace(struct doc_block *parent, double h)
 	doc_add(parent, DOC_SPACE, NULL, 0)->height = h;
 }
 
+/* The organisations' logos side by side (those that exist). */
+static void
+logos(struct doc_block *r, const struct programme *p)
+{
+	struct doc_block *t = NULL, *row = NULL;
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		struct doc_block *cell, *img;
+		char *path;
+
+		if (p->orgs[i].logo == NULL)
+			continue;
+		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
+		    p->orgs[i].logo);
+		if (!file_exists(path)) {
+			diag_warn(p->file, p->orgs[i].line, "logo %s: no such "
+			    "file; left out", p->orgs[i].logo);
+			free(path);
+			continue;
+		}
+		if (t == NULL) {
+			vspace(r, 40);
+			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
+			t->no_rules = true;
+			row = doc_add(t, DOC_ROW, p->file, p->orgs[i].line);
+		}
+		cell = doc_add(row, DOC_CELL, p->file, p->orgs[i].line);
+		img = doc_add(cell, DOC_IMAGE, p->file, p->orgs[i].line);
+		img->path = path;
+		img->width = 110;
+		doc_set_str(&img->alt, p->orgs[i].name);
+	}
+}
+
 /* The title page: programme, edition, period, organisations. */
 static void
 title_page(struct doc *d, const struct programme *p)
@@ -94,6 +128,7 @@ title_page(struct doc *d, const struct programme *p)
 		para(r, s, 12, 0, DOC_FONT_BODY);
 		free(s);
 	}
+	logos(r, p);
 	if (p->norgs > 0) {
 		vspace(r, 40);
 		for (size_t i = 0; i < p->norgs; i++)

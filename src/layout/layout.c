@@ -136,6 +136,7 @@ struct lay {
 	char			**strs;		/* owned label texts */
 	size_t			 nstrs, strcap;
 	struct layout_stats	 st;
+	double			 logo_h;	/* template logo, 0 = none */
 	/* The TOC: every heading that goes into it, in order. */
 	const struct doc_block	**heads;
 	size_t			 nheads, headcap;
@@ -1130,7 +1131,7 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->w = col_width(c);
 		it->table = (int)tno;
 		it->header = header;
-		it->line_w = header ? 0.8 : 0.3;
+		it->line_w = b->no_rules ? 0 : header ? 0.8 : 0.3;
 		if (header) {
 			if (L->tbl_hdr_first[tno] == NONE)
 				L->tbl_hdr_first[tno] = L->vl.n - 1;
@@ -1604,8 +1605,9 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		for (size_t i = 0; i < it->nkids; i++)
 			draw_item(L, &it->kids[i], y + it->kids[i].dy,
 			    dest_page);
-		d->ops->line(d, it->x, y + it->h, it->x + it->w, y + it->h,
-		    it->line_w, L->t->rule);
+		if (it->line_w > 0)
+			d->ops->line(d, it->x, y + it->h, it->x + it->w,
+			    y + it->h, it->line_w, L->t->rule);
 		break;
 	default:
 		break;
@@ -1686,6 +1688,9 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	d->ops->page(d, t->page_w, t->page_h);
 	if (!plain) {
 		d->ops->artifact_begin(d);
+		if (L->logo_h > 0)
+			d->ops->image(d, t->logo, t->logo_x, t->logo_y,
+			    t->logo_w, L->logo_h, NULL);
 		draw_slots(L, t->head, t->head_size, t->top / 2 + 4, pg, page,
 		    pages);
 		draw_slots(L, t->foot, t->foot_size,
@@ -1765,6 +1770,16 @@ layout_render(const struct doc *doc, const struct template *t,
 	c.left = t->left;
 	c.right = t->page_w - t->right;
 	collect_heads(&L, doc->root, 0);
+	if (t->logo != NULL) {
+		int pw, ph;
+		const char *err = NULL;
+
+		if (layout_image_size(t->logo, &pw, &ph, &err) == 0)
+			L.logo_h = t->logo_w * ph / pw;
+		else
+			diag_warn(t->file, 0, "logo %s: %s; left out", t->logo,
+			    err ? err : strerror(errno));
+	}
 	tag_open(&L, DEV_TAG_DOCUMENT);
 	flow_children(&L, doc->root, &c);
 	tag_close(&L);
