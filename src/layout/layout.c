@@ -1048,7 +1048,9 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->vl.n = L->vl.cap = 0;
 	L->pending = 0;
 	L->keep_next = 0;
+	L->last_drawn = NONE;
 	flow_children(L, b, c);
+	tag_close(L);		/* the cell's */
 	*out = L->vl;
 	L->vl = save;
 	L->pending = pending;
@@ -1096,11 +1098,14 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		bool header = row < b->header_rows;
 
 		memset(&box, 0, sizeof(box));
+		tag_open(L, DEV_TAG_TR);
 		for (const struct doc_block *k = r->first; k != NULL;
 		    k = k->next, col++) {
 			struct fctx in = *c;
 			struct vlist sub;
 			double y = pad;
+
+			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
@@ -1124,6 +1129,7 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 				box.h = y + pad;
 		}
 		it = vl_add(L, V_BOX, box.h);
+		tag_close(L);		/* the row's */
 		it->kids = box.kids;
 		it->nkids = box.nkids;
 		it->kidcap = box.kidcap;
@@ -1477,7 +1483,7 @@ draw_number(struct lay *L, struct font *f, double size, double xr,
 }
 
 static void	draw_item(struct lay *, const struct vitem *, double y,
-		    const int *dest_page);
+		    const int *dest_page, bool tags);
 
 static void
 draw_prims(struct lay *L, const struct vitem *it, double y)
@@ -1512,17 +1518,20 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 	}
 }
 
+/* Draw one item with its top at y; tags false leaves out structure
+ * (for repeated table header rows). */
 static void
 draw_item(struct lay *L, const struct vitem *it, double y,
-    const int *dest_page)
+    const int *dest_page, bool tags)
 {
 	struct device *d = L->dev;
 	const struct fctx *c = it->ctx;
 	struct dev_color grey = { 0.6, 0.6, 0.6 };
 
-	for (size_t i = 0; i < it->nopens; i++)
+	for (size_t i = 0; tags && i < it->nopens; i++)
 		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
-		    it->kind == V_IMAGE ? it->blk->alt : NULL);
+		    it->kind == V_IMAGE && it->opens[i] == DEV_TAG_FIGURE ?
+		    it->blk->alt : NULL);
 	if (c != NULL && c->code) {
 		struct dev_color bg = { 0.94, 0.94, 0.94 };
 
@@ -1533,7 +1542,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		for (int i = 0; i < c->nbars; i++)
 			d->ops->line(d, c->bar_x[i], y, c->bar_x[i], y + it->h,
 			    2, grey);
-	if (it->dest >= 0) {
+	if (it->dest >= 0 && tags) {
 		d->ops->dest(d, it->dest, y);
 		if (it->title != NULL)
 			d->ops->bookmark(d, it->level, it->title, it->dest);
@@ -1604,7 +1613,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	case V_BOX:
 		for (size_t i = 0; i < it->nkids; i++)
 			draw_item(L, &it->kids[i], y + it->kids[i].dy,
-			    dest_page);
+			    dest_page, tags);
 		if (it->line_w > 0)
 			d->ops->line(d, it->x, y + it->h, it->x + it->w,
 			    y + it->h, it->line_w, L->t->rule);
@@ -1612,7 +1621,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	default:
 		break;
 	}
-	for (int i = 0; i < it->ncloses; i++)
+	for (int i = 0; tags && i < it->ncloses; i++)
 		d->ops->tag_end(d);
 }
 
@@ -1700,13 +1709,10 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	if (pg->rep_first != NONE)
 		for (size_t r = 0; r < pg->rep_n; r++) {
 			const struct vitem *h = &L->vl.v[pg->rep_first + r];
-			struct vitem copy = *h;
 
 			/* Repeated rows are decoration: no tags again. */
-			copy.nopens = 0;
-			copy.ncloses = 0;
 			d->ops->artifact_begin(d);
-			draw_item(L, &copy, y, dest_page);
+			draw_item(L, h, y, dest_page, false);
 			d->ops->artifact_end(d);
 			y += h->h;
 		}
@@ -1719,7 +1725,7 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 				d->ops->tag_end(d);
 			continue;
 		}
-		draw_item(L, it, y, dest_page);
+		draw_item(L, it, y, dest_page, true);
 		y += it->h;
 	}
 }

@@ -296,6 +296,12 @@ test_blocks(void)
 			tpages += z != NULL && (next == NULL || z < next);
 		}
 		CHECK(tpages >= 3);
+		/* Structure: balanced, header rows not tagged again. */
+		CHECK_INT(count(out, "<") - count(out, "</>"),
+		    count(out, "</>"));
+		CHECK_INT(count(out, "<TH>"), 2);
+		CHECK_INT(count(out, "<TD>"), 238);
+		CHECK_INT(count(out, "<TR>"), 120);
 		CHECK_INT(count(out, "\"Kopf0\""), tpages);
 		CHECK_INT(count(out, "\"Zeile119\""), 1);
 		/* Two boxes, one ticked (two strokes). */
