@@ -1685,6 +1685,21 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 	}
 }
 
+/* Quote bars continue through the space between two quoted blocks. */
+static void
+glue_bars(struct lay *L, const struct vitem *a, const struct vitem *b,
+    double y, double h)
+{
+	struct dev_color grey = { 0.6, 0.6, 0.6 };
+
+	if (a->ctx == NULL || b->ctx == NULL)
+		return;
+	for (int i = 0; i < a->ctx->nbars && i < b->ctx->nbars; i++)
+		if (a->ctx->bar_x[i] == b->ctx->bar_x[i])
+			L->dev->ops->line(L->dev, a->ctx->bar_x[i], y,
+			    a->ctx->bar_x[i], y + h, 2, grey);
+}
+
 static void
 draw_page(struct lay *L, const struct page *pg, int page, int pages,
     const int *dest_page)
@@ -1719,6 +1734,8 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	for (size_t i = pg->first; i < pg->end; i++) {
 		const struct vitem *it = &L->vl.v[i];
 
+		if (it->kind == V_GLUE && i > pg->first && i + 1 < pg->end)
+			glue_bars(L, &L->vl.v[i - 1], &L->vl.v[i + 1], y, it->h);
 		if (it->kind == V_GLUE || it->kind == V_BREAK) {
 			y += it->h;
 			for (int k = 0; k < it->ncloses; k++)
