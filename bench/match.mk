@@ -1,0 +1,2 @@
+# Benchmark of the matching core (make bench): bench/match.bench.sh.
+BENCHES += bench/match_bench.c

@@ -1,0 +1,3 @@
+# The matching core: a library with no dependency on the rest of tandem.
+SRCS += src/match/match.c src/match/lap.c
+UNIT_TESTS += tests/unit/test_match.c

@@ -1,0 +1,4 @@
+# Statistics across cohorts: computation, disclosure control, writers.
+SRCS += src/stats/stats.c src/stats/protect.c src/stats/labels.c \
+	src/stats/stats_txt.c src/stats/stats_csv.c
+UNIT_TESTS += tests/unit/test_stats.c

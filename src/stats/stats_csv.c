@@ -1,0 +1,113 @@
+/*
+ * CSV writer for the statistics: one tidy table with the columns cohort,
+ * measure, group, value (RFC 4180, comma-separated, CRLF line ends,
+ * UTF-8, optionally with a byte order mark for spreadsheets). A suppressed
+ * value is ".", a missing one is empty; decimals use a point. Note rows
+ * (measure "Hinweis"/"Note") carry the date and the disclosure rule.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/labels.h"
+#include "stats/stats.h"
+#include "util/xalloc.h"
+
+/*
+ * Write one field, quoted when it holds a comma, quote or line break. A
+ * text starting with = + - @ is prefixed with ' so that spreadsheets do
+ * not run it as a formula (values never start so: counts are >= 0).
+ */
+static void
+field(FILE *fp, const char *s, bool text)
+{
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+
+	if (quote)
+		fputc('"', fp);
+	if (text && *s != '\0' && strchr("=+-@\t\r", *s) != NULL)
+		fputc('\'', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	if (quote)
+		fputc('"', fp);
+}
+
+static void
+record(FILE *fp, const char *cohort, const char *measure, const char *group,
+    const char *value)
+{
+	field(fp, cohort, true);
+	fputc(',', fp);
+	field(fp, measure, true);
+	fputc(',', fp);
+	field(fp, group, true);
+	fputc(',', fp);
+	field(fp, value, false);
+	fputs("\r\n", fp);
+}
+
+/* All figures of table t, block by block, row by row. */
+static void
+write_table(const struct stats *s, const struct stats_table *t, FILE *fp)
+{
+	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
+	size_t nk = t->ncols > 1 ? t->ncols + t->col_total : 1, b, r, k;
+	char *title = stats_title(s->lang, s->wording, t), buf[32];
+	const char *total = stats_word(s->lang, SW_TOTAL);
+
+	for (b = 0; b < nb; b++) {
+		size_t c = b < s->ncohorts ? b : t->ncohorts;
+		const char *cohort = b < s->ncohorts ?
+		    s->cohorts[b].label : total;
+
+		for (r = 0; r < nr; r++)
+			for (k = 0; k < nk; k++) {
+				const struct stats_cell *e =
+				    stats_cell(t, c, r, k);
+				const char *row = r < t->nrows ?
+				    t->rows[r] : total;
+				char *group;
+
+				if (t->ncols > 1)
+					group = xasprintf("%s / %s", row,
+					    k < t->ncols ? t->cols[k] : total);
+				else
+					group = xstrdup(row);
+				if (e->flags & STATS_CELL_NA)
+					buf[0] = '\0';
+				else
+					stats_value(e, '.', buf);
+				record(fp, cohort, title, group, buf);
+				free(group);
+			}
+	}
+	free(title);
+}
+
+int
+stats_write_csv(const struct stats *s, struct date asof, bool bom, FILE *fp)
+{
+	const char *note = stats_word(s->lang, SW_CSV_NOTE);
+	char *d = stats_date(s->lang, asof), *text;
+
+	if (bom)
+		fputs("\xef\xbb\xbf", fp);
+	fputs("cohort,measure,group,value\r\n", fp);
+	text = xasprintf("%s: %s", stats_word(s->lang, SW_ASOF), d);
+	record(fp, "", note, text, "");
+	free(text);
+	free(d);
+	if (s->protected_) {
+		text = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
+		    s->min_cell);
+		record(fp, "", note, text, "");
+		free(text);
+	} else
+		record(fp, "", note, stats_word(s->lang, SW_NO_SUPPRESS), "");
+	for (size_t i = 0; i < s->ntables; i++)
+		write_table(s, &s->tables[i], fp);
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,289 @@
+/*
+ * Plain-text writer for the statistics: a heading with the cohorts, one
+ * aligned table per question with its footnotes, and the methods note.
+ * Columns are aligned by code points (UTF-8), labels left, numbers right.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "stats/labels.h"
+#include "stats/stats.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#define WRAP	76	/* width of the wrapped notes */
+
+/* A grid of strings; row 0 is the head, column 0 the labels. */
+struct grid {
+	char	**s;
+	size_t	 nr, nc;
+};
+
+static void
+grid_init(struct grid *g, size_t nr, size_t nc)
+{
+	g->nr = nr;
+	g->nc = nc;
+	g->s = xcalloc(nr * nc, sizeof(char *));
+}
+
+static void
+grid_set(struct grid *g, size_t r, size_t c, const char *s)
+{
+	free(g->s[r * g->nc + c]);
+	g->s[r * g->nc + c] = xstrdup(s);
+}
+
+static size_t
+width(const char *s)
+{
+	return s ? utf8_len(s, strlen(s)) : 0;
+}
+
+static void
+pad(FILE *fp, size_t n)
+{
+	while (n-- > 0)
+		fputc(' ', fp);
+}
+
+/* Print g aligned, two spaces between columns, and free it. */
+static void
+grid_print(struct grid *g, FILE *fp)
+{
+	size_t *w = xcalloc(g->nc, sizeof(size_t)), r, c;
+
+	for (r = 0; r < g->nr; r++)
+		for (c = 0; c < g->nc; c++)
+			if (width(g->s[r * g->nc + c]) > w[c])
+				w[c] = width(g->s[r * g->nc + c]);
+	for (r = 0; r < g->nr; r++) {
+		for (c = 0; c < g->nc; c++) {
+			const char *s = g->s[r * g->nc + c];
+
+			if (s == NULL)
+				s = "";
+			if (c == 0) {
+				fputs(s, fp);
+				if (g->nc > 1)
+					pad(fp, w[0] - width(s));
+			} else {
+				pad(fp, 2 + w[c] - width(s));
+				fputs(s, fp);
+			}
+		}
+		fputc('\n', fp);
+	}
+	for (r = 0; r < g->nr * g->nc; r++)
+		free(g->s[r]);
+	free(g->s);
+	free(w);
+}
+
+/* Print text wrapped at WRAP code points, each line after indent. */
+static void
+wrap(FILE *fp, const char *indent, const char *text)
+{
+	const char *p = text;
+	size_t col = 0;
+
+	while (*p != '\0') {
+		const char *e = p;
+		size_t n;
+
+		while (*e != '\0' && *e != ' ')
+			e++;
+		n = utf8_len(p, (size_t)(e - p));
+		if (col > 0 && col + 1 + n > WRAP) {
+			fputc('\n', fp);
+			col = 0;
+		}
+		if (col == 0) {
+			fputs(indent, fp);
+			col = width(indent);
+		} else {
+			fputc(' ', fp);
+			col++;
+		}
+		fwrite(p, 1, (size_t)(e - p), fp);
+		col += n;
+		p = *e ? e + 1 : e;
+	}
+	if (col > 0)
+		fputc('\n', fp);
+}
+
+/* Label of cohort block b: a cohort, or all cohorts together. */
+static const char *
+block_label(const struct stats *s, size_t b, bool in_head)
+{
+	if (b < s->ncohorts)
+		return s->cohorts[b].label;
+	return stats_word(s->lang, in_head ? SW_TOTAL : SW_ALL_COHORTS);
+}
+
+/*
+ * A one-column table: its rows down, the cohorts (and their total)
+ * across. Returns whether a suppressed cell was printed.
+ */
+static bool
+print_list(const struct stats *s, const struct stats_table *t, char dec,
+    FILE *fp)
+{
+	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total, r, b;
+	bool sup = false;
+	struct grid g;
+	char buf[32];
+
+	grid_init(&g, nr + 1, nb + 1);
+	for (b = 0; b < nb; b++)
+		grid_set(&g, 0, b + 1, block_label(s, b, true));
+	for (r = 0; r < nr; r++) {
+		grid_set(&g, r + 1, 0, r < t->nrows ? t->rows[r] :
+		    stats_word(s->lang, SW_TOTAL));
+		for (b = 0; b < nb; b++) {
+			const struct stats_cell *e = stats_cell(t,
+			    b < s->ncohorts ? b : t->ncohorts, r, 0);
+
+			sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+			grid_set(&g, r + 1, b + 1, stats_value(e, dec, buf));
+		}
+	}
+	grid_print(&g, fp);
+	return sup;
+}
+
+/*
+ * A cross table: one block per cohort (and all together), rows down and
+ * columns across, with their totals. Returns whether a suppressed cell
+ * was printed.
+ */
+static bool
+print_cross(const struct stats *s, const struct stats_table *t, char dec,
+    FILE *fp)
+{
+	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
+	size_t nk = t->ncols + t->col_total, r, k, b;
+	bool sup = false;
+	char buf[32];
+
+	for (b = 0; b < nb; b++) {
+		struct grid g;
+		size_t c = b < s->ncohorts ? b : t->ncohorts;
+
+		grid_init(&g, nr + 1, nk + 1);
+		if (nb > 1)
+			grid_set(&g, 0, 0, block_label(s, b, false));
+		for (k = 0; k < nk; k++)
+			grid_set(&g, 0, k + 1, k < t->ncols ? t->cols[k] :
+			    stats_word(s->lang, SW_TOTAL));
+		for (r = 0; r < nr; r++) {
+			grid_set(&g, r + 1, 0, r < t->nrows ? t->rows[r] :
+			    stats_word(s->lang, SW_TOTAL));
+			for (k = 0; k < nk; k++) {
+				const struct stats_cell *e =
+				    stats_cell(t, c, r, k);
+
+				sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+				grid_set(&g, r + 1, k + 1,
+				    stats_value(e, dec, buf));
+			}
+		}
+		if (b > 0)
+			fputc('\n', fp);
+		grid_print(&g, fp);
+	}
+	return sup;
+}
+
+/* The heading: title, date, the internal-use warning and the cohorts. */
+static void
+print_head(const struct stats *s, struct date asof, FILE *fp)
+{
+	enum lang l = s->lang;
+	char *d = stats_date(l, asof);
+
+	fprintf(fp, "%s\n", stats_word(l, SW_HEADING));
+	fprintf(fp, "%s: %s\n", stats_word(l, SW_ASOF), d);
+	free(d);
+	if (!s->protected_)
+		fprintf(fp, "\n*** %s ***\n", stats_word(l, SW_NO_SUPPRESS));
+	fprintf(fp, "\n%s:\n", stats_word(l, SW_COHORTS));
+	for (size_t c = 0; c < s->ncohorts; c++) {
+		const struct stats_cohort *h = &s->cohorts[c];
+		char *a = stats_date(l, h->start), *b = stats_date(l, h->end);
+		struct strbuf sb = STRBUF_INIT;
+
+		sb_addf(&sb, "%s: %s", h->label, h->title);
+		if (h->edition != NULL)
+			sb_addf(&sb, ", %s", h->edition);
+		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
+		wrap(fp, "  ", sb_str(&sb));
+		sb_free(&sb);
+		free(a);
+		free(b);
+	}
+}
+
+/* The methods note: sources, counting, cohorts, disclosure rule. */
+static void
+print_methods(const struct stats *s, FILE *fp)
+{
+	enum lang l = s->lang;
+	char *rule;
+
+	fprintf(fp, "\n%s\n\n", stats_word(l, SW_METHODS));
+	wrap(fp, "", stats_word(l, SW_M_SOURCES));
+	for (size_t c = 0; c < s->ncohorts; c++)
+		fprintf(fp, "  %s: %s\n", s->cohorts[c].label,
+		    s->cohorts[c].source);
+	wrap(fp, "", stats_word(l, SW_M_COUNTING));
+	if (s->ncohorts > 1)
+		wrap(fp, "", stats_word(l, SW_M_COHORTS));
+	wrap(fp, "", stats_word(l, SW_M_EVAL));
+	if (s->protected_) {
+		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
+		wrap(fp, "", rule);
+		free(rule);
+	} else
+		wrap(fp, "", stats_word(l, SW_M_NO_RULE));
+}
+
+int
+stats_write_txt(const struct stats *s, struct date asof, FILE *fp)
+{
+	char dec = s->lang == LANG_DE ? ',' : '.';
+
+	print_head(s, asof, fp);
+	for (size_t i = 0; i < s->ntables; i++) {
+		const struct stats_table *t = &s->tables[i];
+		char *title = stats_title(s->lang, s->wording, t), *fn;
+		size_t n = utf8_len(title, strlen(title));
+		bool sup;
+
+		fprintf(fp, "\n%s\n", title);
+		while (n-- > 0)
+			fputc('-', fp);
+		fputc('\n', fp);
+		free(title);
+		if (t->ncols > 1)
+			sup = print_cross(s, t, dec, fp);
+		else
+			sup = print_list(s, t, dec, fp);
+		if (sup) {
+			fn = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
+			    s->min_cell);
+			wrap(fp, "", fn);
+			free(fn);
+		}
+		if (t->footnote != 0)
+			wrap(fp, "", stats_word(s->lang,
+			    (enum stats_word)t->footnote));
+	}
+	print_methods(s, fp);
+	if (!s->protected_)
+		fprintf(fp, "\n*** %s ***\n",
+		    stats_word(s->lang, SW_NO_SUPPRESS));
+	return ferror(fp) ? -1 : 0;
+}

@@ -1,0 +1,990 @@
+/*
+ * Unit tests for src/compose: role words (f/m/d x three styles x de/en),
+ * dates and labels, certificate numbers, and placeholder expansion on the
+ * cmark tree (every kind, literal Markdown characters in data, split text
+ * nodes, errors with positions).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+#include <fontconfig/fontconfig.h>
+
+#include "harness.h"
+#include "compose/certno.h"
+#include "compose/compose.h"
+#include "compose/figures.h"
+#include "compose/fit.h"
+#include "device/font.h"
+#include "compose/labels.h"
+#include "compose/placeholder.h"
+#include "compose/wording.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* Diagnostics go here so that tests can look at them. */
+static char	*diag_buf;
+static size_t	 diag_len;
+static FILE	*diag_fp;
+
+static void
+diag_capture(void)
+{
+	if (diag_fp != NULL)
+		fclose(diag_fp);
+	free(diag_buf);
+	diag_buf = NULL;
+	diag_fp = open_memstream(&diag_buf, &diag_len);
+	diag_set_stream(diag_fp);
+	diag_reset();
+}
+
+static const char *
+diag_text(void)
+{
+	fflush(diag_fp);
+	return diag_buf != NULL ? diag_buf : "";
+}
+
+static void
+add_person(struct programme *p, const char *id, enum role r, enum gender g,
+    const char *title, const char *given, const char *family, int org)
+{
+	struct person *q;
+
+	p->people = xrealloc(p->people, (p->npeople + 1) * sizeof(*q));
+	q = &p->people[p->npeople++];
+	memset(q, 0, sizeof(*q));
+	q->id = xstrdup(id);
+	q->role = r;
+	q->gender = g;
+	q->org = org;
+	q->capacity = 1;
+	q->title = title ? xstrdup(title) : NULL;
+	q->given = given ? xstrdup(given) : NULL;
+	q->family = xstrdup(family);
+}
+
+/* A small cross-mentoring programme like the sample. */
+static struct programme *
+sample(void)
+{
+	struct programme *p = programme_new();
+
+	p->id = xstrdup("ccm-2022");
+	p->title = xstrdup("Interkommunales Cross-Mentoring");
+	p->edition = xstrdup("1. Durchgang 2022/2023");
+	p->kind = KIND_CROSS;
+	p->start = (struct date){ 2022, 8, 15 };
+	p->end = (struct date){ 2023, 11, 15 };
+	p->norgs = 2;
+	p->orgs = xcalloc(2, sizeof(*p->orgs));
+	p->orgs[0].id = xstrdup("k");
+	p->orgs[0].name = xstrdup("Stadt Köln");
+	p->orgs[0].short_name = xstrdup("Köln");
+	p->orgs[1].id = xstrdup("d_1");
+	p->orgs[1].name = xstrdup("Landeshauptstadt Düsseldorf");
+	p->ntopics = 3;
+	p->topics = xcalloc(3, sizeof(*p->topics));
+	p->topics[0].id = xstrdup("career");
+	p->topics[0].label = xstrdup("Karriereplanung");
+	p->topics[1].id = xstrdup("network");
+	p->topics[1].label = xstrdup("Networking");
+	p->topics[2].id = xstrdup("lead");
+	p->topics[2].label = xstrdup("Führung");
+	add_person(p, "p01", ROLE_MENTEE, GENDER_F, "Dr.", "Aylin", "Yılmaz",
+	    0);
+	p->people[0].topics = xcalloc(2, sizeof(int));
+	p->people[0].topics[0] = 0;
+	p->people[0].topics[1] = 1;
+	p->people[0].ntopics = 2;
+	p->people[0].unit = xstrdup("Amt für Personal");
+	add_person(p, "p02", ROLE_MENTEE, GENDER_M, NULL, "Jan", "Nowak", 1);
+	add_person(p, "p03", ROLE_MENTEE, GENDER_F, NULL, "*Lena*",
+	    "[Klick](http://x.example) <b>", 1);
+	p->people[2].status = STATUS_WITHDRAWN;
+	add_person(p, "p11", ROLE_MENTOR, GENDER_M, NULL, "Jonas", "Becker", 1);
+	p->people[3].topics = xcalloc(2, sizeof(int));
+	p->people[3].topics[0] = 1;
+	p->people[3].topics[1] = 2;
+	p->people[3].ntopics = 2;
+	add_person(p, "p12", ROLE_MENTOR, GENDER_F, NULL, "Sabine", "Krüger",
+	    0);
+	add_person(p, "p13", ROLE_MENTOR, GENDER_UNKNOWN, NULL, "Kim", "Lee",
+	    0);
+	p->ntandems = 1;
+	p->tandems = xcalloc(1, sizeof(*p->tandems));
+	p->tandems[0].mentee = 0;
+	p->tandems[0].mentor = 3;
+	p->tandems[0].score = 78;
+	p->nevents = 2;
+	p->events = xcalloc(2, sizeof(*p->events));
+	p->events[0].date = (struct date){ 2022, 8, 15 };
+	p->events[0].kind = EVENT_KICKOFF;
+	p->events[0].title = xstrdup("Auftakt");
+	p->events[1].date = (struct date){ 2023, 11, 10 };
+	p->events[1].kind = EVENT_CLOSING;
+	p->events[1].place = xstrdup("Düsseldorf");
+	p->events[1].title = xstrdup("Abschluss");
+	return p;
+}
+
+static void
+test_wording(void)
+{
+	/* The table of SPEC §6, row by row. */
+	static const struct {
+		enum wording	 w;
+		const char	*f, *m, *d, *plural;
+	} rows[] = {
+		{ WORDING_PAIR, "Mentorin", "Mentor", "Mentorin/Mentor",
+		  "Mentorinnen und Mentoren" },
+		{ WORDING_NEUTRAL, "Mentorin", "Mentor",
+		  "mentorierende Person", "Mentorierende" },
+		{ WORDING_COLON, "Mentorin", "Mentor", "Mentor:in",
+		  "Mentor:innen" },
+	};
+
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		enum wording w = rows[i].w;
+
+		CHECK_STR(wording_role(LANG_DE, w, ROLE_MENTOR, GENDER_F),
+		    rows[i].f);
+		CHECK_STR(wording_role(LANG_DE, w, ROLE_MENTOR, GENDER_M),
+		    rows[i].m);
+		CHECK_STR(wording_role(LANG_DE, w, ROLE_MENTOR, GENDER_D),
+		    rows[i].d);
+		CHECK_STR(wording_role(LANG_DE, w, ROLE_MENTOR,
+		    GENDER_UNKNOWN), rows[i].d);
+		CHECK_STR(wording_role_any(LANG_DE, w, ROLE_MENTOR),
+		    rows[i].d);
+		CHECK_STR(wording_roles(LANG_DE, w, ROLE_MENTOR),
+		    rows[i].plural);
+		CHECK_STR(wording_roles(LANG_DE, w, ROLE_MENTEE), "Mentees");
+		for (int g = 0; g < GENDER__MAX; g++) {
+			CHECK_STR(wording_role(LANG_DE, w, ROLE_MENTEE,
+			    (enum gender)g), "Mentee");
+			CHECK_STR(wording_role(LANG_EN, w, ROLE_MENTEE,
+			    (enum gender)g), "mentee");
+			CHECK_STR(wording_role(LANG_EN, w, ROLE_MENTOR,
+			    (enum gender)g), "mentor");
+		}
+		CHECK_STR(wording_roles(LANG_EN, w, ROLE_MENTOR), "mentors");
+		CHECK_STR(wording_roles(LANG_EN, w, ROLE_MENTEE), "mentees");
+	}
+	/* Out-of-range values from corrupt data fall back, never crash. */
+	CHECK(wording_role((enum lang)7, (enum wording)9, (enum role)5,
+	    (enum gender)-1) != NULL);
+}
+
+static void
+test_dates(void)
+{
+	static const char *const de[12] = { "Januar", "Februar", "März",
+	    "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+	    "November", "Dezember" };
+	static const char *const en[12] = { "January", "February", "March",
+	    "April", "May", "June", "July", "August", "September", "October",
+	    "November", "December" };
+	struct strbuf sb = STRBUF_INIT;
+	char want[64];
+
+	for (int m = 1; m <= 12; m++) {
+		sb_clear(&sb);
+		label_date_long(&sb, LANG_DE, (struct date){ 2023, m, 1 });
+		snprintf(want, sizeof(want), "1. %s 2023", de[m - 1]);
+		CHECK_STR(sb_str(&sb), want);
+		sb_clear(&sb);
+		label_date_long(&sb, LANG_EN, (struct date){ 2023, m, 28 });
+		snprintf(want, sizeof(want), "28 %s 2023", en[m - 1]);
+		CHECK_STR(sb_str(&sb), want);
+	}
+	CHECK_STR(label_month(LANG_DE, 0), "");
+	CHECK_STR(label_month(LANG_DE, 13), "");
+
+	sb_clear(&sb);
+	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
+	    (struct date){ 2023, 11, 15 });
+	CHECK_STR(sb_str(&sb), "15. August 2022 bis 15. November 2023");
+	sb_clear(&sb);
+	label_period(&sb, LANG_EN, (struct date){ 2022, 8, 15 },
+	    (struct date){ 2023, 11, 15 });
+	CHECK_STR(sb_str(&sb), "15 August 2022 to 15 November 2023");
+	sb_clear(&sb);
+	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
+	    (struct date){ 0, 0, 0 });
+	CHECK_STR(sb_str(&sb), "15. August 2022");
+
+	/* Leap years and weekdays. */
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_DE, (struct date){ 2024, 2, 29 });
+	CHECK_STR(sb_str(&sb), "29. Februar 2024");
+	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2024, 2, 29 }),
+	    "Donnerstag");
+	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2000, 2, 29 }),
+	    "Dienstag");
+	CHECK_STR(label_weekday(LANG_EN, (struct date){ 2022, 8, 15 }),
+	    "Monday");
+	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2023, 1, 1 }),
+	    "Sonntag");
+	CHECK_STR(label_weekday(LANG_DE, (struct date){ 1900, 3, 1 }),
+	    "Donnerstag");
+	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2100, 3, 1 }),
+	    "Montag");
+
+	sb_clear(&sb);
+	label_date_short(&sb, LANG_DE, (struct date){ 2022, 8, 5 });
+	CHECK_STR(sb_str(&sb), "05.08.2022");
+	sb_clear(&sb);
+	label_page(&sb, LANG_DE, 3, 24);
+	CHECK_STR(sb_str(&sb), "Seite 3 von 24");
+	sb_clear(&sb);
+	label_page(&sb, LANG_EN, 3, 24);
+	CHECK_STR(sb_str(&sb), "Page 3 of 24");
+	sb_clear(&sb);
+	label_page(&sb, LANG_DE, 7, 0);
+	CHECK_STR(sb_str(&sb), "Seite 7");
+
+	CHECK_STR(label_get(LANG_DE, LABEL_PARTICIPANTS), "Teilnehmende");
+	CHECK_STR(label_get(LANG_EN, LABEL_EVENTS), "Schedule");
+	CHECK_STR(label_event_kind(LANG_DE, EVENT_CLOSING),
+	    "Abschlussveranstaltung");
+	/* Every label exists in both languages. */
+	for (int l = 0; l < LANG__MAX; l++)
+		for (int i = 0; i < LABEL__MAX; i++)
+			CHECK(label_get((enum lang)l, (enum label)i) != NULL &&
+			    label_get((enum lang)l, (enum label)i)[0] != '\0');
+	sb_free(&sb);
+}
+
+static void
+test_certno(void)
+{
+	char *a = certno_make("ccm-2022", "p01");
+	char *b = certno_make("ccm-2022", "p01");
+	char *c = certno_make("ccm-2022", "p02");
+	char *d = certno_make("ccm-2023", "p01");
+	char chk[5];
+
+	CHECK_STR(a, b);			/* stable */
+	CHECK(strcmp(a, c) != 0);		/* unique per person */
+	CHECK(strcmp(a, d) != 0);		/* and per programme */
+	CHECK(strncmp(a, "ccm-2022/p01-", 13) == 0);
+	CHECK_INT(strlen(a), 17);
+	certno_check("ccm-2022", "p01", chk);
+	CHECK_STR(a + 13, chk);
+	CHECK(strpbrk(chk, "ILOU") == NULL);
+	/* "a-b" + "c" and "a" + "b-c" differ: '/' separates the ids. */
+	free(b);
+	b = certno_make("a-b", "c");
+	free(c);
+	c = certno_make("a", "b-c");
+	CHECK(strcmp(b, c) != 0);
+	/* A known value, so that the number never changes by accident. */
+	certno_check("x", "y", chk);
+	CHECK_STR(chk, "NS09");
+	CHECK_STR(a, "ccm-2022/p01-H2BN");
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+}
+
+/* Expand one string in a context and return the result (static buffer). */
+static const char *
+xp(const struct compose_ctx *c, const char *s, int *errors)
+{
+	static struct strbuf sb;
+
+	sb_clear(&sb);
+	*errors = placeholder_expand_str(&sb, s, strlen(s), c, "t.md", 4, 1);
+	return sb_str(&sb);
+}
+
+/* Expect text s to give exactly one error containing msg. */
+static void
+xp_err(const struct compose_ctx *c, const char *s, const char *msg)
+{
+	int e;
+
+	diag_capture();
+	xp(c, s, &e);
+	CHECK_INT(e, 1);
+	if (strstr(diag_text(), msg) == NULL) {
+		harness_fail++;
+		fprintf(stderr, "for %s: want \"%s\" in \"%s\"\n", s, msg,
+		    diag_text());
+	} else
+		harness_pass++;
+}
+
+static void
+add_response(struct programme *p, enum role r, int sat, int meet, int step)
+{
+	p->responses = xrealloc(p->responses, (p->nresponses + 1) *
+	    sizeof(*p->responses));
+	p->responses[p->nresponses++] = (struct response){ r, sat, meet, step,
+	    1 };
+}
+
+static void
+test_placeholders(void)
+{
+	struct programme *p = sample();
+	struct compose_ctx c;
+	int e;
+
+	diag_capture();
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
+	CHECK_STR(xp(&c, "{{programme.title}}", &e),
+	    "Interkommunales Cross-Mentoring");
+	CHECK_STR(xp(&c, "{{ programme.edition }}", &e),
+	    "1. Durchgang 2022/2023");
+	CHECK_STR(xp(&c, "{{programme.id}}", &e), "ccm-2022");
+	CHECK_STR(xp(&c, "[{{programme.place}}]", &e), "[]");	/* absent */
+	CHECK_STR(xp(&c, "{{place}}", &e), "Düsseldorf");	/* closing */
+	CHECK_STR(xp(&c, "{{date}}", &e), "10. November 2023");
+	CHECK_STR(xp(&c, "{{period}}", &e),
+	    "15. August 2022 bis 15. November 2023");
+	CHECK_STR(xp(&c, "{{programme.start}}–{{programme.end}}", &e),
+	    "15. August 2022–15. November 2023");
+	CHECK_STR(xp(&c, "{{period.start}}/{{period.end}}", &e),
+	    "15. August 2022/15. November 2023");
+	CHECK_STR(xp(&c, "{{programme.months}}", &e), "15");
+	CHECK_STR(xp(&c, "{{topics}}", &e),
+	    "Karriereplanung, Networking und Führung");
+	CHECK_STR(xp(&c, "{{organisations}}", &e),
+	    "Stadt Köln und Landeshauptstadt Düsseldorf");
+	CHECK_STR(xp(&c, "{{roles.mentors}} und {{roles.mentees}}", &e),
+	    "Mentorinnen und Mentoren und Mentees");
+	CHECK_STR(xp(&c, "{{roles.mentor}}, {{roles.mentee}}", &e),
+	    "Mentorin/Mentor, Mentee");
+	CHECK_STR(xp(&c, "{{count role=mentee}}", &e), "2");
+	CHECK_STR(xp(&c, "{{count role=mentee status=all}}", &e), "3");
+	CHECK_STR(xp(&c, "{{count status=withdrawn role=mentee}}", &e), "1");
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f}}", &e), "1");
+	CHECK_STR(xp(&c, "{{count role=mentor gender=unknown}}", &e), "1");
+	CHECK_STR(xp(&c, "{{count org=d_1}}", &e), "2");
+	CHECK_STR(xp(&c, "{{count}}", &e), "5");
+	CHECK_STR(xp(&c, "{{count background=any}}", &e), "0");
+	p->people[1].background = xstrdup("migration");
+	CHECK_STR(xp(&c, "{{count background=migration role=mentee}}", &e),
+	    "1");
+	CHECK_STR(xp(&c, "{{count background=other}}", &e), "0");
+	CHECK_STR(xp(&c, "{{tandems.count}}", &e), "1");
+	CHECK_STR(xp(&c, "{{events.count}} {{events.count kind=closing}} "
+	    "{{events.count kind=seminar}}", &e), "2 1 0");
+	CHECK_STR(xp(&c, "{{event.closing.date}} in {{event.closing.place}}: "
+	    "{{event.closing.title}}; [{{event.kickoff.place}}]", &e),
+	    "10. November 2023 in Düsseldorf: Abschluss; []");
+	CHECK_STR(diag_text(), "");
+
+	/* English and the other wordings. */
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{period}}", &e),
+	    "15 August 2022 to 15 November 2023");
+	CHECK_STR(xp(&c, "{{Roles.mentors}}, {{roles.mentees}}", &e),
+	    "Mentors, mentees");
+	CHECK_STR(xp(&c, "{{topics}}", &e),
+	    "Karriereplanung, Networking and Führung");
+	p->lang = LANG_DE;
+	p->wording = WORDING_COLON;
+	CHECK_STR(xp(&c, "{{roles.mentors}}, {{roles.mentor}}", &e),
+	    "Mentor:innen, Mentor:in");
+	p->wording = WORDING_NEUTRAL;
+	CHECK_STR(xp(&c, "{{roles.mentor}}. {{Roles.mentor}}", &e),
+	    "mentorierende Person. Mentorierende Person");
+	CHECK_STR(xp(&c, "{{roles.mentors}}", &e), "Mentorierende");
+
+	/* A certificate: the holder's own form only. */
+	compose_ctx_person(&c, p, 0);
+	CHECK_STR(xp(&c, "{{person.name}} ({{person.role}}, {{person.org}},"
+	    " {{person.org-short}}, {{person.unit}})", &e),
+	    "Dr. Aylin Yılmaz (Mentee, Stadt Köln, Köln, Amt für Personal)");
+	CHECK_STR(xp(&c, "{{person.topics}}|{{person.position}}|"
+	    "{{person.title}}|{{person.given}}|{{person.family}}", &e),
+	    "Karriereplanung und Networking||Dr.|Aylin|Yılmaz");
+	{
+		char *want = certno_make("ccm-2022", "p01");
+
+		CHECK_STR(xp(&c, "{{person.certno}}", &e), want);
+		free(want);
+	}
+	CHECK_STR(diag_text(), "");
+	compose_ctx_person(&c, p, 4);
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentorin");
+	compose_ctx_person(&c, p, 3);
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentor");
+	compose_ctx_person(&c, p, 5);		/* Kim, gender unknown */
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "mentorierende Person");
+	CHECK_STR(xp(&c, "{{Person.role}}", &e), "Mentorierende Person");
+	p->wording = WORDING_PAIR;
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentorin/Mentor");
+	p->wording = WORDING_COLON;
+	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentor:in");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{Person.role}}", &e), "Mentor");
+	p->lang = LANG_DE;
+	p->wording = WORDING_PAIR;
+	/* A certificate text only being checked: no person, empty values. */
+	compose_ctx_init(&c, p, COMPOSE_CERTIFICATE);
+	CHECK_STR(xp(&c, "[{{person.name}}]", &e), "[]");
+	CHECK_INT(e, 0);
+
+	/* An agreement: mentee and mentor from the tandem. */
+	compose_ctx_tandem(&c, p, 0);
+	CHECK_STR(xp(&c, "{{mentee.name}} & {{mentor.name}} "
+	    "({{mentor.org}}, {{mentor.role}})", &e),
+	    "Dr. Aylin Yılmaz & Jonas Becker (Landeshauptstadt Düsseldorf, "
+	    "Mentor)");
+	CHECK_STR(xp(&c, "{{tandem.topics}} {{tandem.score}}", &e),
+	    "Networking 78");
+	CHECK_STR(diag_text(), "");
+
+	/* The report: evaluation and outcomes. */
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	CHECK_STR(xp(&c, "{{evaluation.count}} {{evaluation.satisfaction}} "
+	    "{{evaluation.meetings}} {{evaluation.career-step as=percent}}",
+	    &e), "0 – – –");
+	add_response(p, ROLE_MENTEE, 5, 11, 1);
+	add_response(p, ROLE_MENTEE, 4, -1, 0);
+	add_response(p, ROLE_MENTEE, 0, 8, -1);
+	add_response(p, ROLE_MENTOR, 3, 10, -1);
+	CHECK_STR(xp(&c, "{{evaluation.count}} {{evaluation.count "
+	    "role=mentor}} {{evaluation.satisfaction role=mentee}} "
+	    "{{evaluation.satisfaction}} {{evaluation.meetings role=mentee}}",
+	    &e), "4 1 4,5 4,0 9,5");
+	CHECK_STR(xp(&c, "{{evaluation.career-step}} "
+	    "{{evaluation.career-step as=percent}}", &e), "1 50");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{evaluation.satisfaction role=mentee}}", &e),
+	    "4.5");
+	p->lang = LANG_DE;
+	p->noutcomes = 3;
+	p->outcomes = xcalloc(3, sizeof(*p->outcomes));
+	p->outcomes[0] = (struct outcome){ 0, OUTCOME_POSITION_CHANGE,
+	    { 2023, 3, 1 }, 1 };
+	p->outcomes[1] = (struct outcome){ 1, OUTCOME_PROMOTION,
+	    { 2024, 3, 1 }, 1 };
+	p->outcomes[2] = (struct outcome){ 1, OUTCOME_POSITION_CHANGE,
+	    { 2023, 11, 15 }, 1 };
+	CHECK_STR(xp(&c, "{{outcomes.count}} {{outcomes.count "
+	    "kind=position-change}} {{outcomes.count within=period}} "
+	    "{{outcomes.count within=after kind=promotion}}", &e), "3 2 2 1");
+	CHECK_STR(diag_text(), "");
+
+	/* Errors, with file, line and column. */
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
+	diag_capture();
+	xp(&c, "ab {{programme.titel}} cd", &e);
+	CHECK_INT(e, 1);
+	CHECK_STR(diag_text(), "tandem: t.md:4:4: error: unknown placeholder "
+	    "'programme.titel'\n");
+	diag_capture();
+	CHECK_STR(xp(&c, "x {{period", &e), "x {{period");
+	CHECK_INT(e, 1);
+	CHECK_STR(diag_text(), "tandem: t.md:4:3: error: unclosed placeholder:"
+	    " '{{' without '}}'\n");
+	xp_err(&c, "{{person.name}}", "placeholder 'person.name' is not "
+	    "available in this text");
+	xp_err(&c, "{{mentor.name}}", "placeholder 'mentor.name' is not "
+	    "available");
+	xp_err(&c, "{{evaluation.count}}", "not available");
+	xp_err(&c, "{{tandem.score}}", "not available");
+	xp_err(&c, "{{count role=boss}}", "invalid value 'boss' for 'role' "
+	    "in placeholder 'count'");
+	xp_err(&c, "{{count gender=x}}", "invalid value 'x' for 'gender'");
+	xp_err(&c, "{{count status=any}}", "invalid value 'any'");
+	xp_err(&c, "{{count org=zz}}", "unknown organisation 'zz'");
+	xp_err(&c, "{{count colour=red}}", "unknown argument 'colour' in "
+	    "placeholder 'count'");
+	xp_err(&c, "{{count role=mentee role=mentor}}", "argument 'role' "
+	    "given twice");
+	xp_err(&c, "{{count role}}", "argument 'role' is not KEY=VALUE");
+	xp_err(&c, "{{period x=1}}", "unknown argument 'x' in placeholder "
+	    "'period'");
+	xp_err(&c, "{{}}", "unknown placeholder ''");
+	xp_err(&c, "{{a*b}}", "unknown placeholder 'a*b'");
+	xp_err(&c, "{{person.nam}}", "unknown placeholder 'person.nam'");
+	xp_err(&c, "{{event.party.date}}", "unknown placeholder");
+	xp_err(&c, "{{event.seminar.date}}", "placeholder "
+	    "'event.seminar.date': the programme has no event of kind "
+	    "'seminar'");
+	xp_err(&c, "{{events.count kind=party}}", "invalid value 'party'");
+	xp_err(&c, "{{form.topics}}", "placeholder 'form.topics' is not "
+	    "available");
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	xp_err(&c, "{{outcomes.count within=before}}", "invalid value "
+	    "'before' for 'within'");
+	xp_err(&c, "{{evaluation.career-step as=share}}", "invalid value");
+	xp_err(&c, "Text {{report.meetings}}", "placeholder 'report.meetings'"
+	    " must stand alone in its own paragraph");
+	/* A very long bogus name is shortened in the message. */
+	{
+		char big[300];
+
+		memset(big, 'x', sizeof(big));
+		memcpy(big, "{{", 2);
+		memcpy(big + sizeof(big) - 3, "}}", 3);
+		diag_capture();
+		xp(&c, big, &e);
+		CHECK_INT(e, 1);
+		CHECK(strlen(diag_text()) < 140);
+	}
+	/* Many errors in one text: all are reported. */
+	diag_capture();
+	xp(&c, "{{a}} {{b}} {{c}}", &e);
+	CHECK_INT(e, 3);
+	CHECK_INT(diag_count(DIAG_ERROR), 3);
+	programme_free(p);
+}
+
+/* All text of a tree: literals of text and code nodes, soft breaks as
+ * "\n", and the node types seen as letters (E emph, L link, H html). */
+static void
+tree_text(cmark_node *root, struct strbuf *text, struct strbuf *types)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER)
+			continue;
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_TEXT:
+			sb_adds(text, cmark_node_get_literal(n));
+			sb_addc(types, 't');
+			break;
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			sb_adds(text, cmark_node_get_literal(n));
+			sb_addc(types, 'c');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+			sb_addc(text, '\n');
+			sb_addc(types, 's');
+			break;
+		case CMARK_NODE_EMPH:
+			sb_addc(types, 'E');
+			break;
+		case CMARK_NODE_LINK:
+			sb_addc(types, 'L');
+			break;
+		case CMARK_NODE_HTML_INLINE:
+			sb_addc(types, 'H');
+			break;
+		case CMARK_NODE_PARAGRAPH:
+			sb_addc(types, 'P');
+			break;
+		case CMARK_NODE_CUSTOM_BLOCK: {
+			int k, arg;
+
+			k = placeholder_block(n, &arg);
+			sb_addf(types, "B%d.%d", k, arg);
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* Parse md, expand in context c, return the text and node types. */
+static int
+tree(const struct compose_ctx *c, const char *md, struct strbuf *text,
+    struct strbuf *types)
+{
+	char *src = xstrdup(md);
+	cmark_node *doc;
+
+	placeholder_escape_source(src, strlen(src));
+	doc = cmark_parse_document(src, strlen(src), CMARK_OPT_SOURCEPOS);
+	free(src);
+	int e = placeholder_expand_tree(doc, c, "h.md");
+
+	sb_clear(text);
+	sb_clear(types);
+	tree_text(doc, text, types);
+	cmark_node_free(doc);
+	return e;
+}
+
+/* Split a text node in two, as cmark may do at punctuation. */
+static void
+split_text(cmark_node *n, size_t at)
+{
+	const char *lit = cmark_node_get_literal(n);
+	char *a = xstrndup(lit, at), *b = xstrdup(lit + at);
+	cmark_node *m = cmark_node_new(CMARK_NODE_TEXT);
+
+	cmark_node_set_literal(n, a);
+	cmark_node_set_literal(m, b);
+	cmark_node_insert_after(n, m);
+	free(a);
+	free(b);
+}
+
+static void
+test_tree(void)
+{
+	struct programme *p = sample();
+	struct compose_ctx c;
+	struct strbuf text = STRBUF_INIT, types = STRBUF_INIT;
+	cmark_node *doc, *para, *t;
+	int e;
+
+	diag_capture();
+	/* Data with Markdown characters stays literal text. */
+	compose_ctx_person(&c, p, 2);
+	e = tree(&c, "Hallo {{person.name}}!\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Hallo *Lena* [Klick](http://x.example) "
+	    "<b>!");
+	CHECK_STR(sb_str(&types), "Pt");
+
+	/* Emphasis around a placeholder stays; the value is inside. */
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
+	e = tree(&c, "# {{programme.title}}\n\n*{{period.start}}* and "
+	    "`{{code}}`\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Interkommunales Cross-Mentoring"
+	    "15. August 2022 and {{code}}");
+	CHECK_STR(sb_str(&types), "tPEttc");
+
+	/* A placeholder broken over two lines (soft break) still works. */
+	e = tree(&c, "Es gibt {{count role=mentee\ngender=f}} Frauen\nund "
+	    "mehr.\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Es gibt 1 Frauen\nund mehr.");
+	CHECK_STR(sb_str(&types), "Ptst");
+
+	/* Underscores in an org id split cmark's text; still one value. */
+	e = tree(&c, "Aus D: {{count org=d_1 role=mentee}}.\n", &text,
+	    &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Aus D: 1.");
+
+	/* Split text nodes by hand at every position inside the braces. */
+	for (size_t at = 1; at < 19; at++) {
+		const char *md = "Titel: {{programme.id}} ok\n";
+
+		doc = cmark_parse_document(md, strlen(md),
+		    CMARK_OPT_SOURCEPOS);
+		para = cmark_node_first_child(doc);
+		t = cmark_node_first_child(para);
+		split_text(t, 7 + at);
+		if (at % 3 == 0 && strlen(cmark_node_get_literal(
+		    cmark_node_next(t))) > 2)
+			split_text(cmark_node_next(t), 2);
+		e = placeholder_expand_tree(doc, &c, "h.md");
+		CHECK_INT(e, 0);
+		sb_clear(&text);
+		sb_clear(&types);
+		tree_text(doc, &text, &types);
+		CHECK_STR(sb_str(&text), "Titel: ccm-2022 ok");
+		CHECK_STR(sb_str(&types), "Pt");
+		cmark_node_free(doc);
+	}
+
+	/* Errors carry the line of the text. */
+	diag_capture();
+	e = tree(&c, "# Kopf\n\nText\nmit {{unbekannt}} drin\n\n"
+	    "- {{person.name}}\n", &text, &types);
+	CHECK_INT(e, 2);
+	CHECK(strncmp(diag_text(), "tandem: h.md:4:5: error: unknown "
+	    "placeholder 'unbekannt'\n", 57) == 0);
+	CHECK(strstr(diag_text(), "tandem: h.md:6:") != NULL);
+	diag_capture();
+	e = tree(&c, "a\n\nb {{programme.title\n\nc\n", &text, &types);
+	CHECK_INT(e, 1);
+	CHECK(strncmp(diag_text(), "tandem: h.md:3:3: error: unclosed", 33)
+	    == 0);
+	CHECK_STR(sb_str(&text), "ab {{programme.titlec");
+
+	/* Escaped braces print literally; in code the backslash stays. */
+	diag_capture();
+	e = tree(&c, "Schreibweise: \\{{programme.id}} und \\{x} "
+	    "`\\{{a}}` \\\\{{programme.id}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Schreibweise: {{programme.id}} und {x} "
+	    "\\{{a}} \\ccm-2022");
+	CHECK_STR(diag_text(), "");
+	e = tree(&c, "```\n\\{{x}}\n```\n\n[a](http://x/\\{y)\n", &text,
+	    &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "\\{{x}}\na");
+
+	/* Block placeholders become custom blocks where allowed. */
+	compose_ctx_tandem(&c, p, 0);
+	e = tree(&c, "Text\n\n{{form.topics}}\n\n  {{ form.lines n=6 }}\n\n"
+	    "- {{form.signatures}}\n\n{{form.lines}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&types), "PtB0.0B1.6B2.0B1.3");
+	CHECK_STR(diag_text(), "");
+	diag_capture();
+	e = tree(&c, "{{form.lines n=0}}\n\n{{form.lines n=x}}\n\n"
+	    "{{form.lines m=2}}\n\n{{report.meetings}}\n\n"
+	    "a {{form.topics}}\n\n{{form.topics}} b\n", &text, &types);
+	CHECK_INT(e, 6);
+	CHECK(strstr(diag_text(), "h.md:1:1: error: invalid value '0' for "
+	    "'n' in placeholder 'form.lines'") != NULL);
+	CHECK(strstr(diag_text(), "h.md:5:1: error: unknown argument 'm'")
+	    != NULL);
+	CHECK(strstr(diag_text(), "h.md:7:1: error: placeholder "
+	    "'report.meetings' is not available in this text") != NULL);
+	CHECK(strstr(diag_text(), "h.md:9:3: error: placeholder 'form.topics' "
+	    "must stand alone") != NULL);
+	CHECK(strstr(diag_text(), "h.md:11:1: error: placeholder "
+	    "'form.topics' must stand alone") != NULL);
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	diag_capture();
+	e = tree(&c, "# Bericht\n\n{{report.participation}}\n\n"
+	    "{{report.satisfaction}}\n\n{{report.meetings}}\n\n"
+	    "{{report.outcomes}}\n", &text, &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&types), "tB3.0B4.0B5.0B6.0");
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
+
+	/* Tick box items. */
+	{
+		const char *md = "- [ ] einmal im Monat\n- [x] per *Video*\n"
+		    "- [X]\n- normal [ ] item\n\n1. [ ] nummeriert\n";
+		cmark_node *d = cmark_parse_document(md, strlen(md), 0), *l, *it;
+
+		CHECK_INT(placeholder_tick_items(d), 4);
+		l = cmark_node_first_child(d);
+		it = cmark_node_first_child(l);
+		CHECK_INT(placeholder_tick(it), 0);
+		CHECK_STR(cmark_node_get_literal(cmark_node_first_child(
+		    cmark_node_first_child(it))), "einmal im Monat");
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), 1);
+		CHECK_STR(cmark_node_get_literal(cmark_node_first_child(
+		    cmark_node_first_child(it))), "per ");
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), 1);
+		it = cmark_node_next(it);
+		CHECK_INT(placeholder_tick(it), -1);
+		CHECK_INT(placeholder_tick(l), -1);
+		it = cmark_node_first_child(cmark_node_next(l));
+		CHECK_INT(placeholder_tick(it), 0);
+		cmark_node_free(d);
+	}
+
+	/* A heavy text without placeholders is left alone and fast. */
+	{
+		struct strbuf big = STRBUF_INIT;
+
+		for (int i = 0; i < 20000; i++)
+			sb_adds(&big, "Ein Satz mit _etwas_ Text {x} } {\n");
+		diag_capture();
+		e = tree(&c, sb_str(&big), &text, &types);
+		CHECK_INT(e, 0);
+		CHECK_STR(diag_text(), "");
+		sb_free(&big);
+	}
+	sb_free(&text);
+	sb_free(&types);
+	programme_free(p);
+}
+
+static void
+test_figures(void)
+{
+	struct programme *p = sample();
+	struct figures f;
+	int order[16];
+	size_t n;
+
+	p->people[1].status = STATUS_ACTIVE;
+	p->people[5].org = -1;
+	add_response(p, ROLE_MENTEE, 5, 11, 1);
+	add_response(p, ROLE_MENTEE, 4, 0, 0);
+	add_response(p, ROLE_MENTEE, 0, -1, -1);
+	add_response(p, ROLE_MENTOR, 5, 13, -1);
+	p->noutcomes = 3;
+	p->outcomes = xcalloc(3, sizeof(*p->outcomes));
+	p->outcomes[0] = (struct outcome){ 0, OUTCOME_POSITION_CHANGE,
+	    { 2023, 3, 1 }, 1 };
+	p->outcomes[1] = (struct outcome){ 1, OUTCOME_PROMOTION,
+	    { 2024, 3, 1 }, 1 };
+	p->outcomes[2] = (struct outcome){ 1, OUTCOME_OTHER,
+	    { 2022, 1, 1 }, 1 };
+	figures_compute(&f, p);
+	CHECK_INT(f.by_role[ROLE_MENTEE], 2);		/* p03 withdrew */
+	CHECK_INT(f.by_role[ROLE_MENTOR], 3);
+	CHECK_INT(f.withdrawn[ROLE_MENTEE], 1);
+	CHECK_INT(f.active[ROLE_MENTEE], 1);
+	CHECK_INT(f.completed[ROLE_MENTEE], 1);
+	CHECK_INT(f.completed[ROLE_MENTOR], 3);
+	CHECK_INT(f.by_role_gender[ROLE_MENTEE][GENDER_F], 1);
+	CHECK_INT(f.by_role_gender[ROLE_MENTOR][GENDER_UNKNOWN], 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 0), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 1), 0);
+	CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_M, 1), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_UNKNOWN, 2), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_F, 0), 1);
+	CHECK_INT(figures_people(&f, ROLE_MENTOR, GENDER_F, 9), 0);
+	CHECK_INT(f.responses[ROLE_MENTEE], 3);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][5], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][4], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTEE][0], 1);
+	CHECK_INT(f.satisfaction[ROLE_MENTOR][5], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][figures_meeting_band(11)], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][0], 1);
+	CHECK_INT(f.meetings[ROLE_MENTEE][FIG_MEETING_BANDS - 1], 1);
+	CHECK_INT(f.meetings[ROLE_MENTOR][5], 1);
+	CHECK_INT(f.career_yes, 1);
+	CHECK_INT(f.career_no, 1);
+	CHECK_INT(f.outcomes[OUTCOME_POSITION_CHANGE][0], 1);
+	CHECK_INT(f.outcomes[OUTCOME_PROMOTION][1], 1);
+	CHECK_INT(f.outcomes[OUTCOME_OTHER][2], 1);
+	figures_free(&f);
+	figures_free(&f);
+	CHECK_INT(figures_meeting_band(1), 1);
+	CHECK_INT(figures_meeting_band(3), 1);
+	CHECK_INT(figures_meeting_band(4), 2);
+	CHECK_INT(figures_meeting_band(12), 4);
+	CHECK_INT(figures_meeting_band(100), 5);
+	CHECK_STR(figures_meeting_label(LANG_DE, 2), "4–6");
+	CHECK_STR(figures_meeting_label(LANG_DE, 6), "k. A.");
+	CHECK_STR(figures_meeting_label(LANG_EN, 6), "n/a");
+
+	/* Nobody at all: everything zero, nothing breaks. */
+	{
+		struct programme *e = programme_new();
+
+		figures_compute(&f, e);
+		CHECK_INT(f.by_role[ROLE_MENTEE] + f.responses[ROLE_MENTOR], 0);
+		CHECK_INT(figures_people(&f, ROLE_MENTEE, GENDER_F, 0), 0);
+		figures_free(&f);
+		programme_free(e);
+	}
+
+	/* Overview order: role, organisation, family name. */
+	n = figures_people_order(p, false, order);
+	CHECK_INT(n, 5);
+	CHECK_INT(order[0], 0);		/* mentee, Köln */
+	CHECK_INT(order[1], 1);		/* mentee, Düsseldorf */
+	CHECK_INT(order[2], 4);		/* mentor, Köln: Krüger */
+	CHECK_INT(order[3], 3);		/* mentor, Düsseldorf: Becker */
+	CHECK_INT(order[4], 5);		/* mentor, no organisation */
+	CHECK_INT(figures_people_order(p, true, order), 6);
+	CHECK_INT(order[2], 2);		/* withdrawn, Düsseldorf, "[Klick..." */
+	CHECK_INT(figures_event_order(p, order), 2);
+	p->events[0].date = (struct date){ 2024, 1, 1 };
+	figures_event_order(p, order);
+	CHECK_INT(order[0], 1);
+	CHECK_INT(order[1], 0);
+	programme_free(p);
+}
+
+/* Check a fit: lines within the width, all non-space bytes kept. */
+static void
+check_fit(const struct font *f, const char *s, const struct fit *o,
+    double width)
+{
+	struct strbuf a = STRBUF_INIT, b = STRBUF_INIT;
+
+	for (size_t i = 0; i < o->nlines; i++) {
+		CHECK(font_width(f, s + o->lines[i].off, o->lines[i].len) *
+		    o->size / 1000.0 <= width + 1e-6);
+		for (size_t k = 0; k < o->lines[i].len; k++)
+			if (s[o->lines[i].off + k] != ' ')
+				sb_addc(&a, s[o->lines[i].off + k]);
+	}
+	for (; *s != '\0'; s++)
+		if (*s != ' ')
+			sb_addc(&b, *s);
+	CHECK_STR(sb_str(&a), sb_str(&b));
+	sb_free(&a);
+	sb_free(&b);
+}
+
+static void
+test_fit(void)
+{
+	const char *err = NULL;
+	struct font *f = font_open("Liberation Serif", &err);
+	struct fit o;
+	char longname[400], word[301];
+	const char *mid = "Dr. Aylin Yılmaz-Wiśniewska";
+
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fit_text(&o, f, "Jan Nowak", 9, 400, 36, 16);
+	CHECK(o.size == 36);
+	CHECK_INT(o.nlines, 1);
+	check_fit(f, "Jan Nowak", &o, 400);
+	fit_free(&o);
+
+	fit_text(&o, f, mid, strlen(mid), 300, 36, 16);
+	CHECK(o.size < 36 && o.size >= 16);
+	CHECK_INT(o.nlines, 1);
+	check_fit(f, mid, &o, 300);
+	fit_free(&o);
+
+	/* Too long for one line at the minimum: two balanced lines. */
+	mid = "Prof. Dr. Maria-Magdalena Wiśniewska-Dąbrowska von "
+	    "Hohenzollern-Sigmaringen";
+	fit_text(&o, f, mid, strlen(mid), 360, 36, 16);
+	CHECK_INT(o.nlines, 2);
+	CHECK(o.size >= 16);
+	check_fit(f, mid, &o, 360);
+	fit_free(&o);
+	fit_text(&o, f, mid, strlen(mid), 300, 36, 16);
+	CHECK_INT(o.nlines, 3);
+	CHECK(o.size == 16);
+	check_fit(f, mid, &o, 300);
+	fit_free(&o);
+
+	/* A 300-character name: wrapped at the minimum, never wider. */
+	longname[0] = '\0';
+	while (strlen(longname) < 300)
+		strcat(longname, "Öztürk-Çelik ");
+	fit_text(&o, f, longname, strlen(longname), 300, 36, 16);
+	CHECK(o.size == 16);
+	CHECK(o.nlines > 2);
+	check_fit(f, longname, &o, 300);
+	fit_free(&o);
+
+	/* One word of 300 characters: cut inside the word. */
+	memset(word, 'W', 300);
+	word[300] = '\0';
+	fit_text(&o, f, word, 300, 300, 36, 16);
+	CHECK(o.nlines > 5);
+	check_fit(f, word, &o, 300);
+	fit_free(&o);
+
+	/* Degenerate input. */
+	fit_text(&o, f, "", 0, 300, 36, 16);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	fit_text(&o, f, "   ", 3, 300, 36, 16);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	font_free(f);
+}
+
+int
+main(void)
+{
+	test_wording();
+	test_dates();
+	test_certno();
+	test_placeholders();
+	test_tree();
+	test_figures();
+	test_fit();
+	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
+	diag_set_stream(NULL);
+	if (diag_fp != NULL)
+		fclose(diag_fp);
+	free(diag_buf);
+	return harness_done("compose");
+}
