@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/placeholder.h"
 #include "docs/handbook.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
@@ -142,7 +143,25 @@ struct chapters {
 	struct doc	*doc;
 	const struct programme *p;
 	int		 errors;
+	struct compose_ctx ctx;		/* for placeholders */
+	const char	*file;		/* the chapter being read */
 };
+
+static void
+escape_source(void *arg, char *src, size_t len)
+{
+	(void)arg;
+	placeholder_escape_source(src, len);
+}
+
+/* Placeholders are expanded on the parsed tree: data stays text. */
+static int
+expand(void *arg, cmark_node *root)
+{
+	struct chapters *ch = arg;
+
+	return placeholder_expand_tree(root, &ch->ctx, ch->file);
+}
 
 static void
 add_chapter(struct chapters *ch, const char *file, const char *text,
@@ -153,6 +172,10 @@ add_chapter(struct chapters *ch, const char *file, const char *text,
 	memset(&o, 0, sizeof(o));
 	o.file = file;
 	o.base_dir = ch->p->dir;
+	o.arg = ch;
+	o.prepare = escape_source;
+	o.tree = expand;
+	ch->file = file;
 	if (md_to_doc(ch->doc, ch->doc->root, text, len, &o) != 0)
 		ch->errors++;
 }
@@ -227,6 +250,7 @@ handbook_compose(const struct programme *p)
 	memset(&ch, 0, sizeof(ch));
 	ch.doc = doc_new(lang);
 	ch.p = p;
+	compose_ctx_init(&ch.ctx, p, COMPOSE_HANDBOOK);
 	ch.doc->title = xstrdup(p->title ? p->title : "");
 	ch.doc->title_page = true;
 	if (p->norgs > 0 && p->orgs[0].name != NULL)

@@ -236,6 +236,9 @@ enter(struct conv *c, cmark_node *n)
 		diag_warn(c->file, line, "raw HTML is left out");
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
+		if (c->o->custom != NULL)
+			c->o->custom(c->o->arg, top(c), n);
+		break;
 	case CMARK_NODE_CUSTOM_INLINE:
 		break;
 	case CMARK_NODE_TEXT:
@@ -376,17 +379,29 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_iter *it;
 	cmark_event_type ev;
 	long line, col;
+	char *copy = NULL;
+	int errors = 0;
 
 	if (!utf8_valid(text, len, &line, &col)) {
 		diag(DIAG_ERROR, o->file, line, col, "invalid UTF-8");
 		return -1;
+	}
+	if (o->prepare != NULL) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		o->prepare(o->arg, copy, len);
+		text = copy;
 	}
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.o = o;
 	c.file = doc_intern(doc, o->file ? o->file : "-");
 	c.stack[0] = parent;
-	root = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	root = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
+	free(copy);
+	if (o->tree != NULL)
+		errors = o->tree(o->arg, root);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -399,5 +414,5 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	prune(parent);
-	return 0;
+	return errors > 0 ? -1 : 0;
 }

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include <cmark.h>
+
 #include "layout/doc.h"
 
 #define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
@@ -28,12 +30,22 @@ struct md_opts {
 	md_text_fn	 text;		/* NULL = md_add_text */
 	void		*arg;		/* for text */
 	int		 heading_shift;	/* added to heading levels (0..3) */
+	/* Optional: edit the source (a writable copy, same length) before
+	 * parsing, e.g. placeholder_escape_source(). */
+	void		(*prepare)(void *arg, char *src, size_t len);
+	/* Optional: work on the parsed tree before conversion (placeholder
+	 * expansion); returns the number of errors reported. */
+	int		(*tree)(void *arg, cmark_node *root);
+	/* Optional: turn a custom block (a block placeholder) into blocks
+	 * appended to parent. Without it custom blocks are left out. */
+	void		(*custom)(void *arg, struct doc_block *parent,
+			    cmark_node *node);
 };
 
 /*
  * Convert text[0..len) and append it to parent (a block of doc). Returns
- * 0, or -1 after an error diagnostic (invalid UTF-8); warnings do not
- * fail.
+ * 0, or -1 after error diagnostics (invalid UTF-8, errors of the tree
+ * hook); warnings do not fail.
  */
 int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
 	    size_t len, const struct md_opts *);
