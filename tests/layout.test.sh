@@ -73,4 +73,21 @@ check 'echo "$g" | grep -q "ladders (3+ lines in a row): 0$"' "hyphen ladders: $
 p95=$(echo "$g" | sed -n 's/.*p95 \([0-9.]*\).*/\1/p')
 check '[ -n "$p95" ] && awk "BEGIN { exit !($p95 < 0.42) }"' "95th percentile word gap $p95 em"
 
+# The sample programme's handbook: no message, placeholders expanded,
+# clean in every reader, its table of contents right.
+S="$T/sample/handbook.pdf"
+"$TANDEM" build "$TOP/content" --only handbook -o "$T/sample" 2>"$T/err"
+check '[ $? = 0 ] && [ ! -s "$T/err" ]' "sample handbook: $(head -3 "$T/err")"
+w=$( { pdftotext "$S" "$T/stext"; pdffonts "$S" >/dev/null
+    mutool draw -q -o /dev/null -F txt "$S" >/dev/null; } 2>&1 |
+    grep -v 'ICC support is not available')
+check '[ -z "$w" ] && qpdf --check "$S" >/dev/null 2>&1' "sample: $w"
+check '! grep -q "{{" "$T/stext"' "sample: placeholders left in the text"
+pdftotext -layout -f 2 -l 2 "$S" - | sed -n 's/^ *\([^.][^.]*[^. ]\) *[. ]*\. *\([0-9][0-9]*\)$/\2 \1/p' >"$T/toc"
+check '[ $(wc -l <"$T/toc") -ge 10 ]' "sample: table of contents too short"
+while read -r page title; do
+	pdftotext -f "$page" -l "$page" "$S" - | tr '\n' ' ' | grep -qF "$title"
+	check '[ $? = 0 ]' "sample: TOC entry \"$title\" is not on page $page"
+done <"$T/toc"
+
 echo "layout.test: $pass passed, $fail failed"

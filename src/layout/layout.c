@@ -1659,7 +1659,7 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 	double left = L->t->left, right = L->t->page_w - L->t->right;
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
-		char *text;
+		char *text, *s2;
 		size_t len;
 		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
 
@@ -1667,13 +1667,36 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 			continue;
 		text = expand_slot(L, slots[s], pg, page, pages);
 		len = strlen(text);
-		/* Cut what does not fit (long chapter titles). */
-		while (len > 0 && font_width(f, text, len) * size / 1000 >
-		    room - 12) {
-			len--;
-			while (len > 0 && ((unsigned char)text[len] & 0xC0) ==
-			    0x80)
-				len--;
+		/* Cut what does not fit (long titles) after a word, with an
+		 * ellipsis. */
+		if (font_width(f, text, len) * size / 1000 > room - 12) {
+			double ell = font_width(f, "\xe2\x80\xa6", 3) * size /
+			    1000;
+			size_t cut = len;
+
+			while (cut > 0 && font_width(f, text, cut) * size /
+			    1000 + ell > room - 12) {
+				cut--;
+				while (cut > 0 && ((unsigned char)text[cut] &
+				    0xC0) == 0x80)
+					cut--;
+			}
+			for (size_t k = cut; k > cut / 2; k--)
+				if (text[k] == ' ') {
+					cut = k;
+					break;
+				}
+			/* No separator or space before the ellipsis. */
+			while (cut > 0 && (strchr(" ,;:-", text[cut - 1]) ||
+			    (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) ==
+			    0)))
+				cut -= text[cut - 1] == ' ' ||
+				    strchr(",;:-", text[cut - 1]) ? 1 : 2;
+			text[cut] = '\0';
+			s2 = xasprintf("%s\xe2\x80\xa6", text);
+			free(text);
+			text = s2;
+			len = strlen(text);
 		}
 		w = font_width(f, text, len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
