@@ -32,6 +32,8 @@ struct hyph {
 	size_t		 size, count;
 };
 
+static void	flush(struct hyph *);
+
 static const struct {
 	const char	*lang;
 	const char	*file;
@@ -185,18 +187,45 @@ hyph_open(const char *lang)
 	return h;
 }
 
+/* The process-wide patterns of hyph_shared(), by language. */
+static struct {
+	char		 lang[16];
+	struct hyph	*h;
+} shared[8];
+static size_t nshared;
+
+static void
+shared_free(void)
+{
+	for (size_t i = 0; i < nshared; i++)
+		hyph_free(shared[i].h);
+	nshared = 0;
+}
+
+struct hyph *
+hyph_shared(const char *lang)
+{
+	if (lang == NULL)
+		return NULL;
+	for (size_t i = 0; i < nshared; i++)
+		if (strncmp(shared[i].lang, lang, sizeof(shared[i].lang)) == 0)
+			return shared[i].h;
+	if (nshared == sizeof(shared) / sizeof(shared[0]) ||
+	    strlen(lang) >= sizeof(shared[0].lang))
+		return NULL;
+	if (nshared == 0)
+		atexit(shared_free);
+	snprintf(shared[nshared].lang, sizeof(shared[0].lang), "%s", lang);
+	shared[nshared].h = hyph_open(lang);
+	return shared[nshared++].h;
+}
+
 void
 hyph_free(struct hyph *h)
 {
-	struct entry *e, *next;
-
 	if (h == NULL)
 		return;
-	for (size_t i = 0; i < h->size; i++)
-		for (e = h->table[i]; e != NULL; e = next) {
-			next = e->next;
-			free(e);
-		}
+	flush(h);
 	free(h->table);
 	hnj_hyphen_free(h->dict);
 	free(h);
@@ -274,6 +303,22 @@ compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
 	return np;
 }
 
+/* Forget every cached word. */
+static void
+flush(struct hyph *h)
+{
+	struct entry *e, *next;
+
+	for (size_t i = 0; i < h->size; i++) {
+		for (e = h->table[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e);
+		}
+		h->table[i] = NULL;
+	}
+	h->count = 0;
+}
+
 /* Double the hash table when it is full enough. */
 static void
 grow(struct hyph *h)
@@ -303,6 +348,9 @@ hyph_points(struct hyph *h, const char *word, size_t len,
 
 	if (h == NULL || len < 4 || len > 4 * HYPH_MAX_WORD)
 		return 0;
+	/* A bounded cache: start afresh after 200,000 distinct words. */
+	if (h->count >= 200000)
+		flush(h);
 	b = hash(word, len) & (h->size - 1);
 	for (e = h->table[b]; e != NULL; e = e->next)
 		if (e->len == len && memcmp(e->word, word, len) == 0) {

@@ -119,11 +119,6 @@ struct lay {
 	size_t			 last_drawn;	/* last content item, NONE */
 	struct fctx		**ctxs;		/* owned decoration contexts */
 	size_t			 nctxs, ctxcap;
-	struct {
-		const char	*lang;
-		struct hyph	*h;
-	}			 hyph[4];
-	size_t			 nhyph;
 	uint32_t		*warned;	/* code points reported missing */
 	size_t			 nwarned, warncap;
 	int			 ndests;
@@ -249,16 +244,7 @@ vitem_free(struct vitem *it)
 static struct hyph *
 hyph_for(struct lay *L, const char *lang)
 {
-	if (lang == NULL)
-		lang = L->doc->lang;
-	for (size_t i = 0; i < L->nhyph; i++)
-		if (strcmp(L->hyph[i].lang, lang) == 0)
-			return L->hyph[i].h;
-	if (L->nhyph == sizeof(L->hyph) / sizeof(L->hyph[0]))
-		return NULL;
-	L->hyph[L->nhyph].lang = lang;
-	L->hyph[L->nhyph].h = hyph_open(lang);
-	return L->hyph[L->nhyph++].h;
+	return hyph_shared(lang != NULL ? lang : L->doc->lang);
 }
 
 /* Report a character the font lacks, once per character. */
@@ -1859,8 +1845,6 @@ layout_render(const struct doc *doc, const struct template *t,
 	for (size_t i = 0; i < L.nctxs; i++)
 		free(L.ctxs[i]);
 	free(L.ctxs);
-	for (size_t i = 0; i < L.nhyph; i++)
-		hyph_free(L.hyph[i].h);
 	free(L.warned);
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);
