@@ -219,7 +219,7 @@ print_head(const struct stats *s, struct date asof, FILE *fp)
 		if (h->edition != NULL)
 			sb_addf(&sb, ", %s", h->edition);
 		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
-		wrap(fp, "  ", sb_str(&sb));
+		fprintf(fp, "  %s\n", sb_str(&sb));
 		sb_free(&sb);
 		free(a);
 		free(b);
