@@ -278,8 +278,65 @@ secondary(struct stats_table *t, const struct eqs *e)
 }
 
 /*
- * Gauss-Jordan elimination over the unknown cells: marks in det[] every
- * unknown that the equations fix to one value. Returns how many it marked.
+ * Peel off what cannot be determined: an unknown that only one active
+ * equation still holds can take any value (that equation then fixes it
+ * from the others), so the equation says nothing about the others and is
+ * dropped. Repeated until every unknown left is in two or more equations.
+ * Sets active[j] and core[cell]; returns the number of core unknowns.
+ */
+static size_t
+peel(const struct stats_table *t, const struct eqs *e, const bool *known,
+    bool *active, bool *core)
+{
+	size_t nc = ncells(t), i, j, x, n = 0;
+	size_t *cnt = xcalloc(nc, sizeof(size_t));
+	size_t *stack = xmalloc(nc * sizeof(size_t)), sp = 0;
+
+	for (j = 0; j < e->n; j++) {
+		active[j] = false;
+		for (i = 0; i < e->v[j].n; i++)
+			if (!known[e->v[j].cell[i]])
+				active[j] = true;
+		if (active[j])
+			for (i = 0; i < e->v[j].n; i++)
+				if (!known[e->v[j].cell[i]])
+					cnt[e->v[j].cell[i]]++;
+	}
+	for (x = 0; x < nc; x++)
+		if (!known[x] && cnt[x] == 1)
+			stack[sp++] = x;
+	while (sp > 0) {
+		x = stack[--sp];
+		if (cnt[x] != 1)
+			continue;
+		for (j = 0; j < e->nof[x]; j++)
+			if (active[e->of[x][j]])
+				break;
+		if (j == e->nof[x])
+			continue;
+		active[e->of[x][j]] = false;
+		for (i = 0; i < e->v[e->of[x][j]].n; i++) {
+			size_t y = e->v[e->of[x][j]].cell[i];
+
+			if (known[y])
+				continue;
+			if (--cnt[y] == 1)
+				stack[sp++] = y;
+		}
+	}
+	for (x = 0; x < nc; x++) {
+		core[x] = !known[x] && cnt[x] > 0;
+		n += core[x];
+	}
+	free(cnt);
+	free(stack);
+	return n;
+}
+
+/*
+ * Gauss-Jordan elimination over the unknown cells that peel() leaves:
+ * marks in det[] every unknown that the equations fix to one value.
+ * Returns how many it marked.
  */
 static size_t
 rank_audit(const struct stats_table *t, const struct eqs *e,
@@ -288,22 +345,32 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	size_t nc = ncells(t), nu = 0, m = 0, i, j, r, col, found = 0;
 	size_t *var = xmalloc(nc * sizeof(size_t));	/* cell -> column */
 	size_t *cellof = xmalloc(nc * sizeof(size_t));	/* column -> cell */
+	bool *active = xmalloc(e->n * sizeof(bool) + 1);
+	bool *core = xmalloc(nc * sizeof(bool));
 	double *a;
 
+	peel(t, e, known, active, core);
 	for (i = 0; i < nc; i++)
-		if (!known[i]) {
+		if (core[i]) {
 			var[i] = nu;
 			cellof[nu++] = i;
 		}
+	free(core);
 	if (nu == 0) {
 		free(var);
 		free(cellof);
+		free(active);
 		return 0;
 	}
-	a = xcalloc(e->n * nu, sizeof(double));
+	for (j = 0; j < e->n; j++)
+		m += active[j];
+	a = xcalloc(m * nu, sizeof(double));
+	m = 0;
 	for (j = 0; j < e->n; j++) {
 		bool any = false;
 
+		if (!active[j])
+			continue;
 		for (i = 0; i < e->v[j].n; i++)
 			if (!known[e->v[j].cell[i]]) {
 				a[m * nu + var[e->v[j].cell[i]]] +=
@@ -358,10 +425,12 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	free(a);
 	free(var);
 	free(cellof);
+	free(active);
 	return found;
 }
 
 #define BIG	(1LL << 40)	/* "no bound" for counts */
+#define BATCH_FROM 1000	/* cells of a table remedied in batches */
 
 /*
  * Tighten the bounds lo[], hi[] of the cells by the equations until they
@@ -482,25 +551,29 @@ audit(const struct stats_table *t, const struct eqs *e, bool *det)
 
 /*
  * Give the recoverable cell x another complement in one of its equations.
- * Returns false if none of them has a cell left to suppress.
+ * Equations marked in touched[] got a complement in this round already:
+ * then x waits for the next audit. Marks the equations of x and of the
+ * new complement. Returns false if nothing was suppressed.
  */
 static bool
-remedy(struct stats_table *t, const struct eqs *e, size_t x)
+remedy(struct stats_table *t, const struct eqs *e, size_t x, bool *touched)
 {
-	for (int allow_zero = 0; allow_zero < 2; allow_zero++)
-		for (size_t j = 0; j < e->n; j++) {
-			const struct eq *q = &e->v[j];
-			size_t i, pick;
+	size_t j, pick;
 
-			for (i = 0; i < q->n; i++)
-				if (q->cell[i] == x)
-					break;
-			if (i == q->n)
-				continue;
-			pick = pick_complement(t, e, q, allow_zero);
+	for (j = 0; j < e->nof[x]; j++)
+		if (touched[e->of[x][j]])
+			return false;
+	for (int allow_zero = 0; allow_zero < 2; allow_zero++)
+		for (j = 0; j < e->nof[x]; j++) {
+			pick = pick_complement(t, e, &e->v[e->of[x][j]],
+			    allow_zero);
 			if (pick == (size_t)-1)
 				continue;
 			t->cells[pick].flags |= STATS_CELL_SECONDARY;
+			for (j = 0; j < e->nof[x]; j++)
+				touched[e->of[x][j]] = true;
+			for (j = 0; j < e->nof[pick]; j++)
+				touched[e->of[pick][j]] = true;
 			return true;
 		}
 	return false;
@@ -544,14 +617,15 @@ derive_public(struct stats_table *t, const struct eqs *e)
 size_t
 stats_protect_table(struct stats_table *t, int min_cell)
 {
-	size_t nc = ncells(t), i, left = 0;
+	size_t nc = ncells(t), i, left = 0, added;
 	struct eqs e;
-	bool *det;
+	bool *det, *touched;
 
 	if (!t->sensitive || !t->additive)
 		return 0;
 	eqs_build(&e, t);
 	derive_public(t, &e);
+	touched = xmalloc(e.n * sizeof(bool) + 1);
 	for (i = 0; i < nc; i++) {
 		struct stats_cell *c = &t->cells[i];
 
@@ -566,13 +640,25 @@ stats_protect_table(struct stats_table *t, int min_cell)
 		left = audit(t, &e, det);
 		if (left == 0)
 			break;
+		/*
+		 * One more complement for the first recoverable cell (the
+		 * chain it starts often protects the others too); in a large
+		 * table, for each that shares no equation with one remedied
+		 * in this round, to bound the number of rounds.
+		 */
+		added = 0;
+		memset(touched, 0, e.n * sizeof(bool));
 		for (i = 0; i < nc; i++)
-			if (det[i] && remedy(t, &e, i))
-				break;
-		if (i == nc)
+			if (det[i] && remedy(t, &e, i, touched)) {
+				added++;
+				if (nc < BATCH_FROM)
+					break;
+			}
+		if (added == 0)
 			break;		/* nothing left to suppress */
 	}
 	free(det);
+	free(touched);
 	eqs_free(&e);
 	return left;
 }
