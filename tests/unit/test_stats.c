@@ -205,6 +205,9 @@ struct attack {
 	long	 val[16];
 	long	 rowrem[4], colrem[4];	/* what the unknowns must still add */
 	unsigned feasible[16];
+	long	(*sols)[16];		/* every solution, if recording */
+	size_t	 nsols, cap;
+	bool	 record;
 };
 
 /* Is unknown u the last one of its row (column)? */
@@ -226,6 +229,11 @@ attack_rec(struct attack *a, size_t u)
 	if (u == a->nu) {
 		for (i = 0; i < a->nu; i++)
 			a->feasible[i] |= 1u << a->val[i];
+		if (a->record) {
+			a->sols = xgrow(a->sols, &a->cap, a->nsols + 1,
+			    sizeof(*a->sols));
+			memcpy(a->sols[a->nsols++], a->val, sizeof(a->val));
+		}
 		return;
 	}
 	r = a->cell[u][0];
@@ -298,6 +306,138 @@ test_attack(void)
 	CHECK_INT(bad, 0);
 	CHECK(cells > 100);
 	(void)tables;
+}
+
+/* Set up the attack on block c of t: its suppressed interior cells. */
+static void
+attack_init(struct attack *a, const struct stats_table *t, size_t c)
+{
+	memset(a, 0, sizeof(*a));
+	a->t = t;
+	a->record = true;
+	for (size_t r = 0; r < t->nrows; r++) {
+		a->rowrem[r] = stats_cell(t, c, r, t->ncols)->n;
+		for (size_t k = 0; k < t->ncols; k++)
+			if (SUPPRESSED(t, c, r, k)) {
+				a->cell[a->nu][0] = r;
+				a->cell[a->nu][1] = k;
+				a->nu++;
+			} else
+				a->rowrem[r] -= stats_cell(t, c, r, k)->n;
+	}
+	for (size_t k = 0; k < t->ncols; k++) {
+		a->colrem[k] = stats_cell(t, c, t->nrows, k)->n;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (!SUPPRESSED(t, c, r, k))
+				a->colrem[k] -= stats_cell(t, c, r, k)->n;
+	}
+}
+
+/* The value of cell (r, k) in solution s of a, or the published one. */
+static long
+attack_val(const struct attack *a, const long *s, size_t c, size_t r,
+    size_t k)
+{
+	for (size_t i = 0; i < a->nu; i++)
+		if (a->cell[i][0] == r && a->cell[i][1] == k)
+			return s[i];
+	return stats_cell(a->t, c, r, k)->n;
+}
+
+/*
+ * Two cohorts and their total, all margins published: the attacker
+ * combines every solution of cohort 1 with every one of cohort 2 and keeps
+ * the pairs whose sums agree with the published cells of the total block.
+ * No suppressed cell of any block may have a single feasible value.
+ */
+static void
+test_attack_cohorts(void)
+{
+	unsigned seed = 777, bad = 0, cells = 0;
+
+	for (int n = 0; n < 150; n++) {
+		size_t nr = 2 + n % 2, nk = 2 + (n / 2) % 2, r, k, c, i, j;
+		struct stats_table *t = stats_table_new(2, nr, nk);
+		struct attack a[2];
+		unsigned feas[3][4][4];
+
+		t->sensitive = true;
+		for (c = 0; c < 2; c++)
+			for (r = 0; r < nr; r++)
+				for (k = 0; k < nk; k++) {
+					long v;
+					size_t cs[2] = { c, 2 }, rs[2] = { r, nr };
+					size_t ks[2] = { k, nk };
+
+					seed = seed * 1103515245 + 12345;
+					v = (long)((seed >> 16) % 6);
+					if (v > 3)
+						v = 0;
+					for (int x = 0; x < 8; x++)
+						stats_cell(t, cs[x & 1],
+						    rs[(x >> 1) & 1],
+						    ks[x >> 2])->n += v;
+				}
+		for (c = 0; c < 3; c++)
+			for (r = 0; r <= nr; r++)
+				for (k = 0; k <= nk; k++)
+					if (r == nr || k == nk)
+						stats_cell(t, c, r, k)->flags |=
+						    STATS_CELL_PUBLIC;
+		CHECK_INT(stats_protect_table(t, 3), 0);
+		memset(feas, 0, sizeof(feas));
+		for (c = 0; c < 2; c++) {
+			attack_init(&a[c], t, c);
+			attack_rec(&a[c], 0);
+		}
+		for (i = 0; i < a[0].nsols; i++)
+			for (j = 0; j < a[1].nsols; j++) {
+				long v0, v1;
+
+				for (r = 0; r < nr; r++)
+					for (k = 0; k < nk; k++) {
+						v0 = attack_val(&a[0],
+						    a[0].sols[i], 0, r, k);
+						v1 = attack_val(&a[1],
+						    a[1].sols[j], 1, r, k);
+						if (!SUPPRESSED(t, 2, r, k) &&
+						    v0 + v1 !=
+						    stats_cell(t, 2, r, k)->n)
+							goto next;
+					}
+				for (r = 0; r < nr; r++)
+					for (k = 0; k < nk; k++) {
+						v0 = attack_val(&a[0],
+						    a[0].sols[i], 0, r, k);
+						v1 = attack_val(&a[1],
+						    a[1].sols[j], 1, r, k);
+						feas[0][r][k] |= 1u << v0;
+						feas[1][r][k] |= 1u << v1;
+						feas[2][r][k] |= 1u << (v0 + v1);
+					}
+next:				;
+			}
+		for (c = 0; c < 3; c++)
+			for (r = 0; r < nr; r++)
+				for (k = 0; k < nk; k++) {
+					unsigned f = feas[c][r][k];
+
+					if (!SUPPRESSED(t, c, r, k))
+						continue;
+					cells++;
+					if (f == 0 || (f & (f - 1)) == 0) {
+						bad++;
+						fprintf(stderr, "disclosed: "
+						    "table %d block %zu cell "
+						    "%zu,%zu\n", n, c, r, k);
+					}
+				}
+		free(a[0].sols);
+		free(a[1].sols);
+		stats_table_free(t);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(cells > 100);
 }
 
 /* Programme builders for the counting tests. */
@@ -681,6 +821,7 @@ main(void)
 	test_zero_row();
 	test_audit();
 	test_attack();
+	test_attack_cohorts();
 	test_compute();
 	test_writers();
 	return harness_done("stats");
