@@ -92,6 +92,12 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"No disclosure control applied (--no-suppress): for internal "
 		"use only."
 	},
+	[SW_M_MIN1] = {
+		"Geheimhaltung: Mindestfallzahl 1 (--min-cell 1), daher ist "
+		"keine Zahl gesperrt.",
+		"Disclosure control: minimum count 1 (--min-cell 1), so no "
+		"count is suppressed."
+	},
 	[SW_M_EVAL] = {
 		"Befragung: anonyme, freiwillige Antworten; Mittelwert und "
 		"Median über die gegebenen Antworten.",

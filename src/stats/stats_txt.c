@@ -242,7 +242,9 @@ print_methods(const struct stats *s, FILE *fp)
 	if (s->ncohorts > 1)
 		wrap(fp, "", stats_word(l, SW_M_COHORTS));
 	wrap(fp, "", stats_word(l, SW_M_EVAL));
-	if (s->protected_) {
+	if (s->protected_ && s->min_cell <= 1)
+		wrap(fp, "", stats_word(l, SW_M_MIN1));
+	else if (s->protected_) {
 		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
 		wrap(fp, "", rule);
 		free(rule);
