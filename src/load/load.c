@@ -669,34 +669,20 @@ bad_byte(const char *s, long line, long col)
 }
 
 /*
- * Read and parse one file safely. Returns the document, or NULL with the
- * problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ * Parse the bytes of one file safely (buf[len] must be a NUL). Returns the
+ * document, or NULL with the problem reported and *rc = EX_DATAERR.
  */
 static xmlDocPtr
-xml_load(struct ctx *c, const char *path, int *rc)
+xml_parse(struct ctx *c, const char *buf, size_t len, int *rc)
 {
-	char *buf;
-	size_t len;
 	long line, col;
 	xmlDocPtr doc;
 
 	xml_setup();
-	if ((buf = file_read(path, &len)) == NULL) {
-		if (errno == EFBIG)
-			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
-			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
-		else
-			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
-			    strerror(errno));
-		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
-		c->errors++;
-		return NULL;
-	}
 	*rc = EX_DATAERR;
-	if (strspn(buf, " \t\r\n") == len) {
+	if (strspn(buf, " \t\r\n") >= len) {
 		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
 		c->errors++;
-		free(buf);
 		return NULL;
 	}
 	if (!utf8_valid(buf, len, &line, &col)) {
@@ -704,24 +690,22 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		    "0x%02X); save the file as UTF-8",
 		    bad_byte(buf, line, col));
 		c->errors++;
-		free(buf);
 		return NULL;
 	}
 	if ((line = find_doctype(buf, len)) > 0) {
 		diag(DIAG_ERROR, c->file, line, 0, "DOCTYPE declarations are "
 		    "not allowed; remove line %ld", line);
 		c->errors++;
-		free(buf);
 		return NULL;
 	}
 	if (len > (size_t)INT32_MAX) {
-		free(buf);
+		diag(DIAG_ERROR, c->file, 0, 0, "file too large");
+		c->errors++;
 		return NULL;
 	}
 	parse_err_clear();
 	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
 	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	free(buf);
 	if (doc == NULL || parse_err.seen) {
 		if (!parse_err.seen) {
 			parse_err.seen = true;
@@ -741,6 +725,33 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		return NULL;
 	}
 	*rc = 0;
+	return doc;
+}
+
+/*
+ * Read one file and parse it with xml_parse(). Returns the document, or
+ * NULL with the problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ */
+static xmlDocPtr
+xml_load(struct ctx *c, const char *path, int *rc)
+{
+	char *buf;
+	size_t len;
+	xmlDocPtr doc;
+
+	if ((buf = file_read(path, &len)) == NULL) {
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
+			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
+		else
+			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		c->errors++;
+		return NULL;
+	}
+	doc = xml_parse(c, buf, len, rc);
+	free(buf);
 	return doc;
 }
 
@@ -1599,10 +1610,16 @@ load_tandems_file(struct programme *p, int *rc)
 	return doc;
 }
 
-struct programme *
-load_programme(const char *path, int *exit_code)
+/*
+ * The common part of load_programme() and load_programme_buf(): p has dir
+ * and file set; buf is the contents of p->file (NULL: read the file), and
+ * tandems.xml is looked for only when with_tandems is true. Frees p on
+ * failure.
+ */
+static struct programme *
+load_common(struct programme *p, const char *buf, size_t len,
+    bool with_tandems, int *exit_code)
 {
-	struct programme *p;
 	struct ctx c, tc;
 	xmlDocPtr doc, tdoc = NULL;
 	xmlNodePtr root;
@@ -1610,24 +1627,12 @@ load_programme(const char *path, int *exit_code)
 	int rc = 0;
 	char *tf;
 
-	if (dir_exists(path)) {
-		p = programme_new();
-		p->dir = xstrdup(path);
-		p->file = path_join(path, "programme.xml");
-	} else if (file_exists(path)) {
-		p = programme_new();
-		p->dir = path_dir(path);
-		p->file = xstrdup(path);
-	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
-		    "file");
-		*exit_code = EX_NOINPUT;
-		return NULL;
-	}
 	c.p = p;
 	c.file = p->file;
 	c.errors = 0;
-	if ((doc = xml_load(&c, p->file, &rc)) == NULL)
+	doc = buf != NULL ? xml_parse(&c, buf, len, &rc) :
+	    xml_load(&c, p->file, &rc);
+	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
@@ -1638,8 +1643,8 @@ load_programme(const char *path, int *exit_code)
 	}
 	build_programme(&c, root);
 
-	tf = path_join(p->dir, "tandems.xml");
-	if (file_exists(tf)) {
+	tf = with_tandems ? path_join(p->dir, "tandems.xml") : NULL;
+	if (tf != NULL && file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
 			    "fixed tandems are given both here and in %s; "
@@ -1676,6 +1681,45 @@ fail:
 	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
+}
+
+struct programme *
+load_programme(const char *path, int *exit_code)
+{
+	struct programme *p;
+
+	if (dir_exists(path)) {
+		p = programme_new();
+		p->dir = xstrdup(path);
+		p->file = path_join(path, "programme.xml");
+	} else if (file_exists(path)) {
+		p = programme_new();
+		p->dir = path_dir(path);
+		p->file = xstrdup(path);
+	} else {
+		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		    "file");
+		*exit_code = EX_NOINPUT;
+		return NULL;
+	}
+	return load_common(p, NULL, 0, true, exit_code);
+}
+
+struct programme *
+load_programme_buf(const char *buf, size_t len, const char *name,
+    int *exit_code)
+{
+	struct programme *p = programme_new();
+	struct programme *r;
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	p->dir = xstrdup(".");
+	p->file = xstrdup(name);
+	r = load_common(p, copy, len, false, exit_code);
+	free(copy);
+	return r;
 }
 
 /* Edit distance between a and b (bytes), capped for long strings. */
