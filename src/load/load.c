@@ -1287,7 +1287,10 @@ build_person(struct ctx *c, const xmlNode *n)
 	}
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_NAME)) {
-			if (q.family != NULL)
+			/* Only the first <name> counts (a second one is
+			 * reported by the structure check). */
+			if (q.family != NULL || q.given != NULL ||
+			    q.title != NULL)
 				continue;
 			q.given = get_text(k, "given");
 			q.title = get_text(k, "title");
