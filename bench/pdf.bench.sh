@@ -9,11 +9,22 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 status=0
 
+/usr/bin/time -v "$BUILD/bench/pdf_bare" "$tmp/bare.pdf" "$N" 2>"$tmp/time" ||
+    status=1
+awk '/Maximum resident/ { kb = $NF }
+    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
+    END { printf "  cpu time: %.3f s, peak memory: %d KB\n", cpu, kb }' \
+    "$tmp/time"
+echo "  1 file, $(wc -c <"$tmp/bare.pdf") bytes"
+rm -f "$tmp/bare.pdf"
+
 for mode in one many; do
 	rm -f "$tmp"/*.pdf
 	/usr/bin/time -v "$prog" $mode "$tmp" "$N" 2>"$tmp/time" || status=1
-	echo "  peak memory: $(awk '/Maximum resident/ { print $NF }' \
-	    "$tmp/time") KB"
+	awk '/Maximum resident/ { kb = $NF }
+	    /User time/ { cpu += $NF } /System time/ { cpu += $NF }
+	    END { printf "  cpu time: %.3f s, peak memory: %d KB\n", cpu, kb }' \
+	    "$tmp/time"
 	bytes=$(cat "$tmp"/*.pdf | wc -c)
 	files=$(ls "$tmp"/*.pdf | wc -l)
 	echo "  $files file(s), $bytes bytes, $((bytes / files)) bytes per file"

@@ -22,8 +22,8 @@ static const struct command {
 	{ "match", cmd_match, "match  DIR [--explain] [--format txt|csv] [--write | -o FILE]" },
 	{ "build", cmd_build, "build  DIR [-o OUTDIR] [--only KIND,...] [--no-pdfa]" },
 	{ "stats", cmd_stats, "stats  PROGRAMME... [--format txt|csv|pdf] [-o OUTDIR] [--min-cell N]" },
-	{ "import", cmd_import, "import FILE.csv [--into DIR | --programme] [-o FILE] [--force]" },
-	{ "export", cmd_export, "export DIR [--format csv] [-o FILE]" },
+	{ "import", cmd_import, "import FILE.csv [--into DIR | --programme] [-o FILE] [--force] [--encoding NAME]" },
+	{ "export", cmd_export, "export DIR [--format csv] [-o FILE] [--force]" },
 };
 
 static void

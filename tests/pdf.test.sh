@@ -34,7 +34,7 @@ has() {
 "$BUILD/tests/unit/test_pdf" "$tmp" >/dev/null 2>"$tmp/unit.err" ||
     bad "test_pdf failed: $(head -3 "$tmp/unit.err")"
 
-for f in sample.pdf missing.pdf after.pdf many-1.pdf many-2.pdf \
+for f in sample.pdf sample-a.pdf missing.pdf after.pdf many-1.pdf many-2.pdf \
     many-3.pdf many-4.pdf many-5.pdf; do
 	p=$tmp/$f
 	check "$f pdftotext" pdftotext "$p" "$tmp/$f.txt"
@@ -98,3 +98,22 @@ has uri "https://example.org/mentoring"
 # Rerunning gives identical bytes.
 if cmp -s "$tmp/sample.pdf" "$tmp/sample2.pdf"; then ok; else
 	bad "two runs differ"; fi
+
+# PDF/A-1b: PDFBox Preflight (Debian libpdfbox2-java) accepts sample-a.pdf
+# and rejects the plain sample.pdf. Skipped, and said so, without Java.
+J=/usr/share/java
+CP=$J/preflight.jar:$J/pdfbox2.jar:$J/fontbox2.jar:$J/xmpbox.jar
+CP=$CP:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
+if command -v java >/dev/null && [ -f $J/preflight.jar ]; then
+	if java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b \
+	    "$tmp/sample-a.pdf" >"$tmp/out" 2>&1; then ok; else
+		bad "sample-a.pdf is not PDF/A-1b: $(head -5 "$tmp/out")"; fi
+	if java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b \
+	    "$tmp/sample.pdf" >"$tmp/out" 2>&1; then
+		bad "Preflight accepts a file without PDF/A metadata"; else ok; fi
+else
+	echo "pdf.test.sh: PDF/A check skipped: no java or PDFBox preflight.jar" >&2
+fi
+check pdfa-info pdfinfo -meta "$tmp/sample-a.pdf"
+has pdfa-info "<pdfaid:part>1</pdfaid:part>"
+has pdfa-info "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Handbuch Cross-Mentoring Köln–Düsseldorf"

@@ -6,12 +6,24 @@
 #ifndef CMD_CMD_H
 #define CMD_CMD_H
 
+#include <stddef.h>
+
 int	cmd_check(int argc, char *argv[]);
 int	cmd_match(int argc, char *argv[]);
 int	cmd_build(int argc, char *argv[]);
 int	cmd_stats(int argc, char *argv[]);
 int	cmd_import(int argc, char *argv[]);
 int	cmd_export(int argc, char *argv[]);
+
+/*
+ * Output helpers of import and export (src/cmd/import.c):
+ * cmd_check_output() refuses (EX_CANTCREAT, with a message) to replace an
+ * existing file out unless force; cmd_write_output() writes a finished
+ * output to stdout (out == NULL) or atomically to out. Both return 0 or
+ * the exit code.
+ */
+int	cmd_check_output(const char *out, int force);
+int	cmd_write_output(const char *out, const char *buf, size_t len);
 
 /* Print a usage error "tandem CMD: message" plus a hint; returns EX_USAGE. */
 int	cmd_usage(const char *cmd, const char *fmt, ...)

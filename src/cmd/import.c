@@ -1,16 +1,162 @@
 /*
- * tandem import: not written yet (placeholder so the command line links).
+ * tandem import FILE.csv [--into DIR | --programme] [-o FILE] [--force]
+ * [--encoding NAME]: turn a spreadsheet's participant list into programme
+ * data. With --into DIR the sheet's organisations and topics must be those
+ * of that programme, and the <people> element (with <tandems> when the
+ * sheet names partners) is written for pasting into its programme.xml;
+ * with --programme (the default) a whole programme.xml is written.
  */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
+#include "import/csvin.h"
+#include "import/sheet.h"
+#include "import/write.h"
+#include "load/load.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+/* The year for placeholder periods: of SOURCE_DATE_EPOCH, else today. */
+static int
+current_year(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+	char *end;
+
+	if (e != NULL && *e != '\0') {
+		long long v = strtoll(e, &end, 10);
+
+		if (*end == '\0' && v >= 0)
+			t = (time_t)v;
+	}
+	if (gmtime_r(&t, &tm) == NULL)
+		return 2000;
+	return tm.tm_year + 1900;
+}
+
+/*
+ * Write the finished output buf[0..len) to stdout or, atomically, to out.
+ * Returns the exit code.
+ */
+int
+cmd_write_output(const char *out, const char *buf, size_t len)
+{
+	if (out == NULL) {
+		if (fwrite(buf, 1, len, stdout) != len)
+			return EX_IOERR;
+		return 0;
+	}
+	if (file_write_atomic(out, buf, len) != 0) {
+		diag(DIAG_ERROR, out, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return EX_CANTCREAT;
+	}
+	return 0;
+}
+
+/* Refuse to replace an existing out without force; returns the exit code. */
+int
+cmd_check_output(const char *out, int force)
+{
+	if (out == NULL || force || !file_exists(out))
+		return 0;
+	diag(DIAG_ERROR, out, 0, 0, "the file exists; use --force to "
+	    "replace it");
+	return EX_CANTCREAT;
+}
 
 int
 cmd_import(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	fputs("tandem: error: 'import' is not implemented yet\n", stderr);
-	return EX_SOFTWARE;
+	const char *csv = NULL, *into = NULL, *out = NULL;
+	enum csvin_encoding enc = CSVIN_ENC_AUTO;
+	struct programme *target = NULL, *p = NULL;
+	struct csvin_table *t = NULL;
+	int whole = 0, force = 0, rc;
+	char *buf = NULL, *text = NULL;
+	size_t len = 0;
+	FILE *fp;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "--into") == 0 && i + 1 < argc)
+			into = argv[++i];
+		else if (strcmp(a, "--programme") == 0)
+			whole = 1;
+		else if (strcmp(a, "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (strcmp(a, "--force") == 0)
+			force = 1;
+		else if (strcmp(a, "--encoding") == 0 && i + 1 < argc) {
+			enc = csvin_encoding_parse(argv[++i]);
+			if (enc == CSVIN_ENC__MAX)
+				return cmd_usage("import", "unknown encoding "
+				    "'%s' (utf-8, windows-1252, iso-8859-1, "
+				    "utf-16le, utf-16be)", argv[i]);
+		} else if (a[0] == '-' && a[1] != '\0')
+			return cmd_usage("import", "unknown option or missing "
+			    "value: %s", a);
+		else if (csv == NULL)
+			csv = a;
+		else
+			return cmd_usage("import", "one CSV file only");
+	}
+	if (csv == NULL)
+		return cmd_usage("import", "no CSV file given");
+	if (into != NULL && whole)
+		return cmd_usage("import", "--into and --programme exclude "
+		    "each other");
+	if ((rc = cmd_check_output(out, force)) != 0)
+		return rc;
+
+	if ((text = file_read(csv, &len)) == NULL) {
+		diag(DIAG_ERROR, csv, 0, 0, "cannot read: %s",
+		    errno == EFBIG ? "file too large" : strerror(errno));
+		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+	}
+	if ((t = csvin_parse(csv, text, len, enc)) == NULL) {
+		rc = EX_DATAERR;
+		goto out;
+	}
+	if (into != NULL && (target = load_programme(into, &rc)) == NULL)
+		goto out;
+	if ((p = import_sheet(csv, t, target, current_year())) == NULL ||
+	    validate_programme(p) != 0) {
+		rc = EX_DATAERR;
+		goto out;
+	}
+
+	fp = open_memstream(&buf, &len);
+	if (target != NULL) {
+		import_xml_people(fp, p, 2);
+		import_xml_tandems(fp, p, 2);
+	} else {
+		char *note = xasprintf("Imported by tandem from %s. The id, "
+		    "title and period are placeholders: fill them in.", csv);
+
+		import_xml_programme(fp, p, note);
+		free(note);
+		diag_warn(csv, 0, "the programme id '%s', title and period "
+		    "%04d-%02d-%02d to %04d-%02d-%02d are placeholders: fill "
+		    "them in", p->id, p->start.y, p->start.m, p->start.d,
+		    p->end.y, p->end.m, p->end.d);
+	}
+	fclose(fp);
+	rc = cmd_write_output(out, buf, len);
+out:
+	free(buf);
+	free(text);
+	csvin_free(t);
+	programme_free(p);
+	programme_free(target);
+	return rc;
 }

@@ -21,6 +21,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "device/pdf_font.h"
+#include "device/pdf_pdfa.h"
 #include "device/pdf_png.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -68,6 +69,11 @@ struct pdf_dev {
 
 	struct pdf_fontset *fonts;	/* kept across documents */
 	bool		 pdfa;		/* this document is PDF/A-1b */
+	char		*meta[5];	/* title, author, subject, keywords,
+					   lang of this document */
+	long long	 date;		/* its creation date */
+	unsigned char	*icc;		/* the sRGB profile, read once */
+	size_t		 icclen;
 	struct pdf_dest	*dests;
 	size_t		 ndests, capdests;
 	struct pdf_link	*links;
@@ -128,6 +134,11 @@ pdf_reset(struct pdf_dev *p)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
 	p->nwarned = p->ntags = 0;
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
+		free(p->meta[i]);
+		p->meta[i] = NULL;
+	}
+	p->date = 0;
 	p->artifact = p->unbalanced = 0;
 	p->page = NULL;
 	p->failed = 0;
@@ -157,15 +168,54 @@ pdf_date(long long secs)
 	d.hour = tm.tm_hour;
 	d.minutes = tm.tm_min;
 	d.seconds = tm.tm_sec;
-	d.ind = 'Z';
+	d.ind = '+';		/* +00'00': PDFBox reads "Z00'00'" wrong */
 	return d;
 }
 
-static void
-pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *s)
+/*
+ * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark, as a
+ * hex string. Built here because libharu's UTF-8 encoder costs ~1.4
+ * million instructions to set up in every document. Invalid bytes become
+ * U+FFFD.
+ */
+static HPDF_Binary
+pdf_text_string(struct pdf_dev *p, const char *s)
 {
-	if (s != NULL && *s != '\0' && utf8_valid(s, strlen(s), NULL, NULL))
-		HPDF_SetInfoAttr(p->pdf, type, s);
+	struct strbuf b = STRBUF_INIT;
+	size_t i = 0, n = strlen(s), k;
+	uint32_t cp;
+	HPDF_Binary bin;
+
+	sb_add(&b, "\xFE\xFF", 2);
+	while (i < n) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		if (cp > 0xFFFF) {
+			cp -= 0x10000;
+			sb_addc(&b, (char)(0xD8 | (cp >> 18)));
+			sb_addc(&b, (char)((cp >> 10) & 0xFF));
+			cp = 0xDC00 | (cp & 0x3FF);
+		}
+		sb_addc(&b, (char)(cp >> 8));
+		sb_addc(&b, (char)(cp & 0xFF));
+	}
+	bin = HPDF_Binary_New(p->pdf->mmgr, (HPDF_BYTE *)b.s,
+	    (HPDF_UINT)b.len);
+	sb_free(&b);
+	return bin;
+}
+
+static void
+pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
+    const char *s)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	/* Creates the Info dictionary; the value is replaced at once. */
+	if (HPDF_SetInfoAttr(p->pdf, type, "-") == HPDF_OK &&
+	    p->pdf->info != NULL)
+		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p, s));
 }
 
 /*
@@ -185,15 +235,33 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		return -1;
 	}
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(p->pdf);
-	HPDF_SetCurrentEncoder(p->pdf, "UTF-8");
 	pdf_fontset_begin(p->fonts, p->pdf);
 	p->pdfa = info != NULL && info->pdfa;
 	if (info != NULL) {
-		pdf_info_str(p, HPDF_INFO_TITLE, info->title);
-		pdf_info_str(p, HPDF_INFO_AUTHOR, info->author);
-		pdf_info_str(p, HPDF_INFO_SUBJECT, info->subject);
-		pdf_info_str(p, HPDF_INFO_KEYWORDS, info->keywords);
+		const char *m[5] = { info->title, info->author, info->subject,
+		    info->keywords, info->lang };
+
+		for (int i = 0; i < 5; i++)
+			p->meta[i] = m[i] != NULL ? xstrdup(m[i]) : NULL;
+		p->date = info->date > 0 ? info->date : 0;
+	}
+	if (p->pdfa && p->icc == NULL) {
+		char *icc = file_read(PDF_PDFA_ICC, &p->icclen);
+
+		if (icc == NULL) {
+			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
+			    "colour profile PDF/A needs: %s (install "
+			    "icc-profiles-free)", strerror(errno));
+			return -1;
+		}
+		p->icc = (unsigned char *)icc;
+	}
+	if (info != NULL) {
+		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
+		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", info->author);
+		pdf_info_str(p, HPDF_INFO_SUBJECT, "Subject", info->subject);
+		pdf_info_str(p, HPDF_INFO_KEYWORDS, "Keywords",
+		    info->keywords);
 		if (info->date > 0) {
 			HPDF_Date dt = pdf_date(info->date);
 
@@ -269,26 +337,45 @@ pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
 	}
 }
 
-/* Append a number to s in PDF syntax, 3 decimals at most, any locale. */
+/* Append a number to s in PDF syntax, 3 decimals at most, any locale
+ * (written by hand: printf is most of the time of a text run). */
 static void
 pdf_num(struct strbuf *s, double v)
 {
-	long long m = llround(v * 1000);
-	char frac[8];
-	int n;
+	char buf[32], *e = buf + sizeof(buf), *q = e;
+	long long m;
+	int frac, neg = 0;
 
+	if (!(v > -1e12 && v < 1e12))
+		v = 0;
+	m = llround(v * 1000);
 	if (m < 0) {
-		sb_addc(s, '-');
+		neg = 1;
 		m = -m;
 	}
-	sb_addf(s, "%lld", m / 1000);
-	if (m % 1000 != 0) {
-		n = snprintf(frac, sizeof(frac), ".%03lld", m % 1000);
-		while (n > 1 && frac[n - 1] == '0')
-			n--;
-		sb_add(s, frac, (size_t)n);
+	*--q = ' ';
+	frac = (int)(m % 1000);
+	m /= 1000;
+	if (frac != 0) {
+		int digits = 3;
+
+		while (frac % 10 == 0) {
+			frac /= 10;
+			digits--;
+		}
+		while (digits-- > 0) {
+			*--q = (char)('0' + frac % 10);
+			frac /= 10;
+		}
+		*--q = '.';
 	}
-	sb_addc(s, ' ');
+	do {
+		*--q = (char)('0' + m % 10);
+		m /= 10;
+	} while (m > 0);
+	if (neg)
+		*--q = '-';
+	sb_add(s, q, (size_t)(e - q));
 }
 
 /* Append the operator setting the fill colour c (already clamped). */
@@ -375,14 +462,18 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		return;
 	}
 	sb_clear(op);
-	sb_addf(op, "BT\n/%s ", name);
+	sb_adds(op, "BT\n/");
+	sb_adds(op, name);
+	sb_addc(op, ' ');
 	pdf_num(op, size);
 	sb_adds(op, "Tf\n");
 	pdf_fill_op(op, pdf_color(c));
 	sb_adds(op, "1 0 0 1 ");
 	pdf_num(op, x);
 	pdf_num(op, p->ph - y);
-	sb_addf(op, "Tm\n<%s> Tj\nET\n", sb_str(&p->buf));
+	sb_adds(op, "Tm\n<");
+	sb_add(op, p->buf.s, p->buf.len);
+	sb_adds(op, "> Tj\nET\n");
 	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
 	    (const HPDF_BYTE *)sb_str(op), (HPDF_UINT)op->len);
 }
@@ -474,6 +565,13 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 		p->err = HPDF_UNSUPPORTED_FUNC;
 	p->quiet = 0;
 	free(data);
+	/* PDF/A-1 allows no transparency: draw such images opaque. */
+	if (pi->img != NULL && p->pdfa &&
+	    HPDF_Dict_GetItem(pi->img, "SMask", HPDF_OCLASS_DICT) != NULL) {
+		HPDF_Dict_RemoveElement(pi->img, "SMask");
+		diag(DIAG_WARNING, path, 0, 0, "transparency dropped: PDF/A-1 "
+		    "does not allow it");
+	}
 	if (pi->img == NULL) {
 		if (p->err == HPDF_UNSUPPORTED_FUNC)
 			diag(DIAG_ERROR, path, 0, 0, "not a PNG or JPEG image");
@@ -544,8 +642,10 @@ pdf_link_uri(struct device *d, double x, double y, double w, double h,
 		return;
 	a = HPDF_Page_CreateURILinkAnnot(p->page, pdf_area(p, x, y, w, h),
 	    uri);
-	if (a != NULL)
+	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		HPDF_Dict_AddNumber(a, "F", 4);		/* print */
+	}
 }
 
 /* A clickable area jumping to a destination; resolved in end(). */
@@ -647,25 +747,63 @@ pdf_artifact_end(struct device *d)
  * A destination array [page /XYZ null top null]: keeps the reader's zoom
  * and horizontal position. NULL if dest was never defined.
  */
-static HPDF_Destination
+static HPDF_Array
 pdf_make_dest(struct pdf_dev *p, int dest)
 {
-	HPDF_Destination dst;
+	HPDF_Array dst;
 	const struct pdf_dest *pd;
 
+	/* A direct array: PDFBox rejects destinations given by reference,
+	 * which is what libharu's HPDF_Page_CreateDestination makes. */
 	if (dest < 0 || (size_t)dest >= p->ndests ||
 	    p->dests[dest].page == NULL)
 		return NULL;
 	pd = &p->dests[dest];
-	if ((dst = HPDF_Page_CreateDestination(pd->page)) == NULL)
+	if ((dst = HPDF_Array_New(p->pdf->mmgr)) == NULL)
 		return NULL;
-	HPDF_Array_Clear(dst);
 	HPDF_Array_Add(dst, pd->page);
 	HPDF_Array_AddName(dst, "XYZ");
 	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
 	HPDF_Array_AddReal(dst, (HPDF_REAL)pd->y);
 	HPDF_Array_Add(dst, HPDF_Null_New(p->pdf->mmgr));
 	return dst;
+}
+
+/* An internal link annotation of the page: borderless, printable. */
+static void
+pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
+{
+	HPDF_MMgr mm = p->pdf->mmgr;
+	HPDF_Dict a = HPDF_Dict_New(mm);
+	HPDF_Array annots, rect, border;
+
+	if (a == NULL || HPDF_Xref_Add(p->pdf->xref, a) != HPDF_OK) {
+		HPDF_Array_Free(dst);
+		return;
+	}
+	annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
+	if (annots == NULL) {
+		if ((annots = HPDF_Array_New(mm)) == NULL)
+			return;
+		HPDF_Dict_Add(page, "Annots", annots);
+	}
+	HPDF_Array_Add(annots, a);
+	HPDF_Dict_AddName(a, "Type", "Annot");
+	HPDF_Dict_AddName(a, "Subtype", "Link");
+	if ((rect = HPDF_Array_New(mm)) != NULL) {
+		HPDF_Array_AddReal(rect, r.left);
+		HPDF_Array_AddReal(rect, r.bottom);
+		HPDF_Array_AddReal(rect, r.right);
+		HPDF_Array_AddReal(rect, r.top);
+		HPDF_Dict_Add(a, "Rect", rect);
+	}
+	if ((border = HPDF_Array_New(mm)) != NULL) {
+		for (int i = 0; i < 3; i++)
+			HPDF_Array_AddNumber(border, 0);
+		HPDF_Dict_Add(a, "Border", border);
+	}
+	HPDF_Dict_AddNumber(a, "F", 4);				/* print */
+	HPDF_Dict_Add(a, "Dest", dst);
 }
 
 /* Create the internal links and the outline, now that all destinations
@@ -675,27 +813,23 @@ static void
 pdf_resolve(struct pdf_dev *p)
 {
 	HPDF_Outline stack[8];
-	HPDF_Encoder utf8 = HPDF_GetEncoder(p->pdf, "UTF-8");
 	size_t i;
 	int depth = 0;
 
 	for (i = 0; i < p->nlinks; i++) {
 		const struct pdf_link *l = &p->links[i];
-		HPDF_Destination dst = pdf_make_dest(p, l->dest);
-		HPDF_Annotation a;
+		HPDF_Array dst = pdf_make_dest(p, l->dest);
 
 		if (dst == NULL) {
 			diag(DIAG_WARNING, NULL, 0, 0, "link to undefined "
 			    "destination %d left out", l->dest);
 			continue;
 		}
-		a = HPDF_Page_CreateLinkAnnot(l->page, l->rect, dst);
-		if (a != NULL)
-			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		pdf_add_link(p, l->page, l->rect, dst);
 	}
 	for (i = 0; i < p->nmarks; i++) {
 		const struct pdf_mark *m = &p->marks[i];
-		HPDF_Destination dst = pdf_make_dest(p, m->dest);
+		HPDF_Array dst = pdf_make_dest(p, m->dest);
 		HPDF_Outline o;
 		int level = m->level;
 
@@ -711,14 +845,70 @@ pdf_resolve(struct pdf_dev *p)
 		if (level > (int)(sizeof(stack) / sizeof(stack[0])))
 			level = (int)(sizeof(stack) / sizeof(stack[0]));
 		o = HPDF_CreateOutline(p->pdf, level > 1 ? stack[level - 2] :
-		    NULL, utf8_valid(m->title, strlen(m->title), NULL, NULL) ?
-		    m->title : "?", utf8);
-		if (o == NULL)
+		    NULL, "-", NULL);
+		if (o == NULL) {
+			HPDF_Array_Free(dst);
 			continue;
-		HPDF_Outline_SetDestination(o, dst);
+		}
+		HPDF_Dict_Add(o, "Title", pdf_text_string(p, m->title));
+		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, HPDF_FALSE);
 		stack[level - 1] = o;
 		depth = level;
+	}
+}
+
+/* FNV-1a, 64 bits, continued from h. */
+static uint64_t
+pdf_hash(uint64_t h, const void *s, size_t n)
+{
+	const unsigned char *u = s;
+
+	while (n--)
+		h = (h ^ *u++) * 0x100000001b3ULL;
+	return h;
+}
+
+/*
+ * A file identifier computed from the content (page streams and
+ * metadata), so that reruns stay byte-identical.
+ */
+static void
+pdf_file_id(struct pdf_dev *p, unsigned char id[16])
+{
+	HPDF_List pages = p->pdf->page_list;
+	uint64_t h[2] = { 0xcbf29ce484222325ULL, 0x84222325cbf29ce4ULL };
+	HPDF_BYTE buf[4096];
+	HPDF_UINT i, n, left;
+
+	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++)
+		if (p->meta[i] != NULL) {
+			h[0] = pdf_hash(h[0], p->meta[i], strlen(p->meta[i]));
+			h[1] = pdf_hash(h[1], p->meta[i],
+			    strlen(p->meta[i]) + 1);
+		}
+	h[0] = pdf_hash(h[0], &p->date, sizeof(p->date));
+	for (i = 0; pages != NULL && i < pages->count; i++) {
+		HPDF_Page pg = HPDF_List_ItemAt(pages, i);
+		HPDF_Stream st = ((HPDF_PageAttr)pg->attr)->stream;
+
+		if (st == NULL || HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) !=
+		    HPDF_OK)
+			continue;
+		/* Read exactly the size: reading past the end would set
+		 * libharu's sticky error without a call of the handler. */
+		for (left = st->size; left > 0; left -= n) {
+			n = left < sizeof(buf) ? left : sizeof(buf);
+			if (HPDF_Stream_Read(st, buf, &n) != HPDF_OK || n == 0)
+				break;
+			h[0] = pdf_hash(h[0], buf, n);
+			h[1] = pdf_hash(h[1] ^ i, buf, n);
+		}
+	}
+	HPDF_ResetError(p->pdf);
+	for (i = 0; i < 8; i++) {
+		id[i] = (unsigned char)(h[0] >> (8 * i));
+		id[8 + i] = (unsigned char)(h[1] >> (8 * i));
 	}
 }
 
@@ -767,6 +957,15 @@ pdf_end(struct device *d, const char *path)
 	pdf_fill_empty_pages(p);
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
+	if (p->pdfa && !p->failed) {
+		struct pdf_meta m = { p->meta[0], p->meta[1], p->meta[2],
+		    p->meta[3], p->meta[4], p->date, "tandem" };
+		unsigned char id[16];
+
+		pdf_file_id(p, id);
+		if (pdf_pdfa_apply(p->pdf, &m, id, p->icc, p->icclen) != 0)
+			p->failed = 1;
+	}
 	if (p->failed)
 		goto out;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
@@ -807,6 +1006,7 @@ pdf_free(struct device *d)
 	free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);
+	free(p->icc);
 	pdf_fontset_free(p->fonts);
 	free(p);
 }

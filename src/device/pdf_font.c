@@ -261,6 +261,8 @@ pdf_face_dict(struct pdf_face *f)
 bool
 pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
 {
+	static const char digits[] = "0123456789ABCDEF";
+	char hex[4];
 	hb_codepoint_t gid = 0;
 	bool ok = hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0 &&
 	    gid < f->nglyphs;
@@ -273,7 +275,11 @@ pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
 	}
 	if (ok && f->cp_of[gid] == 0)
 		f->cp_of[gid] = cp;
-	sb_addf(out, "%04X", (unsigned)gid);
+	hex[0] = digits[(gid >> 12) & 15];
+	hex[1] = digits[(gid >> 8) & 15];
+	hex[2] = digits[(gid >> 4) & 15];
+	hex[3] = digits[gid & 15];
+	sb_add(out, hex, 4);
 	return ok;
 }
 

@@ -301,11 +301,19 @@ static const struct elem_spec elems[EL__MAX] = {
 	[EL_TANDEM] = { "tandem", CT_EMPTY, a_tandem, c_none },
 };
 
+/* A person id and its index, for fast reference lookup. */
+struct idx {
+	const char	*id;
+	int		 i;
+};
+
 /* State of loading one file. */
 struct ctx {
 	struct programme	*p;
 	const char		*file;	/* name in messages (owned by p) */
 	unsigned long		 errors;	/* errors in this file */
+	struct idx		*people;	/* sorted by id, then index */
+	size_t			 npeople;
 };
 
 /* ---------------------------------------------------------------- */
@@ -1147,6 +1155,51 @@ ref_org(struct ctx *c, const xmlNode *n, const char *attr, const char *whose)
 	return i;
 }
 
+static int
+idx_cmp(const void *a, const void *b)
+{
+	const struct idx *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static int
+idx_key(const void *key, const void *b)
+{
+	return strcmp(key, ((const struct idx *)b)->id);
+}
+
+/* Index the people by id (once they are all built). */
+static void
+index_people(struct ctx *c)
+{
+	struct programme *p = c->p;
+
+	free(c->people);
+	c->npeople = p->npeople;
+	c->people = xcalloc(p->npeople ? p->npeople : 1, sizeof(*c->people));
+	for (size_t i = 0; i < p->npeople; i++)
+		c->people[i] = (struct idx){ p->people[i].id, (int)i };
+	qsort(c->people, c->npeople, sizeof(*c->people), idx_cmp);
+}
+
+/* Like programme_find_person() (the first with this id), in log time. */
+static int
+find_person(const struct ctx *c, const char *id)
+{
+	const struct idx *x;
+
+	if (c->people == NULL)
+		return programme_find_person(c->p, id);
+	x = bsearch(id, c->people, c->npeople, sizeof(*x), idx_key);
+	if (x == NULL)
+		return -1;
+	while (x > c->people && strcmp(x[-1].id, id) == 0)
+		x--;
+	return x->i;
+}
+
 /* Resolve a person reference attribute; -1 if absent or unknown. */
 static int
 ref_person(struct ctx *c, const xmlNode *n, const char *attr)
@@ -1154,7 +1207,7 @@ ref_person(struct ctx *c, const xmlNode *n, const char *attr)
 	char *v = attr_get(n, attr);
 	int i = -1;
 
-	if (v != NULL && (i = programme_find_person(c->p, v)) < 0)
+	if (v != NULL && (i = find_person(c, v)) < 0)
 		add_dangling(c, v, "person", line_of(n), "%s of <%s>", attr,
 		    name_of(n));
 	free(v);
@@ -1523,6 +1576,7 @@ build_programme(struct ctx *c, const xmlNode *root)
 			    q = q->next)
 				if (is_el(q, EL_PERSON))
 					build_person(c, q);
+	index_people(c);
 	for (k = root->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_TITLE) && p->title == NULL)
 			p->title = text_get(k);
@@ -1598,7 +1652,7 @@ path_dir(const char *path)
 static xmlDocPtr
 load_tandems_file(struct programme *p, int *rc)
 {
-	struct ctx c = { p, p->tandems_file, 0 };
+	struct ctx c = { p, p->tandems_file, 0, NULL, 0 };
 	xmlDocPtr doc;
 	xmlNodePtr root;
 
@@ -1608,8 +1662,10 @@ load_tandems_file(struct programme *p, int *rc)
 	check_root(&c, root, EL_TANDEMS);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
+		index_people(&c);
 		build_tandems(&c, root);
 	}
+	free(c.people);
 	return doc;
 }
 
@@ -1630,9 +1686,7 @@ load_common(struct programme *p, const char *buf, size_t len,
 	int rc = 0;
 	char *tf;
 
-	c.p = p;
-	c.file = p->file;
-	c.errors = 0;
+	c = (struct ctx){ p, p->file, 0, NULL, 0 };
 	doc = buf != NULL ? xml_parse(&c, buf, len, &rc) :
 	    xml_load(&c, p->file, &rc);
 	if (doc == NULL)
@@ -1645,6 +1699,8 @@ load_common(struct programme *p, const char *buf, size_t len,
 		goto fail;
 	}
 	build_programme(&c, root);
+	free(c.people);
+	c.people = NULL;
 
 	tf = with_tandems ? path_join(p->dir, "tandems.xml") : NULL;
 	if (tf != NULL && file_exists(tf)) {
@@ -1666,7 +1722,7 @@ load_common(struct programme *p, const char *buf, size_t len,
 	 * above let through is an error too (worded as libxml2 words it).
 	 */
 	if (diag_count(DIAG_ERROR) == errors0) {
-		tc = (struct ctx){ p, p->tandems_file, 0 };
+		tc = (struct ctx){ p, p->tandems_file, 0, NULL, 0 };
 		if (!check_schema(&c, doc) ||
 		    (tdoc != NULL && !check_schema(&tc, tdoc))) {
 			diag(DIAG_ERROR, NULL, 0, 0, "internal error: the "

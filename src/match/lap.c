@@ -1,6 +1,7 @@
 /*
  * The assignment solver of the matching core: Jonker-Volgenant shortest
- * augmenting paths on a sparse rectangular cost matrix, and the walk over
+ * augmenting paths on the rectangular problem of mentees and mentor slots,
+ * read straight from the score table, and the walk over
  * the optimal face that makes the result lexicographically smallest.
  */
 #include <stdint.h>
@@ -9,6 +10,28 @@
 #include "lap.h"
 
 #define LAP_INF	INT64_MAX
+
+/*
+ * Run body for each edge of row r, with column c at cost w: the slots of
+ * the row's admissible mentors, then its own "unmatched" column. A
+ * continue in body goes on with the next edge.
+ */
+#define FOR_EDGES(p, r, c, w, ...) do {				\
+	const int32_t *a_ = (p)->adm[r];				\
+	const signed char *s_ = (p)->score[r];				\
+	for (int32_t k_ = 0; k_ < (p)->nadm[r]; k_++) {			\
+		int32_t g_ = a_[k_];					\
+		int64_t w = 100 - s_[g_];				\
+		for (int32_t c = (p)->first[g_];			\
+		    c < (p)->first[g_ + 1]; c++) {			\
+			__VA_ARGS__					\
+		}							\
+	}								\
+	for (int32_t c = (p)->nslots + (r), o_ = 1; o_; o_ = 0) {	\
+		int64_t w = (p)->big;					\
+		__VA_ARGS__						\
+	}								\
+} while (0)
 
 /*
  * Solve by shortest augmenting paths (Jonker and Volgenant 1987, the
@@ -24,7 +47,7 @@ int
 lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
     int64_t *v)
 {
-	int32_t	 nr = p->nrows, nc = p->ncols;
+	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows;
 	int64_t	*d = NULL, *rowcost = NULL, *predcost = NULL;
 	int32_t	*pred = NULL, *list = NULL, *pos = NULL;
 	uint32_t *stamp = NULL;
@@ -53,14 +76,13 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		int32_t	 best = -1;
 
 		x[r] = -1;
-		for (size_t e = p->start[r]; e < p->start[r + 1]; e++) {
-			if (p->cost[e] < m) {
-				m = p->cost[e];
-				best = y[p->col[e]] < 0 ? p->col[e] : -1;
-			} else if (p->cost[e] == m && best < 0 &&
-			    y[p->col[e]] < 0)
-				best = p->col[e];
-		}
+		FOR_EDGES(p, r, c, w,
+			if (w < m) {
+				m = w;
+				best = y[c] < 0 ? c : -1;
+			} else if (w == m && best < 0 && y[c] < 0)
+				best = c;
+		);
 		if (m == LAP_INF) {
 			rc = -1;
 			goto out;
@@ -84,15 +106,14 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 				stamp[c] = 0;
 			cur = 1;
 		}
-		for (size_t e = p->start[f]; e < p->start[f + 1]; e++) {
-			c = p->col[e];
-			stamp[c] = cur;
-			d[c] = p->cost[e] - v[c];
-			pred[c] = f;
-			predcost[c] = p->cost[e];
-			pos[c] = n;
-			list[n++] = c;
-		}
+		FOR_EDGES(p, f, j, w,
+			stamp[j] = cur;
+			d[j] = w - v[j];
+			pred[j] = f;
+			predcost[j] = w;
+			pos[j] = n;
+			list[n++] = j;
+		);
 		for (;;) {
 			int32_t	 j1, i;
 			int64_t	 h;
@@ -131,8 +152,7 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 			j1 = list[low++];
 			i = y[j1];
 			h = rowcost[i] - v[j1] - min;
-			for (size_t e = p->start[i]; e < p->start[i + 1]; e++) {
-				int32_t	 j = p->col[e];
+			FOR_EDGES(p, i, j, w,
 				int64_t	 dj;
 
 				if (stamp[j] != cur) {
@@ -142,12 +162,12 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 					list[n++] = j;
 				} else if (pos[j] < up)
 					continue;
-				dj = p->cost[e] - v[j] - h;
+				dj = w - v[j] - h;
 				if (dj >= d[j])
 					continue;
 				d[j] = dj;
 				pred[j] = i;
-				predcost[j] = p->cost[e];
+				predcost[j] = w;
 				if (dj == min) {
 					int32_t	 k = pos[j], t;
 
@@ -162,7 +182,7 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 					pos[t] = k;
 					up++;
 				}
-			}
+			);
 		}
 augment:
 		/* Update the duals of the scanned columns, then flip the path. */
@@ -211,24 +231,21 @@ out:
  * edges and the columns with v = 0.
  */
 int
-lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
-    const int64_t *u, const int64_t *v)
+lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v)
 {
-	int32_t	 nr = p->nrows, nc = p->ncols, nz = 0;
-	size_t	*ts = NULL, ne = 0;
+	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nz = 0;
+	int32_t	*key = NULL;
+	size_t	*ts = NULL, ne = 0, cap = 0;
+	int64_t	 vmin = 0;
 	int32_t	*tc = NULL, *stack = NULL, *rows = NULL, *zc = NULL;
 	int32_t	*queue = NULL, *par = NULL;
 	uint32_t *seen = NULL;
 	unsigned char *fixed = NULL;
 	int	 rc = -2;
 
-	/* The tight edges, in the same (ascending column) order. */
-	for (int32_t r = 0; r < nr; r++)
-		for (size_t e = p->start[r]; e < p->start[r + 1]; e++)
-			if (p->cost[e] - u[r] - v[p->col[e]] == 0)
-				ne++;
+	key = malloc(((size_t)nc + 1) * sizeof(*key));
 	ts = malloc(((size_t)nr + 1) * sizeof(*ts));
-	tc = malloc(ne * sizeof(*tc) + 1);
 	zc = malloc((size_t)nc * sizeof(*zc) + 1);
 	stack = malloc(((size_t)nc + 1) * sizeof(*stack));
 	rows = malloc(((size_t)nc + 1) * sizeof(*rows));
@@ -236,18 +253,61 @@ lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
 	par = malloc(((size_t)nc + 1) * sizeof(*par));
 	seen = calloc((size_t)nc + 1, sizeof(*seen));
 	fixed = calloc((size_t)nr + 1, 1);
-	if (ts == NULL || tc == NULL || zc == NULL || stack == NULL ||
+	if (key == NULL || ts == NULL || zc == NULL || stack == NULL ||
 	    rows == NULL || queue == NULL || par == NULL || seen == NULL ||
 	    fixed == NULL)
 		goto out;
-	ne = 0;
+	/*
+	 * The tight edges, in the same (ascending column) order. Since
+	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u:
+	 * a quick test on the score skips most mentors of a dense row.
+	 */
+	for (int32_t c = 0; c < nc; c++)
+		vmin = v[c] < vmin ? v[c] : vmin;
 	for (int32_t r = 0; r < nr; r++) {
+		const int32_t *adm = p->adm[r];
+		const signed char *sc = p->score[r];
+		int64_t	 lo = 100 - u[r], hi = 100 - u[r] - vmin;
+
 		ts[r] = ne;
-		for (size_t e = p->start[r]; e < p->start[r + 1]; e++)
-			if (p->cost[e] - u[r] - v[p->col[e]] == 0)
-				tc[ne++] = p->col[e];
+		for (int32_t k = 0; k < p->nadm[r]; k++) {
+			int32_t	 g = adm[k];
+
+			if (sc[g] < lo || sc[g] > hi)
+				continue;
+			for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
+				if (100 - sc[g] - u[r] - v[c] == 0) {
+					if (ne == cap) {
+						int32_t	*t;
+
+						cap = cap ? 2 * cap : 1024;
+						t = realloc(tc, cap * sizeof(*t));
+						if (t == NULL)
+							goto out;
+						tc = t;
+					}
+					tc[ne++] = c;
+				}
+		}
+		if (p->big - u[r] - v[p->nslots + r] == 0) {
+			if (ne == cap) {
+				int32_t	*t;
+
+				cap = cap ? 2 * cap : 1024;
+				if ((t = realloc(tc, cap * sizeof(*t))) == NULL)
+					goto out;
+				tc = t;
+			}
+			tc[ne++] = p->nslots + r;
+		}
 	}
 	ts[nr] = ne;
+	/* Slots rank by their mentor, "unmatched" after every mentor. */
+	for (int32_t g = 0; p->first[g] < p->nslots; g++)
+		for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
+			key[c] = g;
+	for (int32_t c = p->nslots; c < nc; c++)
+		key[c] = INT32_MAX;
 	for (int32_t c = 0; c < nc; c++)
 		if (v[c] == 0)
 			zc[nz++] = c;
@@ -329,6 +389,7 @@ lap_lexmin(const struct lap *p, const int32_t *key, int32_t *x, int32_t *y,
 	}
 	rc = 0;
 out:
+	free(key);
 	free(ts);
 	free(tc);
 	free(zc);

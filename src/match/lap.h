@@ -1,5 +1,5 @@
 /*
- * Internal to the matching core: a sparse rectangular linear assignment
+ * Internal to the matching core: a rectangular linear assignment
  * solver (Jonker-Volgenant shortest augmenting paths) and the lexicographic
  * tie-break on its optimal face. Not part of the public API.
  */
@@ -10,15 +10,20 @@
 #include <stdint.h>
 
 /*
- * A sparse cost matrix in compressed rows: row r has the edges
- * start[r] .. start[r+1]-1, to columns col[e] (ascending) at cost[e] >= 0.
- * nrows <= ncols.
+ * The assignment problem of the matching core, read straight from its
+ * score table (no copy of the matrix). Columns are the slots of the mentors
+ * (mentor g has slots first[g] .. first[g+1]-1, nslots in all), then one
+ * private "unmatched" column per row: column nslots + r, cost big. Row r
+ * reaches the slots of the mentors adm[r][0..nadm[r]) (ascending) at cost
+ * 100 - score[r][g]; every score there is 0..100.
  */
 struct lap {
-	int32_t		 nrows, ncols;
-	const size_t	*start;
-	const int32_t	*col;
-	const int32_t	*cost;
+	int32_t			 nrows, nslots;
+	const int32_t		*first;
+	const signed char *const *score;
+	const int32_t *const	*adm;
+	const int32_t		*nadm;
+	int64_t			 big;
 };
 
 /*
@@ -34,12 +39,12 @@ int	lap_solve(const struct lap *, int32_t *x, int32_t *y, int64_t *u,
 
 /*
  * Among all minimum-cost assignments, move (x, y) to the one whose vector
- * (key[x[0]], key[x[1]], ...) is lexicographically smallest. The input must
- * be an optimal solution of lap_solve() with its duals. key[] ranks the
- * columns (columns with equal keys are interchangeable copies). Returns 0,
- * or -2 if memory ran out (then x and y are still an optimal solution).
+ * of mentors (mentor of row 0, of row 1, ...; "unmatched" after every
+ * mentor) is lexicographically smallest. The input must be an optimal
+ * solution of lap_solve() with its duals. Returns 0, or -2 if memory ran
+ * out (then x and y are still an optimal solution).
  */
-int	lap_lexmin(const struct lap *, const int32_t *key, int32_t *x,
-	    int32_t *y, const int64_t *u, const int64_t *v);
+int	lap_lexmin(const struct lap *, int32_t *x, int32_t *y,
+	    const int64_t *u, const int64_t *v);
 
 #endif

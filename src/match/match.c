@@ -660,102 +660,112 @@ check_pins(const struct match_input *in, long *pinned, size_t *used,
 /*
  * Build and solve the assignment problem for the mentees that are neither
  * withdrawn nor pinned, given the admissible scores (table, -1 = not) and
- * the capacity left per mentor; store the mentors in mentor_of.
- * Returns 0, or -1 if memory ran out.
+ * the capacity left per mentor; store the mentors in mentor_of. Each row
+ * lists its admissible mentors; rows that admit every mentor with a free
+ * slot share one list. Returns 0, or -1 if memory ran out.
  */
 static int
 assign(const struct match_input *in, const signed char *table,
     const size_t *used, long *mentor_of)
 {
-	size_t	 nm = in->nmentors, ne = 0, nslots = 0, ncols;
-	int32_t	 nr = 0;
-	int32_t	*rowof = NULL, *first = NULL, *key = NULL, *col = NULL;
-	int32_t	*cost = NULL, *x = NULL, *y = NULL;
-	size_t	*start = NULL;
+	size_t	 nm = in->nmentors, npool = 0;
+	int32_t	 nr = 0, nslots = 0, nopen = 0;
+	int32_t	*rowof = NULL, *first = NULL, *open = NULL, *pool = NULL;
+	int32_t	*nadm = NULL, *x = NULL, *y = NULL;
+	const int32_t **adm = NULL;
+	const signed char **score = NULL;
 	int64_t	*u = NULL, *v = NULL;
 	int	 rc = -1;
-	int32_t	 big;
 
 	rowof = malloc(in->nmentees * sizeof(*rowof) + 1);
 	first = malloc((nm + 1) * sizeof(*first));
-	if (rowof == NULL || first == NULL)
+	open = malloc(nm * sizeof(*open) + 1);
+	if (rowof == NULL || first == NULL || open == NULL)
 		goto out;
 	for (size_t i = 0; i < in->nmentees; i++)
 		if (!in->mentees[i].withdrawn && mentor_of[i] < 0)
 			rowof[nr++] = (int32_t)i;
 	for (size_t j = 0; j < nm; j++) {
-		first[j] = (int32_t)nslots;
-		if (!in->mentors[j].withdrawn)
-			nslots += (size_t)in->mentors[j].capacity - used[j];
-	}
-	first[nm] = (int32_t)nslots;
-	ncols = nslots + (size_t)nr;
-	/* Count the edges: each admissible mentor's free slots + dummy. */
-	start = malloc(((size_t)nr + 1) * sizeof(*start));
-	if (start == NULL)
-		goto out;
-	for (int32_t r = 0; r < nr; r++) {
-		const signed char *t = table + (size_t)rowof[r] * nm;
-
-		start[r] = ne;
-		for (size_t j = 0; j < nm; j++)
-			if (t[j] >= 0)
-				ne += (size_t)(first[j + 1] - first[j]);
-		ne++;
-	}
-	start[nr] = ne;
-	col = malloc(ne * sizeof(*col) + 1);
-	cost = malloc(ne * sizeof(*cost) + 1);
-	key = malloc(ncols * sizeof(*key) + 1);
-	x = malloc((size_t)nr * sizeof(*x) + 1);
-	y = malloc(ncols * sizeof(*y) + 1);
-	u = malloc((size_t)nr * sizeof(*u) + 1);
-	v = malloc(ncols * sizeof(*v) + 1);
-	if (!col || !cost || !key || !x || !y || !u || !v)
-		goto out;
-	/*
-	 * Cost 100 - score for a slot, "big" for staying unmatched: one more
-	 * match always outweighs any difference in total score.
-	 */
-	big = 100 * nr + 1;
-	for (size_t j = 0; j < nm; j++)
-		for (int32_t s = first[j]; s < first[j + 1]; s++)
-			key[s] = (int32_t)j;
-	for (size_t c = nslots; c < ncols; c++)
-		key[c] = INT32_MAX;
-	ne = 0;
-	for (int32_t r = 0; r < nr; r++) {
-		const signed char *t = table + (size_t)rowof[r] * nm;
-
-		for (size_t j = 0; j < nm; j++) {
-			if (t[j] < 0)
-				continue;
-			for (int32_t s = first[j]; s < first[j + 1]; s++) {
-				col[ne] = s;
-				cost[ne++] = 100 - t[j];
-			}
+		first[j] = nslots;
+		if (!in->mentors[j].withdrawn &&
+		    (size_t)in->mentors[j].capacity > used[j]) {
+			nslots += (int32_t)((size_t)in->mentors[j].capacity -
+			    used[j]);
+			open[nopen++] = (int32_t)j;
 		}
-		col[ne] = (int32_t)nslots + r;
-		cost[ne++] = big;
+	}
+	first[nm] = nslots;
+	adm = malloc(((size_t)nr + 1) * sizeof(*adm));
+	nadm = malloc(((size_t)nr + 1) * sizeof(*nadm));
+	score = malloc(((size_t)nr + 1) * sizeof(*score));
+	x = malloc((size_t)nr * sizeof(*x) + 1);
+	y = malloc(((size_t)nslots + (size_t)nr) * sizeof(*y) + 1);
+	u = malloc((size_t)nr * sizeof(*u) + 1);
+	v = malloc(((size_t)nslots + (size_t)nr) * sizeof(*v) + 1);
+	if (!adm || !nadm || !score || !x || !y || !u || !v)
+		goto out;
+	for (int32_t r = 0; r < nr; r++) {
+		const signed char *t = table + (size_t)rowof[r] * nm;
+
+		score[r] = t;
+		nadm[r] = 0;
+		for (int32_t k = 0; k < nopen; k++)
+			nadm[r] += t[open[k]] >= 0;
+		if (nadm[r] < nopen)
+			npool += (size_t)nadm[r];
+	}
+	if ((pool = malloc(npool * sizeof(*pool) + 1)) == NULL)
+		goto out;
+	npool = 0;
+	for (int32_t r = 0; r < nr; r++) {
+		if (nadm[r] == nopen) {
+			adm[r] = open;
+			continue;
+		}
+		adm[r] = pool + npool;
+		for (int32_t k = 0; k < nopen; k++)
+			if (score[r][open[k]] >= 0)
+				pool[npool++] = open[k];
 	}
 	{
-		struct lap p = { nr, (int32_t)ncols, start, col, cost };
+		/*
+		 * Cost 100 - score for a slot, "big" for staying unmatched:
+		 * one more match always outweighs any difference in total
+		 * score.
+		 */
+		struct lap p = { nr, nslots, first, score, adm, nadm,
+		    100 * (int64_t)nr + 1 };
 
 		if (lap_solve(&p, x, y, u, v) != 0 ||
-		    lap_lexmin(&p, key, x, y, u, v) != 0)
+		    lap_lexmin(&p, x, y, u, v) != 0)
 			goto out;
 	}
 	for (int32_t r = 0; r < nr; r++)
-		if ((size_t)x[r] < nslots)
-			mentor_of[rowof[r]] = key[x[r]];
+		if (x[r] < nslots) {
+			int32_t	 lo = 0, hi = (int32_t)nm;
+
+			/* The mentor whose slots hold x[r]. */
+			while (hi - lo > 1) {
+				int32_t	 mid = (lo + hi) / 2;
+
+				if (first[mid] <= x[r])
+					lo = mid;
+				else
+					hi = mid;
+			}
+			while (first[lo + 1] <= x[r])
+				lo++;
+			mentor_of[rowof[r]] = lo;
+		}
 	rc = 0;
 out:
 	free(rowof);
 	free(first);
-	free(start);
-	free(col);
-	free(cost);
-	free(key);
+	free(open);
+	free(pool);
+	free(adm);
+	free(nadm);
+	free(score);
 	free(x);
 	free(y);
 	free(u);

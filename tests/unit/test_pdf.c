@@ -129,12 +129,12 @@ text(struct device *d, enum face f, double size, double x, double y,
  * nested bookmarks with umlauts. Returns end()'s result.
  */
 static int
-draw_sample(struct device *d, const char *path, const char *png)
+draw_sample(struct device *d, const char *path, const char *png, bool pdfa)
 {
 	struct dev_info info = { "Handbuch Cross-Mentoring Köln–Düsseldorf",
 	    "Gleichstellungsbüro Köln", "Übersicht für Mentees",
 	    "Mentoring, Tandem, Zielvereinbarung", "de-DE", 1700000000,
-	    false };
+	    pdfa };
 	struct dev_color blue = { 0.1, 0.2, 0.6 }, grey = { 0.5, 0.5, 0.5 };
 	struct dev_color black = { 0, 0, 0 };
 
@@ -254,20 +254,28 @@ test_sample(void)
 	struct device *d = dev_pdf_new();
 	char *a = in_dir("sample.pdf"), *b = in_dir("sample2.pdf");
 	char *png = in_dir("logo.png");
+	char *pa = in_dir("sample-a.pdf"), *pa2 = in_dir("sample-a2.pdf");
 	FILE *fp;
 	char *msgs;
 
 	CHECK_INT(write_png(png), 0);
 	fp = capture();
-	CHECK_INT(draw_sample(d, a, png), 0);
+	CHECK_INT(draw_sample(d, a, png, false), 0);
 	/* The same device again: the second document is identical. */
-	CHECK_INT(draw_sample(d, b, png), 0);
+	CHECK_INT(draw_sample(d, b, png, false), 0);
+	/* PDF/A-1b, twice (its /ID comes from the content). */
+	CHECK_INT(draw_sample(d, pa, png, true), 0);
+	CHECK_INT(draw_sample(d, pa2, png, true), 0);
 	msgs = captured(&fp);
 	CHECK_STR(msgs, "");
 	free(msgs);
 	CHECK(file_has_prefix(a, "%PDF-1."));
 	CHECK(files_equal(a, b));
+	CHECK(files_equal(pa, pa2));
+	CHECK(!files_equal(a, pa));
 	d->ops->free(d);
+	free(pa);
+	free(pa2);
 	free(a);
 	free(b);
 	free(png);
@@ -421,7 +429,7 @@ main(int argc, char *argv[])
 	if (!keep) {
 		const char *names[] = { "sample.pdf", "sample2.pdf",
 		    "logo.png", "missing.pdf", "notpng.png", "broken.png",
-		    "after.pdf", "many-1.pdf", "many-2.pdf", "many-3.pdf",
+		    "after.pdf", "sample-a.pdf", "sample-a2.pdf", "many-1.pdf", "many-2.pdf", "many-3.pdf",
 		    "many-4.pdf", "many-5.pdf" };
 
 		for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {

@@ -1,0 +1,2 @@
+# The bridge between the programme model and the matching core.
+SRCS += src/tandems/tandems.c
