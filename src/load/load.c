@@ -659,6 +659,12 @@ report_parse_error(struct ctx *c)
 		}
 		/* FALLTHROUGH */
 	default:
+		if (strstr(parse_err.msg, "Excessive depth") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "a programme: elements are nested more than 256 "
+			    "levels deep");
+			break;
+		}
 		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
 		    "well-formed XML: %s", parse_err.msg);
 		break;
