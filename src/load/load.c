@@ -750,8 +750,8 @@ report_parse_error(struct ctx *c)
 	default:
 		if (strstr(parse_err.msg, "Excessive depth") != NULL) {
 			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
-			    "well-formed XML: elements nested more than 256 "
-			    "deep");
+			    "a programme: elements are nested more than 256 "
+			    "levels deep");
 			break;
 		}
 		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
@@ -772,54 +772,40 @@ bad_byte(const char *s, long line, long col)
 }
 
 /*
- * Read and parse one file safely. Returns the document, or NULL with the
- * problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ * Parse the bytes of one file safely (buf[len] must be a NUL); takes over
+ * buf, which the document keeps for source lines. Returns the document, or
+ * NULL with the problem reported and *rc = EX_DATAERR.
  */
 static xmlDocPtr
-xml_load(struct ctx *c, const char *path, int *rc)
+xml_parse(struct ctx *c, char *buf, size_t len, int *rc)
 {
-	char *buf;
-	size_t len;
 	long line, col;
 	xmlDocPtr doc;
 
 	xml_setup();
-	if ((buf = file_read(path, &len)) == NULL) {
-		if (errno == EFBIG)
-			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
-			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
-		else
-			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
-			    strerror(errno));
-		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
-		c->errors++;
-		return NULL;
-	}
 	*rc = EX_DATAERR;
-	if (strspn(buf, " \t\r\n") == len) {
+	if (strspn(buf, " \t\r\n") >= len) {
 		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if (!utf8_valid(buf, len, &line, &col)) {
 		diag(DIAG_ERROR, c->file, line, col, "invalid UTF-8 (byte "
 		    "0x%02X); save the file as UTF-8",
 		    bad_byte(buf, line, col));
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if ((line = find_doctype(buf, len)) > 0) {
 		diag(DIAG_ERROR, c->file, line, 0, "DOCTYPE declarations are "
 		    "not allowed; remove line %ld", line);
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if (len > (size_t)INT32_MAX) {
-		free(buf);
-		return NULL;
+		diag(DIAG_ERROR, c->file, 0, 0, "file too large");
+		c->errors++;
+		goto bad;
 	}
 	parse_err_clear();
 	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
@@ -849,6 +835,33 @@ xml_load(struct ctx *c, const char *path, int *rc)
 	}
 	*rc = 0;
 	return doc;
+bad:
+	free(buf);
+	return NULL;
+}
+
+/*
+ * Read one file and parse it with xml_parse(). Returns the document, or
+ * NULL with the problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ */
+static xmlDocPtr
+xml_load(struct ctx *c, const char *path, int *rc)
+{
+	char *buf;
+	size_t len;
+
+	if ((buf = file_read(path, &len)) == NULL) {
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
+			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
+		else
+			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		c->errors++;
+		return NULL;
+	}
+	return xml_parse(c, buf, len, rc);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1491,7 +1504,10 @@ build_person(struct ctx *c, const xmlNode *n)
 	}
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_NAME)) {
-			if (q.family != NULL)
+			/* Only the first <name> counts (a second one is
+			 * reported by the structure check). */
+			if (q.family != NULL || q.given != NULL ||
+			    q.title != NULL)
 				continue;
 			q.given = get_text(k, "given");
 			q.title = get_text(k, "title");
@@ -1825,10 +1841,16 @@ load_tandems_file(struct programme *p, int *rc)
 	return doc;
 }
 
-struct programme *
-load_programme(const char *path, int *exit_code)
+/*
+ * The common part of load_programme() and load_programme_buf(): p has dir
+ * and file set; buf is the contents of p->file (NULL: read the file), and
+ * tandems.xml is looked for only when with_tandems is true. Frees p on
+ * failure.
+ */
+static struct programme *
+load_common(struct programme *p, const char *buf, size_t len,
+    bool with_tandems, int *exit_code)
 {
-	struct programme *p;
 	struct ctx c, tc;
 	xmlDocPtr doc, tdoc = NULL;
 	xmlNodePtr root;
@@ -1837,22 +1859,10 @@ load_programme(const char *path, int *exit_code)
 	char *tf;
 	const char *base;
 
-	if (dir_exists(path)) {
-		p = programme_new();
-		p->dir = xstrdup(path);
-		p->file = path_join(path, "programme.xml");
-	} else if (file_exists(path)) {
-		p = programme_new();
-		p->dir = path_dir(path);
-		p->file = xstrdup(path);
-	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
-		    "file");
-		*exit_code = EX_NOINPUT;
-		return NULL;
-	}
 	c = (struct ctx){ p, p->file, 0, NULL, 0 };
-	if ((doc = xml_load(&c, p->file, &rc)) == NULL)
+	doc = buf != NULL ? xml_parse(&c, xstrndup(buf, len), len, &rc) :
+	    xml_load(&c, p->file, &rc);
+	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
@@ -1867,11 +1877,13 @@ load_programme(const char *path, int *exit_code)
 	c.people = NULL;
 
 	/* tandems.xml belongs to a programme folder: not looked for beside
-	 * a file given under another name (e.g. cohort-2023.xml). */
+	 * a file given under another name (e.g. cohort-2023.xml), nor for a
+	 * programme given as bytes. */
 	tf = path_join(p->dir, "tandems.xml");
 	base = strrchr(p->file, '/');
 	base = base != NULL ? base + 1 : p->file;
-	if (strcmp(base, "programme.xml") == 0 && file_exists(tf)) {
+	if (with_tandems && strcmp(base, "programme.xml") == 0 &&
+	    file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
 			    "fixed tandems are given both here and in %s; "
@@ -1908,6 +1920,45 @@ fail:
 	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
+}
+
+struct programme *
+load_programme(const char *path, int *exit_code)
+{
+	struct programme *p;
+
+	if (dir_exists(path)) {
+		p = programme_new();
+		p->dir = xstrdup(path);
+		p->file = path_join(path, "programme.xml");
+	} else if (file_exists(path)) {
+		p = programme_new();
+		p->dir = path_dir(path);
+		p->file = xstrdup(path);
+	} else {
+		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		    "file");
+		*exit_code = EX_NOINPUT;
+		return NULL;
+	}
+	return load_common(p, NULL, 0, true, exit_code);
+}
+
+struct programme *
+load_programme_buf(const char *buf, size_t len, const char *name,
+    int *exit_code)
+{
+	struct programme *p = programme_new();
+	struct programme *r;
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	p->dir = xstrdup(".");
+	p->file = xstrdup(name);
+	r = load_common(p, copy, len, false, exit_code);
+	free(copy);
+	return r;
 }
 
 /* Edit distance between a and b (bytes), capped for long strings. */

@@ -36,6 +36,16 @@
 struct programme	*load_programme(const char *path, int *exit_code);
 
 /*
+ * Load a programme from the len bytes at buf (need not end in a NUL),
+ * named name in messages, exactly as load_programme() loads a file, but
+ * with no tandems.xml and no file access at all (p->dir is "."). Used by
+ * the fuzzers and by callers that hold the data in memory. Same results
+ * and ownership as load_programme().
+ */
+struct programme	*load_programme_buf(const char *buf, size_t len,
+			    const char *name, int *exit_code);
+
+/*
  * Check everything about a loaded programme that a schema cannot: id
  * syntax and uniqueness, references (p->dangling, with a suggestion of the
  * closest existing id), value ranges, dates and period, roles and hard rules
