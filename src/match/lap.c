@@ -45,16 +45,18 @@ struct sap {
 	int32_t		*x, *y;
 	int64_t		*v;
 	int64_t		*rowcost;	/* assigned rows: cost of their edge */
-	int32_t		**ord;		/* per row: mentors by cost */
-	int32_t		*pool;		/* backing store of ord */
-	/* One shortest path search (marks: = cur in this search). */
-	uint32_t	 cur;
-	uint32_t	*seen;		/* column reached: d, pred valid */
-	uint32_t	*done;		/* column's distance final */
+	uint32_t	**ord;		/* per row: mentor << 7 | cost */
+	uint32_t	*pool;		/* backing store of ord */
+	unsigned char	*sorted;	/* per row: ord[r] is filled in */
+	/* One shortest path search. */
+	uint32_t	 cur;		/* even; grows by 2 per search */
+	uint32_t	*mark;		/* column: cur = reached (d, pred
+					   valid), cur + 1 = distance final */
 	int64_t		*d;		/* distance of a reached column */
 	int32_t		*pred;		/* row it is reached from */
 	int64_t		*predw;		/* cost of that edge */
 	int32_t		*fin;		/* the final columns, in order */
+	int32_t		*buf;		/* columns a row scan improved */
 	int32_t		 nfin;
 	int32_t		*rk;		/* row: next mentor in ord to relax */
 	int64_t		*rh;		/* row: dual minus its distance */
@@ -72,45 +74,63 @@ struct ev {
 static int64_t
 cost_at(const struct sap *s, int32_t r, int32_t k)
 {
-	const struct lap *p = s->p;
-
-	return k < p->nadm[r] ? 100 - p->score[r][s->ord[r][k]] : p->big;
+	return k < s->p->nadm[r] ? s->ord[r][k] & 127 : s->p->big;
 }
 
 /*
- * Sort every row's admissible mentors by cost, ties by mentor (a counting
- * sort on the score, 0..100). Returns 0, or -2 if memory ran out.
+ * Place every row's sorted list in one block (allocated, not yet
+ * written: a row is sorted on first use, and a big untouched block costs
+ * no memory). Returns 0, or -2 if memory ran out.
  */
 static int
-sort_rows(struct sap *s)
+rows_init(struct sap *s)
 {
 	const struct lap *p = s->p;
 	size_t	 total = 0;
-	int32_t	 cnt[102];
 
+	s->ord = malloc(((size_t)p->nrows + 1) * sizeof(*s->ord));
+	s->sorted = calloc((size_t)p->nrows + 1, 1);
+	if (s->ord == NULL || s->sorted == NULL)
+		return -2;
 	for (int32_t r = 0; r < p->nrows; r++)
 		total += (size_t)p->nadm[r];
-	s->ord = malloc(((size_t)p->nrows + 1) * sizeof(*s->ord));
-	s->pool = malloc((total + 1) * sizeof(*s->pool));
-	if (s->ord == NULL || s->pool == NULL)
+	if ((s->pool = malloc((total + 1) * sizeof(*s->pool))) == NULL)
 		return -2;
 	total = 0;
 	for (int32_t r = 0; r < p->nrows; r++) {
-		const int32_t *a = p->adm[r];
-		const signed char *sc = p->score[r];
-		int32_t	*o = s->pool + total;
-
-		memset(cnt, 0, sizeof(cnt));
-		for (int32_t k = 0; k < p->nadm[r]; k++)
-			cnt[100 - sc[a[k]] + 1]++;
-		for (int32_t w = 1; w < 102; w++)
-			cnt[w] += cnt[w - 1];
-		for (int32_t k = 0; k < p->nadm[r]; k++)
-			o[cnt[100 - sc[a[k]]]++] = a[k];
-		s->ord[r] = o;
+		s->ord[r] = s->pool + total;
 		total += (size_t)p->nadm[r];
 	}
 	return 0;
+}
+
+/*
+ * Sort row r's admissible mentors by cost, ties by mentor (a counting
+ * sort on the score, 0..100), unless done before. Each entry is the
+ * mentor shifted left by 7 bits, or'ed with the cost (0..100).
+ */
+static void
+sort_row(struct sap *s, int32_t r)
+{
+	const struct lap *p = s->p;
+	const int32_t *a = p->adm[r];
+	const signed char *sc = p->score[r];
+	uint32_t *o = s->ord[r];
+	int32_t	 cnt[102];
+
+	if (s->sorted[r])
+		return;
+	s->sorted[r] = 1;
+	memset(cnt, 0, sizeof(cnt));
+	for (int32_t k = 0; k < p->nadm[r]; k++)
+		cnt[100 - sc[a[k]] + 1]++;
+	for (int32_t w = 1; w < 102; w++)
+		cnt[w] += cnt[w - 1];
+	for (int32_t k = 0; k < p->nadm[r]; k++) {
+		uint32_t w = (uint32_t)(100 - sc[a[k]]);
+
+		o[cnt[w]++] = (uint32_t)a[k] << 7 | w;
+	}
 }
 
 /*
@@ -118,11 +138,12 @@ sort_rows(struct sap *s)
  * j2 at u2 (-1 and LAP_INF if there is no second), and their costs.
  */
 static void
-two_best(const struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
+two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
     int64_t *w1, int32_t *j2, int64_t *u2, int64_t *w2)
 {
 	const struct lap *p = s->p;
 
+	sort_row(s, i);
 	*j1 = *j2 = -1;
 	*u1 = *u2 = LAP_INF;
 	*w1 = *w2 = 0;
@@ -133,8 +154,8 @@ two_best(const struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
 		if (w >= *u2)
 			break;		/* w - v >= w: nothing cheaper */
 		if (k < p->nadm[i]) {
-			lo = p->first[s->ord[i][k]];
-			hi = p->first[s->ord[i][k] + 1];
+			lo = p->first[s->ord[i][k] >> 7];
+			hi = p->first[(s->ord[i][k] >> 7) + 1];
 		} else {
 			lo = p->nslots + i;
 			hi = lo + 1;
@@ -273,44 +294,50 @@ static int
 relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
 {
 	const struct lap *p = s->p;
-	int32_t	 k = s->rk[i], na = p->nadm[i];
-	int64_t	 h = s->rh[i];
+	const uint32_t *o = s->ord[i];
+	const int32_t *first = p->first, *y = s->y;
+	const int64_t *v = s->v;
+	int64_t	*d = s->d, h = s->rh[i], lim = level + h, w;
+	uint32_t *mark = s->mark, seen = s->cur, done = s->cur + 1;
+	int32_t	*pred = s->pred, *buf = s->buf;
+	int32_t	 k = s->rk[i], na = p->nadm[i], c, hi, n = 0;
 
 	for (; k <= na; k++) {
-		int64_t	 w = cost_at(s, i, k);
-		int32_t	 lo, hi;
-
-		if (w - h > level)
-			break;
 		if (k < na) {
-			lo = p->first[s->ord[i][k]];
-			hi = p->first[s->ord[i][k] + 1];
+			if ((w = o[k] & 127) > lim)
+				break;
+			c = first[o[k] >> 7];
+			hi = first[(o[k] >> 7) + 1];
 		} else {
-			lo = p->nslots + i;
-			hi = lo + 1;
+			if ((w = p->big) > lim)
+				break;
+			c = p->nslots + i;
+			hi = c + 1;
 		}
-		for (int32_t c = lo; c < hi; c++) {
-			int64_t	 dc = w - s->v[c] - h;
+		for (; c < hi; c++) {
+			int64_t	 dc = w - v[c] - h;
 
-			if (s->seen[c] != s->cur) {
-				s->seen[c] = s->cur;
-				s->d[c] = LAP_INF;
-			} else if (s->done[c] == s->cur || dc >= s->d[c])
+			if (mark[c] != seen) {
+				if (mark[c] == done)
+					continue;
+				mark[c] = seen;
+			} else if (dc >= d[c])
 				continue;
-			if (dc >= s->d[c])
-				continue;
-			s->d[c] = dc;
-			s->pred[c] = i;
+			d[c] = dc;
+			pred[c] = i;
 			s->predw[c] = w;
-			if (dc == level && s->y[c] < 0) {
+			if (dc == level && y[c] < 0) {
 				s->rk[i] = k;
 				*end = c;
 				return 1;
 			}
-			if (heap_push(s, dc, c) != 0)
-				return -2;
+			buf[n++] = c;
 		}
 	}
+	/* (Pushing here, out of the loop, keeps the loop lean.) */
+	for (int32_t t = 0; t < n; t++)
+		if (heap_push(s, d[buf[t]], buf[t]) != 0)
+			return -2;
 	s->rk[i] = k;
 	if (k <= na && heap_push(s, cost_at(s, i, k) - h, -1 - i) != 0)
 		return -2;
@@ -334,15 +361,17 @@ augment(struct sap *s, int32_t f)
 	int64_t	 level = 0;
 	int	 rc;
 
-	if (++s->cur == 0) {	/* wrapped: clear */
+	s->cur += 2;
+	if (s->cur >= UINT32_MAX - 1) {	/* about to wrap: clear */
 		int32_t	 nc = s->p->nslots + s->p->nrows;
 
 		for (int32_t c = 0; c < nc; c++)
-			s->seen[c] = s->done[c] = 0;
-		s->cur = 1;
+			s->mark[c] = 0;
+		s->cur = 2;
 	}
 	s->nheap = 0;
 	s->nfin = 0;
+	sort_row(s, f);
 	s->rk[f] = 0;
 	s->rh[f] = 0;
 	if (heap_push(s, cost_at(s, f, 0), -1 - f) != 0)
@@ -359,15 +388,16 @@ augment(struct sap *s, int32_t f)
 		} else {
 			int32_t	 c = e.id, i;
 
-			if (s->done[c] == s->cur || s->d[c] != level)
+			if (s->mark[c] != s->cur || s->d[c] != level)
 				continue;	/* stale */
 			if (s->y[c] < 0) {
 				end = c;
 				break;
 			}
-			s->done[c] = s->cur;
+			s->mark[c] = s->cur + 1;
 			s->fin[s->nfin++] = c;
 			i = s->y[c];
+			sort_row(s, i);
 			s->rk[i] = 0;
 			s->rh[i] = s->rowcost[i] - s->v[c] - level;
 			rc = relax_row(s, i, level, &end);
@@ -419,19 +449,19 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	s.y = y;
 	s.v = v;
 	s.rowcost = malloc(zr * sizeof(*s.rowcost));
-	s.seen = calloc(zc, sizeof(*s.seen));
-	s.done = calloc(zc, sizeof(*s.done));
+	s.mark = calloc(zc, sizeof(*s.mark));
 	s.d = malloc(zc * sizeof(*s.d));
 	s.pred = malloc(zc * sizeof(*s.pred));
 	s.predw = malloc(zc * sizeof(*s.predw));
 	s.fin = malloc(zc * sizeof(*s.fin));
+	s.buf = malloc(zc * sizeof(*s.buf));
 	s.rk = malloc(zr * sizeof(*s.rk));
 	s.rh = malloc(zr * sizeof(*s.rh));
 	free_ = malloc(zr * sizeof(*free_));
-	if (s.rowcost == NULL || s.seen == NULL || s.done == NULL ||
+	if (s.rowcost == NULL || s.mark == NULL ||
 	    s.d == NULL || s.pred == NULL || s.predw == NULL ||
-	    s.fin == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
-	    sort_rows(&s) != 0)
+	    s.fin == NULL || s.buf == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
+	    rows_init(&s) != 0)
 		goto out;
 
 	for (int32_t c = 0; c < nc; c++) {
@@ -440,30 +470,29 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	}
 	/* Greedy start: a row takes a free column of its lowest cost. */
 	for (int32_t r = 0; r < nr; r++) {
-		int64_t	 m = cost_at(&s, r, 0);
+		const int32_t *a = p->adm[r];
+		const signed char *sc = p->score[r];
+		int	 best = -1;
 
 		x[r] = -1;
-		for (int32_t k = 0; k <= p->nadm[r] && x[r] < 0; k++) {
-			int32_t	 lo, hi;
-
-			if (cost_at(&s, r, k) != m)
-				break;
-			if (k < p->nadm[r]) {
-				lo = p->first[s.ord[r][k]];
-				hi = p->first[s.ord[r][k] + 1];
-			} else {
-				lo = p->nslots + r;
-				hi = lo + 1;
-			}
-			for (int32_t c = lo; c < hi; c++)
+		for (int32_t k = 0; k < p->nadm[r]; k++)
+			best = sc[a[k]] > best ? sc[a[k]] : best;
+		for (int32_t k = 0; k < p->nadm[r] && x[r] < 0; k++) {
+			if (sc[a[k]] != best)
+				continue;
+			for (int32_t c = p->first[a[k]];
+			    c < p->first[a[k] + 1]; c++)
 				if (y[c] < 0) {
 					x[r] = c;
-					y[c] = r;
-					s.rowcost[r] = m;
 					break;
 				}
 		}
-		if (x[r] < 0)
+		if (best < 0)
+			x[r] = p->nslots + r;	/* no mentor at all */
+		if (x[r] >= 0) {
+			y[x[r]] = r;
+			s.rowcost[r] = best < 0 ? p->big : 100 - best;
+		} else
 			free_[nfree++] = r;
 	}
 	arr(&s, free_, &nfree, 4 * (long)nr + 1000);
@@ -475,17 +504,18 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	rc = 0;
 out:
 	free(s.rowcost);
-	free(s.seen);
-	free(s.done);
+	free(s.mark);
 	free(s.d);
 	free(s.pred);
 	free(s.predw);
 	free(s.fin);
+	free(s.buf);
 	free(s.rk);
 	free(s.rh);
 	free(s.heap);
 	free(s.ord);
 	free(s.pool);
+	free(s.sorted);
 	free(free_);
 	return rc;
 }
