@@ -74,7 +74,8 @@ struct pdf_dev {
 	char		*meta[5];	/* title, author, subject, keywords,
 					   lang of this document */
 	long long	 date;		/* its creation date */
-	unsigned char	*icc;		/* the sRGB profile, read once */
+	unsigned char	*icc;		/* the sRGB profile, read and
+					   deflated once */
 	size_t		 icclen;
 	struct pdf_dest	*dests;
 	size_t		 ndests, capdests;
@@ -213,7 +214,7 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		p->date = info->date > 0 ? info->date : 0;
 	}
 	if (p->pdfa && p->icc == NULL) {
-		char *icc = file_read(PDF_PDFA_ICC, &p->icclen);
+		unsigned char *icc = pdf_pdfa_profile(&p->icclen);
 
 		if (icc == NULL) {
 			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
@@ -221,7 +222,7 @@ pdf_begin(struct device *d, const struct dev_info *info)
 			    "icc-profiles-free)", strerror(errno));
 			return -1;
 		}
-		p->icc = (unsigned char *)icc;
+		p->icc = icc;
 	}
 	if (info != NULL) {
 		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
@@ -232,9 +233,10 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		if (info->date > 0) {
 			HPDF_Date dt = pdf_date(info->date);
 
+			/* No /ModDate: it would equal the creation date,
+			 * and PDF/A would need it in the XMP too. */
 			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE,
 			    dt);
-			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, dt);
 		}
 		if (info->lang != NULL && *info->lang != '\0')
 			HPDF_Dict_Add(p->pdf->catalog, "Lang",

@@ -399,7 +399,7 @@ tags_open_mc(struct pdf_tags *t, int el)
 		    sizeof(*t->owners));
 		t->owners[t->nowners++] = el;
 		tags_add_mcid(t, &t->el[el], tp->n);
-		sb_addf(op, "/%s <</MCID %zu>> BDC\n", tag_names[t->el[el].tag],
+		sb_addf(op, "/%s<</MCID %zu>>BDC\n", tag_names[t->el[el].tag],
 		    tp->n);
 		tp->n++;
 	}
@@ -526,8 +526,9 @@ tags_parent_tree(struct pdf_tags *t)
 	HPDF_INT32 key = 0;
 	size_t i, k;
 
+	/* Direct objects where the standard allows them: every indirect
+	 * object costs some 40 bytes, which counts in one-page files. */
 	if ((tree = HPDF_Dict_New(mm)) == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, tree) != HPDF_OK ||
 	    (nums = HPDF_Array_New(mm)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
 	ret |= HPDF_Dict_Add(tree, "Nums", nums);
@@ -536,8 +537,7 @@ tags_parent_tree(struct pdf_tags *t)
 
 		if (tp->n == 0)
 			continue;
-		if ((arr = HPDF_Array_New(mm)) == NULL ||
-		    HPDF_Xref_Add(t->pdf->xref, arr) != HPDF_OK)
+		if ((arr = HPDF_Array_New(mm)) == NULL)
 			return HPDF_FAILD_TO_ALLOC_MEM;
 		for (k = 0; k < tp->n; k++)
 			ret |= HPDF_Array_Add(arr,
@@ -555,6 +555,27 @@ tags_parent_tree(struct pdf_tags *t)
 	ret |= HPDF_Dict_Add(t->root, "ParentTree", tree);
 	ret |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", key);
 	return ret;
+}
+
+/* Shorten every /K of one MCID to the number itself, drop empty ones. */
+static void
+tags_compact(struct pdf_tags *t)
+{
+	for (size_t i = 0; i < t->nel; i++) {
+		struct tag_elem *e = &t->el[i];
+		HPDF_Obj_Header *h;
+
+		if (e->kids->list->count == 0) {
+			HPDF_Dict_RemoveElement(e->dict, "K");
+			continue;
+		}
+		if (e->kids->list->count != 1)
+			continue;
+		h = HPDF_List_ItemAt(e->kids->list, 0);
+		if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_NUMBER)
+			HPDF_Dict_AddNumber(e->dict, "K",
+			    ((HPDF_Number)(void *)h)->value);
+	}
 }
 
 int
@@ -584,6 +605,7 @@ pdf_tags_finish(struct pdf_tags *t, const char *path)
 	if (t->pdf->pdf_version < HPDF_VER_14)
 		t->pdf->pdf_version = HPDF_VER_14;
 	ret |= tags_parent_tree(t);
+	tags_compact(t);
 	ret |= HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->root);
 	if ((mark = HPDF_Dict_New(mm)) == NULL ||
 	    (prefs = HPDF_Dict_New(mm)) == NULL)
