@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/wording.h"
+#include "docs/docs.h"
 #include "docs/handbook.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
@@ -30,9 +32,8 @@ static const struct {
 	const char	*contents;
 	const char	*period;
 } labels[LANG__MAX] = {
-	{ "Handbuch für Mentees und Mentoring-Partner",
-	  "Inhalt", "Laufzeit" },
-	{ "Handbook for mentees and mentors", "Contents", "Period" },
+	{ "Handbuch für", "Inhalt", "Laufzeit" },
+	{ "Handbook for", "Contents", "Period" },
 };
 
 void
@@ -84,7 +85,14 @@ title_page(struct doc *d, const struct programme *p)
 		para(r, p->edition, 15, 0, DOC_FONT_HEADING);
 	}
 	vspace(r, 30);
-	para(r, labels[p->lang].handbook, 15, 0, DOC_FONT_HEADING);
+	/* "Handbuch für Mentees, Mentorinnen und Mentoren" by wording. */
+	s = xasprintf("%s %s%s %s", labels[p->lang].handbook,
+	    wording_roles(p->lang, p->wording, ROLE_MENTEE),
+	    p->wording == WORDING_PAIR && p->lang == LANG_DE ? "," :
+	    p->lang == LANG_DE ? " und" : " and",
+	    wording_roles(p->lang, p->wording, ROLE_MENTOR));
+	para(r, s, 15, 0, DOC_FONT_HEADING);
+	free(s);
 	handbook_date(&p->start, p->lang, from);
 	handbook_date(&p->end, p->lang, to);
 	if (from[0] != '\0' && to[0] != '\0') {
@@ -96,6 +104,8 @@ title_page(struct doc *d, const struct programme *p)
 	}
 	if (p->norgs > 0) {
 		vspace(r, 40);
+		docs_logos(r, p, 425, 56);
+		vspace(r, 14);
 		for (size_t i = 0; i < p->norgs; i++)
 			para(r, p->orgs[i].name ? p->orgs[i].name :
 			    p->orgs[i].id, 12, 0, DOC_FONT_BODY);
@@ -113,12 +123,13 @@ static void
 add_chapter(struct chapters *ch, const char *file, const char *text,
     size_t len)
 {
-	struct md_opts o;
+	struct docs_env env = { ch->p, NULL, NULL };
+	struct compose_ctx ctx;
 
-	memset(&o, 0, sizeof(o));
-	o.file = file;
-	o.base_dir = ch->p->dir;
-	if (md_to_doc(ch->doc, ch->doc->root, text, len, &o) != 0)
+	/* Placeholders are expanded (docs_common.c). */
+	compose_ctx_init(&ctx, ch->p, COMPOSE_HANDBOOK);
+	if (docs_markdown(ch->doc, ch->doc->root, &env, &ctx, file, text,
+	    len) != 0)
 		ch->errors++;
 }
 
@@ -208,5 +219,6 @@ handbook_compose(const struct programme *p)
 		doc_free(ch.doc);
 		return NULL;
 	}
+	docs_handbook_chapters(ch.doc, p);
 	return ch.doc;
 }

@@ -1505,6 +1505,11 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 				    it->x + p->x, y + p->y, p->text,
 				    strlen(p->text));
 			break;
+		case DOC_PRIM_IMAGE:
+			if (p->text != NULL)
+				(void)d->ops->image(d, p->text, it->x + p->x,
+				    y + p->y, p->w, p->h, NULL);
+			break;
 		default:
 			break;
 		}
@@ -1646,32 +1651,74 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
+	char *text[TMPL_SLOT__MAX];
+	double tw[TMPL_SLOT__MAX];
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
-		char *text;
+		text[s] = slots[s] ? expand_slot(L, slots[s], pg, page, pages) :
+		    NULL;
+		tw[s] = text[s] ? font_width(f, text[s], strlen(text[s])) *
+		    size / 1000 : 0;
+	}
+	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
 		size_t len;
-		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
+		double w, x, room;
 
-		if (slots[s] == NULL)
+		if (text[s] == NULL)
 			continue;
-		text = expand_slot(L, slots[s], pg, page, pages);
-		len = strlen(text);
-		/* Cut what does not fit (long chapter titles). */
-		while (len > 0 && font_width(f, text, len) * size / 1000 >
-		    room - 12) {
-			len--;
-			while (len > 0 && ((unsigned char)text[len] & 0xC0) ==
-			    0x80)
+		/* A side slot may use what the other side leaves free (a
+		 * centred slot keeps the middle third). */
+		if (s == TMPL_CENTER)
+			room = right - left;
+		else if (text[TMPL_CENTER] != NULL)
+			room = (right - left - tw[TMPL_CENTER]) / 2;
+		else if (tw[TMPL_SLOT__MAX - 1 - s] > 0)
+			room = right - left - (tw[s] < (right - left) / 2 ?
+			    tw[s] : 0) - tw[TMPL_SLOT__MAX - 1 - s];
+		else
+			room = right - left;
+		if (s != TMPL_CENTER && tw[s] > (right - left) / 2 &&
+		    tw[TMPL_SLOT__MAX - 1 - s] > (right - left) / 2)
+			room = (right - left) / 2;
+		len = strlen(text[s]);
+		/* Cut what does not fit (long titles) at a word, with an
+		 * ellipsis; a dangling separator goes too. */
+		if (font_width(f, text[s], len) * size / 1000 > room - 12) {
+			while (len > 0 && font_width(f, text[s], len) * size /
+			    1000 > room - 24) {
 				len--;
+				while (len > 0 && ((unsigned char)
+				    text[s][len] & 0xC0) == 0x80)
+					len--;
+			}
+			while (len > 0 && text[s][len] != ' ')
+				len--;
+			while (len > 0 && (text[s][len - 1] == ' ' ||
+			    text[s][len - 1] == ',' || text[s][len - 1] == '-' ||
+			    ((unsigned char)text[s][len - 1] == 0xb7 && len >= 2 &&
+			    (unsigned char)text[s][len - 2] == 0xc2))) {
+				len -= (unsigned char)text[s][len - 1] == 0xb7 ?
+				    2 : 1;
+			}
+			if (len > 0) {
+				text[s][len] = '\0';
+				char *cut = xasprintf("%s\xe2\x80\xa6",
+				    text[s]);
+
+				free(text[s]);
+				text[s] = cut;
+				len = strlen(cut);
+			}
 		}
-		w = font_width(f, text, len) * size / 1000;
+		w = font_width(f, text[s], len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
 		    (left + right - w) / 2;
 		if (len > 0)
 			L->dev->ops->text(L->dev, f, size, L->t->text, x, base,
-			    text, len);
-		free(text);
+			    text[s], len);
 	}
+	for (int s = 0; s < TMPL_SLOT__MAX; s++)
+		free(text[s]);
 }
 
 static void

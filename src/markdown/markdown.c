@@ -209,12 +209,33 @@ enter(struct conv *c, cmark_node *n)
 		open_container(c, DOC_QUOTE, line, n);
 		break;
 	case CMARK_NODE_LIST:
+		if (c->o->tick != NULL && cmark_node_first_child(n) != NULL &&
+		    c->o->tick(cmark_node_first_child(n)) >= 0 &&
+		    c->depth < MD_MAX_DEPTH) {
+			/* A list of tick boxes: the boxes replace it. */
+			push(c, top(c));
+			break;
+		}
 		open_container(c, DOC_LIST, line, n);
 		break;
 	case CMARK_NODE_ITEM:
+		lv = c->o->tick != NULL ? c->o->tick(n) : -1;
+		if (lv >= 0 && c->depth < MD_MAX_DEPTH) {
+			b = doc_add(top(c), DOC_TICKBOX, c->file, line);
+			b->checked = lv > 0;
+			push(c, b);
+			break;
+		}
 		open_container(c, DOC_ITEM, line, n);
 		break;
 	case CMARK_NODE_PARAGRAPH:
+		if (top(c)->kind == DOC_TICKBOX) {
+			/* The item's text is the box's label. */
+			c->text = top(c);
+			if (c->text->nruns > 0)
+				doc_add_break(c->text, line);
+			break;
+		}
 		c->text = doc_add(top(c), DOC_PARA, c->file, line);
 		break;
 	case CMARK_NODE_HEADING:
@@ -236,6 +257,9 @@ enter(struct conv *c, cmark_node *n)
 		diag_warn(c->file, line, "raw HTML is left out");
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
+		if (c->o->custom != NULL)
+			c->o->custom(c->o->arg, top(c), n, line);
+		break;
 	case CMARK_NODE_CUSTOM_INLINE:
 		break;
 	case CMARK_NODE_TEXT:
@@ -376,6 +400,7 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_iter *it;
 	cmark_event_type ev;
 	long line, col;
+	char *copy = NULL;
 
 	if (!utf8_valid(text, len, &line, &col)) {
 		diag(DIAG_ERROR, o->file, line, col, "invalid UTF-8");
@@ -386,7 +411,20 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	c.o = o;
 	c.file = doc_intern(doc, o->file ? o->file : "-");
 	c.stack[0] = parent;
-	root = cmark_parse_document(text, len, CMARK_OPT_DEFAULT);
+	if (o->prepare != NULL) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		o->prepare(copy, len);
+		text = copy;
+	}
+	root = cmark_parse_document(text, len, o->tree != NULL ?
+	    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT);
+	free(copy);
+	if (o->tree != NULL && o->tree(o->arg, root, c.file) > 0) {
+		cmark_node_free(root);
+		return -1;
+	}
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);

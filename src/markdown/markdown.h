@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include <cmark.h>
+
 #include "layout/doc.h"
 
 #define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
@@ -28,6 +30,19 @@ struct md_opts {
 	md_text_fn	 text;		/* NULL = md_add_text */
 	void		*arg;		/* for text */
 	int		 heading_shift;	/* added to heading levels (0..3) */
+
+	/* Optional hooks of the documents stage (placeholders, forms): */
+	/* On a private copy of the source before cmark parses it. */
+	void		(*prepare)(char *src, size_t len);
+	/* On the parsed tree (parsed with source positions) before it is
+	 * converted; returns the number of errors (then md_to_doc fails). */
+	int		(*tree)(void *arg, cmark_node *root, const char *file);
+	/* For each custom block: append the generated blocks to parent. */
+	void		(*custom)(void *arg, struct doc_block *parent,
+			    cmark_node *n, long line);
+	/* For each list item: -1 ordinary, 0 empty tick box, 1 ticked. A
+	 * list whose first item is a tick box becomes DOC_TICKBOX blocks. */
+	int		(*tick)(cmark_node *item);
 };
 
 /*
