@@ -229,9 +229,8 @@ cmd_build(int argc, char *argv[])
 		goto done;
 	}
 	o.date = creation_date();
-	/* The tandems (fixed or matched) for the kinds that show them. */
-	if ((o.want[K_HANDBOOK] || o.want[K_TANDEMS] || o.want[K_AGREEMENTS])
-	    && (rc = tandems_form(p, &tr)) != 0)
+	/* The tandems (fixed or matched): shown or counted by every kind. */
+	if ((rc = tandems_form(p, &tr)) != 0)
 		goto done;
 	/* Said where the tandems are the subject. */
 	for (size_t u = 0; tr != NULL && (o.want[K_TANDEMS] ||

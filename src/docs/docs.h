@@ -77,6 +77,13 @@ struct doc_block *docs_cell(struct doc_block *row, const char *text,
 void	docs_logos(struct doc_block *parent, const struct programme *,
 	    double width, double height);
 
+/*
+ * Keep each paragraph that introduces writing lines or tick boxes on the
+ * same page as them: from the child from of parent on (NULL = the first),
+ * such a paragraph and the blocks it introduces move into a DOC_KEEP.
+ */
+void	docs_keep_intros(struct doc_block *parent, struct doc_block *from);
+
 /* The generated blocks of a block placeholder (docs_markdown). */
 void	docs_form_block(struct doc_block *parent, const struct docs_env *,
 	    const struct compose_ctx *, int which, int n);

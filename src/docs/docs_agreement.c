@@ -73,6 +73,7 @@ agreement_into(struct doc *d, const struct docs_env *env,
 	if (docs_markdown(d, d->root, env, &ctx, at->file, at->text,
 	    at->len) != 0)
 		return -1;
+	docs_keep_intros(d->root, mark ? mark->next : d->root->first);
 	for (struct doc_block *b = mark ? mark->next : d->root->first;
 	    b != NULL; b = b->next) {
 		tidy(b);

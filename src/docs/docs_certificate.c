@@ -239,8 +239,10 @@ cert_into(struct doc *d, const struct docs_env *env,
 
 	compose_ctx_person(&ctx, p, person);
 	frame(root, env, person);
+	vspace(root, 14, NULL);
 	docs_logos(root, p, env->t ? env->t->page_w - env->t->left -
-	    env->t->right : 425, 52);
+	    env->t->right : 425, 58);
+	vspace(root, 34, NULL);
 	first = root->last;
 	if (docs_markdown(d, root, env, &ctx, ct->file, ct->text, ct->len) != 0)
 		return -1;
@@ -263,17 +265,20 @@ cert_into(struct doc *d, const struct docs_env *env,
 		if (!named && strcmp(plain, sb_str(&name)) == 0) {
 			fit_name(b, env, sb_str(&name));
 			named = true;
-			vspace(root, 16, b);
-			vspace(root, 10, b->next);
+			vspace(root, 30, b);
+			vspace(root, 22, b->next);
 		} else if (all_bold(b))
 			b->size = 15;
 		else
 			b->size = 12.5;
+		/* The place and date stand apart, above the signatures. */
+		if (b->next == NULL && b->nruns > 0)
+			vspace(root, 26, b);
 		trim_empty_place(b);
 		free(plain);
 	}
 	sb_free(&name);
-	vspace(root, 30, NULL);
+	vspace(root, 56, NULL);
 	signatures(root, env);
 	return 0;
 }

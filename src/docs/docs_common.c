@@ -355,6 +355,50 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 	}
 }
 
+void
+docs_keep_intros(struct doc_block *parent, struct doc_block *from)
+{
+	struct doc_block *prev = NULL, *b, *k;
+
+	for (b = parent->first; b != NULL && b != from && from != NULL;
+	    b = b->next)
+		prev = b;
+	for (; b != NULL; prev = b, b = b->next) {
+		struct doc_block *end, *keep;
+		enum doc_kind kind;
+
+		if (b->kind != DOC_PARA && b->kind != DOC_HEADING)
+			continue;
+		if (b->next == NULL || (b->next->kind != DOC_FILLIN &&
+		    b->next->kind != DOC_TICKBOX))
+			continue;
+		kind = b->next->kind;
+		for (end = b->next; end->next != NULL && end->next->kind ==
+		    kind; end = end->next)
+			;
+		/* Unlink b .. end and put them into a new keep block in
+		 * their place. */
+		keep = xcalloc(1, sizeof(*keep));
+		keep->kind = DOC_KEEP;
+		keep->parent = parent;
+		keep->start = 1;
+		keep->level = 1;
+		keep->next = end->next;
+		if (prev != NULL)
+			prev->next = keep;
+		else
+			parent->first = keep;
+		if (parent->last == end)
+			parent->last = keep;
+		keep->first = b;
+		keep->last = end;
+		end->next = NULL;
+		for (k = b; k != NULL; k = k->next)
+			k->parent = keep;
+		b = keep;
+	}
+}
+
 struct template *
 docs_template(const char *dir, const char *name, int *rc)
 {

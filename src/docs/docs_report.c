@@ -147,53 +147,96 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	}
 }
 
-/* Role × gender × organisation, with the disclosure rule applied. */
+/* Add one person to a cell of a one-cohort table and its totals. */
+static void
+cell_add(struct stats_table *t, size_t r, size_t k)
+{
+	size_t cs[2] = { 0, t->ncohorts }, rs[2] = { r, t->nrows };
+	size_t ks[2] = { k, t->ncols };
+
+	for (int a = 0; a < 2; a++)
+		for (int b = 0; b < 2; b++)
+			for (int d = 0; d < 2; d++)
+				stats_cell(t, cs[a], rs[b], ks[d])->n++;
+}
+
+/*
+ * Role × gender × organisation of the people taking part (not
+ * withdrawn), with the statistics' disclosure rule applied to the
+ * organisation × gender cells: role totals and role × gender totals are
+ * always published.
+ */
 static void
 participation(struct doc_block *parent, const struct docs_env *env)
 {
+	static const enum gender gorder[GENDER__MAX] = { GENDER_F, GENDER_M,
+	    GENDER_D, GENDER_UNKNOWN };
 	const struct programme *p = env->p;
-	struct programme *pv = (struct programme *)p;
-	struct stats *st = stats_compute(&pv, 1);
+	bool has_none = false, suppressed = false;
+	size_t nrows, ncols = GENDER__MAX;
 	double w[GENDER__MAX + 2];
-	struct doc_block *t = NULL, *r;
-	bool suppressed = false;
+	struct doc_block *t, *r;
 	char num[32];
 	double vals[ROLE__MAX][GENDER__MAX];
 	const char *cats[GENDER__MAX];
 	struct chart c;
 
-	stats_protect(st, STATS_MIN_CELL_DEFAULT);
-	for (size_t i = 0; i < st->ntables; i++) {
-		struct stats_table *tb = &st->tables[i];
+	for (size_t i = 0; i < p->npeople; i++)
+		if (p->people[i].org < 0 &&
+		    p->people[i].status != STATUS_WITHDRAWN)
+			has_none = true;
+	/* "No answer" only as a column when somebody has no gender. */
+	if (programme_count(p, ROLE_MENTEE, GENDER_UNKNOWN, false) +
+	    programme_count(p, ROLE_MENTOR, GENDER_UNKNOWN, false) == 0)
+		ncols--;
+	nrows = p->norgs + has_none;
+	w[0] = 4.4;
+	for (size_t k = 0; k <= ncols; k++)
+		w[k + 1] = 1.4;
+	t = docs_table(parent, w, ncols + 2, 1);
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD, 9);
+	for (size_t k = 0; k < ncols; k++)
+		docs_cell(r, label_gender_plural(p->lang, gorder[k]), DOC_BOLD,
+		    9);
+	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	for (int role = 0; role < ROLE__MAX; role++) {
+		struct stats_table *tb = stats_table_new(1, nrows ? nrows : 1,
+		    ncols);
 
-		if (tb->measure != STATS_ORG_GENDER || tb->role < 0 ||
-		    tb->cols == NULL)
-			continue;
-		if (t == NULL) {
-			w[0] = 4.4;
-			for (size_t k = 0; k <= tb->ncols; k++)
-				w[k + 1] = 1.4;
-			t = docs_table(parent, w, tb->ncols + 2, 1);
-			r = docs_row(t);
-			docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD,
-			    9);
-			for (size_t k = 0; k < tb->ncols; k++)
-				docs_cell(r, tb->cols[k], DOC_BOLD, 9);
-			docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD,
-			    9);
+		tb->sensitive = true;
+		for (size_t i = 0; i < p->npeople; i++) {
+			const struct person *q = &p->people[i];
+			size_t k = 0;
+
+			if ((int)q->role != role ||
+			    q->status == STATUS_WITHDRAWN)
+				continue;
+			while (k + 1 < ncols && gorder[k] != q->gender)
+				k++;
+			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs, k);
 		}
+		for (size_t c0 = 0; c0 <= 1; c0++)
+			for (size_t i = 0; i <= tb->nrows; i++)
+				for (size_t k = 0; k <= tb->ncols; k++)
+					if (i == tb->nrows || k == tb->ncols)
+						stats_cell(tb, c0, i, k)->flags |=
+						    STATS_CELL_PUBLIC;
+		stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
 		r = docs_row(t);
-		docs_cell(r, wording_roles(p->lang, p->wording, tb->role),
+		docs_cell(r, wording_roles(p->lang, p->wording, role),
 		    DOC_BOLD, 9);
-		for (size_t k = 0; k <= tb->ncols; k++) {
+		for (size_t k = 0; k <= ncols; k++) {
 			snprintf(num, sizeof(num), "%ld", stats_cell(tb, 0,
 			    tb->nrows, k)->n);
 			docs_cell(r, num, DOC_BOLD, 9);
 		}
-		for (size_t rr = 0; rr < tb->nrows; rr++) {
+		for (size_t rr = 0; rr < nrows; rr++) {
 			r = docs_row(t);
-			docs_cell(r, tb->rows[rr], 0, 9);
-			for (size_t k = 0; k <= tb->ncols; k++) {
+			docs_cell(r, rr < p->norgs ? compose_org(p, (int)rr) :
+			    DOCS_LANG(p, "ohne Organisation",
+			    "no organisation"), 0, 9);
+			for (size_t k = 0; k <= ncols; k++) {
 				struct stats_cell *cl = stats_cell(tb, 0, rr,
 				    k);
 
@@ -206,13 +249,13 @@ participation(struct doc_block *parent, const struct docs_env *env)
 				}
 			}
 		}
+		stats_table_free(tb);
 	}
 	if (suppressed)
 		docs_para(parent, DOCS_LANG(p, ". = weniger als drei Fälle "
 		    "oder zum Schutz solcher Fälle nicht ausgewiesen.",
 		    ". = fewer than three cases, or withheld to protect such "
 		    "cases."), DOC_ALIGN_LEFT, 8.5, DOC_ITALIC);
-	stats_free(st);
 
 	/* The chart: people taking part by role and gender (figures that
 	 * are always published). */

@@ -94,8 +94,8 @@ void
 docs_tandem_table(struct doc_block *parent, const struct programme *p,
     bool with_score)
 {
-	static const double w4[] = { 0.6, 4, 4, 4.2 };
-	static const double w5[] = { 0.6, 4, 4, 4.2, 1.3 };
+	static const double w4[] = { 0.8, 4, 4, 4.2 };
+	static const double w5[] = { 0.8, 4, 4, 4.2, 1.4 };
 	struct doc_block *t, *r;
 	const char *mentors = wording_role_any(p->lang, p->wording,
 	    ROLE_MENTOR);
@@ -151,7 +151,7 @@ parts_text(const struct programme *p, const struct tandems_pair *tp)
 struct doc *
 docs_tandems_compose(const struct docs_env *env)
 {
-	static const double wt[] = { 0.6, 3.6, 3.6, 3.4, 1.1, 4 };
+	static const double wt[] = { 0.8, 3.5, 3.5, 3.4, 1.7, 4 };
 	const struct programme *p = env->p;
 	const struct tandems_result *tr = env->tr;
 	struct doc *d = docs_doc_new(p, label_get(p->lang,

@@ -107,6 +107,7 @@ struct page {
 };
 
 struct lay {
+	bool			 no_tags;	/* drawing decoration copies */
 	const struct doc	*doc;
 	const struct template	*t;
 	struct device		*dev;
@@ -1524,7 +1525,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	const struct fctx *c = it->ctx;
 	struct dev_color grey = { 0.6, 0.6, 0.6 };
 
-	for (size_t i = 0; i < it->nopens; i++)
+	for (size_t i = 0; !L->no_tags && i < it->nopens; i++)
 		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
 		    it->kind == V_IMAGE ? it->blk->alt : NULL);
 	if (c != NULL && c->code) {
@@ -1615,7 +1616,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	default:
 		break;
 	}
-	for (int i = 0; i < it->ncloses; i++)
+	for (int i = 0; !L->no_tags && i < it->ncloses; i++)
 		d->ops->tag_end(d);
 }
 
@@ -1748,7 +1749,10 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 			copy.nopens = 0;
 			copy.ncloses = 0;
 			d->ops->artifact_begin(d);
+			/* Nor on the cells inside the row. */
+			L->no_tags = true;
 			draw_item(L, &copy, y, dest_page);
+			L->no_tags = false;
 			d->ops->artifact_end(d);
 			y += h->h;
 		}
