@@ -4,3 +4,4 @@
 SRCS += src/docs/docs_common.c src/docs/docs_tandems.c \
 	src/docs/docs_agreement.c src/docs/docs_certificate.c \
 	src/docs/docs_report.c
+UNIT_TESTS += tests/unit/test_docs.c
