@@ -15,6 +15,7 @@
 
 #include "cmd/cmd.h"
 #include "device/device.h"
+#include "device/font.h"
 #include "docs/docs.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
@@ -106,6 +107,13 @@ load_template(const char *dir, const char *name, int *rc)
 	} else {
 		diag_error(rname, 0, "no built-in template");
 		*rc = EX_SOFTWARE;
+	}
+	/* The logo is named relative to the programme folder. */
+	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
 	}
 	free(path);
 	free(rname);
@@ -263,5 +271,6 @@ done:
 	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);
+	font_done();
 	return rc;
 }

@@ -27,13 +27,22 @@
 struct mdhook {
 	const struct docs_env		*env;
 	const struct compose_ctx	*ctx;
+	const char			*file;
 };
 
+/* Escape "\\{" before cmark parses the text. */
+static void
+hook_prepare(void *arg, char *src, size_t len)
+{
+	(void)arg;
+	placeholder_escape_source(src, len);
+}
+
 static int
-hook_tree(void *arg, cmark_node *root, const char *file)
+hook_tree(void *arg, cmark_node *root)
 {
 	struct mdhook *h = arg;
-	int errors = placeholder_expand_tree(root, h->ctx, file);
+	int errors = placeholder_expand_tree(root, h->ctx, h->file);
 
 	if (h->ctx->text == COMPOSE_AGREEMENT)
 		placeholder_tick_items(root);
@@ -41,12 +50,11 @@ hook_tree(void *arg, cmark_node *root, const char *file)
 }
 
 static void
-hook_custom(void *arg, struct doc_block *parent, cmark_node *n, long line)
+hook_custom(void *arg, struct doc_block *parent, cmark_node *n)
 {
 	struct mdhook *h = arg;
 	int num, k = placeholder_block(n, &num);
 
-	(void)line;
 	if (k < 0)
 		return;
 	if (k <= PH_FORM_SIGNATURES)
@@ -61,13 +69,13 @@ docs_markdown(struct doc *d, struct doc_block *parent,
     const char *file, const char *text, size_t len)
 {
 	struct md_opts o;
-	struct mdhook h = { env, ctx };
+	struct mdhook h = { env, ctx, file };
 
 	memset(&o, 0, sizeof(o));
 	o.file = file;
 	o.base_dir = env->p->dir;
 	o.arg = &h;
-	o.prepare = placeholder_escape_source;
+	o.prepare = hook_prepare;
 	o.tree = hook_tree;
 	o.custom = hook_custom;
 	o.tick = placeholder_tick;
@@ -422,6 +430,13 @@ docs_template(const char *dir, const char *name, int *rc)
 	} else {
 		diag_error(rname, 0, "no built-in template");
 		*rc = EX_SOFTWARE;
+	}
+	/* The logo is named relative to the programme folder. */
+	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
 	}
 	free(path);
 	free(rname);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/placeholder.h"
 #include "compose/wording.h"
 #include "docs/docs.h"
 #include "docs/handbook.h"
@@ -70,6 +71,40 @@ vspace(struct doc_block *parent, double h)
 	doc_add(parent, DOC_SPACE, NULL, 0)->height = h;
 }
 
+/* The organisations' logos side by side (those that exist). */
+static void
+logos(struct doc_block *r, const struct programme *p)
+{
+	struct doc_block *t = NULL, *row = NULL;
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		struct doc_block *cell, *img;
+		char *path;
+
+		if (p->orgs[i].logo == NULL)
+			continue;
+		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
+		    p->orgs[i].logo);
+		if (!file_exists(path)) {
+			diag_warn(p->file, p->orgs[i].line, "logo %s: no such "
+			    "file; left out", p->orgs[i].logo);
+			free(path);
+			continue;
+		}
+		if (t == NULL) {
+			vspace(r, 40);
+			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
+			t->no_rules = true;
+			row = doc_add(t, DOC_ROW, p->file, p->orgs[i].line);
+		}
+		cell = doc_add(row, DOC_CELL, p->file, p->orgs[i].line);
+		img = doc_add(cell, DOC_IMAGE, p->file, p->orgs[i].line);
+		img->path = path;
+		img->width = 110;
+		doc_set_str(&img->alt, p->orgs[i].name);
+	}
+}
+
 /* The title page: programme, edition, period, organisations. */
 static void
 title_page(struct doc *d, const struct programme *p)
@@ -102,10 +137,9 @@ title_page(struct doc *d, const struct programme *p)
 		para(r, s, 12, 0, DOC_FONT_BODY);
 		free(s);
 	}
+	logos(r, p);
 	if (p->norgs > 0) {
 		vspace(r, 40);
-		docs_logos(r, p, 425, 56);
-		vspace(r, 14);
 		for (size_t i = 0; i < p->norgs; i++)
 			para(r, p->orgs[i].name ? p->orgs[i].name :
 			    p->orgs[i].id, 12, 0, DOC_FONT_BODY);
@@ -117,19 +151,40 @@ struct chapters {
 	struct doc	*doc;
 	const struct programme *p;
 	int		 errors;
+	struct compose_ctx ctx;		/* for placeholders */
+	const char	*file;		/* the chapter being read */
 };
+
+static void
+escape_source(void *arg, char *src, size_t len)
+{
+	(void)arg;
+	placeholder_escape_source(src, len);
+}
+
+/* Placeholders are expanded on the parsed tree: data stays text. */
+static int
+expand(void *arg, cmark_node *root)
+{
+	struct chapters *ch = arg;
+
+	return placeholder_expand_tree(root, &ch->ctx, ch->file);
+}
 
 static void
 add_chapter(struct chapters *ch, const char *file, const char *text,
     size_t len)
 {
-	struct docs_env env = { ch->p, NULL, NULL };
-	struct compose_ctx ctx;
+	struct md_opts o;
 
-	/* Placeholders are expanded (docs_common.c). */
-	compose_ctx_init(&ctx, ch->p, COMPOSE_HANDBOOK);
-	if (docs_markdown(ch->doc, ch->doc->root, &env, &ctx, file, text,
-	    len) != 0)
+	memset(&o, 0, sizeof(o));
+	o.file = file;
+	o.base_dir = ch->p->dir;
+	o.arg = ch;
+	o.prepare = escape_source;
+	o.tree = expand;
+	ch->file = file;
+	if (md_to_doc(ch->doc, ch->doc->root, text, len, &o) != 0)
 		ch->errors++;
 }
 
@@ -203,6 +258,7 @@ handbook_compose(const struct programme *p)
 	memset(&ch, 0, sizeof(ch));
 	ch.doc = doc_new(lang);
 	ch.p = p;
+	compose_ctx_init(&ch.ctx, p, COMPOSE_HANDBOOK);
 	ch.doc->title = xstrdup(p->title ? p->title : "");
 	ch.doc->title_page = true;
 	if (p->norgs > 0 && p->orgs[0].name != NULL)
@@ -219,6 +275,7 @@ handbook_compose(const struct programme *p)
 		doc_free(ch.doc);
 		return NULL;
 	}
+	/* Participants, tandems, events, contacts (docs_tandems.c). */
 	docs_handbook_chapters(ch.doc, p);
 	return ch.doc;
 }

@@ -124,6 +124,7 @@ struct doc_block {
 	double		*colw;		/* table column weights (any unit) */
 	size_t		 ncols;
 	int		 header_rows;	/* table: rows repeated on each page */
+	bool		 no_rules;	/* table: no lines under the rows */
 
 	struct doc_prim	*prims;		/* drawing */
 	size_t		 nprims, primcap;

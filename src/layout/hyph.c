@@ -3,6 +3,7 @@
  */
 #include <hyphen.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,7 @@
 
 #include "layout/hyph.h"
 #include "util/fileio.h"
+#include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -30,6 +32,8 @@ struct hyph {
 	size_t		 size, count;
 };
 
+static void	flush(struct hyph *);
+
 static const struct {
 	const char	*lang;
 	const char	*file;
@@ -39,6 +43,92 @@ static const struct {
 	{ "en", "/usr/share/hyphen/hyph_en_US.dic" },
 	{ "en", "/usr/share/hyphen/hyph_en_GB.dic" },
 };
+
+/* A pattern line and its letters (digits removed), for sorting. */
+struct pline {
+	const char	*s;
+	size_t		 len;
+	char		*key;
+	size_t		 order;
+	bool		 keep;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct pline *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct pline *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * The syllable patterns of a file, cleaned for libhyphen: comment lines
+ * ('#', '%') and empty lines dropped, and of patterns with the same
+ * letters only the last kept (libhyphen uses the last one too, but leaks
+ * the others). Returns the text to load, starting with the charset line.
+ */
+static char *
+clean_patterns(const char *data)
+{
+	const char *nl = strchr(data, '\n'), *p, *next;
+	struct pline *v = NULL;
+	size_t n = 0, cap = 0;
+	char *out;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (nl == NULL)
+		return NULL;
+	sb_add(&sb, data, (size_t)(nl - data + 1));
+	for (p = nl + 1; *p != '\0'; p = next) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p), k = 0;
+
+		next = e ? e + 1 : p + len;
+		while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' '))
+			len--;
+		if (len == 0 || p[0] == '#' || p[0] == '%')
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n].s = p;
+		v[n].len = len;
+		v[n].order = n;
+		v[n].keep = true;
+		v[n].key = xmalloc(len + 1);
+		for (size_t i = 0; i < len; i++)
+			if (p[i] < '0' || p[i] > '9')
+				v[n].key[k++] = p[i];
+		v[n].key[k] = '\0';
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_key);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (strcmp(v[i].key, v[i + 1].key) == 0)
+			v[i].keep = false;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_order);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].keep) {
+			sb_add(&sb, v[i].s, v[i].len);
+			sb_addc(&sb, '\n');
+		}
+		free(v[i].key);
+	}
+	free(v);
+	out = sb_take(&sb);
+	return out;
+}
 
 /*
  * Load a pattern file. hyph_de_DE.dic has two levels: a list of ~69,000
@@ -51,24 +141,26 @@ static HyphenDict *
 load_patterns(const char *path)
 {
 	size_t len;
-	char *data = file_read(path, &len), *next, *nl, *buf;
+	char *data = file_read(path, &len), *next, *nl, *buf, *clean;
 	HyphenDict *dict;
 	FILE *fp;
 
 	if (data == NULL)
 		return NULL;
 	next = strstr(data, "\nNEXTLEVEL");
-	if (next == NULL || (nl = strchr(data, '\n')) == NULL) {
-		free(data);
-		return hnj_hyphen_load(path);
-	}
-	next = strchr(next + 1, '\n');
-	buf = xasprintf("%.*s%s", (int)(nl - data + 1), data,
-	    next ? next + 1 : "");
-	fp = fmemopen(buf, strlen(buf), "r");
+	nl = strchr(data, '\n');
+	if (next != NULL && nl != NULL) {
+		next = strchr(next + 1, '\n');
+		buf = xasprintf("%.*s%s", (int)(nl - data + 1), data,
+		    next ? next + 1 : "");
+	} else
+		buf = xstrdup(data);
+	clean = clean_patterns(buf);
+	fp = clean ? fmemopen(clean, strlen(clean), "r") : NULL;
 	dict = fp ? hnj_hyphen_load_file(fp) : NULL;
 	if (fp)
 		fclose(fp);
+	free(clean);
 	free(buf);
 	free(data);
 	return dict;
@@ -95,18 +187,45 @@ hyph_open(const char *lang)
 	return h;
 }
 
+/* The process-wide patterns of hyph_shared(), by language. */
+static struct {
+	char		 lang[16];
+	struct hyph	*h;
+} shared[8];
+static size_t nshared;
+
+static void
+shared_free(void)
+{
+	for (size_t i = 0; i < nshared; i++)
+		hyph_free(shared[i].h);
+	nshared = 0;
+}
+
+struct hyph *
+hyph_shared(const char *lang)
+{
+	if (lang == NULL)
+		return NULL;
+	for (size_t i = 0; i < nshared; i++)
+		if (strncmp(shared[i].lang, lang, sizeof(shared[i].lang)) == 0)
+			return shared[i].h;
+	if (nshared == sizeof(shared) / sizeof(shared[0]) ||
+	    strlen(lang) >= sizeof(shared[0].lang))
+		return NULL;
+	if (nshared == 0)
+		atexit(shared_free);
+	snprintf(shared[nshared].lang, sizeof(shared[0].lang), "%s", lang);
+	shared[nshared].h = hyph_open(lang);
+	return shared[nshared++].h;
+}
+
 void
 hyph_free(struct hyph *h)
 {
-	struct entry *e, *next;
-
 	if (h == NULL)
 		return;
-	for (size_t i = 0; i < h->size; i++)
-		for (e = h->table[i]; e != NULL; e = next) {
-			next = e->next;
-			free(e);
-		}
+	flush(h);
 	free(h->table);
 	hnj_hyphen_free(h->dict);
 	free(h);
@@ -184,6 +303,22 @@ compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
 	return np;
 }
 
+/* Forget every cached word. */
+static void
+flush(struct hyph *h)
+{
+	struct entry *e, *next;
+
+	for (size_t i = 0; i < h->size; i++) {
+		for (e = h->table[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e);
+		}
+		h->table[i] = NULL;
+	}
+	h->count = 0;
+}
+
 /* Double the hash table when it is full enough. */
 static void
 grow(struct hyph *h)
@@ -213,6 +348,9 @@ hyph_points(struct hyph *h, const char *word, size_t len,
 
 	if (h == NULL || len < 4 || len > 4 * HYPH_MAX_WORD)
 		return 0;
+	/* A bounded cache: start afresh after 200,000 distinct words. */
+	if (h->count >= 200000)
+		flush(h);
 	b = hash(word, len) & (h->size - 1);
 	for (e = h->table[b]; e != NULL; e = e->next)
 		if (e->len == len && memcmp(e->word, word, len) == 0) {

@@ -107,7 +107,6 @@ struct page {
 };
 
 struct lay {
-	bool			 no_tags;	/* drawing decoration copies */
 	const struct doc	*doc;
 	const struct template	*t;
 	struct device		*dev;
@@ -120,11 +119,6 @@ struct lay {
 	size_t			 last_drawn;	/* last content item, NONE */
 	struct fctx		**ctxs;		/* owned decoration contexts */
 	size_t			 nctxs, ctxcap;
-	struct {
-		const char	*lang;
-		struct hyph	*h;
-	}			 hyph[4];
-	size_t			 nhyph;
 	uint32_t		*warned;	/* code points reported missing */
 	size_t			 nwarned, warncap;
 	int			 ndests;
@@ -137,6 +131,7 @@ struct lay {
 	char			**strs;		/* owned label texts */
 	size_t			 nstrs, strcap;
 	struct layout_stats	 st;
+	double			 logo_h;	/* template logo, 0 = none */
 	/* The TOC: every heading that goes into it, in order. */
 	const struct doc_block	**heads;
 	size_t			 nheads, headcap;
@@ -249,16 +244,7 @@ vitem_free(struct vitem *it)
 static struct hyph *
 hyph_for(struct lay *L, const char *lang)
 {
-	if (lang == NULL)
-		lang = L->doc->lang;
-	for (size_t i = 0; i < L->nhyph; i++)
-		if (strcmp(L->hyph[i].lang, lang) == 0)
-			return L->hyph[i].h;
-	if (L->nhyph == sizeof(L->hyph) / sizeof(L->hyph[0]))
-		return NULL;
-	L->hyph[L->nhyph].lang = lang;
-	L->hyph[L->nhyph].h = hyph_open(lang);
-	return L->hyph[L->nhyph++].h;
+	return hyph_shared(lang != NULL ? lang : L->doc->lang);
 }
 
 /* Report a character the font lacks, once per character. */
@@ -1048,7 +1034,9 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->vl.n = L->vl.cap = 0;
 	L->pending = 0;
 	L->keep_next = 0;
+	L->last_drawn = NONE;
 	flow_children(L, b, c);
+	tag_close(L);		/* the cell's */
 	*out = L->vl;
 	L->vl = save;
 	L->pending = pending;
@@ -1096,11 +1084,14 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		bool header = row < b->header_rows;
 
 		memset(&box, 0, sizeof(box));
+		tag_open(L, DEV_TAG_TR);
 		for (const struct doc_block *k = r->first; k != NULL;
 		    k = k->next, col++) {
 			struct fctx in = *c;
 			struct vlist sub;
 			double y = pad;
+
+			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
@@ -1124,6 +1115,7 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 				box.h = y + pad;
 		}
 		it = vl_add(L, V_BOX, box.h);
+		tag_close(L);		/* the row's */
 		it->kids = box.kids;
 		it->nkids = box.nkids;
 		it->kidcap = box.kidcap;
@@ -1131,7 +1123,7 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->w = col_width(c);
 		it->table = (int)tno;
 		it->header = header;
-		it->line_w = header ? 0.8 : 0.3;
+		it->line_w = b->no_rules ? 0 : header ? 0.8 : 0.3;
 		if (header) {
 			if (L->tbl_hdr_first[tno] == NONE)
 				L->tbl_hdr_first[tno] = L->vl.n - 1;
@@ -1477,7 +1469,7 @@ draw_number(struct lay *L, struct font *f, double size, double xr,
 }
 
 static void	draw_item(struct lay *, const struct vitem *, double y,
-		    const int *dest_page);
+		    const int *dest_page, bool tags);
 
 static void
 draw_prims(struct lay *L, const struct vitem *it, double y)
@@ -1517,17 +1509,20 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 	}
 }
 
+/* Draw one item with its top at y; tags false leaves out structure
+ * (for repeated table header rows). */
 static void
 draw_item(struct lay *L, const struct vitem *it, double y,
-    const int *dest_page)
+    const int *dest_page, bool tags)
 {
 	struct device *d = L->dev;
 	const struct fctx *c = it->ctx;
 	struct dev_color grey = { 0.6, 0.6, 0.6 };
 
-	for (size_t i = 0; !L->no_tags && i < it->nopens; i++)
+	for (size_t i = 0; tags && i < it->nopens; i++)
 		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
-		    it->kind == V_IMAGE ? it->blk->alt : NULL);
+		    it->kind == V_IMAGE && it->opens[i] == DEV_TAG_FIGURE ?
+		    it->blk->alt : NULL);
 	if (c != NULL && c->code) {
 		struct dev_color bg = { 0.94, 0.94, 0.94 };
 
@@ -1538,7 +1533,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		for (int i = 0; i < c->nbars; i++)
 			d->ops->line(d, c->bar_x[i], y, c->bar_x[i], y + it->h,
 			    2, grey);
-	if (it->dest >= 0) {
+	if (it->dest >= 0 && tags) {
 		d->ops->dest(d, it->dest, y);
 		if (it->title != NULL)
 			d->ops->bookmark(d, it->level, it->title, it->dest);
@@ -1609,14 +1604,15 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	case V_BOX:
 		for (size_t i = 0; i < it->nkids; i++)
 			draw_item(L, &it->kids[i], y + it->kids[i].dy,
-			    dest_page);
-		d->ops->line(d, it->x, y + it->h, it->x + it->w, y + it->h,
-		    it->line_w, L->t->rule);
+			    dest_page, tags);
+		if (it->line_w > 0)
+			d->ops->line(d, it->x, y + it->h, it->x + it->w,
+			    y + it->h, it->line_w, L->t->rule);
 		break;
 	default:
 		break;
 	}
-	for (int i = 0; !L->no_tags && i < it->ncloses; i++)
+	for (int i = 0; tags && i < it->ncloses; i++)
 		d->ops->tag_end(d);
 }
 
@@ -1652,74 +1648,70 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
-	char *text[TMPL_SLOT__MAX];
-	double tw[TMPL_SLOT__MAX];
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
-		text[s] = slots[s] ? expand_slot(L, slots[s], pg, page, pages) :
-		    NULL;
-		tw[s] = text[s] ? font_width(f, text[s], strlen(text[s])) *
-		    size / 1000 : 0;
-	}
-	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
+		char *text, *s2;
 		size_t len;
-		double w, x, room;
+		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
 
-		if (text[s] == NULL)
+		if (slots[s] == NULL)
 			continue;
-		/* A side slot may use what the other side leaves free (a
-		 * centred slot keeps the middle third). */
-		if (s == TMPL_CENTER)
-			room = right - left;
-		else if (text[TMPL_CENTER] != NULL)
-			room = (right - left - tw[TMPL_CENTER]) / 2;
-		else if (tw[TMPL_SLOT__MAX - 1 - s] > 0)
-			room = right - left - (tw[s] < (right - left) / 2 ?
-			    tw[s] : 0) - tw[TMPL_SLOT__MAX - 1 - s];
-		else
-			room = right - left;
-		if (s != TMPL_CENTER && tw[s] > (right - left) / 2 &&
-		    tw[TMPL_SLOT__MAX - 1 - s] > (right - left) / 2)
-			room = (right - left) / 2;
-		len = strlen(text[s]);
-		/* Cut what does not fit (long titles) at a word, with an
-		 * ellipsis; a dangling separator goes too. */
-		if (font_width(f, text[s], len) * size / 1000 > room - 12) {
-			while (len > 0 && font_width(f, text[s], len) * size /
-			    1000 > room - 24) {
-				len--;
-				while (len > 0 && ((unsigned char)
-				    text[s][len] & 0xC0) == 0x80)
-					len--;
-			}
-			while (len > 0 && text[s][len] != ' ')
-				len--;
-			while (len > 0 && (text[s][len - 1] == ' ' ||
-			    text[s][len - 1] == ',' || text[s][len - 1] == '-' ||
-			    ((unsigned char)text[s][len - 1] == 0xb7 && len >= 2 &&
-			    (unsigned char)text[s][len - 2] == 0xc2))) {
-				len -= (unsigned char)text[s][len - 1] == 0xb7 ?
-				    2 : 1;
-			}
-			if (len > 0) {
-				text[s][len] = '\0';
-				char *cut = xasprintf("%s\xe2\x80\xa6",
-				    text[s]);
+		text = expand_slot(L, slots[s], pg, page, pages);
+		len = strlen(text);
+		/* Cut what does not fit (long titles) after a word, with an
+		 * ellipsis. */
+		if (font_width(f, text, len) * size / 1000 > room - 12) {
+			double ell = font_width(f, "\xe2\x80\xa6", 3) * size /
+			    1000;
+			size_t cut = len;
 
-				free(text[s]);
-				text[s] = cut;
-				len = strlen(cut);
+			while (cut > 0 && font_width(f, text, cut) * size /
+			    1000 + ell > room - 12) {
+				cut--;
+				while (cut > 0 && ((unsigned char)text[cut] &
+				    0xC0) == 0x80)
+					cut--;
 			}
+			for (size_t k = cut; k > cut / 2; k--)
+				if (text[k] == ' ') {
+					cut = k;
+					break;
+				}
+			/* No separator or space before the ellipsis. */
+			while (cut > 0 && (strchr(" ,;:-", text[cut - 1]) ||
+			    (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) ==
+			    0)))
+				cut -= text[cut - 1] == ' ' ||
+				    strchr(",;:-", text[cut - 1]) ? 1 : 2;
+			text[cut] = '\0';
+			s2 = xasprintf("%s\xe2\x80\xa6", text);
+			free(text);
+			text = s2;
+			len = strlen(text);
 		}
-		w = font_width(f, text[s], len) * size / 1000;
+		w = font_width(f, text, len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
 		    (left + right - w) / 2;
 		if (len > 0)
 			L->dev->ops->text(L->dev, f, size, L->t->text, x, base,
-			    text[s], len);
+			    text, len);
+		free(text);
 	}
-	for (int s = 0; s < TMPL_SLOT__MAX; s++)
-		free(text[s]);
+}
+
+/* Quote bars continue through the space between two quoted blocks. */
+static void
+glue_bars(struct lay *L, const struct vitem *a, const struct vitem *b,
+    double y, double h)
+{
+	struct dev_color grey = { 0.6, 0.6, 0.6 };
+
+	if (a->ctx == NULL || b->ctx == NULL)
+		return;
+	for (int i = 0; i < a->ctx->nbars && i < b->ctx->nbars; i++)
+		if (a->ctx->bar_x[i] == b->ctx->bar_x[i])
+			L->dev->ops->line(L->dev, a->ctx->bar_x[i], y,
+			    a->ctx->bar_x[i], y + h, 2, grey);
 }
 
 static void
@@ -1734,6 +1726,9 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	d->ops->page(d, t->page_w, t->page_h);
 	if (!plain) {
 		d->ops->artifact_begin(d);
+		if (L->logo_h > 0)
+			d->ops->image(d, t->logo, t->logo_x, t->logo_y,
+			    t->logo_w, L->logo_h, NULL);
 		draw_slots(L, t->head, t->head_size, t->top / 2 + 4, pg, page,
 		    pages);
 		draw_slots(L, t->foot, t->foot_size,
@@ -1743,29 +1738,25 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	if (pg->rep_first != NONE)
 		for (size_t r = 0; r < pg->rep_n; r++) {
 			const struct vitem *h = &L->vl.v[pg->rep_first + r];
-			struct vitem copy = *h;
 
 			/* Repeated rows are decoration: no tags again. */
-			copy.nopens = 0;
-			copy.ncloses = 0;
 			d->ops->artifact_begin(d);
-			/* Nor on the cells inside the row. */
-			L->no_tags = true;
-			draw_item(L, &copy, y, dest_page);
-			L->no_tags = false;
+			draw_item(L, h, y, dest_page, false);
 			d->ops->artifact_end(d);
 			y += h->h;
 		}
 	for (size_t i = pg->first; i < pg->end; i++) {
 		const struct vitem *it = &L->vl.v[i];
 
+		if (it->kind == V_GLUE && i > pg->first && i + 1 < pg->end)
+			glue_bars(L, &L->vl.v[i - 1], &L->vl.v[i + 1], y, it->h);
 		if (it->kind == V_GLUE || it->kind == V_BREAK) {
 			y += it->h;
 			for (int k = 0; k < it->ncloses; k++)
 				d->ops->tag_end(d);
 			continue;
 		}
-		draw_item(L, it, y, dest_page);
+		draw_item(L, it, y, dest_page, true);
 		y += it->h;
 	}
 }
@@ -1816,6 +1807,16 @@ layout_render(const struct doc *doc, const struct template *t,
 	c.left = t->left;
 	c.right = t->page_w - t->right;
 	collect_heads(&L, doc->root, 0);
+	if (t->logo != NULL) {
+		int pw, ph;
+		const char *err = NULL;
+
+		if (layout_image_size(t->logo, &pw, &ph, &err) == 0)
+			L.logo_h = t->logo_w * ph / pw;
+		else
+			diag_warn(t->file, 0, "logo %s: %s; left out", t->logo,
+			    err ? err : strerror(errno));
+	}
 	tag_open(&L, DEV_TAG_DOCUMENT);
 	flow_children(&L, doc->root, &c);
 	tag_close(&L);
@@ -1849,8 +1850,6 @@ layout_render(const struct doc *doc, const struct template *t,
 	for (size_t i = 0; i < L.nctxs; i++)
 		free(L.ctxs[i]);
 	free(L.ctxs);
-	for (size_t i = 0; i < L.nhyph; i++)
-		hyph_free(L.hyph[i].h);
 	free(L.warned);
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);

@@ -13,7 +13,7 @@
 #include "util/xalloc.h"
 
 #define FIT__MAX	4	/* tight, decent, loose, very loose */
-#define RUN__MAX	8	/* hyphen runs tracked (max_hyphen_run < this) */
+#define RUN__MAX	4	/* hyphen runs tracked (max_hyphen_run < this) */
 #define NONE		((size_t)-1)
 
 struct node {
@@ -114,7 +114,9 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 	bool forced = it->type == LB_PENALTY && it->penalty <= -LB_INF;
 	bool any = false;
 
-	memset(cand, 0, sizeof(cand));
+	for (int f = 0; f < FIT__MAX; f++)
+		for (int r = 0; r < RUN__MAX; r++)
+			cand[f][r].set = false;
 	for (a = b->active; a != NONE; a = next) {
 		struct node *nd = &b->nodes[a];
 		double L, Y, Z, r, bad, d;

@@ -5,3 +5,4 @@ SRCS += src/layout/doc.c src/layout/hyph.c src/layout/linebreak.c \
 	src/device/dev_text.c src/markdown/markdown.c src/docs/handbook.c
 UNIT_TESTS += tests/unit/test_layout.c
 RESOURCES += schema/template.rng=schema/template.rng
+BENCHES += bench/layout_bench.c

@@ -258,7 +258,7 @@ enter(struct conv *c, cmark_node *n)
 		break;
 	case CMARK_NODE_CUSTOM_BLOCK:
 		if (c->o->custom != NULL)
-			c->o->custom(c->o->arg, top(c), n, line);
+			c->o->custom(c->o->arg, top(c), n);
 		break;
 	case CMARK_NODE_CUSTOM_INLINE:
 		break;
@@ -401,30 +401,28 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_event_type ev;
 	long line, col;
 	char *copy = NULL;
+	int errors = 0;
 
 	if (!utf8_valid(text, len, &line, &col)) {
 		diag(DIAG_ERROR, o->file, line, col, "invalid UTF-8");
 		return -1;
+	}
+	if (o->prepare != NULL) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		o->prepare(o->arg, copy, len);
+		text = copy;
 	}
 	memset(&c, 0, sizeof(c));
 	c.doc = doc;
 	c.o = o;
 	c.file = doc_intern(doc, o->file ? o->file : "-");
 	c.stack[0] = parent;
-	if (o->prepare != NULL) {
-		copy = xmalloc(len + 1);
-		memcpy(copy, text, len);
-		copy[len] = '\0';
-		o->prepare(copy, len);
-		text = copy;
-	}
-	root = cmark_parse_document(text, len, o->tree != NULL ?
-	    CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS : CMARK_OPT_DEFAULT);
+	root = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
 	free(copy);
-	if (o->tree != NULL && o->tree(o->arg, root, c.file) > 0) {
-		cmark_node_free(root);
-		return -1;
-	}
+	if (o->tree != NULL)
+		errors = o->tree(o->arg, root);
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		n = cmark_iter_get_node(it);
@@ -437,5 +435,5 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	prune(parent);
-	return 0;
+	return errors > 0 ? -1 : 0;
 }

@@ -30,25 +30,26 @@ struct md_opts {
 	md_text_fn	 text;		/* NULL = md_add_text */
 	void		*arg;		/* for text */
 	int		 heading_shift;	/* added to heading levels (0..3) */
-
-	/* Optional hooks of the documents stage (placeholders, forms): */
-	/* On a private copy of the source before cmark parses it. */
-	void		(*prepare)(char *src, size_t len);
-	/* On the parsed tree (parsed with source positions) before it is
-	 * converted; returns the number of errors (then md_to_doc fails). */
-	int		(*tree)(void *arg, cmark_node *root, const char *file);
-	/* For each custom block: append the generated blocks to parent. */
+	/* Optional: edit the source (a writable copy, same length) before
+	 * parsing, e.g. placeholder_escape_source(). */
+	void		(*prepare)(void *arg, char *src, size_t len);
+	/* Optional: work on the parsed tree before conversion (placeholder
+	 * expansion); returns the number of errors reported. */
+	int		(*tree)(void *arg, cmark_node *root);
+	/* Optional: turn a custom block (a block placeholder) into blocks
+	 * appended to parent. Without it custom blocks are left out. */
 	void		(*custom)(void *arg, struct doc_block *parent,
-			    cmark_node *n, long line);
-	/* For each list item: -1 ordinary, 0 empty tick box, 1 ticked. A
-	 * list whose first item is a tick box becomes DOC_TICKBOX blocks. */
+			    cmark_node *node);
+	/* Optional: for each list item, -1 ordinary, 0 an empty tick box,
+	 * 1 a ticked one (placeholder_tick()). A list whose first item is a
+	 * tick box becomes DOC_TICKBOX blocks instead of a bulleted list. */
 	int		(*tick)(cmark_node *item);
 };
 
 /*
  * Convert text[0..len) and append it to parent (a block of doc). Returns
- * 0, or -1 after an error diagnostic (invalid UTF-8); warnings do not
- * fail.
+ * 0, or -1 after error diagnostics (invalid UTF-8, errors of the tree
+ * hook); warnings do not fail.
  */
 int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
 	    size_t len, const struct md_opts *);

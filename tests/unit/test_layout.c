@@ -5,6 +5,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "harness.h"
 #include "device/device.h"
@@ -16,6 +17,7 @@
 #include "layout/template.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
+#include "util/fileio.h"
 #include "util/resource.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -192,6 +194,151 @@ test_markdown(void)
 	fclose(devnull);
 }
 
+/* Render a document with the built-in handbook template through the
+ * text device; returns the dump (caller frees) or NULL. */
+static char *
+render(struct doc *d, struct layout_stats *st)
+{
+	const struct resource *r = resource_get("templates/handbook.xml");
+	struct template *t = r ? template_load(r->name, r->data, r->len) : NULL;
+	struct device *dev = dev_text_new();
+	struct dev_info info = { 0 };
+	char path[] = "/tmp/test_layout_XXXXXX";
+	int fd = mkstemp(path);
+	char *out = NULL;
+	size_t len;
+
+	if (t != NULL && fd >= 0) {
+		close(fd);
+		info.title = "Test";
+		dev->ops->begin(dev, &info);
+		layout_render(d, t, dev, st);
+		if (dev->ops->end(dev, path) == 0)
+			out = file_read(path, &len);
+		unlink(path);
+	}
+	dev->ops->free(dev);
+	template_free(t);
+	return out;
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* The blocks the markdown never makes: tables with repeated header rows,
+ * tick boxes, fill-in and signature lines, drawings, shrink-to-fit. */
+static void
+test_blocks(void)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *t, *row, *cell, *b;
+	struct layout_stats st;
+	char *out, buf[32];
+	const char *name = "Prof. Dr. Aylin Yılmaz-Wiśniewska-Dąbrowska-Öztürk";
+	struct font *f;
+	double w;
+
+	t = doc_add(d->root, DOC_TABLE, "t", 1);
+	t->header_rows = 1;
+	t->colw = xcalloc(2, sizeof(double));
+	t->colw[0] = 1;
+	t->colw[1] = 3;
+	t->ncols = 2;
+	for (int i = 0; i < 120; i++) {
+		row = doc_add(t, DOC_ROW, "t", 1);
+		for (int c = 0; c < 2; c++) {
+			cell = doc_add(row, DOC_CELL, "t", 1);
+			b = doc_add(cell, DOC_PARA, "t", 1);
+			if (i == 0)
+				snprintf(buf, sizeof(buf), "Kopf%d", c);
+			else
+				snprintf(buf, sizeof(buf), "%s%d",
+				    c ? "Wert" : "Zeile", i);
+			doc_add_text(b, buf, strlen(buf), i == 0 ? DOC_BOLD : 0,
+			    1);
+		}
+	}
+	b = doc_add(d->root, DOC_TICKBOX, "t", 2);
+	b->checked = true;
+	doc_add_text(b, "Karriereplanung", 15, 0, 2);
+	b = doc_add(d->root, DOC_TICKBOX, "t", 3);
+	doc_add_text(b, "Networking", 10, 0, 3);
+	doc_add(d->root, DOC_FILLIN, "t", 4)->nlines = 3;
+	b = doc_add(d->root, DOC_SIGNATURE, "t", 5);
+	doc_add_text(b, "Ort, Datum, Unterschrift", 24, 0, 5);
+	b = doc_add(d->root, DOC_DRAWING, "t", 6);
+	b->width = 200;
+	b->height = 100;
+	doc_add_prim(b, DOC_PRIM_RECT, 0, 50, 40, 50)->grey = 0.3;
+	b = doc_add(d->root, DOC_PARA, "t", 7);
+	b->size = 40;
+	b->shrink_fit = true;
+	b->align = DOC_ALIGN_CENTER;
+	doc_add_text(b, name, strlen(name), 0, 7);
+	out = render(d, &st);
+	CHECK(out != NULL);
+	if (out != NULL) {
+		/* The header row on each of the table's pages. */
+		size_t tpages = 0;
+
+		for (const char *p = strstr(out, "\npage "); p != NULL;
+		    p = strstr(p + 1, "\npage ")) {
+			const char *next = strstr(p + 1, "\npage ");
+			const char *z = strstr(p, "\"Zeile");
+
+			tpages += z != NULL && (next == NULL || z < next);
+		}
+		CHECK(tpages >= 3);
+		/* Structure: balanced, header rows not tagged again. */
+		CHECK_INT(count(out, "<") - count(out, "</>"),
+		    count(out, "</>"));
+		CHECK_INT(count(out, "<TH>"), 2);
+		CHECK_INT(count(out, "<TD>"), 238);
+		CHECK_INT(count(out, "<TR>"), 120);
+		CHECK_INT(count(out, "\"Kopf0\""), tpages);
+		CHECK_INT(count(out, "\"Zeile119\""), 1);
+		/* Two boxes, one ticked (two strokes). */
+		CHECK_INT(count(out, "fill - stroke 0.70"), 2);
+		CHECK_INT(count(out, " 1.20 #000000"), 2);
+		/* Three fill-in lines, one signature line. */
+		CHECK_INT(count(out, " 0.50 #000000"), 3);
+		CHECK_INT(count(out, " 0.60 #000000"), 1);
+		CHECK_INT(count(out, "rect "), 2 + 1);
+		/* The name shrunk onto one line within the margins. */
+		CHECK_INT(count(out, "\"Yılmaz-Wiśniewska-Dąbrowska-Öztürk\""),
+		    1);
+		{
+			const char *p = strstr(out, "\"Prof.\"");
+			double x = 0, y = 0, size = 0;
+
+			f = font_open("Liberation Serif", NULL);
+			CHECK(p != NULL && f != NULL);
+			while (p != NULL && p > out && p[-1] != '\n')
+				p--;
+			if (p != NULL && f != NULL && sscanf(p,
+			    " text %lf %lf \"Liberation Serif\" %lf", &x, &y,
+			    &size) == 3) {
+				w = font_width(f, name, strlen(name)) * size /
+				    1000;
+				CHECK(size < 40 && size > 10);
+				CHECK(x >= 70.86 && x + w <= 595.28 - 70.86 +
+				    0.01);
+			} else
+				CHECK(!"name line not found");
+			font_free(f);
+		}
+	}
+	free(out);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -199,5 +346,7 @@ main(void)
 	test_linebreak();
 	test_template();
 	test_markdown();
+	test_blocks();
+	font_done();
 	return harness_done("layout");
 }
