@@ -83,14 +83,14 @@ check_ids(struct vstate *v)
 	size_t n = p->norgs + p->ntopics + p->npeople, k = 0, i;
 	struct idrec *r = xcalloc(n ? n : 1, sizeof(*r));
 
-	for (i = 0; i < p->norgs; i++)
-		r[k++] = (struct idrec){ p->orgs[i].id, "organisation",
+	for (i = 0; i < p->norgs; i++, k++)
+		r[k] = (struct idrec){ p->orgs[i].id, "organisation",
 		    p->orgs[i].line, k };
-	for (i = 0; i < p->ntopics; i++)
-		r[k++] = (struct idrec){ p->topics[i].id, "topic",
+	for (i = 0; i < p->ntopics; i++, k++)
+		r[k] = (struct idrec){ p->topics[i].id, "topic",
 		    p->topics[i].line, k };
-	for (i = 0; i < p->npeople; i++)
-		r[k++] = (struct idrec){ p->people[i].id, "person",
+	for (i = 0; i < p->npeople; i++, k++)
+		r[k] = (struct idrec){ p->people[i].id, "person",
 		    p->people[i].line, k };
 	if (*p->id != '\0' && !id_ok(p->id))
 		verr(v, p->file, p->line, "programme id '%s' may contain only "
