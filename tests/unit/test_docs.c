@@ -235,10 +235,11 @@ test_agreement(void)
 		return;
 	}
 	s = doc_text(d);
-	/* No unit or position: no empty commas. */
-	CHECK(strstr(s, "als Mentee, Stadt Testhausen,") != NULL);
+	/* The parties; no unit or position: no empty commas. */
+	CHECK(strstr(s, "Zeynep Çelik (Mentee)Stadt Testhausen\n") != NULL);
 	CHECK(strstr(s, ", ,") == NULL);
-	CHECK(strstr(s, "als Mentor, Amtsleitung, Kreis Beispiel.") != NULL);
+	CHECK(strstr(s, "Jonas Becker (Mentor)Amtsleitung, Kreis Beispiel\n")
+	    != NULL);
 	CHECK(strstr(s, "1. März 2024 bis 28. Februar 2025") != NULL);
 	/* Signature captions with the role words. */
 	CHECK(strstr(s, "Zeynep Çelik (Mentee)") != NULL);
