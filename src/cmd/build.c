@@ -16,6 +16,7 @@
 #include "cmd/cmd.h"
 #include "device/device.h"
 #include "device/font.h"
+#include "docs/docs.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
 #include "layout/template.h"
@@ -51,6 +52,7 @@ struct opts {
 	bool		 want[K__MAX];
 	bool		 pdfa;
 	bool		 text;		/* --device text */
+	long long	 date;		/* creation date of every document */
 };
 
 /* Parse "handbook,report" into o->want; false on an unknown word. */
@@ -160,7 +162,7 @@ build_handbook(const struct programme *p, const struct opts *o,
 	info.author = doc->author;
 	info.subject = p->lang == LANG_EN ? "Handbook" : "Handbuch";
 	info.lang = p->lang == LANG_EN ? "en-GB" : "de-DE";
-	info.date = creation_date();
+	info.date = o->date;
 	info.pdfa = o->pdfa;
 	dev = o->text ? dev_text_new() : dev_pdf_new();
 	if (strcmp(outdir, "-") == 0 && o->text)
@@ -185,6 +187,8 @@ cmd_build(int argc, char *argv[])
 {
 	struct opts o;
 	struct programme *p;
+	struct tandems_result *tr = NULL;
+	struct docs_out dout;
 	char *outdir = NULL;
 	int rc = 0, i, k;
 	bool any = false;
@@ -232,16 +236,39 @@ cmd_build(int argc, char *argv[])
 		rc = EX_CANTCREAT;
 		goto done;
 	}
+	o.date = creation_date();
+	/* The tandems (fixed or matched): shown or counted by every kind. */
+	if ((rc = tandems_form(p, &tr)) != 0)
+		goto done;
+	/* Said where the tandems are the subject. */
+	for (size_t u = 0; tr != NULL && (o.want[K_TANDEMS] ||
+	    o.want[K_AGREEMENTS]) && u < tr->nunmatched; u++)
+		diag(DIAG_WARNING, p->file, p->people[tr->unmatched[u].mentee].
+		    line, 0, "mentee %s stays without a tandem: %s",
+		    p->people[tr->unmatched[u].mentee].id,
+		    tandems_why_text[tr->unmatched[u].why]);
+	memset(&dout, 0, sizeof(dout));
+	dout.dir = o.dir;
+	dout.outdir = outdir;
+	dout.pdfa = o.pdfa;
+	dout.text = o.text;
+	dout.date = o.date;
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;
 		if (k == K_HANDBOOK)
 			rc = build_handbook(p, &o, outdir);
-		else
-			diag_warn(NULL, 0, "%s: not implemented yet",
-			    kind_words[k].name);
+		else if (k == K_TANDEMS)
+			rc = docs_build_tandems(p, tr, &dout);
+		else if (k == K_AGREEMENTS)
+			rc = docs_build_agreements(p, tr, &dout);
+		else if (k == K_CERTIFICATES)
+			rc = docs_build_certificates(p, &dout);
+		else if (k == K_REPORT)
+			rc = docs_build_report(p, &dout);
 	}
 done:
+	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);
 	font_done();

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "compose/placeholder.h"
+#include "compose/wording.h"
+#include "docs/docs.h"
 #include "docs/handbook.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
@@ -31,9 +33,8 @@ static const struct {
 	const char	*contents;
 	const char	*period;
 } labels[LANG__MAX] = {
-	{ "Handbuch für Mentees und Mentoring-Partner",
-	  "Inhalt", "Laufzeit" },
-	{ "Handbook for mentees and mentors", "Contents", "Period" },
+	{ "Handbuch für", "Inhalt", "Laufzeit" },
+	{ "Handbook for", "Contents", "Period" },
 };
 
 void
@@ -119,7 +120,14 @@ title_page(struct doc *d, const struct programme *p)
 		para(r, p->edition, 15, 0, DOC_FONT_HEADING);
 	}
 	vspace(r, 30);
-	para(r, labels[p->lang].handbook, 15, 0, DOC_FONT_HEADING);
+	/* "Handbuch für Mentees, Mentorinnen und Mentoren" by wording. */
+	s = xasprintf("%s %s%s %s", labels[p->lang].handbook,
+	    wording_roles(p->lang, p->wording, ROLE_MENTEE),
+	    p->wording == WORDING_PAIR && p->lang == LANG_DE ? "," :
+	    p->lang == LANG_DE ? " und" : " and",
+	    wording_roles(p->lang, p->wording, ROLE_MENTOR));
+	para(r, s, 15, 0, DOC_FONT_HEADING);
+	free(s);
 	handbook_date(&p->start, p->lang, from);
 	handbook_date(&p->end, p->lang, to);
 	if (from[0] != '\0' && to[0] != '\0') {
@@ -267,5 +275,7 @@ handbook_compose(const struct programme *p)
 		doc_free(ch.doc);
 		return NULL;
 	}
+	/* Participants, tandems, events, contacts (docs_tandems.c). */
+	docs_handbook_chapters(ch.doc, p);
 	return ch.doc;
 }

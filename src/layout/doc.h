@@ -80,6 +80,7 @@ enum doc_prim_kind {
 	DOC_PRIM_LINE,		/* (x, y) to (x + w, y + h) */
 	DOC_PRIM_RECT,		/* filled with fill, stroked if width > 0 */
 	DOC_PRIM_TEXT,		/* text with its baseline's left end at (x, y) */
+	DOC_PRIM_IMAGE,		/* image file text scaled into the box w x h */
 	DOC_PRIM__MAX
 };
 
@@ -89,7 +90,7 @@ struct doc_prim {
 	double		 width;		/* stroke width; 0 = none */
 	double		 grey;		/* fill / stroke grey 0..1 */
 	double		 size;		/* text size */
-	char		*text;		/* DOC_PRIM_TEXT */
+	char		*text;		/* DOC_PRIM_TEXT; path for DOC_PRIM_IMAGE */
 };
 
 struct doc_block {

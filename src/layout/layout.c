@@ -1498,6 +1498,11 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 				    it->x + p->x, y + p->y, p->text,
 				    strlen(p->text));
 			break;
+		case DOC_PRIM_IMAGE:
+			if (p->text != NULL)
+				(void)d->ops->image(d, p->text, it->x + p->x,
+				    y + p->y, p->w, p->h, NULL);
+			break;
 		default:
 			break;
 		}

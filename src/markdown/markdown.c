@@ -209,12 +209,33 @@ enter(struct conv *c, cmark_node *n)
 		open_container(c, DOC_QUOTE, line, n);
 		break;
 	case CMARK_NODE_LIST:
+		if (c->o->tick != NULL && cmark_node_first_child(n) != NULL &&
+		    c->o->tick(cmark_node_first_child(n)) >= 0 &&
+		    c->depth < MD_MAX_DEPTH) {
+			/* A list of tick boxes: the boxes replace it. */
+			push(c, top(c));
+			break;
+		}
 		open_container(c, DOC_LIST, line, n);
 		break;
 	case CMARK_NODE_ITEM:
+		lv = c->o->tick != NULL ? c->o->tick(n) : -1;
+		if (lv >= 0 && c->depth < MD_MAX_DEPTH) {
+			b = doc_add(top(c), DOC_TICKBOX, c->file, line);
+			b->checked = lv > 0;
+			push(c, b);
+			break;
+		}
 		open_container(c, DOC_ITEM, line, n);
 		break;
 	case CMARK_NODE_PARAGRAPH:
+		if (top(c)->kind == DOC_TICKBOX) {
+			/* The item's text is the box's label. */
+			c->text = top(c);
+			if (c->text->nruns > 0)
+				doc_add_break(c->text, line);
+			break;
+		}
 		c->text = doc_add(top(c), DOC_PARA, c->file, line);
 		break;
 	case CMARK_NODE_HEADING:

@@ -40,6 +40,10 @@ struct md_opts {
 	 * appended to parent. Without it custom blocks are left out. */
 	void		(*custom)(void *arg, struct doc_block *parent,
 			    cmark_node *node);
+	/* Optional: for each list item, -1 ordinary, 0 an empty tick box,
+	 * 1 a ticked one (placeholder_tick()). A list whose first item is a
+	 * tick box becomes DOC_TICKBOX blocks instead of a bulleted list. */
+	int		(*tick)(cmark_node *item);
 };
 
 /*
