@@ -17,6 +17,7 @@
 
 #include "cmd/cmd.h"
 #include "device/device.h"
+#include "device/font.h"
 #include "layout/layout.h"
 #include "layout/template.h"
 #include "load/load.h"
@@ -253,8 +254,10 @@ write_pdf(const struct stats *s, const struct programme *p,
 	bool fixed;
 	int rc = 0;
 
-	if ((t = stats_template(p, &rc)) == NULL)
+	if ((t = stats_template(p, &rc)) == NULL) {
+		font_done();
 		return rc;
+	}
 	doc = stats_doc(s, asof_date());
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
@@ -270,6 +273,7 @@ write_pdf(const struct stats *s, const struct programme *p,
 	dev->ops->free(dev);
 	doc_free(doc);
 	template_free(t);
+	font_done();
 	return rc;
 }
 
