@@ -357,9 +357,24 @@ cmd_stats(int argc, char *argv[])
 	s = stats_compute(pv, o.nprogs);
 	if (o.suppress && stats_protect(s, o.min_cell) != 0) {
 		/* Never publish figures the protection could not secure. */
-		diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could not "
-		    "protect every suppressed count; nothing written");
 		rc = EX_SOFTWARE;
+		for (i = 0; i < s->ntables; i++)
+			if (s->tables[i].too_large) {
+				char *title = stats_table_title(s,
+				    &s->tables[i]);
+
+				diag(DIAG_ERROR, NULL, 0, 0, "%s: %zu groups "
+				    "with small counts are too many for the "
+				    "disclosure control; group them, or use "
+				    "--no-suppress for internal use; nothing "
+				    "written", title, s->tables[i].nrows);
+				free(title);
+				rc = EX_DATAERR;
+			}
+		if (rc == EX_SOFTWARE)
+			diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could "
+			    "not protect every suppressed count; nothing "
+			    "written");
 		goto out;
 	}
 	if (o.outdir != NULL)
