@@ -1,7 +1,8 @@
 /*
  * Statistics across cohorts (SPEC §6, issue 6): the figures parliaments ask
  * for, computed from one or more programmes, protected by the disclosure
- * rule, and written as aligned text or a tidy CSV table.
+ * rule (protect.c), and written as aligned text or a tidy CSV table; the
+ * document tree for statistics.pdf comes from stats_doc.h.
  *
  * Every table is a small cube: cohort × row × column, each dimension with a
  * total. Index ncohorts of the cohort dimension is "all cohorts", row index
