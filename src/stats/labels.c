@@ -300,3 +300,9 @@ stats_nblocks(const struct stats *s)
 {
 	return s->ncohorts > 1 ? s->ncohorts + 1 : 1;
 }
+
+char *
+stats_table_title(const struct stats *s, const struct stats_table *t)
+{
+	return stats_title(s->lang, s->wording, t);
+}

@@ -795,6 +795,28 @@ test_writers(void)
 	    "nicht erfasst / weiblich,.\r\n") != NULL);
 	free(buf);
 
+	/* Mentors in each wording of SPEC §6 (titles use the plural). */
+	{
+		struct stats_table tt;
+
+		memset(&tt, 0, sizeof(tt));
+		tt.measure = STATS_GENDER;
+		tt.role = ROLE_MENTOR;
+		s->wording = WORDING_NEUTRAL;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentorierende nach Geschlecht");
+		free(buf);
+		s->wording = WORDING_COLON;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentor:innen nach Geschlecht");
+		free(buf);
+		tt.role = ROLE_MENTEE;
+		tt.measure = STATS_BACKGROUND;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentees nach Hintergrund und Geschlecht");
+		free(buf);
+	}
+
 	/* Unprotected and in English. */
 	stats_free(s);
 	pv[0]->lang = LANG_EN;
