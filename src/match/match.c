@@ -486,23 +486,121 @@ score_prepared(const struct prep *p, size_t i, size_t j,
 	sc->score = score_parts(p, i, j, sc->part, &sc->applies);
 }
 
+/* The mentors' features as arrays, for the loops of build_table(). */
+struct cols {
+	unsigned char	*ok;		/* not withdrawn, capacity > 0 */
+	int		*org, *level, *gender;
+	unsigned char	*haslang;	/* has languages (any, "de" too) */
+	uint64_t	*topics, *langs; /* masks (when p->masks) */
+};
+
 /*
- * Fill the nmentees x nmentors table of admissible scores: the score, or -1
- * where a hard rule excludes the pair. rule[] is scratch (nmentors bytes).
- * This is the hot loop of a dense problem, so the common rules are tested
- * inline here (the same tests as base_rule() and pair_rule()).
+ * Scores of mentee i with every mentor j where t[j] is not -1 (already
+ * excluded), from the features, when every topic and language set fits
+ * its mask. The arithmetic is that of score_parts(), in the same order
+ * and with the same values, so the numbers are the same; only the
+ * mentee's side is worked out once per row.
  */
 static void
-build_table(const struct prep *p, signed char *table, unsigned char *ok)
+score_row(const struct prep *p, const struct cols *cl, size_t i,
+    signed char *t)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i];
+	const double *w = in->weights.w;
+	const int *rfield = p->field[1], *rbg = p->bg[1];
+	uint64_t tm = p->topics[0][i].mask, lm = p->langs[0][i].mask;
+	double	 tn = (double)p->topics[0][i].n;
+	int	 top = p->topics[0][i].n > 0, wg = (int)e->wish_gender;
+	int	 fi = p->field[0][i], el = e->level, bi = p->bg[0][i];
+	int	 bgw = e->wish_background && bi >= 0, lang = e->nlanguages > 0;
+	int	 ideal = in->rules.ideal_level_gap;
+	double	 idd = (double)(ideal > 1 ? ideal : 1);
+
+	for (size_t j = 0; j < in->nmentors; j++) {
+		double	 num = 0, den = 0, x;
+
+		if (t[j] < 0)
+			continue;
+		if (top) {
+			num += w[MATCH_PART_TOPICS] *
+			    ((double)popcount64(tm & cl->topics[j]) / tn);
+			den += w[MATCH_PART_TOPICS];
+		}
+		if (wg != MATCH_GENDER_UNKNOWN) {
+			num += w[MATCH_PART_WISH_GENDER] *
+			    (double)(cl->gender[j] == wg);
+			den += w[MATCH_PART_WISH_GENDER];
+		}
+		if (fi >= 0) {
+			num += w[MATCH_PART_FIELD] * (double)(fi == rfield[j]);
+			den += w[MATCH_PART_FIELD];
+		}
+		if (el > 0 && cl->level[j] > 0) {
+			double	 q = 1 - (double)abs(cl->level[j] - el -
+			    ideal) / idd;
+
+			num += w[MATCH_PART_LEVEL_GAP] * (q > 0 ? q : 0);
+			den += w[MATCH_PART_LEVEL_GAP];
+		}
+		if (bgw) {
+			num += w[MATCH_PART_BACKGROUND] * (double)(bi == rbg[j]);
+			den += w[MATCH_PART_BACKGROUND];
+		}
+		if (lang && cl->haslang[j]) {
+			num += w[MATCH_PART_LANGUAGE] *
+			    (double)((lm & cl->langs[j]) != 0);
+			den += w[MATCH_PART_LANGUAGE];
+		}
+		if (den <= 0)
+			t[j] = 100;
+		else {
+			x = 100 * num / den + 0.5 + 1e-9;
+			t[j] = (signed char)(x >= 100 ? 100 : (int)x);
+		}
+	}
+}
+
+/*
+ * Fill the nmentees x nmentors table of admissible scores: the score, or -1
+ * where a hard rule excludes the pair. This is the hot loop of a dense
+ * problem, so the common rules are tested here rule by rule over arrays
+ * (the same tests as base_rule() and pair_rule()). Returns 0, or -1 if
+ * memory ran out.
+ */
+static int
+build_table(const struct prep *p, signed char *table)
 {
 	const struct match_input *in = p->in;
 	size_t	 nm = in->nmentors;
 	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
 	double	 part[MATCH_PART__MAX];
 	unsigned applies;
+	struct cols cl;
+	int	 rc = -1;
 
-	for (size_t j = 0; j < nm; j++)
-		ok[j] = !in->mentors[j].withdrawn && in->mentors[j].capacity > 0;
+	cl.ok = malloc(nm + 1);
+	cl.haslang = malloc(nm + 1);
+	cl.org = malloc((nm + 1) * sizeof(int));
+	cl.level = malloc((nm + 1) * sizeof(int));
+	cl.gender = malloc((nm + 1) * sizeof(int));
+	cl.topics = malloc((nm + 1) * sizeof(uint64_t));
+	cl.langs = malloc((nm + 1) * sizeof(uint64_t));
+	if (cl.ok == NULL || cl.haslang == NULL || cl.org == NULL ||
+	    cl.level == NULL || cl.gender == NULL || cl.topics == NULL ||
+	    cl.langs == NULL)
+		goto out;
+	for (size_t j = 0; j < nm; j++) {
+		const struct match_person *r = &in->mentors[j];
+
+		cl.ok[j] = !r->withdrawn && r->capacity > 0;
+		cl.org[j] = r->org;
+		cl.level[j] = r->level;
+		cl.gender[j] = (int)r->gender;
+		cl.haslang[j] = r->nlanguages > 0;
+		cl.topics[j] = p->topics[1][j].mask;
+		cl.langs[j] = p->langs[1][j].mask;
+	}
 	for (size_t i = 0; i < in->nmentees; i++) {
 		const struct match_person *e = &in->mentees[i];
 		const signed char *st = in->scores ? in->scores + i * nm : NULL;
@@ -512,22 +610,42 @@ build_table(const struct prep *p, signed char *table, unsigned char *ok)
 			memset(t, -1, nm);
 			continue;
 		}
-		for (size_t j = 0; j < nm; j++) {
-			const struct match_person *r = &in->mentors[j];
-
-			if (!ok[j] || (orgs && e->org >= 0 && e->org == r->org) ||
-			    (e->level > 0 && r->level > 0 &&
-			    r->level - e->level < gap))
-				t[j] = -1;
-			else if (st != NULL)
-				t[j] = st[j] < 0 ? -1 : st[j] > 100 ? 100 : st[j];
-			else
-				t[j] = (signed char)score_parts(p, i, j, part,
-				    &applies);
-		}
+		for (size_t j = 0; j < nm; j++)
+			t[j] = cl.ok[j] ? 0 : -1;
+		if (orgs && e->org >= 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.org[j] == e->org)
+					t[j] = -1;
+		if (e->level > 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.level[j] > 0 &&
+				    cl.level[j] - e->level < gap)
+					t[j] = -1;
+		if (st != NULL) {
+			for (size_t j = 0; j < nm; j++)
+				if (t[j] == 0)
+					t[j] = st[j] < 0 ? -1 :
+					    st[j] > 100 ? 100 : st[j];
+		} else if (p->masks)
+			score_row(p, &cl, i, t);
+		else
+			for (size_t j = 0; j < nm; j++)
+				if (t[j] == 0)
+					t[j] = (signed char)score_parts(p, i,
+					    j, part, &applies);
 		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
 			t[p->fmentor[k]] = -1;
 	}
+	rc = 0;
+out:
+	free(cl.ok);
+	free(cl.haslang);
+	free(cl.org);
+	free(cl.level);
+	free(cl.gender);
+	free(cl.topics);
+	free(cl.langs);
+	return rc;
 }
 
 /* Are the input's values in range? Adds diagnostics; returns 0 if so. */
@@ -896,7 +1014,8 @@ match_solve(const struct match_input *in, struct match_result **out)
 	rule = malloc(nm + 1);
 	if (table == NULL || rule == NULL)
 		goto nomem;
-	build_table(&p, table, rule);
+	if (build_table(&p, table) != 0)
+		goto nomem;
 	for (size_t i = 0; i < in->nmentees; i++)
 		res->mentor_of[i] = pinned[i];
 	if (assign(in, table, used, res->mentor_of) != 0 ||
