@@ -468,17 +468,23 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		v[c] = 0;
 		y[c] = -1;
 	}
-	/* Greedy start: a row takes a free column of its lowest cost. */
+	/*
+	 * Greedy start: a row takes the first free slot among its mentors
+	 * of the best score, if there is one.
+	 */
 	for (int32_t r = 0; r < nr; r++) {
 		const int32_t *a = p->adm[r];
 		const signed char *sc = p->score[r];
 		int	 best = -1;
 
 		x[r] = -1;
-		for (int32_t k = 0; k < p->nadm[r]; k++)
-			best = sc[a[k]] > best ? sc[a[k]] : best;
-		for (int32_t k = 0; k < p->nadm[r] && x[r] < 0; k++) {
-			if (sc[a[k]] != best)
+		for (int32_t k = 0; k < p->nadm[r]; k++) {
+			if (sc[a[k]] < best)
+				continue;
+			if (sc[a[k]] > best) {
+				best = sc[a[k]];
+				x[r] = -1;
+			} else if (x[r] >= 0)
 				continue;
 			for (int32_t c = p->first[a[k]];
 			    c < p->first[a[k] + 1]; c++)

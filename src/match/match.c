@@ -610,8 +610,13 @@ build_table(const struct prep *p, signed char *table)
 			memset(t, -1, nm);
 			continue;
 		}
-		for (size_t j = 0; j < nm; j++)
-			t[j] = cl.ok[j] ? 0 : -1;
+		if (st != NULL)
+			for (size_t j = 0; j < nm; j++)
+				t[j] = !cl.ok[j] || st[j] < 0 ? -1 :
+				    st[j] > 100 ? 100 : st[j];
+		else
+			for (size_t j = 0; j < nm; j++)
+				t[j] = cl.ok[j] ? 0 : -1;
 		if (orgs && e->org >= 0)
 			for (size_t j = 0; j < nm; j++)
 				if (cl.org[j] == e->org)
@@ -621,12 +626,9 @@ build_table(const struct prep *p, signed char *table)
 				if (cl.level[j] > 0 &&
 				    cl.level[j] - e->level < gap)
 					t[j] = -1;
-		if (st != NULL) {
-			for (size_t j = 0; j < nm; j++)
-				if (t[j] == 0)
-					t[j] = st[j] < 0 ? -1 :
-					    st[j] > 100 ? 100 : st[j];
-		} else if (p->masks)
+		if (st != NULL)
+			;	/* the table's scores are in place */
+		else if (p->masks)
 			score_row(p, &cl, i, t);
 		else
 			for (size_t j = 0; j < nm; j++)
@@ -837,11 +839,16 @@ assign(const struct match_input *in, const signed char *table,
 		goto out;
 	for (int32_t r = 0; r < nr; r++) {
 		const signed char *t = table + (size_t)rowof[r] * nm;
+		int32_t	 n = 0;
 
 		score[r] = t;
-		nadm[r] = 0;
-		for (int32_t k = 0; k < nopen; k++)
-			nadm[r] += t[open[k]] >= 0;
+		if ((size_t)nopen == nm)	/* every mentor open */
+			for (size_t j = 0; j < nm; j++)
+				n += t[j] >= 0;
+		else
+			for (int32_t k = 0; k < nopen; k++)
+				n += t[open[k]] >= 0;
+		nadm[r] = n;
 		if (nadm[r] < nopen)
 			npool += (size_t)nadm[r];
 	}
@@ -951,23 +958,32 @@ explain(const struct prep *p, const signed char *table, const long *pinned,
 		td->mentor = (size_t)m;
 		td->pinned = pinned[i] >= 0;
 		score_prepared(p, i, (size_t)m, &td->score);
-		td->alt[0].mentor = td->alt[1].mentor = -1;
-		for (size_t j = 0; j < nm; j++) {
-			if (j == (size_t)m || t[j] < 0)
-				continue;
-			if (td->alt[1].mentor >= 0 && td->alt[1].score >= t[j])
-				continue;
-			for (int k = 0; k < 2; k++) {
-				if (td->alt[k].mentor >= 0 &&
-				    td->alt[k].score >= t[j])
+		{
+			/* The two best others; the first one wins a tie. */
+			long	 j1 = -1, j2 = -1;
+			int	 s1 = -1, s2 = -1;
+
+			for (size_t j = 0; j < nm; j++) {
+				if (t[j] <= s2 || j == (size_t)m)
 					continue;
-				if (k == 0)
-					td->alt[1] = td->alt[0];
-				td->alt[k].mentor = (long)j;
-				td->alt[k].score = t[j];
-				td->alt[k].full = load[j] >=
+				if (t[j] > s1) {
+					j2 = j1;
+					s2 = s1;
+					j1 = (long)j;
+					s1 = t[j];
+				} else {
+					j2 = (long)j;
+					s2 = t[j];
+				}
+			}
+			td->alt[0].mentor = j1;
+			td->alt[1].mentor = j2;
+			for (int k = 0; k < 2; k++) {
+				long	 j = td->alt[k].mentor;
+
+				td->alt[k].score = j < 0 ? 0 : k == 0 ? s1 : s2;
+				td->alt[k].full = j >= 0 && load[j] >=
 				    (size_t)in->mentors[j].capacity;
-				break;
 			}
 		}
 		res->total_score += td->score.score;
