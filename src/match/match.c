@@ -492,14 +492,38 @@ struct cols {
 	int		*org, *level, *gender;
 	unsigned char	*haslang;	/* has languages (any, "de" too) */
 	uint64_t	*topics, *langs; /* masks (when p->masks) */
+	uint32_t	*mstamp;	/* memo of score_row(): row + 1 */
+	signed char	*mval;		/* memo: the score */
 };
+
+/*
+ * The number of distinct inputs the score of mentee i can have with any
+ * mentor (see score_row()): the size of its memo.
+ */
+static size_t
+memo_size(const struct prep *p, size_t i)
+{
+	const struct match_person *e = &p->in->mentees[i];
+	int	 ideal = p->in->rules.ideal_level_gap;
+	size_t	 n = p->topics[0][i].n + 1;
+
+	n *= e->wish_gender != MATCH_GENDER_UNKNOWN ? 2 : 1;
+	n *= p->field[0][i] >= 0 ? 2 : 1;
+	n *= e->level > 0 ? (size_t)(ideal > 1 ? ideal : 1) + 2 : 1;
+	n *= e->wish_background && p->bg[0][i] >= 0 ? 2 : 1;
+	n *= e->nlanguages > 0 ? 3 : 1;
+	return n;
+}
 
 /*
  * Scores of mentee i with every mentor j where t[j] is not -1 (already
  * excluded), from the features, when every topic and language set fits
- * its mask. The arithmetic is that of score_parts(), in the same order
- * and with the same values, so the numbers are the same; only the
- * mentee's side is worked out once per row.
+ * its mask. For a given mentee the score depends only on a few small
+ * values: shared topics, gender and field met, the level gap (all gaps
+ * at least the ideal one away score 0 there), background and language
+ * met, and which parts apply. They make a key; each key's score is
+ * computed once per mentee with the arithmetic of score_parts(), in the
+ * same order, so the numbers are the same.
  */
 static void
 score_row(const struct prep *p, const struct cols *cl, size_t i,
@@ -515,41 +539,67 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 	int	 fi = p->field[0][i], el = e->level, bi = p->bg[0][i];
 	int	 bgw = e->wish_background && bi >= 0, lang = e->nlanguages > 0;
 	int	 ideal = in->rules.ideal_level_gap;
-	double	 idd = (double)(ideal > 1 ? ideal : 1);
+	int	 cap = ideal > 1 ? ideal : 1;
+	double	 idd = (double)cap;
+	uint32_t stamp = (uint32_t)i + 1;
 
 	for (size_t j = 0; j < in->nmentors; j++) {
+		size_t	 key = 0;
+		int	 shared = 0, gm = 0, fm = 0, off = -1, bm = 0, lg = 0;
 		double	 num = 0, den = 0, x;
 
 		if (t[j] < 0)
 			continue;
+		/* The key: the small values in mixed radix. */
+		if (top)
+			key = (size_t)(shared =
+			    (int)popcount64(tm & cl->topics[j]));
+		if (wg != MATCH_GENDER_UNKNOWN)
+			key = 2 * key + (size_t)(gm = cl->gender[j] == wg);
+		if (fi >= 0)
+			key = 2 * key + (size_t)(fm = fi == rfield[j]);
+		if (el > 0) {
+			if (cl->level[j] > 0) {
+				off = abs(cl->level[j] - el - ideal);
+				off = off < cap ? off : cap;
+			}
+			key = (size_t)(cap + 2) * key + (size_t)(off + 1);
+		}
+		if (bgw)
+			key = 2 * key + (size_t)(bm = bi == rbg[j]);
+		if (lang) {
+			lg = !cl->haslang[j] ? 0 :
+			    (lm & cl->langs[j]) != 0 ? 2 : 1;
+			key = 3 * key + (size_t)lg;
+		}
+		if (cl->mstamp[key] == stamp) {
+			t[j] = cl->mval[key];
+			continue;
+		}
 		if (top) {
-			num += w[MATCH_PART_TOPICS] *
-			    ((double)popcount64(tm & cl->topics[j]) / tn);
+			num += w[MATCH_PART_TOPICS] * ((double)shared / tn);
 			den += w[MATCH_PART_TOPICS];
 		}
 		if (wg != MATCH_GENDER_UNKNOWN) {
-			num += w[MATCH_PART_WISH_GENDER] *
-			    (double)(cl->gender[j] == wg);
+			num += w[MATCH_PART_WISH_GENDER] * (double)gm;
 			den += w[MATCH_PART_WISH_GENDER];
 		}
 		if (fi >= 0) {
-			num += w[MATCH_PART_FIELD] * (double)(fi == rfield[j]);
+			num += w[MATCH_PART_FIELD] * (double)fm;
 			den += w[MATCH_PART_FIELD];
 		}
-		if (el > 0 && cl->level[j] > 0) {
-			double	 q = 1 - (double)abs(cl->level[j] - el -
-			    ideal) / idd;
+		if (off >= 0) {
+			double	 q = 1 - (double)off / idd;
 
 			num += w[MATCH_PART_LEVEL_GAP] * (q > 0 ? q : 0);
 			den += w[MATCH_PART_LEVEL_GAP];
 		}
 		if (bgw) {
-			num += w[MATCH_PART_BACKGROUND] * (double)(bi == rbg[j]);
+			num += w[MATCH_PART_BACKGROUND] * (double)bm;
 			den += w[MATCH_PART_BACKGROUND];
 		}
-		if (lang && cl->haslang[j]) {
-			num += w[MATCH_PART_LANGUAGE] *
-			    (double)((lm & cl->langs[j]) != 0);
+		if (lg > 0) {
+			num += w[MATCH_PART_LANGUAGE] * (double)(lg == 2);
 			den += w[MATCH_PART_LANGUAGE];
 		}
 		if (den <= 0)
@@ -558,6 +608,8 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 			x = 100 * num / den + 0.5 + 1e-9;
 			t[j] = (signed char)(x >= 100 ? 100 : (int)x);
 		}
+		cl->mstamp[key] = stamp;
+		cl->mval[key] = t[j];
 	}
 }
 
@@ -577,6 +629,7 @@ build_table(const struct prep *p, signed char *table)
 	double	 part[MATCH_PART__MAX];
 	unsigned applies;
 	struct cols cl;
+	size_t	 memo = 1;
 	int	 rc = -1;
 
 	cl.ok = malloc(nm + 1);
@@ -586,9 +639,15 @@ build_table(const struct prep *p, signed char *table)
 	cl.gender = malloc((nm + 1) * sizeof(int));
 	cl.topics = malloc((nm + 1) * sizeof(uint64_t));
 	cl.langs = malloc((nm + 1) * sizeof(uint64_t));
+	if (p->masks && in->scores == NULL)
+		for (size_t i = 0; i < in->nmentees; i++)
+			if (memo_size(p, i) > memo)
+				memo = memo_size(p, i);
+	cl.mstamp = calloc(memo, sizeof(uint32_t));
+	cl.mval = malloc(memo);
 	if (cl.ok == NULL || cl.haslang == NULL || cl.org == NULL ||
 	    cl.level == NULL || cl.gender == NULL || cl.topics == NULL ||
-	    cl.langs == NULL)
+	    cl.langs == NULL || cl.mstamp == NULL || cl.mval == NULL)
 		goto out;
 	for (size_t j = 0; j < nm; j++) {
 		const struct match_person *r = &in->mentors[j];
@@ -647,6 +706,8 @@ out:
 	free(cl.gender);
 	free(cl.topics);
 	free(cl.langs);
+	free(cl.mstamp);
+	free(cl.mval);
 	return rc;
 }
 
