@@ -1,8 +1,14 @@
 /*
  * The assignment solver of the matching core: Jonker-Volgenant shortest
  * augmenting paths on the rectangular problem of mentees and mentor slots,
- * read straight from the score table, and the walk over
- * the optimal face that makes the result lexicographically smallest.
+ * read straight from the score table, and the walk over the optimal face
+ * that makes the result lexicographically smallest.
+ *
+ * The scores are small integers, so a real programme has few distinct
+ * costs and many ties. The solver sorts each row's mentors by cost (when
+ * it first needs the row) and relaxes edges lazily in that order, which
+ * makes a search that ends at a small distance cheap however long its
+ * path; the start is a greedy pass plus the augmenting row reduction.
  */
 #include <stdint.h>
 #include <stdlib.h>
