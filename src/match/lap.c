@@ -1,8 +1,14 @@
 /*
  * The assignment solver of the matching core: Jonker-Volgenant shortest
  * augmenting paths on the rectangular problem of mentees and mentor slots,
- * read straight from the score table, and the walk over
- * the optimal face that makes the result lexicographically smallest.
+ * read straight from the score table, and the walk over the optimal face
+ * that makes the result lexicographically smallest.
+ *
+ * The scores are small integers, so a real programme has few distinct
+ * costs and many ties. The solver sorts each row's mentors by cost (when
+ * it first needs the row) and relaxes edges lazily in that order, which
+ * makes a search that ends at a small distance cheap however long its
+ * path; the start is a greedy pass plus the augmenting row reduction.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -61,10 +67,16 @@ struct sap {
 	int32_t		*rk;		/* row: next mentor in ord to relax */
 	int64_t		*rh;		/* row: dual minus its distance */
 	struct ev	*heap;		/* pending columns and rows */
-	size_t		 nheap, capheap;
+	int32_t		 nheap;
+	int32_t		*hpos;		/* column c / row nc + r: its place
+					   in heap, or -1 */
 };
 
-/* A heap entry: a column (id >= 0) or a row (id = -1 - row) at key. */
+/*
+ * A heap entry: column id, or row id - nc (nc: columns), at key. Each
+ * column and each row is in the heap at most once, so it holds at most
+ * nc + nrows entries.
+ */
 struct ev {
 	int64_t		 key;
 	int32_t		 id;
@@ -236,26 +248,27 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 	}
 }
 
-/* Add an entry to the heap (a binary min-heap on key). */
-static int
-heap_push(struct sap *s, int64_t key, int32_t id)
+/* Put entry e at place k of the heap (a binary min-heap on key). */
+static void
+heap_put(struct sap *s, int32_t k, struct ev e)
 {
-	size_t	 k;
+	s->heap[k] = e;
+	s->hpos[e.id] = k;
+}
 
-	if (s->nheap == s->capheap) {
-		size_t	 n = s->capheap ? 2 * s->capheap : 1024;
-		struct ev *t = realloc(s->heap, n * sizeof(*t));
+/* Add id to the heap at key, or lower its key if it is there. */
+static void
+heap_set(struct sap *s, int64_t key, int32_t id)
+{
+	int32_t	 k = s->hpos[id];
 
-		if (t == NULL)
-			return -2;
-		s->heap = t;
-		s->capheap = n;
-	}
-	for (k = s->nheap++; k > 0 && s->heap[(k - 1) / 2].key > key;
-	    k = (k - 1) / 2)
-		s->heap[k] = s->heap[(k - 1) / 2];
-	s->heap[k] = (struct ev){ key, id };
-	return 0;
+	if (k < 0)
+		k = s->nheap++;
+	else if (s->heap[k].key <= key)
+		return;
+	for (; k > 0 && s->heap[(k - 1) / 2].key > key; k = (k - 1) / 2)
+		heap_put(s, k, s->heap[(k - 1) / 2]);
+	heap_put(s, k, (struct ev){ key, id });
 }
 
 /* Remove and return the entry with the smallest key. */
@@ -263,10 +276,13 @@ static struct ev
 heap_pop(struct sap *s)
 {
 	struct ev top = s->heap[0], last = s->heap[--s->nheap];
-	size_t	 k = 0, n = s->nheap;
+	int32_t	 k = 0, n = s->nheap;
 
+	s->hpos[top.id] = -1;
+	if (n == 0)
+		return top;
 	for (;;) {
-		size_t	 c = 2 * k + 1;
+		int32_t	 c = 2 * k + 1;
 
 		if (c >= n)
 			break;
@@ -274,11 +290,10 @@ heap_pop(struct sap *s)
 			c++;
 		if (s->heap[c].key >= last.key)
 			break;
-		s->heap[k] = s->heap[c];
+		heap_put(s, k, s->heap[c]);
 		k = c;
 	}
-	if (n > 0)
-		s->heap[k] = last;
+	heap_put(s, k, last);
 	return top;
 }
 
@@ -288,7 +303,7 @@ heap_pop(struct sap *s)
  * every column reached more cheaply gets its new distance. The row goes
  * back on the heap at the lower bound of its next edge. Returns 1 and
  * stores the column in *end if a free column is reached at distance level
- * (the search is over), 0 if not, -2 if memory ran out.
+ * (the search is over), else 0.
  */
 static int
 relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
@@ -334,13 +349,12 @@ relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
 			buf[n++] = c;
 		}
 	}
-	/* (Pushing here, out of the loop, keeps the loop lean.) */
+	/* (Queueing here, out of the loop, keeps the loop lean.) */
 	for (int32_t t = 0; t < n; t++)
-		if (heap_push(s, d[buf[t]], buf[t]) != 0)
-			return -2;
+		heap_set(s, d[buf[t]], buf[t]);
 	s->rk[i] = k;
-	if (k <= na && heap_push(s, cost_at(s, i, k) - h, -1 - i) != 0)
-		return -2;
+	if (k <= na)
+		heap_set(s, cost_at(s, i, k) - h, p->nslots + p->nrows + i);
 	return 0;
 }
 
@@ -351,45 +365,42 @@ relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
  * at most the current distance, and waits on the heap for the rest, so a
  * search that ends at a small distance looks at few edges. At the end v of
  * every final column j drops by delta - d[j] (delta: the distance of the
- * free column reached), and the path is flipped. Returns 0, -1 if no free
- * column can be reached, -2 if memory ran out.
+ * free column reached), and the path is flipped. Returns 0, or -1 if no
+ * free column can be reached.
  */
 static int
 augment(struct sap *s, int32_t f)
 {
-	int32_t	 end = -1;
+	int32_t	 nc = s->p->nslots + s->p->nrows, end = -1;
 	int64_t	 level = 0;
-	int	 rc;
 
 	s->cur += 2;
 	if (s->cur >= UINT32_MAX - 1) {	/* about to wrap: clear */
-		int32_t	 nc = s->p->nslots + s->p->nrows;
-
 		for (int32_t c = 0; c < nc; c++)
 			s->mark[c] = 0;
 		s->cur = 2;
 	}
-	s->nheap = 0;
+	/* Empty the heap of the last search. */
+	while (s->nheap > 0)
+		s->hpos[s->heap[--s->nheap].id] = -1;
 	s->nfin = 0;
 	sort_row(s, f);
 	s->rk[f] = 0;
 	s->rh[f] = 0;
-	if (heap_push(s, cost_at(s, f, 0), -1 - f) != 0)
-		return -2;
+	heap_set(s, cost_at(s, f, 0), nc + f);
 	for (;;) {
 		struct ev e;
+		int32_t	 i;
 
 		if (s->nheap == 0)
 			return -1;
 		e = heap_pop(s);
 		level = e.key;
-		if (e.id < 0) {
-			rc = relax_row(s, -1 - e.id, level, &end);
-		} else {
-			int32_t	 c = e.id, i;
+		if (e.id >= nc)
+			i = e.id - nc;
+		else {
+			int32_t	 c = e.id;
 
-			if (s->mark[c] != s->cur || s->d[c] != level)
-				continue;	/* stale */
 			if (s->y[c] < 0) {
 				end = c;
 				break;
@@ -400,11 +411,8 @@ augment(struct sap *s, int32_t f)
 			sort_row(s, i);
 			s->rk[i] = 0;
 			s->rh[i] = s->rowcost[i] - s->v[c] - level;
-			rc = relax_row(s, i, level, &end);
 		}
-		if (rc < 0)
-			return rc;
-		if (rc == 1)
+		if (relax_row(s, i, level, &end))
 			break;
 	}
 	/* Move the duals of the final columns, then flip the path. */
@@ -455,12 +463,15 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	s.predw = malloc(zc * sizeof(*s.predw));
 	s.fin = malloc(zc * sizeof(*s.fin));
 	s.buf = malloc(zc * sizeof(*s.buf));
+	s.heap = malloc((zc + zr) * sizeof(*s.heap));
+	s.hpos = malloc((zc + zr) * sizeof(*s.hpos));
 	s.rk = malloc(zr * sizeof(*s.rk));
 	s.rh = malloc(zr * sizeof(*s.rh));
 	free_ = malloc(zr * sizeof(*free_));
 	if (s.rowcost == NULL || s.mark == NULL ||
 	    s.d == NULL || s.pred == NULL || s.predw == NULL ||
-	    s.fin == NULL || s.buf == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
+	    s.fin == NULL || s.buf == NULL || s.heap == NULL ||
+	    s.hpos == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
 	    rows_init(&s) != 0)
 		goto out;
 
@@ -468,17 +479,25 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		v[c] = 0;
 		y[c] = -1;
 	}
-	/* Greedy start: a row takes a free column of its lowest cost. */
+	for (int32_t k = 0; k < nc + nr; k++)
+		s.hpos[k] = -1;
+	/*
+	 * Greedy start: a row takes the first free slot among its mentors
+	 * of the best score, if there is one.
+	 */
 	for (int32_t r = 0; r < nr; r++) {
 		const int32_t *a = p->adm[r];
 		const signed char *sc = p->score[r];
 		int	 best = -1;
 
 		x[r] = -1;
-		for (int32_t k = 0; k < p->nadm[r]; k++)
-			best = sc[a[k]] > best ? sc[a[k]] : best;
-		for (int32_t k = 0; k < p->nadm[r] && x[r] < 0; k++) {
-			if (sc[a[k]] != best)
+		for (int32_t k = 0; k < p->nadm[r]; k++) {
+			if (sc[a[k]] < best)
+				continue;
+			if (sc[a[k]] > best) {
+				best = sc[a[k]];
+				x[r] = -1;
+			} else if (x[r] >= 0)
 				continue;
 			for (int32_t c = p->first[a[k]];
 			    c < p->first[a[k] + 1]; c++)
@@ -497,8 +516,10 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	}
 	arr(&s, free_, &nfree, 4 * (long)nr + 1000);
 	for (int32_t q = 0; q < nfree; q++)
-		if ((rc = augment(&s, free_[q])) != 0)
+		if (augment(&s, free_[q]) != 0) {
+			rc = -1;
 			goto out;
+		}
 	for (int32_t r = 0; r < nr; r++)
 		u[r] = s.rowcost[r] - v[x[r]];
 	rc = 0;
@@ -513,6 +534,7 @@ out:
 	free(s.rk);
 	free(s.rh);
 	free(s.heap);
+	free(s.hpos);
 	free(s.ord);
 	free(s.pool);
 	free(s.sorted);

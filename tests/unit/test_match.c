@@ -506,6 +506,23 @@ test_brute_force(int rounds)
 			bad++;
 		if (match_check(&in, res->mentor_of, msg, sizeof(msg)) != 0)
 			bad++;
+		/*
+		 * The scores of the alternatives come from the solver's own
+		 * table: they must be those of match_score_of().
+		 */
+		for (size_t k = 0; k < res->ntandems; k++)
+			for (int a = 0; a < 2; a++) {
+				const struct match_alt *al =
+				    &res->tandems[k].alt[a];
+				struct match_score sc;
+
+				if (al->mentor < 0)
+					continue;
+				match_score_of(&in, res->tandems[k].mentee,
+				    (size_t)al->mentor, &sc);
+				if (sc.score != al->score)
+					bad++;
+			}
 		/* Determinism: a second run gives the same. */
 		if (match_solve(&in, &res2) != 0 ||
 		    memcmp(res->mentor_of, res2->mentor_of,
