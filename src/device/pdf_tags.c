@@ -354,6 +354,25 @@ tags_find_open(const struct pdf_tags *t, enum dev_tag tag)
 }
 
 bool
+pdf_tags_tagging(const struct pdf_tags *t)
+{
+	return t->pdf != NULL && t->artifact == 0 && t->nstack > 0;
+}
+
+int
+pdf_tags_block(const struct pdf_tags *t)
+{
+	for (size_t i = t->nstack; i-- > 0;) {
+		int el = t->stack[i];
+
+		if (el >= 0 && t->el[el].tag != DEV_TAG_SPAN &&
+		    t->el[el].tag != DEV_TAG_LINK)
+			return el;
+	}
+	return -1;
+}
+
+bool
 pdf_tags_in_figure(const struct pdf_tags *t)
 {
 	return t->artifact == 0 && tags_find_open(t, DEV_TAG_FIGURE) >= 0;
