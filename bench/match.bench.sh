@@ -37,3 +37,24 @@ for case in "500 0" "1000 0" "2000 0" "4000 0" "4000 70"; do
 		printf '%-6s %-6s %-9s %-7s\n' "$1" "$2%" "${t}s" "$peak"
 	fi
 done
+
+# End to end: load, validate, match and print a 2000 + 2000 programme.
+mkdir -p "$tmp/prog"
+if python3 "$(dirname "$0")/match_programme.py" 2000 "$tmp/prog" 2>/dev/null; then
+	"$TANDEM" check "$tmp/prog" >/dev/null 2>&1
+	for k in 1 2 3; do
+		/usr/bin/time -f '%e %M' "$TANDEM" match "$tmp/prog" \
+		    >/dev/null 2>>"$tmp/e2e" || echo "tandem match failed" >&2
+	done
+	for k in 1 2 3; do
+		/usr/bin/time -f '%e %M' "$TANDEM" check "$tmp/prog" \
+		    >/dev/null 2>>"$tmp/chk"
+	done
+	m=$(grep -E '^[0-9.]+ [0-9]+$' "$tmp/e2e" | sort -n | head -1)
+	c=$(grep -E '^[0-9.]+ [0-9]+$' "$tmp/chk" | sort -n | head -1)
+	echo "tandem match, 2000 + 2000 people, end to end (best of 3):" \
+	    "${m% *}s, peak $(( ${m#* } / 1024 ))MB;" \
+	    "tandem check (parsing + validation only): ${c% *}s"
+else
+	echo "(python3 missing: no end-to-end programme)"
+fi

@@ -4,8 +4,10 @@
  * times match_solve() on it and prints one line with the time, the peak
  * memory of the process and the total score. With -w FILE it also writes
  * the table (n*n signed bytes, -1 = forbidden) for a comparison with SciPy.
+ * With -r FILE it reads such a table instead of making one (FORBID% and
+ * SEED are then ignored), e.g. the admissible scores of a real programme.
  *
- * usage: match_bench N FORBID% SEED [-w FILE]
+ * usage: match_bench N FORBID% SEED [-w FILE | -r FILE]
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -49,8 +51,10 @@ main(int argc, char *argv[])
 	unsigned forbid;
 	double	 t0, t1;
 
-	if (argc != 4 && !(argc == 6 && strcmp(argv[4], "-w") == 0)) {
-		fputs("usage: match_bench N FORBID% SEED [-w FILE]\n", stderr);
+	if (argc != 4 && !(argc == 6 && (strcmp(argv[4], "-w") == 0 ||
+	    strcmp(argv[4], "-r") == 0))) {
+		fputs("usage: match_bench N FORBID% SEED [-w FILE | -r FILE]\n",
+		    stderr);
 		return 64;
 	}
 	n = strtoul(argv[1], NULL, 10);
@@ -65,9 +69,20 @@ main(int argc, char *argv[])
 		e[i].org = r[i].org = -1;
 		r[i].capacity = 1;
 	}
-	for (size_t k = 0; k < n * n; k++)
-		t[k] = rnd() % 100 < forbid ? -1 : (signed char)(rnd() % 101);
-	if (argc == 6) {
+	if (argc == 6 && argv[4][1] == 'r') {
+		FILE *fp = fopen(argv[5], "rb");
+
+		if (fp == NULL || fread(t, 1, n * n, fp) != n * n ||
+		    fclose(fp) != 0) {
+			fprintf(stderr, "match_bench: %s: not a %zu x %zu "
+			    "table\n", argv[5], n, n);
+			return 66;
+		}
+	} else
+		for (size_t k = 0; k < n * n; k++)
+			t[k] = rnd() % 100 < forbid ? -1 :
+			    (signed char)(rnd() % 101);
+	if (argc == 6 && argv[4][1] == 'w') {
 		FILE *fp = fopen(argv[5], "wb");
 
 		if (fp == NULL || fwrite(t, 1, n * n, fp) != n * n ||

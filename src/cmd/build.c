@@ -1,16 +1,276 @@
 /*
- * tandem build: not written yet (placeholder so the command line links).
+ * tandem build DIR [-o OUTDIR] [--only KIND,...] [--no-pdfa]: render the
+ * programme's documents into OUTDIR (default out/<programme id>/).
+ *
+ * Hidden option for tests: --device text writes the text device's dump
+ * (handbook.txt) instead of a PDF; with -o - it goes to standard output.
  */
+#include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
+#include "device/device.h"
+#include "device/font.h"
+#include "docs/docs.h"
+#include "docs/handbook.h"
+#include "layout/layout.h"
+#include "layout/template.h"
+#include "load/load.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/xalloc.h"
+
+enum kind {
+	K_HANDBOOK,
+	K_TANDEMS,
+	K_AGREEMENTS,
+	K_CERTIFICATES,
+	K_REPORT,
+	K__MAX
+};
+
+static const struct {
+	const char	*name;
+	const char	*alias;
+} kind_words[K__MAX] = {
+	{ "handbook", "handbooks" },	/* alias: the other number */
+	{ "tandems", "tandem" },
+	{ "agreements", "agreement" },
+	{ "certificates", "certificate" },
+	{ "report", "reports" },
+};
+
+struct opts {
+	const char	*dir;
+	const char	*outdir;
+	bool		 want[K__MAX];
+	bool		 pdfa;
+	bool		 text;		/* --device text */
+	long long	 date;		/* creation date of every document */
+};
+
+/* Parse "handbook,report" into o->want; false on an unknown word. */
+static bool
+parse_kinds(const char *list, struct opts *o)
+{
+	char *copy = xstrdup(list), *save = NULL, *w;
+	bool ok = true;
+
+	for (w = strtok_r(copy, ",", &save); w != NULL;
+	    w = strtok_r(NULL, ",", &save)) {
+		int k;
+
+		for (k = 0; k < K__MAX; k++)
+			if (strcmp(w, kind_words[k].name) == 0 ||
+			    strcmp(w, kind_words[k].alias) == 0)
+				break;
+		if (k == K__MAX) {
+			cmd_usage("build", "unknown document kind '%s' (use "
+			    "handbook, tandems, agreements, certificates, "
+			    "report)", w);
+			ok = false;
+			break;
+		}
+		o->want[k] = true;
+	}
+	free(copy);
+	return ok;
+}
+
+/* The template of a kind: DIR/templates/NAME.xml, else the built-in. */
+static struct template *
+load_template(const char *dir, const char *name, int *rc)
+{
+	char *path = xasprintf("%s/templates/%s.xml", dir, name);
+	char *rname = xasprintf("templates/%s.xml", name);
+	struct template *t = NULL;
+	const struct resource *r;
+	char *data;
+	size_t len;
+
+	if (file_exists(path)) {
+		if ((data = file_read(path, &len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			*rc = EX_NOINPUT;
+		} else if ((t = template_load(path, data, len)) == NULL)
+			*rc = EX_DATAERR;
+		free(data);
+	} else if ((r = resource_get(rname)) != NULL) {
+		if ((t = template_load(r->name, r->data, r->len)) == NULL)
+			*rc = EX_SOFTWARE;
+	} else {
+		diag_error(rname, 0, "no built-in template");
+		*rc = EX_SOFTWARE;
+	}
+	/* The logo is named relative to the programme folder. */
+	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
+	}
+	free(path);
+	free(rname);
+	return t;
+}
+
+static long long
+creation_date(void)
+{
+	const char *s = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+	long long v;
+
+	if (s != NULL && *s != '\0') {
+		errno = 0;
+		v = strtoll(s, &end, 10);
+		if (errno == 0 && *end == '\0' && v >= 0)
+			return v;
+		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH=\"%s\" is not a number "
+		    "of seconds; using the current time", s);
+	}
+	return (long long)time(NULL);
+}
+
+/* Render the handbook into outdir. Returns an exit code. */
+static int
+build_handbook(const struct programme *p, const struct opts *o,
+    const char *outdir)
+{
+	struct template *t;
+	struct doc *doc;
+	struct device *dev;
+	struct dev_info info;
+	struct layout_stats st;
+	char *path;
+	int rc = 0;
+
+	if ((t = load_template(o->dir, "handbook", &rc)) == NULL)
+		return rc;
+	if ((doc = handbook_compose(p)) == NULL) {
+		template_free(t);
+		return EX_DATAERR;
+	}
+	memset(&info, 0, sizeof(info));
+	info.title = doc->title;
+	info.author = doc->author;
+	info.subject = p->lang == LANG_EN ? "Handbook" : "Handbuch";
+	info.lang = p->lang == LANG_EN ? "en-GB" : "de-DE";
+	info.date = o->date;
+	info.pdfa = o->pdfa;
+	dev = o->text ? dev_text_new() : dev_pdf_new();
+	if (strcmp(outdir, "-") == 0 && o->text)
+		path = xstrdup("-");
+	else
+		path = xasprintf("%s/handbook.%s", outdir,
+		    o->text ? "txt" : "pdf");
+	if (dev->ops->begin(dev, &info) != 0 ||
+	    layout_render(doc, t, dev, &st) != 0)
+		rc = EX_SOFTWARE;
+	else if (dev->ops->end(dev, path) != 0)
+		rc = EX_CANTCREAT;
+	dev->ops->free(dev);
+	free(path);
+	doc_free(doc);
+	template_free(t);
+	return rc;
+}
 
 int
 cmd_build(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	fputs("tandem: error: 'build' is not implemented yet\n", stderr);
-	return EX_SOFTWARE;
+	struct opts o;
+	struct programme *p;
+	struct tandems_result *tr = NULL;
+	struct docs_out dout;
+	char *outdir = NULL;
+	int rc = 0, i, k;
+	bool any = false;
+
+	memset(&o, 0, sizeof(o));
+	o.pdfa = true;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (strcmp(a, "-o") == 0 || strcmp(a, "--only") == 0 ||
+		    strcmp(a, "--device") == 0) {
+			if (i + 1 == argc)
+				return cmd_usage("build", "%s needs a value", a);
+			if (a[1] == 'o')
+				o.outdir = argv[++i];
+			else if (strcmp(a, "--only") == 0) {
+				if (!parse_kinds(argv[++i], &o))
+					return EX_USAGE;
+				any = true;
+			} else if (strcmp(argv[++i], "text") == 0)
+				o.text = true;
+			else if (strcmp(argv[i], "pdf") != 0)
+				return cmd_usage("build", "unknown device '%s'",
+				    argv[i]);
+		} else if (strcmp(a, "--no-pdfa") == 0)
+			o.pdfa = false;
+		else if (a[0] == '-' && a[1] != '\0')
+			return cmd_usage("build", "unknown option '%s'", a);
+		else if (o.dir == NULL)
+			o.dir = a;
+		else
+			return cmd_usage("build", "more than one folder given");
+	}
+	if (o.dir == NULL)
+		return cmd_usage("build", "no programme folder given");
+	if (!any)
+		for (k = 0; k < K__MAX; k++)
+			o.want[k] = true;
+	if ((p = load_programme(o.dir, &rc)) == NULL)
+		return rc ? rc : EX_DATAERR;
+	outdir = o.outdir ? xstrdup(o.outdir) : xasprintf("out/%s", p->id);
+	if (strcmp(outdir, "-") != 0 && dir_make(outdir) != 0) {
+		diag_error(outdir, 0, "cannot create the output folder: %s",
+		    strerror(errno));
+		rc = EX_CANTCREAT;
+		goto done;
+	}
+	o.date = creation_date();
+	/* The tandems (fixed or matched): shown or counted by every kind. */
+	if ((rc = tandems_form(p, &tr)) != 0)
+		goto done;
+	/* Said where the tandems are the subject. */
+	for (size_t u = 0; tr != NULL && (o.want[K_TANDEMS] ||
+	    o.want[K_AGREEMENTS]) && u < tr->nunmatched; u++)
+		diag(DIAG_WARNING, p->file, p->people[tr->unmatched[u].mentee].
+		    line, 0, "mentee %s stays without a tandem: %s",
+		    p->people[tr->unmatched[u].mentee].id,
+		    tandems_why_text[tr->unmatched[u].why]);
+	memset(&dout, 0, sizeof(dout));
+	dout.dir = o.dir;
+	dout.outdir = outdir;
+	dout.pdfa = o.pdfa;
+	dout.text = o.text;
+	dout.date = o.date;
+	for (k = 0; k < K__MAX && rc == 0; k++) {
+		if (!o.want[k])
+			continue;
+		if (k == K_HANDBOOK)
+			rc = build_handbook(p, &o, outdir);
+		else if (k == K_TANDEMS)
+			rc = docs_build_tandems(p, tr, &dout);
+		else if (k == K_AGREEMENTS)
+			rc = docs_build_agreements(p, tr, &dout);
+		else if (k == K_CERTIFICATES)
+			rc = docs_build_certificates(p, &dout);
+		else if (k == K_REPORT)
+			rc = docs_build_report(p, &dout);
+	}
+done:
+	tandems_result_free(tr);
+	free(outdir);
+	programme_free(p);
+	font_done();
+	return rc;
 }

@@ -1,7 +1,8 @@
 /*
  * tandem check DIR: load and validate a programme's data, check every
- * Markdown text a build would use, and print a one-paragraph summary.
- * Writes nothing.
+ * Markdown text a build would use (readable, UTF-8, and, when the data
+ * loaded, every placeholder known and available in that kind of text), and
+ * print a one-paragraph summary. Writes nothing.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -10,7 +11,11 @@
 #include <string.h>
 #include <sysexits.h>
 
+#include <cmark.h>
+
 #include "cmd/cmd.h"
+#include "compose/compose.h"
+#include "compose/placeholder.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -20,21 +25,56 @@
 #include "util/xalloc.h"
 
 /* The texts a build uses besides the handbook chapters (SPEC §2). */
-static const char *const texts[] = {
-	"agreement.md", "certificate.md", "report.md"
+static const struct {
+	const char		*name;
+	enum compose_text	 kind;
+} texts[] = {
+	{ "agreement.md", COMPOSE_AGREEMENT },
+	{ "certificate.md", COMPOSE_CERTIFICATE },
+	{ "report.md", COMPOSE_REPORT },
 };
 
-/* Worst outcome of the text checks. */
+/* What the text checks need, and their worst outcome. */
 struct textstate {
-	int	rc;
+	const struct programme	*p;	/* NULL if the data did not load */
+	enum compose_text	 kind;	/* of the text being checked */
+	int			 rc;
 };
 
 /*
- * Check one text (file contents or a built-in default) named name in
- * messages: valid UTF-8, not empty. Returns 0 or the exit code.
+ * Parse a text as the build will and expand its placeholders for the
+ * programme (no person or tandem: their values are empty), so that every
+ * unknown or unavailable placeholder is reported with file:line:col.
+ * Returns the number of errors.
  */
 static int
-check_bytes(const char *name, const char *s, size_t len)
+check_placeholders(const struct textstate *ts, const char *name,
+    const char *s, size_t len)
+{
+	struct compose_ctx ctx;
+	cmark_node *doc;
+	char *src = xmalloc(len + 1);
+	int n;
+
+	memcpy(src, s, len);
+	src[len] = '\0';
+	placeholder_escape_source(src, len);
+	doc = cmark_parse_document(src, len, CMARK_OPT_SOURCEPOS);
+	compose_ctx_init(&ctx, ts->p, ts->kind);
+	n = placeholder_expand_tree(doc, &ctx, name);
+	cmark_node_free(doc);
+	free(src);
+	return n;
+}
+
+/*
+ * Check one text (file contents or a built-in default) named name in
+ * messages: valid UTF-8, no NUL, placeholders valid; warn if empty.
+ * Returns 0 or the exit code.
+ */
+static int
+check_bytes(const struct textstate *ts, const char *name, const char *s,
+    size_t len)
 {
 	long line, col;
 	size_t i;
@@ -60,12 +100,14 @@ check_bytes(const char *name, const char *s, size_t len)
 			break;
 	if (i == len)
 		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
+	if (ts->p != NULL && check_placeholders(ts, name, s, len) > 0)
+		return EX_DATAERR;
 	return 0;
 }
 
 /* Check the text file at path. Returns 0 or the exit code. */
 static int
-check_file(const char *path)
+check_file(const struct textstate *ts, const char *path)
 {
 	size_t len;
 	char *buf;
@@ -76,7 +118,7 @@ check_file(const char *path)
 		    errno == EFBIG ? "file too large" : strerror(errno));
 		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
 	}
-	rc = check_bytes(path, buf, len);
+	rc = check_bytes(ts, path, buf, len);
 	free(buf);
 	return rc;
 }
@@ -88,7 +130,7 @@ check_resource(const struct resource *r, void *arg)
 	char *name = xasprintf("(built-in) %s", r->name);
 	int rc;
 
-	if ((rc = check_bytes(name, r->data, r->len)) != 0 && ts->rc == 0)
+	if ((rc = check_bytes(ts, name, r->data, r->len)) != 0 && ts->rc == 0)
 		ts->rc = rc;
 	free(name);
 }
@@ -119,9 +161,9 @@ join(const char *dir, const char *name)
  * it has them, else the built-in defaults. Returns 0 or an exit code.
  */
 static int
-check_texts(const char *dir)
+check_texts(const char *dir, const struct programme *p)
 {
-	struct textstate ts = { 0 };
+	struct textstate ts = { p, COMPOSE_HANDBOOK, 0 };
 	struct dirent **list;
 	char *hb, *path;
 	int n, rc;
@@ -139,7 +181,8 @@ check_texts(const char *dir)
 				    "(*.md files) in this folder");
 			for (int k = 0; k < n; k++) {
 				path = join(hb, list[k]->d_name);
-				if ((rc = check_file(path)) != 0 && ts.rc == 0)
+				if ((rc = check_file(&ts, path)) != 0 &&
+				    ts.rc == 0)
 					ts.rc = rc;
 				free(path);
 				free(list[k]);
@@ -150,12 +193,13 @@ check_texts(const char *dir)
 		resource_each("content/handbook/", check_resource, &ts);
 	free(hb);
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
-		path = join(dir, texts[i]);
+		ts.kind = texts[i].kind;
+		path = join(dir, texts[i].name);
 		if (file_exists(path)) {
-			if ((rc = check_file(path)) != 0 && ts.rc == 0)
+			if ((rc = check_file(&ts, path)) != 0 && ts.rc == 0)
 				ts.rc = rc;
 		} else {
-			char *rname = xasprintf("content/%s", texts[i]);
+			char *rname = xasprintf("content/%s", texts[i].name);
 			const struct resource *r = resource_get(rname);
 
 			if (r != NULL)
@@ -293,7 +337,7 @@ cmd_check(int argc, char *argv[])
 	}
 	p = load_programme(argv[1], &rc);
 	dir = programme_dir(argv[1]);
-	trc = check_texts(dir);
+	trc = check_texts(dir, p);
 	free(dir);
 	if (p == NULL)
 		return rc;

@@ -1,16 +1,289 @@
 /*
- * tandem stats: not written yet (placeholder so the command line links).
+ * tandem stats PROGRAMME...: statistics across cohorts for parliamentary
+ * questions (SPEC §3, §6). Loads each programme (a folder or a
+ * programme.xml file, one per cohort), computes and protects the tables
+ * (src/stats/) and writes them as text on stdout or, with -o OUTDIR,
+ * statistics.txt / .csv there, one per --format given.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
+#include "load/load.h"
+#include "stats/stats.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+enum stats_format {
+	FORMAT_TXT,
+	FORMAT_CSV,
+	FORMAT_PDF,
+	FORMAT__MAX
+};
+
+static const char *const format_names[FORMAT__MAX] = { "txt", "csv", "pdf" };
+
+struct options {
+	bool		 format[FORMAT__MAX];	/* asked for */
+	size_t		 nformats;
+	const char	*outdir;		/* -o, or NULL for stdout */
+	int		 min_cell;
+	bool		 suppress;
+	bool		 bom;
+	char		**progs;		/* the PROGRAMME arguments */
+	size_t		 nprogs;
+};
+
+/* Parse a --min-cell value: an integer 1..STATS_MIN_CELL_MAX, else -1. */
+static int
+parse_min_cell(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 ||
+	    v > STATS_MIN_CELL_MAX)
+		return -1;
+	return (int)v;
+}
+
+/* The value of option argv[*i] (either "--opt=value" or "--opt value"). */
+static const char *
+optval(int argc, char *argv[], int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool
+isopt(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(arg, name, n) == 0 &&
+	    (arg[n] == '\0' || (name[1] == '-' && arg[n] == '='));
+}
+
+/* Parse the command line into o. Returns 0 or EX_USAGE (message printed). */
+static int
+parse_args(int argc, char *argv[], struct options *o)
+{
+	bool dashdash = false;
+	const char *v;
+	int i, f;
+
+	memset(o, 0, sizeof(*o));
+	o->min_cell = STATS_MIN_CELL_DEFAULT;
+	o->suppress = true;
+	o->progs = xcalloc((size_t)argc, sizeof(char *));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (dashdash || a[0] != '-' || a[1] == '\0') {
+			o->progs[o->nprogs++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0)
+			dashdash = true;
+		else if (isopt(a, "--format")) {
+			if ((v = optval(argc, argv, &i, "--format")) == NULL)
+				return cmd_usage("stats", "--format needs a "
+				    "value: txt, csv or pdf");
+			for (f = 0; f < FORMAT__MAX; f++)
+				if (strcmp(v, format_names[f]) == 0)
+					break;
+			if (f == FORMAT__MAX)
+				return cmd_usage("stats", "unknown format "
+				    "'%s' (use txt, csv or pdf)", v);
+			if (!o->format[f])
+				o->nformats++;
+			o->format[f] = true;
+		} else if (isopt(a, "-o") || isopt(a, "--output")) {
+			if ((v = optval(argc, argv, &i, "--output")) == NULL ||
+			    v[0] == '\0')
+				return cmd_usage("stats", "-o needs a folder");
+			o->outdir = v;
+		} else if (isopt(a, "--min-cell")) {
+			if ((v = optval(argc, argv, &i, "--min-cell")) == NULL)
+				return cmd_usage("stats", "--min-cell needs a "
+				    "number from 1 to %d", STATS_MIN_CELL_MAX);
+			if ((o->min_cell = parse_min_cell(v)) < 0)
+				return cmd_usage("stats", "--min-cell must be "
+				    "an integer from 1 to %d, not '%s'",
+				    STATS_MIN_CELL_MAX, v);
+		} else if (strcmp(a, "--no-suppress") == 0)
+			o->suppress = false;
+		else if (strcmp(a, "--bom") == 0)
+			o->bom = true;
+		else
+			return cmd_usage("stats", "unknown option '%s'", a);
+	}
+	if (o->nprogs == 0)
+		return cmd_usage("stats", "name at least one programme "
+		    "(folder or programme.xml)");
+	if (o->nformats == 0) {
+		o->format[FORMAT_TXT] = true;
+		o->nformats = 1;
+	}
+	if (o->nformats > 1 && o->outdir == NULL)
+		return cmd_usage("stats", "several formats need -o OUTDIR");
+	return 0;
+}
+
+/*
+ * The "as of" date: SOURCE_DATE_EPOCH when set (reproducible output),
+ * else today.
+ */
+static struct date
+asof_date(void)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	struct date d = { 0, 0, 0 };
+	time_t t = time(NULL);
+	struct tm tm;
+	char *end;
+
+	if (e != NULL && *e != '\0') {
+		long long v = strtoll(e, &end, 10);
+
+		if (*end == '\0' && v >= 0)
+			t = (time_t)v;
+		if (gmtime_r(&t, &tm) == NULL)
+			return d;
+	} else if (localtime_r(&t, &tm) == NULL)
+		return d;
+	d.y = tm.tm_year + 1900;
+	d.m = tm.tm_mon + 1;
+	d.d = tm.tm_mday;
+	return d;
+}
+
+/* Write s in format f to fp. Returns 0 or -1 on a write error. */
+static int
+write_format(const struct stats *s, enum stats_format f, bool bom,
+    struct date asof, FILE *fp)
+{
+	if (f == FORMAT_CSV)
+		return stats_write_csv(s, asof, bom, fp);
+	return stats_write_txt(s, asof, fp);
+}
+
+/* Write every asked format into o->outdir atomically. Returns exit code. */
+static int
+write_files(const struct stats *s, const struct options *o,
+    struct date asof)
+{
+	int rc = 0;
+
+	if (dir_make(o->outdir) != 0) {
+		diag(DIAG_ERROR, o->outdir, 0, 0, "cannot create the folder: "
+		    "%s", strerror(errno));
+		return EX_CANTCREAT;
+	}
+	for (int f = 0; f < FORMAT__MAX; f++) {
+		struct outfile *out;
+		char *path;
+
+		if (!o->format[f])
+			continue;
+		path = xasprintf("%s/statistics.%s", o->outdir,
+		    format_names[f]);
+		if ((out = outfile_open(path)) == NULL) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
+			    strerror(errno));
+			rc = EX_CANTCREAT;
+		} else if (write_format(s, (enum stats_format)f, o->bom, asof,
+		    outfile_stream(out)) != 0) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			outfile_abort(out);
+			rc = EX_CANTCREAT;
+		} else if (outfile_commit(out) != 0) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			rc = EX_CANTCREAT;
+		}
+		free(path);
+	}
+	return rc;
+}
 
 int
 cmd_stats(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	fputs("tandem: error: 'stats' is not implemented yet\n", stderr);
-	return EX_SOFTWARE;
+	struct programme **pv = NULL;
+	struct stats *s = NULL;
+	struct options o;
+	size_t i, j, loaded = 0;
+	int rc, code;
+
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		goto out;
+	if (o.format[FORMAT_PDF]) {
+		diag(DIAG_ERROR, NULL, 0, 0, "stats --format pdf is not "
+		    "available yet (it needs the layout engine); use txt or "
+		    "csv");
+		rc = EX_SOFTWARE;
+		goto out;
+	}
+
+	/* Load every cohort, reporting the problems of all of them. */
+	pv = xcalloc(o.nprogs, sizeof(*pv));
+	for (i = 0; i < o.nprogs; i++) {
+		code = 0;
+		pv[i] = load_programme(o.progs[i], &code);
+		if (pv[i] != NULL)
+			loaded++;
+		else if (rc == 0)
+			rc = code ? code : EX_DATAERR;
+	}
+	if (loaded < o.nprogs)
+		goto out;
+	for (i = 0; i < o.nprogs; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(pv[i]->id, pv[j]->id) == 0)
+				diag(DIAG_WARNING, pv[i]->file, pv[i]->line, 0,
+				    "programme id '%s' also names cohort %zu; "
+				    "this cohort is shown as '%s (%zu)'",
+				    pv[i]->id, j + 1, pv[i]->id, i + 1);
+
+	s = stats_compute(pv, o.nprogs);
+	if (o.suppress && stats_protect(s, o.min_cell) != 0) {
+		/* Never publish figures the protection could not secure. */
+		diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could not "
+		    "protect every suppressed count; nothing written");
+		rc = EX_SOFTWARE;
+		goto out;
+	}
+	if (o.outdir != NULL)
+		rc = write_files(s, &o, asof_date());
+	else {
+		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
+		    FORMAT_TXT;
+
+		if (write_format(s, f, o.bom, asof_date(), stdout) != 0)
+			rc = EX_IOERR;
+	}
+out:
+	stats_free(s);
+	if (pv != NULL)
+		for (i = 0; i < o.nprogs; i++)
+			programme_free(pv[i]);
+	free(pv);
+	free(o.progs);
+	return rc;
 }

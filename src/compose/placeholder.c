@@ -191,13 +191,14 @@ enum pfield {
 	PF_TOPICS,
 	PF_ID,
 	PF_CERTNO,
+	PF_AFFILIATION,
 	PF__MAX
 };
 
 static const char *const pfields[PF__MAX] = {
 	"name", "given", "family", "title", "role", "org", "org-short",
 	"unit", "position", "email", "phone", "field", "topics", "id",
-	"certno"
+	"certno", "affiliation"
 };
 
 /* The fields of an event: event.KIND.FIELD. */
@@ -350,6 +351,24 @@ coordinator_at(size_t i, void *arg)
 	return ((const struct programme *)arg)->coordinators[i].name;
 }
 
+/* Position, unit and organisation name joined by ", ", empty parts left
+ * out (content/PLACEHOLDERS.md: person.affiliation). */
+static void
+affiliation(struct strbuf *out, const struct programme *p,
+    const struct person *q)
+{
+	const char *part[3] = { q->position, q->unit, compose_org(p, q->org) };
+	int any = 0;
+
+	for (int i = 0; i < 3; i++) {
+		if (part[i] == NULL || *part[i] == '\0')
+			continue;
+		if (any++)
+			sb_adds(out, ", ");
+		sb_adds(out, part[i]);
+	}
+}
+
 /* Append a person's field. */
 static void
 person_field(struct strbuf *out, const struct programme *p, int who,
@@ -406,6 +425,9 @@ person_field(struct strbuf *out, const struct programme *p, int who,
 		s = certno_make(p->id, q->id);
 		sb_adds(out, s);
 		free(s);
+		return;
+	case PF_AFFILIATION:
+		affiliation(out, p, q);
 		return;
 	case PF__MAX:
 		break;

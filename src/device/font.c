@@ -159,6 +159,12 @@ font_free(struct font *f)
 	free(f);
 }
 
+void
+font_done(void)
+{
+	FcFini();
+}
+
 const char *
 font_path(const struct font *f)
 {

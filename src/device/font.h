@@ -33,6 +33,12 @@ double		 font_advance(const struct font *, uint32_t cp);
 double		 font_width(const struct font *, const char *s, size_t len);
 bool		 font_has_glyph(const struct font *, uint32_t cp);
 
+/*
+ * Release fontconfig's global state once no font is open any more (at the
+ * end of a command), so that leak checkers see nothing left behind.
+ */
+void		 font_done(void);
+
 double		 font_ascent(const struct font *);	/* > 0 */
 double		 font_descent(const struct font *);	/* < 0 */
 double		 font_cap_height(const struct font *);

@@ -325,14 +325,90 @@ name_of(const xmlNode *n)
 	return (const char *)n->name;
 }
 
+/*
+ * The source text of a parsed document, kept in doc->_private so that
+ * messages can name the line where an element's start tag begins (libxml2
+ * records the line where it ends, which differs for tags written over
+ * several lines).
+ */
+struct srcmap {
+	char	*buf;
+	size_t	 len;
+	size_t	*ls;		/* ls[i]: offset where line i + 1 starts */
+	size_t	 nls;
+};
+
+static struct srcmap *
+srcmap_new(char *buf, size_t len)
+{
+	struct srcmap *m = xcalloc(1, sizeof(*m));
+	size_t cap = 0;
+
+	m->buf = buf;
+	m->len = len;
+	m->ls = xgrow(NULL, &cap, 1, sizeof(*m->ls));
+	m->ls[m->nls++] = 0;
+	for (size_t i = 0; i < len; i++)
+		if (buf[i] == '\n') {
+			m->ls = xgrow(m->ls, &cap, m->nls + 1, sizeof(*m->ls));
+			m->ls[m->nls++] = i + 1;
+		}
+	return m;
+}
+
+/* Free a document loaded by xml_load() and its source map. */
+static void
+doc_free(xmlDocPtr doc)
+{
+	struct srcmap *m;
+
+	if (doc == NULL)
+		return;
+	if ((m = doc->_private) != NULL) {
+		free(m->buf);
+		free(m->ls);
+		free(m);
+	}
+	xmlFreeDoc(doc);
+}
+
+/* The line where n starts (for elements: the line of "<name"), or 0. */
 static long
 line_of(const xmlNode *n)
 {
+	const struct srcmap *m;
 	long l = xmlGetLineNo(n);
+	size_t end, low, o, nl, lo, hi;
 
-	return l > 0 ? l : 0;
+	if (l <= 0)
+		return 0;
+	if (n->type != XML_ELEMENT_NODE || n->doc == NULL ||
+	    (m = n->doc->_private) == NULL || (size_t)l > m->nls)
+		return l;
+	end = (size_t)l < m->nls ? m->ls[l] : m->len;
+	low = m->ls[l - 1] > 65536 ? m->ls[l - 1] - 65536 : 0;
+	nl = strlen(name_of(n));
+	for (o = end; o-- > low; ) {
+		if (m->buf[o] != '<' || o + 1 + nl >= m->len ||
+		    memcmp(m->buf + o + 1, name_of(n), nl) != 0 ||
+		    strchr(" \t\r\n/>", m->buf[o + 1 + nl]) == NULL)
+			continue;
+		lo = 0;
+		hi = (size_t)l - 1;	/* ls[hi] <= o holds for some hi */
+		while (lo < hi) {
+			size_t mid = (lo + hi + 1) / 2;
+
+			if (m->ls[mid] <= o)
+				lo = mid;
+			else
+				hi = mid - 1;
+		}
+		return (long)lo + 1;
+	}
+	return l;
 }
 
+/* The element kind of a name, or EL__MAX for an unknown name. */
 static enum el
 el_lookup(const char *name)
 {
@@ -354,6 +430,8 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	char *msg;
 	int len;
 
+	if (++c->errors > LOAD_MAX_ERRORS)
+		return;		/* counted; summed up by err_flush() */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -365,7 +443,15 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, c->file, n != NULL ? line_of(n) : 0, 0, "%s", msg);
 	free(msg);
-	c->errors++;
+}
+
+/* Say how many errors err() did not show, if any. */
+static void
+err_flush(struct ctx *c)
+{
+	if (c->errors > LOAD_MAX_ERRORS)
+		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
+		    "not shown", c->errors - LOAD_MAX_ERRORS);
 }
 
 /* Trim and collapse white space (XML's space, tab, CR, LF) in place. */
@@ -515,6 +601,7 @@ static struct {
 	int	 int1;
 } parse_err;
 
+/* libxml2 prints nothing by itself: all messages go through diag(). */
 static void
 silent_generic(void *ctx, const char *msg, ...)
 {
@@ -522,6 +609,7 @@ silent_generic(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* Keep the first error libxml2 reports while parsing. */
 static void
 catch_error(void *ctx, xmlErrorPtr e)
 {
@@ -539,6 +627,7 @@ catch_error(void *ctx, xmlErrorPtr e)
 	squeeze(parse_err.msg);
 }
 
+/* Forget the kept parse error. */
 static void
 parse_err_clear(void)
 {
@@ -659,6 +748,12 @@ report_parse_error(struct ctx *c)
 		}
 		/* FALLTHROUGH */
 	default:
+		if (strstr(parse_err.msg, "Excessive depth") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "a programme: elements are nested more than 256 "
+			    "levels deep");
+			break;
+		}
 		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
 		    "well-formed XML: %s", parse_err.msg);
 		break;
@@ -677,18 +772,84 @@ bad_byte(const char *s, long line, long col)
 }
 
 /*
- * Read and parse one file safely. Returns the document, or NULL with the
- * problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ * Parse the bytes of one file safely (buf[len] must be a NUL); takes over
+ * buf, which the document keeps for source lines. Returns the document, or
+ * NULL with the problem reported and *rc = EX_DATAERR.
+ */
+static xmlDocPtr
+xml_parse(struct ctx *c, char *buf, size_t len, int *rc)
+{
+	long line, col;
+	xmlDocPtr doc;
+
+	xml_setup();
+	*rc = EX_DATAERR;
+	if (strspn(buf, " \t\r\n") >= len) {
+		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
+		c->errors++;
+		goto bad;
+	}
+	if (!utf8_valid(buf, len, &line, &col)) {
+		diag(DIAG_ERROR, c->file, line, col, "invalid UTF-8 (byte "
+		    "0x%02X); save the file as UTF-8",
+		    bad_byte(buf, line, col));
+		c->errors++;
+		goto bad;
+	}
+	if ((line = find_doctype(buf, len)) > 0) {
+		diag(DIAG_ERROR, c->file, line, 0, "DOCTYPE declarations are "
+		    "not allowed; remove line %ld", line);
+		c->errors++;
+		goto bad;
+	}
+	if (len > (size_t)INT32_MAX) {
+		diag(DIAG_ERROR, c->file, 0, 0, "file too large");
+		c->errors++;
+		goto bad;
+	}
+	parse_err_clear();
+	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	if (doc != NULL && !parse_err.seen) {
+		doc->_private = srcmap_new(buf, len);
+		buf = NULL;
+	}
+	free(buf);
+	if (doc == NULL || parse_err.seen) {
+		if (!parse_err.seen) {
+			parse_err.seen = true;
+			parse_err.msg = xstrdup("cannot parse");
+		}
+		report_parse_error(c);
+		parse_err_clear();
+		doc_free(doc);
+		return NULL;
+	}
+	parse_err_clear();
+	if (doc->intSubset != NULL || doc->extSubset != NULL) {
+		diag(DIAG_ERROR, c->file, 1, 0, "DOCTYPE declarations are "
+		    "not allowed");
+		c->errors++;
+		doc_free(doc);
+		return NULL;
+	}
+	*rc = 0;
+	return doc;
+bad:
+	free(buf);
+	return NULL;
+}
+
+/*
+ * Read one file and parse it with xml_parse(). Returns the document, or
+ * NULL with the problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
  */
 static xmlDocPtr
 xml_load(struct ctx *c, const char *path, int *rc)
 {
 	char *buf;
 	size_t len;
-	long line, col;
-	xmlDocPtr doc;
 
-	xml_setup();
 	if ((buf = file_read(path, &len)) == NULL) {
 		if (errno == EFBIG)
 			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
@@ -700,56 +861,7 @@ xml_load(struct ctx *c, const char *path, int *rc)
 		c->errors++;
 		return NULL;
 	}
-	*rc = EX_DATAERR;
-	if (strspn(buf, " \t\r\n") == len) {
-		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
-		c->errors++;
-		free(buf);
-		return NULL;
-	}
-	if (!utf8_valid(buf, len, &line, &col)) {
-		diag(DIAG_ERROR, c->file, line, col, "invalid UTF-8 (byte "
-		    "0x%02X); save the file as UTF-8",
-		    bad_byte(buf, line, col));
-		c->errors++;
-		free(buf);
-		return NULL;
-	}
-	if ((line = find_doctype(buf, len)) > 0) {
-		diag(DIAG_ERROR, c->file, line, 0, "DOCTYPE declarations are "
-		    "not allowed; remove line %ld", line);
-		c->errors++;
-		free(buf);
-		return NULL;
-	}
-	if (len > (size_t)INT32_MAX) {
-		free(buf);
-		return NULL;
-	}
-	parse_err_clear();
-	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-	free(buf);
-	if (doc == NULL || parse_err.seen) {
-		if (!parse_err.seen) {
-			parse_err.seen = true;
-			parse_err.msg = xstrdup("cannot parse");
-		}
-		report_parse_error(c);
-		parse_err_clear();
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	parse_err_clear();
-	if (doc->intSubset != NULL || doc->extSubset != NULL) {
-		diag(DIAG_ERROR, c->file, 1, 0, "DOCTYPE declarations are "
-		    "not allowed");
-		c->errors++;
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	*rc = 0;
-	return doc;
+	return xml_parse(c, buf, len, rc);
 }
 
 /* ---------------------------------------------------------------- */
@@ -964,6 +1076,7 @@ struct schema_errs {
 	bool		 report;
 };
 
+/* Structured RelaxNG error: count it, and report it when asked to. */
 static void
 schema_error(void *arg, xmlErrorPtr e)
 {
@@ -973,7 +1086,11 @@ schema_error(void *arg, xmlErrorPtr e)
 	if (e == NULL || e->level < XML_ERR_ERROR)
 		return;
 	s->n++;
-	if (!s->report || s->n > 20)
+	if (!s->report) {
+		s->c->errors++;
+		return;
+	}
+	if (s->n > 20)
 		return;
 	line = e->node != NULL ? line_of((xmlNodePtr)e->node) :
 	    e->line > 0 ? e->line :
@@ -1009,14 +1126,46 @@ check_schema(struct ctx *c, xmlDocPtr doc)
 		return false;
 	vc = xmlRelaxNGNewValidCtxt(schema);
 	xmlRelaxNGSetValidStructuredErrors(vc, schema_error, &se);
-	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && se.n == 0 && se.report) {
-		diag(DIAG_ERROR, c->file, 0, 0, "does not match the schema");
+	if (xmlRelaxNGValidateDoc(vc, doc) != 0 && se.n == 0) {
+		if (se.report)
+			diag(DIAG_ERROR, c->file, 0, 0, "does not match the "
+			    "schema");
 		c->errors++;
 	}
 	xmlRelaxNGFreeValidCtxt(vc);
 	xmlRelaxNGFree(schema);
 	parse_err_clear();
 	return true;
+}
+
+int
+load_schema_valid(const char *buf, size_t len)
+{
+	struct ctx c = { NULL, "(memory)", 0, NULL, 0 };
+	xmlDocPtr doc;
+	int valid;
+
+	xml_setup();
+	if (len > (size_t)INT32_MAX || find_doctype(buf, len) > 0 ||
+	    !utf8_valid(buf, len, NULL, NULL))
+		return 0;
+	parse_err_clear();
+	doc = xmlReadMemory(buf, (int)len, "(memory)", "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+	if (doc == NULL || parse_err.seen) {
+		parse_err_clear();
+		xmlFreeDoc(doc);
+		return 0;
+	}
+	/* check_schema() reports only when no error came before: start
+	 * at one to have it count quietly. */
+	c.errors = 1;
+	if (!check_schema(&c, doc))
+		valid = -1;
+	else
+		valid = c.errors == 1;
+	xmlFreeDoc(doc);
+	return valid;
 }
 
 /* ---------------------------------------------------------------- */
@@ -1097,6 +1246,23 @@ is_el(const xmlNode *k, enum el e)
 	    strcmp(name_of(k), elems[e].name) == 0;
 }
 
+/*
+ * The capacity xgrow() gave an array of n elements that only ever grew
+ * one element at a time from NULL (8, 16, 32, ...), so that the model's
+ * arrays need no capacity fields.
+ */
+static size_t
+implied_cap(size_t n)
+{
+	size_t cap = 8;
+
+	if (n == 0)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
 /* Record a reference that does not resolve (see struct dangling). */
 static void
 add_dangling(struct ctx *c, const char *id, const char *what, long line,
@@ -1107,7 +1273,7 @@ add_dangling(struct ctx *c, const char *id, const char *what, long line,
     const char *fmt, ...)
 {
 	struct programme *p = c->p;
-	size_t cap = p->ndangling;
+	size_t cap = implied_cap(p->ndangling);
 	struct dangling *d;
 	va_list ap, aq;
 	int len;
@@ -1144,6 +1310,7 @@ ref_org(struct ctx *c, const xmlNode *n, const char *attr, const char *whose)
 	return i;
 }
 
+/* Order of the person index: by id, then by position in the file. */
 static int
 idx_cmp(const void *a, const void *b)
 {
@@ -1153,6 +1320,7 @@ idx_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->i > y->i) - (x->i < y->i);
 }
 
+/* bsearch() comparison of an id with an index entry. */
 static int
 idx_key(const void *key, const void *b)
 {
@@ -1207,7 +1375,7 @@ ref_person(struct ctx *c, const xmlNode *n, const char *attr)
 static void *
 push(void *v, size_t *n, const void *item, size_t sz)
 {
-	size_t cap = *n;
+	size_t cap = implied_cap(*n);
 
 	v = xgrow(v, &cap, *n + 1, sz);
 	memcpy((char *)v + *n * sz, item, sz);
@@ -1215,6 +1383,7 @@ push(void *v, size_t *n, const void *item, size_t sz)
 	return v;
 }
 
+/* <organisations>: one struct org per <organisation>. */
 static void
 build_orgs(struct ctx *c, const xmlNode *n)
 {
@@ -1237,6 +1406,7 @@ build_orgs(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <topics>: one struct topic per <topic>. */
 static void
 build_topics(struct ctx *c, const xmlNode *n)
 {
@@ -1271,6 +1441,11 @@ split_words(char *s, char ***out)
 	return n;
 }
 
+/*
+ * One <person>: attributes converted (defaults where absent or invalid,
+ * the checker has reported those), org and topics resolved, the name and
+ * contact elements read.
+ */
 static void
 build_person(struct ctx *c, const xmlNode *n)
 {
@@ -1329,7 +1504,10 @@ build_person(struct ctx *c, const xmlNode *n)
 	}
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_NAME)) {
-			if (q.family != NULL)
+			/* Only the first <name> counts (a second one is
+			 * reported by the structure check). */
+			if (q.family != NULL || q.given != NULL ||
+			    q.title != NULL)
 				continue;
 			q.given = get_text(k, "given");
 			q.title = get_text(k, "title");
@@ -1348,6 +1526,7 @@ build_person(struct ctx *c, const xmlNode *n)
 	p->people = push(p->people, &p->npeople, &q, sizeof(q));
 }
 
+/* <coordinators>: names, contact data, org resolved. */
 static void
 build_coordinators(struct ctx *c, const xmlNode *n)
 {
@@ -1387,6 +1566,7 @@ build_pair(struct ctx *c, const xmlNode *k)
 	return pr;
 }
 
+/* <matching>: weights and rules over the defaults, pins, forbidden pairs. */
 static void
 build_matching(struct ctx *c, const xmlNode *n)
 {
@@ -1426,6 +1606,7 @@ build_matching(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <tandems> (inline or the root of tandems.xml): the fixed tandems. */
 static void
 build_tandems(struct ctx *c, const xmlNode *n)
 {
@@ -1440,6 +1621,7 @@ build_tandems(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <events>: the schedule. */
 static void
 build_events(struct ctx *c, const xmlNode *n)
 {
@@ -1460,6 +1642,7 @@ build_events(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <signatories>: who signs the certificates. */
 static void
 build_signatories(struct ctx *c, const xmlNode *n)
 {
@@ -1483,6 +1666,7 @@ build_signatories(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <evaluation>: the anonymous survey answers. */
 static void
 build_evaluation(struct ctx *c, const xmlNode *n)
 {
@@ -1508,6 +1692,7 @@ build_evaluation(struct ctx *c, const xmlNode *n)
 	}
 }
 
+/* <outcomes>: career moves, person resolved. */
 static void
 build_outcomes(struct ctx *c, const xmlNode *n)
 {
@@ -1646,6 +1831,7 @@ load_tandems_file(struct programme *p, int *rc)
 		return NULL;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_TANDEMS);
+	err_flush(&c);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
 		index_people(&c);
@@ -1655,47 +1841,49 @@ load_tandems_file(struct programme *p, int *rc)
 	return doc;
 }
 
-struct programme *
-load_programme(const char *path, int *exit_code)
+/*
+ * The common part of load_programme() and load_programme_buf(): p has dir
+ * and file set; buf is the contents of p->file (NULL: read the file), and
+ * tandems.xml is looked for only when with_tandems is true. Frees p on
+ * failure.
+ */
+static struct programme *
+load_common(struct programme *p, const char *buf, size_t len,
+    bool with_tandems, int *exit_code)
 {
-	struct programme *p;
 	struct ctx c, tc;
 	xmlDocPtr doc, tdoc = NULL;
 	xmlNodePtr root;
 	unsigned long errors0 = diag_count(DIAG_ERROR);
 	int rc = 0;
 	char *tf;
+	const char *base;
 
-	if (dir_exists(path)) {
-		p = programme_new();
-		p->dir = xstrdup(path);
-		p->file = path_join(path, "programme.xml");
-	} else if (file_exists(path)) {
-		p = programme_new();
-		p->dir = path_dir(path);
-		p->file = xstrdup(path);
-	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
-		    "file");
-		*exit_code = EX_NOINPUT;
-		return NULL;
-	}
 	c = (struct ctx){ p, p->file, 0, NULL, 0 };
-	if ((doc = xml_load(&c, p->file, &rc)) == NULL)
+	doc = buf != NULL ? xml_parse(&c, xstrndup(buf, len), len, &rc) :
+	    xml_load(&c, p->file, &rc);
+	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
+	err_flush(&c);
 	if (root == NULL || root->ns != NULL ||
 	    el_lookup(name_of(root)) != EL_PROGRAMME) {
-		xmlFreeDoc(doc);
+		doc_free(doc);
 		goto fail;
 	}
 	build_programme(&c, root);
 	free(c.people);
 	c.people = NULL;
 
+	/* tandems.xml belongs to a programme folder: not looked for beside
+	 * a file given under another name (e.g. cohort-2023.xml), nor for a
+	 * programme given as bytes. */
 	tf = path_join(p->dir, "tandems.xml");
-	if (file_exists(tf)) {
+	base = strrchr(p->file, '/');
+	base = base != NULL ? base + 1 : p->file;
+	if (with_tandems && strcmp(base, "programme.xml") == 0 &&
+	    file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
 			    "fixed tandems are given both here and in %s; "
@@ -1722,8 +1910,8 @@ load_programme(const char *path, int *exit_code)
 			rc = EX_SOFTWARE;
 		}
 	}
-	xmlFreeDoc(doc);
-	xmlFreeDoc(tdoc);
+	doc_free(doc);
+	doc_free(tdoc);
 	if (diag_count(DIAG_ERROR) > errors0)
 		goto fail;
 	*exit_code = 0;
@@ -1732,6 +1920,45 @@ fail:
 	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
+}
+
+struct programme *
+load_programme(const char *path, int *exit_code)
+{
+	struct programme *p;
+
+	if (dir_exists(path)) {
+		p = programme_new();
+		p->dir = xstrdup(path);
+		p->file = path_join(path, "programme.xml");
+	} else if (file_exists(path)) {
+		p = programme_new();
+		p->dir = path_dir(path);
+		p->file = xstrdup(path);
+	} else {
+		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		    "file");
+		*exit_code = EX_NOINPUT;
+		return NULL;
+	}
+	return load_common(p, NULL, 0, true, exit_code);
+}
+
+struct programme *
+load_programme_buf(const char *buf, size_t len, const char *name,
+    int *exit_code)
+{
+	struct programme *p = programme_new();
+	struct programme *r;
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	p->dir = xstrdup(".");
+	p->file = xstrdup(name);
+	r = load_common(p, copy, len, false, exit_code);
+	free(copy);
+	return r;
 }
 
 /* Edit distance between a and b (bytes), capped for long strings. */

@@ -10,9 +10,16 @@
 #include "load/model.h"
 
 /*
+ * At most this many errors are printed per file by each pass (structure,
+ * validation); the rest are counted and summed up in one line.
+ */
+#define LOAD_MAX_ERRORS	1000
+
+/*
  * Load the programme at path: a programme folder (reads PATH/programme.xml
- * and, if present, PATH/tandems.xml) or a programme.xml file (tandems.xml is
- * then looked for in the file's folder). Every problem found is reported
+ * and, if present, PATH/tandems.xml) or a programme file (tandems.xml is
+ * then looked for in the file's folder only if the file is named
+ * programme.xml; cohort-2023.xml is read alone). Every problem found is reported
  * through diag() with file and line, not just the first, and the returned
  * programme has passed validate_programme().
  *
@@ -29,6 +36,16 @@
 struct programme	*load_programme(const char *path, int *exit_code);
 
 /*
+ * Load a programme from the len bytes at buf (need not end in a NUL),
+ * named name in messages, exactly as load_programme() loads a file, but
+ * with no tandems.xml and no file access at all (p->dir is "."). Used by
+ * the fuzzers and by callers that hold the data in memory. Same results
+ * and ownership as load_programme().
+ */
+struct programme	*load_programme_buf(const char *buf, size_t len,
+			    const char *name, int *exit_code);
+
+/*
  * Check everything about a loaded programme that a schema cannot: id
  * syntax and uniqueness, references (p->dangling, with a suggestion of the
  * closest existing id), value ranges, dates and period, roles and hard rules
@@ -37,6 +54,14 @@ struct programme	*load_programme(const char *path, int *exit_code);
  * counted). Usable on programmes built by other means (e.g. CSV import).
  */
 int	validate_programme(const struct programme *);
+
+/*
+ * Is buf a programme.xml or tandems.xml that the built-in schema accepts
+ * (UTF-8, no DOCTYPE, well-formed, valid)? Reports nothing. Returns 1 or 0,
+ * or -1 if the built-in schema cannot be used. For tests and for tools
+ * that write programme data (import) to check their output.
+ */
+int	load_schema_valid(const char *buf, size_t len);
 
 /*
  * Levenshtein distance helper used for "did you mean" suggestions: the id

@@ -4,7 +4,6 @@
  * Only the C standard library is used here.
  */
 #include <limits.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -209,14 +208,14 @@ uniq(int *v, size_t n)
 	return k;
 }
 
+/* Number of bits set in x (branch-free). */
 static size_t
 popcount64(uint64_t x)
 {
-	size_t	 n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
 }
 
 /* Number of members a and b share. */
@@ -410,15 +409,72 @@ row_rules(const struct prep *p, size_t i, unsigned char *rule)
 			rule[j] = (unsigned char)pair_rule(in, i, j);
 }
 
-/* The score of (i, j) from the prepared features (see match_score_of). */
+/*
+ * The score of (i, j) from the prepared features (see match_score_of),
+ * without a score table: stores p of each part that applies in part[] and
+ * its bit in *applies (other entries of part[] are left alone).
+ */
+static int
+score_parts(const struct prep *p, size_t i, size_t j, double *part,
+    unsigned *applies)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
+	const double *w = in->weights.w;
+	unsigned a = 0;
+	double	 num = 0, den = 0, x;
+
+	if (p->topics[0][i].n > 0) {
+		a |= 1u << MATCH_PART_TOPICS;
+		part[MATCH_PART_TOPICS] = (double)set_shared(p,
+		    &p->topics[0][i], &p->topics[1][j]) /
+		    (double)p->topics[0][i].n;
+	}
+	if (e->wish_gender != MATCH_GENDER_UNKNOWN) {
+		a |= 1u << MATCH_PART_WISH_GENDER;
+		part[MATCH_PART_WISH_GENDER] = r->gender == e->wish_gender;
+	}
+	if (p->field[0][i] >= 0) {
+		a |= 1u << MATCH_PART_FIELD;
+		part[MATCH_PART_FIELD] = p->field[0][i] == p->field[1][j];
+	}
+	if (e->level > 0 && r->level > 0) {
+		int	 ideal = in->rules.ideal_level_gap;
+		int	 off = abs(r->level - e->level - ideal);
+		double	 q = 1 - (double)off / (double)(ideal > 1 ? ideal : 1);
+
+		a |= 1u << MATCH_PART_LEVEL_GAP;
+		part[MATCH_PART_LEVEL_GAP] = q > 0 ? q : 0;
+	}
+	if (e->wish_background && p->bg[0][i] >= 0) {
+		a |= 1u << MATCH_PART_BACKGROUND;
+		part[MATCH_PART_BACKGROUND] = p->bg[0][i] == p->bg[1][j];
+	}
+	if (e->nlanguages > 0 && r->nlanguages > 0) {
+		a |= 1u << MATCH_PART_LANGUAGE;
+		part[MATCH_PART_LANGUAGE] = p->masks ?
+		    (p->langs[0][i].mask & p->langs[1][j].mask) != 0 :
+		    set_shared(p, &p->langs[0][i], &p->langs[1][j]) > 0;
+	}
+	*applies = a;
+	for (int k = 0; k < MATCH_PART__MAX; k++)
+		if (a & (1u << k)) {
+			num += w[k] * part[k];
+			den += w[k];
+		}
+	if (den <= 0)
+		return 100;
+	/* floor() of a value >= 0.5: the truncation is the same. */
+	x = 100 * num / den + 0.5 + 1e-9;
+	return x >= 100 ? 100 : (int)x;
+}
+
+/* The score of (i, j) with its parts (see match_score_of). */
 static void
 score_prepared(const struct prep *p, size_t i, size_t j,
     struct match_score *sc)
 {
 	const struct match_input *in = p->in;
-	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
-	const double *w = in->weights.w;
-	double	 num = 0, den = 0;
 
 	memset(sc, 0, sizeof(*sc));
 	if (in->scores != NULL) {
@@ -427,50 +483,7 @@ score_prepared(const struct prep *p, size_t i, size_t j,
 		sc->score = s < 0 ? 0 : s > 100 ? 100 : s;
 		return;
 	}
-	if (p->topics[0][i].n > 0) {
-		sc->applies |= 1u << MATCH_PART_TOPICS;
-		sc->part[MATCH_PART_TOPICS] = (double)set_shared(p,
-		    &p->topics[0][i], &p->topics[1][j]) /
-		    (double)p->topics[0][i].n;
-	}
-	if (e->wish_gender != MATCH_GENDER_UNKNOWN) {
-		sc->applies |= 1u << MATCH_PART_WISH_GENDER;
-		sc->part[MATCH_PART_WISH_GENDER] =
-		    r->gender == e->wish_gender;
-	}
-	if (p->field[0][i] >= 0) {
-		sc->applies |= 1u << MATCH_PART_FIELD;
-		sc->part[MATCH_PART_FIELD] = p->field[0][i] == p->field[1][j];
-	}
-	if (e->level > 0 && r->level > 0) {
-		int	 ideal = in->rules.ideal_level_gap;
-		int	 off = abs(r->level - e->level - ideal);
-		double	 q = 1 - (double)off / (double)(ideal > 1 ? ideal : 1);
-
-		sc->applies |= 1u << MATCH_PART_LEVEL_GAP;
-		sc->part[MATCH_PART_LEVEL_GAP] = q > 0 ? q : 0;
-	}
-	if (e->wish_background && p->bg[0][i] >= 0) {
-		sc->applies |= 1u << MATCH_PART_BACKGROUND;
-		sc->part[MATCH_PART_BACKGROUND] = p->bg[0][i] == p->bg[1][j];
-	}
-	if (e->nlanguages > 0 && r->nlanguages > 0) {
-		sc->applies |= 1u << MATCH_PART_LANGUAGE;
-		sc->part[MATCH_PART_LANGUAGE] = set_shared(p, &p->langs[0][i],
-		    &p->langs[1][j]) > 0;
-	}
-	for (int k = 0; k < MATCH_PART__MAX; k++)
-		if (sc->applies & (1u << k)) {
-			num += w[k] * sc->part[k];
-			den += w[k];
-		}
-	if (den <= 0)
-		sc->score = 100;
-	else {
-		double	 s = floor(100 * num / den + 0.5 + 1e-9);
-
-		sc->score = s < 0 ? 0 : s > 100 ? 100 : (int)s;
-	}
+	sc->score = score_parts(p, i, j, sc->part, &sc->applies);
 }
 
 /*
@@ -485,7 +498,8 @@ build_table(const struct prep *p, signed char *table, unsigned char *ok)
 	const struct match_input *in = p->in;
 	size_t	 nm = in->nmentors;
 	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
-	struct match_score sc;
+	double	 part[MATCH_PART__MAX];
+	unsigned applies;
 
 	for (size_t j = 0; j < nm; j++)
 		ok[j] = !in->mentors[j].withdrawn && in->mentors[j].capacity > 0;
@@ -507,10 +521,9 @@ build_table(const struct prep *p, signed char *table, unsigned char *ok)
 				t[j] = -1;
 			else if (st != NULL)
 				t[j] = st[j] < 0 ? -1 : st[j] > 100 ? 100 : st[j];
-			else {
-				score_prepared(p, i, j, &sc);
-				t[j] = (signed char)sc.score;
-			}
+			else
+				t[j] = (signed char)score_parts(p, i, j, part,
+				    &applies);
 		}
 		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
 			t[p->fmentor[k]] = -1;

@@ -405,6 +405,9 @@ test_placeholders(void)
 	CHECK_STR(xp(&c, "{{person.topics}}|{{person.position}}|"
 	    "{{person.title}}|{{person.given}}|{{person.family}}", &e),
 	    "Karriereplanung und Networking||Dr.|Aylin|Yılmaz");
+	/* Affiliation leaves out the missing position. */
+	CHECK_STR(xp(&c, "{{person.affiliation}}", &e),
+	    "Amt für Personal, Stadt Köln");
 	{
 		char *want = certno_make("ccm-2022", "p01");
 

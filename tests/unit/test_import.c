@@ -383,6 +383,7 @@ test_writers(void)
 
 	p = import_str("id;Nachname;Titel;Rolle;Amt;Themen;Kapazität\n"
 	    "m1;Öztürk;Dr.;Mentee;\"Amt für\nSoziales\";Beruf, Familie;\n"
+	    "m2;=SUMME(A1);;Mentee;\"\t-x\";;\n"
 	    "t1;Vogt \"Bine\";;Mentor;;\"Zeit; Geld\";2\n", NULL);
 	CHECK(p != NULL);
 	if (p == NULL)
@@ -393,6 +394,10 @@ test_writers(void)
 	    "  <person id=\"m1\" role=\"mentee\" topics=\"beruf familie\">\n"
 	    "    <name title=\"Dr.\" family=\"Öztürk\"/>\n"
 	    "    <unit>Amt für Soziales</unit>\n"
+	    "  </person>\n"
+	    "  <person id=\"m2\" role=\"mentee\">\n"
+	    "    <name family=\"=SUMME(A1)\"/>\n"
+	    "    <unit>-x</unit>\n"
 	    "  </person>\n"
 	    "  <person id=\"t1\" role=\"mentor\" capacity=\"2\" "
 	    "topics=\"zeit geld\">\n"
@@ -407,6 +412,7 @@ test_writers(void)
 	    "wish-gender;wish-background;status;partner\n"
 	    "m1;mentee;;Dr.;;Öztürk;;Amt für Soziales;;;;;;;"
 	    "Beruf, Familie;;;;;completed;\n"
+	    "m2;mentee;;;;\"\t=SUMME(A1)\";;\"\t-x\";;;;;;;;;;;;completed;\n"
 	    "t1;mentor;;;;\"Vogt \"\"Bine\"\"\";;;;;;;2;;Zeit, Geld"
 	    ";;;;;completed;\n");
 	free(s);

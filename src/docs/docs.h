@@ -1,0 +1,136 @@
+/*
+ * The document kinds of `tandem build` besides the handbook's own text
+ * chapters: what they share (reading the programme's Markdown texts with
+ * placeholders expanded, small builders for paragraphs, tables and logo
+ * rows, rendering one or many documents), and one entry point per kind.
+ * Every kind composes content and data into a document tree (layout/doc.h);
+ * none of them knows about PDF.
+ */
+#ifndef DOCS_DOCS_H
+#define DOCS_DOCS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "compose/compose.h"
+#include "device/device.h"
+#include "layout/doc.h"
+#include "layout/template.h"
+#include "load/model.h"
+#include "tandems/tandems.h"
+
+/* What a document is composed from. */
+struct docs_env {
+	const struct programme		*p;
+	const struct template		*t;	/* fonts for fitting; may be NULL */
+	const struct tandems_result	*tr;	/* or NULL */
+};
+
+/* Where and how the documents are written. */
+struct docs_out {
+	const char	*dir;		/* programme folder (own templates) */
+	const char	*outdir;	/* output folder, "-" = stdout (text) */
+	bool		 pdfa;		/* PDF/A-1b */
+	bool		 text;		/* text device instead of PDF */
+	long long	 date;		/* creation date, seconds since epoch */
+};
+
+/*
+ * Convert a Markdown text (file names it in messages) into parent with
+ * its placeholders expanded for ctx; block placeholders (form.*, report.*)
+ * become generated blocks, and in agreements "[ ]" items tick boxes.
+ * Returns 0, or -1 after error diagnostics (unknown placeholder, invalid
+ * UTF-8).
+ */
+int	docs_markdown(struct doc *, struct doc_block *parent,
+	    const struct docs_env *, const struct compose_ctx *,
+	    const char *file, const char *text, size_t len);
+
+/*
+ * Read the text NAME of the programme: DIR/NAME if the folder has it, else
+ * the built-in default content/NAME. *file receives the name for messages
+ * (caller frees). Returns the text (caller frees) or NULL after a
+ * diagnostic, with *rc set to an exit code.
+ */
+char	*docs_text_read(const struct programme *, const char *name,
+	    char **file, size_t *len, int *rc);
+
+/* Builders: a paragraph of plain text (NULL = empty), a heading. */
+struct doc_block *docs_para(struct doc_block *parent, const char *text,
+		    enum doc_align, double size, unsigned style);
+struct doc_block *docs_heading(struct doc_block *parent, int level,
+		    const char *text, bool in_toc);
+
+/* A table with column weights and header rows; a row; a cell holding one
+ * paragraph of text (NULL = empty) set at size (0 = template). */
+struct doc_block *docs_table(struct doc_block *parent, const double *colw,
+		    size_t ncols, int header_rows);
+struct doc_block *docs_row(struct doc_block *table);
+struct doc_block *docs_cell(struct doc_block *row, const char *text,
+		    unsigned style, double size);
+
+/*
+ * A row of the organisations' logos (those that have one and whose file
+ * exists in the programme folder), centred in a drawing width wide and
+ * height high. Appends nothing when no organisation has a logo.
+ */
+void	docs_logos(struct doc_block *parent, const struct programme *,
+	    double width, double height);
+
+/*
+ * Keep each paragraph that introduces writing lines or tick boxes on the
+ * same page as them: from the child from of parent on (NULL = the first),
+ * such a paragraph and the blocks it introduces move into a DOC_KEEP.
+ */
+void	docs_keep_intros(struct doc_block *parent, struct doc_block *from);
+
+/* The generated blocks of a block placeholder (docs_markdown). */
+void	docs_form_block(struct doc_block *parent, const struct docs_env *,
+	    const struct compose_ctx *, int which, int n);
+void	docs_report_block(struct doc_block *parent, const struct docs_env *,
+	    int which);
+
+/* A text in the programme's language: de or en. */
+#define DOCS_LANG(p, de, en)	((p)->lang == LANG_EN ? (en) : (de))
+
+/* The template of a kind: DIR/templates/NAME.xml, else the built-in one.
+ * NULL after diagnostics, with *rc set. */
+struct template	*docs_template(const char *dir, const char *name, int *rc);
+
+/*
+ * Render doc with template t on dev into OUTDIR/name (".pdf" or ".txt"
+ * appended; "-" as outdir with the text device: stdout). subject goes to
+ * the document information. Returns 0 or an exit code.
+ */
+int	docs_write(struct device *, const struct doc *, const struct template *,
+	    const struct docs_out *, const char *name, const char *subject);
+
+/* A new document with title and author set from the programme. */
+struct doc	*docs_doc_new(const struct programme *, const char *title);
+
+/* The kinds; each returns 0 or an exit code and warns when it has nothing
+ * to print. */
+int	docs_build_tandems(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
+int	docs_build_agreements(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
+int	docs_build_certificates(const struct programme *,
+	    const struct docs_out *);
+int	docs_build_report(const struct programme *, const struct docs_out *);
+
+/* Compose one document (also for tests); NULL after diagnostics. */
+struct doc	*docs_tandems_compose(const struct docs_env *);
+struct doc	*docs_agreement_compose(const struct docs_env *, int tandem);
+struct doc	*docs_certificate_compose(const struct docs_env *, int person);
+struct doc	*docs_report_compose(const struct docs_env *);
+
+/* The generated handbook chapters: participants, tandems, events,
+ * contacts. */
+void	docs_handbook_chapters(struct doc *, const struct programme *);
+
+/* The tandem overview table (handbook and tandems.pdf); with_score adds
+ * the score column. */
+void	docs_tandem_table(struct doc_block *parent, const struct programme *,
+	    bool with_score);
+
+#endif

@@ -1,0 +1,197 @@
+/*
+ * Goal agreements (Zielvereinbarungen): one per tandem from agreement.md,
+ * pre-filled with both people, their organisations and the period; the
+ * text's tick-box lists, writing lines, the programme's topics as tick
+ * boxes (the mentee's ticked) and the signature lines come from the block
+ * placeholders (docs_common.c). Written as agreements/<mentee id>.pdf and
+ * all of them in agreements.pdf.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "compose/labels.h"
+#include "docs/docs.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+struct agtext {
+	char	*file;
+	char	*text;
+	size_t	 len;
+};
+
+/*
+ * Drop the commas left by empty optional values in running text
+ * ("Mentee, , , Stadt X" becomes "Mentee, Stadt X"): a comma followed
+ * only by spaces and another comma or a full stop goes.
+ */
+static void
+tidy_run(struct doc_run *r)
+{
+	size_t i, j = 0;
+
+	for (i = 0; i < r->len; i++) {
+		if (r->text[i] == ',') {
+			size_t k = i + 1;
+
+			while (k < r->len && r->text[k] == ' ')
+				k++;
+			if (k < r->len && (r->text[k] == ',' ||
+			    r->text[k] == '.') && k > i + 1) {
+				i = k - 1;
+				continue;
+			}
+		}
+		r->text[j++] = r->text[i];
+	}
+	r->text[j] = '\0';
+	r->len = j;
+}
+
+static void
+tidy(struct doc_block *b)
+{
+	for (size_t i = 0; i < b->nruns; i++)
+		tidy_run(&b->runs[i]);
+	for (struct doc_block *k = b->first; k != NULL; k = k->next)
+		tidy(k);
+}
+
+/* Compose the agreement of tandem k into d. Returns 0 or -1. */
+static int
+agreement_into(struct doc *d, const struct docs_env *env,
+    const struct agtext *at, int k)
+{
+	struct compose_ctx ctx;
+	struct doc_block *mark = d->root->last;
+
+	compose_ctx_tandem(&ctx, env->p, k);
+	if (docs_markdown(d, d->root, env, &ctx, at->file, at->text,
+	    at->len) != 0)
+		return -1;
+	docs_keep_intros(d->root, mark ? mark->next : d->root->first);
+	for (struct doc_block *b = mark ? mark->next : d->root->first;
+	    b != NULL; b = b->next) {
+		tidy(b);
+		/* The title heading is not a chapter of the file. */
+		if (b->kind == DOC_HEADING && b->level == 1)
+			b->no_toc = b != (mark ? mark->next : d->root->first);
+	}
+	return 0;
+}
+
+/* "Zielvereinbarung – Aylin Yılmaz und Jonas Becker". */
+static char *
+agreement_title(const struct programme *p, int k)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, label_get(p->lang, LABEL_AGREEMENT));
+	sb_adds(&sb, " \xe2\x80\x93 ");
+	compose_name(&sb, &p->people[p->tandems[k].mentee]);
+	sb_adds(&sb, DOCS_LANG(p, " und ", " and "));
+	compose_name(&sb, &p->people[p->tandems[k].mentor]);
+	return sb_take(&sb);
+}
+
+struct doc *
+docs_agreement_compose(const struct docs_env *env, int k)
+{
+	struct agtext at;
+	struct doc *d;
+	char *title;
+	int rc = 0;
+
+	if ((at.text = docs_text_read(env->p, "agreement.md", &at.file,
+	    &at.len, &rc)) == NULL)
+		return NULL;
+	title = agreement_title(env->p, k);
+	d = docs_doc_new(env->p, title);
+	free(title);
+	if (agreement_into(d, env, &at, k) != 0) {
+		doc_free(d);
+		d = NULL;
+	}
+	free(at.text);
+	free(at.file);
+	return d;
+}
+
+int
+docs_build_agreements(const struct programme *p,
+    const struct tandems_result *tr, const struct docs_out *o)
+{
+	struct docs_env env;
+	struct agtext at;
+	struct template *t;
+	struct device *dev = NULL;
+	struct doc *all;
+	const char *subject = label_get(p->lang, LABEL_AGREEMENT);
+	char *sub = NULL;
+	int rc = 0;
+
+	if (p->ntandems == 0) {
+		diag_warn(p->file, 0, "agreements: there are no tandems; "
+		    "skipped");
+		return 0;
+	}
+	if ((t = docs_template(o->dir, "agreement", &rc)) == NULL)
+		return rc;
+	if ((at.text = docs_text_read(p, "agreement.md", &at.file, &at.len,
+	    &rc)) == NULL) {
+		template_free(t);
+		return rc;
+	}
+	memset(&env, 0, sizeof(env));
+	env.p = p;
+	env.t = t;
+	env.tr = tr;
+	all = docs_doc_new(p, label_get(p->lang, LABEL_AGREEMENT));
+	for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
+		if (k > 0)
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
+		if (agreement_into(all, &env, &at, (int)k) != 0)
+			rc = EX_DATAERR;
+	}
+	if (rc != 0)
+		goto done;
+	dev = o->text ? dev_text_new() : dev_pdf_new();
+	if (strcmp(o->outdir, "-") != 0) {
+		sub = xasprintf("%s/agreements", o->outdir);
+		if (dir_make(sub) != 0) {
+			diag_error(sub, 0, "cannot create the output folder");
+			rc = EX_CANTCREAT;
+			goto done;
+		}
+		for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
+			char *title = agreement_title(p, (int)k), *name;
+			struct doc *d = docs_doc_new(p, title);
+
+			free(title);
+			if (agreement_into(d, &env, &at, (int)k) != 0)
+				rc = EX_DATAERR;
+			else {
+				name = xasprintf("agreements/%s", p->people
+				    [p->tandems[k].mentee].id);
+				rc = docs_write(dev, d, t, o, name, subject);
+				free(name);
+			}
+			doc_free(d);
+		}
+	}
+	if (rc == 0)
+		rc = docs_write(dev, all, t, o, "agreements", subject);
+done:
+	if (dev != NULL)
+		dev->ops->free(dev);
+	free(sub);
+	doc_free(all);
+	free(at.text);
+	free(at.file);
+	template_free(t);
+	return rc;
+}

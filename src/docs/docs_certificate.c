@@ -1,0 +1,401 @@
+/*
+ * Certificates (Urkunden): one page per participant not withdrawn, mentees
+ * and mentors, from certificate.md with the holder's own role word; the
+ * name set large and fitted (compose/fit.h), a frame, the organisations'
+ * logos, signature lines for the signatories and the certificate number.
+ * Written as certificates/<person id>.pdf and all of them in
+ * certificates.pdf.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "compose/certno.h"
+#include "compose/fit.h"
+#include "compose/labels.h"
+#include "device/font.h"
+#include "docs/docs.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define NAME_MAX_PT	30	/* the name as large as this ... */
+#define NAME_MIN_PT	16	/* ... and never smaller: then wrapped */
+
+/* The certificate text, read once per run. */
+struct certtext {
+	char	*file;
+	char	*text;
+	size_t	 len;
+};
+
+/* Is every run of a text block bold? */
+static bool
+all_bold(const struct doc_block *b)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < b->nruns; i++) {
+		if (b->runs[i].len == 0)
+			continue;
+		if (!(b->runs[i].style & DOC_BOLD))
+			return false;
+		n++;
+	}
+	return n > 0;
+}
+
+/* Set the name paragraph: fitted size, the fit's lines as hard breaks. */
+static void
+fit_name(struct doc_block *b, const struct docs_env *env, const char *name)
+{
+	struct fit fit;
+	struct font *f;
+	double width = 425;
+
+	if (env->t != NULL)
+		width = env->t->page_w - env->t->left - env->t->right;
+	f = env->t ? template_font(env->t, DOC_FONT_HEADING, DOC_BOLD) : NULL;
+	for (size_t i = 0; i < b->nruns; i++)
+		free(b->runs[i].text), free(b->runs[i].uri);
+	b->nruns = 0;
+	b->font = DOC_FONT_HEADING;
+	b->style = DOC_BOLD;
+	if (f == NULL) {
+		b->size = NAME_MAX_PT;
+		doc_add_text(b, name, strlen(name), 0, 0);
+		return;
+	}
+	/* A little room on either side, so the name never touches the
+	 * frame's inner area. */
+	fit_text(&fit, f, name, strlen(name), width - 4, NAME_MAX_PT,
+	    NAME_MIN_PT);
+	b->size = fit.size;
+	for (size_t i = 0; i < fit.nlines; i++) {
+		if (i > 0)
+			doc_add_break(b, 0);
+		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0, 0);
+	}
+	fit_free(&fit);
+}
+
+/* Remove a leading ", " (and "den ") left by an empty {{place}}. */
+static void
+trim_empty_place(struct doc_block *b)
+{
+	struct doc_run *r;
+	size_t cut = 0;
+
+	if (b->nruns == 0)
+		return;
+	r = &b->runs[0];
+	if (r->len >= 2 && strncmp(r->text, ", ", 2) == 0) {
+		cut = 2;
+		if (r->len >= cut + 4 && strncmp(r->text + cut, "den ", 4) == 0)
+			cut += 4;
+	}
+	if (cut == 0)
+		return;
+	memmove(r->text, r->text + cut, r->len - cut + 1);
+	r->len -= cut;
+}
+
+/* A space of h points: appended to parent, or put in front of before
+ * (a child of parent). */
+static void
+vspace(struct doc_block *parent, double h, struct doc_block *before)
+{
+	struct doc_block *s = doc_add(parent, DOC_SPACE, NULL, 0);
+	struct doc_block *k, *prev = NULL;
+
+	s->height = h;
+	if (before == NULL || before == s)
+		return;
+	/* Unlink s from the end, then link it in front of before. */
+	for (k = parent->first; k != NULL && k->next != s; k = k->next)
+		;
+	if (k == NULL)
+		return;
+	k->next = NULL;
+	parent->last = k;
+	for (k = parent->first; k != NULL && k != before; k = k->next)
+		prev = k;
+	s->next = before;
+	if (prev != NULL)
+		prev->next = s;
+	else
+		parent->first = s;
+}
+
+/* The frame and the certificate number, drawn relative to the top-left
+ * corner of the text area (the drawing is the page's first block). */
+static void
+frame(struct doc_block *root, const struct docs_env *env, int person)
+{
+	const struct programme *p = env->p;
+	const struct template *t = env->t;
+	double pw = t ? t->page_w : 595.28, ph = t ? t->page_h : 841.89;
+	double left = t ? t->left : 70.87, top = t ? t->top : 70.87;
+	struct doc_block *b = doc_add(root, DOC_DRAWING, NULL, 0);
+	struct doc_prim *pr;
+	struct strbuf sb = STRBUF_INIT;
+	char *no = certno_make(p->id, p->people[person].id);
+	struct font *f = t ? template_font(t, DOC_FONT_BODY, 0) : NULL;
+	double w;
+
+	b->width = pw - 2 * left;
+	b->height = 0;
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 28 - left, 28 - top, pw - 56,
+	    ph - 56);
+	pr->width = 1.6;
+	pr->grey = 0.35;
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 33 - left, 33 - top, pw - 66,
+	    ph - 66);
+	pr->width = 0.5;
+	pr->grey = 0.35;
+	sb_adds(&sb, label_get(p->lang, LABEL_CERTNO));
+	sb_addc(&sb, ' ');
+	sb_adds(&sb, no);
+	w = f ? font_width(f, sb_str(&sb), sb.len) * 8 / 1000 : 0;
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2 - left,
+	    ph - 46 - top, 0, 0);
+	pr->size = 8;
+	pr->text = sb_take(&sb);
+	free(no);
+}
+
+/* Signature lines for the signatories, side by side (at most three per
+ * row); one unlabelled line when the programme names none. */
+static void
+signatures(struct doc_block *root, const struct docs_env *env)
+{
+	const struct programme *p = env->p;
+	const struct template *t = env->t;
+	double width = t ? t->page_w - t->left - t->right : 425;
+	size_t n = p->nsignatories, per = n < 3 ? (n ? n : 1) : 3;
+	struct font *f = t ? template_font(t, DOC_FONT_BODY, 0) : NULL;
+
+	for (size_t row = 0; row * per < (n ? n : 1); row++) {
+		struct doc_block *b = doc_add(root, DOC_DRAWING, NULL, 0);
+		size_t k0 = row * per, k1 = k0 + per < n ? k0 + per : n;
+		size_t cnt = n ? k1 - k0 : 1;
+		double col = per == 1 ? width * 0.5 : (width - 24 *
+		    (double)(per - 1)) / (double)per;
+		double x0 = (width - (col * (double)cnt + 24 *
+		    (double)(cnt - 1))) / 2;
+
+		b->width = width;
+		b->height = 70;
+		for (size_t i = 0; i < cnt; i++) {
+			const struct signatory *s = n ? &p->signatories[k0 + i] :
+			    NULL;
+			double x = x0 + (double)i * (col + 24), mid = x + col / 2;
+			const char *lines[3] = { NULL, NULL, NULL };
+			struct doc_prim *pr;
+
+			pr = doc_add_prim(b, DOC_PRIM_LINE, x, 34, col, 0);
+			pr->width = 0.6;
+			if (s != NULL) {
+				lines[0] = s->name;
+				lines[1] = s->office;
+				lines[2] = compose_org(p, s->org);
+			} else
+				lines[0] = label_get(p->lang, LABEL_SIGNATURE);
+			for (int l = 0; l < 3; l++) {
+				double size = l == 0 ? 10 : 8.5, w;
+				struct strbuf sb = STRBUF_INIT;
+
+				if (lines[l] == NULL)
+					continue;
+				sb_adds(&sb, lines[l]);
+				w = f ? font_width(f, sb_str(&sb), sb.len) *
+				    size / 1000 : 0;
+				/* Shrink what is too wide for the column. */
+				if (w > col && w > 0) {
+					size *= col / w;
+					w = col;
+				}
+				pr = doc_add_prim(b, DOC_PRIM_TEXT, mid - w / 2,
+				    47 + 11 * l, 0, 0);
+				pr->size = size;
+				pr->text = sb_take(&sb);
+			}
+		}
+	}
+}
+
+/* Compose one certificate into root. Returns 0 or -1 after errors. */
+static int
+cert_into(struct doc *d, const struct docs_env *env,
+    const struct certtext *ct, int person)
+{
+	const struct programme *p = env->p;
+	struct compose_ctx ctx;
+	struct doc_block *root = d->root, *b, *first;
+	struct strbuf name = STRBUF_INIT;
+	bool named = false;
+
+	compose_ctx_person(&ctx, p, person);
+	frame(root, env, person);
+	vspace(root, 14, NULL);
+	docs_logos(root, p, env->t ? env->t->page_w - env->t->left -
+	    env->t->right : 425, 58);
+	vspace(root, 34, NULL);
+	first = root->last;
+	if (docs_markdown(d, root, env, &ctx, ct->file, ct->text, ct->len) != 0)
+		return -1;
+	compose_name(&name, &p->people[person]);
+	/* Everything centred; the first heading as the title; the name
+	 * paragraph fitted; bold paragraphs (the programme) larger. */
+	for (b = first ? first->next : root->first; b != NULL; b = b->next) {
+		char *plain;
+
+		if (b->kind == DOC_HEADING) {
+			b->align = DOC_ALIGN_CENTER;
+			b->no_toc = true;
+			b->size = b->level == 1 ? 34 : 16;
+			continue;
+		}
+		if (b->kind != DOC_PARA)
+			continue;
+		b->align = DOC_ALIGN_CENTER;
+		plain = doc_plain_text(b);
+		if (!named && strcmp(plain, sb_str(&name)) == 0) {
+			fit_name(b, env, sb_str(&name));
+			named = true;
+			vspace(root, 30, b);
+			vspace(root, 22, b->next);
+		} else if (all_bold(b))
+			b->size = 15;
+		else
+			b->size = 12.5;
+		/* The place and date stand apart, above the signatures. */
+		if (b->next == NULL && b->nruns > 0)
+			vspace(root, 26, b);
+		trim_empty_place(b);
+		free(plain);
+	}
+	sb_free(&name);
+	vspace(root, 56, NULL);
+	signatures(root, env);
+	return 0;
+}
+
+struct doc *
+docs_certificate_compose(const struct docs_env *env, int person)
+{
+	struct certtext ct;
+	struct doc *d;
+	int rc = 0;
+
+	if ((ct.text = docs_text_read(env->p, "certificate.md", &ct.file,
+	    &ct.len, &rc)) == NULL)
+		return NULL;
+	d = docs_doc_new(env->p, label_get(env->p->lang, LABEL_CERTIFICATE));
+	if (cert_into(d, env, &ct, person) != 0) {
+		doc_free(d);
+		d = NULL;
+	}
+	free(ct.text);
+	free(ct.file);
+	return d;
+}
+
+/* The title of one certificate: "Urkunde – Dr. Aylin Yılmaz". */
+static void
+cert_title(struct doc *d, const struct programme *p, int person)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, label_get(p->lang, LABEL_CERTIFICATE));
+	sb_adds(&sb, " \xe2\x80\x93 ");
+	compose_name(&sb, &p->people[person]);
+	free(d->title);
+	d->title = sb_take(&sb);
+}
+
+int
+docs_build_certificates(const struct programme *p, const struct docs_out *o)
+{
+	struct docs_env env;
+	struct certtext ct;
+	struct template *t;
+	struct device *dev = NULL;
+	struct doc *all = NULL;
+	const char *subject = label_get(p->lang, LABEL_CERTIFICATE);
+	char *sub = NULL;
+	size_t n = 0;
+	int rc = 0;
+
+	for (size_t i = 0; i < p->npeople; i++)
+		if (p->people[i].status != STATUS_WITHDRAWN)
+			n++;
+	if (n == 0) {
+		diag_warn(p->file, 0, "certificates: nobody to certify "
+		    "(everyone withdrawn); skipped");
+		return 0;
+	}
+	if ((t = docs_template(o->dir, "certificate", &rc)) == NULL)
+		return rc;
+	if ((ct.text = docs_text_read(p, "certificate.md", &ct.file, &ct.len,
+	    &rc)) == NULL) {
+		template_free(t);
+		return rc;
+	}
+	memset(&env, 0, sizeof(env));
+	env.p = p;
+	env.t = t;
+	all = docs_doc_new(p, subject);
+	/* Compose everything first: a text error writes nothing. */
+	for (size_t i = 0; i < p->npeople && rc == 0; i++) {
+		if (p->people[i].status == STATUS_WITHDRAWN)
+			continue;
+		if (all->root->first != NULL)
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
+		if (cert_into(all, &env, &ct, (int)i) != 0)
+			rc = EX_DATAERR;
+	}
+	if (rc != 0)
+		goto done;
+	dev = o->text ? dev_text_new() : dev_pdf_new();
+	if (strcmp(o->outdir, "-") != 0) {
+		sub = xasprintf("%s/%s", o->outdir, DOCS_LANG(p,
+		    "certificates", "certificates"));
+		if (dir_make(sub) != 0) {
+			diag_error(sub, 0, "cannot create the output folder");
+			rc = EX_CANTCREAT;
+			goto done;
+		}
+		for (size_t i = 0; i < p->npeople && rc == 0; i++) {
+			struct doc *d;
+			char *name;
+
+			if (p->people[i].status == STATUS_WITHDRAWN)
+				continue;
+			d = docs_doc_new(p, subject);
+			cert_title(d, p, (int)i);
+			if (cert_into(d, &env, &ct, (int)i) != 0)
+				rc = EX_DATAERR;
+			else {
+				name = xasprintf("certificates/%s",
+				    p->people[i].id);
+				rc = docs_write(dev, d, t, o, name, subject);
+				free(name);
+			}
+			doc_free(d);
+		}
+	}
+	if (rc == 0)
+		rc = docs_write(dev, all, t, o, "certificates", subject);
+done:
+	if (dev != NULL)
+		dev->ops->free(dev);
+	free(sub);
+	doc_free(all);
+	free(ct.text);
+	free(ct.file);
+	template_free(t);
+	return rc;
+}

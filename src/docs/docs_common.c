@@ -1,0 +1,485 @@
+/*
+ * What the document kinds share (see docs.h): Markdown texts with
+ * placeholders expanded on the parsed tree, the generated form blocks of
+ * agreements, builders for paragraphs, tables and logo rows, and writing
+ * a document through a device.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "compose/labels.h"
+#include "compose/placeholder.h"
+#include "compose/wording.h"
+#include "device/font.h"
+#include "docs/docs.h"
+#include "layout/layout.h"
+#include "markdown/markdown.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* What the Markdown hooks need. */
+struct mdhook {
+	const struct docs_env		*env;
+	const struct compose_ctx	*ctx;
+	const char			*file;
+};
+
+/* Escape "\\{" before cmark parses the text. */
+static void
+hook_prepare(void *arg, char *src, size_t len)
+{
+	(void)arg;
+	placeholder_escape_source(src, len);
+}
+
+static int
+hook_tree(void *arg, cmark_node *root)
+{
+	struct mdhook *h = arg;
+	int errors = placeholder_expand_tree(root, h->ctx, h->file);
+
+	if (h->ctx->text == COMPOSE_AGREEMENT)
+		placeholder_tick_items(root);
+	return errors;
+}
+
+static void
+hook_custom(void *arg, struct doc_block *parent, cmark_node *n)
+{
+	struct mdhook *h = arg;
+	int num, k = placeholder_block(n, &num);
+
+	if (k < 0)
+		return;
+	if (k <= PH_FORM_SIGNATURES)
+		docs_form_block(parent, h->env, h->ctx, k, num);
+	else
+		docs_report_block(parent, h->env, k);
+}
+
+int
+docs_markdown(struct doc *d, struct doc_block *parent,
+    const struct docs_env *env, const struct compose_ctx *ctx,
+    const char *file, const char *text, size_t len)
+{
+	struct md_opts o;
+	struct mdhook h = { env, ctx, file };
+
+	memset(&o, 0, sizeof(o));
+	o.file = file;
+	o.base_dir = env->p->dir;
+	o.arg = &h;
+	o.prepare = hook_prepare;
+	o.tree = hook_tree;
+	o.custom = hook_custom;
+	o.tick = placeholder_tick;
+	return md_to_doc(d, parent, text, len, &o);
+}
+
+char *
+docs_text_read(const struct programme *p, const char *name, char **file,
+    size_t *len, int *rc)
+{
+	char *path = xasprintf("%s/%s", p->dir ? p->dir : ".", name);
+	char *rname, *text;
+	const struct resource *r;
+
+	if (file_exists(path)) {
+		if ((text = file_read(path, len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			*rc = EX_NOINPUT;
+			free(path);
+			return NULL;
+		}
+		*file = path;
+		return text;
+	}
+	free(path);
+	rname = xasprintf("content/%s", name);
+	if ((r = resource_get(rname)) == NULL) {
+		diag_error(rname, 0, "no built-in text");
+		free(rname);
+		*rc = EX_SOFTWARE;
+		return NULL;
+	}
+	text = xmalloc(r->len + 1);
+	memcpy(text, r->data, r->len);
+	text[r->len] = '\0';
+	*len = r->len;
+	*file = rname;
+	return text;
+}
+
+struct doc_block *
+docs_para(struct doc_block *parent, const char *text, enum doc_align align,
+    double size, unsigned style)
+{
+	struct doc_block *b = doc_add(parent, DOC_PARA, NULL, 0);
+
+	b->align = align;
+	b->size = size;
+	b->style = style;
+	if (text != NULL && *text != '\0')
+		doc_add_text(b, text, strlen(text), 0, 0);
+	return b;
+}
+
+struct doc_block *
+docs_heading(struct doc_block *parent, int level, const char *text,
+    bool in_toc)
+{
+	struct doc_block *b = doc_add(parent, DOC_HEADING, NULL, 0);
+
+	b->level = level;
+	b->no_toc = !in_toc;
+	doc_add_text(b, text, strlen(text), 0, 0);
+	return b;
+}
+
+struct doc_block *
+docs_table(struct doc_block *parent, const double *colw, size_t ncols,
+    int header_rows)
+{
+	struct doc_block *b = doc_add(parent, DOC_TABLE, NULL, 0);
+
+	b->colw = xcalloc(ncols, sizeof(*b->colw));
+	memcpy(b->colw, colw, ncols * sizeof(*colw));
+	b->ncols = ncols;
+	b->header_rows = header_rows;
+	return b;
+}
+
+struct doc_block *
+docs_row(struct doc_block *table)
+{
+	return doc_add(table, DOC_ROW, NULL, 0);
+}
+
+struct doc_block *
+docs_cell(struct doc_block *row, const char *text, unsigned style,
+    double size)
+{
+	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
+	struct doc_block *b = docs_para(c, text, DOC_ALIGN_LEFT, size, style);
+
+	/* An empty cell still needs its paragraph for the row height. */
+	if (b->nruns == 0)
+		doc_add_text(b, "", 0, 0, 0);
+	return c;
+}
+
+void
+docs_logos(struct doc_block *parent, const struct programme *p,
+    double width, double height)
+{
+	char **paths = xcalloc(p->norgs + 1, sizeof(*paths));
+	double *w = xcalloc(p->norgs + 1, sizeof(*w)), total = 0, gap = 24;
+	double x, scale = 1;
+	size_t n = 0;
+	struct doc_block *b;
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		char *path;
+		int pw, ph;
+		const char *err;
+
+		if (p->orgs[i].logo == NULL)
+			continue;
+		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
+		    p->orgs[i].logo);
+		if (layout_image_size(path, &pw, &ph, &err) != 0 || pw <= 0 ||
+		    ph <= 0) {
+			diag_warn(p->file, p->orgs[i].line, "logo %s cannot be "
+			    "used: %s", p->orgs[i].logo, err ? err :
+			    strerror(errno));
+			free(path);
+			continue;
+		}
+		paths[n] = path;
+		w[n] = height * pw / ph;
+		/* Very wide logos are capped so that a row stays balanced. */
+		if (w[n] > height * 4)
+			w[n] = height * 4;
+		total += w[n++];
+	}
+	if (n > 0) {
+		total += gap * (double)(n - 1);
+		if (total > width)
+			scale = width / total;
+		b = doc_add(parent, DOC_DRAWING, NULL, 0);
+		b->width = width;
+		b->height = height * scale;
+		x = (width - total * scale) / 2;
+		for (size_t i = 0; i < n; i++) {
+			struct doc_prim *pr = doc_add_prim(b, DOC_PRIM_IMAGE,
+			    x, 0, w[i] * scale, height * scale);
+
+			pr->text = paths[i];
+			paths[i] = NULL;
+			x += (w[i] + gap) * scale;
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(paths[i]);
+	free(paths);
+	free(w);
+}
+
+/* The text width of the template's body column. */
+static double
+body_width(const struct docs_env *env)
+{
+	if (env->t == NULL)
+		return 425;
+	return env->t->page_w - env->t->left - env->t->right;
+}
+
+/*
+ * Add a text primitive that fits into maxw: shrunk down to 70 % of size,
+ * then cut with an ellipsis. centre: x is the middle of the box.
+ */
+static void
+prim_text(struct doc_block *b, const struct docs_env *env, double x,
+    double y, double maxw, double size, const char *text, bool centre)
+{
+	struct font *f = env->t ? template_font(env->t, DOC_FONT_BODY, 0) :
+	    NULL;
+	struct strbuf sb = STRBUF_INIT;
+	size_t len = strlen(text);
+	double w;
+	struct doc_prim *pr;
+
+	sb_add(&sb, text, len);
+	if (f != NULL) {
+		w = font_width(f, text, len) * size / 1000;
+		if (w > maxw)
+			size = maxw / w * size < size * 0.7 ? size * 0.7 :
+			    maxw / w * size * 0.999;
+		while (len > 0 && font_width(f, sb_str(&sb), sb.len) * size /
+		    1000 > maxw) {
+			/* Drop the last character and end with "…". */
+			len--;
+			while (len > 0 && ((unsigned char)text[len] & 0xC0) ==
+			    0x80)
+				len--;
+			sb_clear(&sb);
+			sb_add(&sb, text, len);
+			sb_adds(&sb, "\xe2\x80\xa6");
+		}
+		w = font_width(f, sb_str(&sb), sb.len) * size / 1000;
+	} else
+		w = 0;
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, centre ? x - w / 2 : x, y, 0, 0);
+	pr->size = size;
+	pr->text = sb_take(&sb);
+}
+
+/* Place/date and the two signature lines of an agreement. */
+static void
+form_signatures(struct doc_block *parent, const struct docs_env *env,
+    const struct compose_ctx *ctx)
+{
+	const struct programme *p = env->p;
+	double w = body_width(env), col = (w - 40) / 2;
+	struct doc_block *keep = doc_add(parent, DOC_KEEP, NULL, 0);
+	struct doc_block *b = doc_add(keep, DOC_DRAWING, NULL, 0);
+	struct strbuf sb = STRBUF_INIT;
+	const struct pair *t = ctx->tandem >= 0 ?
+	    &p->tandems[ctx->tandem] : NULL;
+	const char *place = compose_place(p);
+
+	b->width = w;
+	b->height = 118;
+	/* Place and date, pre-filled with the place when known. */
+	if (place != NULL) {
+		sb_adds(&sb, place);
+		sb_adds(&sb, ", ");
+		prim_text(b, env, 2, 30, col, 11, sb_str(&sb), false);
+		sb_clear(&sb);
+	}
+	doc_add_prim(b, DOC_PRIM_LINE, 0, 34, col, 0)->width = 0.6;
+	prim_text(b, env, 0, 46, col, 8.5, label_get(p->lang,
+	    LABEL_PLACE_DATE), false);
+	for (int k = 0; k < 2; k++) {
+		double x = k == 0 ? 0 : col + 40;
+		const struct person *who = NULL;
+
+		doc_add_prim(b, DOC_PRIM_LINE, x, 96, col, 0)->width = 0.6;
+		if (t != NULL)
+			who = &p->people[k == 0 ? t->mentee : t->mentor];
+		if (who != NULL) {
+			compose_name(&sb, who);
+			sb_adds(&sb, " (");
+			sb_adds(&sb, wording_role(p->lang, p->wording,
+			    who->role, who->gender));
+			sb_adds(&sb, ")");
+		} else
+			sb_adds(&sb, wording_role_any(p->lang, p->wording,
+			    k == 0 ? ROLE_MENTEE : ROLE_MENTOR));
+		prim_text(b, env, x, 108, col, 8.5, sb_str(&sb), false);
+		sb_clear(&sb);
+	}
+	sb_free(&sb);
+}
+
+void
+docs_form_block(struct doc_block *parent, const struct docs_env *env,
+    const struct compose_ctx *ctx, int which, int n)
+{
+	const struct programme *p = env->p;
+	const struct person *mentee = NULL;
+	struct doc_block *b;
+
+	if (ctx->tandem >= 0)
+		mentee = &p->people[p->tandems[ctx->tandem].mentee];
+	switch (which) {
+	case PH_FORM_TOPICS:
+		for (size_t i = 0; i < p->ntopics; i++) {
+			const char *l = p->topics[i].label ?
+			    p->topics[i].label : p->topics[i].id;
+
+			b = doc_add(parent, DOC_TICKBOX, NULL, 0);
+			doc_add_text(b, l, strlen(l), 0, 0);
+			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
+				if (mentee->topics[k] == (int)i)
+					b->checked = true;
+		}
+		break;
+	case PH_FORM_LINES:
+		b = doc_add(parent, DOC_FILLIN, NULL, 0);
+		b->nlines = n > 0 ? n : 3;
+		break;
+	case PH_FORM_SIGNATURES:
+		form_signatures(parent, env, ctx);
+		break;
+	default:
+		break;
+	}
+}
+
+void
+docs_keep_intros(struct doc_block *parent, struct doc_block *from)
+{
+	struct doc_block *prev = NULL, *b, *k;
+
+	for (b = parent->first; b != NULL && b != from && from != NULL;
+	    b = b->next)
+		prev = b;
+	for (; b != NULL; prev = b, b = b->next) {
+		struct doc_block *end, *keep;
+		enum doc_kind kind;
+
+		if (b->kind != DOC_PARA && b->kind != DOC_HEADING)
+			continue;
+		if (b->next == NULL || (b->next->kind != DOC_FILLIN &&
+		    b->next->kind != DOC_TICKBOX))
+			continue;
+		kind = b->next->kind;
+		for (end = b->next; end->next != NULL && end->next->kind ==
+		    kind; end = end->next)
+			;
+		/* Unlink b .. end and put them into a new keep block in
+		 * their place. */
+		keep = xcalloc(1, sizeof(*keep));
+		keep->kind = DOC_KEEP;
+		keep->parent = parent;
+		keep->start = 1;
+		keep->level = 1;
+		keep->next = end->next;
+		if (prev != NULL)
+			prev->next = keep;
+		else
+			parent->first = keep;
+		if (parent->last == end)
+			parent->last = keep;
+		keep->first = b;
+		keep->last = end;
+		end->next = NULL;
+		for (k = b; k != NULL; k = k->next)
+			k->parent = keep;
+		b = keep;
+	}
+}
+
+struct template *
+docs_template(const char *dir, const char *name, int *rc)
+{
+	char *path = xasprintf("%s/templates/%s.xml", dir, name);
+	char *rname = xasprintf("templates/%s.xml", name);
+	struct template *t = NULL;
+	const struct resource *r;
+	char *data;
+	size_t len;
+
+	if (file_exists(path)) {
+		if ((data = file_read(path, &len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			*rc = EX_NOINPUT;
+		} else if ((t = template_load(path, data, len)) == NULL)
+			*rc = EX_DATAERR;
+		free(data);
+	} else if ((r = resource_get(rname)) != NULL) {
+		if ((t = template_load(r->name, r->data, r->len)) == NULL)
+			*rc = EX_SOFTWARE;
+	} else {
+		diag_error(rname, 0, "no built-in template");
+		*rc = EX_SOFTWARE;
+	}
+	/* The logo is named relative to the programme folder. */
+	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
+	}
+	free(path);
+	free(rname);
+	return t;
+}
+
+int
+docs_write(struct device *dev, const struct doc *d, const struct template *t,
+    const struct docs_out *o, const char *name, const char *subject)
+{
+	struct dev_info info;
+	char *path;
+	int rc = 0;
+
+	memset(&info, 0, sizeof(info));
+	info.title = d->title;
+	info.author = d->author;
+	info.subject = subject;
+	info.lang = d->lang && strcmp(d->lang, "en") == 0 ? "en-GB" : "de-DE";
+	info.date = o->date;
+	info.pdfa = o->pdfa;
+	if (strcmp(o->outdir, "-") == 0 && o->text)
+		path = xstrdup("-");
+	else
+		path = xasprintf("%s/%s.%s", o->outdir, name,
+		    o->text ? "txt" : "pdf");
+	if (dev->ops->begin(dev, &info) != 0 ||
+	    layout_render(d, t, dev, NULL) != 0)
+		rc = EX_SOFTWARE;
+	else if (dev->ops->end(dev, path) != 0)
+		rc = EX_CANTCREAT;
+	free(path);
+	return rc;
+}
+
+struct doc *
+docs_doc_new(const struct programme *p, const char *title)
+{
+	struct doc *d = doc_new(p->lang == LANG_EN ? "en" : "de");
+
+	d->title = xstrdup(title);
+	if (p->norgs > 0)
+		d->author = xstrdup(p->orgs[0].name ? p->orgs[0].name :
+		    p->orgs[0].id);
+	return d;
+}

@@ -1,0 +1,537 @@
+/*
+ * The evaluation report (report.pdf): report.md with its figures filled
+ * in, and the computed tables and bar charts where the text places them
+ * ({{report.*}}; those it does not place follow the text). Charts are
+ * vector drawings in grey levels with outlined bars and value labels, so
+ * they read in black-and-white print. The participation table follows
+ * the statistics' disclosure rule (small organisation × gender counts
+ * shown as ".").
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "compose/figures.h"
+#include "compose/labels.h"
+#include "compose/placeholder.h"
+#include "compose/wording.h"
+#include "device/font.h"
+#include "docs/docs.h"
+#include "stats/stats.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define MAX_SERIES	4
+
+/* Fill levels of the series: dark, light, middle, white. */
+static const double series_grey[MAX_SERIES] = { 0.25, 0.72, 0.5, 1.0 };
+
+struct chart {
+	const char	*title;
+	size_t		 ncat;
+	const char	**cats;			/* category labels */
+	size_t		 nseries;
+	const char	*series[MAX_SERIES];	/* legend labels */
+	const double	*v[MAX_SERIES];		/* values [ncat] each */
+	const char	*unit;			/* y axis label, or NULL */
+};
+
+/* Width of a string at size in the template's body font. */
+static double
+text_w(const struct docs_env *env, const char *s, double size)
+{
+	if (env->t == NULL)
+		return (double)strlen(s) * size * 0.5;
+	return font_width(template_font(env->t, DOC_FONT_BODY, 0), s,
+	    strlen(s)) * size / 1000;
+}
+
+static void
+prim_label(struct doc_block *b, double x, double y, double size,
+    const char *text)
+{
+	struct doc_prim *pr = doc_add_prim(b, DOC_PRIM_TEXT, x, y, 0, 0);
+
+	pr->size = size;
+	pr->text = xstrdup(text);
+}
+
+/* A grouped vertical bar chart as one drawing. */
+static void
+bar_chart(struct doc_block *parent, const struct docs_env *env,
+    const struct chart *c)
+{
+	const struct template *t = env->t;
+	double width = t ? t->page_w - t->left - t->right : 425;
+	double top = 34, plot_h = 130, left = 34, bottom = 34;
+	double plot_w = width - left - 8, max = 0, step, gw, bw;
+	struct doc_block *keep = doc_add(parent, DOC_KEEP, NULL, 0);
+	struct doc_block *b;
+	struct doc_prim *pr;
+	char num[32];
+	double lx;
+
+	for (size_t s = 0; s < c->nseries; s++)
+		for (size_t k = 0; k < c->ncat; k++)
+			if (c->v[s][k] > max)
+				max = c->v[s][k];
+	/* A round axis maximum with 2..5 gridlines. */
+	step = max <= 5 ? 1 : max <= 10 ? 2 : max <= 25 ? 5 : max <= 50 ?
+	    10 : max <= 100 ? 20 : max <= 250 ? 50 : max <= 500 ? 100 : 500;
+	while (max / step > 6)
+		step *= 2;
+	max = step * (double)((long)(max / step) + 1);
+	if (max < step)
+		max = step;
+	b = doc_add(keep, DOC_DRAWING, NULL, 0);
+	b->width = width;
+	b->height = top + plot_h + bottom;
+	prim_label(b, 0, 12, 10, c->title);
+	/* Legend at the top right. */
+	lx = width;
+	for (size_t s = c->nseries; s-- > 0;) {
+		double w = text_w(env, c->series[s], 8.5);
+
+		lx -= w;
+		prim_label(b, lx, 26, 8.5, c->series[s]);
+		lx -= 13;
+		pr = doc_add_prim(b, DOC_PRIM_RECT, lx, 18, 9, 9);
+		pr->grey = series_grey[s];
+		pr = doc_add_prim(b, DOC_PRIM_RECT, lx, 18, 9, 9);
+		pr->width = 0.6;
+		pr->grey = 0;
+		lx -= 12;
+	}
+	/* Grid lines and axis numbers. */
+	for (double g = 0; g <= max + 1e-9; g += step) {
+		double y = top + plot_h - plot_h * g / max;
+
+		pr = doc_add_prim(b, DOC_PRIM_LINE, left, y, plot_w, 0);
+		pr->width = g == 0 ? 0.8 : 0.3;
+		pr->grey = g == 0 ? 0 : 0.7;
+		snprintf(num, sizeof(num), "%ld", (long)g);
+		prim_label(b, left - 5 - text_w(env, num, 8), y + 3, 8, num);
+	}
+	if (c->unit != NULL)
+		prim_label(b, 0, top - 6, 8, c->unit);
+	gw = plot_w / (double)(c->ncat ? c->ncat : 1);
+	bw = (gw * 0.7) / (double)(c->nseries ? c->nseries : 1);
+	if (bw > 34)
+		bw = 34;
+	for (size_t k = 0; k < c->ncat; k++) {
+		double gx = left + gw * (double)k, used = bw *
+		    (double)c->nseries, x0 = gx + (gw - used) / 2;
+		double lw = text_w(env, c->cats[k], 8.5);
+
+		for (size_t s = 0; s < c->nseries; s++) {
+			double v = c->v[s][k], h = plot_h * v / max;
+			double x = x0 + bw * (double)s, y = top + plot_h - h;
+
+			if (h > 0) {
+				pr = doc_add_prim(b, DOC_PRIM_RECT, x, y, bw,
+				    h);
+				pr->grey = series_grey[s];
+				pr = doc_add_prim(b, DOC_PRIM_RECT, x, y, bw,
+				    h);
+				pr->width = 0.6;
+				pr->grey = 0;
+			}
+			snprintf(num, sizeof(num), "%ld", (long)(v + 0.5));
+			prim_label(b, x + (bw - text_w(env, num, 7.5)) / 2,
+			    y - 3, 7.5, num);
+		}
+		prim_label(b, gx + (gw - lw) / 2, top + plot_h + 13, 8.5,
+		    c->cats[k]);
+	}
+}
+
+/* Add one person to a cell of a one-cohort table and its totals. */
+static void
+cell_add(struct stats_table *t, size_t r, size_t k)
+{
+	size_t cs[2] = { 0, t->ncohorts }, rs[2] = { r, t->nrows };
+	size_t ks[2] = { k, t->ncols };
+
+	for (int a = 0; a < 2; a++)
+		for (int b = 0; b < 2; b++)
+			for (int d = 0; d < 2; d++)
+				stats_cell(t, cs[a], rs[b], ks[d])->n++;
+}
+
+/*
+ * Role × gender × organisation of the people taking part (not
+ * withdrawn), with the statistics' disclosure rule applied to the
+ * organisation × gender cells: role totals and role × gender totals are
+ * always published.
+ */
+static void
+participation(struct doc_block *parent, const struct docs_env *env)
+{
+	static const enum gender gorder[GENDER__MAX] = { GENDER_F, GENDER_M,
+	    GENDER_D, GENDER_UNKNOWN };
+	const struct programme *p = env->p;
+	bool has_none = false, suppressed = false;
+	size_t nrows, ncols = GENDER__MAX;
+	double w[GENDER__MAX + 2];
+	struct doc_block *t, *r;
+	char num[32];
+	double vals[ROLE__MAX][GENDER__MAX];
+	const char *cats[GENDER__MAX];
+	struct chart c;
+
+	for (size_t i = 0; i < p->npeople; i++)
+		if (p->people[i].org < 0 &&
+		    p->people[i].status != STATUS_WITHDRAWN)
+			has_none = true;
+	/* "No answer" only as a column when somebody has no gender. */
+	if (programme_count(p, ROLE_MENTEE, GENDER_UNKNOWN, false) +
+	    programme_count(p, ROLE_MENTOR, GENDER_UNKNOWN, false) == 0)
+		ncols--;
+	nrows = p->norgs + has_none;
+	w[0] = 4.4;
+	for (size_t k = 0; k <= ncols; k++)
+		w[k + 1] = 1.4;
+	t = docs_table(parent, w, ncols + 2, 1);
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD, 9);
+	for (size_t k = 0; k < ncols; k++)
+		docs_cell(r, label_gender_plural(p->lang, gorder[k]), DOC_BOLD,
+		    9);
+	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	for (int role = 0; role < ROLE__MAX; role++) {
+		struct stats_table *tb = stats_table_new(1, nrows ? nrows : 1,
+		    ncols);
+
+		tb->sensitive = true;
+		for (size_t i = 0; i < p->npeople; i++) {
+			const struct person *q = &p->people[i];
+			size_t k = 0;
+
+			if ((int)q->role != role ||
+			    q->status == STATUS_WITHDRAWN)
+				continue;
+			while (k + 1 < ncols && gorder[k] != q->gender)
+				k++;
+			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs, k);
+		}
+		for (size_t c0 = 0; c0 <= 1; c0++)
+			for (size_t i = 0; i <= tb->nrows; i++)
+				for (size_t k = 0; k <= tb->ncols; k++)
+					if (i == tb->nrows || k == tb->ncols)
+						stats_cell(tb, c0, i, k)->flags |=
+						    STATS_CELL_PUBLIC;
+		stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
+		r = docs_row(t);
+		docs_cell(r, wording_roles(p->lang, p->wording, role),
+		    DOC_BOLD, 9);
+		for (size_t k = 0; k <= ncols; k++) {
+			snprintf(num, sizeof(num), "%ld", stats_cell(tb, 0,
+			    tb->nrows, k)->n);
+			docs_cell(r, num, DOC_BOLD, 9);
+		}
+		for (size_t rr = 0; rr < nrows; rr++) {
+			r = docs_row(t);
+			docs_cell(r, rr < p->norgs ? compose_org(p, (int)rr) :
+			    DOCS_LANG(p, "ohne Organisation",
+			    "no organisation"), 0, 9);
+			for (size_t k = 0; k <= ncols; k++) {
+				struct stats_cell *cl = stats_cell(tb, 0, rr,
+				    k);
+
+				if (cl->flags & STATS_CELL_SUPPRESSED) {
+					suppressed = true;
+					docs_cell(r, ".", 0, 9);
+				} else {
+					snprintf(num, sizeof(num), "%ld", cl->n);
+					docs_cell(r, num, 0, 9);
+				}
+			}
+		}
+		stats_table_free(tb);
+	}
+	if (suppressed)
+		docs_para(parent, DOCS_LANG(p, ". = weniger als drei Fälle "
+		    "oder zum Schutz solcher Fälle nicht ausgewiesen.",
+		    ". = fewer than three cases, or withheld to protect such "
+		    "cases."), DOC_ALIGN_LEFT, 8.5, DOC_ITALIC);
+
+	/* The chart: people taking part by role and gender (figures that
+	 * are always published). */
+	memset(&c, 0, sizeof(c));
+	c.title = DOCS_LANG(p, "Teilnehmende nach Rolle und Geschlecht",
+	    "Participants by role and gender");
+	for (int g = GENDER_F; g <= GENDER__MAX; g++) {
+		enum gender gg = g == GENDER__MAX ? GENDER_UNKNOWN :
+		    (enum gender)g;
+
+		if (gg == GENDER_UNKNOWN && programme_count(p, ROLE_MENTEE, gg,
+		    false) + programme_count(p, ROLE_MENTOR, gg, false) == 0)
+			continue;
+		cats[c.ncat] = label_gender_plural(p->lang, gg);
+		for (int role = 0; role < ROLE__MAX; role++)
+			vals[role][c.ncat] = (double)programme_count(p,
+			    (enum role)role, gg, false);
+		c.ncat++;
+	}
+	c.cats = cats;
+	c.nseries = 2;
+	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
+	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.v[0] = vals[0];
+	c.v[1] = vals[1];
+	c.unit = DOCS_LANG(p, "Personen", "people");
+	bar_chart(parent, env, &c);
+}
+
+static void
+no_data(struct doc_block *parent, const struct programme *p)
+{
+	docs_para(parent, DOCS_LANG(p, "Dazu liegen keine Angaben aus der "
+	    "Befragung vor.", "The survey has no answers to this."),
+	    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+}
+
+static void
+satisfaction(struct doc_block *parent, const struct docs_env *env,
+    const struct figures *f)
+{
+	const struct programme *p = env->p;
+	static const char *const cats[5] = { "1", "2", "3", "4", "5" };
+	double v[ROLE__MAX][5];
+	struct chart c;
+	size_t any = 0;
+
+	for (int r = 0; r < ROLE__MAX; r++)
+		for (int k = 0; k < 5; k++) {
+			v[r][k] = (double)f->satisfaction[r][k + 1];
+			any += f->satisfaction[r][k + 1];
+		}
+	if (any == 0) {
+		no_data(parent, p);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.title = DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, 5 = sehr "
+	    "zufrieden)", "Satisfaction (1 = not at all, 5 = very "
+	    "satisfied)");
+	c.ncat = 5;
+	c.cats = (const char **)cats;
+	c.nseries = 2;
+	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
+	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.v[0] = v[0];
+	c.v[1] = v[1];
+	c.unit = DOCS_LANG(p, "Antworten", "answers");
+	bar_chart(parent, env, &c);
+}
+
+static void
+meetings(struct doc_block *parent, const struct docs_env *env,
+    const struct figures *f)
+{
+	const struct programme *p = env->p;
+	const char *cats[FIG_MEETING_BANDS];
+	double v[ROLE__MAX][FIG_MEETING_BANDS];
+	struct chart c;
+	size_t any = 0, n = FIG_MEETING_BANDS;
+
+	/* The "not answered" band only when somebody did not answer. */
+	if (f->meetings[0][n - 1] + f->meetings[1][n - 1] == 0)
+		n--;
+	for (size_t k = 0; k < n; k++) {
+		cats[k] = figures_meeting_label(p->lang, (int)k);
+		for (int r = 0; r < ROLE__MAX; r++) {
+			v[r][k] = (double)f->meetings[r][k];
+			if (k + 1 < FIG_MEETING_BANDS)
+				any += f->meetings[r][k];
+		}
+	}
+	if (any == 0) {
+		no_data(parent, p);
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	c.title = DOCS_LANG(p, "Zahl der Tandemtreffen", "Tandem meetings "
+	    "held");
+	c.ncat = n;
+	c.cats = cats;
+	c.nseries = 2;
+	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
+	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.v[0] = v[0];
+	c.v[1] = v[1];
+	c.unit = DOCS_LANG(p, "Antworten", "answers");
+	bar_chart(parent, env, &c);
+}
+
+static void
+outcomes(struct doc_block *parent, const struct docs_env *env,
+    const struct figures *f)
+{
+	const struct programme *p = env->p;
+	static const double w[] = { 4, 2, 2, 1.6 };
+	const char *cats[OUTCOME__MAX];
+	double v[2][OUTCOME__MAX];
+	struct doc_block *t, *r;
+	struct chart c;
+	char num[32];
+	size_t any = 0, sum[3] = { 0, 0, 0 };
+
+	for (int k = 0; k < OUTCOME__MAX; k++)
+		any += f->outcomes[k][0] + f->outcomes[k][1] +
+		    f->outcomes[k][2];
+	if (any == 0) {
+		docs_para(parent, DOCS_LANG(p, "Es sind keine beruflichen "
+		    "Veränderungen erfasst.", "No career moves are recorded."),
+		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+		return;
+	}
+	t = docs_table(parent, w, 4, 1);
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_OUTCOMES), DOC_BOLD, 9);
+	docs_cell(r, DOCS_LANG(p, "während der Laufzeit", "during the "
+	    "period"), DOC_BOLD, 9);
+	docs_cell(r, DOCS_LANG(p, "nach dem Ende", "after the end"), DOC_BOLD,
+	    9);
+	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	for (int k = 0; k < OUTCOME__MAX; k++) {
+		/* Before the start counts as during: the programme had
+		 * begun its selection. */
+		size_t in = f->outcomes[k][0] + f->outcomes[k][2];
+		size_t after = f->outcomes[k][1];
+
+		r = docs_row(t);
+		docs_cell(r, label_outcome_kind(p->lang, k), 0, 9);
+		snprintf(num, sizeof(num), "%zu", in);
+		docs_cell(r, num, 0, 9);
+		snprintf(num, sizeof(num), "%zu", after);
+		docs_cell(r, num, 0, 9);
+		snprintf(num, sizeof(num), "%zu", in + after);
+		docs_cell(r, num, DOC_BOLD, 9);
+		sum[0] += in;
+		sum[1] += after;
+		cats[k] = label_outcome_kind(p->lang, k);
+		v[0][k] = (double)in;
+		v[1][k] = (double)after;
+	}
+	sum[2] = sum[0] + sum[1];
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	for (int i = 0; i < 3; i++) {
+		snprintf(num, sizeof(num), "%zu", sum[i]);
+		docs_cell(r, num, DOC_BOLD, 9);
+	}
+	memset(&c, 0, sizeof(c));
+	c.title = DOCS_LANG(p, "Berufliche Veränderungen der Teilnehmenden",
+	    "Career moves of participants");
+	c.ncat = OUTCOME__MAX;
+	c.cats = cats;
+	c.nseries = 2;
+	c.series[0] = DOCS_LANG(p, "während der Laufzeit", "during");
+	c.series[1] = DOCS_LANG(p, "nach dem Ende", "after the end");
+	c.v[0] = v[0];
+	c.v[1] = v[1];
+	c.unit = DOCS_LANG(p, "Anzahl", "count");
+	bar_chart(parent, env, &c);
+}
+
+/* Which report blocks the text has placed (bit per block). */
+static unsigned placed;
+
+void
+docs_report_block(struct doc_block *parent, const struct docs_env *env,
+    int which)
+{
+	struct figures f;
+
+	figures_compute(&f, env->p);
+	switch (which) {
+	case PH_REPORT_PARTICIPATION:
+		participation(parent, env);
+		break;
+	case PH_REPORT_SATISFACTION:
+		satisfaction(parent, env, &f);
+		break;
+	case PH_REPORT_MEETINGS:
+		meetings(parent, env, &f);
+		break;
+	case PH_REPORT_OUTCOMES:
+		outcomes(parent, env, &f);
+		break;
+	default:
+		break;
+	}
+	placed |= 1u << which;
+	figures_free(&f);
+}
+
+struct doc *
+docs_report_compose(const struct docs_env *env)
+{
+	const struct programme *p = env->p;
+	struct compose_ctx ctx;
+	struct doc *d;
+	char *file, *text;
+	size_t len;
+	int rc = 0;
+
+	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
+		return NULL;
+	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
+	compose_ctx_init(&ctx, p, COMPOSE_REPORT);
+	placed = 0;
+	if (docs_markdown(d, d->root, env, &ctx, file, text, len) != 0) {
+		doc_free(d);
+		d = NULL;
+	} else {
+		/* What the text did not place follows it, in order. */
+		for (int k = PH_REPORT_PARTICIPATION; k < PH_BLOCK__MAX; k++)
+			if (!(placed & (1u << k)))
+				docs_report_block(d->root, env, k);
+		/* The first heading is the document's title. */
+		for (struct doc_block *b = d->root->first; b; b = b->next)
+			if (b->kind == DOC_HEADING) {
+				char *s = doc_plain_text(b);
+
+				free(d->title);
+				d->title = s;
+				break;
+			}
+	}
+	free(text);
+	free(file);
+	return d;
+}
+
+int
+docs_build_report(const struct programme *p, const struct docs_out *o)
+{
+	struct docs_env env;
+	struct template *t;
+	struct device *dev;
+	struct doc *d;
+	int rc = 0;
+
+	if (p->npeople == 0) {
+		diag_warn(p->file, 0, "report: no participants; skipped");
+		return 0;
+	}
+	if ((t = docs_template(o->dir, "report", &rc)) == NULL)
+		return rc;
+	memset(&env, 0, sizeof(env));
+	env.p = p;
+	env.t = t;
+	if ((d = docs_report_compose(&env)) == NULL) {
+		template_free(t);
+		return EX_DATAERR;
+	}
+	dev = o->text ? dev_text_new() : dev_pdf_new();
+	rc = docs_write(dev, d, t, o, "report", label_get(p->lang,
+	    LABEL_REPORT));
+	dev->ops->free(dev);
+	doc_free(d);
+	template_free(t);
+	return rc;
+}

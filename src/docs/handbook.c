@@ -1,0 +1,281 @@
+/*
+ * The handbook composition (see handbook.h): it knows the programme data
+ * and the order of the parts, nothing about pages or PDF.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compose/placeholder.h"
+#include "compose/wording.h"
+#include "docs/docs.h"
+#include "docs/handbook.h"
+#include "markdown/markdown.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/xalloc.h"
+
+static const char *const months_de[12] = {
+	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
+	"August", "September", "Oktober", "November", "Dezember"
+};
+static const char *const months_en[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+/* Labels in the programme's language, indexed by enum lang. */
+static const struct {
+	const char	*handbook;
+	const char	*contents;
+	const char	*period;
+} labels[LANG__MAX] = {
+	{ "Handbuch für", "Inhalt", "Laufzeit" },
+	{ "Handbook for", "Contents", "Period" },
+};
+
+void
+handbook_date(const struct date *d, enum lang lang, char *buf)
+{
+	unsigned m = (unsigned)d->m - 1;
+
+	if (d->y == 0 || m >= 12) {
+		buf[0] = '\0';
+		return;
+	}
+	snprintf(buf, 64, lang == LANG_EN ? "%d %s %d" : "%d. %s %d", d->d,
+	    (lang == LANG_EN ? months_en : months_de)[m], d->y);
+}
+
+static struct doc_block *
+para(struct doc_block *parent, const char *text, double size, unsigned style,
+    enum doc_font font)
+{
+	struct doc_block *b = doc_add(parent, DOC_PARA, NULL, 0);
+
+	b->align = DOC_ALIGN_CENTER;
+	b->size = size;
+	b->style = style;
+	b->font = font;
+	if (text != NULL)
+		doc_add_text(b, text, strlen(text), 0, 0);
+	return b;
+}
+
+static void
+vspace(struct doc_block *parent, double h)
+{
+	doc_add(parent, DOC_SPACE, NULL, 0)->height = h;
+}
+
+/* The organisations' logos side by side (those that exist). */
+static void
+logos(struct doc_block *r, const struct programme *p)
+{
+	struct doc_block *t = NULL, *row = NULL;
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		struct doc_block *cell, *img;
+		char *path;
+
+		if (p->orgs[i].logo == NULL)
+			continue;
+		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
+		    p->orgs[i].logo);
+		if (!file_exists(path)) {
+			diag_warn(p->file, p->orgs[i].line, "logo %s: no such "
+			    "file; left out", p->orgs[i].logo);
+			free(path);
+			continue;
+		}
+		if (t == NULL) {
+			vspace(r, 40);
+			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
+			t->no_rules = true;
+			row = doc_add(t, DOC_ROW, p->file, p->orgs[i].line);
+		}
+		cell = doc_add(row, DOC_CELL, p->file, p->orgs[i].line);
+		img = doc_add(cell, DOC_IMAGE, p->file, p->orgs[i].line);
+		img->path = path;
+		img->width = 110;
+		doc_set_str(&img->alt, p->orgs[i].name);
+	}
+}
+
+/* The title page: programme, edition, period, organisations. */
+static void
+title_page(struct doc *d, const struct programme *p)
+{
+	struct doc_block *r = d->root, *b;
+	char from[64], to[64], *s;
+
+	vspace(r, 140);
+	b = para(r, p->title ? p->title : "", 26, DOC_BOLD, DOC_FONT_HEADING);
+	b->file = p->file;
+	if (p->edition != NULL) {
+		vspace(r, 10);
+		para(r, p->edition, 15, 0, DOC_FONT_HEADING);
+	}
+	vspace(r, 30);
+	/* "Handbuch für Mentees, Mentorinnen und Mentoren" by wording. */
+	s = xasprintf("%s %s%s %s", labels[p->lang].handbook,
+	    wording_roles(p->lang, p->wording, ROLE_MENTEE),
+	    p->wording == WORDING_PAIR && p->lang == LANG_DE ? "," :
+	    p->lang == LANG_DE ? " und" : " and",
+	    wording_roles(p->lang, p->wording, ROLE_MENTOR));
+	para(r, s, 15, 0, DOC_FONT_HEADING);
+	free(s);
+	handbook_date(&p->start, p->lang, from);
+	handbook_date(&p->end, p->lang, to);
+	if (from[0] != '\0' && to[0] != '\0') {
+		vspace(r, 40);
+		s = xasprintf("%s: %s \xe2\x80\x93 %s", labels[p->lang].period,
+		    from, to);
+		para(r, s, 12, 0, DOC_FONT_BODY);
+		free(s);
+	}
+	logos(r, p);
+	if (p->norgs > 0) {
+		vspace(r, 40);
+		for (size_t i = 0; i < p->norgs; i++)
+			para(r, p->orgs[i].name ? p->orgs[i].name :
+			    p->orgs[i].id, 12, 0, DOC_FONT_BODY);
+	}
+	doc_add(r, DOC_PAGEBREAK, NULL, 0);
+}
+
+struct chapters {
+	struct doc	*doc;
+	const struct programme *p;
+	int		 errors;
+	struct compose_ctx ctx;		/* for placeholders */
+	const char	*file;		/* the chapter being read */
+};
+
+static void
+escape_source(void *arg, char *src, size_t len)
+{
+	(void)arg;
+	placeholder_escape_source(src, len);
+}
+
+/* Placeholders are expanded on the parsed tree: data stays text. */
+static int
+expand(void *arg, cmark_node *root)
+{
+	struct chapters *ch = arg;
+
+	return placeholder_expand_tree(root, &ch->ctx, ch->file);
+}
+
+static void
+add_chapter(struct chapters *ch, const char *file, const char *text,
+    size_t len)
+{
+	struct md_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.file = file;
+	o.base_dir = ch->p->dir;
+	o.arg = ch;
+	o.prepare = escape_source;
+	o.tree = expand;
+	ch->file = file;
+	if (md_to_doc(ch->doc, ch->doc->root, text, len, &o) != 0)
+		ch->errors++;
+}
+
+static void
+add_resource(const struct resource *r, void *arg)
+{
+	size_t n = strlen(r->name);
+
+	if (n > 3 && strcmp(r->name + n - 3, ".md") == 0)
+		add_chapter(arg, r->name, r->data, r->len);
+}
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Read the chapters DIR/handbook/NAME.md in name order. Returns -1 if there is no such
+ * folder (then the defaults apply). */
+static int
+folder_chapters(struct chapters *ch, const char *dir)
+{
+	char *hdir = xasprintf("%s/handbook", dir), **names = NULL;
+	size_t n = 0, cap = 0;
+	DIR *dp;
+	struct dirent *de;
+
+	if ((dp = opendir(hdir)) == NULL) {
+		free(hdir);
+		return -1;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t l = strlen(de->d_name);
+
+		if (l < 4 || de->d_name[0] == '.' ||
+		    strcmp(de->d_name + l - 3, ".md") != 0)
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), by_name);
+	if (n == 0)
+		diag_warn(hdir, 0, "no chapters (*.md) in this folder");
+	for (size_t i = 0; i < n; i++) {
+		char *path = xasprintf("%s/%s", hdir, names[i]), *text;
+		size_t len;
+
+		if ((text = file_read(path, &len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			ch->errors++;
+		} else
+			add_chapter(ch, path, text, len);
+		free(text);
+		free(path);
+		free(names[i]);
+	}
+	free(names);
+	free(hdir);
+	return 0;
+}
+
+struct doc *
+handbook_compose(const struct programme *p)
+{
+	struct chapters ch;
+	struct doc_block *h;
+	const char *lang = p->lang == LANG_EN ? "en" : "de";
+
+	memset(&ch, 0, sizeof(ch));
+	ch.doc = doc_new(lang);
+	ch.p = p;
+	compose_ctx_init(&ch.ctx, p, COMPOSE_HANDBOOK);
+	ch.doc->title = xstrdup(p->title ? p->title : "");
+	ch.doc->title_page = true;
+	if (p->norgs > 0 && p->orgs[0].name != NULL)
+		ch.doc->author = xstrdup(p->orgs[0].name);
+	title_page(ch.doc, p);
+	h = doc_add(ch.doc->root, DOC_HEADING, NULL, 0);
+	h->no_toc = true;
+	doc_add_text(h, labels[p->lang].contents,
+	    strlen(labels[p->lang].contents), 0, 0);
+	doc_add(ch.doc->root, DOC_TOC, NULL, 0);
+	if (p->dir == NULL || folder_chapters(&ch, p->dir) != 0)
+		resource_each("content/handbook/", add_resource, &ch);
+	if (ch.errors > 0) {
+		doc_free(ch.doc);
+		return NULL;
+	}
+	/* Participants, tandems, events, contacts (docs_tandems.c). */
+	docs_handbook_chapters(ch.doc, p);
+	return ch.doc;
+}

@@ -1,0 +1,22 @@
+/*
+ * The handbook: title page, table of contents and the chapters of the
+ * programme (DIR/handbook/NAME.md in file-name order, else the built-in
+ * sample chapters), composed into a document tree. The overviews of
+ * participants and tandems follow with the documents issue.
+ */
+#ifndef DOCS_HANDBOOK_H
+#define DOCS_HANDBOOK_H
+
+#include "layout/doc.h"
+#include "load/model.h"
+
+/*
+ * Compose the handbook of programme p. Returns the document, or NULL
+ * after error diagnostics (unreadable or invalid chapter files).
+ */
+struct doc	*handbook_compose(const struct programme *p);
+
+/* "15. August 2022" (de) or "15 August 2022" (en); buf of 64 bytes. */
+void		 handbook_date(const struct date *, enum lang, char *buf);
+
+#endif

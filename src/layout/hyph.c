@@ -1,0 +1,370 @@
+/*
+ * Hyphenation with libhyphen (see hyph.h).
+ */
+#include <hyphen.h>
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/hyph.h"
+#include "util/fileio.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Longest word looked at (letters); longer ones are not hyphenated. */
+#define HYPH_MAX_WORD	100
+
+struct entry {
+	struct entry	*next;
+	size_t		 len;
+	unsigned char	 n;
+	unsigned short	 points[HYPH_MAX_POINTS];
+	char		 word[];		/* len bytes, not terminated */
+};
+
+struct hyph {
+	HyphenDict	*dict;
+	struct entry	**table;
+	size_t		 size, count;
+};
+
+static void	flush(struct hyph *);
+
+static const struct {
+	const char	*lang;
+	const char	*file;
+} pattern_files[] = {
+	{ "de", "/usr/share/hyphen/hyph_de_DE.dic" },
+	{ "de", "/usr/share/hyphen/hyph_de.dic" },
+	{ "en", "/usr/share/hyphen/hyph_en_US.dic" },
+	{ "en", "/usr/share/hyphen/hyph_en_GB.dic" },
+};
+
+/* A pattern line and its letters (digits removed), for sorting. */
+struct pline {
+	const char	*s;
+	size_t		 len;
+	char		*key;
+	size_t		 order;
+	bool		 keep;
+};
+
+static int
+by_key(const void *a, const void *b)
+{
+	const struct pline *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (c != 0)
+		return c;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static int
+by_order(const void *a, const void *b)
+{
+	const struct pline *x = a, *y = b;
+
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * The syllable patterns of a file, cleaned for libhyphen: comment lines
+ * ('#', '%') and empty lines dropped, and of patterns with the same
+ * letters only the last kept (libhyphen uses the last one too, but leaks
+ * the others). Returns the text to load, starting with the charset line.
+ */
+static char *
+clean_patterns(const char *data)
+{
+	const char *nl = strchr(data, '\n'), *p, *next;
+	struct pline *v = NULL;
+	size_t n = 0, cap = 0;
+	char *out;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (nl == NULL)
+		return NULL;
+	sb_add(&sb, data, (size_t)(nl - data + 1));
+	for (p = nl + 1; *p != '\0'; p = next) {
+		const char *e = strchr(p, '\n');
+		size_t len = e ? (size_t)(e - p) : strlen(p), k = 0;
+
+		next = e ? e + 1 : p + len;
+		while (len > 0 && (p[len - 1] == '\r' || p[len - 1] == ' '))
+			len--;
+		if (len == 0 || p[0] == '#' || p[0] == '%')
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof(*v));
+		v[n].s = p;
+		v[n].len = len;
+		v[n].order = n;
+		v[n].keep = true;
+		v[n].key = xmalloc(len + 1);
+		for (size_t i = 0; i < len; i++)
+			if (p[i] < '0' || p[i] > '9')
+				v[n].key[k++] = p[i];
+		v[n].key[k] = '\0';
+		n++;
+	}
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_key);
+	for (size_t i = 0; i + 1 < n; i++)
+		if (strcmp(v[i].key, v[i + 1].key) == 0)
+			v[i].keep = false;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), by_order);
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].keep) {
+			sb_add(&sb, v[i].s, v[i].len);
+			sb_addc(&sb, '\n');
+		}
+		free(v[i].key);
+	}
+	free(v);
+	out = sb_take(&sb);
+	return out;
+}
+
+/*
+ * Load a pattern file. hyph_de_DE.dic has two levels: a list of ~69,000
+ * compound words, then (after NEXTLEVEL) the syllable patterns. libhyphen
+ * needs about 3 s to load the first level and its breaks are no better
+ * (it turns "Personalentwicklung" into "Per-so-na-lent-wick-lung"), so
+ * only the charset line and the syllable level are loaded: 20 ms.
+ */
+static HyphenDict *
+load_patterns(const char *path)
+{
+	size_t len;
+	char *data = file_read(path, &len), *next, *nl, *buf, *clean;
+	HyphenDict *dict;
+	FILE *fp;
+
+	if (data == NULL)
+		return NULL;
+	next = strstr(data, "\nNEXTLEVEL");
+	nl = strchr(data, '\n');
+	if (next != NULL && nl != NULL) {
+		next = strchr(next + 1, '\n');
+		buf = xasprintf("%.*s%s", (int)(nl - data + 1), data,
+		    next ? next + 1 : "");
+	} else
+		buf = xstrdup(data);
+	clean = clean_patterns(buf);
+	fp = clean ? fmemopen(clean, strlen(clean), "r") : NULL;
+	dict = fp ? hnj_hyphen_load_file(fp) : NULL;
+	if (fp)
+		fclose(fp);
+	free(clean);
+	free(buf);
+	free(data);
+	return dict;
+}
+
+struct hyph *
+hyph_open(const char *lang)
+{
+	HyphenDict *dict = NULL;
+	struct hyph *h;
+
+	if (lang == NULL)
+		return NULL;
+	for (size_t i = 0; dict == NULL &&
+	    i < sizeof(pattern_files) / sizeof(pattern_files[0]); i++)
+		if (strncmp(lang, pattern_files[i].lang, 2) == 0)
+			dict = load_patterns(pattern_files[i].file);
+	if (dict == NULL)
+		return NULL;
+	h = xcalloc(1, sizeof(*h));
+	h->dict = dict;
+	h->size = 1024;
+	h->table = xcalloc(h->size, sizeof(*h->table));
+	return h;
+}
+
+/* The process-wide patterns of hyph_shared(), by language. */
+static struct {
+	char		 lang[16];
+	struct hyph	*h;
+} shared[8];
+static size_t nshared;
+
+static void
+shared_free(void)
+{
+	for (size_t i = 0; i < nshared; i++)
+		hyph_free(shared[i].h);
+	nshared = 0;
+}
+
+struct hyph *
+hyph_shared(const char *lang)
+{
+	if (lang == NULL)
+		return NULL;
+	for (size_t i = 0; i < nshared; i++)
+		if (strncmp(shared[i].lang, lang, sizeof(shared[i].lang)) == 0)
+			return shared[i].h;
+	if (nshared == sizeof(shared) / sizeof(shared[0]) ||
+	    strlen(lang) >= sizeof(shared[0].lang))
+		return NULL;
+	if (nshared == 0)
+		atexit(shared_free);
+	snprintf(shared[nshared].lang, sizeof(shared[0].lang), "%s", lang);
+	shared[nshared].h = hyph_open(lang);
+	return shared[nshared++].h;
+}
+
+void
+hyph_free(struct hyph *h)
+{
+	if (h == NULL)
+		return;
+	flush(h);
+	free(h->table);
+	hnj_hyphen_free(h->dict);
+	free(h);
+}
+
+static uint32_t
+hash(const char *s, size_t len)
+{
+	uint32_t x = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		x = (x ^ (unsigned char)s[i]) * 16777619u;
+	return x;
+}
+
+/* A letter of Latin-1, and its lowercase form. */
+static int
+latin1_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0xFF && c != 0xD7 && c != 0xF7);
+}
+
+static int
+latin1_upper(uint32_t c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+}
+
+/* Compute the break points of a word without the cache. */
+static size_t
+compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
+{
+	char lat[HYPH_MAX_WORD + 1], hy[HYPH_MAX_WORD + 5];
+	size_t off[HYPH_MAX_WORD + 1];
+	size_t n = 0, i = 0, k, np = 0, upper = 0;
+	char **rep = NULL;
+	int *pos = NULL, *cut = NULL;
+	uint32_t c;
+
+	while (i < len) {
+		if ((k = utf8_decode(word + i, len - i, &c)) == 0 ||
+		    !latin1_letter(c) || n == HYPH_MAX_WORD)
+			return 0;
+		if (latin1_upper(c)) {
+			upper++;
+			c += 0x20;
+		}
+		lat[n] = (char)(unsigned char)c;
+		off[n] = i;
+		n++;
+		i += k;
+	}
+	off[n] = len;
+	if (n < 4 || upper == n || (upper > 1 && n <= 6))
+		return 0;
+	lat[n] = '\0';
+	memset(hy, 0, sizeof(hy));
+	if (hnj_hyphen_hyphenate3(h->dict, lat, (int)n, hy, NULL, &rep, &pos,
+	    &cut, 2, 2, 2, 2) != 0)
+		return 0;
+	/* hy[i] odd: a break after letter i (0-based), leaving at least
+	 * two letters on either side. */
+	for (i = 1; i + 3 <= n && np < HYPH_MAX_POINTS; i++) {
+		if ((hy[i] & 1) && (rep == NULL || rep[i] == NULL))
+			points[np++] = (unsigned short)off[i + 1];
+	}
+	if (rep != NULL) {
+		for (i = 0; i < n; i++)
+			free(rep[i]);
+		free(rep);
+	}
+	free(pos);
+	free(cut);
+	return np;
+}
+
+/* Forget every cached word. */
+static void
+flush(struct hyph *h)
+{
+	struct entry *e, *next;
+
+	for (size_t i = 0; i < h->size; i++) {
+		for (e = h->table[i]; e != NULL; e = next) {
+			next = e->next;
+			free(e);
+		}
+		h->table[i] = NULL;
+	}
+	h->count = 0;
+}
+
+/* Double the hash table when it is full enough. */
+static void
+grow(struct hyph *h)
+{
+	size_t nsize = h->size * 2;
+	struct entry **nt = xcalloc(nsize, sizeof(*nt)), *e, *next;
+
+	for (size_t i = 0; i < h->size; i++)
+		for (e = h->table[i]; e != NULL; e = next) {
+			size_t b = hash(e->word, e->len) & (nsize - 1);
+
+			next = e->next;
+			e->next = nt[b];
+			nt[b] = e;
+		}
+	free(h->table);
+	h->table = nt;
+	h->size = nsize;
+}
+
+size_t
+hyph_points(struct hyph *h, const char *word, size_t len,
+    unsigned short *points)
+{
+	struct entry *e;
+	size_t b;
+
+	if (h == NULL || len < 4 || len > 4 * HYPH_MAX_WORD)
+		return 0;
+	/* A bounded cache: start afresh after 200,000 distinct words. */
+	if (h->count >= 200000)
+		flush(h);
+	b = hash(word, len) & (h->size - 1);
+	for (e = h->table[b]; e != NULL; e = e->next)
+		if (e->len == len && memcmp(e->word, word, len) == 0) {
+			memcpy(points, e->points, e->n * sizeof(*points));
+			return e->n;
+		}
+	e = xmalloc(sizeof(*e) + len);
+	e->len = len;
+	memcpy(e->word, word, len);
+	e->n = (unsigned char)compute(h, word, len, e->points);
+	e->next = h->table[b];
+	h->table[b] = e;
+	if (++h->count > h->size)
+		grow(h);
+	memcpy(points, e->points, e->n * sizeof(*points));
+	return e->n;
+}

@@ -1,0 +1,41 @@
+/*
+ * Hyphenation: where a word may be split at a line end, from libhyphen's
+ * patterns (hyphen-de; hyph_en_US.dic when installed). The pattern files
+ * are ISO-8859-1, so words are converted to lowercase Latin-1 first; words
+ * with characters outside Latin-1 are not hyphenated. Results are cached
+ * per word.
+ */
+#ifndef LAYOUT_HYPH_H
+#define LAYOUT_HYPH_H
+
+#include <stddef.h>
+
+/* Largest number of break points reported for one word. */
+#define HYPH_MAX_POINTS	32
+
+struct hyph;
+
+/*
+ * Patterns for a language ("de", "en", "de-DE", ...). Returns NULL when no
+ * pattern file for the language is installed: then nothing is hyphenated.
+ */
+struct hyph	*hyph_open(const char *lang);
+void		 hyph_free(struct hyph *);
+
+/*
+ * The patterns for a language shared by every document of the process
+ * (loaded once, with one word cache; freed at exit). NULL as hyph_open.
+ */
+struct hyph	*hyph_shared(const char *lang);
+
+/*
+ * The break points of a word (UTF-8, letters only, no spaces): byte
+ * offsets into word after which a hyphen may be inserted, ascending, at
+ * least 2 letters from either end. Returns their number (at most
+ * HYPH_MAX_POINTS); 0 for words that are short, contain non-letters or
+ * characters outside Latin-1, or are all capitals.
+ */
+size_t		 hyph_points(struct hyph *, const char *word, size_t len,
+		    unsigned short *points);
+
+#endif

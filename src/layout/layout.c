@@ -1,0 +1,1936 @@
+/*
+ * The layout engine (see layout.h). Three steps:
+ *
+ *  1. flow: every block of the tree becomes vertical items (text lines,
+ *     glue, rules, images, table rows as boxes) in one list, each line
+ *     already broken and its words placed; per-kind handlers in flow_acts[];
+ *  2. paginate: the list is cut into pages at allowed points (no widows,
+ *     orphans, or headings without the next two lines);
+ *  3. draw: each page goes to the device with its running head and foot,
+ *     destinations, bookmarks, links and structure tags.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "device/font.h"
+#include "layout/hyph.h"
+#include "layout/layout.h"
+#include "layout/linebreak.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+#define MAX_DEPTH	24	/* nesting levels indented; deeper ones flat */
+#define MAX_BARS	8	/* quote bars drawn */
+#define LIST_INDENT	18	/* points per list level */
+#define QUOTE_INDENT	16	/* points per quote level */
+#define TOC_NUM_W	36	/* width of the page number column */
+#define NONE		((size_t)-1)
+
+/* A piece of text placed on a line. */
+struct frag {
+	double		 x, w;		/* absolute left end, width */
+	struct font	*font;
+	double		 size;
+	struct dev_color color;
+	const char	*s;		/* not owned */
+	size_t		 len;
+	const char	*uri;		/* external link, or NULL */
+};
+
+/* Where a block sits horizontally and what decorates its lines. */
+struct fctx {
+	double		 left, right;	/* absolute x of the text column */
+	int		 depth;		/* nesting level */
+	int		 nbars;		/* quote bars at bar_x[] */
+	double		 bar_x[MAX_BARS];
+	bool		 code;		/* code background */
+	double		 code_x0, code_x1;
+};
+
+enum vkind {
+	V_LINE,			/* text (frags), maybe with decorations */
+	V_GLUE,			/* vertical space, dropped at page breaks */
+	V_RULE,			/* a horizontal line at mid-height */
+	V_IMAGE,
+	V_BOX,			/* a table row: kids placed at dy */
+	V_BREAK,		/* forced page break */
+	V_DRAWING,
+	V_FILL,			/* a line to write on at the baseline */
+	V__MAX
+};
+
+struct vitem {
+	enum vkind	 kind;
+	bool		 keep_prev;	/* no page break before this item */
+	double		 h;		/* advance */
+	double		 asc;		/* baseline below the top */
+	double		 dy;		/* in a box: top below the box top */
+	double		 x, w;		/* rules, images, fills, boxes */
+	struct frag	*frags;
+	size_t		 nfrags, fragcap;
+	unsigned char	*opens;		/* tags to begin before drawing */
+	size_t		 nopens;
+	int		 ncloses;	/* tags to end after drawing */
+	int		 dest;		/* heading destination, or -1 */
+	int		 level;		/* heading level for bookmarks */
+	char		*title;		/* heading text (owned) */
+	int		 toc_dest;	/* TOC entry: target, or -1 */
+	bool		 toc_num;	/* draw the target's page number */
+	double		 toc_end;	/* where the entry's text ends */
+	struct font	*toc_font;
+	double		 toc_size;
+	const struct fctx *ctx;		/* decorations, or NULL */
+	struct vitem	*kids;		/* V_BOX */
+	size_t		 nkids, kidcap;
+	int		 table;		/* table rows: table number, else -1 */
+	bool		 header;	/* a repeated header row */
+	double		 line_w;	/* rules: stroke width */
+	const struct doc_block *blk;	/* images, drawings */
+	int		 tick;		/* -1 none, 0 empty box, 1 ticked */
+};
+
+struct vlist {
+	struct vitem	*v;
+	size_t		 n, cap;
+};
+
+struct page {
+	size_t	 first, end;		/* items [first, end) */
+	size_t	 rep_first, rep_n;	/* repeated table header rows */
+	const char *chapter;		/* for {{chapter}} */
+};
+
+struct lay {
+	const struct doc	*doc;
+	const struct template	*t;
+	struct device		*dev;
+	struct vlist		 vl;
+	double			 pending;	/* space before the next block */
+	int			 keep_next;	/* items to keep with the last */
+	bool			 keep_all;	/* inside a keep group */
+	unsigned char		 opens[64];	/* tags waiting for content */
+	size_t			 nopens;
+	size_t			 last_drawn;	/* last content item, NONE */
+	struct fctx		**ctxs;		/* owned decoration contexts */
+	size_t			 nctxs, ctxcap;
+	uint32_t		*warned;	/* code points reported missing */
+	size_t			 nwarned, warncap;
+	int			 ndests;
+	int			 ntables;
+	size_t			*tbl_hdr_first;	/* per table */
+	size_t			*tbl_hdr_n;
+	size_t			 tblcap, tblcap2;
+	const struct frag	*label;		/* list label for next line */
+	struct frag		 label_buf;
+	char			**strs;		/* owned label texts */
+	size_t			 nstrs, strcap;
+	struct layout_stats	 st;
+	double			 logo_h;	/* template logo, 0 = none */
+	/* The TOC: every heading that goes into it, in order. */
+	const struct doc_block	**heads;
+	size_t			 nheads, headcap;
+	int			 head_seen;	/* headings flowed so far */
+};
+
+typedef void	(*flow_fn)(struct lay *, const struct doc_block *,
+		    const struct fctx *);
+
+static void	flow_children(struct lay *, const struct doc_block *,
+		    const struct fctx *);
+static void	flow_block(struct lay *, const struct doc_block *,
+		    const struct fctx *);
+
+/* ---- vertical list ------------------------------------------------ */
+
+static struct vitem *
+vl_add(struct lay *L, enum vkind kind, double h)
+{
+	struct vitem *it;
+
+	L->vl.v = xgrow(L->vl.v, &L->vl.cap, L->vl.n + 1, sizeof(*L->vl.v));
+	it = &L->vl.v[L->vl.n++];
+	memset(it, 0, sizeof(*it));
+	it->kind = kind;
+	it->h = h;
+	it->dest = -1;
+	it->toc_dest = -1;
+	it->table = -1;
+	it->tick = -1;
+	if (L->keep_next > 0 || L->keep_all)
+		it->keep_prev = true;
+	if (kind == V_GLUE || kind == V_BREAK)
+		return it;
+	if (L->keep_next > 0)
+		L->keep_next--;
+	/* Structure tags waiting for content begin here. */
+	if (L->nopens > 0) {
+		it->opens = xmalloc(L->nopens);
+		memcpy(it->opens, L->opens, L->nopens);
+		it->nopens = L->nopens;
+		L->nopens = 0;
+	}
+	L->last_drawn = L->vl.n - 1;
+	return it;
+}
+
+/* Vertical space before the next block: the larger of what the previous
+ * block asked after itself and what the next asks before. */
+static void
+space(struct lay *L, double before)
+{
+	double s = L->pending > before ? L->pending : before;
+
+	if (s > 0 && L->vl.n > 0)
+		vl_add(L, V_GLUE, s);
+	L->pending = 0;
+}
+
+static void
+tag_open(struct lay *L, enum dev_tag tag)
+{
+	if (L->nopens < sizeof(L->opens))
+		L->opens[L->nopens++] = (unsigned char)tag;
+}
+
+/* Close the innermost open tag: on the last drawn item, or by forgetting
+ * it if nothing was drawn inside. */
+static void
+tag_close(struct lay *L)
+{
+	if (L->nopens > 0)
+		L->nopens--;
+	else if (L->last_drawn != NONE)
+		L->vl.v[L->last_drawn].ncloses++;
+}
+
+static void
+frag_add(struct vitem *it, const struct frag *f)
+{
+	it->frags = xgrow(it->frags, &it->fragcap, it->nfrags + 1,
+	    sizeof(*it->frags));
+	it->frags[it->nfrags++] = *f;
+}
+
+static const struct fctx *
+ctx_keep(struct lay *L, const struct fctx *c)
+{
+	struct fctx *k = xmalloc(sizeof(*k));
+
+	*k = *c;
+	L->ctxs = xgrow(L->ctxs, &L->ctxcap, L->nctxs + 1, sizeof(*L->ctxs));
+	L->ctxs[L->nctxs++] = k;
+	return k;
+}
+
+static void
+vitem_free(struct vitem *it)
+{
+	for (size_t i = 0; i < it->nkids; i++)
+		vitem_free(&it->kids[i]);
+	free(it->kids);
+	free(it->frags);
+	free(it->opens);
+	free(it->title);
+}
+
+/* ---- fonts and text ------------------------------------------------ */
+
+static struct hyph *
+hyph_for(struct lay *L, const char *lang)
+{
+	return hyph_shared(lang != NULL ? lang : L->doc->lang);
+}
+
+/* Report a character the font lacks, once per character. */
+static void
+missing_glyph(struct lay *L, const struct doc_block *b, long line,
+    struct font *f, uint32_t cp)
+{
+	char buf[5] = { 0 };
+
+	for (size_t i = 0; i < L->nwarned; i++)
+		if (L->warned[i] == cp)
+			return;
+	L->warned = xgrow(L->warned, &L->warncap, L->nwarned + 1,
+	    sizeof(*L->warned));
+	L->warned[L->nwarned++] = cp;
+	utf8_encode(cp, buf);
+	diag_warn(b->file, line, "character U+%04X (%s) is not in font %s; "
+	    "it prints as an empty box", (unsigned)cp, buf, font_family(f));
+}
+
+/* Check every character of s against the font. */
+static void
+check_glyphs(struct lay *L, const struct doc_block *b, long line,
+    struct font *f, const char *s, size_t len)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;
+			continue;
+		}
+		i += k;
+		if (cp < 0x80 && cp >= 0x20)
+			continue;
+		if (cp == 0xAD || cp == 0x200B || cp < 0x20)
+			continue;
+		if (!font_has_glyph(f, cp))
+			missing_glyph(L, b, line, f, cp);
+	}
+}
+
+/* ---- paragraphs ---------------------------------------------------- */
+
+/* What a box of the line breaker shows. */
+struct boxinfo {
+	const char	*s;
+	size_t		 len;
+	struct font	*font;
+	double		 size;
+	struct dev_color color;
+	const char	*uri;
+	int		 run;
+};
+
+struct para {
+	struct lb_item	*it;
+	struct boxinfo	*bi;		/* parallel to it (boxes only) */
+	size_t		 n, cap, bicap;
+};
+
+static void
+para_push(struct para *p, const struct lb_item *it, const struct boxinfo *bi)
+{
+	p->it = xgrow(p->it, &p->cap, p->n + 1, sizeof(*p->it));
+	p->bi = xgrow(p->bi, &p->bicap, p->n + 1, sizeof(*p->bi));
+	p->it[p->n] = *it;
+	if (bi != NULL)
+		p->bi[p->n] = *bi;
+	else
+		memset(&p->bi[p->n], 0, sizeof(p->bi[0]));
+	p->n++;
+}
+
+static void
+push_box(struct para *p, const struct boxinfo *bi)
+{
+	struct lb_item it = { .type = LB_BOX };
+
+	it.width = font_width(bi->font, bi->s, bi->len) * bi->size / 1000;
+	para_push(p, &it, bi);
+}
+
+static void
+push_penalty(struct para *p, int pen, bool flagged, double width)
+{
+	struct lb_item it = { .type = LB_PENALTY };
+
+	it.penalty = pen;
+	it.flagged = flagged;
+	it.width = width;
+	para_push(p, &it, NULL);
+}
+
+static bool
+is_letter_byte_start(const char *s, size_t len, size_t i, uint32_t *cp,
+    size_t *k)
+{
+	*k = utf8_decode(s + i, len - i, cp);
+	if (*k == 0) {
+		*k = 1;
+		return false;
+	}
+	return (*cp >= 'a' && *cp <= 'z') || (*cp >= 'A' && *cp <= 'Z') ||
+	    (*cp >= 0xC0 && *cp <= 0x24F && *cp != 0xD7 && *cp != 0xF7) ||
+	    (*cp >= 0x370 && *cp <= 0x52F);
+}
+
+/*
+ * Add one word (no spaces; a slice of one run) as boxes with possible
+ * breaks: hyphenation points inside letter sequences, breaks after
+ * explicit hyphens and slashes, and for words wider than the line breaks
+ * between any two characters.
+ */
+static void
+push_word(struct lay *L, struct para *p, const struct boxinfo *w,
+    const char *lang, double linew, int hyphen_penalty)
+{
+	struct hyph *h = hyphen_penalty < LB_INF ? hyph_for(L, lang) : NULL;
+	struct boxinfo piece = *w;
+	unsigned short pts[HYPH_MAX_POINTS];
+	size_t cut[256], ncut = 0;	/* byte offsets of breaks */
+	unsigned char kind[256];	/* 0 hyphen, 1 after '-', 2 after '/' */
+	size_t i = 0, k, start = 0, nletters = 0;
+	double hyw = font_advance(w->font, '-') * w->size / 1000;
+	double width = font_width(w->font, w->s, w->len) * w->size / 1000;
+	uint32_t cp;
+	bool overlong = width > linew;
+
+	/* Soft hyphens and zero-width spaces: break points, not drawn. */
+	while (i < w->len) {
+		bool letter = is_letter_byte_start(w->s, w->len, i, &cp, &k);
+
+		if (letter) {
+			if (nletters == 0)
+				start = i;
+			nletters++;
+		}
+		if (!letter || i + k == w->len) {
+			size_t end = letter ? i + k : i;
+
+			if (nletters >= 4 && h != NULL) {
+				size_t np = hyph_points(h, w->s + start,
+				    end - start, pts);
+
+				for (size_t j = 0; j < np && ncut < 255; j++) {
+					cut[ncut] = start + pts[j];
+					kind[ncut++] = 0;
+				}
+			}
+			nletters = 0;
+		}
+		if (!letter && ncut < 255 && i > 1 && i + k + 1 < w->len &&
+		    (cp == '-' || cp == '/' || cp == 0x2013 || cp == 0xAD ||
+		    cp == 0x200B)) {
+			cut[ncut] = cp == 0xAD || cp == 0x200B ? i : i + k;
+			kind[ncut++] = cp == 0xAD ? 0 : cp == '/' ||
+			    cp == 0x200B ? 2 : 1;
+		}
+		i += k;
+	}
+	/* Sort the cuts (hyphenation points and explicit breaks interleave). */
+	for (size_t a = 1; a < ncut; a++)
+		for (size_t b = a; b > 0 && cut[b - 1] > cut[b]; b--) {
+			size_t tc = cut[b];
+			unsigned char tk = kind[b];
+
+			cut[b] = cut[b - 1];
+			kind[b] = kind[b - 1];
+			cut[b - 1] = tc;
+			kind[b - 1] = tk;
+		}
+	start = 0;
+	for (size_t c = 0; c <= ncut; c++) {
+		size_t end = c < ncut ? cut[c] : w->len;
+		size_t from = start;
+
+		if (end <= start && c < ncut)
+			continue;
+		/* A soft hyphen or zero-width space is skipped over. */
+		if (from < w->len && (unsigned char)w->s[from] == 0xC2 &&
+		    from + 1 < w->len && (unsigned char)w->s[from + 1] == 0xAD)
+			from += 2;
+		else if (from + 2 < w->len &&
+		    memcmp(w->s + from, "\xe2\x80\x8b", 3) == 0)
+			from += 3;
+		if (overlong) {
+			/* Emergency breaks between all characters. */
+			size_t j = from;
+
+			while (j < end) {
+				size_t kk = utf8_decode(w->s + j, end - j, &cp);
+
+				if (kk == 0)
+					kk = 1;
+				piece.s = w->s + j;
+				piece.len = kk;
+				push_box(p, &piece);
+				j += kk;
+				if (j < end)
+					push_penalty(p, 3000, false, 0);
+			}
+		} else if (end > from) {
+			piece.s = w->s + from;
+			piece.len = end - from;
+			push_box(p, &piece);
+		}
+		if (c < ncut && kind[c] == 0)
+			push_penalty(p, hyphen_penalty, true, hyw);
+		else if (c < ncut)
+			push_penalty(p, kind[c] == 1 ? 100 : 50, kind[c] == 1, 0);
+		start = end;
+	}
+}
+
+static bool
+is_space(const char *s, size_t len, size_t i, size_t *k)
+{
+	uint32_t cp;
+
+	if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') {
+		*k = 1;
+		return true;
+	}
+	*k = utf8_decode(s + i, len - i, &cp);
+	if (*k == 0)
+		*k = 1;
+	return cp == 0x2002 || cp == 0x2003 || cp == 0x2009;
+}
+
+struct pstyle {
+	enum doc_font	 family;
+	unsigned	 style;
+	double		 size;
+	double		 leading;
+	struct dev_color color;
+	enum doc_align	 align;
+	double		 indent;	/* first line */
+	bool		 keep_lines;	/* no break between the lines */
+};
+
+/* Build the item list of a text block's runs. */
+static void
+build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
+    double linew, struct para *p)
+{
+	const char *lang = b->lang;
+
+	if (ps->indent > 0) {
+		struct lb_item it = { .type = LB_BOX, .width = ps->indent };
+
+		para_push(p, &it, NULL);
+	}
+	for (size_t r = 0; r < b->nruns; r++) {
+		const struct doc_run *run = &b->runs[r];
+		struct boxinfo bi;
+		unsigned style = run->style | ps->style;
+		enum doc_font fam = (style & DOC_CODE_SPAN) ?
+		    DOC_FONT_MONO : ps->family;
+		size_t i = 0, k, ws;
+
+		if (run->style & DOC_BREAK) {
+			struct lb_item g = { .type = LB_GLUE, .stretch = 1e5 };
+
+			para_push(p, &g, NULL);
+			push_penalty(p, -LB_INF, false, 0);
+			continue;
+		}
+		memset(&bi, 0, sizeof(bi));
+		bi.font = template_font(L->t, fam, style);
+		bi.size = fam == DOC_FONT_MONO && ps->family != DOC_FONT_MONO ?
+		    ps->size * 0.9 : ps->size;
+		bi.color = run->uri ? L->t->link : ps->color;
+		bi.uri = run->uri;
+		bi.run = (int)r;
+		check_glyphs(L, b, run->line, bi.font, run->text, run->len);
+		while (i < run->len) {
+			if (is_space(run->text, run->len, i, &k)) {
+				double sw = font_advance(bi.font, ' ') *
+				    bi.size / 1000;
+				struct lb_item g = { .type = LB_GLUE };
+
+				while (i < run->len &&
+				    is_space(run->text, run->len, i, &k))
+					i += k;
+				/* One glue per gap, even across runs. */
+				if (p->n > 0 && p->it[p->n - 1].type == LB_GLUE)
+					continue;
+				if (p->n == 0 || (p->n == 1 && ps->indent > 0))
+					continue;
+				g.width = sw;
+				if (ps->align == DOC_ALIGN_JUSTIFY) {
+					g.stretch = sw * 0.6;
+					g.shrink = sw * 0.3;
+				}
+				para_push(p, &g, NULL);
+				continue;
+			}
+			ws = i;
+			while (i < run->len &&
+			    !is_space(run->text, run->len, i, &k))
+				i += k;
+			bi.s = run->text + ws;
+			bi.len = i - ws;
+			push_word(L, p, &bi, run->lang ? run->lang : lang,
+			    linew, ps->align == DOC_ALIGN_JUSTIFY ? 50 :
+			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF);
+		}
+	}
+	/* Drop trailing glue, then finish the paragraph. */
+	while (p->n > 0 && p->it[p->n - 1].type == LB_GLUE)
+		p->n--;
+	{
+		struct lb_item g = { .type = LB_GLUE, .stretch = 1e5 };
+
+		para_push(p, &g, NULL);
+		push_penalty(p, -LB_INF, false, 0);
+	}
+}
+
+/*
+ * Set a text block as lines in column [x, x + width): break it, place each
+ * word, and append one V_LINE per line. Returns the index of the first
+ * line item (NONE if the block is empty).
+ */
+static size_t
+set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
+    const struct fctx *c, double x, double width)
+{
+	struct para p = { 0 };
+	struct lb_params par;
+	struct lb_line *lines = NULL;
+	size_t nl, first = NONE;
+	const struct fctx *keep = (c->nbars > 0 || c->code) ?
+	    ctx_keep(L, c) : NULL;
+	struct font *base = template_font(L->t, ps->family, ps->style);
+	double asc = font_ascent(base) * ps->size / 1000;
+
+	if (width < 10)
+		width = 10;
+	build_items(L, b, ps, width, &p);
+	lb_defaults(&par, width);
+	if (ps->align != DOC_ALIGN_JUSTIFY) {
+		par.ragged = true;
+		par.ragged_stretch = ps->size * 3;
+	}
+	nl = lb_break(p.it, p.n, &par, &lines);
+	/* A paragraph with nothing but the closing glue is empty. */
+	if (p.n <= 2 + (ps->indent > 0)) {
+		bool any = false;
+
+		for (size_t i = 0; i < p.n; i++)
+			any |= p.it[i].type == LB_BOX && p.bi[i].s != NULL;
+		if (!any)
+			nl = 0;
+	}
+	for (size_t l = 0; l < nl; l++) {
+		struct lb_line *ln = &lines[l];
+		struct vitem *it = vl_add(L, V_LINE, ps->leading);
+		double natural = 0, xx, r = ln->ratio, shift = 0;
+		size_t end = ln->end;
+
+		if (first == NONE)
+			first = L->vl.n - 1;
+		it->asc = asc + (ps->leading - ps->size * 1.15) / 2;
+		if (it->asc < asc * 0.8)
+			it->asc = asc * 0.8;
+		it->ctx = keep;
+		/* Widows and orphans: never a single line at either end. */
+		if (l > 0 && (ps->keep_lines || l == 1 || l + 1 == nl))
+			it->keep_prev = true;
+		if (ps->align != DOC_ALIGN_JUSTIFY || (r > 0 && l + 1 == nl))
+			r = 0;
+		if (par.ragged || r > 1e4)
+			r = 0;
+		/* The line's natural width decides centring. */
+		for (size_t i = ln->start; i < end; i++)
+			if (p.it[i].type != LB_PENALTY)
+				natural += p.it[i].width;
+		if (ln->hyphen)
+			natural += p.it[end].width;
+		while (end > ln->start && p.it[end - 1].type == LB_GLUE) {
+			natural -= p.it[end - 1].width;
+			end--;
+		}
+		if (ps->align == DOC_ALIGN_CENTER)
+			shift = (width - natural) / 2;
+		else if (ps->align == DOC_ALIGN_RIGHT)
+			shift = width - natural;
+		if (shift < 0)
+			shift = 0;
+		xx = x + shift;
+		if (L->label != NULL && l == 0) {
+			frag_add(it, L->label);
+			L->label = NULL;
+		}
+		for (size_t i = ln->start; i < end; i++) {
+			const struct lb_item *li = &p.it[i];
+			const struct boxinfo *bi = &p.bi[i];
+
+			if (li->type == LB_GLUE) {
+				xx += li->width + (r > 0 ? r * li->stretch :
+				    r * li->shrink);
+				continue;
+			}
+			if (li->type != LB_BOX)
+				continue;
+			if (bi->s == NULL) {		/* indent */
+				xx += li->width;
+				continue;
+			}
+			/* Pieces of one word in one run make one run. */
+			if (it->nfrags > 0 && i > ln->start &&
+			    p.it[i - 1].type != LB_GLUE) {
+				struct frag *pf = &it->frags[it->nfrags - 1];
+
+				if (pf->s + pf->len == bi->s &&
+				    pf->font == bi->font &&
+				    pf->size == bi->size) {
+					pf->len += bi->len;
+					pf->w += li->width;
+					xx += li->width;
+					continue;
+				}
+			}
+			{
+				struct frag f;
+
+				f.x = xx;
+				f.w = li->width;
+				f.font = bi->font;
+				f.size = bi->size;
+				f.color = bi->color;
+				f.s = bi->s;
+				f.len = bi->len;
+				f.uri = bi->uri;
+				frag_add(it, &f);
+			}
+			xx += li->width;
+		}
+		if (ln->hyphen && p.it[ln->end].width > 0 && it->nfrags > 0) {
+			struct frag f = it->frags[it->nfrags - 1];
+
+			f.x = f.x + f.w;
+			f.s = "-";
+			f.len = 1;
+			f.w = font_advance(f.font, '-') * f.size / 1000;
+			frag_add(it, &f);
+		}
+		L->st.lines++;
+		L->st.hyphens += ln->hyphen;
+		L->st.overfull += ln->overfull;
+	}
+	free(lines);
+	free(p.it);
+	free(p.bi);
+	return first;
+}
+
+static double
+col_width(const struct fctx *c)
+{
+	return c->right - c->left;
+}
+
+static void
+flow_para(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct pstyle ps;
+	const struct template *t = L->t;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.family = b->font;
+	ps.style = b->style;
+	ps.size = b->size > 0 ? b->size : t->size[b->font];
+	ps.leading = t->leading[b->font] * ps.size / t->size[b->font];
+	ps.color = t->text;
+	ps.align = b->align != DOC_ALIGN_DEFAULT ? b->align : t->align;
+	ps.indent = b->kind == DOC_PARA && b->align == DOC_ALIGN_DEFAULT ?
+	    t->par_indent : 0;
+	if (b->shrink_fit && b->nruns > 0) {
+		double w = 0;
+
+		for (size_t i = 0; i < b->nruns; i++)
+			w += font_width(template_font(t, ps.family,
+			    b->runs[i].style | ps.style), b->runs[i].text,
+			    b->runs[i].len) * ps.size / 1000;
+		if (w > col_width(c) && w > 0) {
+			ps.size *= col_width(c) / w * 0.995;
+			if (ps.size < 4)
+				ps.size = 4;
+		}
+	}
+	space(L, 0);
+	tag_open(L, DEV_TAG_P);
+	set_text(L, b, &ps, c, c->left, col_width(c));
+	tag_close(L);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	const struct template *t = L->t;
+	int lv = b->level < 1 ? 1 : b->level > 4 ? 4 : b->level;
+	struct pstyle ps;
+	size_t first;
+	bool listed = !b->no_toc && c->depth == 0;
+	int dest = listed ? L->head_seen++ : -1;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.family = DOC_FONT_HEADING;
+	ps.style = DOC_BOLD | b->style;
+	ps.size = b->size > 0 ? b->size : t->heading[lv].size;
+	ps.leading = ps.size * 1.25;
+	ps.color = t->heading_color;
+	ps.align = b->align != DOC_ALIGN_DEFAULT ? b->align : DOC_ALIGN_LEFT;
+	ps.keep_lines = true;
+	if (t->heading[lv].new_page && L->vl.n > 0 && c->depth == 0) {
+		vl_add(L, V_BREAK, 0);
+		L->pending = 0;
+	}
+	space(L, t->heading[lv].before);
+	tag_open(L, (enum dev_tag)(DEV_TAG_H1 + lv - 1));
+	first = set_text(L, b, &ps, c, c->left, col_width(c));
+	tag_close(L);
+	if (first != NONE && listed) {
+		struct vitem *it = &L->vl.v[first];
+
+		it->dest = dest;
+		it->level = lv;
+		it->title = doc_plain_text(b);
+	}
+	L->pending = t->heading[lv].after;
+	L->keep_next = 2;
+}
+
+/* The label of a list item: a bullet or a number, right-aligned in the
+ * indent. */
+static void
+set_label(struct lay *L, const struct doc_block *list, int n,
+    const struct fctx *c)
+{
+	struct frag *f = &L->label_buf;
+	static const char *const bullets[] = { "\xe2\x80\xa2", "\xe2\x80\x93",
+	    "\xe2\x80\xa2" };
+	double size = L->t->size[DOC_FONT_BODY];
+
+	char *text;
+
+	memset(f, 0, sizeof(*f));
+	if (list->ordered)
+		text = xasprintf("%d.", n);
+	else
+		text = xstrdup(bullets[(c->depth > 0 ? c->depth - 1 : 0) % 3]);
+	L->strs = xgrow(L->strs, &L->strcap, L->nstrs + 1, sizeof(*L->strs));
+	L->strs[L->nstrs++] = text;
+	f->font = template_font(L->t, DOC_FONT_BODY, 0);
+	f->size = size;
+	f->color = L->t->text;
+	f->s = text;
+	f->len = strlen(text);
+	f->w = font_width(f->font, f->s, f->len) * size / 1000;
+	f->x = c->left - 5 - f->w;
+	L->label = f;
+}
+
+static void
+flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct fctx in = *c;
+	int n = b->start, count = 0;
+	char numbuf[32];
+	double numw;
+
+	/* The indent is wide enough for the largest number. */
+	for (const struct doc_block *it = b->first; it; it = it->next)
+		count++;
+	snprintf(numbuf, sizeof(numbuf), "%d.", b->ordered ?
+	    b->start + count - 1 : 1);
+	numw = font_width(template_font(L->t, DOC_FONT_BODY, 0), numbuf,
+	    strlen(numbuf)) * L->t->size[DOC_FONT_BODY] / 1000 + 6;
+	if (c->depth < MAX_DEPTH) {
+		in.left += numw > LIST_INDENT ? numw : LIST_INDENT;
+		in.depth = c->depth + 1;
+	}
+	space(L, 0);
+	tag_open(L, DEV_TAG_L);
+	for (const struct doc_block *it = b->first; it != NULL; it = it->next) {
+		tag_open(L, DEV_TAG_LI);
+		set_label(L, b, n++, &in);
+		if (it->kind == DOC_ITEM) {
+			for (const struct doc_block *k = it->first; k != NULL;
+			    k = k->next) {
+				flow_block(L, k, &in);
+				if (b->tight)
+					L->pending = 0;
+			}
+		} else
+			flow_block(L, it, &in);
+		L->label = NULL;
+		tag_close(L);
+		L->pending = b->tight ? 2 : L->t->par_space;
+	}
+	tag_close(L);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_quote(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct fctx in = *c;
+
+	if (c->depth < MAX_DEPTH) {
+		if (in.nbars < MAX_BARS)
+			in.bar_x[in.nbars++] = c->left + 2;
+		in.left += QUOTE_INDENT;
+		in.right -= QUOTE_INDENT / 2;
+		in.depth = c->depth + 1;
+	}
+	space(L, 0);
+	tag_open(L, DEV_TAG_BLOCKQUOTE);
+	flow_children(L, b, &in);
+	tag_close(L);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_code(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	const struct template *t = L->t;
+	struct fctx in = *c;
+	struct font *f = template_font(t, DOC_FONT_MONO, 0);
+	double size = b->size > 0 ? b->size : t->size[DOC_FONT_MONO];
+	double lead = t->leading[DOC_FONT_MONO] * size / t->size[DOC_FONT_MONO];
+	double asc = font_ascent(f) * size / 1000;
+	const struct fctx *keep;
+	size_t nlines = 0, idx = 0;
+
+	in.code = true;
+	in.code_x0 = c->left;
+	in.code_x1 = c->right;
+	keep = ctx_keep(L, &in);
+	space(L, 0);
+	tag_open(L, DEV_TAG_CODE);
+	for (size_t r = 0; r < b->nruns; r++) {
+		const char *s = b->runs[r].text;
+		size_t len = b->runs[r].len;
+
+		check_glyphs(L, b, b->runs[r].line, f, s, len);
+		for (size_t i = 0; i < len; i++)
+			nlines += s[i] == '\n';
+		nlines++;
+	}
+	for (size_t r = 0; r < b->nruns; r++) {
+		const char *s = b->runs[r].text;
+		size_t len = b->runs[r].len, i = 0;
+
+		while (len > 0 && s[len - 1] == '\n')
+			len--;
+		do {
+			/* One source line, wrapped at the column's width. */
+			size_t e = i, k;
+			double w = 0, maxw = col_width(c) - 8;
+			uint32_t cp;
+			struct vitem *it;
+			struct frag fr;
+
+			while (e < len && s[e] != '\n') {
+				k = utf8_decode(s + e, len - e, &cp);
+				if (k == 0)
+					k = 1;
+				if (w + font_advance(f, cp) * size / 1000 >
+				    maxw && e > i)
+					break;
+				w += font_advance(f, cp) * size / 1000;
+				e += k;
+			}
+			it = vl_add(L, V_LINE, lead);
+			it->asc = asc + (lead - size * 1.15) / 2;
+			it->ctx = keep;
+			if (idx > 0 && (nlines <= 4 || idx == 1 ||
+			    idx + 1 >= nlines))
+				it->keep_prev = true;
+			idx++;
+			if (L->label != NULL) {
+				frag_add(it, L->label);
+				L->label = NULL;
+			}
+			memset(&fr, 0, sizeof(fr));
+			fr.x = c->left + 4;
+			fr.w = w;
+			fr.font = f;
+			fr.size = size;
+			fr.color = t->text;
+			fr.s = s + i;
+			fr.len = e - i;
+			if (fr.len > 0)
+				frag_add(it, &fr);
+			i = e < len && s[e] == '\n' ? e + 1 : e;
+		} while (i < len);
+	}
+	tag_close(L);
+	L->pending = t->par_space;
+}
+
+static void
+flow_rule(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct vitem *it;
+
+	(void)b;
+	space(L, 0);
+	it = vl_add(L, V_RULE, 14);
+	it->x = c->left;
+	it->w = col_width(c);
+	it->line_w = 0.6;
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_image(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	const char *err = NULL;
+	int pw, ph;
+	double w, h, maxh;
+	struct vitem *it;
+
+	if (b->path == NULL || layout_image_size(b->path, &pw, &ph, &err) != 0) {
+		diag_warn(b->file, b->line, "image %s: %s; left out",
+		    b->path ? b->path : "(none)",
+		    err ? err : strerror(errno));
+		return;
+	}
+	/* Natural size at 150 dpi unless the block says otherwise. */
+	w = b->width > 0 ? b->width : pw * 72.0 / 150;
+	h = b->height > 0 ? b->height : w * ph / (pw ? pw : 1);
+	maxh = (L->t->page_h - L->t->top - L->t->bottom) * 0.75;
+	if (w > col_width(c)) {
+		h *= col_width(c) / w;
+		w = col_width(c);
+	}
+	if (h > maxh) {
+		w *= maxh / h;
+		h = maxh;
+	}
+	space(L, 0);
+	tag_open(L, DEV_TAG_FIGURE);
+	it = vl_add(L, V_IMAGE, h);
+	it->x = c->left + (col_width(c) - w) / 2;
+	it->w = w;
+	it->blk = b;
+	tag_close(L);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_space(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	(void)c;
+	space(L, 0);
+	if (b->height > 0)
+		vl_add(L, V_GLUE, b->height);
+}
+
+static void
+flow_pagebreak(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	(void)b;
+	(void)c;
+	vl_add(L, V_BREAK, 0);
+	L->pending = 0;
+}
+
+/* Lay out the blocks of a cell into their own list. */
+static void
+flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
+    struct vlist *out)
+{
+	struct vlist save = L->vl;
+	double pending = L->pending;
+	size_t last = L->last_drawn;
+	int keep = L->keep_next;
+
+	L->vl.v = NULL;
+	L->vl.n = L->vl.cap = 0;
+	L->pending = 0;
+	L->keep_next = 0;
+	L->last_drawn = NONE;
+	flow_children(L, b, c);
+	tag_close(L);		/* the cell's */
+	*out = L->vl;
+	L->vl = save;
+	L->pending = pending;
+	L->last_drawn = last;
+	L->keep_next = keep;
+}
+
+static void
+flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	size_t ncols = 0, tno = (size_t)L->ntables++;
+	double *x, total = 0, pad = 4;
+	int row = 0;
+
+	for (const struct doc_block *r = b->first; r != NULL; r = r->next) {
+		size_t n = 0;
+
+		for (const struct doc_block *k = r->first; k; k = k->next)
+			n++;
+		if (n > ncols)
+			ncols = n;
+	}
+	if (ncols == 0)
+		return;
+	x = xcalloc(ncols + 1, sizeof(*x));
+	for (size_t i = 0; i < ncols; i++)
+		total += i < b->ncols && b->colw[i] > 0 ? b->colw[i] : 1;
+	x[0] = c->left;
+	for (size_t i = 0; i < ncols; i++)
+		x[i + 1] = x[i] + col_width(c) * (i < b->ncols &&
+		    b->colw[i] > 0 ? b->colw[i] : 1) / total;
+	L->tbl_hdr_first = xgrow(L->tbl_hdr_first, &L->tblcap, tno + 1,
+	    sizeof(size_t));
+	L->tbl_hdr_n = xgrow(L->tbl_hdr_n, &L->tblcap2, tno + 1,
+	    sizeof(size_t));
+	L->tbl_hdr_first[tno] = NONE;
+	L->tbl_hdr_n[tno] = 0;
+	space(L, 0);
+	tag_open(L, DEV_TAG_TABLE);
+	for (const struct doc_block *r = b->first; r != NULL;
+	    r = r->next, row++) {
+		struct vitem box;
+		struct vitem *it;
+		size_t col = 0;
+		bool header = row < b->header_rows;
+
+		memset(&box, 0, sizeof(box));
+		tag_open(L, DEV_TAG_TR);
+		for (const struct doc_block *k = r->first; k != NULL;
+		    k = k->next, col++) {
+			struct fctx in = *c;
+			struct vlist sub;
+			double y = pad;
+
+			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+
+			in.left = x[col] + pad;
+			in.right = x[col + 1] - pad;
+			in.depth = c->depth + 1;
+			in.nbars = 0;
+			flow_into(L, k, &in, &sub);
+			for (size_t i = 0; i < sub.n; i++) {
+				if (sub.v[i].kind == V_GLUE && (i == 0 ||
+				    i + 1 == sub.n)) {
+					vitem_free(&sub.v[i]);
+					continue;
+				}
+				sub.v[i].dy = y;
+				y += sub.v[i].h;
+				box.kids = xgrow(box.kids, &box.kidcap,
+				    box.nkids + 1, sizeof(*box.kids));
+				box.kids[box.nkids++] = sub.v[i];
+			}
+			free(sub.v);
+			if (y + pad > box.h)
+				box.h = y + pad;
+		}
+		it = vl_add(L, V_BOX, box.h);
+		tag_close(L);		/* the row's */
+		it->kids = box.kids;
+		it->nkids = box.nkids;
+		it->kidcap = box.kidcap;
+		it->x = c->left;
+		it->w = col_width(c);
+		it->table = (int)tno;
+		it->header = header;
+		it->line_w = b->no_rules ? 0 : header ? 0.8 : 0.3;
+		if (header) {
+			if (L->tbl_hdr_first[tno] == NONE)
+				L->tbl_hdr_first[tno] = L->vl.n - 1;
+			L->tbl_hdr_n[tno]++;
+			L->keep_next = 1;
+		}
+	}
+	tag_close(L);
+	free(x);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	bool save = L->keep_all;
+	size_t start = L->vl.n;
+
+	space(L, 0);
+	start = L->vl.n;
+	L->keep_all = true;
+	flow_children(L, b, c);
+	L->keep_all = save;
+	if (start < L->vl.n)
+		L->vl.v[start].keep_prev = false;
+}
+
+/* The table of contents: one entry per heading of level 1 or 2, with
+ * leaders and the page number (filled in when drawing). */
+static void
+flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	const struct template *t = L->t;
+	int dest = 0;
+
+	(void)b;
+	space(L, 0);
+	tag_open(L, DEV_TAG_TOC);
+	for (size_t i = 0; i < L->nheads; i++, dest++) {
+		const struct doc_block *h = L->heads[i];
+		struct doc_block tmp;
+		struct pstyle ps;
+		struct fctx in = *c;
+		size_t first;
+		struct vitem *last;
+
+		if (h->level > 2)
+			continue;
+		memset(&ps, 0, sizeof(ps));
+		ps.family = DOC_FONT_BODY;
+		ps.style = h->level == 1 ? DOC_BOLD : 0;
+		ps.size = t->size[DOC_FONT_BODY];
+		ps.leading = t->leading[DOC_FONT_BODY];
+		ps.color = t->text;
+		ps.align = DOC_ALIGN_LEFT;
+		ps.keep_lines = true;
+		in.left += (h->level - 1) * 16;
+		in.right -= TOC_NUM_W;
+		space(L, h->level == 1 ? 6 : 0);
+		/* The entry's text is the heading's, without links. */
+		tmp = *h;
+		tmp.style = 0;
+		tag_open(L, DEV_TAG_TOCI);
+		first = set_text(L, &tmp, &ps, &in, in.left, col_width(&in));
+		tag_close(L);
+		if (first == NONE)
+			continue;
+		for (size_t k = first; k < L->vl.n; k++) {
+			struct vitem *it = &L->vl.v[k];
+
+			if (it->kind != V_LINE)
+				continue;
+			it->toc_dest = dest;
+			for (size_t f = 0; f < it->nfrags; f++)
+				it->frags[f].uri = NULL;
+		}
+		last = &L->vl.v[L->vl.n - 1];
+		last->toc_num = true;
+		last->toc_end = last->nfrags ? last->frags[last->nfrags - 1].x +
+		    last->frags[last->nfrags - 1].w : in.left;
+		last->toc_font = template_font(t, DOC_FONT_BODY, ps.style);
+		last->toc_size = ps.size;
+		last->x = c->left;
+		last->w = col_width(c);
+	}
+	tag_close(L);
+	L->pending = t->par_space;
+}
+
+static void
+tick_text(struct lay *L, const struct doc_block *b, const struct fctx *c,
+    int tick)
+{
+	struct fctx in = *c;
+	struct pstyle ps;
+	size_t first;
+
+	memset(&ps, 0, sizeof(ps));
+	ps.family = b->font;
+	ps.style = b->style;
+	ps.size = b->size > 0 ? b->size : L->t->size[b->font];
+	ps.leading = L->t->leading[b->font] * ps.size / L->t->size[b->font];
+	ps.color = L->t->text;
+	ps.align = DOC_ALIGN_LEFT;
+	in.left += 18;
+	space(L, 0);
+	tag_open(L, DEV_TAG_P);
+	first = set_text(L, b, &ps, &in, in.left, col_width(&in));
+	tag_close(L);
+	if (first != NONE && tick >= 0) {
+		L->vl.v[first].tick = tick;
+		L->vl.v[first].x = c->left;
+		L->vl.v[first].w = ps.size * 0.8;
+	}
+	L->pending = L->t->par_space / 2;
+}
+
+static void
+flow_tickbox(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	tick_text(L, b, c, b->checked ? 1 : 0);
+}
+
+static void
+flow_fillin(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	int n = b->nlines > 0 ? b->nlines : 1;
+
+	space(L, 0);
+	for (int i = 0; i < n; i++) {
+		struct vitem *it = vl_add(L, V_FILL, 24);
+
+		it->x = c->left;
+		it->w = b->width > 0 && b->width < col_width(c) ? b->width :
+		    col_width(c);
+		it->asc = 20;
+		it->line_w = 0.5;
+		if (i > 0)
+			it->keep_prev = true;
+	}
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct vitem *it;
+	struct fctx in = *c;
+	struct pstyle ps;
+
+	space(L, 0);
+	it = vl_add(L, V_FILL, 40);
+	it->x = c->left;
+	it->w = b->width > 0 && b->width < col_width(c) ? b->width : 200;
+	it->asc = 38;
+	it->line_w = 0.6;
+	memset(&ps, 0, sizeof(ps));
+	ps.family = b->font;
+	ps.size = b->size > 0 ? b->size : L->t->size[b->font] * 0.85;
+	ps.leading = ps.size * 1.25;
+	ps.color = L->t->text;
+	ps.align = DOC_ALIGN_LEFT;
+	ps.keep_lines = true;
+	in.right = in.left + it->w;
+	L->keep_next = 1;
+	set_text(L, b, &ps, &in, in.left, col_width(&in));
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	struct vitem *it;
+
+	space(L, 0);
+	tag_open(L, DEV_TAG_FIGURE);
+	it = vl_add(L, V_DRAWING, b->height);
+	it->x = c->left;
+	it->w = b->width;
+	it->blk = b;
+	tag_close(L);
+	L->pending = L->t->par_space;
+}
+
+static void
+flow_container(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	flow_children(L, b, c);
+}
+
+static const flow_fn flow_acts[DOC__MAX] = {
+	flow_container,		/* DOC_ROOT */
+	flow_heading,		/* DOC_HEADING */
+	flow_para,		/* DOC_PARA */
+	flow_list,		/* DOC_LIST */
+	flow_container,		/* DOC_ITEM (outside a list) */
+	flow_quote,		/* DOC_QUOTE */
+	flow_code,		/* DOC_CODE */
+	flow_rule,		/* DOC_RULE */
+	flow_image,		/* DOC_IMAGE */
+	flow_space,		/* DOC_SPACE */
+	flow_pagebreak,		/* DOC_PAGEBREAK */
+	flow_table,		/* DOC_TABLE */
+	flow_container,		/* DOC_ROW (outside a table) */
+	flow_container,		/* DOC_CELL (outside a table) */
+	flow_keep,		/* DOC_KEEP */
+	flow_toc,		/* DOC_TOC */
+	flow_tickbox,		/* DOC_TICKBOX */
+	flow_fillin,		/* DOC_FILLIN */
+	flow_signature,		/* DOC_SIGNATURE */
+	flow_drawing,		/* DOC_DRAWING */
+};
+
+static void
+flow_block(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	flow_acts[b->kind](L, b, c);
+}
+
+static void
+flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
+{
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+		flow_block(L, k, c);
+}
+
+/* Collect the headings of the outline and TOC, in document order. The
+ * destination numbers are their indices. */
+static void
+collect_heads(struct lay *L, const struct doc_block *b, int depth)
+{
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		if (k->kind == DOC_HEADING && !k->no_toc && depth == 0) {
+			L->heads = xgrow(L->heads, &L->headcap, L->nheads + 1,
+			    sizeof(*L->heads));
+			L->heads[L->nheads++] = k;
+		}
+		/* Headings inside containers are set but not listed,
+		 * just as flow_heading gives them no destination. */
+		if (k->kind != DOC_HEADING && k->first != NULL &&
+		    k->kind == DOC_KEEP)
+			collect_heads(L, k, depth);
+	}
+}
+
+/* ---- pagination ------------------------------------------------------ */
+
+/*
+ * Cut the list into pages: each page takes items as long as they fit and
+ * ends at the last allowed break; a page that cannot be broken anywhere
+ * legal is cut where it overflows.
+ */
+static struct page *
+paginate(struct lay *L, size_t *npages)
+{
+	struct vitem *v = L->vl.v;
+	size_t n = L->vl.n, k = 0, np = 0, cap = 0;
+	double body = L->t->page_h - L->t->top - L->t->bottom;
+	struct page *pages = NULL;
+
+	while (k < n) {
+		struct page pg = { 0 };
+		double y = 0, avail = body;
+		size_t j, last_ok = NONE;
+
+		while (k < n && (v[k].kind == V_GLUE || v[k].kind == V_BREAK))
+			k++;
+		if (k == n)
+			break;
+		pg.first = k;
+		pg.rep_first = NONE;
+		if (v[k].kind == V_BOX && v[k].table >= 0 && !v[k].header &&
+		    L->tbl_hdr_first[v[k].table] != NONE &&
+		    L->tbl_hdr_first[v[k].table] < k) {
+			pg.rep_first = L->tbl_hdr_first[v[k].table];
+			pg.rep_n = L->tbl_hdr_n[v[k].table];
+			for (size_t r = 0; r < pg.rep_n; r++)
+				avail -= v[pg.rep_first + r].h;
+		}
+		for (j = k; j < n; j++) {
+			if (v[j].kind == V_BREAK)
+				break;
+			if (j > k && !v[j].keep_prev && y <= avail + 0.01)
+				last_ok = j;
+			if (v[j].kind != V_GLUE && y + v[j].h > avail + 0.01)
+				break;
+			y += v[j].h;
+		}
+		if (j == n || v[j].kind == V_BREAK)
+			pg.end = j;
+		else if (last_ok != NONE)
+			pg.end = last_ok;
+		else
+			pg.end = j > k ? j : k + 1;
+		pages = xgrow(pages, &cap, np + 1, sizeof(*pages));
+		pages[np++] = pg;
+		k = pg.end;
+	}
+	*npages = np;
+	return pages;
+}
+
+/* ---- drawing --------------------------------------------------------- */
+
+static void
+draw_frags(struct lay *L, const struct vitem *it, double base)
+{
+	struct device *d = L->dev;
+
+	for (size_t i = 0; i < it->nfrags; i++) {
+		const struct frag *f = &it->frags[i];
+
+		d->ops->text(d, f->font, f->size, f->color, f->x, base,
+		    f->s, f->len);
+	}
+	/* One link area per stretch of fragments with the same target. */
+	for (size_t i = 0; i < it->nfrags; i++) {
+		const struct frag *f = &it->frags[i];
+		size_t j = i;
+		double asc, x1;
+
+		if (f->uri == NULL)
+			continue;
+		while (j + 1 < it->nfrags && it->frags[j + 1].uri == f->uri)
+			j++;
+		asc = font_ascent(f->font) * f->size / 1000;
+		x1 = it->frags[j].x + it->frags[j].w;
+		d->ops->link_uri(d, f->x, base - asc, x1 - f->x,
+		    asc - font_descent(f->font) * f->size / 1000, f->uri);
+		i = j;
+	}
+}
+
+static void
+draw_number(struct lay *L, struct font *f, double size, double xr,
+    double base, int n)
+{
+	char buf[16];
+	size_t len = (size_t)snprintf(buf, sizeof(buf), "%d", n);
+	double w = font_width(f, buf, len) * size / 1000;
+
+	L->dev->ops->text(L->dev, f, size, L->t->text, xr - w, base, buf, len);
+}
+
+static void	draw_item(struct lay *, const struct vitem *, double y,
+		    const int *dest_page, bool tags);
+
+static void
+draw_prims(struct lay *L, const struct vitem *it, double y)
+{
+	struct device *d = L->dev;
+	const struct doc_block *b = it->blk;
+
+	for (size_t i = 0; i < b->nprims; i++) {
+		const struct doc_prim *p = &b->prims[i];
+		struct dev_color g = { p->grey, p->grey, p->grey };
+
+		switch (p->kind) {
+		case DOC_PRIM_LINE:
+			d->ops->line(d, it->x + p->x, y + p->y,
+			    it->x + p->x + p->w, y + p->y + p->h,
+			    p->width > 0 ? p->width : 0.5, g);
+			break;
+		case DOC_PRIM_RECT:
+			d->ops->rect(d, it->x + p->x, y + p->y, p->w, p->h,
+			    p->width > 0 ? NULL : &g, p->width, g);
+			break;
+		case DOC_PRIM_TEXT:
+			if (p->text != NULL)
+				d->ops->text(d, template_font(L->t,
+				    DOC_FONT_BODY, 0), p->size, L->t->text,
+				    it->x + p->x, y + p->y, p->text,
+				    strlen(p->text));
+			break;
+		case DOC_PRIM_IMAGE:
+			if (p->text != NULL)
+				(void)d->ops->image(d, p->text, it->x + p->x,
+				    y + p->y, p->w, p->h, NULL);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Draw one item with its top at y; tags false leaves out structure
+ * (for repeated table header rows). */
+static void
+draw_item(struct lay *L, const struct vitem *it, double y,
+    const int *dest_page, bool tags)
+{
+	struct device *d = L->dev;
+	const struct fctx *c = it->ctx;
+	struct dev_color grey = { 0.6, 0.6, 0.6 };
+
+	for (size_t i = 0; tags && i < it->nopens; i++)
+		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
+		    it->kind == V_IMAGE && it->opens[i] == DEV_TAG_FIGURE ?
+		    it->blk->alt : NULL);
+	if (c != NULL && c->code) {
+		struct dev_color bg = { 0.94, 0.94, 0.94 };
+
+		d->ops->rect(d, c->code_x0, y, c->code_x1 - c->code_x0, it->h,
+		    &bg, 0, bg);
+	}
+	if (c != NULL)
+		for (int i = 0; i < c->nbars; i++)
+			d->ops->line(d, c->bar_x[i], y, c->bar_x[i], y + it->h,
+			    2, grey);
+	if (it->dest >= 0 && tags) {
+		d->ops->dest(d, it->dest, y);
+		if (it->title != NULL)
+			d->ops->bookmark(d, it->level, it->title, it->dest);
+	}
+	switch (it->kind) {
+	case V_LINE:
+		draw_frags(L, it, y + it->asc);
+		if (it->tick >= 0) {
+			double s = it->w, bx = it->x, by = y + it->asc - s;
+			struct dev_color k = L->t->text;
+
+			d->ops->rect(d, bx, by, s, s, NULL, 0.7, k);
+			if (it->tick > 0) {
+				d->ops->line(d, bx + s * 0.2, by + s * 0.55,
+				    bx + s * 0.42, by + s * 0.8, 1.2, k);
+				d->ops->line(d, bx + s * 0.42, by + s * 0.8,
+				    bx + s * 0.85, by + s * 0.2, 1.2, k);
+			}
+		}
+		if (it->toc_dest >= 0) {
+			double right = L->t->page_w - L->t->right;
+
+			if (it->toc_num) {
+				int pg = dest_page[it->toc_dest];
+				char dots[512];
+				size_t nd = 0;
+				struct font *f = it->toc_font;
+				double step = font_width(f, ". ", 2) *
+				    it->toc_size / 1000;
+				double x0 = L->t->left + ceil((it->toc_end + 4 -
+				    L->t->left) / step) * step;
+
+				/* Leaders: dots on a grid shared by all
+				 * entries, ending before the number column. */
+				while (x0 + (double)(nd / 2 + 1) * step <
+				    right - TOC_NUM_W + 10 && nd + 2 <
+				    sizeof(dots)) {
+					dots[nd++] = '.';
+					dots[nd++] = ' ';
+				}
+				if (nd > 0)
+					d->ops->text(d, f, it->toc_size,
+					    L->t->text, x0, y + it->asc,
+					    dots, nd - 1);
+				draw_number(L, f, it->toc_size, right,
+				    y + it->asc, pg);
+			}
+			d->ops->link_dest(d, L->t->left, y, right - L->t->left,
+			    it->h, it->toc_dest);
+		}
+		break;
+	case V_RULE: {
+		d->ops->line(d, it->x, y + it->h / 2, it->x + it->w,
+		    y + it->h / 2, it->line_w, L->t->rule);
+		break;
+	}
+	case V_FILL:
+		d->ops->line(d, it->x, y + it->asc, it->x + it->w,
+		    y + it->asc, it->line_w, L->t->text);
+		break;
+	case V_IMAGE:
+		d->ops->image(d, it->blk->path, it->x, y, it->w, it->h,
+		    it->blk->alt);
+		break;
+	case V_DRAWING:
+		draw_prims(L, it, y);
+		break;
+	case V_BOX:
+		for (size_t i = 0; i < it->nkids; i++)
+			draw_item(L, &it->kids[i], y + it->kids[i].dy,
+			    dest_page, tags);
+		if (it->line_w > 0)
+			d->ops->line(d, it->x, y + it->h, it->x + it->w,
+			    y + it->h, it->line_w, L->t->rule);
+		break;
+	default:
+		break;
+	}
+	for (int i = 0; tags && i < it->ncloses; i++)
+		d->ops->tag_end(d);
+}
+
+/* Expand {{title}}, {{chapter}}, {{page}}, {{pages}} in a running head. */
+static char *
+expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
+    int pages)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	while (*s != '\0') {
+		if (strncmp(s, "{{title}}", 9) == 0) {
+			sb_adds(&sb, L->doc->title ? L->doc->title : "");
+			s += 9;
+		} else if (strncmp(s, "{{chapter}}", 11) == 0) {
+			sb_adds(&sb, pg->chapter ? pg->chapter : "");
+			s += 11;
+		} else if (strncmp(s, "{{page}}", 8) == 0) {
+			sb_addf(&sb, "%d", page);
+			s += 8;
+		} else if (strncmp(s, "{{pages}}", 9) == 0) {
+			sb_addf(&sb, "%d", pages);
+			s += 9;
+		} else
+			sb_addc(&sb, *s++);
+	}
+	return sb_take(&sb);
+}
+
+static void
+draw_slots(struct lay *L, char *const *slots, double size, double base,
+    const struct page *pg, int page, int pages)
+{
+	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
+	double left = L->t->left, right = L->t->page_w - L->t->right;
+
+	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
+		char *text, *s2;
+		size_t len;
+		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
+
+		if (slots[s] == NULL)
+			continue;
+		text = expand_slot(L, slots[s], pg, page, pages);
+		len = strlen(text);
+		/* Cut what does not fit (long titles) after a word, with an
+		 * ellipsis. */
+		if (font_width(f, text, len) * size / 1000 > room - 12) {
+			double ell = font_width(f, "\xe2\x80\xa6", 3) * size /
+			    1000;
+			size_t cut = len;
+
+			while (cut > 0 && font_width(f, text, cut) * size /
+			    1000 + ell > room - 12) {
+				cut--;
+				while (cut > 0 && ((unsigned char)text[cut] &
+				    0xC0) == 0x80)
+					cut--;
+			}
+			for (size_t k = cut; k > cut / 2; k--)
+				if (text[k] == ' ') {
+					cut = k;
+					break;
+				}
+			/* No separator or space before the ellipsis. */
+			while (cut > 0 && (strchr(" ,;:-", text[cut - 1]) ||
+			    (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) ==
+			    0)))
+				cut -= text[cut - 1] == ' ' ||
+				    strchr(",;:-", text[cut - 1]) ? 1 : 2;
+			text[cut] = '\0';
+			s2 = xasprintf("%s\xe2\x80\xa6", text);
+			free(text);
+			text = s2;
+			len = strlen(text);
+		}
+		w = font_width(f, text, len) * size / 1000;
+		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
+		    (left + right - w) / 2;
+		if (len > 0)
+			L->dev->ops->text(L->dev, f, size, L->t->text, x, base,
+			    text, len);
+		free(text);
+	}
+}
+
+/* Quote bars continue through the space between two quoted blocks. */
+static void
+glue_bars(struct lay *L, const struct vitem *a, const struct vitem *b,
+    double y, double h)
+{
+	struct dev_color grey = { 0.6, 0.6, 0.6 };
+
+	if (a->ctx == NULL || b->ctx == NULL)
+		return;
+	for (int i = 0; i < a->ctx->nbars && i < b->ctx->nbars; i++)
+		if (a->ctx->bar_x[i] == b->ctx->bar_x[i])
+			L->dev->ops->line(L->dev, a->ctx->bar_x[i], y,
+			    a->ctx->bar_x[i], y + h, 2, grey);
+}
+
+static void
+draw_page(struct lay *L, const struct page *pg, int page, int pages,
+    const int *dest_page)
+{
+	const struct template *t = L->t;
+	struct device *d = L->dev;
+	double y = t->top;
+	bool plain = page == 1 && L->doc->title_page;
+
+	d->ops->page(d, t->page_w, t->page_h);
+	if (!plain) {
+		d->ops->artifact_begin(d);
+		if (L->logo_h > 0)
+			d->ops->image(d, t->logo, t->logo_x, t->logo_y,
+			    t->logo_w, L->logo_h, NULL);
+		draw_slots(L, t->head, t->head_size, t->top / 2 + 4, pg, page,
+		    pages);
+		draw_slots(L, t->foot, t->foot_size,
+		    t->page_h - t->bottom / 2, pg, page, pages);
+		d->ops->artifact_end(d);
+	}
+	if (pg->rep_first != NONE)
+		for (size_t r = 0; r < pg->rep_n; r++) {
+			const struct vitem *h = &L->vl.v[pg->rep_first + r];
+
+			/* Repeated rows are decoration: no tags again. */
+			d->ops->artifact_begin(d);
+			draw_item(L, h, y, dest_page, false);
+			d->ops->artifact_end(d);
+			y += h->h;
+		}
+	for (size_t i = pg->first; i < pg->end; i++) {
+		const struct vitem *it = &L->vl.v[i];
+
+		if (it->kind == V_GLUE && i > pg->first && i + 1 < pg->end)
+			glue_bars(L, &L->vl.v[i - 1], &L->vl.v[i + 1], y, it->h);
+		if (it->kind == V_GLUE || it->kind == V_BREAK) {
+			y += it->h;
+			for (int k = 0; k < it->ncloses; k++)
+				d->ops->tag_end(d);
+			continue;
+		}
+		draw_item(L, it, y, dest_page, true);
+		y += it->h;
+	}
+}
+
+/* Tags opened on glue or on items a page skipped must still be balanced:
+ * move them to the next drawn item. */
+static void
+balance_tags(struct lay *L)
+{
+	for (size_t i = 0; i < L->vl.n; i++) {
+		struct vitem *it = &L->vl.v[i];
+
+		if (it->kind != V_GLUE && it->kind != V_BREAK)
+			continue;
+		if (it->nopens > 0 && i + 1 < L->vl.n) {
+			struct vitem *nx = &L->vl.v[i + 1];
+			unsigned char *o = xmalloc(it->nopens + nx->nopens);
+
+			memcpy(o, it->opens, it->nopens);
+			memcpy(o + it->nopens, nx->opens, nx->nopens);
+			free(nx->opens);
+			nx->opens = o;
+			nx->nopens += it->nopens;
+			free(it->opens);
+			it->opens = NULL;
+			it->nopens = 0;
+		}
+	}
+}
+
+int
+layout_render(const struct doc *doc, const struct template *t,
+    struct device *dev, struct layout_stats *stats)
+{
+	struct lay L;
+	struct fctx c;
+	struct page *pages;
+	size_t npages;
+	int *dest_page, rc = 0;
+	const char *chapter = NULL;
+
+	memset(&L, 0, sizeof(L));
+	L.doc = doc;
+	L.t = t;
+	L.dev = dev;
+	L.last_drawn = NONE;
+	memset(&c, 0, sizeof(c));
+	c.left = t->left;
+	c.right = t->page_w - t->right;
+	collect_heads(&L, doc->root, 0);
+	if (t->logo != NULL) {
+		int pw, ph;
+		const char *err = NULL;
+
+		if (layout_image_size(t->logo, &pw, &ph, &err) == 0)
+			L.logo_h = t->logo_w * ph / pw;
+		else
+			diag_warn(t->file, 0, "logo %s: %s; left out", t->logo,
+			    err ? err : strerror(errno));
+	}
+	tag_open(&L, DEV_TAG_DOCUMENT);
+	flow_children(&L, doc->root, &c);
+	tag_close(&L);
+	balance_tags(&L);
+	pages = paginate(&L, &npages);
+	/* Where each destination ended up; each page's chapter is the last
+	 * level-1 heading on it or before it. */
+	dest_page = xcalloc(L.nheads + 1, sizeof(*dest_page));
+	for (size_t p = 0; p < npages; p++) {
+		for (size_t i = pages[p].first; i < pages[p].end; i++) {
+			const struct vitem *it = &L.vl.v[i];
+
+			if (it->dest < 0 || (size_t)it->dest >= L.nheads)
+				continue;
+			dest_page[it->dest] = (int)p + 1;
+			if (it->level == 1)
+				chapter = it->title;
+		}
+		pages[p].chapter = chapter;
+	}
+	for (size_t p = 0; p < npages; p++)
+		draw_page(&L, &pages[p], (int)p + 1, (int)npages, dest_page);
+	L.st.pages = (int)npages;
+	if (stats != NULL)
+		*stats = L.st;
+	free(dest_page);
+	free(pages);
+	for (size_t i = 0; i < L.vl.n; i++)
+		vitem_free(&L.vl.v[i]);
+	free(L.vl.v);
+	for (size_t i = 0; i < L.nctxs; i++)
+		free(L.ctxs[i]);
+	free(L.ctxs);
+	free(L.warned);
+	free(L.tbl_hdr_first);
+	free(L.tbl_hdr_n);
+	free(L.heads);
+	for (size_t i = 0; i < L.nstrs; i++)
+		free(L.strs[i]);
+	free(L.strs);
+	return rc;
+}
+
+/* ---- images ---------------------------------------------------------- */
+
+static unsigned
+be16(const unsigned char *p)
+{
+	return (unsigned)p[0] << 8 | p[1];
+}
+
+static unsigned long
+be32(const unsigned char *p)
+{
+	return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+	    (unsigned long)p[2] << 8 | p[3];
+}
+
+int
+layout_image_size(const char *path, int *w, int *h, const char **err)
+{
+	FILE *fp = fopen(path, "rb");
+	unsigned char buf[32];
+	int rc = -1;
+
+	*err = NULL;
+	if (fp == NULL)
+		return -1;
+	if (fread(buf, 1, 24, fp) != 24) {
+		*err = "not a PNG or JPEG file";
+		goto done;
+	}
+	if (memcmp(buf, "\x89PNG\r\n\x1a\n", 8) == 0 &&
+	    memcmp(buf + 12, "IHDR", 4) == 0) {
+		unsigned long pw = be32(buf + 16), ph = be32(buf + 20);
+
+		if (pw == 0 || ph == 0 || pw > 100000 || ph > 100000)
+			*err = "PNG of impossible size";
+		else {
+			*w = (int)pw;
+			*h = (int)ph;
+			rc = 0;
+		}
+		goto done;
+	}
+	if (buf[0] == 0xFF && buf[1] == 0xD8) {
+		long pos = 2;
+
+		/* Walk the JPEG segments to the start of frame. */
+		for (int guard = 0; guard < 1000; guard++) {
+			unsigned char m[9];
+
+			if (fseek(fp, pos, SEEK_SET) != 0 ||
+			    fread(m, 1, 4, fp) != 4 || m[0] != 0xFF)
+				break;
+			if ((m[1] >= 0xC0 && m[1] <= 0xCF && m[1] != 0xC4 &&
+			    m[1] != 0xC8 && m[1] != 0xCC)) {
+				if (fread(m + 4, 1, 5, fp) != 5)
+					break;
+				*h = (int)be16(m + 5);
+				*w = (int)be16(m + 7);
+				if (*w > 0 && *h > 0)
+					rc = 0;
+				else
+					*err = "JPEG of impossible size";
+				goto done;
+			}
+			pos += 2 + (long)be16(m + 2);
+		}
+		*err = "damaged JPEG file";
+		goto done;
+	}
+	*err = "not a PNG or JPEG file";
+done:
+	fclose(fp);
+	return rc;
+}

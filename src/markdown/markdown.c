@@ -1,0 +1,439 @@
+/*
+ * Markdown to document tree with libcmark (see markdown.h). One walk over
+ * cmark's tree with its iterator: container blocks map to doc blocks on a
+ * stack, inlines to runs of the current text block with style bits.
+ */
+#include <cmark.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "layout/layout.h"
+#include "markdown/markdown.h"
+#include "util/diag.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+struct conv {
+	struct doc		*doc;
+	const struct md_opts	*o;
+	const char		*file;		/* interned */
+	struct doc_block	*stack[MD_MAX_DEPTH + 2];
+	int			 depth;		/* containers open */
+	int			 skipped;	/* containers flattened */
+	struct doc_block	*text;		/* current text block */
+	struct doc_block	*resume;	/* para split by an image */
+	unsigned		 style;
+	int			 emph, strong;
+	const char		*uri;		/* current link or NULL */
+	int			 link_depth;
+	struct doc_block	*image;		/* collecting alt text */
+	bool			 warned_depth;
+};
+
+void
+md_add_text(void *arg, struct doc_block *b, const char *s, size_t len,
+    unsigned style, const char *uri, long line)
+{
+	struct doc_run *r;
+
+	(void)arg;
+	r = doc_add_text(b, s, len, style, line);
+	if (uri != NULL)
+		r->uri = xstrdup(uri);
+}
+
+static long
+line_of(cmark_node *n, struct conv *c)
+{
+	int l = cmark_node_get_start_line(n);
+
+	if (l > 0)
+		return l;
+	return c->text != NULL ? c->text->line : 0;
+}
+
+static struct doc_block *
+top(struct conv *c)
+{
+	return c->stack[c->depth];
+}
+
+/* Is this link target one we keep? */
+static bool
+allowed_uri(const char *u)
+{
+	return strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "https://", 8) == 0 ||
+	    strncasecmp(u, "mailto:", 7) == 0;
+}
+
+/* Resolve an image path inside the programme folder; NULL (with a
+ * warning) if it is outside, absolute, remote or missing. */
+static char *
+image_path(struct conv *c, const char *url, long line)
+{
+	char *joined, *real = NULL, *base = NULL;
+	size_t bl;
+
+	if (c->o->base_dir == NULL) {
+		diag_warn(c->file, line, "image \"%s\" left out: images are "
+		    "only taken from a programme folder", url);
+		return NULL;
+	}
+	if (url[0] == '/' || strstr(url, "://") != NULL ||
+	    strncasecmp(url, "data:", 5) == 0) {
+		diag_warn(c->file, line, "image \"%s\" left out: give a path "
+		    "inside the programme folder", url);
+		return NULL;
+	}
+	joined = xasprintf("%s/%s", c->o->base_dir, url);
+	base = realpath(c->o->base_dir, NULL);
+	real = realpath(joined, NULL);
+	if (real == NULL || base == NULL) {
+		diag_warn(c->file, line, "image \"%s\" left out: no such "
+		    "file", url);
+		goto fail;
+	}
+	bl = strlen(base);
+	if (strncmp(real, base, bl) != 0 || (real[bl] != '/' &&
+	    real[bl] != '\0')) {
+		diag_warn(c->file, line, "image \"%s\" left out: it lies "
+		    "outside the programme folder", url);
+		goto fail;
+	}
+	free(real);
+	free(base);
+	return joined;
+fail:
+	free(real);
+	free(base);
+	free(joined);
+	return NULL;
+}
+
+/* The block that receives the next inline: the current text block, or a
+ * new paragraph after an image split the old one. */
+static struct doc_block *
+text_block(struct conv *c, long line)
+{
+	if (c->text == NULL && c->resume != NULL) {
+		struct doc_block *p = c->resume->parent;
+
+		c->text = doc_add(p, DOC_PARA, c->file, line);
+		c->resume = NULL;
+	}
+	return c->text;
+}
+
+static void
+add_text(struct conv *c, const char *s, size_t len, unsigned extra,
+    long line)
+{
+	struct doc_block *b;
+	md_text_fn fn = c->o->text ? c->o->text : md_add_text;
+
+	if (c->image != NULL) {
+		char *alt = xasprintf("%s%.*s", c->image->alt ?
+		    c->image->alt : "", (int)len, s);
+
+		free(c->image->alt);
+		c->image->alt = alt;
+		return;
+	}
+	if ((b = text_block(c, line)) == NULL)
+		return;
+	fn(c->o->arg, b, s, len, c->style | extra, c->uri, line);
+}
+
+static void
+push(struct conv *c, struct doc_block *b)
+{
+	c->stack[++c->depth] = b;
+}
+
+/* Open a container block unless the nesting limit is reached. */
+static void
+open_container(struct conv *c, enum doc_kind kind, long line, cmark_node *n)
+{
+	struct doc_block *b;
+
+	if (c->depth >= MD_MAX_DEPTH) {
+		if (!c->warned_depth)
+			diag_warn(c->file, line, "lists and quotes nested "
+			    "deeper than %d levels are set flat",
+			    MD_MAX_DEPTH);
+		c->warned_depth = true;
+		c->skipped++;
+		return;
+	}
+	b = doc_add(top(c), kind, c->file, line);
+	if (kind == DOC_LIST) {
+		b->ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+		b->start = cmark_node_get_list_start(n);
+		if (b->start < 0 || b->start > 999999)
+			b->start = 1;
+		b->tight = cmark_node_get_list_tight(n) != 0;
+	}
+	push(c, b);
+}
+
+static void
+close_container(struct conv *c)
+{
+	if (c->skipped > 0)
+		c->skipped--;
+	else if (c->depth > 0)
+		c->depth--;
+}
+
+static void
+style_update(struct conv *c)
+{
+	c->style = (c->emph > 0 ? DOC_ITALIC : 0) |
+	    (c->strong > 0 ? DOC_BOLD : 0);
+}
+
+static void
+enter(struct conv *c, cmark_node *n)
+{
+	long line = line_of(n, c);
+	const char *lit;
+	int lv;
+	struct doc_block *b;
+
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+		open_container(c, DOC_QUOTE, line, n);
+		break;
+	case CMARK_NODE_LIST:
+		if (c->o->tick != NULL && cmark_node_first_child(n) != NULL &&
+		    c->o->tick(cmark_node_first_child(n)) >= 0 &&
+		    c->depth < MD_MAX_DEPTH) {
+			/* A list of tick boxes: the boxes replace it. */
+			push(c, top(c));
+			break;
+		}
+		open_container(c, DOC_LIST, line, n);
+		break;
+	case CMARK_NODE_ITEM:
+		lv = c->o->tick != NULL ? c->o->tick(n) : -1;
+		if (lv >= 0 && c->depth < MD_MAX_DEPTH) {
+			b = doc_add(top(c), DOC_TICKBOX, c->file, line);
+			b->checked = lv > 0;
+			push(c, b);
+			break;
+		}
+		open_container(c, DOC_ITEM, line, n);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+		if (top(c)->kind == DOC_TICKBOX) {
+			/* The item's text is the box's label. */
+			c->text = top(c);
+			if (c->text->nruns > 0)
+				doc_add_break(c->text, line);
+			break;
+		}
+		c->text = doc_add(top(c), DOC_PARA, c->file, line);
+		break;
+	case CMARK_NODE_HEADING:
+		lv = cmark_node_get_heading_level(n) + c->o->heading_shift;
+		c->text = doc_add(top(c), DOC_HEADING, c->file, line);
+		c->text->level = lv < 1 ? 1 : lv > 4 ? 4 : lv;
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		lit = cmark_node_get_literal(n);
+		b = doc_add(top(c), DOC_CODE, c->file, line);
+		if (lit != NULL)
+			doc_add_text(b, lit, strlen(lit), 0, line + 1);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		doc_add(top(c), DOC_RULE, c->file, line);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_HTML_INLINE:
+		diag_warn(c->file, line, "raw HTML is left out");
+		break;
+	case CMARK_NODE_CUSTOM_BLOCK:
+		if (c->o->custom != NULL)
+			c->o->custom(c->o->arg, top(c), n);
+		break;
+	case CMARK_NODE_CUSTOM_INLINE:
+		break;
+	case CMARK_NODE_TEXT:
+		lit = cmark_node_get_literal(n);
+		if (lit != NULL)
+			add_text(c, lit, strlen(lit), 0, line);
+		break;
+	case CMARK_NODE_CODE:
+		lit = cmark_node_get_literal(n);
+		if (lit != NULL)
+			add_text(c, lit, strlen(lit), DOC_CODE_SPAN, line);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		add_text(c, " ", 1, 0, line);
+		break;
+	case CMARK_NODE_LINEBREAK:
+		if (c->image == NULL && text_block(c, line) != NULL)
+			doc_add_break(c->text, line);
+		break;
+	case CMARK_NODE_EMPH:
+		c->emph++;
+		style_update(c);
+		break;
+	case CMARK_NODE_STRONG:
+		c->strong++;
+		style_update(c);
+		break;
+	case CMARK_NODE_LINK:
+		lit = cmark_node_get_url(n);
+		if (c->link_depth++ > 0)
+			break;
+		if (lit != NULL && allowed_uri(lit))
+			c->uri = lit;
+		else
+			diag_warn(c->file, line, "link to \"%s\" left out: "
+			    "only http, https and mailto links are kept",
+			    lit ? lit : "");
+		break;
+	case CMARK_NODE_IMAGE: {
+		char *path;
+		struct doc_block *para = c->text, *parent;
+
+		if (c->image != NULL)
+			break;
+		lit = cmark_node_get_url(n);
+		path = image_path(c, lit ? lit : "", line);
+		/* The image becomes a block of its own after the text so
+		 * far; the text after it continues in a new paragraph. */
+		parent = para != NULL ? para->parent : top(c);
+		b = doc_add(parent, DOC_IMAGE, c->file, line);
+		b->path = path;
+		c->image = b;
+		if (para != NULL) {
+			c->resume = para;
+			c->text = NULL;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+}
+
+static void
+leave(struct conv *c, cmark_node *n)
+{
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_BLOCK_QUOTE:
+	case CMARK_NODE_LIST:
+	case CMARK_NODE_ITEM:
+		close_container(c);
+		break;
+	case CMARK_NODE_PARAGRAPH:
+	case CMARK_NODE_HEADING:
+		c->text = NULL;
+		c->resume = NULL;
+		break;
+	case CMARK_NODE_EMPH:
+		c->emph--;
+		style_update(c);
+		break;
+	case CMARK_NODE_STRONG:
+		c->strong--;
+		style_update(c);
+		break;
+	case CMARK_NODE_LINK:
+		if (--c->link_depth == 0)
+			c->uri = NULL;
+		break;
+	case CMARK_NODE_IMAGE:
+		if (c->image != NULL && c->image->path == NULL) {
+			/* Left out: keep its alternative text as text. */
+			struct doc_block *img = c->image;
+
+			c->image = NULL;
+			if (img->alt != NULL)
+				add_text(c, img->alt, strlen(img->alt), 0,
+				    img->line);
+			doc_set_str(&img->alt, NULL);
+		} else
+			c->image = NULL;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Drop the images that were left out (no path) from the tree. */
+static void
+prune(struct doc_block *b)
+{
+	struct doc_block *k, *prev = NULL, *next;
+
+	for (k = b->first; k != NULL; k = next) {
+		next = k->next;
+		if ((k->kind == DOC_IMAGE && k->path == NULL) ||
+		    (k->kind == DOC_PARA && k->nruns == 0)) {
+			if (prev != NULL)
+				prev->next = next;
+			else
+				b->first = next;
+			if (b->last == k)
+				b->last = prev;
+			doc_block_free(k);
+			continue;
+		}
+		prune(k);
+		prev = k;
+	}
+}
+
+int
+md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
+    size_t len, const struct md_opts *o)
+{
+	struct conv c;
+	cmark_node *root, *n;
+	cmark_iter *it;
+	cmark_event_type ev;
+	long line, col;
+	char *copy = NULL;
+	int errors = 0;
+
+	if (!utf8_valid(text, len, &line, &col)) {
+		diag(DIAG_ERROR, o->file, line, col, "invalid UTF-8");
+		return -1;
+	}
+	if (o->prepare != NULL) {
+		copy = xmalloc(len + 1);
+		memcpy(copy, text, len);
+		copy[len] = '\0';
+		o->prepare(o->arg, copy, len);
+		text = copy;
+	}
+	memset(&c, 0, sizeof(c));
+	c.doc = doc;
+	c.o = o;
+	c.file = doc_intern(doc, o->file ? o->file : "-");
+	c.stack[0] = parent;
+	root = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
+	free(copy);
+	if (o->tree != NULL)
+		errors = o->tree(o->arg, root);
+	it = cmark_iter_new(root);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER)
+			enter(&c, n);
+		else if (ev == CMARK_EVENT_EXIT)
+			leave(&c, n);
+		/* Leaf nodes get only an enter event. */
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	prune(parent);
+	return errors > 0 ? -1 : 0;
+}

@@ -1,0 +1,61 @@
+/*
+ * Markdown to document tree: parses CommonMark text with libcmark and
+ * appends the blocks to a document tree (layout/doc.h). Raw HTML, links
+ * other than http, https and mailto, and images from outside the
+ * programme folder are left out with a warning naming file and line;
+ * nesting deeper than MD_MAX_DEPTH is flattened with a warning.
+ */
+#ifndef MARKDOWN_MARKDOWN_H
+#define MARKDOWN_MARKDOWN_H
+
+#include <stddef.h>
+
+#include <cmark.h>
+
+#include "layout/doc.h"
+
+#define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
+
+/*
+ * Called for every piece of text (text nodes and inline code): the place
+ * where placeholders such as {{programme.title}} are expanded on the parsed
+ * tree. It must append runs to b (md_add_text does the plain thing).
+ */
+typedef void	(*md_text_fn)(void *arg, struct doc_block *b, const char *s,
+		    size_t len, unsigned style, const char *uri, long line);
+
+struct md_opts {
+	const char	*file;		/* name for messages */
+	const char	*base_dir;	/* images must lie inside; NULL = none */
+	md_text_fn	 text;		/* NULL = md_add_text */
+	void		*arg;		/* for text */
+	int		 heading_shift;	/* added to heading levels (0..3) */
+	/* Optional: edit the source (a writable copy, same length) before
+	 * parsing, e.g. placeholder_escape_source(). */
+	void		(*prepare)(void *arg, char *src, size_t len);
+	/* Optional: work on the parsed tree before conversion (placeholder
+	 * expansion); returns the number of errors reported. */
+	int		(*tree)(void *arg, cmark_node *root);
+	/* Optional: turn a custom block (a block placeholder) into blocks
+	 * appended to parent. Without it custom blocks are left out. */
+	void		(*custom)(void *arg, struct doc_block *parent,
+			    cmark_node *node);
+	/* Optional: for each list item, -1 ordinary, 0 an empty tick box,
+	 * 1 a ticked one (placeholder_tick()). A list whose first item is a
+	 * tick box becomes DOC_TICKBOX blocks instead of a bulleted list. */
+	int		(*tick)(cmark_node *item);
+};
+
+/*
+ * Convert text[0..len) and append it to parent (a block of doc). Returns
+ * 0, or -1 after error diagnostics (invalid UTF-8, errors of the tree
+ * hook); warnings do not fail.
+ */
+int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
+	    size_t len, const struct md_opts *);
+
+/* Append a run of text with style and link target (copied) to b. */
+void	md_add_text(void *arg, struct doc_block *b, const char *s, size_t len,
+	    unsigned style, const char *uri, long line);
+
+#endif

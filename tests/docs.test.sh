@@ -1,0 +1,125 @@
+#!/bin/sh
+# The documents as readers see them: builds the sample programme
+# (content/) into a temporary folder, runs tests/pdfcheck on every PDF,
+# checks the texts with pdftotext and pdfinfo, the file sets (one
+# certificate per participant not withdrawn, one agreement per tandem),
+# byte-identical reruns, atomic output on errors, and the time of the
+# whole build. Prints "docs: N passed, N failed".
+
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+export LC_ALL=C.UTF-8
+export SOURCE_DATE_EPOCH=1700000000
+pass=0 fail=0
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"; echo "docs: $pass passed, $fail failed"' EXIT
+
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "docs.test.sh: $*" >&2; }
+
+# has NAME FILE STRING: the text file contains STRING.
+has() {
+	if grep -qF -- "$3" "$2"; then ok; else bad "$1: no '$3'"; fi
+}
+hasnot() {
+	if grep -qF -- "$3" "$2"; then bad "$1: unexpected '$3'"; else ok; fi
+}
+
+out=$tmp/out
+start=$(date +%s%N)
+if "$TANDEM" build "$TOP/content" -o "$out" 2>"$tmp/err"; then ok; else
+	bad "build content failed: $(head -3 "$tmp/err")"; fi
+end=$(date +%s%N)
+ms=$(( (end - start) / 1000000 ))
+# Well under a second (generous for loaded machines and sanitizers).
+if [ -n "$VALGRIND" ] || [ $ms -lt 3000 ]; then ok; else
+	bad "build content took $ms ms"; fi
+if grep -q "error" "$tmp/err"; then bad "errors: $(head -3 "$tmp/err")";
+else ok; fi
+
+for k in handbook tandems agreements certificates report; do
+	[ -s "$out/$k.pdf" ] && ok || bad "$k.pdf missing"
+done
+people=$(grep -c '<person ' "$TOP/content/programme.xml")
+withdrawn=$(grep -c 'status="withdrawn"' "$TOP/content/programme.xml")
+ncert=$(ls "$out/certificates" | grep -c '\.pdf$')
+[ "$ncert" = $((people - withdrawn)) ] && ok ||
+    bad "certificates: $ncert files for $((people - withdrawn)) people"
+nag=$(ls "$out/agreements" | grep -c '\.pdf$')
+ntand=$(pdftotext "$out/agreements.pdf" - | grep -c '^1\. Rahmen$')
+[ "$nag" -gt 0 ] && [ "$nag" = "$ntand" ] && ok ||
+    bad "agreements: $nag files, $ntand in agreements.pdf"
+# Output file names come from the ids only.
+if ls "$out/certificates" "$out/agreements" | grep -v ':$' | grep -v '^$' |
+    grep -qv '^[A-Za-z0-9_-]*\.pdf$'; then bad "odd file names"; else ok; fi
+
+# Every PDF passes the validity gate.
+if sh "$TOP/tests/pdfcheck" "$out"/*.pdf "$out"/certificates/*.pdf \
+    "$out"/agreements/*.pdf >"$tmp/check" 2>&1; then ok; else
+	bad "pdfcheck: $(head -3 "$tmp/check")"; fi
+
+# Texts as extracted.
+for k in handbook tandems agreements certificates report; do
+	pdftotext "$out/$k.pdf" "$tmp/$k.txt" 2>/dev/null
+done
+has handbook "$tmp/handbook.txt" "Handbuch für Mentees, Mentorinnen und Mentoren"
+has handbook "$tmp/handbook.txt" "Teilnehmende"
+has handbook "$tmp/handbook.txt" "Termine"
+has handbook "$tmp/handbook.txt" "Kontakt"
+has handbook "$tmp/handbook.txt" "Katarzyna Wiśniewska"
+has handbook "$tmp/handbook.txt" "Seite 3 von"
+hasnot handbook "$tmp/handbook.txt" "{{"
+# The running head is never cut in the middle of a title part.
+if grep -q 'Lindenau ·$' "$tmp/handbook.txt"; then bad "running head cut";
+else ok; fi
+has tandems "$tmp/tandems.txt" "Tandemübersicht"
+has tandems "$tmp/tandems.txt" "Gesamt"
+has tandems "$tmp/tandems.txt" "Aylin Öztürk"
+has agreements "$tmp/agreements.txt" "Vertraulichkeit"
+has agreements "$tmp/agreements.txt" "Ort, Datum"
+hasnot agreements "$tmp/agreements.txt" ", ,"
+has certificates "$tmp/certificates.txt" "Urkunde"
+has certificates "$tmp/certificates.txt" "als Mentorin am Programm"
+has certificates "$tmp/certificates.txt" "als Mentee am Programm"
+has certificates "$tmp/certificates.txt" "Urkunden-Nr. icm-2025/"
+has certificates "$tmp/certificates.txt" "Lindenau, den 21. Mai 2026"
+has report "$tmp/report.txt" "Abschlussbericht"
+has report "$tmp/report.txt" "Zufriedenheit (1 = gar nicht, 5 = sehr zufrieden)"
+hasnot report "$tmp/report.txt" "{{"
+
+# One page per certificate, at most two per agreement.
+for f in "$out"/certificates/*.pdf; do
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	[ "$n" = 1 ] || { bad "$f: $n pages"; break; }
+done && ok
+for f in "$out"/agreements/*.pdf; do
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	[ "$n" -le 2 ] || { bad "$f: $n pages"; break; }
+done && ok
+pdfinfo "$out/certificates.pdf" | grep -q "^Pages: *$ncert$" && ok ||
+    bad "certificates.pdf pages"
+
+# Byte-identical reruns.
+"$TANDEM" build "$TOP/content" -o "$tmp/again" 2>/dev/null
+if cmp -s "$out/certificates.pdf" "$tmp/again/certificates.pdf" &&
+    cmp -s "$out/report.pdf" "$tmp/again/report.pdf" &&
+    cmp -s "$out/agreements/m01.pdf" "$tmp/again/agreements/m01.pdf"; then
+	ok; else bad "reruns differ"; fi
+
+# An unknown placeholder: exit 65, the earlier output stays untouched.
+mkdir -p "$tmp/bad"
+cp -R "$TOP/content/." "$tmp/bad/"
+printf '# Urkunde\n\n{{person.nmae}}\n' >"$tmp/bad/certificate.md"
+cp "$out/certificates.pdf" "$tmp/keep.pdf"
+"$TANDEM" build "$tmp/bad" --only certificates -o "$out" 2>"$tmp/err"
+rc=$?
+[ $rc = 65 ] && ok || bad "unknown placeholder: exit $rc"
+has badph "$tmp/err" "certificate.md:3:1: error: unknown placeholder 'person.nmae'"
+cmp -s "$out/certificates.pdf" "$tmp/keep.pdf" && ok ||
+    bad "certificates.pdf changed after an error"
+if ls "$out" | grep -q '\.tmp\|^\.'; then bad "temporary files left"; else ok; fi
+
+# No PDF/A: still clean.
+"$TANDEM" build "$TOP/content" --only certificates,report --no-pdfa \
+    -o "$tmp/plain" 2>/dev/null && ok || bad "--no-pdfa"
+sh "$TOP/tests/pdfcheck" "$tmp/plain/report.pdf" >/dev/null 2>&1 && ok ||
+    bad "pdfcheck --no-pdfa"

@@ -1,0 +1,352 @@
+/*
+ * Unit tests for the layout engine: hyphenation, the line breaker's
+ * guarantees, Markdown conversion, templates and whole documents through
+ * the text device.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "device/device.h"
+#include "device/font.h"
+#include "layout/doc.h"
+#include "layout/hyph.h"
+#include "layout/layout.h"
+#include "layout/linebreak.h"
+#include "layout/template.h"
+#include "markdown/markdown.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* The word with '-' at each break point. */
+static char *
+hyphenated(struct hyph *h, const char *w)
+{
+	unsigned short pts[HYPH_MAX_POINTS];
+	size_t n = hyph_points(h, w, strlen(w), pts), prev = 0;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < n; i++) {
+		sb_add(&sb, w + prev, pts[i] - prev);
+		sb_addc(&sb, '-');
+		prev = pts[i];
+	}
+	sb_adds(&sb, w + prev);
+	return sb_take(&sb);
+}
+
+static void
+test_hyph(void)
+{
+	struct hyph *h = hyph_open("de");
+	char *s;
+
+	CHECK(h != NULL);
+	if (h == NULL)
+		return;
+	CHECK_STR(s = hyphenated(h, "Personalentwicklung"),
+	    "Per-so-nal-ent-wick-lung");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Füh-rungs-kräf-te");
+	free(s);
+	/* Cached: the same answer twice. */
+	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Füh-rungs-kräf-te");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Yılmaz"), "Yılmaz");	/* not Latin-1 */
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Amt"), "Amt");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "NATO"), "NATO");
+	free(s);
+	hyph_free(h);
+	CHECK(hyph_open("xx") == NULL);
+}
+
+static void
+test_linebreak(void)
+{
+	struct lb_item it[64];
+	struct lb_params p;
+	struct lb_line *lines;
+	size_t n = 0, nl;
+
+	/* Ten words of 30pt with 5pt spaces in a 100pt line: 3 per line. */
+	for (int i = 0; i < 10; i++) {
+		if (i > 0) {
+			memset(&it[n], 0, sizeof(it[n]));
+			it[n].type = LB_GLUE;
+			it[n].width = 5;
+			it[n].stretch = 3;
+			it[n++].shrink = 2;
+		}
+		memset(&it[n], 0, sizeof(it[n]));
+		it[n].type = LB_BOX;
+		it[n++].width = 30;
+	}
+	memset(&it[n], 0, sizeof(it[n]));
+	it[n].type = LB_GLUE;
+	it[n++].stretch = 1e5;
+	memset(&it[n], 0, sizeof(it[n]));
+	it[n].type = LB_PENALTY;
+	it[n++].penalty = -LB_INF;
+	lb_defaults(&p, 100);
+	nl = lb_break(it, n, &p, &lines);
+	CHECK_INT(nl, 4);
+	for (size_t l = 0; l < nl; l++)
+		CHECK(lines[l].ratio >= -1 && !lines[l].overfull);
+	free(lines);
+	/* A box wider than the line: overfull, but a solution. */
+	it[0].width = 300;
+	nl = lb_break(it, n, &p, &lines);
+	CHECK(nl >= 4);
+	CHECK(lines[0].overfull);
+	free(lines);
+}
+
+static void
+test_template(void)
+{
+	const struct resource *r = resource_get("templates/handbook.xml");
+	struct template *t;
+	double pt;
+	FILE *devnull = fopen("/dev/null", "w");
+
+	CHECK(r != NULL);
+	if (r == NULL)
+		return;
+	t = template_load(r->name, r->data, r->len);
+	CHECK(t != NULL);
+	if (t != NULL) {
+		CHECK(t->page_w > 595 && t->page_w < 596);
+		CHECK(t->left > 70.8 && t->left < 70.9);	/* 25 mm */
+		CHECK_STR(font_family(t->fonts[DOC_FONT_BODY][0]),
+		    "Liberation Serif");
+		CHECK(t->align == DOC_ALIGN_JUSTIFY);
+	}
+	template_free(t);
+	CHECK(template_length("2.5cm", &pt) && pt > 70.8 && pt < 70.9);
+	CHECK(!template_length("3 furlongs", &pt));
+	diag_set_stream(devnull);
+	diag_reset();
+	t = template_load("bad.xml", "<template kind=\"handbook\"><page/>"
+	    "<nonsense/></template>", 55);
+	CHECK(t == NULL);
+	CHECK(diag_count(DIAG_ERROR) > 0);
+	diag_reset();
+	t = template_load("bad.xml", "<template", 9);
+	CHECK(t == NULL && diag_count(DIAG_ERROR) == 1);
+	diag_set_stream(NULL);
+	diag_reset();
+	fclose(devnull);
+}
+
+static void
+test_markdown(void)
+{
+	struct doc *d = doc_new("de");
+	struct md_opts o;
+	const char *md = "# Titel\n\nEin *kursiver* und **fetter** Text mit "
+	    "[Link](https://example.org) und [böse](javascript:alert(1)).\n\n"
+	    "1. eins\n2. zwei\n   - tief\n\n> Zitat\n\n<div>roh</div>\n\n"
+	    "```\ncode\n```\n\n---\n";
+	FILE *devnull = fopen("/dev/null", "w");
+	struct doc_block *b;
+
+	memset(&o, 0, sizeof(o));
+	o.file = "t.md";
+	diag_set_stream(devnull);
+	diag_reset();
+	CHECK_INT(md_to_doc(d, d->root, md, strlen(md), &o), 0);
+	CHECK_INT(diag_count(DIAG_WARNING), 2);	/* javascript:, HTML */
+	diag_set_stream(NULL);
+	diag_reset();
+	b = d->root->first;
+	CHECK(b->kind == DOC_HEADING && b->level == 1);
+	b = b->next;
+	CHECK(b->kind == DOC_PARA);
+	CHECK(b->nruns >= 6);
+	CHECK(b->runs[1].style == DOC_ITALIC);
+	CHECK(b->runs[3].style == DOC_BOLD);
+	CHECK_STR(b->runs[5].uri, "https://example.org");
+	for (size_t i = 6; i < b->nruns; i++)
+		CHECK(b->runs[i].uri == NULL);
+	b = b->next;
+	CHECK(b->kind == DOC_LIST && b->ordered && b->start == 1);
+	CHECK(b->first->next->last->kind == DOC_LIST);
+	b = b->next;
+	CHECK(b->kind == DOC_QUOTE);
+	b = b->next;
+	CHECK(b->kind == DOC_CODE);
+	CHECK(b->next->kind == DOC_RULE);
+	doc_free(d);
+	/* Invalid UTF-8 is an error with line and column. */
+	d = doc_new("de");
+	diag_set_stream(devnull);
+	CHECK_INT(md_to_doc(d, d->root, "ok\n\xff", 4, &o), -1);
+	CHECK_INT(diag_count(DIAG_ERROR), 1);
+	diag_set_stream(NULL);
+	diag_reset();
+	doc_free(d);
+	fclose(devnull);
+}
+
+/* Render a document with the built-in handbook template through the
+ * text device; returns the dump (caller frees) or NULL. */
+static char *
+render(struct doc *d, struct layout_stats *st)
+{
+	const struct resource *r = resource_get("templates/handbook.xml");
+	struct template *t = r ? template_load(r->name, r->data, r->len) : NULL;
+	struct device *dev = dev_text_new();
+	struct dev_info info = { 0 };
+	char path[] = "/tmp/test_layout_XXXXXX";
+	int fd = mkstemp(path);
+	char *out = NULL;
+	size_t len;
+
+	if (t != NULL && fd >= 0) {
+		close(fd);
+		info.title = "Test";
+		dev->ops->begin(dev, &info);
+		layout_render(d, t, dev, st);
+		if (dev->ops->end(dev, path) == 0)
+			out = file_read(path, &len);
+		unlink(path);
+	}
+	dev->ops->free(dev);
+	template_free(t);
+	return out;
+}
+
+static size_t
+count(const char *hay, const char *needle)
+{
+	size_t n = 0;
+
+	for (const char *p = hay; (p = strstr(p, needle)) != NULL; p++)
+		n++;
+	return n;
+}
+
+/* The blocks the markdown never makes: tables with repeated header rows,
+ * tick boxes, fill-in and signature lines, drawings, shrink-to-fit. */
+static void
+test_blocks(void)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *t, *row, *cell, *b;
+	struct layout_stats st;
+	char *out, buf[32];
+	const char *name = "Prof. Dr. Aylin Yılmaz-Wiśniewska-Dąbrowska-Öztürk";
+	struct font *f;
+	double w;
+
+	t = doc_add(d->root, DOC_TABLE, "t", 1);
+	t->header_rows = 1;
+	t->colw = xcalloc(2, sizeof(double));
+	t->colw[0] = 1;
+	t->colw[1] = 3;
+	t->ncols = 2;
+	for (int i = 0; i < 120; i++) {
+		row = doc_add(t, DOC_ROW, "t", 1);
+		for (int c = 0; c < 2; c++) {
+			cell = doc_add(row, DOC_CELL, "t", 1);
+			b = doc_add(cell, DOC_PARA, "t", 1);
+			if (i == 0)
+				snprintf(buf, sizeof(buf), "Kopf%d", c);
+			else
+				snprintf(buf, sizeof(buf), "%s%d",
+				    c ? "Wert" : "Zeile", i);
+			doc_add_text(b, buf, strlen(buf), i == 0 ? DOC_BOLD : 0,
+			    1);
+		}
+	}
+	b = doc_add(d->root, DOC_TICKBOX, "t", 2);
+	b->checked = true;
+	doc_add_text(b, "Karriereplanung", 15, 0, 2);
+	b = doc_add(d->root, DOC_TICKBOX, "t", 3);
+	doc_add_text(b, "Networking", 10, 0, 3);
+	doc_add(d->root, DOC_FILLIN, "t", 4)->nlines = 3;
+	b = doc_add(d->root, DOC_SIGNATURE, "t", 5);
+	doc_add_text(b, "Ort, Datum, Unterschrift", 24, 0, 5);
+	b = doc_add(d->root, DOC_DRAWING, "t", 6);
+	b->width = 200;
+	b->height = 100;
+	doc_add_prim(b, DOC_PRIM_RECT, 0, 50, 40, 50)->grey = 0.3;
+	b = doc_add(d->root, DOC_PARA, "t", 7);
+	b->size = 40;
+	b->shrink_fit = true;
+	b->align = DOC_ALIGN_CENTER;
+	doc_add_text(b, name, strlen(name), 0, 7);
+	out = render(d, &st);
+	CHECK(out != NULL);
+	if (out != NULL) {
+		/* The header row on each of the table's pages. */
+		size_t tpages = 0;
+
+		for (const char *p = strstr(out, "\npage "); p != NULL;
+		    p = strstr(p + 1, "\npage ")) {
+			const char *next = strstr(p + 1, "\npage ");
+			const char *z = strstr(p, "\"Zeile");
+
+			tpages += z != NULL && (next == NULL || z < next);
+		}
+		CHECK(tpages >= 3);
+		/* Structure: balanced, header rows not tagged again. */
+		CHECK_INT(count(out, "<") - count(out, "</>"),
+		    count(out, "</>"));
+		CHECK_INT(count(out, "<TH>"), 2);
+		CHECK_INT(count(out, "<TD>"), 238);
+		CHECK_INT(count(out, "<TR>"), 120);
+		CHECK_INT(count(out, "\"Kopf0\""), tpages);
+		CHECK_INT(count(out, "\"Zeile119\""), 1);
+		/* Two boxes, one ticked (two strokes). */
+		CHECK_INT(count(out, "fill - stroke 0.70"), 2);
+		CHECK_INT(count(out, " 1.20 #000000"), 2);
+		/* Three fill-in lines, one signature line. */
+		CHECK_INT(count(out, " 0.50 #000000"), 3);
+		CHECK_INT(count(out, " 0.60 #000000"), 1);
+		CHECK_INT(count(out, "rect "), 2 + 1);
+		/* The name shrunk onto one line within the margins. */
+		CHECK_INT(count(out, "\"Yılmaz-Wiśniewska-Dąbrowska-Öztürk\""),
+		    1);
+		{
+			const char *p = strstr(out, "\"Prof.\"");
+			double x = 0, y = 0, size = 0;
+
+			f = font_open("Liberation Serif", NULL);
+			CHECK(p != NULL && f != NULL);
+			while (p != NULL && p > out && p[-1] != '\n')
+				p--;
+			if (p != NULL && f != NULL && sscanf(p,
+			    " text %lf %lf \"Liberation Serif\" %lf", &x, &y,
+			    &size) == 3) {
+				w = font_width(f, name, strlen(name)) * size /
+				    1000;
+				CHECK(size < 40 && size > 10);
+				CHECK(x >= 70.86 && x + w <= 595.28 - 70.86 +
+				    0.01);
+			} else
+				CHECK(!"name line not found");
+			font_free(f);
+		}
+	}
+	free(out);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	test_hyph();
+	test_linebreak();
+	test_template();
+	test_markdown();
+	test_blocks();
+	font_done();
+	return harness_done("layout");
+}
