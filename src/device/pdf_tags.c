@@ -268,6 +268,11 @@ pdf_tags_open(struct pdf_tags *t, enum dev_tag tag, const char *alt)
 	if (el < 0)
 		return;
 	switch (tag) {
+	case DEV_TAG_FORM:		/* e.g. the state of a tick box */
+		if (alt != NULL && *alt != '\0')
+			HPDF_Dict_Add(t->el[el].dict, "Alt",
+			    pdf_text_string(mm, alt));
+		break;
 	case DEV_TAG_FIGURE:
 		if (alt != NULL && *alt != '\0')
 			HPDF_Dict_Add(t->el[el].dict, "Alt",

@@ -45,8 +45,8 @@ void	pdf_tags_page(struct pdf_tags *, HPDF_Page);
 
 /*
  * Open a structure element as a child of the innermost open one. alt is
- * the alternative text of a figure, the language (BCP 47) of a span, and
- * ignored otherwise.
+ * the alternative text of a figure or form element, the language (BCP
+ * 47) of a span, and ignored otherwise.
  */
 void	pdf_tags_open(struct pdf_tags *, enum dev_tag, const char *alt);
 void	pdf_tags_close(struct pdf_tags *);
