@@ -89,6 +89,14 @@ struct pdf_dev {
 	size_t		 nwarned, capwarned;
 
 	struct pdf_tags	*tags;		/* structure (pdf_tags.c) */
+	struct {			/* the last tagged text run */
+		bool	 valid;		/* in this document */
+		double	 y;		/* its baseline */
+		double	 end;		/* where it ended */
+		double	 size;
+		uint32_t last;		/* its last character */
+		int	 block;		/* its block structure element */
+	} run;
 	struct strbuf	 buf;		/* scratch: glyph ids of a run */
 	struct strbuf	 op;		/* scratch: content operators */
 };
@@ -140,6 +148,7 @@ pdf_reset(struct pdf_dev *p)
 	}
 	p->date = 0;
 	p->page = NULL;
+	p->run.valid = false;
 	p->failed = 0;
 	p->quiet = 0;
 	if (p->fonts != NULL)
@@ -259,6 +268,7 @@ pdf_page(struct device *d, double width, double height)
 	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
 		height = 841.89;
 	p->page = HPDF_AddPage(p->pdf);
+	p->run.y = -1e9;	/* a paragraph going on: a new line */
 	if (p->page == NULL)
 		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
@@ -396,6 +406,60 @@ pdf_color(struct dev_color c)
 	return c;
 }
 
+/* Whether a line may break after c without a space (hyphens, dashes,
+ * slashes). */
+static bool
+pdf_breaks_after(uint32_t c)
+{
+	return c == '-' || c == '/' || c == 0xAD || (c >= 0x2010 &&
+	    c <= 0x2014);
+}
+
+/*
+ * Whether a space must go before a tagged text run at (x, y) so that the
+ * text of the structure tree keeps its word breaks: layouts place words
+ * one by one, and readers of the structure (screen readers, pdfinfo
+ * -struct-text) do not guess spaces from gaps. Within one block element
+ * (spans and links included): yes after a gap of more than a tenth of an
+ * em on the same baseline, and at a new line unless the last one ended in
+ * a hyphen, dash or slash. Between blocks (paragraphs, cells) no. The
+ * last run is updated.
+ */
+static bool
+pdf_word_space(struct pdf_dev *p, struct font *f, double size, double x,
+    double y, const char *s, size_t len)
+{
+	bool space = false;
+	uint32_t first = 0, cp = 0;
+	size_t i, k;
+	int block;
+
+	if (!pdf_tags_tagging(p->tags))
+		return false;
+	block = pdf_tags_block(p->tags);
+	utf8_decode(s, len, &first);
+	if (p->run.valid && p->run.last != ' ' && first != ' ' &&
+	    block == p->run.block) {
+		double em = size < p->run.size ? size : p->run.size;
+
+		if (fabs(y - p->run.y) < em * 0.05)
+			space = x - p->run.end > em * 0.1;
+		else
+			space = !pdf_breaks_after(p->run.last);
+	}
+	/* The last character of the run. */
+	for (i = len; i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80; i--)
+		;
+	if (i > 0 && (k = utf8_decode(s + i - 1, len - i + 1, &cp)) > 0)
+		p->run.last = cp;
+	p->run.valid = true;
+	p->run.block = block;
+	p->run.y = y;
+	p->run.size = size;
+	p->run.end = x + font_width(f, s, len) * size / 1000;
+	return space;
+}
+
 /*
  * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
  * object written straight into the page's content stream, since the fonts
@@ -423,7 +487,17 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		p->failed = 1;
 		return;
 	}
-	pdf_encode_text(p, pf, f, s, len);
+	if (pdf_word_space(p, f, size, x, y, s, len)) {
+		/* The space is drawn just before the run: nothing moves. */
+		struct strbuf *t = &p->op;
+
+		sb_clear(t);
+		sb_addc(t, ' ');
+		sb_add(t, s, len);
+		pdf_encode_text(p, pf, f, sb_str(t), t->len);
+		x -= font_width(f, " ", 1) * size / 1000;
+	} else
+		pdf_encode_text(p, pf, f, s, len);
 	if (p->buf.len == 0)
 		return;
 	if ((dict = pdf_face_dict(pf)) == NULL ||

@@ -86,7 +86,8 @@ struct device_ops {
 	/* Structure: content drawn between begin and end belongs to the
 	 * element; elements nest; reading order is the order of the calls.
 	 * alt: alternative text for DEV_TAG_FIGURE (required: a figure
-	 * without it is warned about), the language (BCP 47, e.g. "en") for
+	 * without it is warned about) or DEV_TAG_FORM (e.g. a tick box's
+	 * state), the language (BCP 47, e.g. "en") for
 	 * DEV_TAG_SPAN, else NULL. The PDF device tags text and images with
 	 * the innermost element; lines and rectangles only inside figures
 	 * and forms, else they are decoration (artifacts). An image drawn
