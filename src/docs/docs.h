@@ -118,6 +118,11 @@ int	docs_build_certificates(const struct programme *,
 	    const struct docs_out *);
 int	docs_build_report(const struct programme *, const struct docs_out *);
 
+/* Certificates as one combined file and/or as separate files (the
+ * benchmark measures them apart); docs_build_certificates() does both. */
+int	docs_write_certificates(const struct programme *,
+	    const struct docs_out *, bool combined, bool separate);
+
 /* Compose one document (also for tests); NULL after diagnostics. */
 struct doc	*docs_tandems_compose(const struct docs_env *);
 struct doc	*docs_agreement_compose(const struct docs_env *, int tandem);

@@ -233,7 +233,9 @@ cert_into(struct doc *d, const struct docs_env *env,
 {
 	const struct programme *p = env->p;
 	struct compose_ctx ctx;
-	struct doc_block *root = d->root, *b, *first;
+	/* Each certificate in a container of its own, so that a combined
+	 * document of thousands is composed in linear time. */
+	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0), *b, *first;
 	struct strbuf name = STRBUF_INIT;
 	bool named = false;
 
@@ -319,6 +321,13 @@ cert_title(struct doc *d, const struct programme *p, int person)
 int
 docs_build_certificates(const struct programme *p, const struct docs_out *o)
 {
+	return docs_write_certificates(p, o, true, true);
+}
+
+int
+docs_write_certificates(const struct programme *p, const struct docs_out *o,
+    bool combined, bool separate)
+{
 	struct docs_env env;
 	struct certtext ct;
 	struct template *t;
@@ -349,7 +358,7 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
 	env.t = t;
 	all = docs_doc_new(p, subject);
 	/* Compose everything first: a text error writes nothing. */
-	for (size_t i = 0; i < p->npeople && rc == 0; i++) {
+	for (size_t i = 0; i < p->npeople && rc == 0 && combined; i++) {
 		if (p->people[i].status == STATUS_WITHDRAWN)
 			continue;
 		if (all->root->first != NULL)
@@ -360,9 +369,8 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
 	if (rc != 0)
 		goto done;
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	if (strcmp(o->outdir, "-") != 0) {
-		sub = xasprintf("%s/%s", o->outdir, DOCS_LANG(p,
-		    "certificates", "certificates"));
+	if (strcmp(o->outdir, "-") != 0 && separate) {
+		sub = xasprintf("%s/certificates", o->outdir);
 		if (dir_make(sub) != 0) {
 			diag_error(sub, 0, "cannot create the output folder");
 			rc = EX_CANTCREAT;
@@ -387,7 +395,7 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
 			doc_free(d);
 		}
 	}
-	if (rc == 0)
+	if (rc == 0 && combined)
 		rc = docs_write(dev, all, t, o, "certificates", subject);
 done:
 	if (dev != NULL)
