@@ -76,7 +76,8 @@ fit_name(struct doc_block *b, const struct docs_env *env, const char *name)
 	for (size_t i = 0; i < fit.nlines; i++) {
 		if (i > 0)
 			doc_add_break(b, 0);
-		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0, 0);
+		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0,
+		    0);
 	}
 	fit_free(&fit);
 }
@@ -189,9 +190,10 @@ signatures(struct doc_block *root, const struct docs_env *env)
 		b->width = width;
 		b->height = 70;
 		for (size_t i = 0; i < cnt; i++) {
-			const struct signatory *s = n ? &p->signatories[k0 + i] :
-			    NULL;
-			double x = x0 + (double)i * (col + 24), mid = x + col / 2;
+			const struct signatory *s = n ?
+			    &p->signatories[k0 + i] : NULL;
+			double x = x0 + (double)i * (col + 24);
+			double mid = x + col / 2;
 			const char *lines[3] = { NULL, NULL, NULL };
 			struct doc_prim *pr;
 
@@ -235,7 +237,8 @@ cert_into(struct doc *d, const struct docs_env *env,
 	struct compose_ctx ctx;
 	/* Each certificate in a container of its own, so that a combined
 	 * document of thousands is composed in linear time. */
-	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0), *b, *first;
+	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
+	struct doc_block *b, *first;
 	struct strbuf name = STRBUF_INIT;
 	bool named = false;
 
