@@ -21,6 +21,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "device/pdf_font.h"
+#include "device/pdf_image.h"
 #include "device/pdf_pdfa.h"
 #include "device/pdf_png.h"
 #include "device/pdf_tags.h"
@@ -70,6 +71,7 @@ struct pdf_dev {
 	HPDF_STATUS	 err_detail;
 
 	struct pdf_fontset *fonts;	/* kept across documents */
+	struct pdf_imgcache *imgcache;	/* PNGs passed through, ditto */
 	bool		 pdfa;		/* this document is PDF/A-1b */
 	char		*meta[5];	/* title, author, subject, keywords,
 					   lang of this document */
@@ -601,6 +603,14 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 	pi = &p->images[p->nimages++];
 	pi->path = xstrdup(path);
 	pi->img = NULL;
+	/* A PNG seen in an earlier document: its data as they are. */
+	if (p->imgcache == NULL)
+		p->imgcache = pdf_imgcache_new();
+	if (pdf_imgcache_known(p->imgcache, path) > 0) {
+		pi->img = pdf_imgcache_png(p->imgcache, p->pdf, path, NULL, 0);
+		if (pi->img != NULL)
+			return pi->img;
+	}
 	if ((data = file_read(path, &len)) == NULL) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot read image: %s",
 		    strerror(errno));
@@ -610,10 +620,13 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 	p->quiet = 1;
 	p->err = HPDF_OK;
 	if (len >= 8 && memcmp(u, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		if (pdf_png_check(u, len, &why) == 0)
-			pi->img = HPDF_LoadPngImageFromMem(p->pdf, u,
-			    (HPDF_UINT)len);
-		else
+		if (pdf_png_check(u, len, &why) == 0) {
+			pi->img = pdf_imgcache_png(p->imgcache, p->pdf, path,
+			    u, len);
+			if (pi->img == NULL)
+				pi->img = HPDF_LoadPngImageFromMem(p->pdf, u,
+				    (HPDF_UINT)len);
+		} else
 			p->err = HPDF_INVALID_PNG_IMAGE;
 	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
 		pi->img = HPDF_LoadJpegImageFromMem(p->pdf, u,
@@ -1060,6 +1073,7 @@ pdf_free(struct device *d)
 	sb_free(&p->op);
 	free(p->icc);
 	pdf_fontset_free(p->fonts);
+	pdf_imgcache_free(p->imgcache);
 	free(p);
 }
 

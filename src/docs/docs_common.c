@@ -116,6 +116,19 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 	return text;
 }
 
+const char *
+docs_cap(const char *word)
+{
+	static char ring[8][96];
+	static unsigned next;
+	char *b = ring[next++ % 8];
+
+	snprintf(b, sizeof(ring[0]), "%s", word);
+	if (b[0] >= 'a' && b[0] <= 'z')
+		b[0] = (char)(b[0] - 'a' + 'A');
+	return b;
+}
+
 struct doc_block *
 docs_para(struct doc_block *parent, const char *text, enum doc_align align,
     double size, unsigned style)
@@ -327,8 +340,8 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 			    who->role, who->gender));
 			sb_adds(&sb, ")");
 		} else
-			sb_adds(&sb, wording_role_any(p->lang, p->wording,
-			    k == 0 ? ROLE_MENTEE : ROLE_MENTOR));
+			sb_adds(&sb, docs_cap(wording_role_any(p->lang,
+			    p->wording, k == 0 ? ROLE_MENTEE : ROLE_MENTOR)));
 		prim_text(b, env, x, 108, col, 8.5, sb_str(&sb), false);
 		sb_clear(&sb);
 	}

@@ -34,8 +34,8 @@ struct chart {
 	const char	**cats;			/* category labels */
 	size_t		 nseries;
 	const char	*series[MAX_SERIES];	/* legend labels */
-	const double	*v[MAX_SERIES];		/* values [ncat] each */
-	const char	*unit;			/* y axis label, or NULL */
+	const double	*v[MAX_SERIES];	/* [ncat] values each */
+	const char	*unit;		/* y axis label or NULL */
 };
 
 /* Width of a string at size in the template's body font. */
@@ -246,17 +246,18 @@ participation(struct doc_block *parent, const struct docs_env *env)
 				continue;
 			while (k + 1 < ncols && gorder[k] != q->gender)
 				k++;
-			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs, k);
+			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs,
+			    k);
 		}
 		for (size_t c0 = 0; c0 <= 1; c0++)
 			for (size_t i = 0; i <= tb->nrows; i++)
 				for (size_t k = 0; k <= tb->ncols; k++)
 					if (i == tb->nrows || k == tb->ncols)
-						stats_cell(tb, c0, i, k)->flags |=
-						    STATS_CELL_PUBLIC;
+						stats_cell(tb, c0, i, k)->
+						    flags |= STATS_CELL_PUBLIC;
 		stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
 		r = docs_row(t);
-		docs_cell(r, wording_roles(p->lang, p->wording, role),
+		docs_cell(r, docs_cap(wording_roles(p->lang, p->wording, role)),
 		    DOC_BOLD, 9);
 		for (size_t k = 0; k <= ncols; k++) {
 			snprintf(num, sizeof(num), "%ld", stats_cell(tb, 0,
@@ -276,7 +277,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 					suppressed = true;
 					docs_cell(r, ".", 0, 9);
 				} else {
-					snprintf(num, sizeof(num), "%ld", cl->n);
+					snprintf(num, sizeof(num), "%ld",
+					    cl->n);
 					docs_cell(r, num, 0, 9);
 				}
 			}
@@ -309,8 +311,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	}
 	c.cats = cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = vals[0];
 	c.v[1] = vals[1];
 	c.unit = DOCS_LANG(p, "Personen", "people");
@@ -351,8 +353,8 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 	c.ncat = 5;
 	c.cats = (const char **)cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Antworten", "answers");
@@ -390,8 +392,8 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 	c.ncat = n;
 	c.cats = cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Antworten", "answers");

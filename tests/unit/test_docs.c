@@ -324,7 +324,9 @@ name_check(const struct doc *d, const struct template *t, double *size,
 	*size = 0;
 	*widest = 0;
 	*lines = 0;
-	for (const struct doc_block *b = d->root->first; b; b = b->next) {
+	/* The certificate is one container below the root. */
+	for (const struct doc_block *b = d->root->first ?
+	    d->root->first->first : NULL; b; b = b->next) {
 		if (b->kind != DOC_PARA || b->font != DOC_FONT_HEADING)
 			continue;
 		*size = b->size;
