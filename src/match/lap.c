@@ -19,28 +19,6 @@
 #define LAP_INF	INT64_MAX
 
 /*
- * Run body for each edge of row r, with column c at cost w: the slots of
- * the row's admissible mentors, then its own "unmatched" column. A
- * continue in body goes on with the next edge.
- */
-#define FOR_EDGES(p, r, c, w, ...) do {				\
-	const int32_t *a_ = (p)->adm[r];				\
-	const signed char *s_ = (p)->score[r];				\
-	for (int32_t k_ = 0; k_ < (p)->nadm[r]; k_++) {			\
-		int32_t g_ = a_[k_];					\
-		int64_t w = 100 - s_[g_];				\
-		for (int32_t c = (p)->first[g_];			\
-		    c < (p)->first[g_ + 1]; c++) {			\
-			__VA_ARGS__					\
-		}							\
-	}								\
-	for (int32_t c = (p)->nslots + (r), o_ = 1; o_; o_ = 0) {	\
-		int64_t w = (p)->big;					\
-		__VA_ARGS__						\
-	}								\
-} while (0)
-
-/*
  * The solver's view of the problem: every row's admissible mentors sorted
  * by cost (ties by mentor), so that a scan can stop early. Since v <= 0,
  * the reduced cost of an edge is at least its cost minus the row's dual:
@@ -195,7 +173,7 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
 
 /*
  * Augmenting row reduction (Jonker and Volgenant 1987), adapted to the
- * rectangular problem: each free row i in free[0..*nfree) finds its two
+ * rectangular problem: each free row i in rows[0..*nfree) finds its two
  * cheapest columns by reduced cost, j1 (u1) and j2 (u2), and takes j1;
  * if u1 < u2 it lowers v[j1] by u2 - u1 so that j1 stays its cheapest
  * column at cost u2. A row pushed off j1 is served next if v moved, else
@@ -203,11 +181,11 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
  * j1. The duals stay feasible (v only decreases, and only on a column that
  * is then assigned, so free columns keep v = 0) and every assigned row
  * stays on a cheapest column of its own. Two passes, and at most budget
- * row scans in all: the rows still free are left in free[0..*nfree) for
+ * row scans in all: the rows still free are left in rows[0..*nfree) for
  * the shortest augmenting paths.
  */
 static void
-arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
+arr(struct sap *s, int32_t *rows, int32_t *nfree, long budget)
 {
 	int32_t	*x = s->x, *y = s->y;
 
@@ -215,12 +193,12 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 		int32_t	 k = 0, prev = *nfree, n = 0;
 
 		while (k < prev) {
-			int32_t	 i = free[k++], j1, j2, i0;
+			int32_t	 i = rows[k++], j1, j2, i0;
 			int64_t	 u1, u2, w1, w2;
 
 			if (budget-- <= 0) {
 				/* Out of budget: keep the rest for later. */
-				free[n++] = i;
+				rows[n++] = i;
 				continue;
 			}
 			two_best(s, i, &j1, &u1, &w1, &j2, &u2, &w2);
@@ -240,9 +218,9 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 			if (i0 < 0)
 				continue;
 			if (j2 >= 0 && u1 < u2)
-				free[--k] = i0;
+				rows[--k] = i0;
 			else
-				free[n++] = i0;
+				rows[n++] = i0;
 		}
 		*nfree = n;
 	}
