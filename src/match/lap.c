@@ -419,9 +419,13 @@ augment(struct sap *s, int32_t f)
  * along a shortest path. Columns that were never reached keep v = 0, so
  * the duals stay optimal for the rectangular problem.
  */
-int
-lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
-    int64_t *v)
+/*
+ * lap_solve(), leaving its work (the sorted rows) in *sp for the
+ * tie-break; the caller frees it with sap_free(), also on failure.
+ */
+static int
+solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
+    int64_t *u, int64_t *v)
 {
 	struct sap s;
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nfree = 0;
@@ -502,21 +506,39 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		u[r] = s.rowcost[r] - v[x[r]];
 	rc = 0;
 out:
-	free(s.rowcost);
-	free(s.mark);
-	free(s.d);
-	free(s.pred);
-	free(s.predw);
-	free(s.fin);
-	free(s.buf);
-	free(s.rk);
-	free(s.rh);
-	free(s.heap);
-	free(s.hpos);
-	free(s.ord);
-	free(s.pool);
-	free(s.sorted);
 	free(free_);
+	*sp = s;
+	return rc;
+}
+
+/* Free what solve() allocated (the caller's arrays stay). */
+static void
+sap_free(struct sap *s)
+{
+	free(s->rowcost);
+	free(s->mark);
+	free(s->d);
+	free(s->pred);
+	free(s->predw);
+	free(s->fin);
+	free(s->buf);
+	free(s->rk);
+	free(s->rh);
+	free(s->heap);
+	free(s->hpos);
+	free(s->ord);
+	free(s->pool);
+	free(s->sorted);
+}
+
+int
+lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	sap_free(&s);
 	return rc;
 }
 
@@ -535,9 +557,36 @@ out:
  * one set of moves, so each row costs at most one pass over the tight
  * edges and the columns with v = 0.
  */
-int
-lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
-    const int64_t *v)
+/* Append c to the growing array *tc of *ne entries; -2 on no memory. */
+static int
+push_col(int32_t **tc, size_t *ne, size_t *cap, int32_t c)
+{
+	if (*ne == *cap) {
+		size_t	 n = *cap ? 2 * *cap : 1024;
+		int32_t	*t = realloc(*tc, n * sizeof(*t));
+
+		if (t == NULL)
+			return -2;
+		*tc = t;
+		*cap = n;
+	}
+	(*tc)[(*ne)++] = c;
+	return 0;
+}
+
+/* Ascending order of int32_t, for qsort(). */
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t	 x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* lap_lexmin(), using the rows the solver sorted if s is not NULL. */
+static int
+lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v, const struct sap *s)
 {
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nz = 0;
 	int32_t	*key = NULL;
@@ -565,7 +614,10 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 	/*
 	 * The tight edges, in the same (ascending column) order. Since
 	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u:
-	 * a quick test on the score skips most mentors of a dense row.
+	 * a quick test on the score skips most mentors of a dense row. In a
+	 * row sorted by cost, the edges of cost <= u are a prefix (found by
+	 * bisection); when it is short, only it is looked at, and its tight
+	 * columns are put in order.
 	 */
 	for (int32_t c = 0; c < nc; c++)
 		vmin = v[c] < vmin ? v[c] : vmin;
@@ -575,36 +627,50 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 		int64_t	 lo = 100 - u[r], hi = 100 - u[r] - vmin;
 
 		ts[r] = ne;
+		if (s != NULL && s->sorted[r]) {
+			const uint32_t *o = s->ord[r];
+			int32_t	 a = 0, b = p->nadm[r];
+
+			while (a < b) {		/* first cost > u */
+				int32_t	 mid = a + (b - a) / 2;
+
+				if ((int64_t)(o[mid] & 127) <= u[r])
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			if (a <= p->nadm[r] / 8) {
+				for (int32_t k = 0; k < a; k++) {
+					int32_t	 g = (int32_t)(o[k] >> 7);
+
+					for (int32_t c = p->first[g];
+					    c < p->first[g + 1]; c++)
+						if (100 - sc[g] - u[r] - v[c] ==
+						    0) {
+							if (push_col(&tc, &ne,
+							    &cap, c) != 0)
+								goto out;
+						}
+				}
+				qsort(tc + ts[r], ne - ts[r], sizeof(*tc),
+				    cmp_i32);
+				goto unmatched;
+			}
+		}
 		for (int32_t k = 0; k < p->nadm[r]; k++) {
 			int32_t	 g = adm[k];
 
 			if (sc[g] < lo || sc[g] > hi)
 				continue;
 			for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
-				if (100 - sc[g] - u[r] - v[c] == 0) {
-					if (ne == cap) {
-						int32_t	*t;
-
-						cap = cap ? 2 * cap : 1024;
-						t = realloc(tc, cap * sizeof(*t));
-						if (t == NULL)
-							goto out;
-						tc = t;
-					}
-					tc[ne++] = c;
-				}
-		}
-		if (p->big - u[r] - v[p->nslots + r] == 0) {
-			if (ne == cap) {
-				int32_t	*t;
-
-				cap = cap ? 2 * cap : 1024;
-				if ((t = realloc(tc, cap * sizeof(*t))) == NULL)
+				if (100 - sc[g] - u[r] - v[c] == 0 &&
+				    push_col(&tc, &ne, &cap, c) != 0)
 					goto out;
-				tc = t;
-			}
-			tc[ne++] = p->nslots + r;
 		}
+unmatched:
+		if (p->big - u[r] - v[p->nslots + r] == 0 &&
+		    push_col(&tc, &ne, &cap, p->nslots + r) != 0)
+			goto out;
 	}
 	ts[nr] = ne;
 	/* Slots rank by their mentor, "unmatched" after every mentor. */
@@ -704,5 +770,25 @@ out:
 	free(par);
 	free(seen);
 	free(fixed);
+	return rc;
+}
+
+int
+lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v)
+{
+	return lexmin(p, x, y, u, v, NULL);
+}
+
+int
+lap_assign(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	if (rc == 0)
+		rc = lexmin(p, x, y, u, v, &s);
+	sap_free(&s);
 	return rc;
 }
