@@ -69,7 +69,6 @@ main(int argc, char *argv[])
 	const struct resource *r = resource_get("templates/handbook.xml");
 	struct template *t;
 	struct device dev = { &null_ops, NULL };
-	struct dev_info info = { 0 };
 	struct layout_stats st = { 0 };
 	int rc, runs = argc > 2 ? atoi(argv[2]) : 5;
 	double best = 1e9;

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "device/device.h"
+#include "device/font.h"
 #include "layout/doc.h"
 #include "layout/layout.h"
 #include "layout/template.h"
@@ -20,6 +21,14 @@
 #include "util/resource.h"
 
 static struct template *tmpl;
+
+/* Release the template and fontconfig at exit, for the leak checker. */
+static void
+cleanup(void)
+{
+	template_free(tmpl);
+	font_done();
+}
 
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -37,6 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		diag_set_stream(fopen("/dev/null", "w"));
 		tmpl = template_load(r->name, r->data, r->len);
+		atexit(cleanup);
 	}
 	if (size > 200000)
 		return 0;
