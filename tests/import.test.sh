@@ -134,7 +134,11 @@ start=$(date +%s)
 "$T" import "$tmp/many.csv" -o "$tmp/many.xml" 2>/dev/null
 rc=$?
 end=$(date +%s)
-if [ $rc = 0 ] && [ $((end - start)) -le 5 ]; then ok; else
+# Under AddressSanitizer libxml2's schema check is far slower (see
+# tests/hostile.test.sh): a wider bound there.
+limit=5
+grep -q __asan_init "$T" 2>/dev/null && limit=60
+if [ $rc = 0 ] && [ $((end - start)) -le $limit ]; then ok; else
 	no "5000 rows: rc $rc, $((end - start)) s"; fi
 # (Not timed: loading 5000 people is the loader's part.)
 if mkdir -p "$tmp/many" && mv "$tmp/many.xml" "$tmp/many/programme.xml" &&

@@ -35,7 +35,7 @@ has() {
     bad "test_pdf failed: $(head -3 "$tmp/unit.err")"
 
 for f in sample.pdf sample-a.pdf missing.pdf after.pdf many-1.pdf many-2.pdf \
-    many-3.pdf many-4.pdf many-5.pdf; do
+    many-3.pdf many-4.pdf many-5.pdf untagged.pdf noalt.pdf; do
 	p=$tmp/$f
 	check "$f pdftotext" pdftotext "$p" "$tmp/$f.txt"
 	check "$f pdfinfo" pdfinfo "$p"
@@ -88,10 +88,10 @@ has outline '+	"Kapitel 2: Ziele & „Vereinbarungen“"	#page=2'
 has outline '		"Unterabschnitt Çelik"	#page=2'
 check raw qpdf --qdf --object-streams=disable "$tmp/sample.pdf" "$tmp/q.pdf"
 grep -a -c "/Subtype /Link" "$tmp/q.pdf" >"$tmp/out"
-has links 2
+has links 4
 tr -s ' \n' ' ' <"$tmp/q.pdf" | grep -a -o "/Border \[ [0-9 ]*\]" >"$tmp/out"
 grep -c "/Border \[ 0 0 0 \]" "$tmp/out" >"$tmp/out2"; mv "$tmp/out2" "$tmp/out"
-has borders 2
+has borders 4
 grep -a "/URI" "$tmp/q.pdf" >"$tmp/out"
 has uri "https://example.org/mentoring"
 
@@ -117,3 +117,48 @@ fi
 check pdfa-info pdfinfo -meta "$tmp/sample-a.pdf"
 has pdfa-info "<pdfaid:part>1</pdfaid:part>"
 has pdfa-info "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Handbuch Cross-Mentoring Köln–Düsseldorf"
+
+# Tagged PDF. The structure tree reads in order with all text (golden file;
+# object numbers masked; REGEN=1 shows a difference and rewrites it).
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+check tagged pdfinfo "$tmp/sample-a.pdf"
+has tagged "Tagged:          yes"
+has tagged "PDF version:     1.4"
+golden() {	# golden NAME PDF FILE
+	pdfinfo -struct-text "$2" 2>&1 | sed 's/Object [0-9]* 0$/Object N/' \
+	    >"$tmp/struct"
+	if diff -u "$3" "$tmp/struct" >"$tmp/diff" 2>&1; then ok; else
+		if [ -n "$REGEN" ]; then
+			cat "$tmp/diff"; cp "$tmp/struct" "$3"; ok
+		else
+			bad "$1: structure differs: $(head -20 "$tmp/diff")"
+		fi
+	fi
+}
+golden sample "$tmp/sample.pdf" "$TOP/tests/data/pdf/sample.struct"
+golden sample-a "$tmp/sample-a.pdf" "$TOP/tests/data/pdf/sample.struct"
+
+# Every mark on every page is tagged or an artifact, and tree, parent tree
+# and pages agree (tests/tagcheck.js, run by MuPDF).
+check tagcheck mutool run "$TOP/tests/tagcheck.js" "$tmp/sample.pdf" \
+    "$tmp/sample-a.pdf"
+has tagcheck "sample-a.pdf: tagged: 48 elements, 34 tagged sequences, 7 artifacts, 4 annotations"
+# ... and the checker fails where it should.
+if mutool run "$TOP/tests/tagcheck.js" "$tmp/untagged.pdf" >"$tmp/out" \
+    2>&1; then bad "tagcheck accepts untagged text"; else ok; fi
+has untagged "page 1: 'Tj' outside tagged content and artifacts"
+if mutool run "$TOP/tests/tagcheck.js" "$tmp/noalt.pdf" >"$tmp/out" \
+    2>&1; then bad "tagcheck accepts a figure without alt text"; else ok; fi
+has noalt "without alternative text"
+if mutool run "$TOP/tests/tagcheck.js" "$tmp/many-1.pdf" >"$tmp/out" \
+    2>&1; then bad "tagcheck accepts a file without structure"; else ok; fi
+has notags "no /StructTreeRoot"
+
+# The tagged sample-a.pdf and the faulty ones are still PDF/A-1b.
+if [ -n "$CP" ] && command -v java >/dev/null && [ -f $J/preflight.jar ]; then
+	for f in untagged.pdf noalt.pdf; do
+		if java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b \
+		    "$tmp/$f" >"$tmp/out" 2>&1; then ok; else
+			bad "$f is not PDF/A-1b: $(head -5 "$tmp/out")"; fi
+	done
+fi

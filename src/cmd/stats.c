@@ -1,16 +1,397 @@
 /*
- * tandem stats: not written yet (placeholder so the command line links).
+ * tandem stats PROGRAMME...: statistics across cohorts for parliamentary
+ * questions (SPEC §3, §6). Loads each programme (a folder or a
+ * programme.xml file, one per cohort), computes and protects the tables
+ * (src/stats/) and writes them as text on stdout or, with -o OUTDIR,
+ * statistics.txt / .csv / .pdf there, one per --format given. The PDF is
+ * composed as a document tree (stats_doc.c) and set by the layout engine.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <time.h>
 
 #include "cmd/cmd.h"
+#include "device/device.h"
+#include "device/font.h"
+#include "layout/layout.h"
+#include "layout/template.h"
+#include "load/load.h"
+#include "stats/stats.h"
+#include "stats/stats_doc.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/resource.h"
+#include "util/xalloc.h"
+
+enum stats_format {
+	FORMAT_TXT,
+	FORMAT_CSV,
+	FORMAT_PDF,
+	FORMAT__MAX
+};
+
+static const char *const format_names[FORMAT__MAX] = { "txt", "csv", "pdf" };
+
+struct options {
+	bool		 format[FORMAT__MAX];	/* asked for */
+	size_t		 nformats;
+	const char	*outdir;		/* -o, or NULL for stdout */
+	int		 min_cell;
+	bool		 suppress;
+	bool		 bom;
+	char		**progs;		/* the PROGRAMME arguments */
+	size_t		 nprogs;
+};
+
+/* Parse a --min-cell value: an integer 1..STATS_MIN_CELL_MAX, else -1. */
+static int
+parse_min_cell(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < 1 ||
+	    v > STATS_MIN_CELL_MAX)
+		return -1;
+	return (int)v;
+}
+
+/* The value of option argv[*i] (either "--opt=value" or "--opt value"). */
+static const char *
+optval(int argc, char *argv[], int *i, const char *name)
+{
+	size_t n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
+		return argv[*i] + n + 1;
+	if (*i + 1 >= argc)
+		return NULL;
+	return argv[++*i];
+}
+
+static bool
+isopt(const char *arg, const char *name)
+{
+	size_t n = strlen(name);
+
+	return strncmp(arg, name, n) == 0 &&
+	    (arg[n] == '\0' || (name[1] == '-' && arg[n] == '='));
+}
+
+/* Parse the command line into o. Returns 0 or EX_USAGE (message printed). */
+static int
+parse_args(int argc, char *argv[], struct options *o)
+{
+	bool dashdash = false;
+	const char *v;
+	int i, f;
+
+	memset(o, 0, sizeof(*o));
+	o->min_cell = STATS_MIN_CELL_DEFAULT;
+	o->suppress = true;
+	o->progs = xcalloc((size_t)argc, sizeof(char *));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (dashdash || a[0] != '-' || a[1] == '\0') {
+			o->progs[o->nprogs++] = argv[i];
+			continue;
+		}
+		if (strcmp(a, "--") == 0)
+			dashdash = true;
+		else if (isopt(a, "--format")) {
+			if ((v = optval(argc, argv, &i, "--format")) == NULL)
+				return cmd_usage("stats", "--format needs a "
+				    "value: txt, csv or pdf");
+			for (f = 0; f < FORMAT__MAX; f++)
+				if (strcmp(v, format_names[f]) == 0)
+					break;
+			if (f == FORMAT__MAX)
+				return cmd_usage("stats", "unknown format "
+				    "'%s' (use txt, csv or pdf)", v);
+			if (!o->format[f])
+				o->nformats++;
+			o->format[f] = true;
+		} else if (isopt(a, "-o") || isopt(a, "--output")) {
+			if ((v = optval(argc, argv, &i, "--output")) == NULL ||
+			    v[0] == '\0')
+				return cmd_usage("stats", "-o needs a folder");
+			o->outdir = v;
+		} else if (isopt(a, "--min-cell")) {
+			if ((v = optval(argc, argv, &i, "--min-cell")) == NULL)
+				return cmd_usage("stats", "--min-cell needs a "
+				    "number from 1 to %d", STATS_MIN_CELL_MAX);
+			if ((o->min_cell = parse_min_cell(v)) < 0)
+				return cmd_usage("stats", "--min-cell must be "
+				    "an integer from 1 to %d, not '%s'",
+				    STATS_MIN_CELL_MAX, v);
+		} else if (strcmp(a, "--no-suppress") == 0)
+			o->suppress = false;
+		else if (strcmp(a, "--bom") == 0)
+			o->bom = true;
+		else
+			return cmd_usage("stats", "unknown option '%s'", a);
+	}
+	if (o->nprogs == 0)
+		return cmd_usage("stats", "name at least one programme "
+		    "(folder or programme.xml)");
+	if (o->nformats == 0) {
+		o->format[FORMAT_TXT] = true;
+		o->nformats = 1;
+	}
+	if (o->nformats > 1 && o->outdir == NULL)
+		return cmd_usage("stats", "several formats need -o OUTDIR");
+	if (o->format[FORMAT_PDF] && o->outdir == NULL)
+		return cmd_usage("stats", "--format pdf needs -o OUTDIR");
+	return 0;
+}
+
+/* The run's time: SOURCE_DATE_EPOCH when set (reproducible), else now. */
+static time_t
+run_time(bool *fixed)
+{
+	const char *e = getenv("SOURCE_DATE_EPOCH");
+	char *end;
+
+	*fixed = false;
+	if (e != NULL && *e != '\0') {
+		long long v = strtoll(e, &end, 10);
+
+		if (*end == '\0' && v >= 0) {
+			*fixed = true;
+			return (time_t)v;
+		}
+	}
+	return time(NULL);
+}
+
+/* The "as of" date printed on the statistics (of run_time()). */
+static struct date
+asof_date(void)
+{
+	struct date d = { 0, 0, 0 };
+	bool fixed;
+	time_t t = run_time(&fixed);
+	struct tm tm;
+
+	if (fixed ? gmtime_r(&t, &tm) == NULL : localtime_r(&t, &tm) == NULL)
+		return d;
+	d.y = tm.tm_year + 1900;
+	d.m = tm.tm_mon + 1;
+	d.d = tm.tm_mday;
+	return d;
+}
+
+/* Write s in format f to fp. Returns 0 or -1 on a write error. */
+static int
+write_format(const struct stats *s, enum stats_format f, bool bom,
+    struct date asof, FILE *fp)
+{
+	if (f == FORMAT_CSV)
+		return stats_write_csv(s, asof, bom, fp);
+	return stats_write_txt(s, asof, fp);
+}
+
+/*
+ * The statistics template: DIR/templates/statistics.xml of the first
+ * programme, else the built-in one. NULL after a diagnostic (*rc set).
+ */
+static struct template *
+stats_template(const struct programme *p, int *rc)
+{
+	char *path = xasprintf("%s/templates/statistics.xml",
+	    p->dir ? p->dir : ".");
+	const struct resource *r;
+	struct template *t = NULL;
+	char *data;
+	size_t len;
+
+	if (file_exists(path)) {
+		if ((data = file_read(path, &len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			*rc = EX_NOINPUT;
+		} else if ((t = template_load(path, data, len)) == NULL)
+			*rc = EX_DATAERR;
+		free(data);
+	} else if ((r = resource_get("templates/statistics.xml")) != NULL) {
+		if ((t = template_load(r->name, r->data, r->len)) == NULL)
+			*rc = EX_SOFTWARE;
+	} else {
+		diag_error("templates/statistics.xml", 0, "no built-in "
+		    "template");
+		*rc = EX_SOFTWARE;
+	}
+	free(path);
+	if (t != NULL && p->lang == LANG_EN) {
+		/* The built-in footer is German. */
+		for (int i = 0; i < TMPL_SLOT__MAX; i++)
+			if (t->foot[i] != NULL &&
+			    strncmp(t->foot[i], "Seite ", 6) == 0) {
+				free(t->foot[i]);
+				t->foot[i] = xstrdup("Page {{page}} of "
+				    "{{pages}}");
+			}
+	}
+	return t;
+}
+
+/* Set s as statistics.pdf at path. Returns an exit code. */
+static int
+write_pdf(const struct stats *s, const struct programme *p,
+    const char *path)
+{
+	struct template *t;
+	struct device *dev;
+	struct dev_info info;
+	struct doc *doc;
+	bool fixed;
+	int rc = 0;
+
+	if ((t = stats_template(p, &rc)) == NULL) {
+		font_done();
+		return rc;
+	}
+	doc = stats_doc(s, asof_date());
+	memset(&info, 0, sizeof(info));
+	info.title = doc->title;
+	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
+	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
+	info.date = (long long)run_time(&fixed);
+	dev = dev_pdf_new();
+	if (dev->ops->begin(dev, &info) != 0 ||
+	    layout_render(doc, t, dev, NULL) != 0)
+		rc = EX_SOFTWARE;
+	else if (dev->ops->end(dev, path) != 0)
+		rc = EX_CANTCREAT;
+	dev->ops->free(dev);
+	doc_free(doc);
+	template_free(t);
+	font_done();
+	return rc;
+}
+
+/* Write every asked format into o->outdir atomically. Returns exit code. */
+static int
+write_files(const struct stats *s, const struct programme *first,
+    const struct options *o, struct date asof)
+{
+	int rc = 0;
+
+	if (dir_make(o->outdir) != 0) {
+		diag(DIAG_ERROR, o->outdir, 0, 0, "cannot create the folder: "
+		    "%s", strerror(errno));
+		return EX_CANTCREAT;
+	}
+	for (int f = 0; f < FORMAT__MAX; f++) {
+		struct outfile *out;
+		char *path;
+
+		if (!o->format[f])
+			continue;
+		path = xasprintf("%s/statistics.%s", o->outdir,
+		    format_names[f]);
+		if (f == FORMAT_PDF) {
+			int r = write_pdf(s, first, path);
+
+			if (r != 0 && rc == 0)
+				rc = r;
+		} else if ((out = outfile_open(path)) == NULL) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
+			    strerror(errno));
+			rc = EX_CANTCREAT;
+		} else if (write_format(s, (enum stats_format)f, o->bom, asof,
+		    outfile_stream(out)) != 0) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			outfile_abort(out);
+			rc = EX_CANTCREAT;
+		} else if (outfile_commit(out) != 0) {
+			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			rc = EX_CANTCREAT;
+		}
+		free(path);
+	}
+	return rc;
+}
 
 int
 cmd_stats(int argc, char *argv[])
 {
-	(void)argc;
-	(void)argv;
-	fputs("tandem: error: 'stats' is not implemented yet\n", stderr);
-	return EX_SOFTWARE;
+	struct programme **pv = NULL;
+	struct stats *s = NULL;
+	struct options o;
+	size_t i, j, loaded = 0;
+	int rc, code;
+
+	if ((rc = parse_args(argc, argv, &o)) != 0)
+		goto out;
+
+	/* Load every cohort, reporting the problems of all of them. */
+	pv = xcalloc(o.nprogs, sizeof(*pv));
+	for (i = 0; i < o.nprogs; i++) {
+		code = 0;
+		pv[i] = load_programme(o.progs[i], &code);
+		if (pv[i] != NULL)
+			loaded++;
+		else if (rc == 0)
+			rc = code ? code : EX_DATAERR;
+	}
+	if (loaded < o.nprogs)
+		goto out;
+	for (i = 0; i < o.nprogs; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(pv[i]->id, pv[j]->id) == 0)
+				diag(DIAG_WARNING, pv[i]->file, pv[i]->line, 0,
+				    "programme id '%s' also names cohort %zu; "
+				    "this cohort is shown as '%s (%zu)'",
+				    pv[i]->id, j + 1, pv[i]->id, i + 1);
+
+	s = stats_compute(pv, o.nprogs);
+	if (o.suppress && stats_protect(s, o.min_cell) != 0) {
+		/* Never publish figures the protection could not secure. */
+		rc = EX_SOFTWARE;
+		for (i = 0; i < s->ntables; i++)
+			if (s->tables[i].too_large) {
+				char *title = stats_table_title(s,
+				    &s->tables[i]);
+
+				diag(DIAG_ERROR, NULL, 0, 0, "%s: %zu groups "
+				    "with small counts are too many for the "
+				    "disclosure control; group them, or use "
+				    "--no-suppress for internal use; nothing "
+				    "written", title, s->tables[i].nrows);
+				free(title);
+				rc = EX_DATAERR;
+			}
+		if (rc == EX_SOFTWARE)
+			diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could "
+			    "not protect every suppressed count; nothing "
+			    "written");
+		goto out;
+	}
+	if (o.outdir != NULL)
+		rc = write_files(s, pv[0], &o, asof_date());
+	else {
+		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
+		    FORMAT_TXT;
+
+		if (write_format(s, f, o.bom, asof_date(), stdout) != 0)
+			rc = EX_IOERR;
+	}
+out:
+	stats_free(s);
+	if (pv != NULL)
+		for (i = 0; i < o.nprogs; i++)
+			programme_free(pv[i]);
+	free(pv);
+	free(o.progs);
+	return rc;
 }

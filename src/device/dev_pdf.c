@@ -24,6 +24,7 @@
 #include "device/pdf_image.h"
 #include "device/pdf_pdfa.h"
 #include "device/pdf_png.h"
+#include "device/pdf_tags.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
@@ -45,6 +46,7 @@ struct pdf_link {
 	HPDF_Page	 page;
 	HPDF_Rect	 rect;
 	int		 dest;
+	int		 el;		/* its Link structure element */
 };
 
 struct pdf_mark {
@@ -74,7 +76,8 @@ struct pdf_dev {
 	char		*meta[5];	/* title, author, subject, keywords,
 					   lang of this document */
 	long long	 date;		/* its creation date */
-	unsigned char	*icc;		/* the sRGB profile, read once */
+	unsigned char	*icc;		/* the sRGB profile, read and
+					   deflated once */
 	size_t		 icclen;
 	struct pdf_dest	*dests;
 	size_t		 ndests, capdests;
@@ -87,10 +90,15 @@ struct pdf_dev {
 	uint32_t	*warned;	/* code points already warned about */
 	size_t		 nwarned, capwarned;
 
-	enum dev_tag	*tags;		/* open structure elements */
-	size_t		 ntags, captags;
-	int		 artifact;	/* depth of artifact_begin */
-	int		 unbalanced;	/* tag/artifact calls did not nest */
+	struct pdf_tags	*tags;		/* structure (pdf_tags.c) */
+	struct {			/* the last tagged text run */
+		bool	 valid;		/* in this document */
+		double	 y;		/* its baseline */
+		double	 end;		/* where it ended */
+		double	 size;
+		uint32_t last;		/* its last character */
+		int	 block;		/* its block structure element */
+	} run;
 	struct strbuf	 buf;		/* scratch: glyph ids of a run */
 	struct strbuf	 op;		/* scratch: content operators */
 };
@@ -135,18 +143,20 @@ pdf_reset(struct pdf_dev *p)
 	for (i = 0; i < p->nimages; i++)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
-	p->nwarned = p->ntags = 0;
+	p->nwarned = 0;
 	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
 		free(p->meta[i]);
 		p->meta[i] = NULL;
 	}
 	p->date = 0;
-	p->artifact = p->unbalanced = 0;
 	p->page = NULL;
+	p->run.valid = false;
 	p->failed = 0;
 	p->quiet = 0;
 	if (p->fonts != NULL)
 		pdf_fontset_begin(p->fonts, NULL);
+	if (p->tags != NULL)
+		pdf_tags_begin(p->tags, NULL);
 	if (p->pdf != NULL) {
 		HPDF_Free(p->pdf);
 		p->pdf = NULL;
@@ -174,40 +184,6 @@ pdf_date(long long secs)
 	return d;
 }
 
-/*
- * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark, as a
- * hex string. Built here because libharu's UTF-8 encoder costs ~1.4
- * million instructions to set up in every document. Invalid bytes become
- * U+FFFD.
- */
-static HPDF_Binary
-pdf_text_string(struct pdf_dev *p, const char *s)
-{
-	struct strbuf b = STRBUF_INIT;
-	size_t i = 0, n = strlen(s), k;
-	uint32_t cp;
-	HPDF_Binary bin;
-
-	sb_add(&b, "\xFE\xFF", 2);
-	while (i < n) {
-		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
-			k = 1;
-		i += k;
-		if (cp > 0xFFFF) {
-			cp -= 0x10000;
-			sb_addc(&b, (char)(0xD8 | (cp >> 18)));
-			sb_addc(&b, (char)((cp >> 10) & 0xFF));
-			cp = 0xDC00 | (cp & 0x3FF);
-		}
-		sb_addc(&b, (char)(cp >> 8));
-		sb_addc(&b, (char)(cp & 0xFF));
-	}
-	bin = HPDF_Binary_New(p->pdf->mmgr, (HPDF_BYTE *)b.s,
-	    (HPDF_UINT)b.len);
-	sb_free(&b);
-	return bin;
-}
-
 static void
 pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
     const char *s)
@@ -217,7 +193,7 @@ pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
 	/* Creates the Info dictionary; the value is replaced at once. */
 	if (HPDF_SetInfoAttr(p->pdf, type, "-") == HPDF_OK &&
 	    p->pdf->info != NULL)
-		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p, s));
+		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p->pdf->mmgr, s));
 }
 
 /*
@@ -238,6 +214,7 @@ pdf_begin(struct device *d, const struct dev_info *info)
 	}
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
 	pdf_fontset_begin(p->fonts, p->pdf);
+	pdf_tags_begin(p->tags, p->pdf);
 	p->pdfa = info != NULL && info->pdfa;
 	if (info != NULL) {
 		const char *m[5] = { info->title, info->author, info->subject,
@@ -248,7 +225,7 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		p->date = info->date > 0 ? info->date : 0;
 	}
 	if (p->pdfa && p->icc == NULL) {
-		char *icc = file_read(PDF_PDFA_ICC, &p->icclen);
+		unsigned char *icc = pdf_pdfa_profile(&p->icclen);
 
 		if (icc == NULL) {
 			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
@@ -256,7 +233,7 @@ pdf_begin(struct device *d, const struct dev_info *info)
 			    "icc-profiles-free)", strerror(errno));
 			return -1;
 		}
-		p->icc = (unsigned char *)icc;
+		p->icc = icc;
 	}
 	if (info != NULL) {
 		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
@@ -267,9 +244,10 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		if (info->date > 0) {
 			HPDF_Date dt = pdf_date(info->date);
 
+			/* No /ModDate: it would equal the creation date,
+			 * and PDF/A would need it in the XMP too. */
 			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_CREATION_DATE,
 			    dt);
-			HPDF_SetInfoDateAttr(p->pdf, HPDF_INFO_MOD_DATE, dt);
 		}
 		if (info->lang != NULL && *info->lang != '\0')
 			HPDF_Dict_Add(p->pdf->catalog, "Lang",
@@ -292,11 +270,13 @@ pdf_page(struct device *d, double width, double height)
 	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
 		height = 841.89;
 	p->page = HPDF_AddPage(p->pdf);
+	p->run.y = -1e9;	/* a paragraph going on: a new line */
 	if (p->page == NULL)
 		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)height);
 	p->ph = height;
+	pdf_tags_page(p->tags, p->page);
 }
 
 /* Warn once per document about a character that cannot be drawn. */
@@ -428,6 +408,60 @@ pdf_color(struct dev_color c)
 	return c;
 }
 
+/* Whether a line may break after c without a space (hyphens, dashes,
+ * slashes). */
+static bool
+pdf_breaks_after(uint32_t c)
+{
+	return c == '-' || c == '/' || c == 0xAD || (c >= 0x2010 &&
+	    c <= 0x2014);
+}
+
+/*
+ * Whether a space must go before a tagged text run at (x, y) so that the
+ * text of the structure tree keeps its word breaks: layouts place words
+ * one by one, and readers of the structure (screen readers, pdfinfo
+ * -struct-text) do not guess spaces from gaps. Within one block element
+ * (spans and links included): yes after a gap of more than a tenth of an
+ * em on the same baseline, and at a new line unless the last one ended in
+ * a hyphen, dash or slash. Between blocks (paragraphs, cells) no. The
+ * last run is updated.
+ */
+static bool
+pdf_word_space(struct pdf_dev *p, struct font *f, double size, double x,
+    double y, const char *s, size_t len)
+{
+	bool space = false;
+	uint32_t first = 0, cp = 0;
+	size_t i, k;
+	int block;
+
+	if (!pdf_tags_tagging(p->tags))
+		return false;
+	block = pdf_tags_block(p->tags);
+	utf8_decode(s, len, &first);
+	if (p->run.valid && p->run.last != ' ' && first != ' ' &&
+	    block == p->run.block) {
+		double em = size < p->run.size ? size : p->run.size;
+
+		if (fabs(y - p->run.y) < em * 0.05)
+			space = x - p->run.end > em * 0.1;
+		else
+			space = !pdf_breaks_after(p->run.last);
+	}
+	/* The last character of the run. */
+	for (i = len; i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80; i--)
+		;
+	if (i > 0 && (k = utf8_decode(s + i - 1, len - i + 1, &cp)) > 0)
+		p->run.last = cp;
+	p->run.valid = true;
+	p->run.block = block;
+	p->run.y = y;
+	p->run.size = size;
+	p->run.end = x + font_width(f, s, len) * size / 1000;
+	return space;
+}
+
 /*
  * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
  * object written straight into the page's content stream, since the fonts
@@ -455,7 +489,17 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		p->failed = 1;
 		return;
 	}
-	pdf_encode_text(p, pf, f, s, len);
+	if (pdf_word_space(p, f, size, x, y, s, len)) {
+		/* The space is drawn just before the run: nothing moves. */
+		struct strbuf *t = &p->op;
+
+		sb_clear(t);
+		sb_addc(t, ' ');
+		sb_add(t, s, len);
+		pdf_encode_text(p, pf, f, sb_str(t), t->len);
+		x -= font_width(f, " ", 1) * size / 1000;
+	} else
+		pdf_encode_text(p, pf, f, s, len);
 	if (p->buf.len == 0)
 		return;
 	if ((dict = pdf_face_dict(pf)) == NULL ||
@@ -463,6 +507,13 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		p->failed = 1;
 		return;
 	}
+	if (pdf_tags_in_figure(p->tags)) {
+		double w = font_width(f, s, len) * size / 1000;
+
+		pdf_tags_mark(p->tags, PDF_DRAW_TEXT, x, p->ph - y - size * 0.3,
+		    x + w, p->ph - y + size, NULL);
+	} else
+		pdf_tags_mark(p->tags, PDF_DRAW_TEXT, 0, 0, 0, 0, NULL);
 	sb_clear(op);
 	sb_adds(op, "BT\n/");
 	sb_adds(op, name);
@@ -490,6 +541,9 @@ pdf_line(struct device *d, double x0, double y0, double x1, double y1,
 	if (p->page == NULL || !(width > 0) || !isfinite(x0) ||
 	    !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
 		return;
+	pdf_tags_mark(p->tags, PDF_DRAW_GRAPHIC, fmin(x0, x1) - width / 2,
+	    p->ph - fmax(y0, y1) - width / 2, fmax(x0, x1) + width / 2,
+	    p->ph - fmin(y0, y1) + width / 2, NULL);
 	HPDF_Page_SetLineWidth(p->page, (HPDF_REAL)width);
 	pdf_stroke_color(p->page, pdf_color(c));
 	HPDF_Page_MoveTo(p->page, (HPDF_REAL)x0, (HPDF_REAL)(p->ph - y0));
@@ -509,6 +563,9 @@ pdf_rect(struct device *d, double x, double y, double w, double h,
 	if (p->page == NULL || (fill == NULL && !do_stroke) ||
 	    !isfinite(x) || !isfinite(y) || !isfinite(w) || !isfinite(h))
 		return;
+	pdf_tags_mark(p->tags, PDF_DRAW_GRAPHIC, fmin(x, x + w),
+	    p->ph - fmax(y, y + h), fmax(x, x + w), p->ph - fmin(y, y + h),
+	    NULL);
 	if (fill != NULL)
 		pdf_fill_color(p->page, pdf_color(*fill));
 	if (do_stroke) {
@@ -610,7 +667,6 @@ pdf_image(struct device *d, const char *path, double x, double y, double w,
 	HPDF_Image img;
 	double iw, ih, s;
 
-	(void)alt;		/* for the figure's structure element */
 	if (p->page == NULL || path == NULL)
 		return -1;
 	if ((img = pdf_load_image(p, path)) == NULL)
@@ -624,6 +680,8 @@ pdf_image(struct device *d, const char *path, double x, double y, double w,
 	s = w / iw < h / ih ? w / iw : h / ih;
 	x += (w - iw * s) / 2;
 	y += (h - ih * s) / 2;
+	pdf_tags_mark(p->tags, PDF_DRAW_IMAGE, x, p->ph - y - ih * s,
+	    x + iw * s, p->ph - y, alt);
 	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x,
 	    (HPDF_REAL)(p->ph - y - ih * s), (HPDF_REAL)(iw * s),
 	    (HPDF_REAL)(ih * s));
@@ -649,15 +707,18 @@ pdf_link_uri(struct device *d, double x, double y, double w, double h,
 {
 	struct pdf_dev *p = pdf_of(d);
 	HPDF_Annotation a;
+	int el;
 
 	if (p->page == NULL || uri == NULL || *uri == '\0' ||
 	    !(w > 0 && h > 0 && isfinite(x) && isfinite(y)))
 		return;
+	el = pdf_tags_link(p->tags);
 	a = HPDF_Page_CreateURILinkAnnot(p->page, pdf_area(p, x, y, w, h),
 	    uri);
 	if (a != NULL) {
 		HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
 		HPDF_Dict_AddNumber(a, "F", 4);		/* print */
+		pdf_tags_annot(p->tags, el, a, p->page);
 	}
 }
 
@@ -678,6 +739,7 @@ pdf_link_dest(struct device *d, double x, double y, double w, double h,
 	l->page = p->page;
 	l->rect = pdf_area(p, x, y, w, h);
 	l->dest = dest;
+	l->el = pdf_tags_link(p->tags);
 }
 
 /* Define destination number dest at height y of the current page. */
@@ -721,39 +783,25 @@ pdf_bookmark(struct device *d, int level, const char *title, int dest)
 static void
 pdf_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
 {
-	struct pdf_dev *p = pdf_of(d);
-
-	(void)alt;
-	p->tags = xgrow(p->tags, &p->captags, p->ntags + 1, sizeof(*p->tags));
-	p->tags[p->ntags++] = tag;
+	pdf_tags_open(pdf_of(d)->tags, tag, alt);
 }
 
 static void
 pdf_tag_end(struct device *d)
 {
-	struct pdf_dev *p = pdf_of(d);
-
-	if (p->ntags == 0)
-		p->unbalanced = 1;
-	else
-		p->ntags--;
+	pdf_tags_close(pdf_of(d)->tags);
 }
 
 static void
 pdf_artifact_begin(struct device *d)
 {
-	pdf_of(d)->artifact++;
+	pdf_tags_artifact_begin(pdf_of(d)->tags);
 }
 
 static void
 pdf_artifact_end(struct device *d)
 {
-	struct pdf_dev *p = pdf_of(d);
-
-	if (p->artifact == 0)
-		p->unbalanced = 1;
-	else
-		p->artifact--;
+	pdf_tags_artifact_end(pdf_of(d)->tags);
 }
 
 /*
@@ -782,8 +830,9 @@ pdf_make_dest(struct pdf_dev *p, int dest)
 	return dst;
 }
 
-/* An internal link annotation of the page: borderless, printable. */
-static void
+/* An internal link annotation of the page: borderless, printable. NULL
+ * on a libharu error. */
+static HPDF_Dict
 pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
 {
 	HPDF_MMgr mm = p->pdf->mmgr;
@@ -792,12 +841,14 @@ pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
 
 	if (a == NULL || HPDF_Xref_Add(p->pdf->xref, a) != HPDF_OK) {
 		HPDF_Array_Free(dst);
-		return;
+		return NULL;
 	}
 	annots = HPDF_Dict_GetItem(page, "Annots", HPDF_OCLASS_ARRAY);
 	if (annots == NULL) {
-		if ((annots = HPDF_Array_New(mm)) == NULL)
-			return;
+		if ((annots = HPDF_Array_New(mm)) == NULL) {
+			HPDF_Array_Free(dst);
+			return NULL;
+		}
 		HPDF_Dict_Add(page, "Annots", annots);
 	}
 	HPDF_Array_Add(annots, a);
@@ -817,6 +868,7 @@ pdf_add_link(struct pdf_dev *p, HPDF_Page page, HPDF_Rect r, HPDF_Array dst)
 	}
 	HPDF_Dict_AddNumber(a, "F", 4);				/* print */
 	HPDF_Dict_Add(a, "Dest", dst);
+	return a;
 }
 
 /* Create the internal links and the outline, now that all destinations
@@ -838,7 +890,8 @@ pdf_resolve(struct pdf_dev *p)
 			    "destination %d left out", l->dest);
 			continue;
 		}
-		pdf_add_link(p, l->page, l->rect, dst);
+		pdf_tags_annot(p->tags, l->el,
+		    pdf_add_link(p, l->page, l->rect, dst), l->page);
 	}
 	for (i = 0; i < p->nmarks; i++) {
 		const struct pdf_mark *m = &p->marks[i];
@@ -863,7 +916,7 @@ pdf_resolve(struct pdf_dev *p)
 			HPDF_Array_Free(dst);
 			continue;
 		}
-		HPDF_Dict_Add(o, "Title", pdf_text_string(p, m->title));
+		HPDF_Dict_Add(o, "Title", pdf_text_string(p->pdf->mmgr, m->title));
 		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, HPDF_FALSE);
 		stack[level - 1] = o;
@@ -961,12 +1014,11 @@ pdf_end(struct device *d, const char *path)
 		    "document was begun");
 		return -1;
 	}
-	if (p->ntags != 0 || p->artifact != 0 || p->unbalanced)
-		diag(DIAG_WARNING, path, 0, 0, "internal: structure tags or "
-		    "artifacts do not nest");
 	if (HPDF_GetCurrentPage(p->pdf) == NULL)	/* a PDF needs a page */
 		pdf_page(d, 595.276, 841.89);
 	pdf_resolve(p);
+	if (pdf_tags_finish(p->tags, path) != 0)
+		p->failed = 1;
 	pdf_fill_empty_pages(p);
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
@@ -1016,7 +1068,7 @@ pdf_free(struct device *d)
 	free(p->marks);
 	free(p->images);
 	free(p->warned);
-	free(p->tags);
+	pdf_tags_free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);
 	free(p->icc);
@@ -1040,5 +1092,6 @@ dev_pdf_new(void)
 	p->dev.ops = &pdf_ops;
 	p->dev.priv = p;
 	p->fonts = pdf_fontset_new();
+	p->tags = pdf_tags_new();
 	return &p->dev;
 }

@@ -84,10 +84,18 @@ struct device_ops {
 	void	(*bookmark)(struct device *, int level, const char *title,
 		    int dest);
 	/* Structure: content drawn between begin and end belongs to the
-	 * element; elements nest. alt: alternative text (figures) or NULL. */
+	 * element; elements nest; reading order is the order of the calls.
+	 * alt: alternative text for DEV_TAG_FIGURE (required: a figure
+	 * without it is warned about) or DEV_TAG_FORM (e.g. a tick box's
+	 * state), the language (BCP 47, e.g. "en") for
+	 * DEV_TAG_SPAN, else NULL. The PDF device tags text and images with
+	 * the innermost element; lines and rectangles only inside figures
+	 * and forms, else they are decoration (artifacts). An image drawn
+	 * outside a figure becomes a figure with the image's alt text. */
 	void	(*tag_begin)(struct device *, enum dev_tag, const char *alt);
 	void	(*tag_end)(struct device *);
-	/* Content between these is decoration (running heads, page numbers). */
+	/* Content between these is decoration (running heads, page numbers,
+	 * repeated table headers); it needs no structure element. */
 	void	(*artifact_begin)(struct device *);
 	void	(*artifact_end)(struct device *);
 	/* Finish and write the document to path atomically; 0 on success,

@@ -2,9 +2,13 @@
  * PDF/A-1b for the PDF device (see pdf_pdfa.h): XMP metadata, output
  * intent, file identifier, version. Uses libharu's object API.
  */
+#include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include <zlib.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
@@ -12,7 +16,9 @@
 #include <hpdf_streams.h>
 
 #include "device/pdf_pdfa.h"
+#include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/xalloc.h"
 
 /* Append s with the five XML special characters escaped. */
 static void
@@ -78,8 +84,7 @@ xmp_packet(struct strbuf *b, const struct pdf_meta *m)
 
 		if (gmtime_r(&t, &tm) != NULL &&
 		    strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%S+00:00", &tm)) {
-			sb_addf(b, "<xmp:CreateDate>%s</xmp:CreateDate>\n"
-			    "<xmp:ModifyDate>%s</xmp:ModifyDate>\n", when,
+			sb_addf(b, "<xmp:CreateDate>%s</xmp:CreateDate>\n",
 			    when);
 		}
 	}
@@ -108,6 +113,29 @@ xmp_packet(struct strbuf *b, const struct pdf_meta *m)
 	    "<?xpacket end=\"w\"?>");
 }
 
+unsigned char *
+pdf_pdfa_profile(size_t *len)
+{
+	size_t n;
+	char *raw = file_read(PDF_PDFA_ICC, &n);
+	unsigned char *z;
+	uLongf zlen;
+
+	if (raw == NULL)
+		return NULL;
+	zlen = compressBound((uLong)n);
+	z = xmalloc(zlen);
+	if (compress2(z, &zlen, (const Bytef *)raw, (uLong)n, 9) != Z_OK) {
+		free(raw);
+		free(z);
+		errno = ENOMEM;
+		return NULL;
+	}
+	free(raw);
+	*len = zlen;
+	return z;
+}
+
 int
 pdf_pdfa_set_id(HPDF_Doc pdf, const unsigned char id[16])
 {
@@ -122,6 +150,15 @@ pdf_pdfa_set_id(HPDF_Doc pdf, const unsigned char id[16])
 	ret |= HPDF_Array_Add(arr, HPDF_Binary_New(pdf->mmgr,
 	    (HPDF_BYTE *)(uintptr_t)id, 16));
 	return ret == HPDF_OK ? 0 : -1;
+}
+
+/* libharu drops /Filter from streams it does not compress itself: add
+ * it back for the pre-compressed profile, just before ">>". */
+static HPDF_STATUS
+write_flate(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
 }
 
 int
@@ -151,7 +188,9 @@ pdf_pdfa_apply(HPDF_Doc pdf, const struct pdf_meta *m,
 
 	if ((prof = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL)
 		return -1;
-	prof->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+	/* Compressed once per run by pdf_pdfa_profile, not per file. */
+	prof->filter = HPDF_STREAM_FILTER_NONE;
+	prof->write_fn = write_flate;
 	ret |= HPDF_Dict_AddNumber(prof, "N", 3);
 	ret |= HPDF_Stream_Write(prof->stream, icc, (HPDF_UINT)icclen);
 	if ((intent = HPDF_Dict_New(pdf->mmgr)) == NULL ||

@@ -22,12 +22,17 @@ struct pdf_meta {
 
 /*
  * Make the document PDF/A-1b: metadata, output intent (icc[0..icclen) is
- * the profile), /ID from id (16 bytes), version 1.4. 0 on success, -1 on
+ * the profile as pdf_pdfa_profile returns it), /ID from id (16 bytes),
+ * version 1.4. 0 on success, -1 on
  * a libharu error (already reported through its error handler).
  */
 int	pdf_pdfa_apply(HPDF_Doc, const struct pdf_meta *,
 	    const unsigned char id[16], const unsigned char *icc,
 	    size_t icclen);
+
+/* The ICC profile, deflated (zlib) for a stream with /Filter
+ * /FlateDecode; NULL with errno set if it cannot be read. Free it. */
+unsigned char	*pdf_pdfa_profile(size_t *len);
 
 /* Put /ID [<id> <id>] into the trailer (also outside PDF/A). */
 int	pdf_pdfa_set_id(HPDF_Doc, const unsigned char id[16]);

@@ -189,6 +189,7 @@ signatures(struct doc_block *root, const struct docs_env *env)
 
 		b->width = width;
 		b->height = 70;
+		b->form = true;		/* tagged as a Form element */
 		for (size_t i = 0; i < cnt; i++) {
 			const struct signatory *s = n ?
 			    &p->signatories[k0 + i] : NULL;

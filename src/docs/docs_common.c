@@ -196,6 +196,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 	double x, scale = 1;
 	size_t n = 0;
 	struct doc_block *b;
+	struct strbuf alt = STRBUF_INIT;	/* for tagged PDF */
 
 	for (size_t i = 0; i < p->norgs; i++) {
 		char *path;
@@ -214,6 +215,9 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 			free(path);
 			continue;
 		}
+		sb_adds(&alt, n == 0 ? "Logos: " : ", ");
+		sb_adds(&alt, p->orgs[i].name ? p->orgs[i].name :
+		    p->orgs[i].logo);
 		paths[n] = path;
 		w[n] = height * pw / ph;
 		/* Very wide logos are capped so that a row stays balanced. */
@@ -228,6 +232,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		b = doc_add(parent, DOC_DRAWING, NULL, 0);
 		b->width = width;
 		b->height = height * scale;
+		doc_set_str(&b->alt, sb_str(&alt));
 		x = (width - total * scale) / 2;
 		for (size_t i = 0; i < n; i++) {
 			struct doc_prim *pr = doc_add_prim(b, DOC_PRIM_IMAGE,
@@ -242,6 +247,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		free(paths[i]);
 	free(paths);
 	free(w);
+	sb_free(&alt);
 }
 
 /* The text width of the template's body column. */
@@ -309,6 +315,7 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 
 	b->width = w;
 	b->height = 118;
+	b->form = true;			/* tagged as a Form element */
 	/* Place and date, pre-filled with the place when known. */
 	if (place != NULL) {
 		sb_adds(&sb, place);

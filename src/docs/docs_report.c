@@ -58,6 +58,37 @@ prim_label(struct doc_block *b, double x, double y, double size,
 	pr->text = xstrdup(text);
 }
 
+/*
+ * The alternative text of a chart for tagged PDF: a sentence with what it
+ * shows, e.g. "Teilnahme: Mentees – Frauen: 10, Männer: 4; Mentorinnen –
+ * Frauen: 8, Männer: 6." (caller frees).
+ */
+static char *
+chart_alt(const struct chart *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, c->title != NULL ? c->title : "");
+	if (c->unit != NULL) {
+		sb_adds(&sb, " (");
+		sb_adds(&sb, c->unit);
+		sb_addc(&sb, ')');
+	}
+	sb_addc(&sb, ':');
+	for (size_t s = 0; s < c->nseries; s++) {
+		sb_adds(&sb, s > 0 ? "; " : " ");
+		if (c->nseries > 1 && c->series[s] != NULL) {
+			sb_adds(&sb, c->series[s]);
+			sb_adds(&sb, " \xe2\x80\x93 ");
+		}
+		for (size_t k = 0; k < c->ncat; k++)
+			sb_addf(&sb, "%s%s: %g", k > 0 ? ", " : "", c->cats[k],
+			    c->v[s][k]);
+	}
+	sb_addc(&sb, '.');
+	return sb_take(&sb);
+}
+
 /* A grouped vertical bar chart as one drawing. */
 static void
 bar_chart(struct doc_block *parent, const struct docs_env *env,
@@ -86,6 +117,7 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	if (max < step)
 		max = step;
 	b = doc_add(keep, DOC_DRAWING, NULL, 0);
+	b->alt = chart_alt(c);		/* a Figure with this text */
 	b->width = width;
 	b->height = top + plot_h + bottom;
 	prim_label(b, 0, 12, 10, c->title);

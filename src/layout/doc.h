@@ -128,6 +128,10 @@ struct doc_block {
 
 	struct doc_prim	*prims;		/* drawing */
 	size_t		 nprims, primcap;
+	bool		 form;		/* drawing: signature lines etc., a
+					   Form element; else with alt a
+					   Figure, without it a paragraph
+					   (lines are then decoration) */
 };
 
 struct doc {

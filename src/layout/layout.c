@@ -41,6 +41,7 @@ struct frag {
 	const char	*s;		/* not owned */
 	size_t		 len;
 	const char	*uri;		/* external link, or NULL */
+	bool		 label;		/* a list item's bullet or number */
 };
 
 /* Where a block sits horizontally and what decorates its lines. */
@@ -682,6 +683,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 				f.s = bi->s;
 				f.len = bi->len;
 				f.uri = bi->uri;
+				f.label = false;
 				frag_add(it, &f);
 			}
 			xx += li->width;
@@ -690,6 +692,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			struct frag f = it->frags[it->nfrags - 1];
 
 			f.x = f.x + f.w;
+			f.label = false;
 			f.s = "-";
 			f.len = 1;
 			f.w = font_advance(f.font, '-') * f.size / 1000;
@@ -810,6 +813,7 @@ set_label(struct lay *L, const struct doc_block *list, int n,
 	f->len = strlen(text);
 	f->w = font_width(f->font, f->s, f->len) * size / 1000;
 	f->x = c->left - 5 - f->w;
+	f->label = true;
 	L->label = f;
 }
 
@@ -837,6 +841,7 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	for (const struct doc_block *it = b->first; it != NULL; it = it->next) {
 		tag_open(L, DEV_TAG_LI);
 		set_label(L, b, n++, &in);
+		tag_open(L, DEV_TAG_LBODY);	/* the label goes before it */
 		if (it->kind == DOC_ITEM) {
 			for (const struct doc_block *k = it->first; k != NULL;
 			    k = k->next) {
@@ -847,6 +852,7 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		} else
 			flow_block(L, it, &in);
 		L->label = NULL;
+		tag_close(L);
 		tag_close(L);
 		L->pending = b->tight ? 2 : L->t->par_space;
 	}
@@ -1275,6 +1281,7 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	struct pstyle ps;
 
 	space(L, 0);
+	tag_open(L, DEV_TAG_FORM);
 	it = vl_add(L, V_FILL, 40);
 	it->x = c->left;
 	it->w = b->width > 0 && b->width < col_width(c) ? b->width : 200;
@@ -1290,6 +1297,7 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	in.right = in.left + it->w;
 	L->keep_next = 1;
 	set_text(L, b, &ps, &in, in.left, col_width(&in));
+	tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -1299,7 +1307,8 @@ flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	struct vitem *it;
 
 	space(L, 0);
-	tag_open(L, DEV_TAG_FIGURE);
+	tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ? DEV_TAG_FIGURE :
+	    DEV_TAG_P);
 	it = vl_add(L, V_DRAWING, b->height);
 	it->x = c->left;
 	it->w = b->width;
@@ -1429,30 +1438,39 @@ paginate(struct lay *L, size_t *npages)
 /* ---- drawing --------------------------------------------------------- */
 
 static void
-draw_frags(struct lay *L, const struct vitem *it, double base)
+draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
+    bool skip_label)
 {
 	struct device *d = L->dev;
 
 	for (size_t i = 0; i < it->nfrags; i++) {
 		const struct frag *f = &it->frags[i];
-
-		d->ops->text(d, f->font, f->size, f->color, f->x, base,
-		    f->s, f->len);
-	}
-	/* One link area per stretch of fragments with the same target. */
-	for (size_t i = 0; i < it->nfrags; i++) {
-		const struct frag *f = &it->frags[i];
 		size_t j = i;
 		double asc, x1;
 
-		if (f->uri == NULL)
+		if (f->label && skip_label)	/* drawn as the Lbl */
 			continue;
+		if (f->uri == NULL) {
+			d->ops->text(d, f->font, f->size, f->color, f->x, base,
+			    f->s, f->len);
+			continue;
+		}
+		/* A stretch of fragments with the same target: one Link
+		 * element with its text and one link area. */
 		while (j + 1 < it->nfrags && it->frags[j + 1].uri == f->uri)
 			j++;
+		if (tags)
+			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
+		for (size_t k = i; k <= j; k++)
+			d->ops->text(d, it->frags[k].font, it->frags[k].size,
+			    it->frags[k].color, it->frags[k].x, base,
+			    it->frags[k].s, it->frags[k].len);
 		asc = font_ascent(f->font) * f->size / 1000;
 		x1 = it->frags[j].x + it->frags[j].w;
 		d->ops->link_uri(d, f->x, base - asc, x1 - f->x,
 		    asc - font_descent(f->font) * f->size / 1000, f->uri);
+		if (tags)
+			d->ops->tag_end(d);
 		i = j;
 	}
 }
@@ -1518,11 +1536,23 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	struct device *d = L->dev;
 	const struct fctx *c = it->ctx;
 	struct dev_color grey = { 0.6, 0.6, 0.6 };
+	const struct frag *lbl = it->kind == V_LINE && it->nfrags > 0 &&
+	    it->frags[0].label ? &it->frags[0] : NULL;
+	bool label_done = false;
 
-	for (size_t i = 0; tags && i < it->nopens; i++)
+	for (size_t i = 0; tags && i < it->nopens; i++) {
+		/* A list item: its label before its body. */
+		if (lbl != NULL && it->opens[i] == DEV_TAG_LBODY) {
+			d->ops->tag_begin(d, DEV_TAG_LBL, NULL);
+			d->ops->text(d, lbl->font, lbl->size, lbl->color,
+			    lbl->x, y + it->asc, lbl->s, lbl->len);
+			d->ops->tag_end(d);
+			label_done = true;
+		}
 		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
-		    it->kind == V_IMAGE && it->opens[i] == DEV_TAG_FIGURE ?
-		    it->blk->alt : NULL);
+		    (it->kind == V_IMAGE || it->kind == V_DRAWING) &&
+		    it->opens[i] == DEV_TAG_FIGURE ? it->blk->alt : NULL);
+	}
 	if (c != NULL && c->code) {
 		struct dev_color bg = { 0.94, 0.94, 0.94 };
 
@@ -1540,11 +1570,15 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	}
 	switch (it->kind) {
 	case V_LINE:
-		draw_frags(L, it, y + it->asc);
 		if (it->tick >= 0) {
 			double s = it->w, bx = it->x, by = y + it->asc - s;
 			struct dev_color k = L->t->text;
 
+			/* The box is a form field; its alt text says its
+			 * state (U+2612 ballot box with X, U+2610 empty). */
+			if (tags)
+				d->ops->tag_begin(d, DEV_TAG_FORM, it->tick > 0 ?
+				    "\xe2\x98\x92" : "\xe2\x98\x90");
 			d->ops->rect(d, bx, by, s, s, NULL, 0.7, k);
 			if (it->tick > 0) {
 				d->ops->line(d, bx + s * 0.2, by + s * 0.55,
@@ -1552,7 +1586,13 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 				d->ops->line(d, bx + s * 0.42, by + s * 0.8,
 				    bx + s * 0.85, by + s * 0.2, 1.2, k);
 			}
+			if (tags)
+				d->ops->tag_end(d);
 		}
+		/* A table of contents entry is one link. */
+		if (tags && it->toc_dest >= 0)
+			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
+		draw_frags(L, it, y + it->asc, tags, label_done);
 		if (it->toc_dest >= 0) {
 			double right = L->t->page_w - L->t->right;
 
@@ -1583,6 +1623,8 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 			}
 			d->ops->link_dest(d, L->t->left, y, right - L->t->left,
 			    it->h, it->toc_dest);
+			if (tags)
+				d->ops->tag_end(d);
 		}
 		break;
 	case V_RULE: {

@@ -430,6 +430,8 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	char *msg;
 	int len;
 
+	if (++c->errors > LOAD_MAX_ERRORS)
+		return;		/* counted; summed up by err_flush() */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -441,7 +443,15 @@ err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, c->file, n != NULL ? line_of(n) : 0, 0, "%s", msg);
 	free(msg);
-	c->errors++;
+}
+
+/* Say how many errors err() did not show, if any. */
+static void
+err_flush(struct ctx *c)
+{
+	if (c->errors > LOAD_MAX_ERRORS)
+		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
+		    "not shown", c->errors - LOAD_MAX_ERRORS);
 }
 
 /* Trim and collapse white space (XML's space, tab, CR, LF) in place. */
@@ -738,6 +748,12 @@ report_parse_error(struct ctx *c)
 		}
 		/* FALLTHROUGH */
 	default:
+		if (strstr(parse_err.msg, "Excessive depth") != NULL) {
+			diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
+			    "a programme: elements are nested more than 256 "
+			    "levels deep");
+			break;
+		}
 		diag(DIAG_ERROR, c->file, line, parse_err.col, "not "
 		    "well-formed XML: %s", parse_err.msg);
 		break;
@@ -756,54 +772,40 @@ bad_byte(const char *s, long line, long col)
 }
 
 /*
- * Read and parse one file safely. Returns the document, or NULL with the
- * problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ * Parse the bytes of one file safely (buf[len] must be a NUL); takes over
+ * buf, which the document keeps for source lines. Returns the document, or
+ * NULL with the problem reported and *rc = EX_DATAERR.
  */
 static xmlDocPtr
-xml_load(struct ctx *c, const char *path, int *rc)
+xml_parse(struct ctx *c, char *buf, size_t len, int *rc)
 {
-	char *buf;
-	size_t len;
 	long line, col;
 	xmlDocPtr doc;
 
 	xml_setup();
-	if ((buf = file_read(path, &len)) == NULL) {
-		if (errno == EFBIG)
-			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
-			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
-		else
-			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
-			    strerror(errno));
-		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
-		c->errors++;
-		return NULL;
-	}
 	*rc = EX_DATAERR;
-	if (strspn(buf, " \t\r\n") == len) {
+	if (strspn(buf, " \t\r\n") >= len) {
 		diag(DIAG_ERROR, c->file, 0, 0, "the file is empty");
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if (!utf8_valid(buf, len, &line, &col)) {
 		diag(DIAG_ERROR, c->file, line, col, "invalid UTF-8 (byte "
 		    "0x%02X); save the file as UTF-8",
 		    bad_byte(buf, line, col));
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if ((line = find_doctype(buf, len)) > 0) {
 		diag(DIAG_ERROR, c->file, line, 0, "DOCTYPE declarations are "
 		    "not allowed; remove line %ld", line);
 		c->errors++;
-		free(buf);
-		return NULL;
+		goto bad;
 	}
 	if (len > (size_t)INT32_MAX) {
-		free(buf);
-		return NULL;
+		diag(DIAG_ERROR, c->file, 0, 0, "file too large");
+		c->errors++;
+		goto bad;
 	}
 	parse_err_clear();
 	doc = xmlReadMemory(buf, (int)len, c->file, "UTF-8",
@@ -833,6 +835,33 @@ xml_load(struct ctx *c, const char *path, int *rc)
 	}
 	*rc = 0;
 	return doc;
+bad:
+	free(buf);
+	return NULL;
+}
+
+/*
+ * Read one file and parse it with xml_parse(). Returns the document, or
+ * NULL with the problem reported and *rc set (EX_NOINPUT or EX_DATAERR).
+ */
+static xmlDocPtr
+xml_load(struct ctx *c, const char *path, int *rc)
+{
+	char *buf;
+	size_t len;
+
+	if ((buf = file_read(path, &len)) == NULL) {
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, c->file, 0, 0, "file too large (over "
+			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
+		else
+			diag(DIAG_ERROR, c->file, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		*rc = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		c->errors++;
+		return NULL;
+	}
+	return xml_parse(c, buf, len, rc);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1217,6 +1246,23 @@ is_el(const xmlNode *k, enum el e)
 	    strcmp(name_of(k), elems[e].name) == 0;
 }
 
+/*
+ * The capacity xgrow() gave an array of n elements that only ever grew
+ * one element at a time from NULL (8, 16, 32, ...), so that the model's
+ * arrays need no capacity fields.
+ */
+static size_t
+implied_cap(size_t n)
+{
+	size_t cap = 8;
+
+	if (n == 0)
+		return 0;
+	while (cap < n)
+		cap *= 2;
+	return cap;
+}
+
 /* Record a reference that does not resolve (see struct dangling). */
 static void
 add_dangling(struct ctx *c, const char *id, const char *what, long line,
@@ -1227,7 +1273,7 @@ add_dangling(struct ctx *c, const char *id, const char *what, long line,
     const char *fmt, ...)
 {
 	struct programme *p = c->p;
-	size_t cap = p->ndangling;
+	size_t cap = implied_cap(p->ndangling);
 	struct dangling *d;
 	va_list ap, aq;
 	int len;
@@ -1329,7 +1375,7 @@ ref_person(struct ctx *c, const xmlNode *n, const char *attr)
 static void *
 push(void *v, size_t *n, const void *item, size_t sz)
 {
-	size_t cap = *n;
+	size_t cap = implied_cap(*n);
 
 	v = xgrow(v, &cap, *n + 1, sz);
 	memcpy((char *)v + *n * sz, item, sz);
@@ -1458,7 +1504,10 @@ build_person(struct ctx *c, const xmlNode *n)
 	}
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_NAME)) {
-			if (q.family != NULL)
+			/* Only the first <name> counts (a second one is
+			 * reported by the structure check). */
+			if (q.family != NULL || q.given != NULL ||
+			    q.title != NULL)
 				continue;
 			q.given = get_text(k, "given");
 			q.title = get_text(k, "title");
@@ -1782,6 +1831,7 @@ load_tandems_file(struct programme *p, int *rc)
 		return NULL;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_TANDEMS);
+	err_flush(&c);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
 		index_people(&c);
@@ -1791,10 +1841,16 @@ load_tandems_file(struct programme *p, int *rc)
 	return doc;
 }
 
-struct programme *
-load_programme(const char *path, int *exit_code)
+/*
+ * The common part of load_programme() and load_programme_buf(): p has dir
+ * and file set; buf is the contents of p->file (NULL: read the file), and
+ * tandems.xml is looked for only when with_tandems is true. Frees p on
+ * failure.
+ */
+static struct programme *
+load_common(struct programme *p, const char *buf, size_t len,
+    bool with_tandems, int *exit_code)
 {
-	struct programme *p;
 	struct ctx c, tc;
 	xmlDocPtr doc, tdoc = NULL;
 	xmlNodePtr root;
@@ -1803,25 +1859,14 @@ load_programme(const char *path, int *exit_code)
 	char *tf;
 	const char *base;
 
-	if (dir_exists(path)) {
-		p = programme_new();
-		p->dir = xstrdup(path);
-		p->file = path_join(path, "programme.xml");
-	} else if (file_exists(path)) {
-		p = programme_new();
-		p->dir = path_dir(path);
-		p->file = xstrdup(path);
-	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
-		    "file");
-		*exit_code = EX_NOINPUT;
-		return NULL;
-	}
 	c = (struct ctx){ p, p->file, 0, NULL, 0 };
-	if ((doc = xml_load(&c, p->file, &rc)) == NULL)
+	doc = buf != NULL ? xml_parse(&c, xstrndup(buf, len), len, &rc) :
+	    xml_load(&c, p->file, &rc);
+	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc);
 	check_root(&c, root, EL_PROGRAMME);
+	err_flush(&c);
 	if (root == NULL || root->ns != NULL ||
 	    el_lookup(name_of(root)) != EL_PROGRAMME) {
 		doc_free(doc);
@@ -1832,11 +1877,13 @@ load_programme(const char *path, int *exit_code)
 	c.people = NULL;
 
 	/* tandems.xml belongs to a programme folder: not looked for beside
-	 * a file given under another name (e.g. cohort-2023.xml). */
+	 * a file given under another name (e.g. cohort-2023.xml), nor for a
+	 * programme given as bytes. */
 	tf = path_join(p->dir, "tandems.xml");
 	base = strrchr(p->file, '/');
 	base = base != NULL ? base + 1 : p->file;
-	if (strcmp(base, "programme.xml") == 0 && file_exists(tf)) {
+	if (with_tandems && strcmp(base, "programme.xml") == 0 &&
+	    file_exists(tf)) {
 		if (p->tandem_source == TANDEMS_INLINE) {
 			diag(DIAG_ERROR, p->file, p->tandems_line, 0,
 			    "fixed tandems are given both here and in %s; "
@@ -1873,6 +1920,45 @@ fail:
 	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
+}
+
+struct programme *
+load_programme(const char *path, int *exit_code)
+{
+	struct programme *p;
+
+	if (dir_exists(path)) {
+		p = programme_new();
+		p->dir = xstrdup(path);
+		p->file = path_join(path, "programme.xml");
+	} else if (file_exists(path)) {
+		p = programme_new();
+		p->dir = path_dir(path);
+		p->file = xstrdup(path);
+	} else {
+		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		    "file");
+		*exit_code = EX_NOINPUT;
+		return NULL;
+	}
+	return load_common(p, NULL, 0, true, exit_code);
+}
+
+struct programme *
+load_programme_buf(const char *buf, size_t len, const char *name,
+    int *exit_code)
+{
+	struct programme *p = programme_new();
+	struct programme *r;
+	char *copy = xmalloc(len + 1);
+
+	memcpy(copy, buf, len);
+	copy[len] = '\0';
+	p->dir = xstrdup(".");
+	p->file = xstrdup(name);
+	r = load_common(p, copy, len, false, exit_code);
+	free(copy);
+	return r;
 }
 
 /* Edit distance between a and b (bytes), capped for long strings. */

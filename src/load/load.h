@@ -10,6 +10,12 @@
 #include "load/model.h"
 
 /*
+ * At most this many errors are printed per file by each pass (structure,
+ * validation); the rest are counted and summed up in one line.
+ */
+#define LOAD_MAX_ERRORS	1000
+
+/*
  * Load the programme at path: a programme folder (reads PATH/programme.xml
  * and, if present, PATH/tandems.xml) or a programme file (tandems.xml is
  * then looked for in the file's folder only if the file is named
@@ -28,6 +34,16 @@
  * hook is process-wide).
  */
 struct programme	*load_programme(const char *path, int *exit_code);
+
+/*
+ * Load a programme from the len bytes at buf (need not end in a NUL),
+ * named name in messages, exactly as load_programme() loads a file, but
+ * with no tandems.xml and no file access at all (p->dir is "."). Used by
+ * the fuzzers and by callers that hold the data in memory. Same results
+ * and ownership as load_programme().
+ */
+struct programme	*load_programme_buf(const char *buf, size_t len,
+			    const char *name, int *exit_code);
 
 /*
  * Check everything about a loaded programme that a schema cannot: id

@@ -38,6 +38,8 @@ verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
 	int len;
 	char *msg;
 
+	if (++v->errors > LOAD_MAX_ERRORS)
+		return;		/* counted; summed up at the end */
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -49,7 +51,6 @@ verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, file, line, 0, "%s", msg);
 	free(msg);
-	v->errors++;
 }
 
 static bool
@@ -358,6 +359,34 @@ check_pairs(struct vstate *v)
 	sb_free(&sb);
 }
 
+/*
+ * A programme without mentees or without mentors is valid (people may be
+ * added later), but nothing can be matched: say so as a warning.
+ */
+static void
+check_people(struct vstate *v)
+{
+	const struct programme *p = v->p;
+	size_t ne = programme_count(p, ROLE_MENTEE, GENDER__MAX, false);
+	size_t nr = programme_count(p, ROLE_MENTOR, GENDER__MAX, false);
+
+	if (ne == 0 && nr == 0 && p->npeople > 0)
+		diag(DIAG_WARNING, p->file, p->line, 0, "every participant "
+		    "has withdrawn: there is nothing to match or print");
+	else if (ne == 0 && nr == 0)
+		diag(DIAG_WARNING, p->file, p->line, 0, "no participants "
+		    "(mentees or mentors) yet: there is nothing to match, "
+		    "print or count");
+	else if (nr == 0)
+		diag(DIAG_WARNING, p->file, p->line, 0, "no mentors yet: "
+		    "none of the %zu mentee%s can be matched", ne,
+		    ne == 1 ? "" : "s");
+	else if (ne == 0)
+		diag(DIAG_WARNING, p->file, p->line, 0, "no mentees yet: "
+		    "there is nobody to match with the %zu mentor%s", nr,
+		    nr == 1 ? "" : "s");
+}
+
 int
 validate_programme(const struct programme *p)
 {
@@ -368,5 +397,9 @@ validate_programme(const struct programme *p)
 	check_dates(&v);
 	check_values(&v);
 	check_pairs(&v);
+	check_people(&v);
+	if (v.errors > LOAD_MAX_ERRORS)
+		diag(DIAG_ERROR, p->file, 0, 0, "%d more errors not shown",
+		    v.errors - LOAD_MAX_ERRORS);
 	return v.errors;
 }

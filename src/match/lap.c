@@ -1,11 +1,18 @@
 /*
  * The assignment solver of the matching core: Jonker-Volgenant shortest
  * augmenting paths on the rectangular problem of mentees and mentor slots,
- * read straight from the score table, and the walk over
- * the optimal face that makes the result lexicographically smallest.
+ * read straight from the score table, and the walk over the optimal face
+ * that makes the result lexicographically smallest.
+ *
+ * The scores are small integers, so a real programme has few distinct
+ * costs and many ties. The solver sorts each row's mentors by cost (when
+ * it first needs the row) and relaxes edges lazily in that order, which
+ * makes a search that ends at a small distance cheap however long its
+ * path; the start is a greedy pass plus the augmenting row reduction.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lap.h"
 
@@ -34,184 +41,504 @@
 } while (0)
 
 /*
- * Solve by shortest augmenting paths (Jonker and Volgenant 1987, the
- * augmentation phase, with Dijkstra over the columns reached so far).
- * Start: v = 0, u = row minimum, and every row whose cheapest column is
- * still free takes it. Then each remaining row is augmented along a
- * shortest path of reduced costs; all columns at the current minimum
- * distance are scanned as one set, which makes the many ties of small
- * integer costs cheap. Columns that were never reached keep v = 0, so the
- * duals stay optimal for the rectangular problem.
+ * The solver's view of the problem: every row's admissible mentors sorted
+ * by cost (ties by mentor), so that a scan can stop early. Since v <= 0,
+ * the reduced cost of an edge is at least its cost minus the row's dual:
+ * once the cost is high enough, no later edge of the row can matter.
+ */
+struct sap {
+	const struct lap *p;
+	int32_t		*x, *y;
+	int64_t		*v;
+	int64_t		*rowcost;	/* assigned rows: cost of their edge */
+	uint32_t	**ord;		/* per row: mentor << 7 | cost */
+	uint32_t	*pool;		/* backing store of ord */
+	unsigned char	*sorted;	/* per row: ord[r] is filled in */
+	/* One shortest path search. */
+	uint32_t	 cur;		/* even; grows by 2 per search */
+	uint32_t	*mark;		/* column: cur = reached (d, pred
+					   valid), cur + 1 = distance final */
+	int64_t		*d;		/* distance of a reached column */
+	int32_t		*pred;		/* row it is reached from */
+	int64_t		*predw;		/* cost of that edge */
+	int32_t		*fin;		/* the final columns, in order */
+	int32_t		*buf;		/* columns a row scan improved */
+	int32_t		 nfin;
+	int32_t		*rk;		/* row: next mentor in ord to relax */
+	int64_t		*rh;		/* row: dual minus its distance */
+	struct ev	*heap;		/* pending columns and rows */
+	int32_t		 nheap;
+	int32_t		*hpos;		/* column c / row nc + r: its place
+					   in heap, or -1 */
+};
+
+/*
+ * A heap entry: column id, or row id - nc (nc: columns), at key. Each
+ * column and each row is in the heap at most once, so it holds at most
+ * nc + nrows entries.
+ */
+struct ev {
+	int64_t		 key;
+	int32_t		 id;
+};
+
+/* Cost of row r's k-th edge in sorted order (k = nadm: "unmatched"). */
+static int64_t
+cost_at(const struct sap *s, int32_t r, int32_t k)
+{
+	return k < s->p->nadm[r] ? s->ord[r][k] & 127 : s->p->big;
+}
+
+/*
+ * Place every row's sorted list in one block (allocated, not yet
+ * written: a row is sorted on first use, and a big untouched block costs
+ * no memory). Returns 0, or -2 if memory ran out.
+ */
+static int
+rows_init(struct sap *s)
+{
+	const struct lap *p = s->p;
+	size_t	 total = 0;
+
+	s->ord = malloc(((size_t)p->nrows + 1) * sizeof(*s->ord));
+	s->sorted = calloc((size_t)p->nrows + 1, 1);
+	if (s->ord == NULL || s->sorted == NULL)
+		return -2;
+	for (int32_t r = 0; r < p->nrows; r++)
+		total += (size_t)p->nadm[r];
+	if ((s->pool = malloc((total + 1) * sizeof(*s->pool))) == NULL)
+		return -2;
+	total = 0;
+	for (int32_t r = 0; r < p->nrows; r++) {
+		s->ord[r] = s->pool + total;
+		total += (size_t)p->nadm[r];
+	}
+	return 0;
+}
+
+/*
+ * Sort row r's admissible mentors by cost, ties by mentor (a counting
+ * sort on the score, 0..100), unless done before. Each entry is the
+ * mentor shifted left by 7 bits, or'ed with the cost (0..100).
+ */
+static void
+sort_row(struct sap *s, int32_t r)
+{
+	const struct lap *p = s->p;
+	const int32_t *a = p->adm[r];
+	const signed char *sc = p->score[r];
+	uint32_t *o = s->ord[r];
+	int32_t	 cnt[102];
+
+	if (s->sorted[r])
+		return;
+	s->sorted[r] = 1;
+	memset(cnt, 0, sizeof(cnt));
+	for (int32_t k = 0; k < p->nadm[r]; k++)
+		cnt[100 - sc[a[k]] + 1]++;
+	for (int32_t w = 1; w < 102; w++)
+		cnt[w] += cnt[w - 1];
+	for (int32_t k = 0; k < p->nadm[r]; k++) {
+		uint32_t w = (uint32_t)(100 - sc[a[k]]);
+
+		o[cnt[w]++] = (uint32_t)a[k] << 7 | w;
+	}
+}
+
+/*
+ * The two cheapest columns of row i by reduced cost w - v: j1 at u1 and
+ * j2 at u2 (-1 and LAP_INF if there is no second), and their costs.
+ */
+static void
+two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
+    int64_t *w1, int32_t *j2, int64_t *u2, int64_t *w2)
+{
+	const struct lap *p = s->p;
+
+	sort_row(s, i);
+	*j1 = *j2 = -1;
+	*u1 = *u2 = LAP_INF;
+	*w1 = *w2 = 0;
+	for (int32_t k = 0; k <= p->nadm[i]; k++) {
+		int64_t	 w = cost_at(s, i, k);
+		int32_t	 lo, hi;
+
+		if (w >= *u2)
+			break;		/* w - v >= w: nothing cheaper */
+		if (k < p->nadm[i]) {
+			lo = p->first[s->ord[i][k] >> 7];
+			hi = p->first[(s->ord[i][k] >> 7) + 1];
+		} else {
+			lo = p->nslots + i;
+			hi = lo + 1;
+		}
+		for (int32_t c = lo; c < hi; c++) {
+			int64_t	 h = w - s->v[c];
+
+			if (h >= *u2)
+				continue;
+			if (h < *u1) {
+				*u2 = *u1;
+				*j2 = *j1;
+				*w2 = *w1;
+				*u1 = h;
+				*j1 = c;
+				*w1 = w;
+			} else {
+				*u2 = h;
+				*j2 = c;
+				*w2 = w;
+			}
+		}
+	}
+}
+
+/*
+ * Augmenting row reduction (Jonker and Volgenant 1987), adapted to the
+ * rectangular problem: each free row i in free[0..*nfree) finds its two
+ * cheapest columns by reduced cost, j1 (u1) and j2 (u2), and takes j1;
+ * if u1 < u2 it lowers v[j1] by u2 - u1 so that j1 stays its cheapest
+ * column at cost u2. A row pushed off j1 is served next if v moved, else
+ * kept for the next pass; on a tie a free j2 is taken in place of a busy
+ * j1. The duals stay feasible (v only decreases, and only on a column that
+ * is then assigned, so free columns keep v = 0) and every assigned row
+ * stays on a cheapest column of its own. Two passes, and at most budget
+ * row scans in all: the rows still free are left in free[0..*nfree) for
+ * the shortest augmenting paths.
+ */
+static void
+arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
+{
+	int32_t	*x = s->x, *y = s->y;
+
+	for (int pass = 0; pass < 2; pass++) {
+		int32_t	 k = 0, prev = *nfree, n = 0;
+
+		while (k < prev) {
+			int32_t	 i = free[k++], j1, j2, i0;
+			int64_t	 u1, u2, w1, w2;
+
+			if (budget-- <= 0) {
+				/* Out of budget: keep the rest for later. */
+				free[n++] = i;
+				continue;
+			}
+			two_best(s, i, &j1, &u1, &w1, &j2, &u2, &w2);
+			i0 = y[j1];
+			if (j2 >= 0 && u1 < u2)
+				s->v[j1] -= u2 - u1;
+			else if (j2 >= 0 && i0 >= 0) {
+				j1 = j2;
+				w1 = w2;
+				i0 = y[j1];
+			}
+			if (i0 >= 0)
+				x[i0] = -1;
+			x[i] = j1;
+			y[j1] = i;
+			s->rowcost[i] = w1;
+			if (i0 < 0)
+				continue;
+			if (j2 >= 0 && u1 < u2)
+				free[--k] = i0;
+			else
+				free[n++] = i0;
+		}
+		*nfree = n;
+	}
+}
+
+/* Put entry e at place k of the heap (a binary min-heap on key). */
+static void
+heap_put(struct sap *s, int32_t k, struct ev e)
+{
+	s->heap[k] = e;
+	s->hpos[e.id] = k;
+}
+
+/* Add id to the heap at key, or lower its key if it is there. */
+static void
+heap_set(struct sap *s, int64_t key, int32_t id)
+{
+	int32_t	 k = s->hpos[id];
+
+	if (k < 0)
+		k = s->nheap++;
+	else if (s->heap[k].key <= key)
+		return;
+	for (; k > 0 && s->heap[(k - 1) / 2].key > key; k = (k - 1) / 2)
+		heap_put(s, k, s->heap[(k - 1) / 2]);
+	heap_put(s, k, (struct ev){ key, id });
+}
+
+/* Remove and return the entry with the smallest key. */
+static struct ev
+heap_pop(struct sap *s)
+{
+	struct ev top = s->heap[0], last = s->heap[--s->nheap];
+	int32_t	 k = 0, n = s->nheap;
+
+	s->hpos[top.id] = -1;
+	if (n == 0)
+		return top;
+	for (;;) {
+		int32_t	 c = 2 * k + 1;
+
+		if (c >= n)
+			break;
+		if (c + 1 < n && s->heap[c + 1].key < s->heap[c].key)
+			c++;
+		if (s->heap[c].key >= last.key)
+			break;
+		heap_put(s, k, s->heap[c]);
+		k = c;
+	}
+	heap_put(s, k, last);
+	return top;
+}
+
+/*
+ * Relax the edges of row i (scanned, with rh[i] = its dual minus its
+ * distance) from rk[i] on whose lower bound cost - rh[i] is at most level:
+ * every column reached more cheaply gets its new distance. The row goes
+ * back on the heap at the lower bound of its next edge. Returns 1 and
+ * stores the column in *end if a free column is reached at distance level
+ * (the search is over), else 0.
+ */
+static int
+relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
+{
+	const struct lap *p = s->p;
+	const uint32_t *o = s->ord[i];
+	const int32_t *first = p->first, *y = s->y;
+	const int64_t *v = s->v;
+	int64_t	*d = s->d, h = s->rh[i], lim = level + h, w;
+	uint32_t *mark = s->mark, seen = s->cur, done = s->cur + 1;
+	int32_t	*pred = s->pred, *buf = s->buf;
+	int32_t	 k = s->rk[i], na = p->nadm[i], c, hi, n = 0;
+
+	for (; k <= na; k++) {
+		if (k < na) {
+			if ((w = o[k] & 127) > lim)
+				break;
+			c = first[o[k] >> 7];
+			hi = first[(o[k] >> 7) + 1];
+		} else {
+			if ((w = p->big) > lim)
+				break;
+			c = p->nslots + i;
+			hi = c + 1;
+		}
+		for (; c < hi; c++) {
+			int64_t	 dc = w - v[c] - h;
+
+			if (mark[c] != seen) {
+				if (mark[c] == done)
+					continue;
+				mark[c] = seen;
+			} else if (dc >= d[c])
+				continue;
+			d[c] = dc;
+			pred[c] = i;
+			s->predw[c] = w;
+			if (dc == level && y[c] < 0) {
+				s->rk[i] = k;
+				*end = c;
+				return 1;
+			}
+			buf[n++] = c;
+		}
+	}
+	/* (Queueing here, out of the loop, keeps the loop lean.) */
+	for (int32_t t = 0; t < n; t++)
+		heap_set(s, d[buf[t]], buf[t]);
+	s->rk[i] = k;
+	if (k <= na)
+		heap_set(s, cost_at(s, i, k) - h, p->nslots + p->nrows + i);
+	return 0;
+}
+
+/*
+ * Augment from the free row f along a shortest path of reduced costs
+ * (Dijkstra over the columns, from f's edges). Edges are relaxed lazily in
+ * cost order: a scanned row only relaxes the edges whose lower bound is
+ * at most the current distance, and waits on the heap for the rest, so a
+ * search that ends at a small distance looks at few edges. At the end v of
+ * every final column j drops by delta - d[j] (delta: the distance of the
+ * free column reached), and the path is flipped. Returns 0, or -1 if no
+ * free column can be reached.
+ */
+static int
+augment(struct sap *s, int32_t f)
+{
+	int32_t	 nc = s->p->nslots + s->p->nrows, end = -1;
+	int64_t	 level = 0;
+
+	s->cur += 2;
+	if (s->cur >= UINT32_MAX - 1) {	/* about to wrap: clear */
+		for (int32_t c = 0; c < nc; c++)
+			s->mark[c] = 0;
+		s->cur = 2;
+	}
+	/* Empty the heap of the last search. */
+	while (s->nheap > 0)
+		s->hpos[s->heap[--s->nheap].id] = -1;
+	s->nfin = 0;
+	sort_row(s, f);
+	s->rk[f] = 0;
+	s->rh[f] = 0;
+	heap_set(s, cost_at(s, f, 0), nc + f);
+	for (;;) {
+		struct ev e;
+		int32_t	 i;
+
+		if (s->nheap == 0)
+			return -1;
+		e = heap_pop(s);
+		level = e.key;
+		if (e.id >= nc)
+			i = e.id - nc;
+		else {
+			int32_t	 c = e.id;
+
+			if (s->y[c] < 0) {
+				end = c;
+				break;
+			}
+			s->mark[c] = s->cur + 1;
+			s->fin[s->nfin++] = c;
+			i = s->y[c];
+			sort_row(s, i);
+			s->rk[i] = 0;
+			s->rh[i] = s->rowcost[i] - s->v[c] - level;
+		}
+		if (relax_row(s, i, level, &end))
+			break;
+	}
+	/* Move the duals of the final columns, then flip the path. */
+	for (int32_t k = 0; k < s->nfin; k++) {
+		int32_t	 c = s->fin[k];
+
+		s->v[c] += s->d[c] - level;
+	}
+	for (;;) {
+		int32_t	 i = s->pred[end], k = s->x[i];
+
+		s->y[end] = i;
+		s->x[i] = end;
+		s->rowcost[i] = s->predw[end];
+		if (i == f)
+			break;
+		end = k;
+	}
+	return 0;
+}
+
+/*
+ * Solve by shortest augmenting paths (Jonker and Volgenant 1987). Start:
+ * v = 0 and every row whose cheapest column is still free takes it; then
+ * the augmenting row reduction; then each row still free is augmented
+ * along a shortest path. Columns that were never reached keep v = 0, so
+ * the duals stay optimal for the rectangular problem.
  */
 int
 lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
     int64_t *v)
 {
-	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows;
-	int64_t	*d = NULL, *rowcost = NULL, *predcost = NULL;
-	int32_t	*pred = NULL, *list = NULL, *pos = NULL;
-	uint32_t *stamp = NULL;
-	uint32_t cur = 0;
+	struct sap s;
+	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nfree = 0;
+	int32_t	*free_ = NULL;
+	size_t	 zr = (size_t)nr + 1, zc = (size_t)nc + 1;
 	int	 rc = -2;
-	int32_t	 r, c;
 
-	d = malloc((size_t)nc * sizeof(*d) + 1);
-	predcost = malloc((size_t)nc * sizeof(*predcost) + 1);
-	rowcost = malloc((size_t)nr * sizeof(*rowcost) + 1);
-	pred = malloc((size_t)nc * sizeof(*pred) + 1);
-	list = malloc((size_t)nc * sizeof(*list) + 1);
-	pos = malloc((size_t)nc * sizeof(*pos) + 1);
-	stamp = calloc((size_t)nc + 1, sizeof(*stamp));
-	if (d == NULL || predcost == NULL || rowcost == NULL || pred == NULL ||
-	    list == NULL || pos == NULL || stamp == NULL)
+	memset(&s, 0, sizeof(s));
+	s.p = p;
+	s.x = x;
+	s.y = y;
+	s.v = v;
+	s.rowcost = malloc(zr * sizeof(*s.rowcost));
+	s.mark = calloc(zc, sizeof(*s.mark));
+	s.d = malloc(zc * sizeof(*s.d));
+	s.pred = malloc(zc * sizeof(*s.pred));
+	s.predw = malloc(zc * sizeof(*s.predw));
+	s.fin = malloc(zc * sizeof(*s.fin));
+	s.buf = malloc(zc * sizeof(*s.buf));
+	s.heap = malloc((zc + zr) * sizeof(*s.heap));
+	s.hpos = malloc((zc + zr) * sizeof(*s.hpos));
+	s.rk = malloc(zr * sizeof(*s.rk));
+	s.rh = malloc(zr * sizeof(*s.rh));
+	free_ = malloc(zr * sizeof(*free_));
+	if (s.rowcost == NULL || s.mark == NULL ||
+	    s.d == NULL || s.pred == NULL || s.predw == NULL ||
+	    s.fin == NULL || s.buf == NULL || s.heap == NULL ||
+	    s.hpos == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
+	    rows_init(&s) != 0)
 		goto out;
 
-	for (c = 0; c < nc; c++) {
+	for (int32_t c = 0; c < nc; c++) {
 		v[c] = 0;
 		y[c] = -1;
 	}
-	/* Row reduction with a greedy start on the row minima. */
-	for (r = 0; r < nr; r++) {
-		int64_t	 m = LAP_INF;
-		int32_t	 best = -1;
+	for (int32_t k = 0; k < nc + nr; k++)
+		s.hpos[k] = -1;
+	/*
+	 * Greedy start: a row takes the first free slot among its mentors
+	 * of the best score, if there is one.
+	 */
+	for (int32_t r = 0; r < nr; r++) {
+		const int32_t *a = p->adm[r];
+		const signed char *sc = p->score[r];
+		int	 best = -1;
 
 		x[r] = -1;
-		FOR_EDGES(p, r, c, w,
-			if (w < m) {
-				m = w;
-				best = y[c] < 0 ? c : -1;
-			} else if (w == m && best < 0 && y[c] < 0)
-				best = c;
-		);
-		if (m == LAP_INF) {
+		for (int32_t k = 0; k < p->nadm[r]; k++) {
+			if (sc[a[k]] < best)
+				continue;
+			if (sc[a[k]] > best) {
+				best = sc[a[k]];
+				x[r] = -1;
+			} else if (x[r] >= 0)
+				continue;
+			for (int32_t c = p->first[a[k]];
+			    c < p->first[a[k] + 1]; c++)
+				if (y[c] < 0) {
+					x[r] = c;
+					break;
+				}
+		}
+		if (best < 0)
+			x[r] = p->nslots + r;	/* no mentor at all */
+		if (x[r] >= 0) {
+			y[x[r]] = r;
+			s.rowcost[r] = best < 0 ? p->big : 100 - best;
+		} else
+			free_[nfree++] = r;
+	}
+	arr(&s, free_, &nfree, 4 * (long)nr + 1000);
+	for (int32_t q = 0; q < nfree; q++)
+		if (augment(&s, free_[q]) != 0) {
 			rc = -1;
 			goto out;
 		}
-		u[r] = m;
-		if (best >= 0) {
-			x[r] = best;
-			y[best] = r;
-			rowcost[r] = m;
-		}
-	}
-
-	for (int32_t f = 0; f < nr; f++) {
-		int32_t	 low = 0, up = 0, n = 0, end = -1;
-		int64_t	 min = 0;
-
-		if (x[f] >= 0)
-			continue;
-		if (++cur == 0) {	/* stamp wrapped: clear */
-			for (c = 0; c < nc; c++)
-				stamp[c] = 0;
-			cur = 1;
-		}
-		FOR_EDGES(p, f, j, w,
-			stamp[j] = cur;
-			d[j] = w - v[j];
-			pred[j] = f;
-			predcost[j] = w;
-			pos[j] = n;
-			list[n++] = j;
-		);
-		for (;;) {
-			int32_t	 j1, i;
-			int64_t	 h;
-
-			if (low == up) {
-				/* Collect the columns at the new minimum. */
-				if (up == n) {
-					rc = -1;
-					goto out;
-				}
-				min = d[list[up++]];
-				for (int32_t k = up; k < n; k++) {
-					int32_t	 j = list[k], t;
-					int64_t	 dj = d[j];
-
-					if (dj > min)
-						continue;
-					if (dj < min) {
-						up = low;
-						min = dj;
-					}
-					t = list[up];
-					list[up] = j;
-					pos[j] = up;
-					list[k] = t;
-					pos[t] = k;
-					up++;
-				}
-				for (int32_t k = low; k < up; k++)
-					if (y[list[k]] < 0) {
-						end = list[k];
-						goto augment;
-					}
-			}
-			/* Scan one column of the minimum set. */
-			j1 = list[low++];
-			i = y[j1];
-			h = rowcost[i] - v[j1] - min;
-			FOR_EDGES(p, i, j, w,
-				int64_t	 dj;
-
-				if (stamp[j] != cur) {
-					stamp[j] = cur;
-					d[j] = LAP_INF;
-					pos[j] = n;
-					list[n++] = j;
-				} else if (pos[j] < up)
-					continue;
-				dj = w - v[j] - h;
-				if (dj >= d[j])
-					continue;
-				d[j] = dj;
-				pred[j] = i;
-				predcost[j] = w;
-				if (dj == min) {
-					int32_t	 k = pos[j], t;
-
-					if (y[j] < 0) {
-						end = j;
-						goto augment;
-					}
-					t = list[up];
-					list[up] = j;
-					pos[j] = up;
-					list[k] = t;
-					pos[t] = k;
-					up++;
-				}
-			);
-		}
-augment:
-		/* Update the duals of the scanned columns, then flip the path. */
-		for (int32_t k = 0; k < low; k++) {
-			c = list[k];
-			v[c] += d[c] - min;
-		}
-		for (;;) {
-			int32_t	 i = pred[end], k = x[i];
-
-			y[end] = i;
-			x[i] = end;
-			rowcost[i] = predcost[end];
-			if (i == f)
-				break;
-			end = k;
-		}
-	}
-	for (r = 0; r < nr; r++)
-		u[r] = rowcost[r] - v[x[r]];
+	for (int32_t r = 0; r < nr; r++)
+		u[r] = s.rowcost[r] - v[x[r]];
 	rc = 0;
 out:
-	free(d);
-	free(predcost);
-	free(rowcost);
-	free(pred);
-	free(list);
-	free(pos);
-	free(stamp);
+	free(s.rowcost);
+	free(s.mark);
+	free(s.d);
+	free(s.pred);
+	free(s.predw);
+	free(s.fin);
+	free(s.buf);
+	free(s.rk);
+	free(s.rh);
+	free(s.heap);
+	free(s.hpos);
+	free(s.ord);
+	free(s.pool);
+	free(s.sorted);
+	free(free_);
 	return rc;
 }
 

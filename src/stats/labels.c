@@ -75,13 +75,15 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"Organisation und Geschlecht werden Zahlen unter %d (außer 0) "
 		"durch \".\" ersetzt und weitere Zahlen gesperrt, sodass keine "
 		"gesperrte Zahl aus Summen berechnet werden kann. Eine 0 wird "
-		"veröffentlicht. Namen und Kennungen von Personen erscheinen "
-		"nicht.",
+		"veröffentlicht, ebenso Zahlen, die sich schon aus den stets "
+		"veröffentlichten Summen ergeben. Namen und Kennungen von "
+		"Personen erscheinen nicht.",
 		"Disclosure control: totals by role and gender are always "
 		"published. In tables by background and by organisation and "
 		"gender, counts below %d (except 0) are replaced by \".\", and further "
 		"counts are suppressed so that no suppressed count can be "
-		"computed from totals. A 0 is published. No names or ids of "
+		"computed from totals. A 0 is published, and so is a count that "
+		"the always published totals determine anyway. No names or ids of "
 		"persons appear."
 	},
 	[SW_M_NO_RULE] = {
@@ -89,6 +91,12 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"internen Gebrauch.",
 		"No disclosure control applied (--no-suppress): for internal "
 		"use only."
+	},
+	[SW_M_MIN1] = {
+		"Geheimhaltung: Mindestfallzahl 1 (--min-cell 1), daher ist "
+		"keine Zahl gesperrt.",
+		"Disclosure control: minimum count 1 (--min-cell 1), so no "
+		"count is suppressed."
 	},
 	[SW_M_EVAL] = {
 		"Befragung: anonyme, freiwillige Antworten; Mittelwert und "
@@ -291,4 +299,10 @@ size_t
 stats_nblocks(const struct stats *s)
 {
 	return s->ncohorts > 1 ? s->ncohorts + 1 : 1;
+}
+
+char *
+stats_table_title(const struct stats *s, const struct stats_table *t)
+{
+	return stats_title(s->lang, s->wording, t);
 }

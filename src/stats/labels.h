@@ -31,6 +31,7 @@ enum stats_word {
 	SW_M_COHORTS,		/* same person in two cohorts */
 	SW_M_RULE,		/* suppression rule (takes min-cell) */
 	SW_M_NO_RULE,		/* suppression switched off */
+	SW_M_MIN1,		/* --min-cell 1: nothing below it */
 	SW_M_EVAL,		/* evaluation is anonymous */
 	SW_CSV_NOTE,		/* measure name of CSV note rows */
 	SW_PERIOD_TO,		/* "bis" between two dates */

@@ -7,23 +7,26 @@
  * total, so its published figures satisfy linear equations: along each
  * dimension the cells add up to the total. The rules:
  *
+ *  0. Always published are the totals the rule names, and every cell that
+ *     they alone determine (derive_public()).
  *  1. Primary: a count of 1 .. min_cell-1 in a cell that is not always
  *     published is suppressed. A 0 is published (it counts no case), but a
  *     0 may be suppressed as a complementary cell when nothing else can
  *     protect a row (e.g. an organisation with a single participant).
  *  2. Secondary: an equation with exactly one suppressed cell would reveal
  *     it; there one more cell is suppressed: a non-zero count before a 0
- *     (a 0 that an always published total of 0 already reveals is never
- *     taken), then a cell that also closes another such equation, then the
- *     smallest, then the first in the table. Repeated until no equation has
- *     a single suppressed cell.
+ *     (never a cell that other published figures reveal anyway, such as a
+ *     0 in a line whose published total is 0), then a cell that also
+ *     closes another such equation, then the smallest, then the first in
+ *     the table. Repeated until no equation has a single suppressed cell.
  *  3. Audit: with all published figures known, a suppressed cell must not
- *     be determined exactly by the equations — neither by one equation with
- *     one unknown, nor by an equation whose unknowns all have the same sign
- *     and add up to 0 (non-negative counts then are all 0), nor by any
- *     linear combination of the equations (checked by Gauss-Jordan
- *     elimination). A recoverable cell gets another complementary cell in
- *     one of its equations, and rules 2 and 3 run again.
+ *     be determined exactly — neither by the bounds that the sums and
+ *     non-negative counts give (propagated until stable: this covers one
+ *     equation with one unknown, unknowns adding up to 0, and chains such
+ *     as two cells each at most 2 that must add up to 4), nor by any
+ *     linear combination of the equations (Gauss-Jordan elimination). A
+ *     recoverable cell gets another complementary cell in one of its
+ *     equations, and rules 2 and 3 run again.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -165,6 +168,40 @@ known_zero(const struct stats_table *t, const struct eqs *e, size_t x)
 	return false;
 }
 
+/*
+ * Would suppressing x protect nothing, because x is known anyway: it is 0
+ * by a published total of 0, or another equation than q holds only
+ * published cells besides x that can never be suppressed?
+ */
+static bool
+useless(const struct stats_table *t, const struct eqs *e, size_t x,
+    const struct eq *q)
+{
+	if (known_zero(t, e, x))
+		return true;
+	for (size_t j = 0; j < e->nof[x]; j++) {
+		const struct eq *o = &e->v[e->of[x][j]];
+		size_t i;
+
+		if (o == q)
+			continue;
+		for (i = 0; i < o->n; i++) {
+			size_t y = o->cell[i];
+
+			if (y == x)
+				continue;
+			if (suppressed(t, y))
+				break;
+			if (!(t->cells[y].flags & STATS_CELL_PUBLIC) &&
+			    !known_zero(t, e, y))
+				break;
+		}
+		if (i == o->n)
+			return true;
+	}
+	return false;
+}
+
 /* Is cell x in an equation other than q with exactly one suppressed cell? */
 static bool
 pending(const struct stats_table *t, const struct eqs *e, size_t x,
@@ -179,9 +216,10 @@ pending(const struct stats_table *t, const struct eqs *e, size_t x,
 
 /*
  * The cell of q that is best suppressed as a complement: not suppressed,
- * not always published, not known to be 0; a non-zero count before a 0
- * (which only if allow_zero); then one that also protects another line
- * with a single suppressed cell; then the smallest; then the first.
+ * not always published, not known anyway (see useless()); a non-zero
+ * count before a 0 (which only if allow_zero); then one that also protects
+ * another line with a single suppressed cell; then the smallest; then the
+ * first.
  * Returns the flat index or (size_t)-1.
  */
 static size_t
@@ -200,7 +238,7 @@ pick_complement(const struct stats_table *t, const struct eqs *e,
 			continue;
 		if (c->n == 0 && !allow_zero)
 			continue;
-		if (known_zero(t, e, x))
+		if (useless(t, e, x, q))
 			continue;
 		/* Lower keys win, compared in order. */
 		key[0] = c->n == 0;
@@ -240,8 +278,74 @@ secondary(struct stats_table *t, const struct eqs *e)
 }
 
 /*
- * Gauss-Jordan elimination over the unknown cells: marks in det[] every
- * unknown that the equations fix to one value. Returns how many it marked.
+ * The work limit of the audit of one table, in multiply-adds of the
+ * elimination (about a second): beyond it the table is given up as too
+ * large rather than making the user wait for minutes.
+ */
+#define AUDIT_BUDGET	600000000ULL
+
+static unsigned long long audit_work;	/* spent on the current table */
+
+/*
+ * Peel off what cannot be determined: an unknown that only one active
+ * equation still holds can take any value (that equation then fixes it
+ * from the others), so the equation says nothing about the others and is
+ * dropped. Repeated until every unknown left is in two or more equations.
+ * Sets active[j] and core[cell]; returns the number of core unknowns.
+ */
+static size_t
+peel(const struct stats_table *t, const struct eqs *e, const bool *known,
+    bool *active, bool *core)
+{
+	size_t nc = ncells(t), i, j, x, n = 0;
+	size_t *cnt = xcalloc(nc, sizeof(size_t));
+	size_t *stack = xmalloc(nc * sizeof(size_t)), sp = 0;
+
+	for (j = 0; j < e->n; j++) {
+		active[j] = false;
+		for (i = 0; i < e->v[j].n; i++)
+			if (!known[e->v[j].cell[i]])
+				active[j] = true;
+		if (active[j])
+			for (i = 0; i < e->v[j].n; i++)
+				if (!known[e->v[j].cell[i]])
+					cnt[e->v[j].cell[i]]++;
+	}
+	for (x = 0; x < nc; x++)
+		if (!known[x] && cnt[x] == 1)
+			stack[sp++] = x;
+	while (sp > 0) {
+		x = stack[--sp];
+		if (cnt[x] != 1)
+			continue;
+		for (j = 0; j < e->nof[x]; j++)
+			if (active[e->of[x][j]])
+				break;
+		if (j == e->nof[x])
+			continue;
+		active[e->of[x][j]] = false;
+		for (i = 0; i < e->v[e->of[x][j]].n; i++) {
+			size_t y = e->v[e->of[x][j]].cell[i];
+
+			if (known[y])
+				continue;
+			if (--cnt[y] == 1)
+				stack[sp++] = y;
+		}
+	}
+	for (x = 0; x < nc; x++) {
+		core[x] = !known[x] && cnt[x] > 0;
+		n += core[x];
+	}
+	free(cnt);
+	free(stack);
+	return n;
+}
+
+/*
+ * Gauss-Jordan elimination over the unknown cells that peel() leaves:
+ * marks in det[] every unknown that the equations fix to one value.
+ * Returns how many it marked.
  */
 static size_t
 rank_audit(const struct stats_table *t, const struct eqs *e,
@@ -250,22 +354,39 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	size_t nc = ncells(t), nu = 0, m = 0, i, j, r, col, found = 0;
 	size_t *var = xmalloc(nc * sizeof(size_t));	/* cell -> column */
 	size_t *cellof = xmalloc(nc * sizeof(size_t));	/* column -> cell */
+	bool *active = xmalloc(e->n * sizeof(bool) + 1);
+	bool *core = xmalloc(nc * sizeof(bool));
 	double *a;
 
+	peel(t, e, known, active, core);
 	for (i = 0; i < nc; i++)
-		if (!known[i]) {
+		if (core[i]) {
 			var[i] = nu;
 			cellof[nu++] = i;
 		}
+	free(core);
 	if (nu == 0) {
 		free(var);
 		free(cellof);
+		free(active);
 		return 0;
 	}
-	a = xcalloc(e->n * nu, sizeof(double));
+	for (j = 0; j < e->n; j++)
+		m += active[j];
+	audit_work += (unsigned long long)m * nu;
+	if (audit_work > AUDIT_BUDGET) {
+		free(var);
+		free(cellof);
+		free(active);
+		return 0;
+	}
+	a = xcalloc(m * nu, sizeof(double));
+	m = 0;
 	for (j = 0; j < e->n; j++) {
 		bool any = false;
 
+		if (!active[j])
+			continue;
 		for (i = 0; i < e->v[j].n; i++)
 			if (!known[e->v[j].cell[i]]) {
 				a[m * nu + var[e->v[j].cell[i]]] +=
@@ -279,6 +400,9 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	for (r = 0, col = 0; col < nu && r < m; col++) {
 		size_t piv = r;
 
+		audit_work += 2 * m;		/* the scans of this column */
+		if (audit_work > AUDIT_BUDGET)
+			break;
 		for (i = r + 1; i < m; i++)
 			if (fabs(a[i * nu + col]) > fabs(a[piv * nu + col]))
 				piv = i;
@@ -293,18 +417,23 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 			}
 		for (j = nu; j-- > 0;)
 			a[r * nu + j] /= a[r * nu + col];
+		/* Row r is 0 left of col: earlier pivots are eliminated
+		 * and skipped columns were 0 in every row from r on. */
 		for (i = 0; i < m; i++) {
 			double f = a[i * nu + col];
 
 			if (i == r || fabs(f) < 1e-12)
 				continue;
-			for (j = 0; j < nu; j++)
+			for (j = col; j < nu; j++)
 				a[i * nu + j] -= f * a[r * nu + j];
+			audit_work += nu - col;
 		}
 		r++;
+		if (audit_work > AUDIT_BUDGET)
+			break;
 	}
 	/* A row with a single non-zero entry fixes that unknown. */
-	for (i = 0; i < r; i++) {
+	for (i = 0; i < r && audit_work <= AUDIT_BUDGET; i++) {
 		size_t nz = 0, at = 0;
 
 		for (j = 0; j < nu; j++)
@@ -320,99 +449,209 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	free(a);
 	free(var);
 	free(cellof);
+	free(active);
 	return found;
+}
+
+#define BIG	(1LL << 40)	/* "no bound" for counts */
+#define BATCH_FROM 1000	/* cells of a table remedied in batches */
+
+/*
+ * Tighten the bounds lo[], hi[] of the cells by the equations until they
+ * no longer change: in Σ coef·x = 0 each x lies within what the bounds of
+ * the others allow. Published cells have lo == hi. Counts are >= 0.
+ */
+static void
+propagate(const struct eqs *e, long long *lo, long long *hi)
+{
+	bool changed = true;
+
+	for (int pass = 0; changed && pass < 10000; pass++) {
+		changed = false;
+		for (size_t j = 0; j < e->n; j++) {
+			const struct eq *q = &e->v[j];
+			long long fmin = 0, fmax = 0;
+			int imin = 0, imax = 0;
+			size_t i;
+
+			/*
+			 * Bounds of the whole sum Σ coef·x: finite parts and
+			 * the number of unbounded shares on each side.
+			 */
+			for (i = 0; i < q->n; i++) {
+				size_t x = q->cell[i];
+				int unb = hi[x] >= BIG;
+
+				if (q->coef[i] > 0) {
+					fmin += lo[x];
+					if (unb)
+						imax++;
+					else
+						fmax += hi[x];
+				} else {
+					if (unb)
+						imin++;
+					else
+						fmin -= hi[x];
+					fmax -= lo[x];
+				}
+			}
+			for (i = 0; i < q->n; i++) {
+				size_t x = q->cell[i];
+				int unb = hi[x] >= BIG;
+				long long nlo, nhi;
+
+				if (lo[x] == hi[x])
+					continue;
+				if (q->coef[i] > 0) {
+					/* x = -(sum of the others) */
+					nlo = imax - unb > 0 ? 0 :
+					    -(fmax - (unb ? 0 : hi[x]));
+					nhi = imin > 0 ? BIG : -(fmin - lo[x]);
+				} else {
+					/* x = sum of the others */
+					nlo = imin - unb > 0 ? 0 :
+					    fmin + (unb ? 0 : hi[x]);
+					nhi = imax > 0 ? BIG : fmax + lo[x];
+				}
+				if (nlo > lo[x]) {
+					lo[x] = nlo;
+					changed = true;
+				}
+				if (nhi < hi[x]) {
+					hi[x] = nhi;
+					changed = true;
+				}
+			}
+		}
+	}
 }
 
 /*
  * Rule 3: mark in det[] (size ncells) every suppressed cell that can be
- * recovered from the published ones. Returns how many.
+ * recovered from the published ones: by bounds (sums, counts >= 0) or by
+ * a linear combination of the equations. Returns how many.
  */
 static size_t
 audit(const struct stats_table *t, const struct eqs *e, bool *det)
 {
-	size_t nc = ncells(t), i, j, total = 0, found;
+	size_t nc = ncells(t), i, total = 0, found;
+	long long *lo = xmalloc(nc * sizeof(long long));
+	long long *hi = xmalloc(nc * sizeof(long long));
 	bool *known = xmalloc(nc * sizeof(bool));
 
 	for (i = 0; i < nc; i++) {
-		known[i] = !suppressed(t, i);
 		det[i] = false;
+		if (suppressed(t, i)) {
+			lo[i] = 0;
+			hi[i] = BIG;
+		} else
+			lo[i] = hi[i] = t->cells[i].n;
 	}
 	do {
+		propagate(e, lo, hi);
 		found = 0;
-		for (j = 0; j < e->n; j++) {
-			const struct eq *q = &e->v[j];
-			long rhs = 0;
-			size_t nu = 0;
-			int sign = 0;
-			bool same = true;
-
-			for (i = 0; i < q->n; i++) {
-				if (known[q->cell[i]]) {
-					rhs -= q->coef[i] *
-					    t->cells[q->cell[i]].n;
-					continue;
-				}
-				nu++;
-				if (sign != 0 && sign != q->coef[i])
-					same = false;
-				sign = q->coef[i];
+		for (i = 0; i < nc; i++) {
+			known[i] = lo[i] == hi[i];
+			if (known[i] && suppressed(t, i) && !det[i]) {
+				det[i] = true;
+				found++;
 			}
-			if (nu == 0 || !(nu == 1 || (same && rhs == 0)))
-				continue;
-			for (i = 0; i < q->n; i++)
-				if (!known[q->cell[i]]) {
-					known[q->cell[i]] = true;
-					det[q->cell[i]] = true;
-					found++;
-				}
 		}
 		if (found == 0) {
 			found = rank_audit(t, e, known, det);
+			/* The attacker now knows those cells' values. */
 			for (i = 0; i < nc; i++)
 				if (det[i])
-					known[i] = true;
+					lo[i] = hi[i] = t->cells[i].n;
 		}
 		total += found;
 	} while (found > 0);
+	free(lo);
+	free(hi);
 	free(known);
 	return total;
 }
 
 /*
  * Give the recoverable cell x another complement in one of its equations.
- * Returns false if none of them has a cell left to suppress.
+ * Equations marked in touched[] got a complement in this round already:
+ * then x waits for the next audit. Marks the equations of x and of the
+ * new complement. Returns false if nothing was suppressed.
  */
 static bool
-remedy(struct stats_table *t, const struct eqs *e, size_t x)
+remedy(struct stats_table *t, const struct eqs *e, size_t x, bool *touched)
 {
-	for (int allow_zero = 0; allow_zero < 2; allow_zero++)
-		for (size_t j = 0; j < e->n; j++) {
-			const struct eq *q = &e->v[j];
-			size_t i, pick;
+	size_t j, pick;
 
-			for (i = 0; i < q->n; i++)
-				if (q->cell[i] == x)
-					break;
-			if (i == q->n)
-				continue;
-			pick = pick_complement(t, e, q, allow_zero);
+	for (j = 0; j < e->nof[x]; j++)
+		if (touched[e->of[x][j]])
+			return false;
+	for (int allow_zero = 0; allow_zero < 2; allow_zero++)
+		for (j = 0; j < e->nof[x]; j++) {
+			pick = pick_complement(t, e, &e->v[e->of[x][j]],
+			    allow_zero);
 			if (pick == (size_t)-1)
 				continue;
 			t->cells[pick].flags |= STATS_CELL_SECONDARY;
+			for (j = 0; j < e->nof[x]; j++)
+				touched[e->of[x][j]] = true;
+			for (j = 0; j < e->nof[pick]; j++)
+				touched[e->of[pick][j]] = true;
 			return true;
 		}
 	return false;
 }
 
+/*
+ * Mark as published every cell that the always published cells determine
+ * already (e.g. the only organisation's column equals the published
+ * gender totals): suppressing it would hide nothing the rule does not
+ * publish anyway, and could not be protected.
+ */
+static void
+derive_public(struct stats_table *t, const struct eqs *e)
+{
+	size_t nc = ncells(t), i, j;
+	bool changed = true;
+
+	for (i = 0; i < nc; i++)
+		if (known_zero(t, e, i))
+			t->cells[i].flags |= STATS_CELL_PUBLIC;
+	while (changed) {
+		changed = false;
+		for (j = 0; j < e->n; j++) {
+			const struct eq *q = &e->v[j];
+			size_t open = 0, at = 0;
+
+			for (i = 0; i < q->n; i++)
+				if (!(t->cells[q->cell[i]].flags &
+				    STATS_CELL_PUBLIC)) {
+					open++;
+					at = q->cell[i];
+				}
+			if (open == 1) {
+				t->cells[at].flags |= STATS_CELL_PUBLIC;
+				changed = true;
+			}
+		}
+	}
+}
+
 size_t
 stats_protect_table(struct stats_table *t, int min_cell)
 {
-	size_t nc = ncells(t), i, left = 0;
+	size_t nc = ncells(t), i, left = 0, added;
 	struct eqs e;
-	bool *det;
+	bool *det, *touched;
 
 	if (!t->sensitive || !t->additive)
 		return 0;
+	audit_work = 0;
+	t->too_large = false;
+	eqs_build(&e, t);
+	derive_public(t, &e);
+	touched = xmalloc(e.n * sizeof(bool) + 1);
 	for (i = 0; i < nc; i++) {
 		struct stats_cell *c = &t->cells[i];
 
@@ -421,22 +660,37 @@ stats_protect_table(struct stats_table *t, int min_cell)
 		    c->n < min_cell)
 			c->flags |= STATS_CELL_PRIMARY;
 	}
-	eqs_build(&e, t);
 	det = xmalloc(nc * sizeof(bool));
 	for (;;) {
 		secondary(t, &e);
 		left = audit(t, &e, det);
+		if (audit_work > AUDIT_BUDGET) {
+			t->too_large = true;
+			break;
+		}
 		if (left == 0)
 			break;
+		/*
+		 * One more complement for the first recoverable cell (the
+		 * chain it starts often protects the others too); in a large
+		 * table, for each that shares no equation with one remedied
+		 * in this round, to bound the number of rounds.
+		 */
+		added = 0;
+		memset(touched, 0, e.n * sizeof(bool));
 		for (i = 0; i < nc; i++)
-			if (det[i] && remedy(t, &e, i))
-				break;
-		if (i == nc)
+			if (det[i] && remedy(t, &e, i, touched)) {
+				added++;
+				if (nc < BATCH_FROM)
+					break;
+			}
+		if (added == 0)
 			break;		/* nothing left to suppress */
 	}
 	free(det);
+	free(touched);
 	eqs_free(&e);
-	return left;
+	return t->too_large && left == 0 ? 1 : left;
 }
 
 bool

@@ -487,6 +487,14 @@ stats_compute(struct programme *const *pv, size_t n)
 		struct stats_cohort *h = &s->cohorts[c];
 
 		h->label = xstrdup(p->id ? p->id : "?");
+		for (i = 0; i < c; i++)
+			if (strcmp(s->cohorts[i].label, h->label) == 0) {
+				/* Same id twice: tell the columns apart. */
+				free(h->label);
+				h->label = xasprintf("%s (%zu)",
+				    p->id ? p->id : "?", c + 1);
+				break;
+			}
 		h->title = xstrdup(p->title ? p->title : "");
 		h->edition = p->edition ? xstrdup(p->edition) : NULL;
 		h->source = xstrdup(p->file ? p->file : "");

@@ -219,7 +219,7 @@ print_head(const struct stats *s, struct date asof, FILE *fp)
 		if (h->edition != NULL)
 			sb_addf(&sb, ", %s", h->edition);
 		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
-		wrap(fp, "  ", sb_str(&sb));
+		fprintf(fp, "  %s\n", sb_str(&sb));
 		sb_free(&sb);
 		free(a);
 		free(b);
@@ -242,7 +242,9 @@ print_methods(const struct stats *s, FILE *fp)
 	if (s->ncohorts > 1)
 		wrap(fp, "", stats_word(l, SW_M_COHORTS));
 	wrap(fp, "", stats_word(l, SW_M_EVAL));
-	if (s->protected_) {
+	if (s->protected_ && s->min_cell <= 1)
+		wrap(fp, "", stats_word(l, SW_M_MIN1));
+	else if (s->protected_) {
 		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
 		wrap(fp, "", rule);
 		free(rule);

@@ -28,8 +28,22 @@ file_read(const char *path, size_t *len)
 	size_t cap = 0, n = 0, got;
 	int saved;
 
-	if ((fp = fopen(path, "rb")) == NULL)
+	int fd, fl;
+
+	/*
+	 * O_NONBLOCK: opening a FIFO that no one writes to must not hang
+	 * (it then reads as empty); reads block again as usual afterwards.
+	 */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
 		return NULL;
+	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
+	    (fp = fdopen(fd, "rb")) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
 	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
 		fclose(fp);
 		errno = EISDIR;

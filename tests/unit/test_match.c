@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "match/lap.h"
 #include "match/match.h"
 
 /* A small deterministic generator (xorshift64*), same on every machine. */
@@ -505,6 +506,23 @@ test_brute_force(int rounds)
 			bad++;
 		if (match_check(&in, res->mentor_of, msg, sizeof(msg)) != 0)
 			bad++;
+		/*
+		 * The scores of the alternatives come from the solver's own
+		 * table: they must be those of match_score_of().
+		 */
+		for (size_t k = 0; k < res->ntandems; k++)
+			for (int a = 0; a < 2; a++) {
+				const struct match_alt *al =
+				    &res->tandems[k].alt[a];
+				struct match_score sc;
+
+				if (al->mentor < 0)
+					continue;
+				match_score_of(&in, res->tandems[k].mentee,
+				    (size_t)al->mentor, &sc);
+				if (sc.score != al->score)
+					bad++;
+			}
 		/* Determinism: a second run gives the same. */
 		if (match_solve(&in, &res2) != 0 ||
 		    memcmp(res->mentor_of, res2->mentor_of,
@@ -722,15 +740,147 @@ test_large(void)
 	match_result_free(a);
 }
 
+/*
+ * The solver alone on tie-heavy sparse problems (scores from a few values,
+ * capacities 0-3, many inadmissible pairs, more rows than slots or fewer):
+ * its duals must certify optimality (cost - u - v >= 0 on every edge, 0 on
+ * the assigned ones, v <= 0, v = 0 on free columns), and the tie-break
+ * must keep every row on a tight edge of its own column.
+ */
+static void
+test_lap_certificate(int rounds)
+{
+	static const signed char vals[] = { 0, 40, 60, 80, 90, 95, 100 };
+	unsigned long bad = 0;
+
+	for (int round = 0; round < rounds; round++) {
+		int32_t	 nr = 1 + (int32_t)rnd(round < rounds / 2 ? 40 : 300);
+		int32_t	 nm = 1 + (int32_t)rnd(round < rounds / 2 ? 30 : 200);
+		int32_t	 nv = 2 + (int32_t)rnd(5), nslots = 0, nc;
+		int	 forbid = (int)rnd(90);
+		int32_t	*first = malloc(((size_t)nm + 1) * sizeof(*first));
+		signed char *tab = malloc((size_t)nr * (size_t)nm);
+		const signed char **score = malloc((size_t)nr * sizeof(*score));
+		int32_t	*pool = malloc((size_t)nr * (size_t)nm * sizeof(*pool));
+		const int32_t **adm = malloc((size_t)nr * sizeof(*adm));
+		int32_t	*nadm = calloc((size_t)nr, sizeof(*nadm));
+		int32_t	*x, *y;
+		int64_t	*u, *v, cost[2];
+		struct lap p;
+
+		for (int32_t g = 0; g < nm; g++) {
+			first[g] = nslots;
+			nslots += rnd(5) ? 1 : (int32_t)rnd(4);
+		}
+		first[nm] = nslots;
+		nc = nslots + nr;
+		for (int32_t r = 0; r < nr; r++) {
+			int	 fr = (int)rnd(4) ? forbid : 100 - (int)rnd(3);
+
+			score[r] = tab + (size_t)r * (size_t)nm;
+			adm[r] = pool + (size_t)r * (size_t)nm;
+			for (int32_t g = 0; g < nm; g++) {
+				tab[(size_t)r * (size_t)nm + (size_t)g] =
+				    (int)rnd(100) < fr ? -1 : vals[rnd(
+				    (unsigned)nv)];
+				if (tab[(size_t)r * (size_t)nm + (size_t)g] >=
+				    0 && first[g] < first[g + 1])
+					pool[(size_t)r * (size_t)nm +
+					    (size_t)nadm[r]++] = g;
+			}
+		}
+		p = (struct lap){ nr, nslots, first, score, adm, nadm,
+		    100 * (int64_t)nr + 1 };
+		x = malloc((size_t)nr * sizeof(*x));
+		y = malloc((size_t)nc * sizeof(*y));
+		u = malloc((size_t)nr * sizeof(*u));
+		v = malloc((size_t)nc * sizeof(*v));
+		if (lap_solve(&p, x, y, u, v) != 0) {
+			bad++;
+			goto next;
+		}
+		for (int pass = 0; pass < 2; pass++) {
+			int	 ok = 1;
+
+			/* Every edge: reduced cost >= 0, 0 if assigned. */
+			for (int32_t r = 0; r < nr; r++) {
+				int64_t	 rc = p.big - u[r] - v[nslots + r];
+
+				ok &= rc >= 0 && (x[r] != nslots + r || rc == 0);
+				for (int32_t k = 0; k < nadm[r]; k++) {
+					int32_t	 g = adm[r][k];
+
+					for (int32_t c = first[g];
+					    c < first[g + 1]; c++) {
+						rc = 100 - score[r][g] - u[r] -
+						    v[c];
+						ok &= rc >= 0 &&
+						    (x[r] != c || rc == 0);
+					}
+				}
+				ok &= x[r] >= 0 && x[r] < nc && y[x[r]] == r;
+				ok &= x[r] < nslots || x[r] == nslots + r;
+			}
+			for (int32_t c = 0; c < nc; c++)
+				ok &= v[c] <= 0 && (y[c] >= 0 || v[c] == 0);
+			/* The tie-break keeps the total cost. */
+			cost[pass] = 0;
+			for (int32_t r = 0; r < nr; r++)
+				cost[pass] += u[r] + v[x[r]];
+			ok &= pass == 0 || cost[1] == cost[0];
+			/* x[r] is an admissible slot or r's own column. */
+			for (int32_t r = 0; r < nr && ok; r++)
+				if (x[r] < nslots) {
+					int32_t	 g = 0;
+
+					while (first[g + 1] <= x[r])
+						g++;
+					ok &= score[r][g] >= 0;
+				}
+			if (!ok) {
+				bad++;
+				if (bad < 5)
+					fprintf(stderr, "lap certificate: "
+					    "round %d pass %d\n", round, pass);
+				break;
+			}
+			if (pass == 0 && lap_lexmin(&p, x, y, u, v) != 0) {
+				bad++;
+				break;
+			}
+		}
+next:
+		free(first);
+		free(tab);
+		free(score);
+		free(pool);
+		free(adm);
+		free(nadm);
+		free(x);
+		free(y);
+		free(u);
+		free(v);
+	}
+	CHECK_INT(bad, 0);
+}
+
+/*
+ * MATCH_BF_ROUNDS=N runs the brute-force comparison on N instances
+ * instead of 4000 (e.g. 60000 before a change to the solver lands).
+ */
 int
 main(void)
 {
+	const char *env = getenv("MATCH_BF_ROUNDS");
+	int	 rounds = env != NULL ? atoi(env) : 0;
+
 	test_scores();
 	test_rules();
 	test_pins();
 	test_explain();
-	test_brute_force(4000);
+	test_brute_force(rounds > 0 ? rounds : 4000);
 	test_medium(300);
+	test_lap_certificate(400);
 	test_large();
 	return harness_done("match");
 }

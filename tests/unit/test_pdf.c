@@ -123,10 +123,62 @@ text(struct device *d, enum face f, double size, double x, double y,
 	d->ops->text(d, faces[f], size, black, x, y, s, strlen(s));
 }
 
+static void
+tag(struct device *d, enum dev_tag t, const char *alt)
+{
+	d->ops->tag_begin(d, t, alt);
+}
+
+static void
+untag(struct device *d)
+{
+	d->ops->tag_end(d);
+}
+
+/* A running head and a page number: artifacts. */
+static void
+running_head(struct device *d, int page, double h)
+{
+	char num[32];
+	struct dev_color grey = { 0.5, 0.5, 0.5 };
+
+	snprintf(num, sizeof(num), "Seite %d von 3", page);
+	d->ops->artifact_begin(d);
+	text(d, SANS, 9, 72, 40, "Handbuch Cross-Mentoring");
+	d->ops->line(d, 72, 46, 523, 46, 0.3, grey);
+	text(d, SANS, 9, 290, h - 40, num);
+	d->ops->artifact_end(d);
+}
+
+/* An element holding one run of text. */
+static void
+tagged(struct device *d, enum dev_tag t, enum face f, double size, double x,
+    double y, const char *s)
+{
+	tag(d, t, NULL);
+	text(d, f, size, x, y, s);
+	untag(d);
+}
+
+/* A list item: label and body. */
+static void
+item(struct device *d, double x, double y, const char *lbl, const char *s)
+{
+	tag(d, DEV_TAG_LI, NULL);
+	tagged(d, DEV_TAG_LBL, SERIF, 11, x, y, lbl);
+	tag(d, DEV_TAG_LBODY, NULL);
+	text(d, SERIF, 11, x + 18, y, s);
+}
+
 /*
- * The sample: three A4 pages with every font, colours, lines, rectangles,
- * an image, URI and internal links (one to a destination defined later),
- * nested bookmarks with umlauts. Returns end()'s result.
+ * The sample: three pages (A4, A4, A4 landscape) with every font, colours,
+ * lines, rectangles, images, URI and internal links (one to a destination
+ * defined later), nested bookmarks with umlauts, and a structure using
+ * every tag: headings, paragraphs, a span in another language, nested
+ * lists, a quotation, code, a table with header cells, figures (an image
+ * and a chart), links, a form, a table of contents, running heads as
+ * artifacts and a paragraph continued on the next page. Returns end()'s
+ * result.
  */
 static int
 draw_sample(struct device *d, const char *path, const char *png, bool pdfa)
@@ -136,49 +188,132 @@ draw_sample(struct device *d, const char *path, const char *png, bool pdfa)
 	    "Mentoring, Tandem, Zielvereinbarung", "de-DE", 1700000000,
 	    pdfa };
 	struct dev_color blue = { 0.1, 0.2, 0.6 }, grey = { 0.5, 0.5, 0.5 };
-	struct dev_color black = { 0, 0, 0 };
+	struct dev_color black = { 0, 0, 0 }, light = { 0.94, 0.94, 0.94 };
 
 	if (d->ops->begin(d, &info) != 0)
 		return -1;
 	d->ops->bookmark(d, 1, "Einführung", 0);
 	d->ops->page(d, 595.276, 841.89);
+	running_head(d, 1, 841.89);
 	d->ops->dest(d, 0, 72);
-	d->ops->tag_begin(d, DEV_TAG_DOCUMENT, NULL);
-	d->ops->tag_begin(d, DEV_TAG_H1, NULL);
-	text(d, SANS_BOLD, 20, 72, 90, "Einführung in das Mentoring");
-	d->ops->tag_end(d);
-	text(d, SERIF, 11, 72, 120, SAMPLE_NAMES);
-	text(d, SERIF_BOLD, 11, 72, 136, "Fett: Grüße aus Düsseldorf");
-	text(d, SERIF_ITALIC, 11, 72, 152, "Kursiv: Şule Ağaoğlu, Łukasz "
-	    "Żółć");
-	text(d, SANS, 11, 72, 168, "Sans: Ärger – Öl — Übermut ß");
+	tag(d, DEV_TAG_DOCUMENT, NULL);
+	tagged(d, DEV_TAG_H1, SANS_BOLD, 20, 72, 90,
+	    "Einführung in das Mentoring");
+	tagged(d, DEV_TAG_P, SERIF, 11, 72, 120, SAMPLE_NAMES);
+	tagged(d, DEV_TAG_P, SERIF_BOLD, 11, 72, 136,
+	    "Fett: Grüße aus Düsseldorf");
+	tag(d, DEV_TAG_P, NULL);
+	text(d, SERIF_ITALIC, 11, 72, 152, "Kursiv: Şule Ağaoğlu,");
+	tag(d, DEV_TAG_SPAN, "pl");		/* a span in Polish */
+	text(d, SERIF_ITALIC, 11, 180, 152, "Łukasz Żółć");
+	untag(d);
+	untag(d);
+	tagged(d, DEV_TAG_P, SANS, 11, 72, 168, "Sans: Ärger – Öl — Übermut ß");
+	tag(d, DEV_TAG_P, NULL);
+	tag(d, DEV_TAG_LINK, NULL);
 	d->ops->text(d, faces[SANS], 11, blue, 72, 184, "Zum Kapitel 2", 13);
 	d->ops->link_dest(d, 72, 174, 80, 13, 1);	/* forward reference */
+	untag(d);
+	untag(d);
+	tag(d, DEV_TAG_P, NULL);	/* a link without a Link element */
 	d->ops->text(d, faces[SANS], 11, blue, 72, 200, "example.org", 11);
 	d->ops->link_uri(d, 72, 190, 70, 13, "https://example.org/mentoring");
+	untag(d);
 	d->ops->line(d, 72, 215, 523, 215, 0.5, black);
 	d->ops->rect(d, 72, 230, 200, 50, &grey, 1, blue);
 	d->ops->rect(d, 300, 230, 100, 50, NULL, 2, black);
 	d->ops->rect(d, 420, 230, 100, 50, &blue, 0, black);
-	if (png != NULL)
-		CHECK_INT(d->ops->image(d, png, 72, 300, 100, 50, "Logo"), 0);
-	d->ops->artifact_begin(d);
-	text(d, SANS, 9, 290, 800, "Seite 1 von 3");
-	d->ops->artifact_end(d);
+	if (png != NULL) {
+		tag(d, DEV_TAG_FIGURE, "Logo des Programms: vier Farbfelder");
+		CHECK_INT(d->ops->image(d, png, 72, 300, 100, 50, NULL), 0);
+		untag(d);
+		/* An image alone becomes a figure with the image's alt. */
+		CHECK_INT(d->ops->image(d, png, 200, 300, 50, 50, "Logo "
+		    "klein"), 0);
+	}
+	tag(d, DEV_TAG_TOC, NULL);
+	tag(d, DEV_TAG_TOCI, NULL);
+	text(d, SERIF, 11, 72, 380, "1 Einführung");
+	d->ops->link_dest(d, 72, 370, 200, 13, 0);
+	untag(d);
+	tag(d, DEV_TAG_TOCI, NULL);
+	tag(d, DEV_TAG_LINK, NULL);
+	text(d, SERIF, 11, 72, 396, "2 Kapitel 2");
+	d->ops->link_dest(d, 72, 386, 200, 13, 1);
+	untag(d);
+	untag(d);
+	untag(d);
 
 	d->ops->page(d, 595.276, 841.89);
+	running_head(d, 2, 841.89);
 	d->ops->dest(d, 1, 72);
 	d->ops->bookmark(d, 1, "Kapitel 2: Ziele & „Vereinbarungen“", 1);
 	d->ops->bookmark(d, 2, "Unterabschnitt Çelik", 2);
-	text(d, SANS_BOLD, 16, 72, 90, "Kapitel 2");
-	d->ops->dest(d, 2, 200);
-	text(d, SERIF, 11, 72, 200, "Dąbrowska trifft Yılmaz.");
-	if (png != NULL)	/* the same image again: loaded once */
-		CHECK_INT(d->ops->image(d, png, 300, 300, 40, 40, NULL), 0);
+	tagged(d, DEV_TAG_H2, SANS_BOLD, 16, 72, 90, "Kapitel 2");
+	tagged(d, DEV_TAG_P, SERIF, 11, 72, 110, "Dąbrowska trifft Yılmaz.");
+	tag(d, DEV_TAG_L, NULL);
+	item(d, 72, 130, "1.", "Erstes Ziel");
+	untag(d);
+	untag(d);
+	item(d, 72, 146, "2.", "Zweites Ziel mit Unterzielen:");
+	tag(d, DEV_TAG_L, NULL);
+	item(d, 90, 162, "a)", "Unterziel eins");
+	untag(d);
+	untag(d);
+	untag(d);
+	untag(d);
+	untag(d);
+	untag(d);
+	tag(d, DEV_TAG_BLOCKQUOTE, NULL);
+	d->ops->line(d, 72, 176, 72, 196, 2, grey);
+	tagged(d, DEV_TAG_P, SERIF_ITALIC, 11, 80, 190,
+	    "„Mentoring öffnet Türen.“");
+	untag(d);
+	tag(d, DEV_TAG_CODE, NULL);
+	d->ops->rect(d, 72, 200, 200, 16, &light, 0, black);
+	text(d, SANS, 10, 76, 212, "tandem build --only handbook");
+	untag(d);
+	d->ops->dest(d, 2, 230);
+	tagged(d, DEV_TAG_H3, SANS_BOLD, 13, 72, 240, "Unterabschnitt Çelik");
+	tagged(d, DEV_TAG_H4, SANS_BOLD, 11, 72, 258, "Tandems im Überblick");
+	tag(d, DEV_TAG_TABLE, NULL);
+	tag(d, DEV_TAG_TR, NULL);
+	tagged(d, DEV_TAG_TH, SANS_BOLD, 10, 72, 276, "Mentee");
+	tagged(d, DEV_TAG_TH, SANS_BOLD, 10, 250, 276, "Mentorin");
+	untag(d);
+	d->ops->line(d, 72, 280, 450, 280, 0.5, black);
+	tag(d, DEV_TAG_TR, NULL);
+	tagged(d, DEV_TAG_TD, SERIF, 10, 72, 294, "Aylin Yılmaz");
+	tagged(d, DEV_TAG_TD, SERIF, 10, 250, 294, "Dr. Małgorzata Nowak");
+	untag(d);
+	untag(d);
+	/* A chart drawn with rectangles and text: all of it the figure. */
+	tag(d, DEV_TAG_FIGURE, "Balkendiagramm: 12 Mentees, 10 Mentorinnen");
+	d->ops->rect(d, 72, 320, 120, 12, &blue, 0, black);
+	d->ops->rect(d, 72, 336, 100, 12, &grey, 0, black);
+	text(d, SANS, 8, 200, 330, "12");
+	text(d, SANS, 8, 180, 346, "10");
+	untag(d);
+	/* The agreement's tick box and signature line. */
+	tag(d, DEV_TAG_FORM, NULL);
+	d->ops->rect(d, 72, 370, 9, 9, NULL, 0.7, black);
+	d->ops->line(d, 74, 375, 76, 378, 1.2, black);
+	d->ops->line(d, 76, 378, 80, 371, 1.2, black);
+	text(d, SERIF, 11, 86, 379, "Vertraulichkeit vereinbart");
+	untag(d);
+	tag(d, DEV_TAG_FORM, NULL);
+	d->ops->line(d, 72, 420, 250, 420, 0.5, black);
+	text(d, SERIF, 9, 72, 432, "Unterschrift Mentee");
+	untag(d);
+	tag(d, DEV_TAG_P, NULL);	/* continues on the next page */
+	text(d, SERIF, 11, 72, 800, "Dieser Absatz geht auf der");
 
 	d->ops->page(d, 841.89, 595.276);	/* landscape */
-	text(d, SERIF, 30, 72, 100, "Querformat");
-	d->ops->tag_end(d);
+	running_head(d, 3, 595.276);
+	text(d, SERIF, 11, 72, 80, "nächsten Seite weiter.");
+	untag(d);
+	tagged(d, DEV_TAG_P, SERIF, 30, 72, 130, "Querformat");
+	untag(d);
 	return d->ops->end(d, path);
 }
 
@@ -343,6 +478,56 @@ test_missing_glyphs(void)
 	d->ops->free(d);
 }
 
+/*
+ * Tagging mistakes of a caller are reported and left in the file, where
+ * tests/pdf.test.sh's checker must find them too: text outside any
+ * element (untagged.pdf), a figure without alternative text (noalt.pdf),
+ * calls that do not nest. A document without any tag is not tagged.
+ */
+static void
+test_tag_mistakes(void)
+{
+	struct device *d = dev_pdf_new();
+	struct dev_info info = { "Urkunde", NULL, NULL, NULL, "de", 0, true };
+	char *untagged = in_dir("untagged.pdf"), *noalt = in_dir("noalt.pdf");
+	char *png = in_dir("logo.png");
+	FILE *fp = capture();
+	char *msgs;
+
+	CHECK_INT(d->ops->begin(d, &info), 0);
+	d->ops->page(d, 595.276, 841.89);
+	tag(d, DEV_TAG_DOCUMENT, NULL);
+	tagged(d, DEV_TAG_P, SERIF, 12, 72, 72, "im Baum");
+	untag(d);
+	text(d, SERIF, 12, 72, 100, "nicht im Baum");
+	text(d, SERIF, 12, 72, 120, "auch nicht");
+	CHECK_INT(d->ops->end(d, untagged), 0);
+
+	CHECK_INT(d->ops->begin(d, &info), 0);
+	d->ops->page(d, 595.276, 841.89);
+	tag(d, DEV_TAG_DOCUMENT, NULL);
+	tag(d, DEV_TAG_FIGURE, "");
+	CHECK_INT(d->ops->image(d, png, 72, 72, 50, 50, NULL), 0);
+	untag(d);
+	untag(d);
+	untag(d);			/* one too many */
+	CHECK_INT(d->ops->end(d, noalt), 0);
+	msgs = captured(&fp);
+	CHECK(strstr(msgs, "untagged.pdf: warning: internal: page 1: 2 text "
+	    "run(s) or image(s) outside any structure element") != NULL);
+	CHECK(strstr(msgs, "noalt.pdf: warning: page 1: a figure without "
+	    "alternative text") != NULL);
+	CHECK(strstr(msgs, "noalt.pdf: warning: internal: structure tags or "
+	    "artifacts do not nest") != NULL);
+	CHECK_INT(diag_count(DIAG_WARNING), 3);
+	CHECK_INT(diag_count(DIAG_ERROR), 0);
+	free(msgs);
+	free(untagged);
+	free(noalt);
+	free(png);
+	d->ops->free(d);
+}
+
 /* Failures: no file is left, end() says -1, the message names the path. */
 static void
 test_errors(void)
@@ -424,13 +609,16 @@ main(int argc, char *argv[])
 	test_many();
 	test_missing_glyphs();
 	test_errors();
+	test_tag_mistakes();
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(faces[i]);
 	if (!keep) {
 		const char *names[] = { "sample.pdf", "sample2.pdf",
 		    "logo.png", "missing.pdf", "notpng.png", "broken.png",
-		    "after.pdf", "sample-a.pdf", "sample-a2.pdf", "many-1.pdf", "many-2.pdf", "many-3.pdf",
-		    "many-4.pdf", "many-5.pdf" };
+		    "after.pdf", "sample-a.pdf", "sample-a2.pdf",
+		    "many-1.pdf", "many-2.pdf", "many-3.pdf", "many-4.pdf",
+		    "many-5.pdf",
+		    "untagged.pdf", "noalt.pdf" };
 
 		for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
 			char *f = in_dir(names[i]);

@@ -53,6 +53,9 @@ pattern(const struct stats_table *t, size_t c)
 	return s;
 }
 
+#define SUPPRESSED(t, c, r, k)	((stats_cell((t), (c), (r), (k))->flags & \
+				    STATS_CELL_SUPPRESSED) != 0)
+
 #define CHECK_PATTERN(t, c, want) do {					\
 	char *p_ = pattern((t), (c));					\
 	CHECK_STR(p_, (want));						\
@@ -188,6 +191,253 @@ test_audit(void)
 		CHECK(stats_cell_recoverable(t, 0, 0, 0));
 		stats_table_free(t);
 	}
+}
+
+/*
+ * The attacker, by brute force: every table of non-negative integers that
+ * agrees with the published cells of cohort 0 (interior cells unknown when
+ * suppressed, all totals published). feasible[i] collects, as a bit set,
+ * the values unknown i can take.
+ */
+struct attack {
+	const struct stats_table *t;
+	size_t	 nu, cell[16][2];	/* unknowns in row order: row, column */
+	long	 val[16];
+	long	 rowrem[4], colrem[4];	/* what the unknowns must still add */
+	unsigned feasible[16];
+	long	(*sols)[16];		/* every solution, if recording */
+	size_t	 nsols, cap;
+	bool	 record;
+};
+
+/* Is unknown u the last one of its row (column)? */
+static bool
+last_in(const struct attack *a, size_t u, int dim)
+{
+	for (size_t i = u + 1; i < a->nu; i++)
+		if (a->cell[i][dim] == a->cell[u][dim])
+			return false;
+	return true;
+}
+
+static void
+attack_rec(struct attack *a, size_t u)
+{
+	size_t r, k, i;
+	long v, hi;
+
+	if (u == a->nu) {
+		for (i = 0; i < a->nu; i++)
+			a->feasible[i] |= 1u << a->val[i];
+		if (a->record) {
+			a->sols = xgrow(a->sols, &a->cap, a->nsols + 1,
+			    sizeof(*a->sols));
+			memcpy(a->sols[a->nsols++], a->val, sizeof(a->val));
+		}
+		return;
+	}
+	r = a->cell[u][0];
+	k = a->cell[u][1];
+	hi = a->rowrem[r] < a->colrem[k] ? a->rowrem[r] : a->colrem[k];
+	for (v = 0; v <= hi && v < 31; v++) {
+		if (last_in(a, u, 0) && v != a->rowrem[r])
+			continue;
+		if (last_in(a, u, 1) && v != a->colrem[k])
+			continue;
+		a->val[u] = v;
+		a->rowrem[r] -= v;
+		a->colrem[k] -= v;
+		attack_rec(a, u + 1);
+		a->rowrem[r] += v;
+		a->colrem[k] += v;
+	}
+}
+
+/*
+ * Random small tables: after protection, no suppressed cell may have a
+ * single feasible value for an attacker who knows every published figure.
+ */
+static void
+test_attack(void)
+{
+	unsigned seed = 12345, bad = 0, tables = 0, cells = 0;
+
+	for (int n = 0; n < 300; n++) {
+		size_t nr = 2 + n % 2, nk = 2 + (n / 2) % 3, r, k, i;
+		long v[12];
+		struct stats_table *t;
+		struct attack a;
+
+		for (i = 0; i < nr * nk; i++) {
+			seed = seed * 1103515245 + 12345;
+			v[i] = (long)((seed >> 16) % 7);
+			if (v[i] > 4)
+				v[i] = 0;
+		}
+		t = table_from(nr, nk, v);
+		CHECK_INT(stats_protect_table(t, 3), 0);
+		memset(&a, 0, sizeof(a));
+		a.t = t;
+		for (r = 0; r < nr; r++)
+			for (k = 0; k < nk; k++)
+				if (SUPPRESSED(t, 0, r, k)) {
+					a.cell[a.nu][0] = r;
+					a.cell[a.nu][1] = k;
+					a.nu++;
+					a.rowrem[r] += v[r * nk + k];
+					a.colrem[k] += v[r * nk + k];
+				}
+		attack_rec(&a, 0);
+		for (i = 0; i < a.nu; i++) {
+			cells++;
+			/* A single bit set: the value is disclosed. */
+			if ((a.feasible[i] & (a.feasible[i] - 1)) == 0) {
+				bad++;
+				char *p_ = pattern(t, 0);
+
+				fprintf(stderr, "disclosed: %s cell %zu,%zu\n",
+				    p_, a.cell[i][0], a.cell[i][1]);
+				free(p_);
+			}
+		}
+		tables++;
+		stats_table_free(t);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(cells > 100);
+	(void)tables;
+}
+
+/* Set up the attack on block c of t: its suppressed interior cells. */
+static void
+attack_init(struct attack *a, const struct stats_table *t, size_t c)
+{
+	memset(a, 0, sizeof(*a));
+	a->t = t;
+	a->record = true;
+	for (size_t r = 0; r < t->nrows; r++) {
+		a->rowrem[r] = stats_cell(t, c, r, t->ncols)->n;
+		for (size_t k = 0; k < t->ncols; k++)
+			if (SUPPRESSED(t, c, r, k)) {
+				a->cell[a->nu][0] = r;
+				a->cell[a->nu][1] = k;
+				a->nu++;
+			} else
+				a->rowrem[r] -= stats_cell(t, c, r, k)->n;
+	}
+	for (size_t k = 0; k < t->ncols; k++) {
+		a->colrem[k] = stats_cell(t, c, t->nrows, k)->n;
+		for (size_t r = 0; r < t->nrows; r++)
+			if (!SUPPRESSED(t, c, r, k))
+				a->colrem[k] -= stats_cell(t, c, r, k)->n;
+	}
+}
+
+/* The value of cell (r, k) in solution s of a, or the published one. */
+static long
+attack_val(const struct attack *a, const long *s, size_t c, size_t r,
+    size_t k)
+{
+	for (size_t i = 0; i < a->nu; i++)
+		if (a->cell[i][0] == r && a->cell[i][1] == k)
+			return s[i];
+	return stats_cell(a->t, c, r, k)->n;
+}
+
+/*
+ * Two cohorts and their total, all margins published: the attacker
+ * combines every solution of cohort 1 with every one of cohort 2 and keeps
+ * the pairs whose sums agree with the published cells of the total block.
+ * No suppressed cell of any block may have a single feasible value.
+ */
+static void
+test_attack_cohorts(void)
+{
+	unsigned seed = 777, bad = 0, cells = 0;
+
+	for (int n = 0; n < 150; n++) {
+		size_t nr = 2 + n % 2, nk = 2 + (n / 2) % 2, r, k, c, i, j;
+		struct stats_table *t = stats_table_new(2, nr, nk);
+		struct attack a[2];
+		unsigned feas[3][4][4];
+
+		t->sensitive = true;
+		for (c = 0; c < 2; c++)
+			for (r = 0; r < nr; r++)
+				for (k = 0; k < nk; k++) {
+					long v;
+					size_t cs[2] = { c, 2 }, rs[2] = { r, nr };
+					size_t ks[2] = { k, nk };
+
+					seed = seed * 1103515245 + 12345;
+					v = (long)((seed >> 16) % 6);
+					if (v > 3)
+						v = 0;
+					for (int x = 0; x < 8; x++)
+						stats_cell(t, cs[x & 1],
+						    rs[(x >> 1) & 1],
+						    ks[x >> 2])->n += v;
+				}
+		for (c = 0; c < 3; c++)
+			for (r = 0; r <= nr; r++)
+				for (k = 0; k <= nk; k++)
+					if (r == nr || k == nk)
+						stats_cell(t, c, r, k)->flags |=
+						    STATS_CELL_PUBLIC;
+		CHECK_INT(stats_protect_table(t, 3), 0);
+		memset(feas, 0, sizeof(feas));
+		for (c = 0; c < 2; c++) {
+			attack_init(&a[c], t, c);
+			attack_rec(&a[c], 0);
+		}
+		for (i = 0; i < a[0].nsols; i++)
+			for (j = 0; j < a[1].nsols; j++) {
+				long v0, v1;
+
+				for (r = 0; r < nr; r++)
+					for (k = 0; k < nk; k++) {
+						v0 = attack_val(&a[0],
+						    a[0].sols[i], 0, r, k);
+						v1 = attack_val(&a[1],
+						    a[1].sols[j], 1, r, k);
+						if (!SUPPRESSED(t, 2, r, k) &&
+						    v0 + v1 !=
+						    stats_cell(t, 2, r, k)->n)
+							goto next;
+					}
+				for (r = 0; r < nr; r++)
+					for (k = 0; k < nk; k++) {
+						v0 = attack_val(&a[0],
+						    a[0].sols[i], 0, r, k);
+						v1 = attack_val(&a[1],
+						    a[1].sols[j], 1, r, k);
+						feas[0][r][k] |= 1u << v0;
+						feas[1][r][k] |= 1u << v1;
+						feas[2][r][k] |= 1u << (v0 + v1);
+					}
+next:				;
+			}
+		for (c = 0; c < 3; c++)
+			for (r = 0; r < nr; r++)
+				for (k = 0; k < nk; k++) {
+					unsigned f = feas[c][r][k];
+
+					if (!SUPPRESSED(t, c, r, k))
+						continue;
+					cells++;
+					if (f == 0 || (f & (f - 1)) == 0) {
+						bad++;
+						fprintf(stderr, "disclosed: "
+						    "table %d block %zu cell "
+						    "%zu,%zu\n", n, c, r, k);
+					}
+				}
+		free(a[0].sols);
+		free(a[1].sols);
+		stats_table_free(t);
+	}
+	CHECK_INT(bad, 0);
+	CHECK(cells > 100);
 }
 
 /* Programme builders for the counting tests. */
@@ -451,8 +701,9 @@ test_compute(void)
 
 	/*
 	 * Background × gender of mentees, columns f m d unknown | total.
-	 * A: migration f = 4 + 4 = 8, m = 2; not recorded f = 1.  B: migration f 3, m 1; not recorded f 2, m 2,
-	 *    d 1.  Total: migration f 11, m 3; not recorded f 3, m 2, d 1.
+	 * A: migration f = 4 + 4 = 8, m = 2; not recorded f = 1.
+	 * B: migration f 3, m 1; not recorded f 2, m 2, d 1.
+	 * Total: migration f 11, m 3; not recorded f 3, m 2, d 1.
 	 */
 	t = find(s, STATS_BACKGROUND, ROLE_MENTEE);
 	CHECK(t != NULL);
@@ -544,6 +795,28 @@ test_writers(void)
 	    "nicht erfasst / weiblich,.\r\n") != NULL);
 	free(buf);
 
+	/* Mentors in each wording of SPEC §6 (titles use the plural). */
+	{
+		struct stats_table tt;
+
+		memset(&tt, 0, sizeof(tt));
+		tt.measure = STATS_GENDER;
+		tt.role = ROLE_MENTOR;
+		s->wording = WORDING_NEUTRAL;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentorierende nach Geschlecht");
+		free(buf);
+		s->wording = WORDING_COLON;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentor:innen nach Geschlecht");
+		free(buf);
+		tt.role = ROLE_MENTEE;
+		tt.measure = STATS_BACKGROUND;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentees nach Hintergrund und Geschlecht");
+		free(buf);
+	}
+
 	/* Unprotected and in English. */
 	stats_free(s);
 	pv[0]->lang = LANG_EN;
@@ -569,6 +842,8 @@ main(void)
 	test_single_row();
 	test_zero_row();
 	test_audit();
+	test_attack();
+	test_attack_cohorts();
 	test_compute();
 	test_writers();
 	return harness_done("stats");

@@ -1,0 +1,103 @@
+#!/bin/sh
+# tandem stats with -o OUTDIR: one file per --format, the same content as
+# on stdout, no temporary files left; an existing good output survives a
+# failing run; no name or id of a person in any output; a folder that
+# cannot be created gives exit 73. Prints "stats.test: N passed, N failed".
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+G="$TOP/tests/golden/stats"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "stats.test: $*" >&2; }
+tmp=$(mktemp -d)
+trap 'chmod -R u+w "$tmp"; rm -rf "$tmp"' EXIT
+cd "$G" || exit 1
+
+# Both formats into a new folder (created with its parents).
+"$TANDEM" stats img-2018 img-2020 --format txt --format csv --bom \
+    -o "$tmp/out/sub" >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+[ "$rc" = 0 ] && ok || bad "-o: exit $rc"
+[ -s "$tmp/stdout" ] && bad "-o wrote to stdout" || ok
+[ "$(ls "$tmp/out/sub")" = "statistics.csv
+statistics.txt" ] && ok || bad "-o files: $(ls -A "$tmp/out/sub")"
+"$TANDEM" stats img-2018 img-2020 >"$tmp/want.txt"
+cmp -s "$tmp/want.txt" "$tmp/out/sub/statistics.txt" && ok ||
+    bad "statistics.txt differs from stdout"
+"$TANDEM" stats --format csv --bom img-2018 img-2020 >"$tmp/want.csv"
+cmp -s "$tmp/want.csv" "$tmp/out/sub/statistics.csv" && ok ||
+    bad "statistics.csv differs from stdout"
+
+# A failing run (bad data) leaves the earlier output alone.
+cp "$tmp/out/sub/statistics.txt" "$tmp/keep.txt"
+"$TANDEM" stats bad -o "$tmp/out/sub" >/dev/null 2>&1
+rc=$?
+[ "$rc" = 65 ] && ok || bad "bad data with -o: exit $rc, want 65"
+cmp -s "$tmp/keep.txt" "$tmp/out/sub/statistics.txt" && ok ||
+    bad "failing run changed statistics.txt"
+[ "$(ls -A "$tmp/out/sub" | wc -l)" = 2 ] && ok ||
+    bad "leftover files: $(ls -A "$tmp/out/sub")"
+
+# Not a folder / not writable: 73.
+: >"$tmp/file"
+"$TANDEM" stats img-2018 -o "$tmp/file" >/dev/null 2>&1
+rc=$?
+[ "$rc" = 73 ] && ok || bad "-o onto a file: exit $rc, want 73"
+if [ "$(id -u)" != 0 ]; then
+	mkdir "$tmp/ro" && chmod a-w "$tmp/ro"
+	"$TANDEM" stats img-2018 -o "$tmp/ro" >/dev/null 2>&1
+	rc=$?
+	[ "$rc" = 73 ] && ok || bad "-o read-only: exit $rc, want 73"
+fi
+
+# No person's name or id anywhere in the statistics.
+for f in "$tmp/out/sub/statistics.txt" "$tmp/out/sub/statistics.csv"; do
+	leak=0
+	for w in Yılmaz Dąbrowska Öztürk Krüger Şahin Aylin m01 t07 n09 u07 \
+	    e4 x1; do
+		grep -qw "$w" "$f" && { leak=1; bad "$w in ${f##*/}"; }
+	done
+	[ $leak = 0 ] && ok
+done
+
+# Every CSV record has exactly four fields (quotes respected).
+awk -v RS='\r\n' 'NR > 1 && NF {
+	n = 0; q = 0
+	for (i = 1; i <= length($0); i++) {
+		c = substr($0, i, 1)
+		if (c == "\"") q = !q
+		else if (c == "," && !q) n++
+	}
+	if (n != 3) { print "record " NR ": " $0; bad = 1 }
+} END { exit bad }' "$tmp/out/sub/statistics.csv" >"$tmp/awk" && ok ||
+    bad "csv fields: $(head -3 "$tmp/awk")"
+
+# statistics.pdf: valid, reproducible, with the figures and no names.
+"$TANDEM" stats img-2018 img-2020 --format pdf --format txt \
+    -o "$tmp/pdf" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 0 ] && ok || bad "pdf: exit $rc: $(cat "$tmp/err")"
+if command -v pdftotext >/dev/null 2>&1 && [ -f "$tmp/pdf/statistics.pdf" ]
+then
+	pdftotext -layout "$tmp/pdf/statistics.pdf" "$tmp/pdf.txt"
+	for w in "Mentees nach Geschlecht" "Methodik" "Seite 1 von" \
+	    "gesperrt (weniger als 3" "Stand: 14. November 2023"; do
+		grep -q "$w" "$tmp/pdf.txt" && ok || bad "pdf lacks '$w'"
+	done
+	# The table row "weiblich 9 5 14" as printed.
+	grep -Eq "weiblich +9 +5 +14" "$tmp/pdf.txt" && ok ||
+	    bad "pdf: mentees by gender row"
+	leak=0
+	for w in Yılmaz Dąbrowska Öztürk Krüger Şahin m01 t07 n09; do
+		grep -qw "$w" "$tmp/pdf.txt" && { leak=1; bad "$w in pdf"; }
+	done
+	[ $leak = 0 ] && ok
+	"$TOP/tests/pdfcheck" "$tmp/pdf/statistics.pdf" >"$tmp/check" 2>&1 &&
+	    ok || bad "pdfcheck: $(head -3 "$tmp/check")"
+	"$TANDEM" stats img-2018 img-2020 --format pdf -o "$tmp/pdf2" \
+	    >/dev/null 2>&1
+	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||
+	    bad "pdf not byte-identical on a rerun"
+fi
+
+echo "stats.test: $pass passed, $fail failed"
+[ "$fail" = 0 ]
