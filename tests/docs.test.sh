@@ -7,6 +7,7 @@
 # whole build. Prints "docs: N passed, N failed".
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/lib.sh"
 export LC_ALL=C.UTF-8
 export SOURCE_DATE_EPOCH=1700000000
 pass=0 fail=0
@@ -25,11 +26,11 @@ hasnot() {
 }
 
 out=$tmp/out
-start=$(date +%s%N)
+cpu_ms "$tmp/t0"
 if "$TANDEM" build "$TOP/content" -o "$out" 2>"$tmp/err"; then ok; else
 	bad "build content failed: $(head -3 "$tmp/err")"; fi
-end=$(date +%s%N)
-ms=$(( (end - start) / 1000000 ))
+cpu_ms "$tmp/t1"
+ms=$(timed_ms "$tmp/t0" "$tmp/t1")
 # Well under a second (generous for loaded machines and sanitizers).
 if [ -n "$VALGRIND" ] || [ $ms -lt 3000 ]; then ok; else
 	bad "build content took $ms ms"; fi

@@ -4,6 +4,7 @@
 # print and a time bound (SPEC §3: diagnostics for bad input under 2 s).
 # Prints "hostile: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/lib.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/tandem-hostile-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 [ -n "$KEEP" ] && trap - EXIT
@@ -27,18 +28,18 @@ fi
 expect() {
 	name=$1 want=$2 max=$3 pat=$4
 	shift 4
-	t0=$(date +%s%N)
+	cpu_ms "$T/.t0"
 	(cd "$T" && timeout 60 "$TANDEM" "$@" >"$T/.out" 2>"$T/.err" </dev/null)
 	rc=$?
-	t1=$(date +%s%N)
-	ms=$(( (t1 - t0) / 1000000 ))
+	cpu_ms "$T/.t1"
+	ms=$(timed_ms "$T/.t0" "$T/.t1")
 	max=$((max * SCALE))
 	if [ "$rc" != "$want" ]; then
 		bad "$name: exit $rc, want $want: $(head -c 300 "$T/.err")"
 	else
 		ok
 	fi
-	if [ "$ms" -le "$max" ]; then ok; else bad "$name: took $ms ms (bound $max)"; fi
+	if [ "$ms" -le "$max" ]; then ok; else bad "$name: took $ms ms of CPU (bound $max)"; fi
 	if [ -n "$pat" ]; then
 		if cat "$T/.err" "$T/.out" | grep -q -- "$pat"; then ok
 		else bad "$name: no '$pat' in: $(head -c 300 "$T/.err")"; fi

@@ -23,6 +23,7 @@
 #include "load/load.h"
 #include "stats/stats.h"
 #include "stats/stats_doc.h"
+#include "tandems/tandems.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
@@ -353,6 +354,19 @@ cmd_stats(int argc, char *argv[])
 				    "programme id '%s' also names cohort %zu; "
 				    "this cohort is shown as '%s (%zu)'",
 				    pv[i]->id, j + 1, pv[i]->id, i + 1);
+
+	/* A cohort without fixed tandems gets the matching's proposal, which
+	 * the statistics show apart from fixed tandems. */
+	for (i = 0; i < o.nprogs; i++)
+		if (pv[i]->tandem_source == TANDEMS_NONE) {
+			struct tandems_result *tr = NULL;
+
+			if ((code = tandems_form(pv[i], &tr)) != 0) {
+				rc = code;
+				goto out;
+			}
+			tandems_result_free(tr);
+		}
 
 	s = stats_compute(pv, o.nprogs);
 	if (o.suppress && stats_protect(s, o.min_cell) != 0) {

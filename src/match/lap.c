@@ -19,28 +19,6 @@
 #define LAP_INF	INT64_MAX
 
 /*
- * Run body for each edge of row r, with column c at cost w: the slots of
- * the row's admissible mentors, then its own "unmatched" column. A
- * continue in body goes on with the next edge.
- */
-#define FOR_EDGES(p, r, c, w, ...) do {				\
-	const int32_t *a_ = (p)->adm[r];				\
-	const signed char *s_ = (p)->score[r];				\
-	for (int32_t k_ = 0; k_ < (p)->nadm[r]; k_++) {			\
-		int32_t g_ = a_[k_];					\
-		int64_t w = 100 - s_[g_];				\
-		for (int32_t c = (p)->first[g_];			\
-		    c < (p)->first[g_ + 1]; c++) {			\
-			__VA_ARGS__					\
-		}							\
-	}								\
-	for (int32_t c = (p)->nslots + (r), o_ = 1; o_; o_ = 0) {	\
-		int64_t w = (p)->big;					\
-		__VA_ARGS__						\
-	}								\
-} while (0)
-
-/*
  * The solver's view of the problem: every row's admissible mentors sorted
  * by cost (ties by mentor), so that a scan can stop early. Since v <= 0,
  * the reduced cost of an edge is at least its cost minus the row's dual:
@@ -195,7 +173,7 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
 
 /*
  * Augmenting row reduction (Jonker and Volgenant 1987), adapted to the
- * rectangular problem: each free row i in free[0..*nfree) finds its two
+ * rectangular problem: each free row i in rows[0..*nfree) finds its two
  * cheapest columns by reduced cost, j1 (u1) and j2 (u2), and takes j1;
  * if u1 < u2 it lowers v[j1] by u2 - u1 so that j1 stays its cheapest
  * column at cost u2. A row pushed off j1 is served next if v moved, else
@@ -203,11 +181,11 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
  * j1. The duals stay feasible (v only decreases, and only on a column that
  * is then assigned, so free columns keep v = 0) and every assigned row
  * stays on a cheapest column of its own. Two passes, and at most budget
- * row scans in all: the rows still free are left in free[0..*nfree) for
+ * row scans in all: the rows still free are left in rows[0..*nfree) for
  * the shortest augmenting paths.
  */
 static void
-arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
+arr(struct sap *s, int32_t *rows, int32_t *nfree, long budget)
 {
 	int32_t	*x = s->x, *y = s->y;
 
@@ -215,12 +193,12 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 		int32_t	 k = 0, prev = *nfree, n = 0;
 
 		while (k < prev) {
-			int32_t	 i = free[k++], j1, j2, i0;
+			int32_t	 i = rows[k++], j1, j2, i0;
 			int64_t	 u1, u2, w1, w2;
 
 			if (budget-- <= 0) {
 				/* Out of budget: keep the rest for later. */
-				free[n++] = i;
+				rows[n++] = i;
 				continue;
 			}
 			two_best(s, i, &j1, &u1, &w1, &j2, &u2, &w2);
@@ -240,9 +218,9 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 			if (i0 < 0)
 				continue;
 			if (j2 >= 0 && u1 < u2)
-				free[--k] = i0;
+				rows[--k] = i0;
 			else
-				free[n++] = i0;
+				rows[n++] = i0;
 		}
 		*nfree = n;
 	}
@@ -441,9 +419,13 @@ augment(struct sap *s, int32_t f)
  * along a shortest path. Columns that were never reached keep v = 0, so
  * the duals stay optimal for the rectangular problem.
  */
-int
-lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
-    int64_t *v)
+/*
+ * lap_solve(), leaving its work (the sorted rows) in *sp for the
+ * tie-break; the caller frees it with sap_free(), also on failure.
+ */
+static int
+solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
+    int64_t *u, int64_t *v)
 {
 	struct sap s;
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nfree = 0;
@@ -524,21 +506,39 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		u[r] = s.rowcost[r] - v[x[r]];
 	rc = 0;
 out:
-	free(s.rowcost);
-	free(s.mark);
-	free(s.d);
-	free(s.pred);
-	free(s.predw);
-	free(s.fin);
-	free(s.buf);
-	free(s.rk);
-	free(s.rh);
-	free(s.heap);
-	free(s.hpos);
-	free(s.ord);
-	free(s.pool);
-	free(s.sorted);
 	free(free_);
+	*sp = s;
+	return rc;
+}
+
+/* Free what solve() allocated (the caller's arrays stay). */
+static void
+sap_free(struct sap *s)
+{
+	free(s->rowcost);
+	free(s->mark);
+	free(s->d);
+	free(s->pred);
+	free(s->predw);
+	free(s->fin);
+	free(s->buf);
+	free(s->rk);
+	free(s->rh);
+	free(s->heap);
+	free(s->hpos);
+	free(s->ord);
+	free(s->pool);
+	free(s->sorted);
+}
+
+int
+lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	sap_free(&s);
 	return rc;
 }
 
@@ -557,9 +557,36 @@ out:
  * one set of moves, so each row costs at most one pass over the tight
  * edges and the columns with v = 0.
  */
-int
-lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
-    const int64_t *v)
+/* Append c to the growing array *tc of *ne entries; -2 on no memory. */
+static int
+push_col(int32_t **tc, size_t *ne, size_t *cap, int32_t c)
+{
+	if (*ne == *cap) {
+		size_t	 n = *cap ? 2 * *cap : 1024;
+		int32_t	*t = realloc(*tc, n * sizeof(*t));
+
+		if (t == NULL)
+			return -2;
+		*tc = t;
+		*cap = n;
+	}
+	(*tc)[(*ne)++] = c;
+	return 0;
+}
+
+/* Ascending order of int32_t, for qsort(). */
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t	 x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* lap_lexmin(), using the rows the solver sorted if s is not NULL. */
+static int
+lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v, const struct sap *s)
 {
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nz = 0;
 	int32_t	*key = NULL;
@@ -587,7 +614,10 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 	/*
 	 * The tight edges, in the same (ascending column) order. Since
 	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u:
-	 * a quick test on the score skips most mentors of a dense row.
+	 * a quick test on the score skips most mentors of a dense row. In a
+	 * row sorted by cost, the edges of cost <= u are a prefix (found by
+	 * bisection); when it is short, only it is looked at, and its tight
+	 * columns are put in order.
 	 */
 	for (int32_t c = 0; c < nc; c++)
 		vmin = v[c] < vmin ? v[c] : vmin;
@@ -597,36 +627,50 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 		int64_t	 lo = 100 - u[r], hi = 100 - u[r] - vmin;
 
 		ts[r] = ne;
+		if (s != NULL && s->sorted[r]) {
+			const uint32_t *o = s->ord[r];
+			int32_t	 a = 0, b = p->nadm[r];
+
+			while (a < b) {		/* first cost > u */
+				int32_t	 mid = a + (b - a) / 2;
+
+				if ((int64_t)(o[mid] & 127) <= u[r])
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			if (a <= p->nadm[r] / 8) {
+				for (int32_t k = 0; k < a; k++) {
+					int32_t	 g = (int32_t)(o[k] >> 7);
+
+					for (int32_t c = p->first[g];
+					    c < p->first[g + 1]; c++)
+						if (100 - sc[g] - u[r] - v[c] ==
+						    0) {
+							if (push_col(&tc, &ne,
+							    &cap, c) != 0)
+								goto out;
+						}
+				}
+				qsort(tc + ts[r], ne - ts[r], sizeof(*tc),
+				    cmp_i32);
+				goto unmatched;
+			}
+		}
 		for (int32_t k = 0; k < p->nadm[r]; k++) {
 			int32_t	 g = adm[k];
 
 			if (sc[g] < lo || sc[g] > hi)
 				continue;
 			for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
-				if (100 - sc[g] - u[r] - v[c] == 0) {
-					if (ne == cap) {
-						int32_t	*t;
-
-						cap = cap ? 2 * cap : 1024;
-						t = realloc(tc, cap * sizeof(*t));
-						if (t == NULL)
-							goto out;
-						tc = t;
-					}
-					tc[ne++] = c;
-				}
-		}
-		if (p->big - u[r] - v[p->nslots + r] == 0) {
-			if (ne == cap) {
-				int32_t	*t;
-
-				cap = cap ? 2 * cap : 1024;
-				if ((t = realloc(tc, cap * sizeof(*t))) == NULL)
+				if (100 - sc[g] - u[r] - v[c] == 0 &&
+				    push_col(&tc, &ne, &cap, c) != 0)
 					goto out;
-				tc = t;
-			}
-			tc[ne++] = p->nslots + r;
 		}
+unmatched:
+		if (p->big - u[r] - v[p->nslots + r] == 0 &&
+		    push_col(&tc, &ne, &cap, p->nslots + r) != 0)
+			goto out;
 	}
 	ts[nr] = ne;
 	/* Slots rank by their mentor, "unmatched" after every mentor. */
@@ -726,5 +770,25 @@ out:
 	free(par);
 	free(seen);
 	free(fixed);
+	return rc;
+}
+
+int
+lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v)
+{
+	return lexmin(p, x, y, u, v, NULL);
+}
+
+int
+lap_assign(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	if (rc == 0)
+		rc = lexmin(p, x, y, u, v, &s);
+	sap_free(&s);
 	return rc;
 }

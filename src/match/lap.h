@@ -49,4 +49,12 @@ int	lap_solve(const struct lap *, int32_t *x, int32_t *y, int64_t *u,
 int	lap_lexmin(const struct lap *, int32_t *x, int32_t *y,
 	    const int64_t *u, const int64_t *v);
 
+/*
+ * lap_solve(), then lap_lexmin() on its result, sharing the solver's work
+ * (the rows it sorted by cost make the tie-break's search for tight edges
+ * cheap). Returns as lap_solve(), or -2 if the tie-break ran out of memory.
+ */
+int	lap_assign(const struct lap *, int32_t *x, int32_t *y, int64_t *u,
+	    int64_t *v);
+
 #endif

@@ -935,8 +935,7 @@ assign(const struct match_input *in, const signed char *table,
 		struct lap p = { nr, nslots, first, score, adm, nadm,
 		    100 * (int64_t)nr + 1 };
 
-		if (lap_solve(&p, x, y, u, v) != 0 ||
-		    lap_lexmin(&p, x, y, u, v) != 0)
+		if (lap_assign(&p, x, y, u, v) != 0)
 			goto out;
 	}
 	for (int32_t r = 0; r < nr; r++)

@@ -663,11 +663,13 @@ test_compute(void)
 	CHECK_INT(N(t, 1, 1, 0), 5);
 	CHECK_INT(N(t, 1, 2, 0), 1);
 	CHECK_INT(N(t, 2, 1, 0), 11);
-	/* Tandems: 11 fixed in A, none in B: total unknown. */
+	/* Tandems: 11 fixed in A, none in B: the total is A's. */
 	t = find(s, STATS_TANDEMS, -1);
+	CHECK_INT(t->nrows, 1);
 	CHECK_INT(N(t, 0, 0, 0), 11);
 	CHECK(stats_cell(t, 1, 0, 0)->flags & STATS_CELL_NA);
-	CHECK(stats_cell(t, 2, 0, 0)->flags & STATS_CELL_NA);
+	CHECK_INT(N(t, 2, 0, 0), 11);
+	CHECK(!(stats_cell(t, 2, 0, 0)->flags & STATS_CELL_NA));
 	/* Outcomes: rows kind × (during, after), then "any". */
 	t = find(s, STATS_OUTCOMES, -1);
 	CHECK_INT(t->nrows, 7);
@@ -751,6 +753,22 @@ test_compute(void)
 	t = find(s, STATS_GENDER, ROLE_MENTEE);
 	CHECK(!SUP(t, 1, 2, 0));
 
+	stats_free(s);
+
+	/* B's tandems from the matching: a row of their own. */
+	tandem(pv[1], 0, 9);
+	tandem(pv[1], 1, 10);
+	pv[1]->tandem_source = TANDEMS_MATCHED;
+	s = stats_compute(pv, 2);
+	t = find(s, STATS_TANDEMS, -1);
+	CHECK_INT(t->nrows, 2);
+	CHECK_STR(t->rows[1], "Tandems, Vorschlag des Matchings");
+	CHECK_INT(N(t, 0, 0, 0), 11);
+	CHECK(stats_cell(t, 0, 1, 0)->flags & STATS_CELL_NA);
+	CHECK(stats_cell(t, 1, 0, 0)->flags & STATS_CELL_NA);
+	CHECK_INT(N(t, 1, 1, 0), 2);
+	CHECK_INT(N(t, 2, 0, 0), 11);
+	CHECK_INT(N(t, 2, 1, 0), 2);
 	stats_free(s);
 	programme_free(pv[0]);
 	programme_free(pv[1]);
