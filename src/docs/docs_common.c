@@ -348,6 +348,46 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 	sb_free(&sb);
 }
 
+/*
+ * The programme's topics as tick boxes, the mentee's ticked: one column
+ * for up to five topics, else two columns (a table without rules, filled
+ * down the first column first) so that an agreement stays on two pages.
+ */
+static void
+form_topics(struct doc_block *parent, const struct programme *p,
+    const struct person *mentee)
+{
+	static const double w2[] = { 1, 1 };
+	size_t n = p->ntopics, rows = n > 5 ? (n + 1) / 2 : n;
+	struct doc_block *t = NULL, *row = NULL, *where = parent;
+
+	if (n > 5) {
+		t = docs_table(parent, w2, 2, 0);
+		t->no_rules = true;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		if (t != NULL)
+			row = docs_row(t);
+		for (size_t col = 0; col < (t != NULL ? 2u : 1u); col++) {
+			size_t i = r + col * rows;
+			const char *l;
+			struct doc_block *b;
+
+			if (t != NULL)
+				where = doc_add(row, DOC_CELL, NULL, 0);
+			if (i >= n)
+				continue;
+			l = p->topics[i].label ? p->topics[i].label :
+			    p->topics[i].id;
+			b = doc_add(where, DOC_TICKBOX, NULL, 0);
+			doc_add_text(b, l, strlen(l), 0, 0);
+			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
+				if (mentee->topics[k] == (int)i)
+					b->checked = true;
+		}
+	}
+}
+
 void
 docs_form_block(struct doc_block *parent, const struct docs_env *env,
     const struct compose_ctx *ctx, int which, int n)
@@ -360,16 +400,7 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 		mentee = &p->people[p->tandems[ctx->tandem].mentee];
 	switch (which) {
 	case PH_FORM_TOPICS:
-		for (size_t i = 0; i < p->ntopics; i++) {
-			const char *l = p->topics[i].label ?
-			    p->topics[i].label : p->topics[i].id;
-
-			b = doc_add(parent, DOC_TICKBOX, NULL, 0);
-			doc_add_text(b, l, strlen(l), 0, 0);
-			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
-				if (mentee->topics[k] == (int)i)
-					b->checked = true;
-		}
+		form_topics(parent, p, mentee);
 		break;
 	case PH_FORM_LINES:
 		b = doc_add(parent, DOC_FILLIN, NULL, 0);
