@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_catalog.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -64,6 +65,7 @@ struct pdf_dev {
 	struct device	 dev;
 	HPDF_Doc	 pdf;		/* NULL outside begin() .. end() */
 	HPDF_Page	 page;		/* the current page or NULL */
+	int		 npages;	/* pages begun in this document */
 	double		 ph;		/* its height */
 	int		 failed;	/* a libharu error happened */
 	int		 quiet;		/* errors expected: record only */
@@ -144,6 +146,7 @@ pdf_reset(struct pdf_dev *p)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
 	p->nwarned = 0;
+	p->npages = 0;
 	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
 		free(p->meta[i]);
 		p->meta[i] = NULL;
@@ -270,6 +273,7 @@ pdf_page(struct device *d, double width, double height)
 	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
 		height = 841.89;
 	p->page = HPDF_AddPage(p->pdf);
+	p->npages++;
 	p->run.y = -1e9;	/* a paragraph going on: a new line */
 	if (p->page == NULL)
 		return;
@@ -1077,11 +1081,40 @@ pdf_free(struct device *d)
 	free(p);
 }
 
+/*
+ * Page labels (PDF 1.3 /PageLabels). libharu's HPDF_AddPageLabel needs a
+ * numbering style, so a label that is a prefix alone ("Titelseite") is
+ * built as its own dictionary and added to the catalog's number tree.
+ * Prefixes are written as they are: keep them ASCII.
+ */
+static void
+pdf_page_label(struct device *d, const char *prefix, int start)
+{
+	struct pdf_dev *p = pdf_of(d);
+	HPDF_UINT index;
+	HPDF_Dict label;
+
+	if (p->pdf == NULL || p->npages == 0)
+		return;
+	index = (HPDF_UINT)(p->npages - 1);
+	if (start > 0) {
+		HPDF_AddPageLabel(p->pdf, index, HPDF_PAGE_NUM_STYLE_DECIMAL,
+		    (HPDF_UINT)start, prefix);
+		return;
+	}
+	if ((label = HPDF_Dict_New(p->pdf->mmgr)) == NULL)
+		return;
+	if (prefix != NULL)
+		HPDF_Dict_Add(label, "P",
+		    HPDF_String_New(p->pdf->mmgr, prefix, NULL));
+	HPDF_Catalog_AddPageLabel(p->pdf->catalog, index, label);
+}
+
 static const struct device_ops pdf_ops = {
 	pdf_begin, pdf_page, pdf_text, pdf_line, pdf_rect, pdf_image,
 	pdf_link_uri, pdf_link_dest, pdf_dest, pdf_bookmark,
 	pdf_tag_begin, pdf_tag_end, pdf_artifact_begin, pdf_artifact_end,
-	pdf_end, pdf_free
+	pdf_end, pdf_free, pdf_page_label
 };
 
 struct device *

@@ -103,6 +103,11 @@ struct device_ops {
 	int	(*end)(struct device *, const char *path);
 	/* Release the device (after end(), or to abandon the document). */
 	void	(*free)(struct device *);
+	/* Page labels (what a viewer shows as the page number): from the
+	 * current page on, pages are called prefix followed by the decimal
+	 * number start, start + 1, ...; start 0 means the prefix alone.
+	 * prefix may be NULL. Call it right after page(). */
+	void	(*page_label)(struct device *, const char *prefix, int start);
 };
 
 struct device {

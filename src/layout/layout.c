@@ -1765,6 +1765,11 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	bool plain = page == 1 && L->doc->title_page;
 
 	d->ops->page(d, t->page_w, t->page_h);
+	/* Viewers show the numbers printed in the foot: a title page is
+	 * called so, and the count goes on from 2 after it. */
+	if (d->ops->page_label != NULL && L->doc->title_page && page <= 2)
+		d->ops->page_label(d, page == 1 ? (strcmp(L->doc->lang, "en")
+		    == 0 ? "Title" : "Titelseite") : NULL, page == 1 ? 0 : 2);
 	if (!plain) {
 		d->ops->artifact_begin(d);
 		if (L->logo_h > 0)
