@@ -152,8 +152,9 @@ docs_build_agreements(const struct programme *p,
 	env.tr = tr;
 	all = docs_doc_new(p, label_get(p->lang, LABEL_AGREEMENT));
 	for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
-		if (k > 0)
-			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
+		if (k > 0)	/* each agreement counts its own pages */
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
+			    restart_pages = true;
 		if (agreement_into(all, &env, &at, (int)k) != 0)
 			rc = EX_DATAERR;
 	}

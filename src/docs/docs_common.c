@@ -187,6 +187,27 @@ docs_cell(struct doc_block *row, const char *text, unsigned style,
 	return c;
 }
 
+/*
+ * Is this the first warning about the record at file:line? A logo that
+ * cannot be used is reported once, not on each of a thousand
+ * certificates.
+ */
+static bool
+first_warning(const char *file, long line)
+{
+	static struct { const char *file; long line; } seen[64];
+	static size_t nseen;
+
+	for (size_t i = 0; i < nseen; i++)
+		if (seen[i].file == file && seen[i].line == line)
+			return false;
+	if (nseen < sizeof(seen) / sizeof(seen[0])) {
+		seen[nseen].file = file;
+		seen[nseen++].line = line;
+	}
+	return true;
+}
+
 void
 docs_logos(struct doc_block *parent, const struct programme *p,
     double width, double height)
@@ -209,9 +230,11 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		    p->orgs[i].logo);
 		if (layout_image_size(path, &pw, &ph, &err) != 0 || pw <= 0 ||
 		    ph <= 0) {
-			diag_warn(p->file, p->orgs[i].line, "logo %s cannot be "
-			    "used: %s", p->orgs[i].logo, err ? err :
-			    strerror(errno));
+			if (first_warning(p->file, p->orgs[i].line))
+				diag_warn(p->file, p->orgs[i].line, "logo %s "
+				    "cannot be used: %s; left out",
+				    p->orgs[i].logo, err ? err :
+				    strerror(errno));
 			free(path);
 			continue;
 		}
@@ -348,6 +371,46 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 	sb_free(&sb);
 }
 
+/*
+ * The programme's topics as tick boxes, the mentee's ticked: one column
+ * for up to five topics, else two columns (a table without rules, filled
+ * down the first column first) so that an agreement stays on two pages.
+ */
+static void
+form_topics(struct doc_block *parent, const struct programme *p,
+    const struct person *mentee)
+{
+	static const double w2[] = { 1, 1 };
+	size_t n = p->ntopics, rows = n > 5 ? (n + 1) / 2 : n;
+	struct doc_block *t = NULL, *row = NULL, *where = parent;
+
+	if (n > 5) {
+		t = docs_table(parent, w2, 2, 0);
+		t->no_rules = true;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		if (t != NULL)
+			row = docs_row(t);
+		for (size_t col = 0; col < (t != NULL ? 2u : 1u); col++) {
+			size_t i = r + col * rows;
+			const char *l;
+			struct doc_block *b;
+
+			if (t != NULL)
+				where = doc_add(row, DOC_CELL, NULL, 0);
+			if (i >= n)
+				continue;
+			l = p->topics[i].label ? p->topics[i].label :
+			    p->topics[i].id;
+			b = doc_add(where, DOC_TICKBOX, NULL, 0);
+			doc_add_text(b, l, strlen(l), 0, 0);
+			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
+				if (mentee->topics[k] == (int)i)
+					b->checked = true;
+		}
+	}
+}
+
 void
 docs_form_block(struct doc_block *parent, const struct docs_env *env,
     const struct compose_ctx *ctx, int which, int n)
@@ -360,16 +423,7 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 		mentee = &p->people[p->tandems[ctx->tandem].mentee];
 	switch (which) {
 	case PH_FORM_TOPICS:
-		for (size_t i = 0; i < p->ntopics; i++) {
-			const char *l = p->topics[i].label ?
-			    p->topics[i].label : p->topics[i].id;
-
-			b = doc_add(parent, DOC_TICKBOX, NULL, 0);
-			doc_add_text(b, l, strlen(l), 0, 0);
-			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
-				if (mentee->topics[k] == (int)i)
-					b->checked = true;
-		}
+		form_topics(parent, p, mentee);
 		break;
 	case PH_FORM_LINES:
 		b = doc_add(parent, DOC_FILLIN, NULL, 0);

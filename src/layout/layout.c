@@ -1020,9 +1020,8 @@ flow_space(struct lay *L, const struct doc_block *b, const struct fctx *c)
 static void
 flow_pagebreak(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
-	(void)b;
 	(void)c;
-	vl_add(L, V_BREAK, 0);
+	vl_add(L, V_BREAK, 0)->blk = b;	/* b->restart_pages: see below */
 	L->pending = 0;
 }
 
@@ -1843,6 +1842,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	struct page *pages;
 	size_t npages;
 	int *dest_page, rc = 0;
+	size_t *sec, *len;
 	const char *chapter = NULL;
 
 	memset(&L, 0, sizeof(L));
@@ -1884,8 +1884,26 @@ layout_render(const struct doc *doc, const struct template *t,
 		}
 		pages[p].chapter = chapter;
 	}
+	/* Page numbers in running heads start again after a page break
+	 * that begins another document of a combined file: sec[p] is the
+	 * first page of page p's document, len[q] the length of the
+	 * document starting at q. */
+	sec = xcalloc(npages + 1, sizeof(*sec));
+	len = xcalloc(npages + 1, sizeof(*len));
+	for (size_t p = 0, s0 = 0; p < npages; p++) {
+		for (size_t i = p > 0 ? pages[p - 1].first : 0; p > 0 &&
+		    i < pages[p].first; i++)
+			if (L.vl.v[i].kind == V_BREAK && L.vl.v[i].blk &&
+			    L.vl.v[i].blk->restart_pages)
+				s0 = p;
+		sec[p] = s0;
+		len[s0]++;
+	}
 	for (size_t p = 0; p < npages; p++)
-		draw_page(&L, &pages[p], (int)p + 1, (int)npages, dest_page);
+		draw_page(&L, &pages[p], (int)(p - sec[p]) + 1,
+		    (int)len[sec[p]], dest_page);
+	free(sec);
+	free(len);
 	L.st.pages = (int)npages;
 	if (stats != NULL)
 		*stats = L.st;
