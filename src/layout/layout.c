@@ -129,7 +129,8 @@ struct lay {
 	size_t			 tblcap, tblcap2;
 	const struct frag	*label;		/* list label for next line */
 	bool			 bare_para;	/* next paragraph: no P tag (the
-						   only one of a list item) */
+						   only one of a list item or
+						   table cell) */
 	struct frag		 label_buf;
 	char			**strs;		/* owned label texts */
 	size_t			 nstrs, strcap;
@@ -1055,6 +1056,7 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->keep_next = 0;
 	L->last_drawn = NONE;
 	flow_children(L, b, c);
+	L->bare_para = false;
 	tag_close(L);		/* the cell's */
 	*out = L->vl;
 	L->vl = save;
@@ -1111,6 +1113,9 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			double y = pad;
 
 			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+			/* A cell's only paragraph is the cell itself. */
+			L->bare_para = k->first != NULL && k->first == k->last &&
+			    k->first->kind == DOC_PARA;
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
