@@ -6,10 +6,13 @@
  * before the PDF device; "tagged" is what --no-pdfa writes; "archival"
  * (tagged + PDF/A-1b) is what tandem writes by default.
  *
- * usage: pdf_handbook DIR OUTDIR [RUNS]
+ * usage: pdf_handbook DIR OUTDIR [RUNS [plain|tagged|archival]]
+ * (with a mode only that one, e.g. for valgrind --tool=callgrind, whose
+ * instruction counts are steadier than the time on a busy machine)
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -138,12 +141,16 @@ main(int argc, char *argv[])
 	struct template *t;
 	struct device filter = { &filter_ops, NULL };
 	struct layout_stats st = { 0 };
-	int rc, runs = argc > 3 ? atoi(argv[3]) : 5, status = 0;
+	int rc, runs = argc > 3 ? atoi(argv[3]) : 5, status = 0, only = -1;
 	double best[MODE__MAX];
 	long long size[MODE__MAX];
 
-	if (argc < 3 || r == NULL) {
-		fprintf(stderr, "usage: pdf_handbook DIR OUTDIR [RUNS]\n");
+	for (int m = 0; argc > 4 && m < MODE__MAX; m++)
+		if (strcmp(argv[4], mode_names[m]) == 0)
+			only = m;
+	if (argc < 3 || r == NULL || (argc > 4 && only < 0)) {
+		fprintf(stderr, "usage: pdf_handbook DIR OUTDIR "
+		    "[RUNS [plain|tagged|archival]]\n");
 		return 64;
 	}
 	if ((p = load_programme(argv[1], &rc)) == NULL)
@@ -151,6 +158,8 @@ main(int argc, char *argv[])
 	t = template_load(r->name, r->data, r->len);
 	inner = dev_pdf_new();
 	for (int m = 0; m < MODE__MAX && t != NULL; m++) {
+		if (only >= 0 && m != only)
+			continue;
 		struct dev_info info = { "Handbuch", "Bench", NULL, NULL,
 		    "de-DE", 1700000000, m == ARCHIVAL };
 		struct device *dev = m == PLAIN ? &filter : inner;
@@ -181,7 +190,7 @@ main(int argc, char *argv[])
 		    "\n", mode_names[m], st.pages, best[m], size[m], runs);
 		free(path);
 	}
-	if (t != NULL)
+	if (t != NULL && only < 0)
 		printf("tagging + PDF/A add %.1f %% time, %.1f %% size "
 		    "(target: 15 %%)\n", (best[ARCHIVAL] / best[PLAIN] - 1) *
 		    100, ((double)size[ARCHIVAL] / (double)size[PLAIN] - 1) *
