@@ -107,6 +107,8 @@ struct pdf_dev {
 
 static const struct device_ops pdf_ops;
 
+#define PDF_PAGES_PER_NODE	1000	/* kids of one node of the page tree */
+
 /*
  * libharu reports errors here. They are sticky, so reset at once; print
  * one diagnostic unless the caller expects errors and checks itself.
@@ -216,6 +218,10 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		return -1;
 	}
 	HPDF_SetCompressionMode(p->pdf, HPDF_COMP_ALL);
+	/* A page tree of nodes with at most PDF_PAGES_PER_NODE kids each:
+	 * libharu's flat tree stops at 8191 pages (its array limit), and a
+	 * combined certificates.pdf of a large programme has more. */
+	HPDF_SetPagesConfiguration(p->pdf, PDF_PAGES_PER_NODE);
 	pdf_fontset_begin(p->fonts, p->pdf);
 	pdf_tags_begin(p->tags, p->pdf);
 	p->pdfa = info != NULL && info->pdfa;

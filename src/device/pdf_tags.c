@@ -48,6 +48,8 @@ struct tag_elem {
 	HPDF_Array	 kids;		/* its /K */
 	HPDF_Page	 pg;		/* its /Pg: page of its first content */
 	enum dev_tag	 tag;
+	int		 spill;		/* 1 + the Div further kids go into
+					   once /K is full; 0 = none */
 	bool		 has_box;	/* figures: box[] holds content */
 	double		 box[4];	/* l, b, r, t in PDF coordinates */
 };
@@ -212,29 +214,32 @@ tags_root(struct pdf_tags *t)
 }
 
 /*
- * A new structure element of type tag, appended to the kids of element
- * parent (-1: the root). Its index, or -1 on a libharu error.
+ * Arrays hold at most 8191 entries, in libharu and in PDF/A-1 alike. A
+ * structure element with more kids (the Document of a combined file of
+ * thousands of certificates) puts the rest into a Div in its last place,
+ * and that Div does the same: the reading order stays as it was.
  */
+#define TAGS_MAX_KIDS	4096
+
+/* A new element named name appended to up's kids; its index or -1. */
 static int
-tags_elem(struct pdf_tags *t, enum dev_tag tag, int parent)
+tags_new(struct pdf_tags *t, const char *name, enum dev_tag tag,
+    HPDF_Dict up, HPDF_Array upkids)
 {
 	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict d, up;
-	HPDF_Array kids, upkids;
+	HPDF_Dict d;
+	HPDF_Array kids;
 	struct tag_elem *e;
 
-	if (tags_root(t) == NULL)
-		return -1;
 	if ((d = HPDF_Dict_New(mm)) == NULL ||
 	    HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK ||
 	    (kids = HPDF_Array_New(mm)) == NULL)
 		return -1;
-	up = parent >= 0 ? t->el[parent].dict : t->root;
-	upkids = parent >= 0 ? t->el[parent].kids : t->rootkids;
-	HPDF_Dict_AddName(d, "S", tag_names[tag]);
+	HPDF_Dict_AddName(d, "S", name);
 	HPDF_Dict_Add(d, "P", up);
 	HPDF_Dict_Add(d, "K", kids);
-	HPDF_Array_Add(upkids, d);
+	if (HPDF_Array_Add(upkids, d) != HPDF_OK)
+		return -1;
 	t->el = xgrow(t->el, &t->capel, t->nel + 1, sizeof(*t->el));
 	e = &t->el[t->nel];
 	memset(e, 0, sizeof(*e));
@@ -242,6 +247,44 @@ tags_elem(struct pdf_tags *t, enum dev_tag tag, int parent)
 	e->kids = kids;
 	e->tag = tag;
 	return (int)t->nel++;
+}
+
+/* The element that takes a new kid of element parent: parent itself, or
+ * the Div its kids spill into. -1 for the root; -2 on a libharu error. */
+static int
+tags_host(struct pdf_tags *t, int parent)
+{
+	int div;
+
+	while (parent >= 0) {
+		if (t->el[parent].spill > 0) {
+			parent = t->el[parent].spill - 1;
+			continue;
+		}
+		if (HPDF_Array_Items(t->el[parent].kids) < TAGS_MAX_KIDS - 1)
+			return parent;
+		div = tags_new(t, "Div", t->el[parent].tag,
+		    t->el[parent].dict, t->el[parent].kids);
+		if (div < 0)
+			return -2;
+		t->el[parent].spill = div + 1;
+		parent = div;
+	}
+	return parent;
+}
+
+/*
+ * A new structure element of type tag, appended to the kids of element
+ * parent (-1: the root). Its index, or -1 on a libharu error.
+ */
+static int
+tags_elem(struct pdf_tags *t, enum dev_tag tag, int parent)
+{
+	if (tags_root(t) == NULL || (parent = tags_host(t, parent)) == -2)
+		return -1;
+	return tags_new(t, tag_names[tag], tag,
+	    parent >= 0 ? t->el[parent].dict : t->root,
+	    parent >= 0 ? t->el[parent].kids : t->rootkids);
 }
 
 static int
@@ -538,6 +581,31 @@ pdf_tags_annot(struct pdf_tags *t, int el, HPDF_Dict annot, HPDF_Page pg)
 	t->annots[t->nannots++].annot = annot;
 }
 
+#define TAGS_LEAF_KEYS	1024	/* keys in one leaf of a large parent tree */
+
+/* A leaf of the parent tree holding nums, whose first key is first. */
+static HPDF_STATUS
+tags_leaf(struct pdf_tags *t, HPDF_Array leaves, HPDF_Array nums,
+    HPDF_INT32 first, size_t nkeys)
+{
+	HPDF_MMgr mm = t->pdf->mmgr;
+	HPDF_Dict leaf;
+	HPDF_Array limits;
+	size_t last = (size_t)first + TAGS_LEAF_KEYS - 1;
+
+	if (last > nkeys - 1)
+		last = nkeys - 1;
+	if ((leaf = HPDF_Dict_New(mm)) == NULL ||
+	    HPDF_Xref_Add(t->pdf->xref, leaf) != HPDF_OK ||
+	    (limits = HPDF_Array_New(mm)) == NULL)
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	HPDF_Array_AddNumber(limits, first);
+	HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
+	HPDF_Dict_Add(leaf, "Limits", limits);
+	HPDF_Dict_Add(leaf, "Nums", nums);
+	return HPDF_Array_Add(leaves, leaf);
+}
+
 /* Write the parent tree: for every page with marked content the owners
  * of its MCIDs, for every annotation its Link element. */
 static HPDF_STATUS
@@ -545,36 +613,62 @@ tags_parent_tree(struct pdf_tags *t)
 {
 	HPDF_MMgr mm = t->pdf->mmgr;
 	HPDF_Dict tree;
-	HPDF_Array nums, arr;
+	HPDF_Array nums, arr, leaves = NULL;
 	HPDF_STATUS ret = HPDF_OK;
 	HPDF_INT32 key = 0;
-	size_t i, k;
+	size_t i, k, nkeys;
 
 	/* Direct objects where the standard allows them: every indirect
-	 * object costs some 40 bytes, which counts in one-page files. */
-	if ((tree = HPDF_Dict_New(mm)) == NULL ||
-	    (nums = HPDF_Array_New(mm)) == NULL)
+	 * object costs some 40 bytes, which counts in one-page files. A
+	 * large document gets leaves of TAGS_LEAF_KEYS keys under /Kids,
+	 * since one /Nums array holds at most 8191 entries. */
+	if ((tree = HPDF_Dict_New(mm)) == NULL)
 		return HPDF_FAILD_TO_ALLOC_MEM;
-	ret |= HPDF_Dict_Add(tree, "Nums", nums);
-	for (i = 0; i < t->npages; i++) {
-		const struct tag_page *tp = &t->pages[i];
+	nkeys = t->nannots;
+	for (i = 0; i < t->npages; i++)
+		nkeys += t->pages[i].n > 0;
+	if (nkeys > TAGS_LEAF_KEYS &&
+	    ((leaves = HPDF_Array_New(mm)) == NULL ||
+	    HPDF_Dict_Add(tree, "Kids", leaves) != HPDF_OK))
+		return HPDF_FAILD_TO_ALLOC_MEM;
+	nums = NULL;
+	for (i = 0; i < t->npages + t->nannots; i++) {
+		const struct tag_page *tp = i < t->npages ? &t->pages[i] :
+		    NULL;
 
-		if (tp->n == 0)
+		if (tp != NULL && tp->n == 0)
 			continue;
-		if ((arr = HPDF_Array_New(mm)) == NULL)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		for (k = 0; k < tp->n; k++)
-			ret |= HPDF_Array_Add(arr,
-			    t->el[t->owners[tp->first + k]].dict);
+		if (nums == NULL || (leaves != NULL &&
+		    (size_t)key % TAGS_LEAF_KEYS == 0)) {
+			if ((nums = HPDF_Array_New(mm)) == NULL)
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			if (leaves == NULL)
+				ret |= HPDF_Dict_Add(tree, "Nums", nums);
+			else
+				ret |= tags_leaf(t, leaves, nums, key, nkeys);
+		}
 		ret |= HPDF_Array_AddNumber(nums, key);
-		ret |= HPDF_Array_Add(nums, arr);
-		ret |= HPDF_Dict_AddNumber(tp->page, "StructParents", key++);
+		if (tp != NULL) {
+			if ((arr = HPDF_Array_New(mm)) == NULL)
+				return HPDF_FAILD_TO_ALLOC_MEM;
+			for (k = 0; k < tp->n; k++)
+				ret |= HPDF_Array_Add(arr,
+				    t->el[t->owners[tp->first + k]].dict);
+			ret |= HPDF_Array_Add(nums, arr);
+			ret |= HPDF_Dict_AddNumber(tp->page, "StructParents",
+			    key++);
+		} else {
+			const struct tag_annot *a = &t->annots[i - t->npages];
+
+			ret |= HPDF_Array_Add(nums, t->el[a->el].dict);
+			ret |= HPDF_Dict_AddNumber(a->annot, "StructParent",
+			    key++);
+		}
 	}
-	for (i = 0; i < t->nannots; i++) {
-		ret |= HPDF_Array_AddNumber(nums, key);
-		ret |= HPDF_Array_Add(nums, t->el[t->annots[i].el].dict);
-		ret |= HPDF_Dict_AddNumber(t->annots[i].annot, "StructParent",
-		    key++);
+	if (nums == NULL) {
+		if ((nums = HPDF_Array_New(mm)) == NULL)
+			return HPDF_FAILD_TO_ALLOC_MEM;
+		ret |= HPDF_Dict_Add(tree, "Nums", nums);
 	}
 	ret |= HPDF_Dict_Add(t->root, "ParentTree", tree);
 	ret |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", key);
