@@ -4,6 +4,7 @@
 # print and a time bound (SPEC §3: diagnostics for bad input under 2 s).
 # Prints "hostile: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/lib.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/tandem-hostile-XXXXXX")
 trap 'rm -rf "$T"' EXIT
 [ -n "$KEEP" ] && trap - EXIT
@@ -20,41 +21,25 @@ if grep -q __asan_init "$TANDEM" 2>/dev/null; then
 	SCALE=20 N=1000
 fi
 
-# CPU time (user + system, ms) used by the finished children of this
-# shell, from the output of 'times' saved in file $1 (dash and bash print
-# the children's times on its second line). 'times' itself must run in
-# this shell, not in a $(...) subshell, which has no children of its own.
-cpu_ms() {
-	awk 'NR == 2 {
-		split($1, u, /[ms]/); split($2, s, /[ms]/)
-		printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000
-	}' "$1"
-}
-
 # expect NAME RC MAX_MS PATTERN ARGS...: run tandem ARGS (cwd $T), check
 # the exit code, that stderr+stdout match the grep pattern PATTERN (empty:
-# anything) and that it used at most MAX_MS milliseconds of CPU time (the
-# bound holds on a busy machine too) and at most 5 x MAX_MS of wall time
-# (catches waiting). A run that exceeds 60 s is killed and fails.
+# anything) and that it took at most MAX_MS milliseconds. A run that
+# exceeds 60 s is killed and fails.
 expect() {
 	name=$1 want=$2 max=$3 pat=$4
 	shift 4
-	times >"$T/.times0"
-	t0=$(date +%s%N)
-	(cd "$T" && exec timeout 60 "$TANDEM" "$@" >"$T/.out" 2>"$T/.err" </dev/null)
+	cpu_ms "$T/.t0"
+	(cd "$T" && timeout 60 "$TANDEM" "$@" >"$T/.out" 2>"$T/.err" </dev/null)
 	rc=$?
-	t1=$(date +%s%N)
-	ms=$(( (t1 - t0) / 1000000 ))
-	times >"$T/.times1"
-	cpu=$(( $(cpu_ms "$T/.times1") - $(cpu_ms "$T/.times0") ))
+	cpu_ms "$T/.t1"
+	ms=$(timed_ms "$T/.t0" "$T/.t1")
 	max=$((max * SCALE))
 	if [ "$rc" != "$want" ]; then
 		bad "$name: exit $rc, want $want: $(head -c 300 "$T/.err")"
 	else
 		ok
 	fi
-	if [ "$cpu" -le "$max" ] && [ "$ms" -le $((5 * max)) ]; then ok
-	else bad "$name: took $cpu ms CPU, $ms ms in all (bound $max)"; fi
+	if [ "$ms" -le "$max" ]; then ok; else bad "$name: took $ms ms of CPU (bound $max)"; fi
 	if [ -n "$pat" ]; then
 		if cat "$T/.err" "$T/.out" | grep -q -- "$pat"; then ok
 		else bad "$name: no '$pat' in: $(head -c 300 "$T/.err")"; fi

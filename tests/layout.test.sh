@@ -48,6 +48,13 @@ done <"$T/toc"
 n=$(mutool show "$PDF" outline 2>/dev/null | grep -c .)
 check '[ "$n" = 12 ]' "expected 12 bookmarks, found $n"
 
+# Page labels: viewers call page 1 "Titelseite" and count on from 2, as the
+# foot of each page does.
+labels=$(qpdf --qdf --object-streams=disable "$PDF" - 2>/dev/null |
+    tr -d '\n ' | grep -a -o '/PageLabels<</Nums\[[^]]*\]')
+check 'echo "$labels" | grep -q "0<</P(Titelseite)>>1<</S/D/St2>>"' \
+    "page labels: $labels"
+
 # Same SOURCE_DATE_EPOCH, same bytes.
 SOURCE_DATE_EPOCH=1700000000 "$TANDEM" build "$HB" --only handbook -o "$T/b" 2>/dev/null
 SOURCE_DATE_EPOCH=1700000000 "$TANDEM" build "$HB" --only handbook -o "$T/c" 2>/dev/null

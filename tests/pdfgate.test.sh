@@ -7,6 +7,7 @@
 # earlier outputs as they were). Large inputs are generated here.
 # Prints "pdfgate: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
+. "$TOP/tests/lib.sh"
 T=$(mktemp -d "${TMPDIR:-/tmp}/tandem-pdfgate-XXXXXX")
 MNT=
 cleanup() {
@@ -22,15 +23,6 @@ bad() { fail=$((fail + 1)); echo "pdfgate: $*" >&2; }
 SCALE=1
 grep -q __asan_init "$TANDEM" 2>/dev/null && SCALE=10
 
-# CPU ms of this shell's finished children, from a saved 'times' output
-# (see tests/hostile.test.sh).
-cpu_ms() {
-	awk 'NR == 2 {
-		split($1, u, /[ms]/); split($2, s, /[ms]/)
-		printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000
-	}' "$1"
-}
-
 # build NAME RC MAX_S PATTERN ARGS...: tandem build ARGS; checks the exit
 # code, the message (grep pattern on stderr, empty: anything), the time
 # bound in seconds of CPU (and 3 times that in wall time) and that nothing
@@ -38,13 +30,13 @@ cpu_ms() {
 build() {
 	name=$1 want=$2 max=$(($3 * SCALE)) pat=$4
 	shift 4
-	times >"$T/.times0"
+	cpu_ms "$T/.t0"
 	t0=$(date +%s%N)
 	timeout 300 "$TANDEM" build "$@" >"$T/.out" 2>"$T/.err" </dev/null
 	rc=$?
 	ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-	times >"$T/.times1"
-	cpu=$(( $(cpu_ms "$T/.times1") - $(cpu_ms "$T/.times0") ))
+	cpu_ms "$T/.t1"
+	cpu=$(timed_ms "$T/.t0" "$T/.t1")
 	[ -n "$TIMES" ] && echo "pdfgate: $name: $cpu ms CPU, $ms ms" >&2
 	[ "$rc" = "$want" ] && ok ||
 	    bad "$name: exit $rc, want $want: $(head -c 400 "$T/.err")"

@@ -71,5 +71,33 @@ awk -v RS='\r\n' 'NR > 1 && NF {
 } END { exit bad }' "$tmp/out/sub/statistics.csv" >"$tmp/awk" && ok ||
     bad "csv fields: $(head -3 "$tmp/awk")"
 
+# statistics.pdf: valid, reproducible, with the figures and no names.
+"$TANDEM" stats img-2018 img-2020 --format pdf --format txt \
+    -o "$tmp/pdf" >/dev/null 2>"$tmp/err"
+rc=$?
+[ "$rc" = 0 ] && ok || bad "pdf: exit $rc: $(cat "$tmp/err")"
+if command -v pdftotext >/dev/null 2>&1 && [ -f "$tmp/pdf/statistics.pdf" ]
+then
+	pdftotext -layout "$tmp/pdf/statistics.pdf" "$tmp/pdf.txt"
+	for w in "Mentees nach Geschlecht" "Methodik" "Seite 1 von" \
+	    "gesperrt (weniger als 3" "Stand: 14. November 2023"; do
+		grep -q "$w" "$tmp/pdf.txt" && ok || bad "pdf lacks '$w'"
+	done
+	# The table row "weiblich 9 5 14" as printed.
+	grep -Eq "weiblich +9 +5 +14" "$tmp/pdf.txt" && ok ||
+	    bad "pdf: mentees by gender row"
+	leak=0
+	for w in Yılmaz Dąbrowska Öztürk Krüger Şahin m01 t07 n09; do
+		grep -qw "$w" "$tmp/pdf.txt" && { leak=1; bad "$w in pdf"; }
+	done
+	[ $leak = 0 ] && ok
+	"$TOP/tests/pdfcheck" "$tmp/pdf/statistics.pdf" >"$tmp/check" 2>&1 &&
+	    ok || bad "pdfcheck: $(head -3 "$tmp/check")"
+	"$TANDEM" stats img-2018 img-2020 --format pdf -o "$tmp/pdf2" \
+	    >/dev/null 2>&1
+	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||
+	    bad "pdf not byte-identical on a rerun"
+fi
+
 echo "stats.test: $pass passed, $fail failed"
 [ "$fail" = 0 ]

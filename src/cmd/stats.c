@@ -3,7 +3,8 @@
  * questions (SPEC §3, §6). Loads each programme (a folder or a
  * programme.xml file, one per cohort), computes and protects the tables
  * (src/stats/) and writes them as text on stdout or, with -o OUTDIR,
- * statistics.txt / .csv there, one per --format given.
+ * statistics.txt / .csv / .pdf there, one per --format given. The PDF is
+ * composed as a document tree (stats_doc.c) and set by the layout engine.
  */
 #include <errno.h>
 #include <limits.h>
@@ -15,10 +16,17 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "device/device.h"
+#include "device/font.h"
+#include "layout/layout.h"
+#include "layout/template.h"
 #include "load/load.h"
 #include "stats/stats.h"
+#include "stats/stats_doc.h"
+#include "tandems/tandems.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/resource.h"
 #include "util/xalloc.h"
 
 enum stats_format {
@@ -141,30 +149,40 @@ parse_args(int argc, char *argv[], struct options *o)
 	}
 	if (o->nformats > 1 && o->outdir == NULL)
 		return cmd_usage("stats", "several formats need -o OUTDIR");
+	if (o->format[FORMAT_PDF] && o->outdir == NULL)
+		return cmd_usage("stats", "--format pdf needs -o OUTDIR");
 	return 0;
 }
 
-/*
- * The "as of" date: SOURCE_DATE_EPOCH when set (reproducible output),
- * else today.
- */
-static struct date
-asof_date(void)
+/* The run's time: SOURCE_DATE_EPOCH when set (reproducible), else now. */
+static time_t
+run_time(bool *fixed)
 {
 	const char *e = getenv("SOURCE_DATE_EPOCH");
-	struct date d = { 0, 0, 0 };
-	time_t t = time(NULL);
-	struct tm tm;
 	char *end;
 
+	*fixed = false;
 	if (e != NULL && *e != '\0') {
 		long long v = strtoll(e, &end, 10);
 
-		if (*end == '\0' && v >= 0)
-			t = (time_t)v;
-		if (gmtime_r(&t, &tm) == NULL)
-			return d;
-	} else if (localtime_r(&t, &tm) == NULL)
+		if (*end == '\0' && v >= 0) {
+			*fixed = true;
+			return (time_t)v;
+		}
+	}
+	return time(NULL);
+}
+
+/* The "as of" date printed on the statistics (of run_time()). */
+static struct date
+asof_date(void)
+{
+	struct date d = { 0, 0, 0 };
+	bool fixed;
+	time_t t = run_time(&fixed);
+	struct tm tm;
+
+	if (fixed ? gmtime_r(&t, &tm) == NULL : localtime_r(&t, &tm) == NULL)
 		return d;
 	d.y = tm.tm_year + 1900;
 	d.m = tm.tm_mon + 1;
@@ -182,10 +200,88 @@ write_format(const struct stats *s, enum stats_format f, bool bom,
 	return stats_write_txt(s, asof, fp);
 }
 
+/*
+ * The statistics template: DIR/templates/statistics.xml of the first
+ * programme, else the built-in one. NULL after a diagnostic (*rc set).
+ */
+static struct template *
+stats_template(const struct programme *p, int *rc)
+{
+	char *path = xasprintf("%s/templates/statistics.xml",
+	    p->dir ? p->dir : ".");
+	const struct resource *r;
+	struct template *t = NULL;
+	char *data;
+	size_t len;
+
+	if (file_exists(path)) {
+		if ((data = file_read(path, &len)) == NULL) {
+			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			*rc = EX_NOINPUT;
+		} else if ((t = template_load(path, data, len)) == NULL)
+			*rc = EX_DATAERR;
+		free(data);
+	} else if ((r = resource_get("templates/statistics.xml")) != NULL) {
+		if ((t = template_load(r->name, r->data, r->len)) == NULL)
+			*rc = EX_SOFTWARE;
+	} else {
+		diag_error("templates/statistics.xml", 0, "no built-in "
+		    "template");
+		*rc = EX_SOFTWARE;
+	}
+	free(path);
+	if (t != NULL && p->lang == LANG_EN) {
+		/* The built-in footer is German. */
+		for (int i = 0; i < TMPL_SLOT__MAX; i++)
+			if (t->foot[i] != NULL &&
+			    strncmp(t->foot[i], "Seite ", 6) == 0) {
+				free(t->foot[i]);
+				t->foot[i] = xstrdup("Page {{page}} of "
+				    "{{pages}}");
+			}
+	}
+	return t;
+}
+
+/* Set s as statistics.pdf at path. Returns an exit code. */
+static int
+write_pdf(const struct stats *s, const struct programme *p,
+    const char *path)
+{
+	struct template *t;
+	struct device *dev;
+	struct dev_info info;
+	struct doc *doc;
+	bool fixed;
+	int rc = 0;
+
+	if ((t = stats_template(p, &rc)) == NULL) {
+		font_done();
+		return rc;
+	}
+	doc = stats_doc(s, asof_date());
+	memset(&info, 0, sizeof(info));
+	info.title = doc->title;
+	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
+	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
+	info.date = (long long)run_time(&fixed);
+	dev = dev_pdf_new();
+	if (dev->ops->begin(dev, &info) != 0 ||
+	    layout_render(doc, t, dev, NULL) != 0)
+		rc = EX_SOFTWARE;
+	else if (dev->ops->end(dev, path) != 0)
+		rc = EX_CANTCREAT;
+	dev->ops->free(dev);
+	doc_free(doc);
+	template_free(t);
+	font_done();
+	return rc;
+}
+
 /* Write every asked format into o->outdir atomically. Returns exit code. */
 static int
-write_files(const struct stats *s, const struct options *o,
-    struct date asof)
+write_files(const struct stats *s, const struct programme *first,
+    const struct options *o, struct date asof)
 {
 	int rc = 0;
 
@@ -202,7 +298,12 @@ write_files(const struct stats *s, const struct options *o,
 			continue;
 		path = xasprintf("%s/statistics.%s", o->outdir,
 		    format_names[f]);
-		if ((out = outfile_open(path)) == NULL) {
+		if (f == FORMAT_PDF) {
+			int r = write_pdf(s, first, path);
+
+			if (r != 0 && rc == 0)
+				rc = r;
+		} else if ((out = outfile_open(path)) == NULL) {
 			diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
 			    strerror(errno));
 			rc = EX_CANTCREAT;
@@ -233,13 +334,6 @@ cmd_stats(int argc, char *argv[])
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		goto out;
-	if (o.format[FORMAT_PDF]) {
-		diag(DIAG_ERROR, NULL, 0, 0, "stats --format pdf is not "
-		    "available yet (it needs the layout engine); use txt or "
-		    "csv");
-		rc = EX_SOFTWARE;
-		goto out;
-	}
 
 	/* Load every cohort, reporting the problems of all of them. */
 	pv = xcalloc(o.nprogs, sizeof(*pv));
@@ -261,16 +355,44 @@ cmd_stats(int argc, char *argv[])
 				    "this cohort is shown as '%s (%zu)'",
 				    pv[i]->id, j + 1, pv[i]->id, i + 1);
 
+	/* A cohort without fixed tandems gets the matching's proposal, which
+	 * the statistics show apart from fixed tandems. */
+	for (i = 0; i < o.nprogs; i++)
+		if (pv[i]->tandem_source == TANDEMS_NONE) {
+			struct tandems_result *tr = NULL;
+
+			if ((code = tandems_form(pv[i], &tr)) != 0) {
+				rc = code;
+				goto out;
+			}
+			tandems_result_free(tr);
+		}
+
 	s = stats_compute(pv, o.nprogs);
 	if (o.suppress && stats_protect(s, o.min_cell) != 0) {
 		/* Never publish figures the protection could not secure. */
-		diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could not "
-		    "protect every suppressed count; nothing written");
 		rc = EX_SOFTWARE;
+		for (i = 0; i < s->ntables; i++)
+			if (s->tables[i].too_large) {
+				char *title = stats_table_title(s,
+				    &s->tables[i]);
+
+				diag(DIAG_ERROR, NULL, 0, 0, "%s: %zu groups "
+				    "with small counts are too many for the "
+				    "disclosure control; group them, or use "
+				    "--no-suppress for internal use; nothing "
+				    "written", title, s->tables[i].nrows);
+				free(title);
+				rc = EX_DATAERR;
+			}
+		if (rc == EX_SOFTWARE)
+			diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could "
+			    "not protect every suppressed count; nothing "
+			    "written");
 		goto out;
 	}
 	if (o.outdir != NULL)
-		rc = write_files(s, &o, asof_date());
+		rc = write_files(s, pv[0], &o, asof_date());
 	else {
 		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
 		    FORMAT_TXT;

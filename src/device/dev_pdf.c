@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include <hpdf.h>
+#include <hpdf_catalog.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
@@ -21,6 +22,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "device/pdf_font.h"
+#include "device/pdf_image.h"
 #include "device/pdf_pdfa.h"
 #include "device/pdf_png.h"
 #include "device/pdf_tags.h"
@@ -63,6 +65,7 @@ struct pdf_dev {
 	struct device	 dev;
 	HPDF_Doc	 pdf;		/* NULL outside begin() .. end() */
 	HPDF_Page	 page;		/* the current page or NULL */
+	int		 npages;	/* pages begun in this document */
 	double		 ph;		/* its height */
 	int		 failed;	/* a libharu error happened */
 	int		 quiet;		/* errors expected: record only */
@@ -70,6 +73,7 @@ struct pdf_dev {
 	HPDF_STATUS	 err_detail;
 
 	struct pdf_fontset *fonts;	/* kept across documents */
+	struct pdf_imgcache *imgcache;	/* PNGs passed through, ditto */
 	bool		 pdfa;		/* this document is PDF/A-1b */
 	char		*meta[5];	/* title, author, subject, keywords,
 					   lang of this document */
@@ -89,6 +93,14 @@ struct pdf_dev {
 	size_t		 nwarned, capwarned;
 
 	struct pdf_tags	*tags;		/* structure (pdf_tags.c) */
+	struct {			/* the last tagged text run */
+		bool	 valid;		/* in this document */
+		double	 y;		/* its baseline */
+		double	 end;		/* where it ended */
+		double	 size;
+		uint32_t last;		/* its last character */
+		int	 block;		/* its block structure element */
+	} run;
 	struct strbuf	 buf;		/* scratch: glyph ids of a run */
 	struct strbuf	 op;		/* scratch: content operators */
 };
@@ -134,12 +146,14 @@ pdf_reset(struct pdf_dev *p)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
 	p->nwarned = 0;
+	p->npages = 0;
 	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
 		free(p->meta[i]);
 		p->meta[i] = NULL;
 	}
 	p->date = 0;
 	p->page = NULL;
+	p->run.valid = false;
 	p->failed = 0;
 	p->quiet = 0;
 	if (p->fonts != NULL)
@@ -259,6 +273,8 @@ pdf_page(struct device *d, double width, double height)
 	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
 		height = 841.89;
 	p->page = HPDF_AddPage(p->pdf);
+	p->npages++;
+	p->run.y = -1e9;	/* a paragraph going on: a new line */
 	if (p->page == NULL)
 		return;
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
@@ -396,6 +412,60 @@ pdf_color(struct dev_color c)
 	return c;
 }
 
+/* Whether a line may break after c without a space (hyphens, dashes,
+ * slashes). */
+static bool
+pdf_breaks_after(uint32_t c)
+{
+	return c == '-' || c == '/' || c == 0xAD || (c >= 0x2010 &&
+	    c <= 0x2014);
+}
+
+/*
+ * Whether a space must go before a tagged text run at (x, y) so that the
+ * text of the structure tree keeps its word breaks: layouts place words
+ * one by one, and readers of the structure (screen readers, pdfinfo
+ * -struct-text) do not guess spaces from gaps. Within one block element
+ * (spans and links included): yes after a gap of more than a tenth of an
+ * em on the same baseline, and at a new line unless the last one ended in
+ * a hyphen, dash or slash. Between blocks (paragraphs, cells) no. The
+ * last run is updated.
+ */
+static bool
+pdf_word_space(struct pdf_dev *p, struct font *f, double size, double x,
+    double y, const char *s, size_t len)
+{
+	bool space = false;
+	uint32_t first = 0, cp = 0;
+	size_t i, k;
+	int block;
+
+	if (!pdf_tags_tagging(p->tags))
+		return false;
+	block = pdf_tags_block(p->tags);
+	utf8_decode(s, len, &first);
+	if (p->run.valid && p->run.last != ' ' && first != ' ' &&
+	    block == p->run.block) {
+		double em = size < p->run.size ? size : p->run.size;
+
+		if (fabs(y - p->run.y) < em * 0.05)
+			space = x - p->run.end > em * 0.1;
+		else
+			space = !pdf_breaks_after(p->run.last);
+	}
+	/* The last character of the run. */
+	for (i = len; i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80; i--)
+		;
+	if (i > 0 && (k = utf8_decode(s + i - 1, len - i + 1, &cp)) > 0)
+		p->run.last = cp;
+	p->run.valid = true;
+	p->run.block = block;
+	p->run.y = y;
+	p->run.size = size;
+	p->run.end = x + font_width(f, s, len) * size / 1000;
+	return space;
+}
+
 /*
  * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
  * object written straight into the page's content stream, since the fonts
@@ -423,7 +493,17 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		p->failed = 1;
 		return;
 	}
-	pdf_encode_text(p, pf, f, s, len);
+	if (pdf_word_space(p, f, size, x, y, s, len)) {
+		/* The space is drawn just before the run: nothing moves. */
+		struct strbuf *t = &p->op;
+
+		sb_clear(t);
+		sb_addc(t, ' ');
+		sb_add(t, s, len);
+		pdf_encode_text(p, pf, f, sb_str(t), t->len);
+		x -= font_width(f, " ", 1) * size / 1000;
+	} else
+		pdf_encode_text(p, pf, f, s, len);
 	if (p->buf.len == 0)
 		return;
 	if ((dict = pdf_face_dict(pf)) == NULL ||
@@ -527,6 +607,14 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 	pi = &p->images[p->nimages++];
 	pi->path = xstrdup(path);
 	pi->img = NULL;
+	/* A PNG seen in an earlier document: its data as they are. */
+	if (p->imgcache == NULL)
+		p->imgcache = pdf_imgcache_new();
+	if (pdf_imgcache_known(p->imgcache, path) > 0) {
+		pi->img = pdf_imgcache_png(p->imgcache, p->pdf, path, NULL, 0);
+		if (pi->img != NULL)
+			return pi->img;
+	}
 	if ((data = file_read(path, &len)) == NULL) {
 		diag(DIAG_WARNING, path, 0, 0, "cannot read image (%s); "
 		    "left out", strerror(errno));
@@ -536,10 +624,13 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 	p->quiet = 1;
 	p->err = HPDF_OK;
 	if (len >= 8 && memcmp(u, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		if (pdf_png_check(u, len, &why) == 0)
-			pi->img = HPDF_LoadPngImageFromMem(p->pdf, u,
-			    (HPDF_UINT)len);
-		else
+		if (pdf_png_check(u, len, &why) == 0) {
+			pi->img = pdf_imgcache_png(p->imgcache, p->pdf, path,
+			    u, len);
+			if (pi->img == NULL)
+				pi->img = HPDF_LoadPngImageFromMem(p->pdf, u,
+				    (HPDF_UINT)len);
+		} else
 			p->err = HPDF_INVALID_PNG_IMAGE;
 	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
 		pi->img = HPDF_LoadJpegImageFromMem(p->pdf, u,
@@ -993,14 +1084,44 @@ pdf_free(struct device *d)
 	sb_free(&p->op);
 	free(p->icc);
 	pdf_fontset_free(p->fonts);
+	pdf_imgcache_free(p->imgcache);
 	free(p);
+}
+
+/*
+ * Page labels (PDF 1.3 /PageLabels). libharu's HPDF_AddPageLabel needs a
+ * numbering style, so a label that is a prefix alone ("Titelseite") is
+ * built as its own dictionary and added to the catalog's number tree.
+ * Prefixes are written as they are: keep them ASCII.
+ */
+static void
+pdf_page_label(struct device *d, const char *prefix, int start)
+{
+	struct pdf_dev *p = pdf_of(d);
+	HPDF_UINT index;
+	HPDF_Dict label;
+
+	if (p->pdf == NULL || p->npages == 0)
+		return;
+	index = (HPDF_UINT)(p->npages - 1);
+	if (start > 0) {
+		HPDF_AddPageLabel(p->pdf, index, HPDF_PAGE_NUM_STYLE_DECIMAL,
+		    (HPDF_UINT)start, prefix);
+		return;
+	}
+	if ((label = HPDF_Dict_New(p->pdf->mmgr)) == NULL)
+		return;
+	if (prefix != NULL)
+		HPDF_Dict_Add(label, "P",
+		    HPDF_String_New(p->pdf->mmgr, prefix, NULL));
+	HPDF_Catalog_AddPageLabel(p->pdf->catalog, index, label);
 }
 
 static const struct device_ops pdf_ops = {
 	pdf_begin, pdf_page, pdf_text, pdf_line, pdf_rect, pdf_image,
 	pdf_link_uri, pdf_link_dest, pdf_dest, pdf_bookmark,
 	pdf_tag_begin, pdf_tag_end, pdf_artifact_begin, pdf_artifact_end,
-	pdf_end, pdf_free
+	pdf_end, pdf_free, pdf_page_label
 };
 
 struct device *

@@ -186,6 +186,17 @@ t_bookmark(struct device *d, int level, const char *title, int dest)
 }
 
 static void
+t_page_label(struct device *d, const char *prefix, int start)
+{
+	struct dev_text *t = priv(d);
+
+	sb_addf(&t->out, "%*spage-label ", t->depth, "");
+	add_quoted(&t->out, prefix != NULL ? prefix : "",
+	    prefix != NULL ? strlen(prefix) : 0);
+	sb_addf(&t->out, " %d\n", start);
+}
+
+static void
 t_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
 {
 	struct dev_text *t = priv(d);
@@ -268,6 +279,7 @@ static const struct device_ops text_ops = {
 	.artifact_end = t_artifact_end,
 	.end = t_end,
 	.free = t_free,
+	.page_label = t_page_label,
 };
 
 struct device *

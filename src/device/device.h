@@ -86,7 +86,8 @@ struct device_ops {
 	/* Structure: content drawn between begin and end belongs to the
 	 * element; elements nest; reading order is the order of the calls.
 	 * alt: alternative text for DEV_TAG_FIGURE (required: a figure
-	 * without it is warned about), the language (BCP 47, e.g. "en") for
+	 * without it is warned about) or DEV_TAG_FORM (e.g. a tick box's
+	 * state), the language (BCP 47, e.g. "en") for
 	 * DEV_TAG_SPAN, else NULL. The PDF device tags text and images with
 	 * the innermost element; lines and rectangles only inside figures
 	 * and forms, else they are decoration (artifacts). An image drawn
@@ -102,6 +103,11 @@ struct device_ops {
 	int	(*end)(struct device *, const char *path);
 	/* Release the device (after end(), or to abandon the document). */
 	void	(*free)(struct device *);
+	/* Page labels (what a viewer shows as the page number): from the
+	 * current page on, pages are called prefix followed by the decimal
+	 * number start, start + 1, ...; start 0 means the prefix alone.
+	 * prefix may be NULL. Call it right after page(). */
+	void	(*page_label)(struct device *, const char *prefix, int start);
 };
 
 struct device {

@@ -268,6 +268,11 @@ pdf_tags_open(struct pdf_tags *t, enum dev_tag tag, const char *alt)
 	if (el < 0)
 		return;
 	switch (tag) {
+	case DEV_TAG_FORM:		/* e.g. the state of a tick box */
+		if (alt != NULL && *alt != '\0')
+			HPDF_Dict_Add(t->el[el].dict, "Alt",
+			    pdf_text_string(mm, alt));
+		break;
 	case DEV_TAG_FIGURE:
 		if (alt != NULL && *alt != '\0')
 			HPDF_Dict_Add(t->el[el].dict, "Alt",
@@ -350,6 +355,25 @@ tags_find_open(const struct pdf_tags *t, enum dev_tag tag)
 	for (size_t i = t->nstack; i-- > 0;)
 		if (t->stack[i] >= 0 && t->el[t->stack[i]].tag == tag)
 			return t->stack[i];
+	return -1;
+}
+
+bool
+pdf_tags_tagging(const struct pdf_tags *t)
+{
+	return t->pdf != NULL && t->artifact == 0 && t->nstack > 0;
+}
+
+int
+pdf_tags_block(const struct pdf_tags *t)
+{
+	for (size_t i = t->nstack; i-- > 0;) {
+		int el = t->stack[i];
+
+		if (el >= 0 && t->el[el].tag != DEV_TAG_SPAN &&
+		    t->el[el].tag != DEV_TAG_LINK)
+			return el;
+	}
 	return -1;
 }
 

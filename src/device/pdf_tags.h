@@ -45,13 +45,21 @@ void	pdf_tags_page(struct pdf_tags *, HPDF_Page);
 
 /*
  * Open a structure element as a child of the innermost open one. alt is
- * the alternative text of a figure, the language (BCP 47) of a span, and
- * ignored otherwise.
+ * the alternative text of a figure or form element, the language (BCP
+ * 47) of a span, and ignored otherwise.
  */
 void	pdf_tags_open(struct pdf_tags *, enum dev_tag, const char *alt);
 void	pdf_tags_close(struct pdf_tags *);
 void	pdf_tags_artifact_begin(struct pdf_tags *);
 void	pdf_tags_artifact_end(struct pdf_tags *);
+
+/* Whether something drawn now would be tagged content (not an artifact,
+ * inside an element). */
+bool	pdf_tags_tagging(const struct pdf_tags *);
+
+/* The innermost open block element, i.e. not a span or link (-1 if
+ * none): text in one block reads as one flow. */
+int	pdf_tags_block(const struct pdf_tags *);
 
 /* Whether something drawn now would belong to a figure (whose bounding
  * box is then wanted in pdf_tags_mark). */

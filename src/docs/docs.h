@@ -90,6 +90,14 @@ void	docs_form_block(struct doc_block *parent, const struct docs_env *,
 void	docs_report_block(struct doc_block *parent, const struct docs_env *,
 	    int which);
 
+/*
+ * A role word as a heading or table head: the first letter capitalised
+ * ("mentors" -> "Mentors", "mentorierende Person" -> "Mentorierende
+ * Person"). The result lives in a ring of eight static buffers: copy it
+ * before eight more calls.
+ */
+const char	*docs_cap(const char *word);
+
 /* A text in the programme's language: de or en. */
 #define DOCS_LANG(p, de, en)	((p)->lang == LANG_EN ? (en) : (de))
 
@@ -117,6 +125,11 @@ int	docs_build_agreements(const struct programme *,
 int	docs_build_certificates(const struct programme *,
 	    const struct docs_out *);
 int	docs_build_report(const struct programme *, const struct docs_out *);
+
+/* Certificates as one combined file and/or as separate files (the
+ * benchmark measures them apart); docs_build_certificates() does both. */
+int	docs_write_certificates(const struct programme *,
+	    const struct docs_out *, bool combined, bool separate);
 
 /* Compose one document (also for tests); NULL after diagnostics. */
 struct doc	*docs_tandems_compose(const struct docs_env *);

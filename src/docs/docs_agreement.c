@@ -67,19 +67,19 @@ agreement_into(struct doc *d, const struct docs_env *env,
     const struct agtext *at, int k)
 {
 	struct compose_ctx ctx;
-	struct doc_block *mark = d->root->last;
+	/* A container of its own: linear time for thousands of tandems. */
+	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
 
 	compose_ctx_tandem(&ctx, env->p, k);
-	if (docs_markdown(d, d->root, env, &ctx, at->file, at->text,
+	if (docs_markdown(d, root, env, &ctx, at->file, at->text,
 	    at->len) != 0)
 		return -1;
-	docs_keep_intros(d->root, mark ? mark->next : d->root->first);
-	for (struct doc_block *b = mark ? mark->next : d->root->first;
-	    b != NULL; b = b->next) {
+	docs_keep_intros(root, root->first);
+	for (struct doc_block *b = root->first; b != NULL; b = b->next) {
 		tidy(b);
 		/* The title heading is not a chapter of the file. */
 		if (b->kind == DOC_HEADING && b->level == 1)
-			b->no_toc = b != (mark ? mark->next : d->root->first);
+			b->no_toc = b != root->first;
 	}
 	return 0;
 }
@@ -152,8 +152,9 @@ docs_build_agreements(const struct programme *p,
 	env.tr = tr;
 	all = docs_doc_new(p, label_get(p->lang, LABEL_AGREEMENT));
 	for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
-		if (k > 0)
-			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
+		if (k > 0)	/* each agreement counts its own pages */
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
+			    restart_pages = true;
 		if (agreement_into(all, &env, &at, (int)k) != 0)
 			rc = EX_DATAERR;
 	}

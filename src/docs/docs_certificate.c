@@ -76,7 +76,8 @@ fit_name(struct doc_block *b, const struct docs_env *env, const char *name)
 	for (size_t i = 0; i < fit.nlines; i++) {
 		if (i > 0)
 			doc_add_break(b, 0);
-		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0, 0);
+		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0,
+		    0);
 	}
 	fit_free(&fit);
 }
@@ -188,10 +189,12 @@ signatures(struct doc_block *root, const struct docs_env *env)
 
 		b->width = width;
 		b->height = 70;
+		b->form = true;		/* tagged as a Form element */
 		for (size_t i = 0; i < cnt; i++) {
-			const struct signatory *s = n ? &p->signatories[k0 + i] :
-			    NULL;
-			double x = x0 + (double)i * (col + 24), mid = x + col / 2;
+			const struct signatory *s = n ?
+			    &p->signatories[k0 + i] : NULL;
+			double x = x0 + (double)i * (col + 24);
+			double mid = x + col / 2;
 			const char *lines[3] = { NULL, NULL, NULL };
 			struct doc_prim *pr;
 
@@ -233,7 +236,10 @@ cert_into(struct doc *d, const struct docs_env *env,
 {
 	const struct programme *p = env->p;
 	struct compose_ctx ctx;
-	struct doc_block *root = d->root, *b, *first;
+	/* Each certificate in a container of its own, so that a combined
+	 * document of thousands is composed in linear time. */
+	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
+	struct doc_block *b, *first;
 	struct strbuf name = STRBUF_INIT;
 	bool named = false;
 
@@ -319,6 +325,13 @@ cert_title(struct doc *d, const struct programme *p, int person)
 int
 docs_build_certificates(const struct programme *p, const struct docs_out *o)
 {
+	return docs_write_certificates(p, o, true, true);
+}
+
+int
+docs_write_certificates(const struct programme *p, const struct docs_out *o,
+    bool combined, bool separate)
+{
 	struct docs_env env;
 	struct certtext ct;
 	struct template *t;
@@ -349,20 +362,20 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
 	env.t = t;
 	all = docs_doc_new(p, subject);
 	/* Compose everything first: a text error writes nothing. */
-	for (size_t i = 0; i < p->npeople && rc == 0; i++) {
+	for (size_t i = 0; i < p->npeople && rc == 0 && combined; i++) {
 		if (p->people[i].status == STATUS_WITHDRAWN)
 			continue;
 		if (all->root->first != NULL)
-			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
+			    restart_pages = true;
 		if (cert_into(all, &env, &ct, (int)i) != 0)
 			rc = EX_DATAERR;
 	}
 	if (rc != 0)
 		goto done;
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	if (strcmp(o->outdir, "-") != 0) {
-		sub = xasprintf("%s/%s", o->outdir, DOCS_LANG(p,
-		    "certificates", "certificates"));
+	if (strcmp(o->outdir, "-") != 0 && separate) {
+		sub = xasprintf("%s/certificates", o->outdir);
 		if (dir_make(sub) != 0) {
 			diag_error(sub, 0, "cannot create the output folder");
 			rc = EX_CANTCREAT;
@@ -387,7 +400,7 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
 			doc_free(d);
 		}
 	}
-	if (rc == 0)
+	if (rc == 0 && combined)
 		rc = docs_write(dev, all, t, o, "certificates", subject);
 done:
 	if (dev != NULL)

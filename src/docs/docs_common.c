@@ -116,6 +116,19 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 	return text;
 }
 
+const char *
+docs_cap(const char *word)
+{
+	static char ring[8][96];
+	static unsigned next;
+	char *b = ring[next++ % 8];
+
+	snprintf(b, sizeof(ring[0]), "%s", word);
+	if (b[0] >= 'a' && b[0] <= 'z')
+		b[0] = (char)(b[0] - 'a' + 'A');
+	return b;
+}
+
 struct doc_block *
 docs_para(struct doc_block *parent, const char *text, enum doc_align align,
     double size, unsigned style)
@@ -174,6 +187,27 @@ docs_cell(struct doc_block *row, const char *text, unsigned style,
 	return c;
 }
 
+/*
+ * Is this the first warning about the record at file:line? A logo that
+ * cannot be used is reported once, not on each of a thousand
+ * certificates.
+ */
+static bool
+first_warning(const char *file, long line)
+{
+	static struct { const char *file; long line; } seen[64];
+	static size_t nseen;
+
+	for (size_t i = 0; i < nseen; i++)
+		if (seen[i].file == file && seen[i].line == line)
+			return false;
+	if (nseen < sizeof(seen) / sizeof(seen[0])) {
+		seen[nseen].file = file;
+		seen[nseen++].line = line;
+	}
+	return true;
+}
+
 void
 docs_logos(struct doc_block *parent, const struct programme *p,
     double width, double height)
@@ -183,6 +217,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 	double x, scale = 1;
 	size_t n = 0;
 	struct doc_block *b;
+	struct strbuf alt = STRBUF_INIT;	/* for tagged PDF */
 
 	for (size_t i = 0; i < p->norgs; i++) {
 		char *path;
@@ -195,12 +230,17 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		    p->orgs[i].logo);
 		if (layout_image_size(path, &pw, &ph, &err) != 0 || pw <= 0 ||
 		    ph <= 0) {
-			diag_warn(p->file, p->orgs[i].line, "logo %s cannot be "
-			    "used: %s", p->orgs[i].logo, err ? err :
-			    strerror(errno));
+			if (first_warning(p->file, p->orgs[i].line))
+				diag_warn(p->file, p->orgs[i].line, "logo %s "
+				    "cannot be used: %s; left out",
+				    p->orgs[i].logo, err ? err :
+				    strerror(errno));
 			free(path);
 			continue;
 		}
+		sb_adds(&alt, n == 0 ? "Logos: " : ", ");
+		sb_adds(&alt, p->orgs[i].name ? p->orgs[i].name :
+		    p->orgs[i].logo);
 		paths[n] = path;
 		w[n] = height * pw / ph;
 		/* Very wide logos are capped so that a row stays balanced. */
@@ -215,6 +255,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		b = doc_add(parent, DOC_DRAWING, NULL, 0);
 		b->width = width;
 		b->height = height * scale;
+		doc_set_str(&b->alt, sb_str(&alt));
 		x = (width - total * scale) / 2;
 		for (size_t i = 0; i < n; i++) {
 			struct doc_prim *pr = doc_add_prim(b, DOC_PRIM_IMAGE,
@@ -229,6 +270,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		free(paths[i]);
 	free(paths);
 	free(w);
+	sb_free(&alt);
 }
 
 /* The text width of the template's body column. */
@@ -296,6 +338,7 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 
 	b->width = w;
 	b->height = 118;
+	b->form = true;			/* tagged as a Form element */
 	/* Place and date, pre-filled with the place when known. */
 	if (place != NULL) {
 		sb_adds(&sb, place);
@@ -320,12 +363,52 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 			    who->role, who->gender));
 			sb_adds(&sb, ")");
 		} else
-			sb_adds(&sb, wording_role_any(p->lang, p->wording,
-			    k == 0 ? ROLE_MENTEE : ROLE_MENTOR));
+			sb_adds(&sb, docs_cap(wording_role_any(p->lang,
+			    p->wording, k == 0 ? ROLE_MENTEE : ROLE_MENTOR)));
 		prim_text(b, env, x, 108, col, 8.5, sb_str(&sb), false);
 		sb_clear(&sb);
 	}
 	sb_free(&sb);
+}
+
+/*
+ * The programme's topics as tick boxes, the mentee's ticked: one column
+ * for up to five topics, else two columns (a table without rules, filled
+ * down the first column first) so that an agreement stays on two pages.
+ */
+static void
+form_topics(struct doc_block *parent, const struct programme *p,
+    const struct person *mentee)
+{
+	static const double w2[] = { 1, 1 };
+	size_t n = p->ntopics, rows = n > 5 ? (n + 1) / 2 : n;
+	struct doc_block *t = NULL, *row = NULL, *where = parent;
+
+	if (n > 5) {
+		t = docs_table(parent, w2, 2, 0);
+		t->no_rules = true;
+	}
+	for (size_t r = 0; r < rows; r++) {
+		if (t != NULL)
+			row = docs_row(t);
+		for (size_t col = 0; col < (t != NULL ? 2u : 1u); col++) {
+			size_t i = r + col * rows;
+			const char *l;
+			struct doc_block *b;
+
+			if (t != NULL)
+				where = doc_add(row, DOC_CELL, NULL, 0);
+			if (i >= n)
+				continue;
+			l = p->topics[i].label ? p->topics[i].label :
+			    p->topics[i].id;
+			b = doc_add(where, DOC_TICKBOX, NULL, 0);
+			doc_add_text(b, l, strlen(l), 0, 0);
+			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
+				if (mentee->topics[k] == (int)i)
+					b->checked = true;
+		}
+	}
 }
 
 void
@@ -340,16 +423,7 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 		mentee = &p->people[p->tandems[ctx->tandem].mentee];
 	switch (which) {
 	case PH_FORM_TOPICS:
-		for (size_t i = 0; i < p->ntopics; i++) {
-			const char *l = p->topics[i].label ?
-			    p->topics[i].label : p->topics[i].id;
-
-			b = doc_add(parent, DOC_TICKBOX, NULL, 0);
-			doc_add_text(b, l, strlen(l), 0, 0);
-			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
-				if (mentee->topics[k] == (int)i)
-					b->checked = true;
-		}
+		form_topics(parent, p, mentee);
 		break;
 	case PH_FORM_LINES:
 		b = doc_add(parent, DOC_FILLIN, NULL, 0);

@@ -34,8 +34,8 @@ struct chart {
 	const char	**cats;			/* category labels */
 	size_t		 nseries;
 	const char	*series[MAX_SERIES];	/* legend labels */
-	const double	*v[MAX_SERIES];		/* values [ncat] each */
-	const char	*unit;			/* y axis label, or NULL */
+	const double	*v[MAX_SERIES];	/* [ncat] values each */
+	const char	*unit;		/* y axis label or NULL */
 };
 
 /* Width of a string at size in the template's body font. */
@@ -56,6 +56,37 @@ prim_label(struct doc_block *b, double x, double y, double size,
 
 	pr->size = size;
 	pr->text = xstrdup(text);
+}
+
+/*
+ * The alternative text of a chart for tagged PDF: a sentence with what it
+ * shows, e.g. "Teilnahme: Mentees – Frauen: 10, Männer: 4; Mentorinnen –
+ * Frauen: 8, Männer: 6." (caller frees).
+ */
+static char *
+chart_alt(const struct chart *c)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_adds(&sb, c->title != NULL ? c->title : "");
+	if (c->unit != NULL) {
+		sb_adds(&sb, " (");
+		sb_adds(&sb, c->unit);
+		sb_addc(&sb, ')');
+	}
+	sb_addc(&sb, ':');
+	for (size_t s = 0; s < c->nseries; s++) {
+		sb_adds(&sb, s > 0 ? "; " : " ");
+		if (c->nseries > 1 && c->series[s] != NULL) {
+			sb_adds(&sb, c->series[s]);
+			sb_adds(&sb, " \xe2\x80\x93 ");
+		}
+		for (size_t k = 0; k < c->ncat; k++)
+			sb_addf(&sb, "%s%s: %g", k > 0 ? ", " : "", c->cats[k],
+			    c->v[s][k]);
+	}
+	sb_addc(&sb, '.');
+	return sb_take(&sb);
 }
 
 /* A grouped vertical bar chart as one drawing. */
@@ -86,6 +117,7 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	if (max < step)
 		max = step;
 	b = doc_add(keep, DOC_DRAWING, NULL, 0);
+	b->alt = chart_alt(c);		/* a Figure with this text */
 	b->width = width;
 	b->height = top + plot_h + bottom;
 	prim_label(b, 0, 12, 10, c->title);
@@ -214,17 +246,18 @@ participation(struct doc_block *parent, const struct docs_env *env)
 				continue;
 			while (k + 1 < ncols && gorder[k] != q->gender)
 				k++;
-			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs, k);
+			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs,
+			    k);
 		}
 		for (size_t c0 = 0; c0 <= 1; c0++)
 			for (size_t i = 0; i <= tb->nrows; i++)
 				for (size_t k = 0; k <= tb->ncols; k++)
 					if (i == tb->nrows || k == tb->ncols)
-						stats_cell(tb, c0, i, k)->flags |=
-						    STATS_CELL_PUBLIC;
+						stats_cell(tb, c0, i, k)->
+						    flags |= STATS_CELL_PUBLIC;
 		stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
 		r = docs_row(t);
-		docs_cell(r, wording_roles(p->lang, p->wording, role),
+		docs_cell(r, docs_cap(wording_roles(p->lang, p->wording, role)),
 		    DOC_BOLD, 9);
 		for (size_t k = 0; k <= ncols; k++) {
 			snprintf(num, sizeof(num), "%ld", stats_cell(tb, 0,
@@ -244,7 +277,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 					suppressed = true;
 					docs_cell(r, ".", 0, 9);
 				} else {
-					snprintf(num, sizeof(num), "%ld", cl->n);
+					snprintf(num, sizeof(num), "%ld",
+					    cl->n);
 					docs_cell(r, num, 0, 9);
 				}
 			}
@@ -277,8 +311,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	}
 	c.cats = cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = vals[0];
 	c.v[1] = vals[1];
 	c.unit = DOCS_LANG(p, "Personen", "people");
@@ -319,8 +353,8 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 	c.ncat = 5;
 	c.cats = (const char **)cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Antworten", "answers");
@@ -358,8 +392,8 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 	c.ncat = n;
 	c.cats = cats;
 	c.nseries = 2;
-	c.series[0] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
-	c.series[1] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Antworten", "answers");

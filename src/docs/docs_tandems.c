@@ -97,14 +97,14 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 	static const double w4[] = { 0.8, 4, 4, 4.2 };
 	static const double w5[] = { 0.8, 4, 4, 4.2, 1.4 };
 	struct doc_block *t, *r;
-	const char *mentors = wording_role_any(p->lang, p->wording,
-	    ROLE_MENTOR);
+	const char *mentors = docs_cap(wording_role_any(p->lang, p->wording,
+	    ROLE_MENTOR));
 
 	t = docs_table(parent, with_score ? w5 : w4, with_score ? 5 : 4, 1);
 	r = docs_row(t);
 	docs_cell(r, "#", DOC_BOLD, 0);
-	docs_cell(r, wording_role_any(p->lang, p->wording, ROLE_MENTEE),
-	    DOC_BOLD, 0);
+	docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
+	    ROLE_MENTEE)), DOC_BOLD, 0);
 	docs_cell(r, mentors, DOC_BOLD, 0);
 	docs_cell(r, label_get(p->lang, LABEL_SHARED_TOPICS), DOC_BOLD, 0);
 	if (with_score)
@@ -189,10 +189,10 @@ docs_tandems_compose(const struct docs_env *env)
 		t = docs_table(root, wt, 6, 1);
 		r = docs_row(t);
 		docs_cell(r, "#", DOC_BOLD, 0);
-		docs_cell(r, wording_role_any(p->lang, p->wording, ROLE_MENTEE),
-		    DOC_BOLD, 0);
-		docs_cell(r, wording_role_any(p->lang, p->wording, ROLE_MENTOR),
-		    DOC_BOLD, 0);
+		docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
+		    ROLE_MENTEE)), DOC_BOLD, 0);
+		docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
+		    ROLE_MENTOR)), DOC_BOLD, 0);
 		docs_cell(r, label_get(p->lang, LABEL_SHARED_TOPICS), DOC_BOLD,
 		    0);
 		docs_cell(r, label_get(p->lang, LABEL_SCORE), DOC_BOLD, 0);
@@ -309,10 +309,12 @@ docs_tandems_compose(const struct docs_env *env)
 
 		keys[0] = label_get(p->lang, LABEL_TANDEMS);
 		vals[0] = (long)p->ntandems;
-		keys[1] = wording_roles(p->lang, p->wording, ROLE_MENTEE);
+		keys[1] = docs_cap(wording_roles(p->lang, p->wording,
+		    ROLE_MENTEE));
 		vals[1] = tr ? (long)tr->nmentees : (long)programme_count(p,
 		    ROLE_MENTEE, GENDER__MAX, false);
-		keys[2] = wording_roles(p->lang, p->wording, ROLE_MENTOR);
+		keys[2] = docs_cap(wording_roles(p->lang, p->wording,
+		    ROLE_MENTOR));
 		vals[2] = tr ? (long)tr->nmentors : (long)programme_count(p,
 		    ROLE_MENTOR, GENDER__MAX, false);
 		keys[3] = DOCS_LANG(p, "Plätze (Kapazität)",
@@ -395,8 +397,8 @@ participants(struct doc *d, const struct programme *p)
 		if ((int)x->role != role) {
 			role = (int)x->role;
 			org = -2;
-			docs_heading(root, 2, wording_roles(p->lang,
-			    p->wording, x->role), true);
+			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
+			    p->wording, x->role)), true);
 		}
 		if (x->org != org) {
 			org = x->org;

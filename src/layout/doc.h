@@ -126,8 +126,16 @@ struct doc_block {
 	int		 header_rows;	/* table: rows repeated on each page */
 	bool		 no_rules;	/* table: no lines under the rows */
 
+	bool		 restart_pages;	/* page break: the next page is
+					   page 1 of a new document in a
+					   combined file (running heads) */
+
 	struct doc_prim	*prims;		/* drawing */
 	size_t		 nprims, primcap;
+	bool		 form;		/* drawing: signature lines etc., a
+					   Form element; else with alt a
+					   Figure, without it a paragraph
+					   (lines are then decoration) */
 };
 
 struct doc {

@@ -41,6 +41,7 @@ struct frag {
 	const char	*s;		/* not owned */
 	size_t		 len;
 	const char	*uri;		/* external link, or NULL */
+	bool		 label;		/* a list item's bullet or number */
 };
 
 /* Where a block sits horizontally and what decorates its lines. */
@@ -127,6 +128,9 @@ struct lay {
 	size_t			*tbl_hdr_n;
 	size_t			 tblcap, tblcap2;
 	const struct frag	*label;		/* list label for next line */
+	bool			 bare_para;	/* next paragraph: no P tag (the
+						   only one of a list item or
+						   table cell) */
 	struct frag		 label_buf;
 	char			**strs;		/* owned label texts */
 	size_t			 nstrs, strcap;
@@ -682,6 +686,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 				f.s = bi->s;
 				f.len = bi->len;
 				f.uri = bi->uri;
+				f.label = false;
 				frag_add(it, &f);
 			}
 			xx += li->width;
@@ -690,6 +695,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			struct frag f = it->frags[it->nfrags - 1];
 
 			f.x = f.x + f.w;
+			f.label = false;
 			f.s = "-";
 			f.len = 1;
 			f.w = font_advance(f.font, '-') * f.size / 1000;
@@ -716,6 +722,7 @@ flow_para(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	struct pstyle ps;
 	const struct template *t = L->t;
+	bool bare;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.family = b->font;
@@ -740,9 +747,15 @@ flow_para(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		}
 	}
 	space(L, 0);
-	tag_open(L, DEV_TAG_P);
+	/* A list item's only paragraph is its LBody itself: one structure
+	 * element less per item (each costs some 80 bytes in PDF 1.4). */
+	bare = L->bare_para;
+	L->bare_para = false;
+	if (!bare)
+		tag_open(L, DEV_TAG_P);
 	set_text(L, b, &ps, c, c->left, col_width(c));
-	tag_close(L);
+	if (!bare)
+		tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -810,6 +823,7 @@ set_label(struct lay *L, const struct doc_block *list, int n,
 	f->len = strlen(text);
 	f->w = font_width(f->font, f->s, f->len) * size / 1000;
 	f->x = c->left - 5 - f->w;
+	f->label = true;
 	L->label = f;
 }
 
@@ -837,6 +851,10 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	for (const struct doc_block *it = b->first; it != NULL; it = it->next) {
 		tag_open(L, DEV_TAG_LI);
 		set_label(L, b, n++, &in);
+		tag_open(L, DEV_TAG_LBODY);	/* the label goes before it */
+		L->bare_para = it->kind == DOC_ITEM ? it->first != NULL &&
+		    it->first == it->last && it->first->kind == DOC_PARA :
+		    it->kind == DOC_PARA;
 		if (it->kind == DOC_ITEM) {
 			for (const struct doc_block *k = it->first; k != NULL;
 			    k = k->next) {
@@ -847,6 +865,8 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		} else
 			flow_block(L, it, &in);
 		L->label = NULL;
+		L->bare_para = false;
+		tag_close(L);
 		tag_close(L);
 		L->pending = b->tight ? 2 : L->t->par_space;
 	}
@@ -1014,9 +1034,8 @@ flow_space(struct lay *L, const struct doc_block *b, const struct fctx *c)
 static void
 flow_pagebreak(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
-	(void)b;
 	(void)c;
-	vl_add(L, V_BREAK, 0);
+	vl_add(L, V_BREAK, 0)->blk = b;	/* b->restart_pages: see below */
 	L->pending = 0;
 }
 
@@ -1036,6 +1055,7 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->keep_next = 0;
 	L->last_drawn = NONE;
 	flow_children(L, b, c);
+	L->bare_para = false;
 	tag_close(L);		/* the cell's */
 	*out = L->vl;
 	L->vl = save;
@@ -1092,6 +1112,9 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			double y = pad;
 
 			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+			/* A cell's only paragraph is the cell itself. */
+			L->bare_para = k->first != NULL && k->first == k->last &&
+			    k->first->kind == DOC_PARA;
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
@@ -1275,6 +1298,7 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	struct pstyle ps;
 
 	space(L, 0);
+	tag_open(L, DEV_TAG_FORM);
 	it = vl_add(L, V_FILL, 40);
 	it->x = c->left;
 	it->w = b->width > 0 && b->width < col_width(c) ? b->width : 200;
@@ -1290,6 +1314,7 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	in.right = in.left + it->w;
 	L->keep_next = 1;
 	set_text(L, b, &ps, &in, in.left, col_width(&in));
+	tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -1299,7 +1324,8 @@ flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	struct vitem *it;
 
 	space(L, 0);
-	tag_open(L, DEV_TAG_FIGURE);
+	tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ? DEV_TAG_FIGURE :
+	    DEV_TAG_P);
 	it = vl_add(L, V_DRAWING, b->height);
 	it->x = c->left;
 	it->w = b->width;
@@ -1429,30 +1455,39 @@ paginate(struct lay *L, size_t *npages)
 /* ---- drawing --------------------------------------------------------- */
 
 static void
-draw_frags(struct lay *L, const struct vitem *it, double base)
+draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
+    bool skip_label)
 {
 	struct device *d = L->dev;
 
 	for (size_t i = 0; i < it->nfrags; i++) {
 		const struct frag *f = &it->frags[i];
-
-		d->ops->text(d, f->font, f->size, f->color, f->x, base,
-		    f->s, f->len);
-	}
-	/* One link area per stretch of fragments with the same target. */
-	for (size_t i = 0; i < it->nfrags; i++) {
-		const struct frag *f = &it->frags[i];
 		size_t j = i;
 		double asc, x1;
 
-		if (f->uri == NULL)
+		if (f->label && skip_label)	/* drawn as the Lbl */
 			continue;
+		if (f->uri == NULL) {
+			d->ops->text(d, f->font, f->size, f->color, f->x, base,
+			    f->s, f->len);
+			continue;
+		}
+		/* A stretch of fragments with the same target: one Link
+		 * element with its text and one link area. */
 		while (j + 1 < it->nfrags && it->frags[j + 1].uri == f->uri)
 			j++;
+		if (tags)
+			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
+		for (size_t k = i; k <= j; k++)
+			d->ops->text(d, it->frags[k].font, it->frags[k].size,
+			    it->frags[k].color, it->frags[k].x, base,
+			    it->frags[k].s, it->frags[k].len);
 		asc = font_ascent(f->font) * f->size / 1000;
 		x1 = it->frags[j].x + it->frags[j].w;
 		d->ops->link_uri(d, f->x, base - asc, x1 - f->x,
 		    asc - font_descent(f->font) * f->size / 1000, f->uri);
+		if (tags)
+			d->ops->tag_end(d);
 		i = j;
 	}
 }
@@ -1518,11 +1553,23 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	struct device *d = L->dev;
 	const struct fctx *c = it->ctx;
 	struct dev_color grey = { 0.6, 0.6, 0.6 };
+	const struct frag *lbl = it->kind == V_LINE && it->nfrags > 0 &&
+	    it->frags[0].label ? &it->frags[0] : NULL;
+	bool label_done = false;
 
-	for (size_t i = 0; tags && i < it->nopens; i++)
+	for (size_t i = 0; tags && i < it->nopens; i++) {
+		/* A list item: its label before its body. */
+		if (lbl != NULL && it->opens[i] == DEV_TAG_LBODY) {
+			d->ops->tag_begin(d, DEV_TAG_LBL, NULL);
+			d->ops->text(d, lbl->font, lbl->size, lbl->color,
+			    lbl->x, y + it->asc, lbl->s, lbl->len);
+			d->ops->tag_end(d);
+			label_done = true;
+		}
 		d->ops->tag_begin(d, (enum dev_tag)it->opens[i],
-		    it->kind == V_IMAGE && it->opens[i] == DEV_TAG_FIGURE ?
-		    it->blk->alt : NULL);
+		    (it->kind == V_IMAGE || it->kind == V_DRAWING) &&
+		    it->opens[i] == DEV_TAG_FIGURE ? it->blk->alt : NULL);
+	}
 	if (c != NULL && c->code) {
 		struct dev_color bg = { 0.94, 0.94, 0.94 };
 
@@ -1540,11 +1587,15 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 	}
 	switch (it->kind) {
 	case V_LINE:
-		draw_frags(L, it, y + it->asc);
 		if (it->tick >= 0) {
 			double s = it->w, bx = it->x, by = y + it->asc - s;
 			struct dev_color k = L->t->text;
 
+			/* The box is a form field; its alt text says its
+			 * state (U+2612 ballot box with X, U+2610 empty). */
+			if (tags)
+				d->ops->tag_begin(d, DEV_TAG_FORM, it->tick > 0 ?
+				    "\xe2\x98\x92" : "\xe2\x98\x90");
 			d->ops->rect(d, bx, by, s, s, NULL, 0.7, k);
 			if (it->tick > 0) {
 				d->ops->line(d, bx + s * 0.2, by + s * 0.55,
@@ -1552,7 +1603,13 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 				d->ops->line(d, bx + s * 0.42, by + s * 0.8,
 				    bx + s * 0.85, by + s * 0.2, 1.2, k);
 			}
+			if (tags)
+				d->ops->tag_end(d);
 		}
+		/* A table of contents entry is one link. */
+		if (tags && it->toc_dest >= 0)
+			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
+		draw_frags(L, it, y + it->asc, tags, label_done);
 		if (it->toc_dest >= 0) {
 			double right = L->t->page_w - L->t->right;
 
@@ -1583,6 +1640,8 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 			}
 			d->ops->link_dest(d, L->t->left, y, right - L->t->left,
 			    it->h, it->toc_dest);
+			if (tags)
+				d->ops->tag_end(d);
 		}
 		break;
 	case V_RULE: {
@@ -1724,6 +1783,11 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	bool plain = page == 1 && L->doc->title_page;
 
 	d->ops->page(d, t->page_w, t->page_h);
+	/* Viewers show the numbers printed in the foot: a title page is
+	 * called so, and the count goes on from 2 after it. */
+	if (d->ops->page_label != NULL && L->doc->title_page && page <= 2)
+		d->ops->page_label(d, page == 1 ? (strcmp(L->doc->lang, "en")
+		    == 0 ? "Title" : "Titelseite") : NULL, page == 1 ? 0 : 2);
 	if (!plain) {
 		d->ops->artifact_begin(d);
 		if (L->logo_h > 0)
@@ -1796,6 +1860,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	struct page *pages;
 	size_t npages;
 	int *dest_page, rc = 0;
+	size_t *sec, *len;
 	const char *chapter = NULL;
 
 	memset(&L, 0, sizeof(L));
@@ -1837,8 +1902,26 @@ layout_render(const struct doc *doc, const struct template *t,
 		}
 		pages[p].chapter = chapter;
 	}
+	/* Page numbers in running heads start again after a page break
+	 * that begins another document of a combined file: sec[p] is the
+	 * first page of page p's document, len[q] the length of the
+	 * document starting at q. */
+	sec = xcalloc(npages + 1, sizeof(*sec));
+	len = xcalloc(npages + 1, sizeof(*len));
+	for (size_t p = 0, s0 = 0; p < npages; p++) {
+		for (size_t i = p > 0 ? pages[p - 1].first : 0; p > 0 &&
+		    i < pages[p].first; i++)
+			if (L.vl.v[i].kind == V_BREAK && L.vl.v[i].blk &&
+			    L.vl.v[i].blk->restart_pages)
+				s0 = p;
+		sec[p] = s0;
+		len[s0]++;
+	}
 	for (size_t p = 0; p < npages; p++)
-		draw_page(&L, &pages[p], (int)p + 1, (int)npages, dest_page);
+		draw_page(&L, &pages[p], (int)(p - sec[p]) + 1,
+		    (int)len[sec[p]], dest_page);
+	free(sec);
+	free(len);
 	L.st.pages = (int)npages;
 	if (stats != NULL)
 		*stats = L.st;

@@ -1502,13 +1502,12 @@ build_person(struct ctx *c, const xmlNode *n)
 		free(words);
 		free(v);
 	}
+	bool named = false;
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_NAME)) {
-			/* Only the first <name> counts (a second one is
-			 * reported by the structure check). */
-			if (q.family != NULL || q.given != NULL ||
-			    q.title != NULL)
-				continue;
+			if (named)
+				continue;	/* a second <name>: reported */
+			named = true;
 			q.given = get_text(k, "given");
 			q.title = get_text(k, "title");
 			q.family = attr_get(k, "family");

@@ -1,8 +1,14 @@
 /*
  * The assignment solver of the matching core: Jonker-Volgenant shortest
  * augmenting paths on the rectangular problem of mentees and mentor slots,
- * read straight from the score table, and the walk over
- * the optimal face that makes the result lexicographically smallest.
+ * read straight from the score table, and the walk over the optimal face
+ * that makes the result lexicographically smallest.
+ *
+ * The scores are small integers, so a real programme has few distinct
+ * costs and many ties. The solver sorts each row's mentors by cost (when
+ * it first needs the row) and relaxes edges lazily in that order, which
+ * makes a search that ends at a small distance cheap however long its
+ * path; the start is a greedy pass plus the augmenting row reduction.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -11,28 +17,6 @@
 #include "lap.h"
 
 #define LAP_INF	INT64_MAX
-
-/*
- * Run body for each edge of row r, with column c at cost w: the slots of
- * the row's admissible mentors, then its own "unmatched" column. A
- * continue in body goes on with the next edge.
- */
-#define FOR_EDGES(p, r, c, w, ...) do {				\
-	const int32_t *a_ = (p)->adm[r];				\
-	const signed char *s_ = (p)->score[r];				\
-	for (int32_t k_ = 0; k_ < (p)->nadm[r]; k_++) {			\
-		int32_t g_ = a_[k_];					\
-		int64_t w = 100 - s_[g_];				\
-		for (int32_t c = (p)->first[g_];			\
-		    c < (p)->first[g_ + 1]; c++) {			\
-			__VA_ARGS__					\
-		}							\
-	}								\
-	for (int32_t c = (p)->nslots + (r), o_ = 1; o_; o_ = 0) {	\
-		int64_t w = (p)->big;					\
-		__VA_ARGS__						\
-	}								\
-} while (0)
 
 /*
  * The solver's view of the problem: every row's admissible mentors sorted
@@ -61,10 +45,16 @@ struct sap {
 	int32_t		*rk;		/* row: next mentor in ord to relax */
 	int64_t		*rh;		/* row: dual minus its distance */
 	struct ev	*heap;		/* pending columns and rows */
-	size_t		 nheap, capheap;
+	int32_t		 nheap;
+	int32_t		*hpos;		/* column c / row nc + r: its place
+					   in heap, or -1 */
 };
 
-/* A heap entry: a column (id >= 0) or a row (id = -1 - row) at key. */
+/*
+ * A heap entry: column id, or row id - nc (nc: columns), at key. Each
+ * column and each row is in the heap at most once, so it holds at most
+ * nc + nrows entries.
+ */
 struct ev {
 	int64_t		 key;
 	int32_t		 id;
@@ -183,7 +173,7 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
 
 /*
  * Augmenting row reduction (Jonker and Volgenant 1987), adapted to the
- * rectangular problem: each free row i in free[0..*nfree) finds its two
+ * rectangular problem: each free row i in rows[0..*nfree) finds its two
  * cheapest columns by reduced cost, j1 (u1) and j2 (u2), and takes j1;
  * if u1 < u2 it lowers v[j1] by u2 - u1 so that j1 stays its cheapest
  * column at cost u2. A row pushed off j1 is served next if v moved, else
@@ -191,11 +181,11 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
  * j1. The duals stay feasible (v only decreases, and only on a column that
  * is then assigned, so free columns keep v = 0) and every assigned row
  * stays on a cheapest column of its own. Two passes, and at most budget
- * row scans in all: the rows still free are left in free[0..*nfree) for
+ * row scans in all: the rows still free are left in rows[0..*nfree) for
  * the shortest augmenting paths.
  */
 static void
-arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
+arr(struct sap *s, int32_t *rows, int32_t *nfree, long budget)
 {
 	int32_t	*x = s->x, *y = s->y;
 
@@ -203,12 +193,12 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 		int32_t	 k = 0, prev = *nfree, n = 0;
 
 		while (k < prev) {
-			int32_t	 i = free[k++], j1, j2, i0;
+			int32_t	 i = rows[k++], j1, j2, i0;
 			int64_t	 u1, u2, w1, w2;
 
 			if (budget-- <= 0) {
 				/* Out of budget: keep the rest for later. */
-				free[n++] = i;
+				rows[n++] = i;
 				continue;
 			}
 			two_best(s, i, &j1, &u1, &w1, &j2, &u2, &w2);
@@ -228,34 +218,35 @@ arr(struct sap *s, int32_t *free, int32_t *nfree, long budget)
 			if (i0 < 0)
 				continue;
 			if (j2 >= 0 && u1 < u2)
-				free[--k] = i0;
+				rows[--k] = i0;
 			else
-				free[n++] = i0;
+				rows[n++] = i0;
 		}
 		*nfree = n;
 	}
 }
 
-/* Add an entry to the heap (a binary min-heap on key). */
-static int
-heap_push(struct sap *s, int64_t key, int32_t id)
+/* Put entry e at place k of the heap (a binary min-heap on key). */
+static void
+heap_put(struct sap *s, int32_t k, struct ev e)
 {
-	size_t	 k;
+	s->heap[k] = e;
+	s->hpos[e.id] = k;
+}
 
-	if (s->nheap == s->capheap) {
-		size_t	 n = s->capheap ? 2 * s->capheap : 1024;
-		struct ev *t = realloc(s->heap, n * sizeof(*t));
+/* Add id to the heap at key, or lower its key if it is there. */
+static void
+heap_set(struct sap *s, int64_t key, int32_t id)
+{
+	int32_t	 k = s->hpos[id];
 
-		if (t == NULL)
-			return -2;
-		s->heap = t;
-		s->capheap = n;
-	}
-	for (k = s->nheap++; k > 0 && s->heap[(k - 1) / 2].key > key;
-	    k = (k - 1) / 2)
-		s->heap[k] = s->heap[(k - 1) / 2];
-	s->heap[k] = (struct ev){ key, id };
-	return 0;
+	if (k < 0)
+		k = s->nheap++;
+	else if (s->heap[k].key <= key)
+		return;
+	for (; k > 0 && s->heap[(k - 1) / 2].key > key; k = (k - 1) / 2)
+		heap_put(s, k, s->heap[(k - 1) / 2]);
+	heap_put(s, k, (struct ev){ key, id });
 }
 
 /* Remove and return the entry with the smallest key. */
@@ -263,10 +254,13 @@ static struct ev
 heap_pop(struct sap *s)
 {
 	struct ev top = s->heap[0], last = s->heap[--s->nheap];
-	size_t	 k = 0, n = s->nheap;
+	int32_t	 k = 0, n = s->nheap;
 
+	s->hpos[top.id] = -1;
+	if (n == 0)
+		return top;
 	for (;;) {
-		size_t	 c = 2 * k + 1;
+		int32_t	 c = 2 * k + 1;
 
 		if (c >= n)
 			break;
@@ -274,11 +268,10 @@ heap_pop(struct sap *s)
 			c++;
 		if (s->heap[c].key >= last.key)
 			break;
-		s->heap[k] = s->heap[c];
+		heap_put(s, k, s->heap[c]);
 		k = c;
 	}
-	if (n > 0)
-		s->heap[k] = last;
+	heap_put(s, k, last);
 	return top;
 }
 
@@ -288,7 +281,7 @@ heap_pop(struct sap *s)
  * every column reached more cheaply gets its new distance. The row goes
  * back on the heap at the lower bound of its next edge. Returns 1 and
  * stores the column in *end if a free column is reached at distance level
- * (the search is over), 0 if not, -2 if memory ran out.
+ * (the search is over), else 0.
  */
 static int
 relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
@@ -334,13 +327,12 @@ relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
 			buf[n++] = c;
 		}
 	}
-	/* (Pushing here, out of the loop, keeps the loop lean.) */
+	/* (Queueing here, out of the loop, keeps the loop lean.) */
 	for (int32_t t = 0; t < n; t++)
-		if (heap_push(s, d[buf[t]], buf[t]) != 0)
-			return -2;
+		heap_set(s, d[buf[t]], buf[t]);
 	s->rk[i] = k;
-	if (k <= na && heap_push(s, cost_at(s, i, k) - h, -1 - i) != 0)
-		return -2;
+	if (k <= na)
+		heap_set(s, cost_at(s, i, k) - h, p->nslots + p->nrows + i);
 	return 0;
 }
 
@@ -351,45 +343,42 @@ relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
  * at most the current distance, and waits on the heap for the rest, so a
  * search that ends at a small distance looks at few edges. At the end v of
  * every final column j drops by delta - d[j] (delta: the distance of the
- * free column reached), and the path is flipped. Returns 0, -1 if no free
- * column can be reached, -2 if memory ran out.
+ * free column reached), and the path is flipped. Returns 0, or -1 if no
+ * free column can be reached.
  */
 static int
 augment(struct sap *s, int32_t f)
 {
-	int32_t	 end = -1;
+	int32_t	 nc = s->p->nslots + s->p->nrows, end = -1;
 	int64_t	 level = 0;
-	int	 rc;
 
 	s->cur += 2;
 	if (s->cur >= UINT32_MAX - 1) {	/* about to wrap: clear */
-		int32_t	 nc = s->p->nslots + s->p->nrows;
-
 		for (int32_t c = 0; c < nc; c++)
 			s->mark[c] = 0;
 		s->cur = 2;
 	}
-	s->nheap = 0;
+	/* Empty the heap of the last search. */
+	while (s->nheap > 0)
+		s->hpos[s->heap[--s->nheap].id] = -1;
 	s->nfin = 0;
 	sort_row(s, f);
 	s->rk[f] = 0;
 	s->rh[f] = 0;
-	if (heap_push(s, cost_at(s, f, 0), -1 - f) != 0)
-		return -2;
+	heap_set(s, cost_at(s, f, 0), nc + f);
 	for (;;) {
 		struct ev e;
+		int32_t	 i;
 
 		if (s->nheap == 0)
 			return -1;
 		e = heap_pop(s);
 		level = e.key;
-		if (e.id < 0) {
-			rc = relax_row(s, -1 - e.id, level, &end);
-		} else {
-			int32_t	 c = e.id, i;
+		if (e.id >= nc)
+			i = e.id - nc;
+		else {
+			int32_t	 c = e.id;
 
-			if (s->mark[c] != s->cur || s->d[c] != level)
-				continue;	/* stale */
 			if (s->y[c] < 0) {
 				end = c;
 				break;
@@ -400,11 +389,8 @@ augment(struct sap *s, int32_t f)
 			sort_row(s, i);
 			s->rk[i] = 0;
 			s->rh[i] = s->rowcost[i] - s->v[c] - level;
-			rc = relax_row(s, i, level, &end);
 		}
-		if (rc < 0)
-			return rc;
-		if (rc == 1)
+		if (relax_row(s, i, level, &end))
 			break;
 	}
 	/* Move the duals of the final columns, then flip the path. */
@@ -433,9 +419,13 @@ augment(struct sap *s, int32_t f)
  * along a shortest path. Columns that were never reached keep v = 0, so
  * the duals stay optimal for the rectangular problem.
  */
-int
-lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
-    int64_t *v)
+/*
+ * lap_solve(), leaving its work (the sorted rows) in *sp for the
+ * tie-break; the caller frees it with sap_free(), also on failure.
+ */
+static int
+solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
+    int64_t *u, int64_t *v)
 {
 	struct sap s;
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nfree = 0;
@@ -455,12 +445,15 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	s.predw = malloc(zc * sizeof(*s.predw));
 	s.fin = malloc(zc * sizeof(*s.fin));
 	s.buf = malloc(zc * sizeof(*s.buf));
+	s.heap = malloc((zc + zr) * sizeof(*s.heap));
+	s.hpos = malloc((zc + zr) * sizeof(*s.hpos));
 	s.rk = malloc(zr * sizeof(*s.rk));
 	s.rh = malloc(zr * sizeof(*s.rh));
 	free_ = malloc(zr * sizeof(*free_));
 	if (s.rowcost == NULL || s.mark == NULL ||
 	    s.d == NULL || s.pred == NULL || s.predw == NULL ||
-	    s.fin == NULL || s.buf == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
+	    s.fin == NULL || s.buf == NULL || s.heap == NULL ||
+	    s.hpos == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
 	    rows_init(&s) != 0)
 		goto out;
 
@@ -468,17 +461,25 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 		v[c] = 0;
 		y[c] = -1;
 	}
-	/* Greedy start: a row takes a free column of its lowest cost. */
+	for (int32_t k = 0; k < nc + nr; k++)
+		s.hpos[k] = -1;
+	/*
+	 * Greedy start: a row takes the first free slot among its mentors
+	 * of the best score, if there is one.
+	 */
 	for (int32_t r = 0; r < nr; r++) {
 		const int32_t *a = p->adm[r];
 		const signed char *sc = p->score[r];
 		int	 best = -1;
 
 		x[r] = -1;
-		for (int32_t k = 0; k < p->nadm[r]; k++)
-			best = sc[a[k]] > best ? sc[a[k]] : best;
-		for (int32_t k = 0; k < p->nadm[r] && x[r] < 0; k++) {
-			if (sc[a[k]] != best)
+		for (int32_t k = 0; k < p->nadm[r]; k++) {
+			if (sc[a[k]] < best)
+				continue;
+			if (sc[a[k]] > best) {
+				best = sc[a[k]];
+				x[r] = -1;
+			} else if (x[r] >= 0)
 				continue;
 			for (int32_t c = p->first[a[k]];
 			    c < p->first[a[k] + 1]; c++)
@@ -497,26 +498,47 @@ lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
 	}
 	arr(&s, free_, &nfree, 4 * (long)nr + 1000);
 	for (int32_t q = 0; q < nfree; q++)
-		if ((rc = augment(&s, free_[q])) != 0)
+		if (augment(&s, free_[q]) != 0) {
+			rc = -1;
 			goto out;
+		}
 	for (int32_t r = 0; r < nr; r++)
 		u[r] = s.rowcost[r] - v[x[r]];
 	rc = 0;
 out:
-	free(s.rowcost);
-	free(s.mark);
-	free(s.d);
-	free(s.pred);
-	free(s.predw);
-	free(s.fin);
-	free(s.buf);
-	free(s.rk);
-	free(s.rh);
-	free(s.heap);
-	free(s.ord);
-	free(s.pool);
-	free(s.sorted);
 	free(free_);
+	*sp = s;
+	return rc;
+}
+
+/* Free what solve() allocated (the caller's arrays stay). */
+static void
+sap_free(struct sap *s)
+{
+	free(s->rowcost);
+	free(s->mark);
+	free(s->d);
+	free(s->pred);
+	free(s->predw);
+	free(s->fin);
+	free(s->buf);
+	free(s->rk);
+	free(s->rh);
+	free(s->heap);
+	free(s->hpos);
+	free(s->ord);
+	free(s->pool);
+	free(s->sorted);
+}
+
+int
+lap_solve(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	sap_free(&s);
 	return rc;
 }
 
@@ -535,9 +557,36 @@ out:
  * one set of moves, so each row costs at most one pass over the tight
  * edges and the columns with v = 0.
  */
-int
-lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
-    const int64_t *v)
+/* Append c to the growing array *tc of *ne entries; -2 on no memory. */
+static int
+push_col(int32_t **tc, size_t *ne, size_t *cap, int32_t c)
+{
+	if (*ne == *cap) {
+		size_t	 n = *cap ? 2 * *cap : 1024;
+		int32_t	*t = realloc(*tc, n * sizeof(*t));
+
+		if (t == NULL)
+			return -2;
+		*tc = t;
+		*cap = n;
+	}
+	(*tc)[(*ne)++] = c;
+	return 0;
+}
+
+/* Ascending order of int32_t, for qsort(). */
+static int
+cmp_i32(const void *a, const void *b)
+{
+	int32_t	 x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* lap_lexmin(), using the rows the solver sorted if s is not NULL. */
+static int
+lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v, const struct sap *s)
 {
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nz = 0;
 	int32_t	*key = NULL;
@@ -565,7 +614,10 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 	/*
 	 * The tight edges, in the same (ascending column) order. Since
 	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u:
-	 * a quick test on the score skips most mentors of a dense row.
+	 * a quick test on the score skips most mentors of a dense row. In a
+	 * row sorted by cost, the edges of cost <= u are a prefix (found by
+	 * bisection); when it is short, only it is looked at, and its tight
+	 * columns are put in order.
 	 */
 	for (int32_t c = 0; c < nc; c++)
 		vmin = v[c] < vmin ? v[c] : vmin;
@@ -575,36 +627,50 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 		int64_t	 lo = 100 - u[r], hi = 100 - u[r] - vmin;
 
 		ts[r] = ne;
+		if (s != NULL && s->sorted[r]) {
+			const uint32_t *o = s->ord[r];
+			int32_t	 a = 0, b = p->nadm[r];
+
+			while (a < b) {		/* first cost > u */
+				int32_t	 mid = a + (b - a) / 2;
+
+				if ((int64_t)(o[mid] & 127) <= u[r])
+					a = mid + 1;
+				else
+					b = mid;
+			}
+			if (a <= p->nadm[r] / 8) {
+				for (int32_t k = 0; k < a; k++) {
+					int32_t	 g = (int32_t)(o[k] >> 7);
+
+					for (int32_t c = p->first[g];
+					    c < p->first[g + 1]; c++)
+						if (100 - sc[g] - u[r] - v[c] ==
+						    0) {
+							if (push_col(&tc, &ne,
+							    &cap, c) != 0)
+								goto out;
+						}
+				}
+				qsort(tc + ts[r], ne - ts[r], sizeof(*tc),
+				    cmp_i32);
+				goto unmatched;
+			}
+		}
 		for (int32_t k = 0; k < p->nadm[r]; k++) {
 			int32_t	 g = adm[k];
 
 			if (sc[g] < lo || sc[g] > hi)
 				continue;
 			for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
-				if (100 - sc[g] - u[r] - v[c] == 0) {
-					if (ne == cap) {
-						int32_t	*t;
-
-						cap = cap ? 2 * cap : 1024;
-						t = realloc(tc, cap * sizeof(*t));
-						if (t == NULL)
-							goto out;
-						tc = t;
-					}
-					tc[ne++] = c;
-				}
-		}
-		if (p->big - u[r] - v[p->nslots + r] == 0) {
-			if (ne == cap) {
-				int32_t	*t;
-
-				cap = cap ? 2 * cap : 1024;
-				if ((t = realloc(tc, cap * sizeof(*t))) == NULL)
+				if (100 - sc[g] - u[r] - v[c] == 0 &&
+				    push_col(&tc, &ne, &cap, c) != 0)
 					goto out;
-				tc = t;
-			}
-			tc[ne++] = p->nslots + r;
 		}
+unmatched:
+		if (p->big - u[r] - v[p->nslots + r] == 0 &&
+		    push_col(&tc, &ne, &cap, p->nslots + r) != 0)
+			goto out;
 	}
 	ts[nr] = ne;
 	/* Slots rank by their mentor, "unmatched" after every mentor. */
@@ -704,5 +770,25 @@ out:
 	free(par);
 	free(seen);
 	free(fixed);
+	return rc;
+}
+
+int
+lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v)
+{
+	return lexmin(p, x, y, u, v, NULL);
+}
+
+int
+lap_assign(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
+    int64_t *v)
+{
+	struct sap s;
+	int	 rc = solve(&s, p, x, y, u, v);
+
+	if (rc == 0)
+		rc = lexmin(p, x, y, u, v, &s);
+	sap_free(&s);
 	return rc;
 }

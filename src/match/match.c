@@ -486,23 +486,180 @@ score_prepared(const struct prep *p, size_t i, size_t j,
 	sc->score = score_parts(p, i, j, sc->part, &sc->applies);
 }
 
+/* The mentors' features as arrays, for the loops of build_table(). */
+struct cols {
+	unsigned char	*ok;		/* not withdrawn, capacity > 0 */
+	int		*org, *level, *gender;
+	unsigned char	*haslang;	/* has languages (any, "de" too) */
+	uint64_t	*topics, *langs; /* masks (when p->masks) */
+	uint32_t	*mstamp;	/* memo of score_row(): row + 1 */
+	signed char	*mval;		/* memo: the score */
+};
+
 /*
- * Fill the nmentees x nmentors table of admissible scores: the score, or -1
- * where a hard rule excludes the pair. rule[] is scratch (nmentors bytes).
- * This is the hot loop of a dense problem, so the common rules are tested
- * inline here (the same tests as base_rule() and pair_rule()).
+ * The number of distinct inputs the score of mentee i can have with any
+ * mentor (see score_row()): the size of its memo.
+ */
+static size_t
+memo_size(const struct prep *p, size_t i)
+{
+	const struct match_person *e = &p->in->mentees[i];
+	int	 ideal = p->in->rules.ideal_level_gap;
+	size_t	 n = p->topics[0][i].n + 1;
+
+	n *= e->wish_gender != MATCH_GENDER_UNKNOWN ? 2 : 1;
+	n *= p->field[0][i] >= 0 ? 2 : 1;
+	n *= e->level > 0 ? (size_t)(ideal > 1 ? ideal : 1) + 2 : 1;
+	n *= e->wish_background && p->bg[0][i] >= 0 ? 2 : 1;
+	n *= e->nlanguages > 0 ? 3 : 1;
+	return n;
+}
+
+/*
+ * Scores of mentee i with every mentor j where t[j] is not -1 (already
+ * excluded), from the features, when every topic and language set fits
+ * its mask. For a given mentee the score depends only on a few small
+ * values: shared topics, gender and field met, the level gap (all gaps
+ * at least the ideal one away score 0 there), background and language
+ * met, and which parts apply. They make a key; each key's score is
+ * computed once per mentee with the arithmetic of score_parts(), in the
+ * same order, so the numbers are the same.
  */
 static void
-build_table(const struct prep *p, signed char *table, unsigned char *ok)
+score_row(const struct prep *p, const struct cols *cl, size_t i,
+    signed char *t)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i];
+	const double *w = in->weights.w;
+	const int *rfield = p->field[1], *rbg = p->bg[1];
+	uint64_t tm = p->topics[0][i].mask, lm = p->langs[0][i].mask;
+	double	 tn = (double)p->topics[0][i].n;
+	int	 top = p->topics[0][i].n > 0, wg = (int)e->wish_gender;
+	int	 fi = p->field[0][i], el = e->level, bi = p->bg[0][i];
+	int	 bgw = e->wish_background && bi >= 0, lang = e->nlanguages > 0;
+	int	 ideal = in->rules.ideal_level_gap;
+	int	 cap = ideal > 1 ? ideal : 1;
+	double	 idd = (double)cap;
+	uint32_t stamp = (uint32_t)i + 1;
+
+	for (size_t j = 0; j < in->nmentors; j++) {
+		size_t	 key = 0;
+		int	 shared = 0, gm = 0, fm = 0, off = -1, bm = 0, lg = 0;
+		double	 num = 0, den = 0, x;
+
+		if (t[j] < 0)
+			continue;
+		/* The key: the small values in mixed radix. */
+		if (top)
+			key = (size_t)(shared =
+			    (int)popcount64(tm & cl->topics[j]));
+		if (wg != MATCH_GENDER_UNKNOWN)
+			key = 2 * key + (size_t)(gm = cl->gender[j] == wg);
+		if (fi >= 0)
+			key = 2 * key + (size_t)(fm = fi == rfield[j]);
+		if (el > 0) {
+			if (cl->level[j] > 0) {
+				off = abs(cl->level[j] - el - ideal);
+				off = off < cap ? off : cap;
+			}
+			key = (size_t)(cap + 2) * key + (size_t)(off + 1);
+		}
+		if (bgw)
+			key = 2 * key + (size_t)(bm = bi == rbg[j]);
+		if (lang) {
+			lg = !cl->haslang[j] ? 0 :
+			    (lm & cl->langs[j]) != 0 ? 2 : 1;
+			key = 3 * key + (size_t)lg;
+		}
+		if (cl->mstamp[key] == stamp) {
+			t[j] = cl->mval[key];
+			continue;
+		}
+		if (top) {
+			num += w[MATCH_PART_TOPICS] * ((double)shared / tn);
+			den += w[MATCH_PART_TOPICS];
+		}
+		if (wg != MATCH_GENDER_UNKNOWN) {
+			num += w[MATCH_PART_WISH_GENDER] * (double)gm;
+			den += w[MATCH_PART_WISH_GENDER];
+		}
+		if (fi >= 0) {
+			num += w[MATCH_PART_FIELD] * (double)fm;
+			den += w[MATCH_PART_FIELD];
+		}
+		if (off >= 0) {
+			double	 q = 1 - (double)off / idd;
+
+			num += w[MATCH_PART_LEVEL_GAP] * (q > 0 ? q : 0);
+			den += w[MATCH_PART_LEVEL_GAP];
+		}
+		if (bgw) {
+			num += w[MATCH_PART_BACKGROUND] * (double)bm;
+			den += w[MATCH_PART_BACKGROUND];
+		}
+		if (lg > 0) {
+			num += w[MATCH_PART_LANGUAGE] * (double)(lg == 2);
+			den += w[MATCH_PART_LANGUAGE];
+		}
+		if (den <= 0)
+			t[j] = 100;
+		else {
+			x = 100 * num / den + 0.5 + 1e-9;
+			t[j] = (signed char)(x >= 100 ? 100 : (int)x);
+		}
+		cl->mstamp[key] = stamp;
+		cl->mval[key] = t[j];
+	}
+}
+
+/*
+ * Fill the nmentees x nmentors table of admissible scores: the score, or -1
+ * where a hard rule excludes the pair. This is the hot loop of a dense
+ * problem, so the common rules are tested here rule by rule over arrays
+ * (the same tests as base_rule() and pair_rule()). Returns 0, or -1 if
+ * memory ran out.
+ */
+static int
+build_table(const struct prep *p, signed char *table)
 {
 	const struct match_input *in = p->in;
 	size_t	 nm = in->nmentors;
 	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
 	double	 part[MATCH_PART__MAX];
 	unsigned applies;
+	struct cols cl;
+	size_t	 memo = 1;
+	int	 rc = -1;
 
-	for (size_t j = 0; j < nm; j++)
-		ok[j] = !in->mentors[j].withdrawn && in->mentors[j].capacity > 0;
+	cl.ok = malloc(nm + 1);
+	cl.haslang = malloc(nm + 1);
+	cl.org = malloc((nm + 1) * sizeof(int));
+	cl.level = malloc((nm + 1) * sizeof(int));
+	cl.gender = malloc((nm + 1) * sizeof(int));
+	cl.topics = malloc((nm + 1) * sizeof(uint64_t));
+	cl.langs = malloc((nm + 1) * sizeof(uint64_t));
+	if (p->masks && in->scores == NULL)
+		for (size_t i = 0; i < in->nmentees; i++)
+			if (memo_size(p, i) > memo)
+				memo = memo_size(p, i);
+	cl.mstamp = calloc(memo, sizeof(uint32_t));
+	cl.mval = malloc(memo);
+	if (cl.ok == NULL || cl.haslang == NULL || cl.org == NULL ||
+	    cl.level == NULL || cl.gender == NULL || cl.topics == NULL ||
+	    cl.langs == NULL || cl.mstamp == NULL || cl.mval == NULL)
+		goto out;
+	for (size_t j = 0; j < nm; j++) {
+		const struct match_person *r = &in->mentors[j];
+
+		cl.ok[j] = !r->withdrawn && r->capacity > 0;
+		cl.org[j] = r->org;
+		cl.level[j] = r->level;
+		cl.gender[j] = (int)r->gender;
+		cl.haslang[j] = r->nlanguages > 0;
+		cl.topics[j] = p->topics[1][j].mask;
+		cl.langs[j] = p->langs[1][j].mask;
+	}
 	for (size_t i = 0; i < in->nmentees; i++) {
 		const struct match_person *e = &in->mentees[i];
 		const signed char *st = in->scores ? in->scores + i * nm : NULL;
@@ -512,22 +669,46 @@ build_table(const struct prep *p, signed char *table, unsigned char *ok)
 			memset(t, -1, nm);
 			continue;
 		}
-		for (size_t j = 0; j < nm; j++) {
-			const struct match_person *r = &in->mentors[j];
-
-			if (!ok[j] || (orgs && e->org >= 0 && e->org == r->org) ||
-			    (e->level > 0 && r->level > 0 &&
-			    r->level - e->level < gap))
-				t[j] = -1;
-			else if (st != NULL)
-				t[j] = st[j] < 0 ? -1 : st[j] > 100 ? 100 : st[j];
-			else
-				t[j] = (signed char)score_parts(p, i, j, part,
-				    &applies);
-		}
+		if (st != NULL)
+			for (size_t j = 0; j < nm; j++)
+				t[j] = !cl.ok[j] || st[j] < 0 ? -1 :
+				    st[j] > 100 ? 100 : st[j];
+		else
+			for (size_t j = 0; j < nm; j++)
+				t[j] = cl.ok[j] ? 0 : -1;
+		if (orgs && e->org >= 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.org[j] == e->org)
+					t[j] = -1;
+		if (e->level > 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.level[j] > 0 &&
+				    cl.level[j] - e->level < gap)
+					t[j] = -1;
+		if (st != NULL)
+			;	/* the table's scores are in place */
+		else if (p->masks)
+			score_row(p, &cl, i, t);
+		else
+			for (size_t j = 0; j < nm; j++)
+				if (t[j] == 0)
+					t[j] = (signed char)score_parts(p, i,
+					    j, part, &applies);
 		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
 			t[p->fmentor[k]] = -1;
 	}
+	rc = 0;
+out:
+	free(cl.ok);
+	free(cl.haslang);
+	free(cl.org);
+	free(cl.level);
+	free(cl.gender);
+	free(cl.topics);
+	free(cl.langs);
+	free(cl.mstamp);
+	free(cl.mval);
+	return rc;
 }
 
 /* Are the input's values in range? Adds diagnostics; returns 0 if so. */
@@ -719,11 +900,16 @@ assign(const struct match_input *in, const signed char *table,
 		goto out;
 	for (int32_t r = 0; r < nr; r++) {
 		const signed char *t = table + (size_t)rowof[r] * nm;
+		int32_t	 n = 0;
 
 		score[r] = t;
-		nadm[r] = 0;
-		for (int32_t k = 0; k < nopen; k++)
-			nadm[r] += t[open[k]] >= 0;
+		if ((size_t)nopen == nm)	/* every mentor open */
+			for (size_t j = 0; j < nm; j++)
+				n += t[j] >= 0;
+		else
+			for (int32_t k = 0; k < nopen; k++)
+				n += t[open[k]] >= 0;
+		nadm[r] = n;
 		if (nadm[r] < nopen)
 			npool += (size_t)nadm[r];
 	}
@@ -749,8 +935,7 @@ assign(const struct match_input *in, const signed char *table,
 		struct lap p = { nr, nslots, first, score, adm, nadm,
 		    100 * (int64_t)nr + 1 };
 
-		if (lap_solve(&p, x, y, u, v) != 0 ||
-		    lap_lexmin(&p, x, y, u, v) != 0)
+		if (lap_assign(&p, x, y, u, v) != 0)
 			goto out;
 	}
 	for (int32_t r = 0; r < nr; r++)
@@ -833,23 +1018,32 @@ explain(const struct prep *p, const signed char *table, const long *pinned,
 		td->mentor = (size_t)m;
 		td->pinned = pinned[i] >= 0;
 		score_prepared(p, i, (size_t)m, &td->score);
-		td->alt[0].mentor = td->alt[1].mentor = -1;
-		for (size_t j = 0; j < nm; j++) {
-			if (j == (size_t)m || t[j] < 0)
-				continue;
-			if (td->alt[1].mentor >= 0 && td->alt[1].score >= t[j])
-				continue;
-			for (int k = 0; k < 2; k++) {
-				if (td->alt[k].mentor >= 0 &&
-				    td->alt[k].score >= t[j])
+		{
+			/* The two best others; the first one wins a tie. */
+			long	 j1 = -1, j2 = -1;
+			int	 s1 = -1, s2 = -1;
+
+			for (size_t j = 0; j < nm; j++) {
+				if (t[j] <= s2 || j == (size_t)m)
 					continue;
-				if (k == 0)
-					td->alt[1] = td->alt[0];
-				td->alt[k].mentor = (long)j;
-				td->alt[k].score = t[j];
-				td->alt[k].full = load[j] >=
+				if (t[j] > s1) {
+					j2 = j1;
+					s2 = s1;
+					j1 = (long)j;
+					s1 = t[j];
+				} else {
+					j2 = (long)j;
+					s2 = t[j];
+				}
+			}
+			td->alt[0].mentor = j1;
+			td->alt[1].mentor = j2;
+			for (int k = 0; k < 2; k++) {
+				long	 j = td->alt[k].mentor;
+
+				td->alt[k].score = j < 0 ? 0 : k == 0 ? s1 : s2;
+				td->alt[k].full = j >= 0 && load[j] >=
 				    (size_t)in->mentors[j].capacity;
-				break;
 			}
 		}
 		res->total_score += td->score.score;
@@ -896,7 +1090,8 @@ match_solve(const struct match_input *in, struct match_result **out)
 	rule = malloc(nm + 1);
 	if (table == NULL || rule == NULL)
 		goto nomem;
-	build_table(&p, table, rule);
+	if (build_table(&p, table) != 0)
+		goto nomem;
 	for (size_t i = 0; i < in->nmentees; i++)
 		res->mentor_of[i] = pinned[i];
 	if (assign(in, table, used, res->mentor_of) != 0 ||

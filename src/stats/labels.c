@@ -15,7 +15,13 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	[SW_NO_ORG] = { "ohne Angabe", "not stated" },
 	[SW_NOT_RECORDED] = { "nicht erfasst", "not recorded" },
 	[SW_MIGRATION] = { "Migrationshintergrund", "migration background" },
-	[SW_TANDEMS_ROW] = { "Tandems", "Tandems" },
+	[SW_TANDEMS_ROW] = {
+		"Tandems, fest vereinbart", "Tandems, fixed"
+	},
+	[SW_TANDEMS_MATCHED] = {
+		"Tandems, Vorschlag des Matchings",
+		"Tandems, proposed by the matching"
+	},
 	[SW_OUTCOME_ANY] = {
 		"Mentees mit mindestens einer Veränderung",
 		"Mentees with at least one change"
@@ -40,6 +46,14 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"– = keine Tandems festgelegt (Matching steht aus)",
 		"– = no tandems fixed (matching pending)"
 	},
+	[SW_FN_MATCHED] = {
+		"– = keine Tandems dieser Art. Ohne fest vereinbarte Tandems "
+		"hat tandem die Tandems durch das Matching berechnet; das ist "
+		"ein Vorschlag, kein Beleg vereinbarter Tandems.",
+		"– = no tandems of this kind. Where no tandems were fixed, "
+		"tandem formed them by the matching; that is a proposal, not a "
+		"record of agreed tandems."
+	},
 	[SW_FN_NO_ANSWERS] = {
 		"– = keine Angaben",
 		"– = no answers"
@@ -59,9 +73,12 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	},
 	[SW_M_COUNTING] = {
 		"Gezählt sind alle eingetragenen Teilnehmenden einschließlich "
-		"der ausgeschiedenen. Tandems: nur fest vereinbarte Tandems.",
+		"der ausgeschiedenen. Tandems: die fest vereinbarten; wo keine "
+		"festgelegt sind, der Vorschlag des Matchings, gesondert "
+		"ausgewiesen.",
 		"All registered participants are counted, including those who "
-		"withdrew. Tandems: fixed tandems only."
+		"withdrew. Tandems: the fixed ones; where none were fixed, the "
+		"matching's proposal, shown apart."
 	},
 	[SW_M_COHORTS] = {
 		"Jeder Durchgang wird für sich gezählt: wer an zwei "
@@ -299,4 +316,10 @@ size_t
 stats_nblocks(const struct stats *s)
 {
 	return s->ncohorts > 1 ? s->ncohorts + 1 : 1;
+}
+
+char *
+stats_table_title(const struct stats *s, const struct stats_table *t)
+{
+	return stats_title(s->lang, s->wording, t);
 }

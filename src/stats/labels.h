@@ -15,7 +15,8 @@ enum stats_word {
 	SW_NO_ORG,		/* person without organisation */
 	SW_NOT_RECORDED,	/* background not recorded */
 	SW_MIGRATION,		/* background token "migration" */
-	SW_TANDEMS_ROW,		/* row of the tandem table */
+	SW_TANDEMS_ROW,		/* row of the fixed tandems */
+	SW_TANDEMS_MATCHED,	/* row of the tandems proposed by matching */
 	SW_OUTCOME_ANY,		/* mentees with any outcome */
 	SW_HEADING,		/* document heading */
 	SW_COHORTS,		/* "Durchgänge" */
@@ -23,6 +24,7 @@ enum stats_word {
 	SW_NO_SUPPRESS,		/* internal, unprotected output */
 	SW_FN_SUPPRESSED,	/* footnote for "." (takes min-cell) */
 	SW_FN_NO_TANDEMS,	/* footnote for tandems not fixed */
+	SW_FN_MATCHED,		/* footnote for tandems from the matching */
 	SW_FN_NO_ANSWERS,	/* footnote for evaluation without data */
 	SW_FN_OUTCOMES,		/* note on outcome counting */
 	SW_METHODS,		/* "Methodik" */

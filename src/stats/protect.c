@@ -278,6 +278,15 @@ secondary(struct stats_table *t, const struct eqs *e)
 }
 
 /*
+ * The work limit of the audit of one table, in multiply-adds of the
+ * elimination (about a second): beyond it the table is given up as too
+ * large rather than making the user wait for minutes.
+ */
+#define AUDIT_BUDGET	600000000ULL
+
+static unsigned long long audit_work;	/* spent on the current table */
+
+/*
  * Peel off what cannot be determined: an unknown that only one active
  * equation still holds can take any value (that equation then fixes it
  * from the others), so the equation says nothing about the others and is
@@ -364,6 +373,13 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	}
 	for (j = 0; j < e->n; j++)
 		m += active[j];
+	audit_work += (unsigned long long)m * nu;
+	if (audit_work > AUDIT_BUDGET) {
+		free(var);
+		free(cellof);
+		free(active);
+		return 0;
+	}
 	a = xcalloc(m * nu, sizeof(double));
 	m = 0;
 	for (j = 0; j < e->n; j++) {
@@ -384,6 +400,9 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	for (r = 0, col = 0; col < nu && r < m; col++) {
 		size_t piv = r;
 
+		audit_work += 2 * m;		/* the scans of this column */
+		if (audit_work > AUDIT_BUDGET)
+			break;
 		for (i = r + 1; i < m; i++)
 			if (fabs(a[i * nu + col]) > fabs(a[piv * nu + col]))
 				piv = i;
@@ -398,18 +417,23 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 			}
 		for (j = nu; j-- > 0;)
 			a[r * nu + j] /= a[r * nu + col];
+		/* Row r is 0 left of col: earlier pivots are eliminated
+		 * and skipped columns were 0 in every row from r on. */
 		for (i = 0; i < m; i++) {
 			double f = a[i * nu + col];
 
 			if (i == r || fabs(f) < 1e-12)
 				continue;
-			for (j = 0; j < nu; j++)
+			for (j = col; j < nu; j++)
 				a[i * nu + j] -= f * a[r * nu + j];
+			audit_work += nu - col;
 		}
 		r++;
+		if (audit_work > AUDIT_BUDGET)
+			break;
 	}
 	/* A row with a single non-zero entry fixes that unknown. */
-	for (i = 0; i < r; i++) {
+	for (i = 0; i < r && audit_work <= AUDIT_BUDGET; i++) {
 		size_t nz = 0, at = 0;
 
 		for (j = 0; j < nu; j++)
@@ -623,6 +647,8 @@ stats_protect_table(struct stats_table *t, int min_cell)
 
 	if (!t->sensitive || !t->additive)
 		return 0;
+	audit_work = 0;
+	t->too_large = false;
 	eqs_build(&e, t);
 	derive_public(t, &e);
 	touched = xmalloc(e.n * sizeof(bool) + 1);
@@ -638,6 +664,10 @@ stats_protect_table(struct stats_table *t, int min_cell)
 	for (;;) {
 		secondary(t, &e);
 		left = audit(t, &e, det);
+		if (audit_work > AUDIT_BUDGET) {
+			t->too_large = true;
+			break;
+		}
 		if (left == 0)
 			break;
 		/*
@@ -660,7 +690,7 @@ stats_protect_table(struct stats_table *t, int min_cell)
 	free(det);
 	free(touched);
 	eqs_free(&e);
-	return left;
+	return t->too_large && left == 0 ? 1 : left;
 }
 
 bool

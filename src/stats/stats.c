@@ -285,35 +285,51 @@ add_background(struct stats *s, struct programme *const *pv, enum role r,
 }
 
 /*
- * Fixed tandems per cohort. A cohort without fixed tandems has no figure
- * (NA), and then neither has the total.
+ * Tandems per cohort: one row for the fixed tandems (inline or
+ * tandems.xml) and, when a cohort has none fixed and the matching formed
+ * them (TANDEMS_MATCHED), a second row for those proposals, kept apart so
+ * that no proposal passes for an agreed tandem. A cohort without a figure
+ * of a row shows "–"; a row's total adds up the cohorts that have one.
  */
 static void
 add_tandems(struct stats *s, struct programme *const *pv)
 {
 	struct stats_table *t = stats_push(s);
-	size_t c, total = 0;
-	bool na = false;
+	size_t c, r, nrows = 1;
+	bool have[2] = { false, false };
 
-	table_init(t, STATS_TANDEMS, -1, s->ncohorts, 1, 1);
+	for (c = 0; c < s->ncohorts; c++)
+		if (pv[c]->tandem_source == TANDEMS_MATCHED)
+			nrows = 2;
+	table_init(t, STATS_TANDEMS, -1, s->ncohorts, nrows, 1);
 	t->rows[0] = xstrdup(stats_word(s->lang, SW_TANDEMS_ROW));
+	if (nrows == 2)
+		t->rows[1] = xstrdup(stats_word(s->lang, SW_TANDEMS_MATCHED));
 	t->row_total = false;
 	t->additive = false;
 	for (c = 0; c < s->ncohorts; c++) {
-		struct stats_cell *e = stats_cell(t, c, 0, 0);
+		enum tandem_source src = pv[c]->tandem_source;
 
-		if (pv[c]->tandem_source == TANDEMS_NONE) {
-			e->flags |= STATS_CELL_NA;
-			na = true;
-			t->footnote = SW_FN_NO_TANDEMS;
-		} else {
+		for (r = 0; r < nrows; r++) {
+			struct stats_cell *e = stats_cell(t, c, r, 0);
+			bool mine = r == 0 ? (src == TANDEMS_INLINE ||
+			    src == TANDEMS_FILE) : src == TANDEMS_MATCHED;
+
+			if (!mine) {
+				e->flags |= STATS_CELL_NA;
+				t->footnote = nrows == 2 ? SW_FN_MATCHED :
+				    SW_FN_NO_TANDEMS;
+				continue;
+			}
 			e->n = (long)pv[c]->ntandems;
-			total += pv[c]->ntandems;
+			stats_cell(t, s->ncohorts, r, 0)->n += e->n;
+			have[r] = true;
 		}
 	}
-	stats_cell(t, s->ncohorts, 0, 0)->n = (long)total;
-	if (na)
-		stats_cell(t, s->ncohorts, 0, 0)->flags |= STATS_CELL_NA;
+	for (r = 0; r < nrows; r++)
+		if (!have[r])
+			stats_cell(t, s->ncohorts, r, 0)->flags |=
+			    STATS_CELL_NA;
 }
 
 /*

@@ -1,7 +1,8 @@
 /*
  * Statistics across cohorts (SPEC §6, issue 6): the figures parliaments ask
  * for, computed from one or more programmes, protected by the disclosure
- * rule, and written as aligned text or a tidy CSV table.
+ * rule (protect.c), and written as aligned text or a tidy CSV table; the
+ * document tree for statistics.pdf comes from stats_doc.h.
  *
  * Every table is a small cube: cohort × row × column, each dimension with a
  * total. Index ncohorts of the cohort dimension is "all cohorts", row index
@@ -86,6 +87,7 @@ struct stats_table {
 	size_t			 ncohorts;
 	struct stats_cell	*cells;		/* see stats_cell() */
 	int			 footnote;	/* enum stats_word of a note, 0 none */
+	bool			 too_large;	/* protection gave up (see below) */
 };
 
 /* One cohort as it is described in the output (no person data). */
@@ -122,7 +124,9 @@ struct stats_cell	*stats_cell(const struct stats_table *t, size_t c,
  * min_cell-1 are suppressed, then further cells until no suppressed count
  * can be recovered from the published totals. Returns the number of
  * suppressed cells that the audit still finds recoverable (0 when the
- * protection holds).
+ * protection holds). A table whose audit would take too long (hundreds of
+ * organisations with a few people each) is given up: too_large is set and
+ * it counts as unprotected (at least 1 in the result).
  */
 size_t	stats_protect(struct stats *, int min_cell);
 
@@ -146,6 +150,10 @@ bool	stats_cell_recoverable(const struct stats_table *, size_t c, size_t r,
  */
 int	stats_write_txt(const struct stats *, struct date, FILE *);
 int	stats_write_csv(const struct stats *, struct date, bool bom, FILE *);
+
+/* The title of table t as printed, e.g. "Mentees nach Geschlecht"
+ * (caller frees). */
+char	*stats_table_title(const struct stats *, const struct stats_table *t);
 
 /* A table for tests: all cells 0, no labels but "r1".., "c1"... */
 struct stats_table	*stats_table_new(size_t ncohorts, size_t nrows,

@@ -8,6 +8,7 @@
  * area, one page), the report without evaluation data, and the keep
  * groups of form introductions.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -257,6 +258,26 @@ test_agreement(void)
 	CHECK(keeps >= 5);
 	free(s);
 	doc_free(d);
+
+	/* Seven topics: two columns in a table without rules. */
+	p->topics = xrealloc(p->topics, 7 * sizeof(*p->topics));
+	for (size_t i = 3; i < 7; i++) {
+		char id[8];
+
+		snprintf(id, sizeof(id), "t%zu", i);
+		memset(&p->topics[i], 0, sizeof(p->topics[i]));
+		p->topics[i].id = xstrdup(id);
+		p->topics[i].label = xstrdup(id);
+	}
+	p->ntopics = 7;
+	d = docs_agreement_compose(&env, 0);
+	n = ticked = keeps = 0;
+	count_blocks(d->root, DOC_TICKBOX, &n, &ticked);
+	CHECK_INT(n, 6 + 7);
+	CHECK_INT(ticked, 2);
+	count_blocks(d->root, DOC_TABLE, &keeps, &dummy);
+	CHECK_INT(keeps, 1);
+	doc_free(d);
 	programme_free(p);
 }
 
@@ -324,7 +345,9 @@ name_check(const struct doc *d, const struct template *t, double *size,
 	*size = 0;
 	*widest = 0;
 	*lines = 0;
-	for (const struct doc_block *b = d->root->first; b; b = b->next) {
+	/* The certificate is one container below the root. */
+	for (const struct doc_block *b = d->root->first ?
+	    d->root->first->first : NULL; b; b = b->next) {
 		if (b->kind != DOC_PARA || b->font != DOC_FONT_HEADING)
 			continue;
 		*size = b->size;

@@ -317,6 +317,13 @@ test_failures(void)
 	expect_fail("badid", "<programme id=\"a b\"><title>T</title>"
 	    "<period start=\"2024-01-01\" end=\"2024-12-31\"/></programme>",
 	    EX_DATAERR, 1, "programme id 'a b' may contain only");
+	/* Found by fuzzing: a second <name> after one without family
+	 * leaked the first one's fields. */
+	expect_fail("twonames", "<programme id=\"m\"><title>T</title>"
+	    "<period start=\"2024-01-01\" end=\"2024-12-31\"/><people>"
+	    "<person id=\"a\" role=\"mentee\"><name given=\"A\" title=\"Dr.\"/>"
+	    "<name given=\"B\" family=\"C\"/></person></people></programme>",
+	    EX_DATAERR, 2, "<name> may appear only once in <person>");
 	diag_reset();
 }
 

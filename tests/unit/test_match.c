@@ -506,6 +506,23 @@ test_brute_force(int rounds)
 			bad++;
 		if (match_check(&in, res->mentor_of, msg, sizeof(msg)) != 0)
 			bad++;
+		/*
+		 * The scores of the alternatives come from the solver's own
+		 * table: they must be those of match_score_of().
+		 */
+		for (size_t k = 0; k < res->ntandems; k++)
+			for (int a = 0; a < 2; a++) {
+				const struct match_alt *al =
+				    &res->tandems[k].alt[a];
+				struct match_score sc;
+
+				if (al->mentor < 0)
+					continue;
+				match_score_of(&in, res->tandems[k].mentee,
+				    (size_t)al->mentor, &sc);
+				if (sc.score != al->score)
+					bad++;
+			}
 		/* Determinism: a second run gives the same. */
 		if (match_solve(&in, &res2) != 0 ||
 		    memcmp(res->mentor_of, res2->mentor_of,
@@ -727,8 +744,9 @@ test_large(void)
  * The solver alone on tie-heavy sparse problems (scores from a few values,
  * capacities 0-3, many inadmissible pairs, more rows than slots or fewer):
  * its duals must certify optimality (cost - u - v >= 0 on every edge, 0 on
- * the assigned ones, v <= 0, v = 0 on free columns), and the tie-break
- * must keep every row on a tight edge of its own column.
+ * the assigned ones, v <= 0, v = 0 on free columns), the tie-break must
+ * keep every row on a tight edge of its own column, and lap_assign() must
+ * give the same columns as lap_solve() and lap_lexmin().
  */
 static void
 test_lap_certificate(int rounds)
@@ -747,8 +765,8 @@ test_lap_certificate(int rounds)
 		int32_t	*pool = malloc((size_t)nr * (size_t)nm * sizeof(*pool));
 		const int32_t **adm = malloc((size_t)nr * sizeof(*adm));
 		int32_t	*nadm = calloc((size_t)nr, sizeof(*nadm));
-		int32_t	*x, *y;
-		int64_t	*u, *v, cost[2];
+		int32_t	*x, *y, *x2, *y2;
+		int64_t	*u, *v, *u2, *v2, cost[2];
 		struct lap p;
 
 		for (int32_t g = 0; g < nm; g++) {
@@ -778,6 +796,10 @@ test_lap_certificate(int rounds)
 		y = malloc((size_t)nc * sizeof(*y));
 		u = malloc((size_t)nr * sizeof(*u));
 		v = malloc((size_t)nc * sizeof(*v));
+		x2 = malloc((size_t)nr * sizeof(*x2));
+		y2 = malloc((size_t)nc * sizeof(*y2));
+		u2 = malloc((size_t)nr * sizeof(*u2));
+		v2 = malloc((size_t)nc * sizeof(*v2));
 		if (lap_solve(&p, x, y, u, v) != 0) {
 			bad++;
 			goto next;
@@ -832,6 +854,11 @@ test_lap_certificate(int rounds)
 				break;
 			}
 		}
+		/* Solve and tie-break in one go (sharing the sorted rows):
+		 * the very same columns. */
+		if (lap_assign(&p, x2, y2, u2, v2) != 0 ||
+		    memcmp(x, x2, (size_t)nr * sizeof(*x)) != 0)
+			bad++;
 next:
 		free(first);
 		free(tab);
@@ -843,6 +870,10 @@ next:
 		free(y);
 		free(u);
 		free(v);
+		free(x2);
+		free(y2);
+		free(u2);
+		free(v2);
 	}
 	CHECK_INT(bad, 0);
 }

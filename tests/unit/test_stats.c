@@ -663,11 +663,13 @@ test_compute(void)
 	CHECK_INT(N(t, 1, 1, 0), 5);
 	CHECK_INT(N(t, 1, 2, 0), 1);
 	CHECK_INT(N(t, 2, 1, 0), 11);
-	/* Tandems: 11 fixed in A, none in B: total unknown. */
+	/* Tandems: 11 fixed in A, none in B: the total is A's. */
 	t = find(s, STATS_TANDEMS, -1);
+	CHECK_INT(t->nrows, 1);
 	CHECK_INT(N(t, 0, 0, 0), 11);
 	CHECK(stats_cell(t, 1, 0, 0)->flags & STATS_CELL_NA);
-	CHECK(stats_cell(t, 2, 0, 0)->flags & STATS_CELL_NA);
+	CHECK_INT(N(t, 2, 0, 0), 11);
+	CHECK(!(stats_cell(t, 2, 0, 0)->flags & STATS_CELL_NA));
 	/* Outcomes: rows kind × (during, after), then "any". */
 	t = find(s, STATS_OUTCOMES, -1);
 	CHECK_INT(t->nrows, 7);
@@ -752,6 +754,22 @@ test_compute(void)
 	CHECK(!SUP(t, 1, 2, 0));
 
 	stats_free(s);
+
+	/* B's tandems from the matching: a row of their own. */
+	tandem(pv[1], 0, 9);
+	tandem(pv[1], 1, 10);
+	pv[1]->tandem_source = TANDEMS_MATCHED;
+	s = stats_compute(pv, 2);
+	t = find(s, STATS_TANDEMS, -1);
+	CHECK_INT(t->nrows, 2);
+	CHECK_STR(t->rows[1], "Tandems, Vorschlag des Matchings");
+	CHECK_INT(N(t, 0, 0, 0), 11);
+	CHECK(stats_cell(t, 0, 1, 0)->flags & STATS_CELL_NA);
+	CHECK(stats_cell(t, 1, 0, 0)->flags & STATS_CELL_NA);
+	CHECK_INT(N(t, 1, 1, 0), 2);
+	CHECK_INT(N(t, 2, 0, 0), 11);
+	CHECK_INT(N(t, 2, 1, 0), 2);
+	stats_free(s);
 	programme_free(pv[0]);
 	programme_free(pv[1]);
 }
@@ -794,6 +812,28 @@ test_writers(void)
 	CHECK(strstr(buf, "Mentees nach Hintergrund und Geschlecht,"
 	    "nicht erfasst / weiblich,.\r\n") != NULL);
 	free(buf);
+
+	/* Mentors in each wording of SPEC §6 (titles use the plural). */
+	{
+		struct stats_table tt;
+
+		memset(&tt, 0, sizeof(tt));
+		tt.measure = STATS_GENDER;
+		tt.role = ROLE_MENTOR;
+		s->wording = WORDING_NEUTRAL;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentorierende nach Geschlecht");
+		free(buf);
+		s->wording = WORDING_COLON;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentor:innen nach Geschlecht");
+		free(buf);
+		tt.role = ROLE_MENTEE;
+		tt.measure = STATS_BACKGROUND;
+		buf = stats_table_title(s, &tt);
+		CHECK_STR(buf, "Mentees nach Hintergrund und Geschlecht");
+		free(buf);
+	}
 
 	/* Unprotected and in English. */
 	stats_free(s);

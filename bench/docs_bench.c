@@ -1,0 +1,40 @@
+/*
+ * Certificates benchmark: loads a programme folder and writes its
+ * certificates either as one combined PDF or as one PDF per person, the
+ * way `tandem build --only certificates` does (same composition, same
+ * device), so that bench/docs.bench.sh can time and size the two apart.
+ *
+ * usage: docs_bench one|many DIR OUTDIR
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "device/font.h"
+#include "docs/docs.h"
+#include "load/load.h"
+
+int
+main(int argc, char *argv[])
+{
+	struct programme *p;
+	struct docs_out o;
+	int rc = 0;
+
+	if (argc != 4 || (strcmp(argv[1], "one") != 0 &&
+	    strcmp(argv[1], "many") != 0)) {
+		fprintf(stderr, "usage: docs_bench one|many DIR OUTDIR\n");
+		return 64;
+	}
+	if ((p = load_programme(argv[2], &rc)) == NULL)
+		return rc ? rc : 65;
+	memset(&o, 0, sizeof(o));
+	o.dir = argv[2];
+	o.outdir = argv[3];
+	o.pdfa = true;
+	o.date = 1700000000;
+	rc = docs_write_certificates(p, &o, argv[1][0] == 'o',
+	    argv[1][0] == 'm');
+	programme_free(p);
+	font_done();
+	return rc;
+}

@@ -1,0 +1,349 @@
+/*
+ * The statistics as a document tree (layout/doc.h) for statistics.pdf:
+ * a heading with the cohorts, per question its tables with footnotes and a
+ * bar chart of the published figures, and the methods note. Knows nothing
+ * about PDF; the layout engine sets it with templates/statistics.xml.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "layout/doc.h"
+#include "stats/labels.h"
+#include "stats/stats.h"
+#include "stats/stats_doc.h"
+#include "util/xalloc.h"
+
+#define CHART_W		450	/* width of a bar chart (points) */
+#define LABEL_H		11	/* a row label above its bars */
+#define BAR_H		7	/* one bar */
+#define BAR_GAP		2	/* between bars of a row */
+#define ROW_GAP		5	/* between rows */
+#define VALUE_W		40	/* room for the value after the longest bar */
+
+/* Greys of the bars of up to four cohorts (then they repeat). */
+static const double bar_grey[4] = { 0.25, 0.55, 0.75, 0.4 };
+
+static struct doc_block *
+para(struct doc_block *parent, const char *text, unsigned style,
+    double size)
+{
+	struct doc_block *b = doc_add(parent, DOC_PARA, NULL, 0);
+
+	doc_add_text(b, text, strlen(text), 0, 0);
+	b->style = style;
+	b->size = size;
+	b->align = DOC_ALIGN_LEFT;
+	return b;
+}
+
+static void
+heading(struct doc_block *parent, int level, const char *text)
+{
+	struct doc_block *b = doc_add(parent, DOC_HEADING, NULL, 0);
+
+	b->level = level;
+	doc_add_text(b, text, strlen(text), 0, 0);
+}
+
+/* A table cell holding one line of text. */
+static void
+cell(struct doc_block *row, const char *text, bool right, unsigned style)
+{
+	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
+	struct doc_block *p = doc_add(c, DOC_PARA, NULL, 0);
+
+	doc_add_text(p, text, strlen(text), 0, 0);
+	p->align = right ? DOC_ALIGN_RIGHT : DOC_ALIGN_LEFT;
+	p->style = style;
+}
+
+static struct doc_block *
+table(struct doc_block *parent, size_t ncols)
+{
+	struct doc_block *t = doc_add(parent, DOC_TABLE, NULL, 0);
+
+	t->ncols = ncols;
+	t->colw = xcalloc(ncols, sizeof(double));
+	t->colw[0] = ncols > 4 ? 2.6 : 3.2;
+	for (size_t i = 1; i < ncols; i++)
+		t->colw[i] = 1;
+	t->header_rows = 1;
+	return t;
+}
+
+/* The cohort index of block b (the last block is all cohorts). */
+static size_t
+block_cohort(const struct stats *s, const struct stats_table *t, size_t b)
+{
+	return b < s->ncohorts ? b : t->ncohorts;
+}
+
+/* A one-column table: rows down, cohorts (and their total) across. */
+static bool
+list_table(struct doc_block *r, const struct stats *s,
+    const struct stats_table *t, char dec, const char *title)
+{
+	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total, i, b;
+	struct doc_block *keep = doc_add(r, DOC_KEEP, NULL, 0), *tab, *row;
+
+	heading(keep, 2, title);
+	tab = table(keep, nb + 1);
+	bool sup = false;
+	char buf[32];
+
+	row = doc_add(tab, DOC_ROW, NULL, 0);
+	cell(row, "", false, DOC_BOLD);
+	for (b = 0; b < nb; b++)
+		cell(row, b < s->ncohorts ? s->cohorts[b].label :
+		    stats_word(s->lang, SW_TOTAL), true, DOC_BOLD);
+	for (i = 0; i < nr; i++) {
+		bool total = i == t->nrows;
+
+		row = doc_add(tab, DOC_ROW, NULL, 0);
+		cell(row, total ? stats_word(s->lang, SW_TOTAL) : t->rows[i],
+		    false, total ? DOC_BOLD : 0);
+		for (b = 0; b < nb; b++) {
+			const struct stats_cell *e = stats_cell(t,
+			    block_cohort(s, t, b), i, 0);
+
+			sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+			cell(row, stats_value(e, dec, buf), true,
+			    total ? DOC_BOLD : 0);
+		}
+	}
+	return sup;
+}
+
+/* A cross table: per cohort block a subheading and a table. */
+static bool
+cross_table(struct doc_block *r, const struct stats *s,
+    const struct stats_table *t, char dec, const char *title)
+{
+	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
+	size_t nk = t->ncols + t->col_total, i, k, b;
+	bool sup = false;
+	char buf[32];
+
+	for (b = 0; b < nb; b++) {
+		size_t c = block_cohort(s, t, b);
+		struct doc_block *tab, *row, *keep;
+
+		/* A cohort's block is never split across pages; the first
+		 * keeps the title with it. */
+		keep = doc_add(r, DOC_KEEP, NULL, 0);
+		if (b == 0)
+			heading(keep, 2, title);
+		if (nb > 1)
+			para(keep, b < s->ncohorts ? s->cohorts[b].label :
+			    stats_word(s->lang, SW_ALL_COHORTS), DOC_BOLD, 0);
+		tab = table(keep, nk + 1);
+		row = doc_add(tab, DOC_ROW, NULL, 0);
+		cell(row, "", false, DOC_BOLD);
+		for (k = 0; k < nk; k++)
+			cell(row, k < t->ncols ? t->cols[k] :
+			    stats_word(s->lang, SW_TOTAL), true, DOC_BOLD);
+		for (i = 0; i < nr; i++) {
+			bool total = i == t->nrows;
+
+			row = doc_add(tab, DOC_ROW, NULL, 0);
+			cell(row, total ? stats_word(s->lang, SW_TOTAL) :
+			    t->rows[i], false, total ? DOC_BOLD : 0);
+			for (k = 0; k < nk; k++) {
+				const struct stats_cell *e =
+				    stats_cell(t, c, i, k);
+
+				sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+				cell(row, stats_value(e, dec, buf), true,
+				    total || k == t->ncols ? DOC_BOLD : 0);
+			}
+		}
+	}
+	return sup;
+}
+
+/* The rows of t a chart shows (counts only, no totals, no means). */
+static bool
+chart_row(const struct stats_table *t, size_t r)
+{
+	if (t->measure == STATS_EVALUATION)
+		return r >= STATS_EVAL_SAT5 && r <= STATS_EVAL_SAT_NONE;
+	return true;
+}
+
+static void
+text_prim(struct doc_block *d, double x, double y, double size,
+    const char *text)
+{
+	struct doc_prim *p = doc_add_prim(d, DOC_PRIM_TEXT, x, y, 0, 0);
+
+	p->size = size;
+	p->text = xstrdup(text);
+	p->grey = 0;
+}
+
+/*
+ * A horizontal bar chart of a one-column table: per row its label, then
+ * one bar per cohort (grey shades, a legend when several). Suppressed and
+ * missing figures get no bar, only their mark.
+ */
+static void
+chart(struct doc_block *r, const struct stats *s,
+    const struct stats_table *t, char dec, const char *title)
+{
+	size_t nc = s->ncohorts, i, c, nrows = 0;
+	double max = 0, y = 0, barw = CHART_W - VALUE_W;
+	struct doc_block *d;
+	char buf[32];
+
+	for (i = 0; i < t->nrows; i++) {
+		if (!chart_row(t, i))
+			continue;
+		nrows++;
+		for (c = 0; c < nc; c++) {
+			const struct stats_cell *e = stats_cell(t, c, i, 0);
+
+			if (!(e->flags & (STATS_CELL_SUPPRESSED |
+			    STATS_CELL_NA | STATS_CELL_REAL)) && e->n > max)
+				max = (double)e->n;
+		}
+	}
+	if (nrows == 0 || max == 0)
+		return;
+	doc_add(r, DOC_SPACE, NULL, 0)->height = 6;
+	d = doc_add(r, DOC_DRAWING, NULL, 0);
+	doc_set_str(&d->alt, title);
+	if (nc > 1) {
+		/* Legend: a square and the cohort's label each. */
+		double x = 0;
+
+		for (c = 0; c < nc; c++) {
+			struct doc_prim *p = doc_add_prim(d, DOC_PRIM_RECT, x,
+			    y, 7, 7);
+
+			p->grey = bar_grey[c % 4];
+			text_prim(d, x + 10, y + 7, 7.5, s->cohorts[c].label);
+			x += 10 + 5.0 * (double)strlen(s->cohorts[c].label) + 14;
+		}
+		y += 14;
+	}
+	for (i = 0; i < t->nrows; i++) {
+		if (!chart_row(t, i))
+			continue;
+		text_prim(d, 0, y + 8, 8, t->rows[i]);
+		y += LABEL_H;
+		for (c = 0; c < nc; c++) {
+			const struct stats_cell *e = stats_cell(t, c, i, 0);
+			double w = 0;
+
+			if (!(e->flags & (STATS_CELL_SUPPRESSED |
+			    STATS_CELL_NA)) && e->n > 0)
+				w = barw * (double)e->n / max;
+			if (w > 0) {
+				struct doc_prim *p = doc_add_prim(d,
+				    DOC_PRIM_RECT, 0, y, w, BAR_H);
+
+				p->grey = bar_grey[c % 4];
+			}
+			text_prim(d, w + 3, y + BAR_H - 0.5, 7,
+			    stats_value(e, dec, buf));
+			y += BAR_H + BAR_GAP;
+		}
+		y += ROW_GAP;
+	}
+	d->width = CHART_W;
+	d->height = y;
+}
+
+/* Title, date, the internal-use warning and the cohorts. */
+static void
+head(struct doc_block *r, const struct stats *s, struct date asof)
+{
+	enum lang l = s->lang;
+	char *d = stats_date(l, asof), *line;
+
+	heading(r, 1, stats_word(l, SW_HEADING));
+	line = xasprintf("%s: %s", stats_word(l, SW_ASOF), d);
+	para(r, line, 0, 0);
+	free(line);
+	free(d);
+	if (!s->protected_)
+		para(r, stats_word(l, SW_NO_SUPPRESS), DOC_BOLD, 0);
+	para(r, stats_word(l, SW_COHORTS), DOC_BOLD, 0);
+	for (size_t c = 0; c < s->ncohorts; c++) {
+		const struct stats_cohort *h = &s->cohorts[c];
+		char *a = stats_date(l, h->start), *b = stats_date(l, h->end);
+
+		line = xasprintf("%s: %s%s%s (%s %s %s)", h->label, h->title,
+		    h->edition ? ", " : "", h->edition ? h->edition : "", a,
+		    stats_word(l, SW_PERIOD_TO), b);
+		para(r, line, 0, 0);
+		free(line);
+		free(a);
+		free(b);
+	}
+}
+
+/* The methods note (same sentences as the text output). */
+static void
+methods(struct doc_block *r, const struct stats *s)
+{
+	enum lang l = s->lang;
+	char *rule;
+
+	heading(r, 2, stats_word(l, SW_METHODS));
+	para(r, stats_word(l, SW_M_SOURCES), 0, 0);
+	for (size_t c = 0; c < s->ncohorts; c++) {
+		char *line = xasprintf("%s: %s", s->cohorts[c].label,
+		    s->cohorts[c].source);
+
+		para(r, line, 0, 0);
+		free(line);
+	}
+	para(r, stats_word(l, SW_M_COUNTING), 0, 0);
+	if (s->ncohorts > 1)
+		para(r, stats_word(l, SW_M_COHORTS), 0, 0);
+	para(r, stats_word(l, SW_M_EVAL), 0, 0);
+	if (s->protected_ && s->min_cell <= 1)
+		para(r, stats_word(l, SW_M_MIN1), 0, 0);
+	else if (s->protected_) {
+		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
+		para(r, rule, 0, 0);
+		free(rule);
+	} else
+		para(r, stats_word(l, SW_M_NO_RULE), DOC_BOLD, 0);
+}
+
+struct doc *
+stats_doc(const struct stats *s, struct date asof)
+{
+	struct doc *d = doc_new(lang_names[s->lang]);
+	struct doc_block *r = d->root;
+	char dec = s->lang == LANG_DE ? ',' : '.';
+
+	doc_set_str(&d->title, stats_word(s->lang, SW_HEADING));
+	head(r, s, asof);
+	for (size_t i = 0; i < s->ntables; i++) {
+		const struct stats_table *t = &s->tables[i];
+		char *title = stats_title(s->lang, s->wording, t), *fn;
+		bool sup;
+
+		if (t->ncols > 1)
+			sup = cross_table(r, s, t, dec, title);
+		else
+			sup = list_table(r, s, t, dec, title);
+		if (sup) {
+			fn = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
+			    s->min_cell);
+			para(r, fn, 0, 8.5);
+			free(fn);
+		}
+		if (t->footnote != 0)
+			para(r, stats_word(s->lang,
+			    (enum stats_word)t->footnote), 0, 8.5);
+		if (t->ncols == 1)
+			chart(r, s, t, dec, title);
+		free(title);
+	}
+	methods(r, s);
+	return d;
+}

@@ -1,0 +1,17 @@
+/*
+ * The statistics as a document tree for the layout engine (statistics.pdf).
+ */
+#ifndef STATS_STATS_DOC_H
+#define STATS_STATS_DOC_H
+
+#include "layout/doc.h"
+#include "stats/stats.h"
+
+/*
+ * Compose s (protected or not, as computed) with the "as of" date into a
+ * new document: tables with footnotes, a bar chart per one-column table,
+ * the methods note. The caller frees it with doc_free().
+ */
+struct doc	*stats_doc(const struct stats *, struct date asof);
+
+#endif
