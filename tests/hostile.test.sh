@@ -18,7 +18,7 @@ bad() { fail=$((fail + 1)); echo "hostile: $*" >&2; }
 # the time bounds 20 times wider.
 SCALE=1 N=10000
 if grep -q __asan_init "$TANDEM" 2>/dev/null; then
-	SCALE=20 N=1000
+	SCALE=20 N=2000
 fi
 
 # expect NAME RC MAX_MS PATTERN ARGS...: run tandem ARGS (cwd $T), check
