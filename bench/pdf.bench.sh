@@ -62,4 +62,13 @@ awk -v n="$N" -v pb="$(cat "$tmp/plain-many.b")" \
     -v pt="$(cat "$tmp/plain-many.s")" -v at="$(cat "$tmp/archival-many.s")" \
     'BEGIN { printf "  archival costs %d bytes and %.3f ms per certificate " \
     "file (targets: 5 KB, 0.5 ms)\n", ab - pb, (at - pt) * 1000 / n }'
+# The handbook of the sample programme and a generated ~300-page one:
+# plain (structure calls dropped) vs tagged vs tagged + PDF/A.
+TOP=$(cd "$(dirname "$0")/.." && pwd)
+"$BUILD/bench/pdf_handbook" "$TOP/content" "$tmp" 5 || status=1
+if command -v python3 >/dev/null; then
+	python3 "$TOP/bench/gen_handbook.py" "$tmp/h300" 115 >/dev/null &&
+	    "$BUILD/bench/pdf_handbook" "$tmp/h300" "$tmp" 3 2>/dev/null ||
+	    status=1
+fi
 exit $status

@@ -616,8 +616,8 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 			return pi->img;
 	}
 	if ((data = file_read(path, &len)) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read image: %s",
-		    strerror(errno));
+		diag(DIAG_WARNING, path, 0, 0, "cannot read image (%s); "
+		    "left out", strerror(errno));
 		return NULL;
 	}
 	u = (const unsigned char *)data;
@@ -646,15 +646,22 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 		diag(DIAG_WARNING, path, 0, 0, "transparency dropped: PDF/A-1 "
 		    "does not allow it");
 	}
+	/*
+	 * The image is left out and the document stays well-formed, so these
+	 * are warnings (as for a missing image): an error here would print
+	 * "error" while the build succeeds.
+	 */
 	if (pi->img == NULL) {
 		if (p->err == HPDF_UNSUPPORTED_FUNC)
-			diag(DIAG_ERROR, path, 0, 0, "not a PNG or JPEG image");
+			diag(DIAG_WARNING, path, 0, 0, "not a PNG or JPEG "
+			    "image; left out");
 		else if (why != NULL)
-			diag(DIAG_ERROR, path, 0, 0, "cannot use this PNG "
-			    "image: %s", why);
+			diag(DIAG_WARNING, path, 0, 0, "cannot use this PNG "
+			    "image (%s); left out", why);
 		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot use this image "
-			    "(libharu error 0x%04X)", (unsigned)p->err);
+			diag(DIAG_WARNING, path, 0, 0, "cannot use this image "
+			    "(libharu error 0x%04X); left out",
+			    (unsigned)p->err);
 	}
 	return pi->img;
 }

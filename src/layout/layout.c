@@ -129,6 +129,9 @@ struct lay {
 	size_t			*tbl_hdr_n;
 	size_t			 tblcap, tblcap2;
 	const struct frag	*label;		/* list label for next line */
+	bool			 bare_para;	/* next paragraph: no P tag (the
+						   only one of a list item or
+						   table cell) */
 	struct frag		 label_buf;
 	char			**strs;		/* owned label texts */
 	size_t			 nstrs, strcap;
@@ -720,6 +723,7 @@ flow_para(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	struct pstyle ps;
 	const struct template *t = L->t;
+	bool bare;
 
 	memset(&ps, 0, sizeof(ps));
 	ps.family = b->font;
@@ -744,9 +748,15 @@ flow_para(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		}
 	}
 	space(L, 0);
-	tag_open(L, DEV_TAG_P);
+	/* A list item's only paragraph is its LBody itself: one structure
+	 * element less per item (each costs some 80 bytes in PDF 1.4). */
+	bare = L->bare_para;
+	L->bare_para = false;
+	if (!bare)
+		tag_open(L, DEV_TAG_P);
 	set_text(L, b, &ps, c, c->left, col_width(c));
-	tag_close(L);
+	if (!bare)
+		tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -843,6 +853,9 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		tag_open(L, DEV_TAG_LI);
 		set_label(L, b, n++, &in);
 		tag_open(L, DEV_TAG_LBODY);	/* the label goes before it */
+		L->bare_para = it->kind == DOC_ITEM ? it->first != NULL &&
+		    it->first == it->last && it->first->kind == DOC_PARA :
+		    it->kind == DOC_PARA;
 		if (it->kind == DOC_ITEM) {
 			for (const struct doc_block *k = it->first; k != NULL;
 			    k = k->next) {
@@ -853,6 +866,7 @@ flow_list(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		} else
 			flow_block(L, it, &in);
 		L->label = NULL;
+		L->bare_para = false;
 		tag_close(L);
 		tag_close(L);
 		L->pending = b->tight ? 2 : L->t->par_space;
@@ -1042,6 +1056,7 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->keep_next = 0;
 	L->last_drawn = NONE;
 	flow_children(L, b, c);
+	L->bare_para = false;
 	tag_close(L);		/* the cell's */
 	*out = L->vl;
 	L->vl = save;
@@ -1098,6 +1113,9 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			double y = pad;
 
 			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+			/* A cell's only paragraph is the cell itself. */
+			L->bare_para = k->first != NULL && k->first == k->last &&
+			    k->first->kind == DOC_PARA;
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;

@@ -24,9 +24,13 @@ if ! make -s BUILD=build-fuzz CC="$CC" CFLAGS="$CFLAGS" \
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
-PKGS="libxml-2.0 libcmark fontconfig harfbuzz harfbuzz-subset"
-INC="-Isrc $(pkg-config --cflags $PKGS)"
-LIBS="$(pkg-config --libs $PKGS) -lhpdf -lhyphen -lm"
+# Flags and libraries exactly as the Makefile has them.
+mkvar() {
+	printf 'include Makefile\n_print:\n\t@echo $(%s)\n' "$1" |
+	    make -s --no-print-directory -f - _print
+}
+INC=$(mkvar ALL_CPPFLAGS)
+LIBS=$(mkvar LIBS)
 
 if [ $# -eq 0 ]; then
 	for f in tests/fuzz/fuzz_*.c; do
@@ -40,8 +44,7 @@ run_one() {
 	name=$1
 	bin="$B/fuzz_$name"
 	log="$B/$name.log"
-	if ! $CC -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	    -Wall -Wextra -Wpedantic -Werror -O1 -g -fno-omit-frame-pointer \
+	if ! $CC -std=c11 -Wall -Wextra -Wpedantic -Werror -O1 -g -fno-omit-frame-pointer \
 	    $SAN -fsanitize=fuzzer -DFUZZ_TOP="\"$TOP\"" $INC \
 	    -o "$bin" "tests/fuzz/fuzz_$name.c" "$B/libtandem.a" $LIBS \
 	    >"$log" 2>&1; then

@@ -567,11 +567,11 @@ test_errors(void)
 	/* end() without begin() */
 	CHECK_INT(d->ops->end(d, out), -1);
 	msgs = captured(&fp);
-	CHECK(strstr(msgs, "/nonexistent/logo.png: error: cannot read "
+	CHECK(strstr(msgs, "/nonexistent/logo.png: warning: cannot read "
 	    "image") != NULL);
-	CHECK(strstr(msgs, "notpng.png: error: not a PNG or JPEG") != NULL);
-	CHECK(strstr(msgs, "broken.png: error: cannot use this PNG image") !=
-	    NULL);
+	CHECK(strstr(msgs, "notpng.png: warning: not a PNG or JPEG") != NULL);
+	CHECK(strstr(msgs, "broken.png: warning: cannot use this PNG image")
+	    != NULL);
 	CHECK(strstr(msgs, "x.pdf: error: cannot write") != NULL);
 	CHECK(strstr(msgs, "undefined destination 7") != NULL);
 	free(msgs);
