@@ -24,6 +24,8 @@ struct docs_env {
 	const struct programme		*p;
 	const struct template		*t;	/* fonts for fitting; may be NULL */
 	const struct tandems_result	*tr;	/* or NULL */
+	unsigned			*placed; /* report: bit per report.*
+						    block placed, or NULL */
 };
 
 /* Where and how the documents are written. */

@@ -366,8 +366,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		if (p->people[i].status == STATUS_WITHDRAWN)
 			continue;
 		if (all->root->first != NULL)
-			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
-			    restart_pages = true;
+			doc_add(all->root, DOC_PAGEBREAK, NULL, 0);
 		if (cert_into(all, &env, &ct, (int)i) != 0)
 			rc = EX_DATAERR;
 	}

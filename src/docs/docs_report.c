@@ -471,9 +471,6 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	bar_chart(parent, env, &c);
 }
 
-/* Which report blocks the text has placed (bit per block). */
-static unsigned placed;
-
 void
 docs_report_block(struct doc_block *parent, const struct docs_env *env,
     int which)
@@ -497,7 +494,8 @@ docs_report_block(struct doc_block *parent, const struct docs_env *env,
 	default:
 		break;
 	}
-	placed |= 1u << which;
+	if (env->placed != NULL)
+		*env->placed |= 1u << which;
 	figures_free(&f);
 }
 
@@ -506,24 +504,28 @@ docs_report_compose(const struct docs_env *env)
 {
 	const struct programme *p = env->p;
 	struct compose_ctx ctx;
+	struct docs_env local;
 	struct doc *d;
 	char *file, *text;
 	size_t len;
+	unsigned placed = 0;
 	int rc = 0;
 
 	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
 		return NULL;
 	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
 	compose_ctx_init(&ctx, p, COMPOSE_REPORT);
-	placed = 0;
-	if (docs_markdown(d, d->root, env, &ctx, file, text, len) != 0) {
+	/* The same environment, counting the blocks the text places. */
+	local = *env;
+	local.placed = &placed;
+	if (docs_markdown(d, d->root, &local, &ctx, file, text, len) != 0) {
 		doc_free(d);
 		d = NULL;
 	} else {
 		/* What the text did not place follows it, in order. */
 		for (int k = PH_REPORT_PARTICIPATION; k < PH_BLOCK__MAX; k++)
 			if (!(placed & (1u << k)))
-				docs_report_block(d->root, env, k);
+				docs_report_block(d->root, &local, k);
 		/* The first heading is the document's title. */
 		for (struct doc_block *b = d->root->first; b; b = b->next)
 			if (b->kind == DOC_HEADING) {

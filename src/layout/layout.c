@@ -108,6 +108,7 @@ struct page {
 };
 
 struct lay {
+	bool			 relabel;	/* page numbers start again */
 	const struct doc	*doc;
 	const struct template	*t;
 	struct device		*dev;
@@ -1788,6 +1789,9 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 	if (d->ops->page_label != NULL && L->doc->title_page && page <= 2)
 		d->ops->page_label(d, page == 1 ? (strcmp(L->doc->lang, "en")
 		    == 0 ? "Title" : "Titelseite") : NULL, page == 1 ? 0 : 2);
+	/* Another document of a combined file: viewers count from 1 too. */
+	if (d->ops->page_label != NULL && L->relabel)
+		d->ops->page_label(d, NULL, 1);
 	if (!plain) {
 		d->ops->artifact_begin(d);
 		if (L->logo_h > 0)
@@ -1917,9 +1921,12 @@ layout_render(const struct doc *doc, const struct template *t,
 		sec[p] = s0;
 		len[s0]++;
 	}
-	for (size_t p = 0; p < npages; p++)
+	for (size_t p = 0; p < npages; p++) {
+		/* (the first page too: a label tree starts at page 0) */
+		L.relabel = sec[p] == p && len[0] != npages;
 		draw_page(&L, &pages[p], (int)(p - sec[p]) + 1,
 		    (int)len[sec[p]], dest_page);
+	}
 	free(sec);
 	free(len);
 	L.st.pages = (int)npages;

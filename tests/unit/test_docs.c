@@ -172,7 +172,7 @@ test_certificate_wording(void)
 		{ WORDING_COLON, GENDER_UNKNOWN, "als Mentor:in am Programm" },
 	};
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL };
+	struct docs_env env = { p, NULL, NULL, NULL };
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct doc *d;
@@ -225,7 +225,7 @@ static void
 test_agreement(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL };
+	struct docs_env env = { p, NULL, NULL, NULL };
 	struct doc *d = docs_agreement_compose(&env, 0);
 	char *s;
 	int n = 0, ticked = 0, lines = 0, dummy = 0, keeps = 0;
@@ -286,7 +286,7 @@ static void
 test_handbook_placeholders(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL };
+	struct docs_env env = { p, NULL, NULL, NULL };
 	struct compose_ctx ctx;
 	struct doc *d = doc_new("de");
 	const char *ok = "# {{programme.title}}\n\nVom {{period}}; "
@@ -371,7 +371,7 @@ test_long_name(void)
 {
 	struct programme *p = sample();
 	struct template *t = builtin_template("certificate");
-	struct docs_env env = { p, t, NULL };
+	struct docs_env env = { p, t, NULL, NULL };
 	struct strbuf sb = STRBUF_INIT;
 	struct device *dev;
 	struct dev_info info;
@@ -423,7 +423,7 @@ static void
 test_report_without_data(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL };
+	struct docs_env env = { p, NULL, NULL, NULL };
 	struct doc *d = docs_report_compose(&env);
 	char *s = doc_text(d);
 
