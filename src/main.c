@@ -21,7 +21,7 @@ static const struct command {
 	{ "check", cmd_check, "check  DIR                       validate data and texts" },
 	{ "match", cmd_match, "match  DIR [--explain] [--format txt|csv] [--write | -o FILE]" },
 	{ "build", cmd_build, "build  DIR [-o OUTDIR] [--only KIND,...] [--no-pdfa]" },
-	{ "stats", cmd_stats, "stats  PROGRAMME... [--format txt|csv|pdf] [-o OUTDIR] [--min-cell N] [--no-suppress] [--bom]" },
+	{ "stats", cmd_stats, "stats  PROGRAMME... [--format txt|csv|pdf] [-o OUTDIR] [--min-cell N] [--no-suppress] [--bom] [--sep ,|;] [--no-pdfa]" },
 	{ "import", cmd_import, "import FILE.csv [--into DIR | --programme] [-o FILE] [--force] [--encoding NAME]" },
 	{ "export", cmd_export, "export DIR [--format csv] [-o FILE] [--force]" },
 };

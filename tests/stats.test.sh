@@ -59,13 +59,14 @@ for f in "$tmp/out/sub/statistics.txt" "$tmp/out/sub/statistics.csv"; do
 	[ $leak = 0 ] && ok
 done
 
-# Every CSV record has exactly four fields (quotes respected).
+# Every CSV record has exactly four fields (quotes respected); --bom
+# (German spreadsheets) separates them by semicolons.
 awk -v RS='\r\n' 'NR > 1 && NF {
 	n = 0; q = 0
 	for (i = 1; i <= length($0); i++) {
 		c = substr($0, i, 1)
 		if (c == "\"") q = !q
-		else if (c == "," && !q) n++
+		else if (c == ";" && !q) n++
 	}
 	if (n != 3) { print "record " NR ": " $0; bad = 1 }
 } END { exit bad }' "$tmp/out/sub/statistics.csv" >"$tmp/awk" && ok ||
@@ -93,6 +94,29 @@ then
 	[ $leak = 0 ] && ok
 	"$TOP/tests/pdfcheck" "$tmp/pdf/statistics.pdf" >"$tmp/check" 2>&1 &&
 	    ok || bad "pdfcheck: $(head -3 "$tmp/check")"
+	# PDF/A-1b unless --no-pdfa, with the coordinating organisation as
+	# the author (PDFBox Preflight when Java has it).
+	pdfinfo "$tmp/pdf/statistics.pdf" >"$tmp/info" 2>&1
+	grep -q "^Author: *Finanzbehörde$" "$tmp/info" && ok ||
+	    bad "pdf author: $(grep Author "$tmp/info")"
+	pdfinfo -meta "$tmp/pdf/statistics.pdf" >"$tmp/meta" 2>&1
+	grep -q "<pdfaid:part>1</pdfaid:part>" "$tmp/meta" && ok ||
+	    bad "pdf: no PDF/A identification"
+	"$TANDEM" stats img-2018 --format pdf --no-pdfa -o "$tmp/plain" \
+	    >/dev/null 2>&1 && ok || bad "--no-pdfa failed"
+	pdfinfo -meta "$tmp/plain/statistics.pdf" >"$tmp/meta" 2>&1
+	grep -q "pdfaid:part" "$tmp/meta" && bad "--no-pdfa wrote PDF/A" || ok
+	J=/usr/share/java
+	CP=$J/preflight.jar:$J/pdfbox2.jar:$J/fontbox2.jar:$J/xmpbox.jar
+	CP=$CP:$J/commons-logging.jar:$J/javax.activation.jar:$J/jaxb-api.jar
+	if command -v java >/dev/null && [ -f $J/preflight.jar ]; then
+		java -cp "$CP" org.apache.pdfbox.preflight.Validator_A1b \
+		    "$tmp/pdf/statistics.pdf" >"$tmp/pre" 2>&1 && ok ||
+		    bad "statistics.pdf is not PDF/A-1b: $(head -5 "$tmp/pre")"
+	else
+		echo "stats.test: PDF/A check skipped: no java or" \
+		    "PDFBox preflight.jar" >&2
+	fi
 	"$TANDEM" stats img-2018 img-2020 --format pdf -o "$tmp/pdf2" \
 	    >/dev/null 2>&1
 	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||

@@ -45,6 +45,8 @@ struct options {
 	int		 min_cell;
 	bool		 suppress;
 	bool		 bom;
+	char		 sep;			/* CSV field separator */
+	bool		 pdfa;			/* PDF/A-1b (not --no-pdfa) */
 	char		**progs;		/* the PROGRAMME arguments */
 	size_t		 nprogs;
 };
@@ -97,6 +99,7 @@ parse_args(int argc, char *argv[], struct options *o)
 	memset(o, 0, sizeof(*o));
 	o->min_cell = STATS_MIN_CELL_DEFAULT;
 	o->suppress = true;
+	o->pdfa = true;
 	o->progs = xcalloc((size_t)argc, sizeof(char *));
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -137,12 +140,25 @@ parse_args(int argc, char *argv[], struct options *o)
 			o->suppress = false;
 		else if (strcmp(a, "--bom") == 0)
 			o->bom = true;
+		else if (strcmp(a, "--no-pdfa") == 0)
+			o->pdfa = false;
+		else if (isopt(a, "--sep")) {
+			if ((v = optval(argc, argv, &i, "--sep")) == NULL ||
+			    (strcmp(v, ",") != 0 && strcmp(v, ";") != 0))
+				return cmd_usage("stats", "--sep needs ',' or "
+				    "';'");
+			o->sep = v[0];
+		}
 		else
 			return cmd_usage("stats", "unknown option '%s'", a);
 	}
 	if (o->nprogs == 0)
 		return cmd_usage("stats", "name at least one programme "
 		    "(folder or programme.xml)");
+	/* The spreadsheet mode (--bom) is for German Excel, which splits
+	 * fields at ';' only; plain CSV stays comma-separated. */
+	if (o->sep == '\0')
+		o->sep = o->bom ? ';' : ',';
 	if (o->nformats == 0) {
 		o->format[FORMAT_TXT] = true;
 		o->nformats = 1;
@@ -192,11 +208,11 @@ asof_date(void)
 
 /* Write s in format f to fp. Returns 0 or -1 on a write error. */
 static int
-write_format(const struct stats *s, enum stats_format f, bool bom,
-    struct date asof, FILE *fp)
+write_format(const struct stats *s, enum stats_format f,
+    const struct options *o, struct date asof, FILE *fp)
 {
 	if (f == FORMAT_CSV)
-		return stats_write_csv(s, asof, bom, fp);
+		return stats_write_csv(s, asof, o->bom, o->sep, fp);
 	return stats_write_txt(s, asof, fp);
 }
 
@@ -243,9 +259,27 @@ stats_template(const struct programme *p, int *rc)
 	return t;
 }
 
+/*
+ * The author of statistics.pdf: the organisation of the first programme's
+ * first coordinator, else its first organisation, else NULL.
+ */
+static const char *
+stats_author(const struct programme *p)
+{
+	const struct org *o = NULL;
+
+	if (p->ncoordinators > 0 && p->coordinators[0].org >= 0)
+		o = &p->orgs[p->coordinators[0].org];
+	else if (p->norgs > 0)
+		o = &p->orgs[0];
+	if (o == NULL)
+		return NULL;
+	return o->name != NULL && o->name[0] != '\0' ? o->name : o->id;
+}
+
 /* Set s as statistics.pdf at path. Returns an exit code. */
 static int
-write_pdf(const struct stats *s, const struct programme *p,
+write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
     const char *path)
 {
 	struct template *t;
@@ -262,6 +296,8 @@ write_pdf(const struct stats *s, const struct programme *p,
 	doc = stats_doc(s, asof_date());
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
+	info.author = stats_author(p);
+	info.pdfa = pdfa;
 	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
 	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
 	info.date = (long long)run_time(&fixed);
@@ -299,7 +335,7 @@ write_files(const struct stats *s, const struct programme *first,
 		path = xasprintf("%s/statistics.%s", o->outdir,
 		    format_names[f]);
 		if (f == FORMAT_PDF) {
-			int r = write_pdf(s, first, path);
+			int r = write_pdf(s, first, o->pdfa, path);
 
 			if (r != 0 && rc == 0)
 				rc = r;
@@ -307,7 +343,7 @@ write_files(const struct stats *s, const struct programme *first,
 			diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
 			    strerror(errno));
 			rc = EX_CANTCREAT;
-		} else if (write_format(s, (enum stats_format)f, o->bom, asof,
+		} else if (write_format(s, (enum stats_format)f, o, asof,
 		    outfile_stream(out)) != 0) {
 			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
 			    strerror(errno));
@@ -397,7 +433,7 @@ cmd_stats(int argc, char *argv[])
 		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
 		    FORMAT_TXT;
 
-		if (write_format(s, f, o.bom, asof_date(), stdout) != 0)
+		if (write_format(s, f, &o, asof_date(), stdout) != 0)
 			rc = EX_IOERR;
 	}
 out:

@@ -145,11 +145,14 @@ bool	stats_cell_recoverable(const struct stats_table *, size_t c, size_t r,
 
 /*
  * Write the statistics as aligned tables (txt) or as one tidy CSV table
- * (cohort, measure, group, value). date is the "as of" date printed.
+ * (cohort, measure, group, value). date is the "as of" date printed. The
+ * CSV separator sep is ',' (decimal point) or ';' (decimal comma, for
+ * German spreadsheets); bom writes a UTF-8 byte order mark first.
  * Return 0, or -1 on a write error.
  */
 int	stats_write_txt(const struct stats *, struct date, FILE *);
-int	stats_write_csv(const struct stats *, struct date, bool bom, FILE *);
+int	stats_write_csv(const struct stats *, struct date, bool bom, char sep,
+	    FILE *);
 
 /* The title of table t as printed, e.g. "Mentees nach Geschlecht"
  * (caller frees). */

@@ -1,8 +1,10 @@
 /*
  * CSV writer for the statistics: one tidy table with the columns cohort,
- * measure, group, value (RFC 4180, comma-separated, CRLF line ends,
- * UTF-8, optionally with a byte order mark for spreadsheets). A suppressed
- * value is ".", a missing one is empty; decimals use a point. Note rows
+ * measure, group, value (RFC 4180, CRLF line ends, UTF-8). Fields are
+ * separated by commas with decimal points, or, for German spreadsheets
+ * (--bom, --sep ';'), by semicolons with decimal commas; --bom also
+ * writes a byte order mark. A suppressed value is ".", a missing one is
+ * empty. Note rows
  * (measure "Hinweis"/"Note") carry the date and the disclosure rule.
  */
 #include <stdlib.h>
@@ -13,14 +15,15 @@
 #include "util/xalloc.h"
 
 /*
- * Write one field, quoted when it holds a comma, quote or line break. A
+ * Write one field, quoted when it holds the separator, a quote or a line
+ * break. A
  * text starting with = + - @ is prefixed with ' so that spreadsheets do
  * not run it as a formula (values never start so: counts are >= 0).
  */
 static void
-field(FILE *fp, const char *s, bool text)
+field(FILE *fp, const char *s, bool text, char sep)
 {
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = strpbrk(s, "\"\r\n") != NULL || strchr(s, sep) != NULL;
 
 	if (quote)
 		fputc('"', fp);
@@ -36,22 +39,23 @@ field(FILE *fp, const char *s, bool text)
 }
 
 static void
-record(FILE *fp, const char *cohort, const char *measure, const char *group,
-    const char *value)
+record(FILE *fp, char sep, const char *cohort, const char *measure,
+    const char *group, const char *value)
 {
-	field(fp, cohort, true);
-	fputc(',', fp);
-	field(fp, measure, true);
-	fputc(',', fp);
-	field(fp, group, true);
-	fputc(',', fp);
-	field(fp, value, false);
+	field(fp, cohort, true, sep);
+	fputc(sep, fp);
+	field(fp, measure, true, sep);
+	fputc(sep, fp);
+	field(fp, group, true, sep);
+	fputc(sep, fp);
+	field(fp, value, false, sep);
 	fputs("\r\n", fp);
 }
 
 /* All figures of table t, block by block, row by row. */
 static void
-write_table(const struct stats *s, const struct stats_table *t, FILE *fp)
+write_table(const struct stats *s, const struct stats_table *t, char sep,
+    FILE *fp)
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
 	size_t nk = t->ncols > 1 ? t->ncols + t->col_total : 1, b, r, k;
@@ -79,8 +83,9 @@ write_table(const struct stats *s, const struct stats_table *t, FILE *fp)
 				if (e->flags & STATS_CELL_NA)
 					buf[0] = '\0';
 				else
-					stats_value(e, '.', buf);
-				record(fp, cohort, title, group, buf);
+					stats_value(e, sep == ';' ? ',' : '.',
+					    buf);
+				record(fp, sep, cohort, title, group, buf);
 				free(group);
 			}
 	}
@@ -88,26 +93,27 @@ write_table(const struct stats *s, const struct stats_table *t, FILE *fp)
 }
 
 int
-stats_write_csv(const struct stats *s, struct date asof, bool bom, FILE *fp)
+stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
+    FILE *fp)
 {
 	const char *note = stats_word(s->lang, SW_CSV_NOTE);
 	char *d = stats_date(s->lang, asof), *text;
 
 	if (bom)
 		fputs("\xef\xbb\xbf", fp);
-	fputs("cohort,measure,group,value\r\n", fp);
+	fprintf(fp, "cohort%cmeasure%cgroup%cvalue\r\n", sep, sep, sep);
 	text = xasprintf("%s: %s", stats_word(s->lang, SW_ASOF), d);
-	record(fp, "", note, text, "");
+	record(fp, sep, "", note, text, "");
 	free(text);
 	free(d);
 	if (s->protected_) {
 		text = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
 		    s->min_cell);
-		record(fp, "", note, text, "");
+		record(fp, sep, "", note, text, "");
 		free(text);
 	} else
-		record(fp, "", note, stats_word(s->lang, SW_NO_SUPPRESS), "");
+		record(fp, sep, "", note, stats_word(s->lang, SW_NO_SUPPRESS), "");
 	for (size_t i = 0; i < s->ntables; i++)
-		write_table(s, &s->tables[i], fp);
+		write_table(s, &s->tables[i], sep, fp);
 	return ferror(fp) ? -1 : 0;
 }

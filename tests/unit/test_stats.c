@@ -801,7 +801,7 @@ test_writers(void)
 
 	buf = NULL;
 	fp = open_memstream(&buf, &len);
-	CHECK_INT(stats_write_csv(s, d, true, fp), 0);
+	CHECK_INT(stats_write_csv(s, d, true, ',', fp), 0);
 	fclose(fp);
 	CHECK(strncmp(buf, "\xef\xbb\xbf" "cohort,measure,group,value\r\n",
 	    31) == 0);
@@ -811,6 +811,20 @@ test_writers(void)
 	    "\"Zufriedenheit, Mittelwert\",4.4\r\n") != NULL);
 	CHECK(strstr(buf, "Mentees nach Hintergrund und Geschlecht,"
 	    "nicht erfasst / weiblich,.\r\n") != NULL);
+	free(buf);
+
+	/* For German spreadsheets: semicolons and decimal commas; a field
+	 * holding a comma needs no quotes then. */
+	buf = NULL;
+	fp = open_memstream(&buf, &len);
+	CHECK_INT(stats_write_csv(s, d, true, ';', fp), 0);
+	fclose(fp);
+	CHECK(strncmp(buf, "\xef\xbb\xbf" "cohort;measure;group;value\r\n",
+	    31) == 0);
+	CHECK(strstr(buf, "img-2018;Mentees nach Geschlecht;weiblich;9\r\n")
+	    != NULL);
+	CHECK(strstr(buf, "img-2018;Befragung: Mentees;"
+	    "Zufriedenheit, Mittelwert;4,4\r\n") != NULL);
 	free(buf);
 
 	/* Mentors in each wording of SPEC §6 (titles use the plural). */
