@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "compose/origin.h"
 #include "device/device.h"
 #include "device/font.h"
 #include "docs/docs.h"
@@ -253,6 +254,8 @@ cmd_build(int argc, char *argv[])
 	dout.pdfa = o.pdfa;
 	dout.text = o.text;
 	dout.date = o.date;
+	/* A character no font has is reported at its place in the data. */
+	layout_set_origin(compose_origin, p);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;
@@ -268,6 +271,7 @@ cmd_build(int argc, char *argv[])
 			rc = docs_build_report(p, &dout);
 	}
 done:
+	layout_set_origin(NULL, NULL);
 	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);

@@ -89,8 +89,7 @@ struct pdf_dev {
 	size_t		 nmarks, capmarks;
 	struct pdf_image *images;
 	size_t		 nimages, capimages;
-	uint32_t	*warned;	/* code points already warned about */
-	size_t		 nwarned, capwarned;
+	size_t		 nmissing;	/* characters drawn as .notdef */
 
 	struct pdf_tags	*tags;		/* structure (pdf_tags.c) */
 	struct {			/* the last tagged text run */
@@ -147,7 +146,7 @@ pdf_reset(struct pdf_dev *p)
 	for (i = 0; i < p->nimages; i++)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
-	p->nwarned = 0;
+	p->nmissing = 0;
 	p->npages = 0;
 	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
 		free(p->meta[i]);
@@ -289,29 +288,15 @@ pdf_page(struct device *d, double width, double height)
 	pdf_tags_page(p->tags, p->page);
 }
 
-/* Warn once per document about a character that cannot be drawn. */
-static void
-pdf_warn_char(struct pdf_dev *p, const struct font *f, uint32_t cp)
-{
-	size_t i;
-
-	for (i = 0; i < p->nwarned; i++)
-		if (p->warned[i] == cp)
-			return;
-	p->warned = xgrow(p->warned, &p->capwarned, p->nwarned + 1,
-	    sizeof(*p->warned));
-	p->warned[p->nwarned++] = cp;
-	diag(DIAG_WARNING, NULL, 0, 0, "font %s has no glyph for U+%04X; "
-	    "it is drawn as an empty box", font_family(f), (unsigned)cp);
-}
-
 /*
  * Encode a text run into p->buf as the hex glyph ids of face pf. Invalid
  * UTF-8 bytes and NUL are dropped; characters the font lacks are kept (drawn
- * as .notdef) but warned about.
+ * as .notdef) and counted, not warned about: the layout engine has checked
+ * every text against the font and its fallback and reported, once per run
+ * and with the place in the data, what no font has.
  */
 static void
-pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
+pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf,
     const char *s, size_t len)
 {
 	size_t i = 0, k;
@@ -325,7 +310,7 @@ pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
 		}
 		i += k;
 		if (cp != 0 && !pdf_face_encode(pf, cp, &p->buf))
-			pdf_warn_char(p, f, cp);
+			p->nmissing++;
 	}
 }
 
@@ -506,10 +491,10 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		sb_clear(t);
 		sb_addc(t, ' ');
 		sb_add(t, s, len);
-		pdf_encode_text(p, pf, f, sb_str(t), t->len);
+		pdf_encode_text(p, pf, sb_str(t), t->len);
 		x -= font_width(f, " ", 1) * size / 1000;
 	} else
-		pdf_encode_text(p, pf, f, s, len);
+		pdf_encode_text(p, pf, s, len);
 	if (p->buf.len == 0)
 		return;
 	if ((dict = pdf_face_dict(pf)) == NULL ||
@@ -1084,7 +1069,6 @@ pdf_free(struct device *d)
 	free(p->links);
 	free(p->marks);
 	free(p->images);
-	free(p->warned);
 	pdf_tags_free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);

@@ -25,6 +25,7 @@ struct font {
 	double		 scale;		/* 1000 / units per em */
 	float		*adv;		/* FONT_CACHE entries; < 0 = not yet */
 	double		 ascent, descent, cap_height, x_height;
+	struct font	*fallback;	/* not owned, or NULL */
 };
 
 static int
@@ -177,13 +178,17 @@ font_family(const struct font *f)
 	return f->family;
 }
 
+/* The advance of cp in the face that draws it (see font_face()). */
 static double
 advance_uncached(const struct font *f, uint32_t cp)
 {
 	hb_codepoint_t gid;
 
-	if (!hb_font_get_nominal_glyph(f->hb, cp, &gid))
+	if (!hb_font_get_nominal_glyph(f->hb, cp, &gid) || gid == 0) {
+		if (f->fallback != NULL && font_has_glyph(f->fallback, cp))
+			return advance_uncached(f->fallback, cp);
 		return 0;
+	}
 	return hb_font_get_glyph_h_advance(f->hb, gid) * f->scale;
 }
 
@@ -221,6 +226,38 @@ font_has_glyph(const struct font *f, uint32_t cp)
 	hb_codepoint_t gid;
 
 	return hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0;
+}
+
+void
+font_set_fallback(struct font *f, struct font *fallback)
+{
+	if (fallback == f || (fallback != NULL && fallback->fallback != NULL))
+		fallback = NULL;	/* no loops, no chains */
+	f->fallback = fallback;
+	for (size_t i = 0; i < FONT_CACHE; i++)
+		f->adv[i] = -1;		/* widths may change */
+}
+
+struct font *
+font_fallback(const struct font *f)
+{
+	return f->fallback;
+}
+
+struct font *
+font_face(struct font *f, uint32_t cp)
+{
+	if (f->fallback == NULL || font_has_glyph(f, cp) ||
+	    !font_has_glyph(f->fallback, cp))
+		return f;
+	return f->fallback;
+}
+
+bool
+font_covers(const struct font *f, uint32_t cp)
+{
+	return font_has_glyph(f, cp) ||
+	    (f->fallback != NULL && font_has_glyph(f->fallback, cp));
 }
 
 double

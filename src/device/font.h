@@ -34,6 +34,21 @@ double		 font_width(const struct font *, const char *s, size_t len);
 bool		 font_has_glyph(const struct font *, uint32_t cp);
 
 /*
+ * Fallback: a second font (not owned; it must outlive f) that sets the
+ * characters f lacks. With one set, font_advance() and font_width()
+ * measure such characters with the fallback's advances, so that text is
+ * measured exactly as font_face() says it is drawn. A fallback has no
+ * fallback of its own. NULL removes it.
+ */
+void		 font_set_fallback(struct font *f, struct font *fallback);
+struct font	*font_fallback(const struct font *);
+/* The face that draws cp: f if it has the glyph, else its fallback if
+ * that has it, else f (which then draws an empty box). */
+struct font	*font_face(struct font *f, uint32_t cp);
+/* Whether f or its fallback has a glyph for cp. */
+bool		 font_covers(const struct font *, uint32_t cp);
+
+/*
  * Release fontconfig's global state once no font is open any more (at the
  * end of a command), so that leak checkers see nothing left behind.
  */

@@ -121,8 +121,6 @@ struct lay {
 	size_t			 last_drawn;	/* last content item, NONE */
 	struct fctx		**ctxs;		/* owned decoration contexts */
 	size_t			 nctxs, ctxcap;
-	uint32_t		*warned;	/* code points reported missing */
-	size_t			 nwarned, warncap;
 	int			 ndests;
 	int			 ntables;
 	size_t			*tbl_hdr_first;	/* per table */
@@ -252,27 +250,59 @@ hyph_for(struct lay *L, const char *lang)
 	return hyph_shared(lang != NULL ? lang : L->doc->lang);
 }
 
-/* Report a character the font lacks, once per character. */
-static void
-missing_glyph(struct lay *L, const struct doc_block *b, long line,
-    struct font *f, uint32_t cp)
-{
-	char buf[5] = { 0 };
+/*
+ * Characters no font has, reported once per process (a thousand
+ * certificates with the same name give one warning). Past WARN_MAX
+ * different ones the rest go unreported but are counted.
+ */
+#define WARN_MAX	256
+static uint32_t		 warned[WARN_MAX];
+static size_t		 nwarned;
+static layout_origin_fn	 origin_fn;
+static void		*origin_arg;
 
-	for (size_t i = 0; i < L->nwarned; i++)
-		if (L->warned[i] == cp)
+void
+layout_set_origin(layout_origin_fn fn, void *arg)
+{
+	origin_fn = fn;
+	origin_arg = arg;
+}
+
+/* Report a character that neither the font nor its fallback has, at the
+ * place in the data it came from if the origin hook knows it. */
+static void
+missing_glyph(const struct doc_block *b, long line, struct font *f,
+    uint32_t cp)
+{
+	char buf[5] = { 0 }, what[160], fonts[200];
+	const char *file = b->file;
+	struct font *fb = font_fallback(f);
+
+	for (size_t i = 0; i < nwarned; i++)
+		if (warned[i] == cp)
 			return;
-	L->warned = xgrow(L->warned, &L->warncap, L->nwarned + 1,
-	    sizeof(*L->warned));
-	L->warned[L->nwarned++] = cp;
+	if (nwarned == WARN_MAX)
+		return;
+	warned[nwarned++] = cp;
 	utf8_encode(cp, buf);
-	diag_warn(b->file, line, "character U+%04X (%s) is not in font %s; "
-	    "it prints as an empty box", (unsigned)cp, buf, font_family(f));
+	what[0] = '\0';
+	if (origin_fn != NULL && !origin_fn(origin_arg, cp, &file, &line,
+	    what, sizeof(what)))
+		what[0] = '\0';
+	if (fb != NULL)
+		snprintf(fonts, sizeof(fonts), "not in font %s or its fallback "
+		    "%s", font_family(f), font_family(fb));
+	else
+		snprintf(fonts, sizeof(fonts), "not in font %s",
+		    font_family(f));
+	diag_warn(file, line, "character U+%04X (%s)%s%s is %s; it prints as "
+	    "an empty box", (unsigned)cp, buf, what[0] ? " in " : "", what,
+	    fonts);
 }
 
 /* Check every character of s against the font. */
 static void
-check_glyphs(struct lay *L, const struct doc_block *b, long line,
+check_glyphs(const struct doc_block *b, long line,
     struct font *f, const char *s, size_t len)
 {
 	size_t i = 0, k;
@@ -288,8 +318,8 @@ check_glyphs(struct lay *L, const struct doc_block *b, long line,
 			continue;
 		if (cp == 0xAD || cp == 0x200B || cp < 0x20)
 			continue;
-		if (!font_has_glyph(f, cp))
-			missing_glyph(L, b, line, f, cp);
+		if (!font_covers(f, cp))
+			missing_glyph(b, line, f, cp);
 	}
 }
 
@@ -526,7 +556,7 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		bi.color = run->uri ? L->t->link : ps->color;
 		bi.uri = run->uri;
 		bi.run = (int)r;
-		check_glyphs(L, b, run->line, bi.font, run->text, run->len);
+		check_glyphs(b, run->line, bi.font, run->text, run->len);
 		while (i < run->len) {
 			if (is_space(run->text, run->len, i, &k)) {
 				double sw = font_advance(bi.font, ' ') *
@@ -916,7 +946,7 @@ flow_code(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		const char *s = b->runs[r].text;
 		size_t len = b->runs[r].len;
 
-		check_glyphs(L, b, b->runs[r].line, f, s, len);
+		check_glyphs(b, b->runs[r].line, f, s, len);
 		for (size_t i = 0; i < len; i++)
 			nlines += s[i] == '\n';
 		nlines++;
@@ -1455,6 +1485,46 @@ paginate(struct lay *L, size_t *npages)
 
 /* ---- drawing --------------------------------------------------------- */
 
+/*
+ * Send a run of text to the device, cut where characters change between
+ * the font and its fallback: each piece in the face that has its glyphs,
+ * placed right after the previous one by the same widths that layout
+ * measured with (font_width() counts fallback characters with their
+ * fallback advances), so nothing moves.
+ */
+static void
+put_text(struct device *d, struct font *f, double size, struct dev_color c,
+    double x, double y, const char *s, size_t len)
+{
+	struct font *cur = NULL, *face;
+	size_t i = 0, start = 0, k;
+	uint32_t cp;
+
+	if (f == NULL || font_fallback(f) == NULL) {
+		d->ops->text(d, f, size, c, x, y, s, len);
+		return;
+	}
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;		/* stays with its piece */
+			continue;
+		}
+		face = font_face(f, cp);
+		if (cur != NULL && face != cur) {
+			d->ops->text(d, cur, size, c, x, y, s + start,
+			    i - start);
+			x += font_width(cur, s + start, i - start) * size /
+			    1000;
+			start = i;
+		}
+		cur = face;
+		i += k;
+	}
+	if (start < len || len == 0)
+		d->ops->text(d, cur != NULL ? cur : f, size, c, x, y,
+		    s + start, len - start);
+}
+
 static void
 draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
     bool skip_label)
@@ -1469,7 +1539,7 @@ draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
 		if (f->label && skip_label)	/* drawn as the Lbl */
 			continue;
 		if (f->uri == NULL) {
-			d->ops->text(d, f->font, f->size, f->color, f->x, base,
+			put_text(d, f->font, f->size, f->color, f->x, base,
 			    f->s, f->len);
 			continue;
 		}
@@ -1480,7 +1550,7 @@ draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
 		if (tags)
 			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
 		for (size_t k = i; k <= j; k++)
-			d->ops->text(d, it->frags[k].font, it->frags[k].size,
+			put_text(d, it->frags[k].font, it->frags[k].size,
 			    it->frags[k].color, it->frags[k].x, base,
 			    it->frags[k].s, it->frags[k].len);
 		asc = font_ascent(f->font) * f->size / 1000;
@@ -1501,7 +1571,7 @@ draw_number(struct lay *L, struct font *f, double size, double xr,
 	size_t len = (size_t)snprintf(buf, sizeof(buf), "%d", n);
 	double w = font_width(f, buf, len) * size / 1000;
 
-	L->dev->ops->text(L->dev, f, size, L->t->text, xr - w, base, buf, len);
+	put_text(L->dev, f, size, L->t->text, xr - w, base, buf, len);
 }
 
 static void	draw_item(struct lay *, const struct vitem *, double y,
@@ -1529,7 +1599,7 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 			break;
 		case DOC_PRIM_TEXT:
 			if (p->text != NULL)
-				d->ops->text(d, template_font(L->t,
+				put_text(d, template_font(L->t,
 				    DOC_FONT_BODY, 0), p->size, L->t->text,
 				    it->x + p->x, y + p->y, p->text,
 				    strlen(p->text));
@@ -1562,7 +1632,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		/* A list item: its label before its body. */
 		if (lbl != NULL && it->opens[i] == DEV_TAG_LBODY) {
 			d->ops->tag_begin(d, DEV_TAG_LBL, NULL);
-			d->ops->text(d, lbl->font, lbl->size, lbl->color,
+			put_text(d, lbl->font, lbl->size, lbl->color,
 			    lbl->x, y + it->asc, lbl->s, lbl->len);
 			d->ops->tag_end(d);
 			label_done = true;
@@ -1633,7 +1703,7 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 					dots[nd++] = ' ';
 				}
 				if (nd > 0)
-					d->ops->text(d, f, it->toc_size,
+					put_text(d, f, it->toc_size,
 					    L->t->text, x0, y + it->asc,
 					    dots, nd - 1);
 				draw_number(L, f, it->toc_size, right,
@@ -1753,7 +1823,7 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
 		    (left + right - w) / 2;
 		if (len > 0)
-			L->dev->ops->text(L->dev, f, size, L->t->text, x, base,
+			put_text(L->dev, f, size, L->t->text, x, base,
 			    text, len);
 		free(text);
 	}
@@ -1940,7 +2010,6 @@ layout_render(const struct doc *doc, const struct template *t,
 	for (size_t i = 0; i < L.nctxs; i++)
 		free(L.ctxs[i]);
 	free(L.ctxs);
-	free(L.warned);
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);
 	free(L.heads);

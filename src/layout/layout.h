@@ -10,6 +10,10 @@
 #ifndef LAYOUT_LAYOUT_H
 #define LAYOUT_LAYOUT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "device/device.h"
 #include "layout/doc.h"
 #include "layout/template.h"
@@ -23,12 +27,25 @@ struct layout_stats {
 
 /*
  * Lay out doc with template t and draw it on dev, which the caller has
- * begun (dev->ops->begin) and will end. Text the fonts cannot show is
- * reported (file:line, U+XXXX). Returns 0, or -1 after a diagnostic.
- * stats may be NULL.
+ * begun (dev->ops->begin) and will end. Characters a font lacks are set
+ * in its fallback font (template.h); a character neither has is reported
+ * once per process (U+XXXX, the character, and where it came from: see
+ * layout_set_origin(), else the text's file:line). Returns 0, or -1 after
+ * a diagnostic. stats may be NULL.
  */
 int	layout_render(const struct doc *, const struct template *,
 	    struct device *, struct layout_stats *);
+
+/*
+ * Where a character came from when it was inserted from data (a name in
+ * programme.xml) rather than written in the text being laid out: the hook
+ * looks for cp in its data; if found it sets *file and *line and writes a
+ * short description such as "the name of person p03" into what (size
+ * whatsz), and returns true. One hook per process; NULL removes it.
+ */
+typedef bool	(*layout_origin_fn)(void *arg, uint32_t cp, const char **file,
+		    long *line, char *what, size_t whatsz);
+void	layout_set_origin(layout_origin_fn, void *arg);
 
 /*
  * Read the pixel size of a PNG or JPEG file: 0 on success, -1 if the file

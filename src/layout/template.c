@@ -86,6 +86,7 @@ defaults(struct template *t)
 	t->family[DOC_FONT_BODY] = xstrdup("Liberation Serif");
 	t->family[DOC_FONT_HEADING] = xstrdup("Liberation Sans");
 	t->family[DOC_FONT_MONO] = xstrdup("Liberation Mono");
+	/* NULL: chosen by the family's kind in open_fonts(). */
 	t->size[DOC_FONT_BODY] = t->size[DOC_FONT_HEADING] = 11;
 	t->size[DOC_FONT_MONO] = 9;
 	t->leading[DOC_FONT_BODY] = t->leading[DOC_FONT_HEADING] = 14;
@@ -205,6 +206,7 @@ read_element(struct template *t, xmlNode *n)
 		if (i < 0)
 			return false;
 		get_string(n, "family", &t->family[i]);
+		get_string(n, "fallback", &t->fallback[i]);
 		ok &= get_length(f, n, "size", &t->size[i]);
 		ok &= get_length(f, n, "leading", &t->leading[i]);
 		t->font_line[i] = xmlGetLineNo(n);
@@ -264,7 +266,67 @@ read_element(struct template *t, xmlNode *n)
 	return ok;
 }
 
-/* Open the four faces of each family; false if a family is missing. */
+/*
+ * The default fallback family for a family: DejaVu, which covers the Latin
+ * Extended Additional block (transliterated Arabic, Vietnamese, capital
+ * sharp s) that Liberation lacks, of the same kind (serif, sans, mono).
+ */
+static const char *
+default_fallback(const char *family)
+{
+	if (strstr(family, "Mono") != NULL || strstr(family, "mono") != NULL)
+		return "DejaVu Sans Mono";
+	if (strstr(family, "Sans") != NULL || strstr(family, "sans") != NULL)
+		return "DejaVu Sans";
+	return "DejaVu Serif";
+}
+
+/*
+ * Open the fallback family of role i in the four faces (a missing face
+ * takes the regular one) and attach each to the family's face. The
+ * default one may be missing silently; one the template names must exist.
+ */
+static bool
+open_fallback(struct template *t, int i)
+{
+	const char *fam = t->fallback[i];
+	bool named = fam != NULL;
+
+	if (fam == NULL)
+		fam = default_fallback(t->family[i]);
+	if (*fam == '\0' || strcmp(fam, t->family[i]) == 0)
+		return true;
+	for (int s = 0; s < TMPL_FACES; s++) {
+		char *spec;
+		const char *err = NULL;
+
+		if (strchr(fam, '/') != NULL)
+			spec = xstrdup(fam);
+		else
+			spec = xasprintf("%s%s", fam, face_suffix[s]);
+		t->fbfonts[i][s] = font_open(spec, &err);
+		free(spec);
+		if (t->fbfonts[i][s] == NULL && s == 0) {
+			if (!named)
+				return true;
+			diag_error(t->file, t->font_line[i],
+			    "fallback font \"%s\": %s", fam,
+			    err ? err : "cannot open");
+			return false;
+		}
+	}
+	for (int s = 0; s < TMPL_FACES; s++) {
+		struct font *fb = t->fbfonts[i][s] ? t->fbfonts[i][s] :
+		    t->fbfonts[i][0];
+
+		if (t->fonts[i][s] != NULL)
+			font_set_fallback(t->fonts[i][s], fb);
+	}
+	return true;
+}
+
+/* Open the four faces of each family and of its fallback; false if a
+ * family is missing. */
 static bool
 open_fonts(struct template *t)
 {
@@ -290,6 +352,8 @@ open_fonts(struct template *t)
 				break;
 			}
 		}
+	for (int i = 0; ok && i < DOC_FONT__MAX; i++)
+		ok = open_fallback(t, i);
 	return ok;
 }
 
@@ -385,8 +449,11 @@ template_free(struct template *t)
 		return;
 	for (int i = 0; i < DOC_FONT__MAX; i++) {
 		free(t->family[i]);
-		for (int s = 0; s < TMPL_FACES; s++)
+		free(t->fallback[i]);
+		for (int s = 0; s < TMPL_FACES; s++) {
 			font_free(t->fonts[i][s]);
+			font_free(t->fbfonts[i][s]);
+		}
 	}
 	for (int i = 0; i < TMPL_SLOT__MAX; i++) {
 		free(t->head[i]);

@@ -50,6 +50,10 @@ struct template {
 	double		 head_size, foot_size;
 	char		*logo;		/* path as written, or NULL */
 	double		 logo_x, logo_y, logo_w;
+	/* Fallback families (font@fallback; "" = none): they set the
+	 * characters a family lacks, same face. */
+	char		*fallback[DOC_FONT__MAX];
+	struct font	*fbfonts[DOC_FONT__MAX][TMPL_FACES];
 };
 
 /*
@@ -61,7 +65,8 @@ struct template	*template_load(const char *file, const char *data, size_t len);
 void		 template_free(struct template *);
 
 /* The font for a family and style bits (DOC_BOLD, DOC_ITALIC); a face
- * that is not installed falls back to the family's regular face. */
+ * that is not installed falls back to the family's regular face. Its
+ * fallback font (font_fallback()) is the fallback family's same face. */
 struct font	*template_font(const struct template *, enum doc_font,
 		    unsigned style);
 

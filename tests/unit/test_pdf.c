@@ -448,7 +448,9 @@ test_many(void)
 	d->ops->free(d);
 }
 
-/* Characters the font lacks are warned about once each per document. */
+/* Characters the font lacks are drawn as empty boxes without a word from
+ * the device: the layout engine reports them (once per run, with the
+ * place in the data), so the device must not repeat it. */
 static void
 test_missing_glyphs(void)
 {
@@ -467,10 +469,9 @@ test_missing_glyphs(void)
 		CHECK_INT(d->ops->end(d, a), 0);
 	}
 	msgs = captured(&fp);
-	CHECK_INT(count_substr(msgs, "U+4E2D"), 2);	/* once per doc */
-	CHECK_INT(count_substr(msgs, "U+6587"), 2);
-	CHECK_INT(count_substr(msgs, "U+1F600"), 2);
-	CHECK_INT(count_substr(msgs, "warning"), 6);
+	CHECK_INT(count_substr(msgs, "U+4E2D"), 0);
+	CHECK_INT(count_substr(msgs, "U+1F600"), 0);
+	CHECK_INT(count_substr(msgs, "warning"), 0);
 	CHECK_INT(diag_count(DIAG_ERROR), 0);
 	CHECK(file_has_prefix(a, "%PDF-1."));
 	free(msgs);
