@@ -83,6 +83,8 @@ enum gname {
 	G_PROGRAMME_START,
 	G_PROGRAMME_END,
 	G_PROGRAMME_MONTHS,
+	G_PROGRAMME_KIND,
+	G_ORGANISATIONS_COUNT,
 	G_PERIOD,
 	G_PERIOD_START,
 	G_PERIOD_END,
@@ -119,6 +121,8 @@ static const struct {
 	[G_PROGRAMME_START] = { "programme.start", GRP_ALL },
 	[G_PROGRAMME_END] = { "programme.end", GRP_ALL },
 	[G_PROGRAMME_MONTHS] = { "programme.months", GRP_ALL },
+	[G_PROGRAMME_KIND] = { "programme.kind", GRP_ALL },
+	[G_ORGANISATIONS_COUNT] = { "organisations.count", GRP_ALL },
 	[G_PERIOD] = { "period", GRP_ALL },
 	[G_PERIOD_START] = { "period.start", GRP_ALL },
 	[G_PERIOD_END] = { "period.end", GRP_ALL },
@@ -456,7 +460,8 @@ eval_count(struct strbuf *out, struct ph *ph)
 	static const char *const statuses[STATUS__MAX + 1] = {
 		"completed", "active", "withdrawn", "all"
 	};
-	int role, gender, status, org = -1;
+	static const char *const yesno[2] = { "no", "yes" };
+	int role, gender, status, intandem, org = -1;
 	struct arg *a;
 	char *bg = NULL;
 	bool bg_any = false;
@@ -464,7 +469,8 @@ eval_count(struct strbuf *out, struct ph *ph)
 
 	if ((role = arg_enum(ph, "role", role_names, ROLE__MAX)) == -2 ||
 	    (gender = arg_enum(ph, "gender", genders, GENDER__MAX)) == -2 ||
-	    (status = arg_enum(ph, "status", statuses, STATUS__MAX + 1)) == -2)
+	    (status = arg_enum(ph, "status", statuses, STATUS__MAX + 1)) == -2 ||
+	    (intandem = arg_enum(ph, "tandem", yesno, 2)) == -2)
 		return -1;
 	if ((a = arg_take(ph, "org")) != NULL) {
 		char *id = xstrndup(a->v, a->vn);
@@ -502,6 +508,9 @@ eval_count(struct strbuf *out, struct ph *ph)
 		if ((bg_any || bg != NULL) && q->background == NULL)
 			continue;
 		if (bg != NULL && strcmp(q->background, bg) != 0)
+			continue;
+		if (intandem >= 0 && (compose_tandem_of(p, (int)i) >= 0) !=
+		    (intandem == 1))
 			continue;
 		n++;
 	}
@@ -627,6 +636,12 @@ eval_global(struct strbuf *out, struct ph *ph, enum gname g)
 		break;
 	case G_PROGRAMME_MONTHS:
 		sb_addf(out, "%d", period_months(p->start, p->end));
+		break;
+	case G_PROGRAMME_KIND:
+		sb_adds(out, kind_names[p->kind]);
+		break;
+	case G_ORGANISATIONS_COUNT:
+		sb_addf(out, "%zu", p->norgs);
 		break;
 	case G_PERIOD:
 		label_period(out, p->lang, p->start, p->end);
@@ -818,6 +833,8 @@ parse_body(struct ph *ph, const char *body, size_t blen, bool *cap)
 	return 0;
 }
 
+static int	eval_ph(struct strbuf *, struct ph *, bool);
+
 /* Report the first argument nobody took; returns -1 if there was one. */
 static int
 unused_args(struct ph *ph)
@@ -841,16 +858,29 @@ eval(struct strbuf *out, const struct src *s, size_t off, const char *body,
     size_t blen)
 {
 	struct ph ph;
-	size_t start = out->len;
-	const char *dot, *dot2;
 	bool cap;
-	int g, k, f, who, rc = 0;
 
 	memset(&ph, 0, sizeof(ph));
 	ph.s = s;
 	ph.off = off;
 	if (parse_body(&ph, body, blen, &cap) < 0)
 		return -1;
+	return eval_ph(out, &ph, cap);
+}
+
+/*
+ * Evaluate a parsed placeholder and append its value (capitalised when
+ * cap). Returns 0, or -1 after reporting an error (nothing appended).
+ */
+static int
+eval_ph(struct strbuf *out, struct ph *php, bool cap)
+{
+	struct ph ph = *php;
+	const struct src *s = ph.s;
+	size_t off = ph.off;
+	size_t start = out->len;
+	const char *dot, *dot2;
+	int g, k, f, who, rc = 0;
 
 	if ((k = lookup(ph_block_names, PH_BLOCK__MAX, ph.name,
 	    strlen(ph.name))) >= 0) {
@@ -915,6 +945,140 @@ unknown:
 	return -1;
 }
 
+/* The control words of conditional text. */
+enum ctl {
+	CTL_NONE,		/* an ordinary placeholder */
+	CTL_IF,			/* {{if NAME ARGS}} */
+	CTL_UNLESS,		/* {{unless NAME ARGS}} */
+	CTL_ELSE,		/* {{else}} */
+	CTL_END,		/* {{end}} */
+	CTL__MAX
+};
+
+static const char *const ctl_words[CTL__MAX] = {
+	[CTL_NONE] = "", [CTL_IF] = "if", [CTL_UNLESS] = "unless",
+	[CTL_ELSE] = "else", [CTL_END] = "end"
+};
+
+/* One open {{if}} or {{unless}}. */
+struct cond {
+	size_t	off;		/* of its "{{" */
+	bool	parent;		/* was the text around it being kept? */
+	bool	truth;		/* the condition, negated for unless */
+	bool	in_else;	/* after {{else}} */
+};
+
+#define MAX_DEPTH	8
+
+/*
+ * Which control word the body [body, body+blen) starts with; *rest is set
+ * to the text after it (the condition of if and unless).
+ */
+static enum ctl
+control(const char *body, size_t blen, const char **rest, size_t *rlen)
+{
+	size_t w;
+
+	while (blen > 0 && isspace((unsigned char)*body))
+		body++, blen--;
+	for (w = 0; w < blen && !isspace((unsigned char)body[w]); w++)
+		continue;
+	for (int k = CTL_IF; k < CTL__MAX; k++)
+		if (tok_is(body, w, ctl_words[k])) {
+			*rest = body + w;
+			*rlen = blen - w;
+			return (enum ctl)k;
+		}
+	return CTL_NONE;
+}
+
+/* [v, v+n) as a number (decimal comma or point); false if it is none. */
+static bool
+as_number(const char *v, size_t n, double *d)
+{
+	char buf[64], *end;
+
+	if (n == 0 || n >= sizeof(buf))
+		return false;
+	memcpy(buf, v, n);
+	buf[n] = '\0';
+	for (char *c = buf; *c != '\0'; c++)
+		if (*c == ',')
+			*c = '.';
+	*d = strtod(buf, &end);
+	return *end == '\0' && end != buf;
+}
+
+/* Does the comma-separated list [l, l+ln) contain [v, v+vn)? */
+static bool
+in_list(const char *l, size_t ln, const char *v, size_t vn)
+{
+	while (ln > 0) {
+		const char *c = memchr(l, ',', ln);
+		size_t k = c != NULL ? (size_t)(c - l) : ln;
+
+		if (k == vn && memcmp(l, v, k) == 0)
+			return true;
+		if (c == NULL)
+			break;
+		ln -= k + 1;
+		l = c + 1;
+	}
+	return false;
+}
+
+/*
+ * Evaluate the condition of {{if NAME ARGS}} found at off: the value of
+ * the placeholder NAME ARGS, compared as the condition arguments say
+ * (is=A,B: the value is one of them; min=N, max=N: it is a number in
+ * that range; none: it is non-empty and neither 0 nor "–"). Returns 0
+ * with *truth set, or -1 after reporting.
+ */
+static int
+eval_cond(const struct src *s, size_t off, const char *body, size_t blen,
+    bool *truth)
+{
+	struct strbuf v = STRBUF_INIT;
+	struct ph ph;
+	struct arg *is, *lim[2];
+	double d, bound;
+	bool cap, num;
+	int rc = -1;
+
+	memset(&ph, 0, sizeof(ph));
+	ph.s = s;
+	ph.off = off;
+	if (parse_body(&ph, body, blen, &cap) < 0)
+		return -1;
+	is = arg_take(&ph, "is");
+	lim[0] = arg_take(&ph, "min");
+	lim[1] = arg_take(&ph, "max");
+	if (eval_ph(&v, &ph, false) < 0)
+		goto out;
+	num = as_number(sb_str(&v), v.len, &d);
+	if (is != NULL)
+		*truth = in_list(is->v, is->vn, sb_str(&v), v.len);
+	else if (lim[0] == NULL && lim[1] == NULL)
+		*truth = v.len > 0 && strcmp(sb_str(&v), "–") != 0 &&
+		    (!num || d != 0);
+	else
+		*truth = num;
+	for (int k = 0; k < 2; k++) {
+		if (lim[k] == NULL)
+			continue;
+		if (!as_number(lim[k]->v, lim[k]->vn, &bound)) {
+			bad_value(&ph, lim[k]);
+			goto out;
+		}
+		if (num && (k == 0 ? d < bound : d > bound))
+			*truth = false;
+	}
+	rc = 0;
+out:
+	sb_free(&v);
+	return rc;
+}
+
 /* Append [t, t+n) without the escape marks. */
 static void
 add_plain(struct strbuf *out, const char *t, size_t n)
@@ -933,8 +1097,12 @@ add_plain(struct strbuf *out, const char *t, size_t n)
 static int
 expand(struct strbuf *out, const char *t, size_t n, const struct src *s)
 {
-	size_t i = 0, j, q;
-	int errors = 0;
+	struct cond st[MAX_DEPTH];
+	size_t i = 0, j, q, rlen;
+	const char *rest;
+	int errors = 0, depth = 0;
+	bool on = true, truth;
+	enum ctl k;
 
 	while (i < n) {
 		/* Find an unescaped "{{". */
@@ -945,10 +1113,12 @@ expand(struct strbuf *out, const char *t, size_t n, const struct src *s)
 				break;
 		}
 		if (j + 1 >= n) {
-			add_plain(out, t + i, n - i);
+			if (on)
+				add_plain(out, t + i, n - i);
 			break;
 		}
-		add_plain(out, t + i, j - i);
+		if (on)
+			add_plain(out, t + i, j - i);
 		for (q = j + 2; q + 1 < n; q++)
 			if (t[q] == '}' && t[q + 1] == '}')
 				break;
@@ -959,12 +1129,62 @@ expand(struct strbuf *out, const char *t, size_t n, const struct src *s)
 			diag(DIAG_ERROR, s->file, line, col,
 			    "unclosed placeholder: '{{' without '}}'");
 			errors++;
-			add_plain(out, t + j, n - j);
+			if (on)
+				add_plain(out, t + j, n - j);
 			break;
 		}
-		if (eval(out, s, j, t + j + 2, q - j - 2) < 0)
-			errors++;
 		i = q + 2;
+		k = control(t + j + 2, q - j - 2, &rest, &rlen);
+		if (k == CTL_NONE) {
+			/* Skipped text is not evaluated: it may name an
+			 * event the programme does not have. */
+			if (on && eval(out, s, j, t + j + 2, q - j - 2) < 0)
+				errors++;
+			continue;
+		}
+		if (k == CTL_IF || k == CTL_UNLESS) {
+			if (depth == MAX_DEPTH) {
+				ph_err(s, j, "conditions nested more than %d "
+				    "deep", MAX_DEPTH);
+				errors++;
+				continue;
+			}
+			truth = false;
+			if (on && eval_cond(s, j, rest, rlen, &truth) < 0)
+				errors++;
+			st[depth++] = (struct cond){ j, on,
+			    k == CTL_IF ? truth : !truth, false };
+			on = on && st[depth - 1].truth;
+			continue;
+		}
+		while (rlen > 0 && isspace((unsigned char)*rest))
+			rest++, rlen--;
+		if (rlen > 0) {
+			ph_err(s, j, "'%s' takes no arguments", ctl_words[k]);
+			errors++;
+		}
+		if (depth == 0) {
+			ph_err(s, j, "'{{%s}}' without '{{if}}' before it in "
+			    "the same text", ctl_words[k]);
+			errors++;
+			continue;
+		}
+		if (k == CTL_ELSE) {
+			if (st[depth - 1].in_else) {
+				ph_err(s, j, "a second '{{else}}' for one "
+				    "'{{if}}'");
+				errors++;
+			}
+			st[depth - 1].in_else = true;
+			on = st[depth - 1].parent && !st[depth - 1].truth;
+		} else
+			on = st[--depth].parent;
+	}
+	while (depth > 0) {
+		ph_err(s, st[--depth].off, "'{{if}}' without '{{end}}' in the "
+		    "same text (a condition cannot span emphasis, a link or a "
+		    "line break)");
+		errors++;
 	}
 	return errors;
 }
@@ -1219,6 +1439,75 @@ collect(cmark_node *root, cmark_node ***runs, size_t *nruns,
 	cmark_iter_free(it);
 }
 
+/* Does a paragraph or heading hold nothing but white space? */
+static bool
+blank_block(cmark_node *b)
+{
+	for (cmark_node *n = cmark_node_first_child(b); n != NULL;
+	    n = cmark_node_next(n)) {
+		const char *lit;
+
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			break;
+		case CMARK_NODE_TEXT:
+			lit = cmark_node_get_literal(n);
+			for (; lit != NULL && *lit != '\0'; lit++)
+				if (!isspace((unsigned char)*lit))
+					return false;
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * Remove the paragraphs and headings that expansion left blank (a false
+ * condition, an empty optional value), then the list items, lists and
+ * quotes left with nothing in them.
+ */
+static void
+prune_blank(cmark_node *root)
+{
+	cmark_node **dead = NULL;
+	size_t ndead = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(n);
+
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_PARAGRAPH ||
+		    ty == CMARK_NODE_HEADING) && blank_block(n)) {
+			dead = xgrow(dead, &cap, ndead + 1, sizeof(*dead));
+			dead[ndead++] = n;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < ndead; i++) {
+		cmark_node *n = dead[i], *up;
+
+		for (;;) {
+			up = cmark_node_parent(n);
+			cmark_node_unlink(n);
+			cmark_node_free(n);
+			if (up == NULL || up == root ||
+			    cmark_node_first_child(up) != NULL)
+				break;
+			if (cmark_node_get_type(up) != CMARK_NODE_ITEM &&
+			    cmark_node_get_type(up) != CMARK_NODE_LIST &&
+			    cmark_node_get_type(up) != CMARK_NODE_BLOCK_QUOTE)
+				break;
+			n = up;
+		}
+	}
+	free(dead);
+}
+
 int
 placeholder_expand_tree(cmark_node *root, const struct compose_ctx *c,
     const char *file)
@@ -1309,6 +1598,7 @@ placeholder_expand_tree(cmark_node *root, const struct compose_ctx *c,
 	}
 	free(runs);
 	free(blocks);
+	prune_blank(root);
 	return errors;
 }
 

@@ -974,6 +974,75 @@ test_fit(void)
 	font_free(f);
 }
 
+/* Conditional text, kind and organisation counts, people in tandems. */
+static void
+test_conditions(void)
+{
+	struct programme *p = sample();
+	struct compose_ctx c;
+	struct strbuf text = STRBUF_INIT, types = STRBUF_INIT;
+	int e;
+
+	diag_capture();
+	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
+	CHECK_STR(xp(&c, "{{programme.kind}}", &e), "cross");
+	CHECK_STR(xp(&c, "{{organisations.count}}", &e), "2");
+	/* Mentees: p01 in a tandem, p02 not, p03 withdrawn. */
+	CHECK_STR(xp(&c, "{{count role=mentor tandem=yes}}", &e), "1");
+	CHECK_STR(xp(&c, "{{count role=mentor tandem=no}}", &e), "2");
+	CHECK_STR(xp(&c, "{{count tandem=yes}}", &e), "2");
+	CHECK_STR(xp(&c, "a{{if programme.kind is=cross}}X{{end}}b", &e),
+	    "aXb");
+	CHECK_STR(xp(&c, "a{{if programme.kind is=internal,partnership}}X"
+	    "{{else}}Y{{end}}b", &e), "aYb");
+	CHECK_STR(xp(&c, "{{unless programme.kind is=cross}}X{{else}}Y"
+	    "{{end}}", &e), "Y");
+	/* Truth of a bare value: non-empty, not 0, not "–". */
+	CHECK_STR(xp(&c, "{{if programme.edition}}E{{end}}", &e), "E");
+	CHECK_STR(xp(&c, "{{if programme.place}}P{{end}}", &e), "");
+	CHECK_STR(xp(&c, "{{if events.count kind=workshop}}W{{end}}", &e),
+	    "");
+	CHECK_STR(xp(&c, "{{if events.count kind=kickoff}}K{{end}}", &e),
+	    "K");
+	/* Numbers: min and max; one woman among the mentees. */
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f}} {{if count "
+	    "role=mentee gender=f is=1}}Frau{{else}}Frauen{{end}}", &e),
+	    "1 Frau");
+	CHECK_STR(xp(&c, "{{if organisations.count min=2}}viele{{end}}"
+	    "{{if organisations.count max=1}}eine{{end}}", &e), "viele");
+	CHECK_STR(xp(&c, "{{if count role=mentor min=2 max=3}}ok{{end}}",
+	    &e), "ok");
+	CHECK_INT(e, 0);
+	/* Nesting; skipped text is not evaluated (no workshop exists). */
+	CHECK_STR(xp(&c, "{{if events.count}}A{{if events.count "
+	    "kind=workshop}}{{event.workshop.date}}{{else}}B{{end}}C{{end}}",
+	    &e), "ABC");
+	CHECK_INT(e, 0);
+	/* Errors. */
+	xp_err(&c, "{{if programme.titel}}x{{end}}", "unknown placeholder "
+	    "'programme.titel'");
+	xp_err(&c, "{{if count role=x}}x{{end}}", "invalid value 'x'");
+	xp_err(&c, "{{if count min=a}}x{{end}}", "invalid value 'a'");
+	xp_err(&c, "{{if count}}x", "'{{if}}' without '{{end}}'");
+	xp_err(&c, "x{{end}}", "'{{end}}' without '{{if}}'");
+	xp_err(&c, "{{if count}}x{{else}}y{{else}}z{{end}}", "second");
+	xp_err(&c, "{{if count}}x{{end now}}", "takes no arguments");
+	xp_err(&c, "{{if evaluation.count}}x{{end}}", "not available");
+
+	/* Blocks left blank are removed, with items and lists left empty. */
+	e = tree(&c, "# {{if programme.place}}Ort{{end}}\n\nA\n\n"
+	    "- {{if tandems.count min=5}}viele{{end}}\n\n"
+	    "{{if programme.kind is=internal}}Intern.{{end}}\n\n"
+	    "- x\n- {{unless programme.kind is=cross}}y{{end}}\n", &text,
+	    &types);
+	CHECK_INT(e, 0);
+	CHECK_STR(sb_str(&text), "Ax");
+	CHECK_STR(sb_str(&types), "PtPt");
+	sb_free(&text);
+	sb_free(&types);
+	programme_free(p);
+}
+
 int
 main(void)
 {
@@ -982,6 +1051,7 @@ main(void)
 	test_certno();
 	test_placeholders();
 	test_tree();
+	test_conditions();
 	test_figures();
 	test_fit();
 	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
