@@ -2,6 +2,7 @@
  * tandem: the command line. This file only picks the subcommand; each
  * subcommand in src/cmd/ parses its own options and calls the library.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +67,10 @@ close_stdout(int rc)
 int
 main(int argc, char *argv[])
 {
+	/* Past a file-size limit (ulimit -f) a write should fail with EFBIG,
+	 * which the atomic output code reports and cleans up, rather than
+	 * kill tandem and leave a temporary file behind. */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc < 2) {
 		usage(stderr);
 		return EX_USAGE;
