@@ -374,7 +374,8 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 /*
  * The programme's topics as tick boxes, the mentee's ticked: one column
  * for up to five topics, else two columns (a table without rules, filled
- * down the first column first) so that an agreement stays on two pages.
+ * row by row, the order a screen reader follows) so that an agreement
+ * stays on two pages.
  */
 static void
 form_topics(struct doc_block *parent, const struct programme *p,
@@ -392,7 +393,7 @@ form_topics(struct doc_block *parent, const struct programme *p,
 		if (t != NULL)
 			row = docs_row(t);
 		for (size_t col = 0; col < (t != NULL ? 2u : 1u); col++) {
-			size_t i = r + col * rows;
+			size_t i = t != NULL ? r * 2 + col : r;
 			const char *l;
 			struct doc_block *b;
 
