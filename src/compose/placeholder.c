@@ -196,13 +196,14 @@ enum pfield {
 	PF_ID,
 	PF_CERTNO,
 	PF_AFFILIATION,
+	PF_ROLE_ID,
 	PF__MAX
 };
 
 static const char *const pfields[PF__MAX] = {
 	"name", "given", "family", "title", "role", "org", "org-short",
 	"unit", "position", "email", "phone", "field", "topics", "id",
-	"certno", "affiliation"
+	"certno", "affiliation", "role-id"
 };
 
 /* The fields of an event: event.KIND.FIELD. */
@@ -397,6 +398,9 @@ person_field(struct strbuf *out, const struct programme *p, int who,
 		break;
 	case PF_ROLE:
 		v = wording_role(p->lang, p->wording, q->role, q->gender);
+		break;
+	case PF_ROLE_ID:
+		v = role_names[q->role];
 		break;
 	case PF_ORG:
 		v = compose_org(p, q->org);

@@ -1038,6 +1038,13 @@ test_conditions(void)
 	CHECK_INT(e, 0);
 	CHECK_STR(sb_str(&text), "Ax");
 	CHECK_STR(sb_str(&types), "PtPt");
+	/* The holder's role as in the data, for role-specific text. */
+	compose_ctx_person(&c, p, 3);
+	CHECK_STR(xp(&c, "{{person.role-id}}: {{if person.role-id is=mentee}}"
+	    "A{{else}}B{{end}}", &e), "mentor: B");
+	compose_ctx_person(&c, p, 0);
+	CHECK_STR(xp(&c, "{{if person.role-id is=mentee}}A{{else}}B{{end}}",
+	    &e), "A");
 	sb_free(&text);
 	sb_free(&types);
 	programme_free(p);
