@@ -145,6 +145,8 @@ cross_table(struct doc_block *r, const struct stats *s,
 		for (i = 0; i < nr; i++) {
 			bool total = i == t->nrows;
 
+			if (stats_row_absent(t, c, i))
+				continue;	/* not in this cohort */
 			row = doc_add(tab, DOC_ROW, NULL, 0);
 			cell(row, total ? stats_word(s->lang, SW_TOTAL) :
 			    t->rows[i], false, total ? DOC_BOLD : 0);
@@ -309,6 +311,8 @@ methods(struct doc_block *r, const struct stats *s)
 		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
 		para(r, rule, 0, 0);
 		free(rule);
+		if (s->ncohorts > 1)
+			para(r, stats_word(l, SW_M_ACROSS), 0, 0);
 	} else
 		para(r, stats_word(l, SW_M_NO_RULE), DOC_BOLD, 0);
 }
