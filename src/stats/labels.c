@@ -144,6 +144,11 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	},
 	[SW_CSV_NOTE] = { "Hinweis", "Note" },
 	[SW_PERIOD_TO] = { "bis", "to" },
+	[SW_FIGURE] = { "Abbildung", "Figure" },
+	[SW_FIG_SATISFACTION] = {
+		", Antworten nach Zufriedenheit",
+		", answers by satisfaction"
+	},
 };
 
 /* Genders in print order. */

@@ -40,6 +40,8 @@ enum stats_word {
 	SW_M_EVAL,		/* evaluation is anonymous */
 	SW_CSV_NOTE,		/* measure name of CSV note rows */
 	SW_PERIOD_TO,		/* "bis" between two dates */
+	SW_FIGURE,		/* "Abbildung" before a chart's number */
+	SW_FIG_SATISFACTION,	/* what a survey chart shows */
 	STATS_WORD__MAX
 };
 
