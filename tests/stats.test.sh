@@ -81,7 +81,8 @@ if command -v pdftotext >/dev/null 2>&1 && [ -f "$tmp/pdf/statistics.pdf" ]
 then
 	pdftotext -layout "$tmp/pdf/statistics.pdf" "$tmp/pdf.txt"
 	for w in "Mentees nach Geschlecht" "Methodik" "Seite 1 von" \
-	    "gesperrt (weniger als 3" "Stand: 14. November 2023"; do
+	    "gesperrt (weniger als 3" "Stand: 14. November 2023" \
+	    "Abbildung 1: Mentees nach Geschlecht"; do
 		grep -q "$w" "$tmp/pdf.txt" && ok || bad "pdf lacks '$w'"
 	done
 	# The table row "weiblich 9 5 14" as printed.

@@ -64,6 +64,10 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"Persons per kind and time; one person may appear in several "
 		"rows. During = up to the end of the programme."
 	},
+	[SW_FN_ABSENT] = {
+		"– = Organisation in diesem Durchgang nicht beteiligt",
+		"– = organisation not part of this cohort"
+	},
 	[SW_METHODS] = { "Methodik", "Methods" },
 	[SW_M_SOURCES] = {
 		"Datenquelle: die Teilnahmedaten (programme.xml) der oben "
@@ -90,18 +94,35 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"Geheimhaltung: Gesamtzahlen je Rolle und Geschlecht werden "
 		"stets veröffentlicht. In Tabellen nach Hintergrund und nach "
 		"Organisation und Geschlecht werden Zahlen unter %d (außer 0) "
-		"durch \".\" ersetzt und weitere Zahlen gesperrt, sodass keine "
-		"gesperrte Zahl aus Summen berechnet werden kann. Eine 0 wird "
-		"veröffentlicht, ebenso Zahlen, die sich schon aus den stets "
-		"veröffentlichten Summen ergeben. Namen und Kennungen von "
-		"Personen erscheinen nicht.",
+		"durch \u201e.\u201c ersetzt und weitere Zahlen (Partnerzellen) "
+		"gesperrt, sodass keine gesperrte Zahl aus Summen berechnet "
+		"werden kann. Eine 0 wird veröffentlicht, außer wo sie als "
+		"Partnerzelle gesperrt werden muss; veröffentlicht werden auch "
+		"Zahlen, die sich schon aus den stets veröffentlichten Summen "
+		"ergeben. Namen und Kennungen von Personen erscheinen nicht.",
 		"Disclosure control: totals by role and gender are always "
 		"published. In tables by background and by organisation and "
-		"gender, counts below %d (except 0) are replaced by \".\", and further "
-		"counts are suppressed so that no suppressed count can be "
-		"computed from totals. A 0 is published, and so is a count that "
-		"the always published totals determine anyway. No names or ids of "
-		"persons appear."
+		"gender, counts below %d (except 0) are replaced by \u201c.\u201d, "
+		"and further counts (complementary cells) are suppressed so "
+		"that no suppressed count can be computed from totals. A 0 is "
+		"published, except where it must be suppressed as a "
+		"complementary cell; so is a count that the always published "
+		"totals determine anyway. No names or ids of persons appear."
+	},
+	[SW_M_ACROSS] = {
+		"Die Summe aller Durchgänge wird mitgeschützt. Daher hängt, "
+		"welche Zahlen eines Durchgangs gesperrt sind, davon ab, welche "
+		"Durchgänge gemeinsam ausgewertet werden: allein ausgewertet "
+		"kann ein Durchgang mehr Zahlen zeigen. Auswertungen mit "
+		"verschiedener Auswahl von Durchgängen nicht nebeneinander "
+		"veröffentlichen, sonst lassen sich gesperrte Zahlen durch "
+		"Vergleich berechnen.",
+		"The sum of all cohorts is protected as well, so which counts "
+		"of a cohort are suppressed depends on which cohorts are "
+		"analysed together: analysed alone, a cohort may show more "
+		"counts. Do not publish analyses of different selections of "
+		"cohorts side by side, or suppressed counts can be computed by "
+		"comparing them."
 	},
 	[SW_M_NO_RULE] = {
 		"Keine Geheimhaltung angewandt (--no-suppress): nur für den "
@@ -123,6 +144,11 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	},
 	[SW_CSV_NOTE] = { "Hinweis", "Note" },
 	[SW_PERIOD_TO] = { "bis", "to" },
+	[SW_FIGURE] = { "Abbildung", "Figure" },
+	[SW_FIG_SATISFACTION] = {
+		", Antworten nach Zufriedenheit",
+		", answers by satisfaction"
+	},
 };
 
 /* Genders in print order. */
@@ -165,8 +191,8 @@ static const char *const eval_labels[STATS_EVAL__MAX][LANG__MAX] = {
 	[STATS_EVAL_SAT3] = { "Zufriedenheit 3", "Satisfaction 3" },
 	[STATS_EVAL_SAT2] = { "Zufriedenheit 2", "Satisfaction 2" },
 	[STATS_EVAL_SAT1] = {
-		"Zufriedenheit 1 (unzufrieden)",
-		"Satisfaction 1 (dissatisfied)"
+		"Zufriedenheit 1 (gar nicht zufrieden)",
+		"Satisfaction 1 (not at all satisfied)"
 	},
 	[STATS_EVAL_SAT_NONE] = {
 		"Zufriedenheit ohne Angabe", "Satisfaction not stated"
@@ -300,7 +326,7 @@ stats_value(const struct stats_cell *e, char decimal, char *buf)
 
 	if (e->flags & STATS_CELL_SUPPRESSED)
 		return strcpy(buf, ".");
-	if (e->flags & STATS_CELL_NA)
+	if (e->flags & (STATS_CELL_NA | STATS_CELL_ABSENT))
 		return strcpy(buf, "\u2013");
 	if (e->flags & STATS_CELL_REAL) {
 		snprintf(buf, 32, "%.1f", e->x);

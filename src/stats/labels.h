@@ -27,16 +27,21 @@ enum stats_word {
 	SW_FN_MATCHED,		/* footnote for tandems from the matching */
 	SW_FN_NO_ANSWERS,	/* footnote for evaluation without data */
 	SW_FN_OUTCOMES,		/* note on outcome counting */
+	SW_FN_ABSENT,		/* footnote for an organisation not in a
+				 * cohort */
 	SW_METHODS,		/* "Methodik" */
 	SW_M_SOURCES,		/* data sources */
 	SW_M_COUNTING,		/* who is counted */
 	SW_M_COHORTS,		/* same person in two cohorts */
 	SW_M_RULE,		/* suppression rule (takes min-cell) */
+	SW_M_ACROSS,		/* suppression depends on the cohorts run */
 	SW_M_NO_RULE,		/* suppression switched off */
 	SW_M_MIN1,		/* --min-cell 1: nothing below it */
 	SW_M_EVAL,		/* evaluation is anonymous */
 	SW_CSV_NOTE,		/* measure name of CSV note rows */
 	SW_PERIOD_TO,		/* "bis" between two dates */
+	SW_FIGURE,		/* "Abbildung" before a chart's number */
+	SW_FIG_SATISFACTION,	/* what a survey chart shows */
 	STATS_WORD__MAX
 };
 

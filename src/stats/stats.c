@@ -22,6 +22,13 @@ stats_cell(const struct stats_table *t, size_t c, size_t r, size_t k)
 	return &t->cells[(c * (t->nrows + 1) + r) * (t->ncols + 1) + k];
 }
 
+bool
+stats_row_absent(const struct stats_table *t, size_t c, size_t r)
+{
+	return r < t->nrows &&
+	    (stats_cell(t, c, r, t->ncols)->flags & STATS_CELL_ABSENT) != 0;
+}
+
 /* A table with all counts 0 and the given dimensions. */
 static struct stats_table *
 table_init(struct stats_table *t, enum stats_measure m, int role,
@@ -231,6 +238,32 @@ add_org(struct stats *s, struct programme *const *pv, enum role r,
 						break;
 			}
 			table_add(t, c, row, cross ? gender_col(q->gender) : 0);
+		}
+	/*
+	 * An organisation that a cohort does not have (nor, for the row of
+	 * people without one, anyone without one) is a structural 0 there:
+	 * known to all, so published, and printed as absent. The sum of all
+	 * cohorts has every row.
+	 */
+	for (c = 0; c < s->ncohorts; c++)
+		for (i = 0; i < nrows; i++) {
+			bool has = false;
+			size_t j;
+
+			if (i < orgs->n) {
+				for (j = 0; j < pv[c]->norgs && !has; j++)
+					has = strcmp(org_label(&pv[c]->orgs[j]),
+					    orgs->v[i]) == 0;
+			} else
+				for (j = 0; j < pv[c]->npeople && !has; j++)
+					has = pv[c]->people[j].org < 0;
+			if (has)
+				continue;
+			for (size_t k = 0; k <= t->ncols; k++)
+				stats_cell(t, c, i, k)->flags |=
+				    STATS_CELL_ABSENT | STATS_CELL_PUBLIC;
+			if (!cross)
+				t->footnote = SW_FN_ABSENT;
 		}
 	/* Totals by role × gender and by organisation are published. */
 	for (c = 0; c <= s->ncohorts; c++)
@@ -447,7 +480,8 @@ eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
 				    sizeof(int));
 				meet[nmeet++] = a->meetings;
 			}
-			if (a->career_step == 1)
+			if (a->career_step == 1 &&
+			    t->nrows > STATS_EVAL_CAREER)
 				stats_cell(t, c, STATS_EVAL_CAREER, 0)->n++;
 		}
 	e = stats_cell(t, c, STATS_EVAL_SAT_MEAN, 0);
@@ -467,17 +501,29 @@ eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
 	free(meet);
 }
 
-/* Survey answers of role r; the total pools all cohorts' answers. */
+/*
+ * Survey answers of role r; the total pools all cohorts' answers. The
+ * career-step row (the last) is for mentees; mentors get it only where
+ * one of their answers has career-step at all (they are not asked).
+ */
 static void
 add_evaluation(struct stats *s, struct programme *const *pv, enum role r)
 {
 	struct stats_table *t = stats_push(s);
-	size_t c, i;
+	size_t c, i, nrows = STATS_EVAL__MAX;
+	bool career = r == ROLE_MENTEE;
 
-	table_init(t, STATS_EVALUATION, r, s->ncohorts, STATS_EVAL__MAX, 1);
+	for (c = 0; c < s->ncohorts && !career; c++)
+		for (i = 0; i < pv[c]->nresponses; i++)
+			if (pv[c]->responses[i].role == r &&
+			    pv[c]->responses[i].career_step >= 0)
+				career = true;
+	if (!career)
+		nrows = STATS_EVAL_CAREER;
+	table_init(t, STATS_EVALUATION, r, s->ncohorts, nrows, 1);
 	t->row_total = false;
 	t->additive = false;
-	for (i = 0; i < STATS_EVAL__MAX; i++)
+	for (i = 0; i < nrows; i++)
 		t->rows[i] = xstrdup(stats_eval_label(s->lang,
 		    (enum stats_eval_row)i));
 	for (c = 0; c < s->ncohorts; c++)

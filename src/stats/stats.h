@@ -67,6 +67,9 @@ enum stats_timing {
 #define STATS_CELL_PRIMARY	0x08	/* suppressed: below min-cell */
 #define STATS_CELL_SECONDARY	0x10	/* suppressed: protects another cell */
 #define STATS_CELL_SUPPRESSED	(STATS_CELL_PRIMARY | STATS_CELL_SECONDARY)
+#define STATS_CELL_ABSENT	0x20	/* the row's group (an organisation)
+					 * is not in this cohort: a structural
+					 * 0, printed as "–" or left out */
 
 struct stats_cell {
 	long	 n;		/* the count */
@@ -118,6 +121,12 @@ void		 stats_free(struct stats *);
 /* The cell (cohort c, row r, column k) of t; indices may be the totals. */
 struct stats_cell	*stats_cell(const struct stats_table *t, size_t c,
 			    size_t r, size_t k);
+
+/*
+ * Is row r of t absent from cohort c (an organisation that cohort does not
+ * have)? A cross table leaves such rows out of the cohort's block.
+ */
+bool	stats_row_absent(const struct stats_table *t, size_t c, size_t r);
 
 /*
  * Apply the disclosure rule to every sensitive table: counts in 1 ..

@@ -75,6 +75,8 @@ write_table(const struct stats *s, const struct stats_table *t, char sep,
 				    t->rows[r] : total;
 				char *group;
 
+				if (e->flags & STATS_CELL_ABSENT)
+					continue;	/* not in this cohort */
 				if (t->ncols > 1)
 					group = xasprintf("%s / %s", row,
 					    k < t->ncols ? t->cols[k] : total);

@@ -81,15 +81,18 @@ block_cohort(const struct stats *s, const struct stats_table *t, size_t b)
 /* A one-column table: rows down, cohorts (and their total) across. */
 static bool
 list_table(struct doc_block *r, const struct stats *s,
-    const struct stats_table *t, char dec, const char *title)
+    const struct stats_table *t, char dec, const char *title,
+    struct doc_block **last)
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total, i, b;
 	struct doc_block *keep = doc_add(r, DOC_KEEP, NULL, 0), *tab, *row;
 
-	heading(keep, 2, title);
-	tab = table(keep, nb + 1);
 	bool sup = false;
 	char buf[32];
+
+	*last = keep;
+	heading(keep, 2, title);
+	tab = table(keep, nb + 1);
 
 	row = doc_add(tab, DOC_ROW, NULL, 0);
 	cell(row, "", false, DOC_BOLD);
@@ -117,7 +120,8 @@ list_table(struct doc_block *r, const struct stats *s,
 /* A cross table: per cohort block a subheading and a table. */
 static bool
 cross_table(struct doc_block *r, const struct stats *s,
-    const struct stats_table *t, char dec, const char *title)
+    const struct stats_table *t, char dec, const char *title,
+    struct doc_block **last)
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
 	size_t nk = t->ncols + t->col_total, i, k, b;
@@ -131,6 +135,7 @@ cross_table(struct doc_block *r, const struct stats *s,
 		/* A cohort's block is never split across pages; the first
 		 * keeps the title with it. */
 		keep = doc_add(r, DOC_KEEP, NULL, 0);
+		*last = keep;
 		if (b == 0)
 			heading(keep, 2, title);
 		if (nb > 1)
@@ -145,6 +150,8 @@ cross_table(struct doc_block *r, const struct stats *s,
 		for (i = 0; i < nr; i++) {
 			bool total = i == t->nrows;
 
+			if (stats_row_absent(t, c, i))
+				continue;	/* not in this cohort */
 			row = doc_add(tab, DOC_ROW, NULL, 0);
 			cell(row, total ? stats_word(s->lang, SW_TOTAL) :
 			    t->rows[i], false, total ? DOC_BOLD : 0);
@@ -188,12 +195,12 @@ text_prim(struct doc_block *d, double x, double y, double size,
  */
 static void
 chart(struct doc_block *r, const struct stats *s,
-    const struct stats_table *t, char dec, const char *title)
+    const struct stats_table *t, char dec, const char *title, int *nfig)
 {
 	size_t nc = s->ncohorts, i, c, nrows = 0;
 	double max = 0, y = 0, barw = CHART_W - VALUE_W;
 	struct doc_block *d;
-	char buf[32];
+	char buf[32], *caption;
 
 	for (i = 0; i < t->nrows; i++) {
 		if (!chart_row(t, i))
@@ -209,9 +216,18 @@ chart(struct doc_block *r, const struct stats *s,
 	}
 	if (nrows == 0 || max == 0)
 		return;
+	/* The caption names the figure and what its bars count. */
+	caption = xasprintf("%s %d: %s%s", stats_word(s->lang, SW_FIGURE),
+	    ++*nfig, title, t->measure == STATS_EVALUATION ?
+	    stats_word(s->lang, SW_FIG_SATISFACTION) : "");
 	doc_add(r, DOC_SPACE, NULL, 0)->height = 6;
+	/* Caption and chart are never parted; where table and chart do not
+	 * fit one page, the break comes before the caption. */
+	r = doc_add(r, DOC_KEEP, NULL, 0);
+	para(r, caption, DOC_BOLD, 8.5);
 	d = doc_add(r, DOC_DRAWING, NULL, 0);
-	doc_set_str(&d->alt, title);
+	doc_set_str(&d->alt, caption);
+	free(caption);
 	if (nc > 1) {
 		/* Legend: a square and the cohort's label each. */
 		double x = 0;
@@ -309,6 +325,8 @@ methods(struct doc_block *r, const struct stats *s)
 		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
 		para(r, rule, 0, 0);
 		free(rule);
+		if (s->ncohorts > 1)
+			para(r, stats_word(l, SW_M_ACROSS), 0, 0);
 	} else
 		para(r, stats_word(l, SW_M_NO_RULE), DOC_BOLD, 0);
 }
@@ -319,29 +337,33 @@ stats_doc(const struct stats *s, struct date asof)
 	struct doc *d = doc_new(lang_names[s->lang]);
 	struct doc_block *r = d->root;
 	char dec = s->lang == LANG_DE ? ',' : '.';
+	int nfig = 0;
 
 	doc_set_str(&d->title, stats_word(s->lang, SW_HEADING));
 	head(r, s, asof);
 	for (size_t i = 0; i < s->ntables; i++) {
 		const struct stats_table *t = &s->tables[i];
 		char *title = stats_title(s->lang, s->wording, t), *fn;
+		struct doc_block *last = r;
 		bool sup;
 
+		/* Footnotes and the chart stay on the page of their table
+		 * (its last block): a chart never starts a page alone. */
 		if (t->ncols > 1)
-			sup = cross_table(r, s, t, dec, title);
+			sup = cross_table(r, s, t, dec, title, &last);
 		else
-			sup = list_table(r, s, t, dec, title);
+			sup = list_table(r, s, t, dec, title, &last);
 		if (sup) {
 			fn = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
 			    s->min_cell);
-			para(r, fn, 0, 8.5);
+			para(last, fn, 0, 8.5);
 			free(fn);
 		}
 		if (t->footnote != 0)
-			para(r, stats_word(s->lang,
+			para(last, stats_word(s->lang,
 			    (enum stats_word)t->footnote), 0, 8.5);
 		if (t->ncols == 1)
-			chart(r, s, t, dec, title);
+			chart(last, s, t, dec, title, &nfig);
 		free(title);
 	}
 	methods(r, s);

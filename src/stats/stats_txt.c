@@ -172,21 +172,29 @@ print_cross(const struct stats *s, const struct stats_table *t, char dec,
 		struct grid g;
 		size_t c = b < s->ncohorts ? b : t->ncohorts;
 
-		grid_init(&g, nr + 1, nk + 1);
+		size_t shown = 0, at = 0;
+
+		/* Rows absent from this cohort are left out. */
+		for (r = 0; r < nr; r++)
+			shown += !stats_row_absent(t, c, r);
+		grid_init(&g, shown + 1, nk + 1);
 		if (nb > 1)
 			grid_set(&g, 0, 0, block_label(s, b, false));
 		for (k = 0; k < nk; k++)
 			grid_set(&g, 0, k + 1, k < t->ncols ? t->cols[k] :
 			    stats_word(s->lang, SW_TOTAL));
 		for (r = 0; r < nr; r++) {
-			grid_set(&g, r + 1, 0, r < t->nrows ? t->rows[r] :
+			if (stats_row_absent(t, c, r))
+				continue;
+			at++;
+			grid_set(&g, at, 0, r < t->nrows ? t->rows[r] :
 			    stats_word(s->lang, SW_TOTAL));
 			for (k = 0; k < nk; k++) {
 				const struct stats_cell *e =
 				    stats_cell(t, c, r, k);
 
 				sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
-				grid_set(&g, r + 1, k + 1,
+				grid_set(&g, at, k + 1,
 				    stats_value(e, dec, buf));
 			}
 		}
@@ -248,6 +256,8 @@ print_methods(const struct stats *s, FILE *fp)
 		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
 		wrap(fp, "", rule);
 		free(rule);
+		if (s->ncohorts > 1)
+			wrap(fp, "", stats_word(l, SW_M_ACROSS));
 	} else
 		wrap(fp, "", stats_word(l, SW_M_NO_RULE));
 }

@@ -7,6 +7,7 @@
 
 #include "harness.h"
 #include "load/model.h"
+#include "stats/labels.h"
 #include "stats/stats.h"
 #include "util/xalloc.h"
 
@@ -663,6 +664,17 @@ test_compute(void)
 	CHECK_INT(N(t, 1, 1, 0), 5);
 	CHECK_INT(N(t, 1, 2, 0), 1);
 	CHECK_INT(N(t, 2, 1, 0), 11);
+	/* Nobody in A lacks an organisation: that row is absent from A
+	 * (a structural 0, printed "–"), present in B and the total. */
+	CHECK(stats_row_absent(t, 0, 2));
+	CHECK(!stats_row_absent(t, 1, 2));
+	CHECK(!stats_row_absent(t, 2, 2));
+	CHECK(!stats_row_absent(t, 0, 0));
+	CHECK(!stats_row_absent(t, 0, 3));	/* the total line never */
+	CHECK_INT(t->footnote, SW_FN_ABSENT);
+	t = find(s, STATS_ORG_GENDER, ROLE_MENTEE);
+	CHECK(stats_row_absent(t, 0, 2));
+	CHECK(stats_cell(t, 0, 2, 1)->flags & STATS_CELL_PUBLIC);
 	/* Tandems: 11 fixed in A, none in B: the total is A's. */
 	t = find(s, STATS_TANDEMS, -1);
 	CHECK_INT(t->nrows, 1);
@@ -697,6 +709,8 @@ test_compute(void)
 	CHECK(stats_cell(t, 1, STATS_EVAL_MEETINGS, 0)->flags & STATS_CELL_NA);
 	CHECK_INT(N(t, 1, STATS_EVAL_RESPONSES, 0), 0);
 	t = find(s, STATS_EVALUATION, ROLE_MENTOR);
+	/* Mentors are not asked about a career step: no such row. */
+	CHECK_INT(t->nrows, STATS_EVAL_CAREER);
 	/* Mentors: 12, 11 -> median 11.5; mean 4.5. */
 	CHECK(stats_cell(t, 2, STATS_EVAL_MEETINGS, 0)->x == 11.5);
 	CHECK(stats_cell(t, 2, STATS_EVAL_SAT_MEAN, 0)->x == 4.5);
@@ -793,7 +807,7 @@ test_writers(void)
 	CHECK(strstr(buf, "Mentees nach Geschlecht\n") != NULL);
 	CHECK(strstr(buf, "Mentorinnen und Mentoren nach Geschlecht") != NULL);
 	CHECK(strstr(buf, "weiblich            9\n") != NULL);
-	CHECK(strstr(buf, "Zufriedenheit, Mittelwert              4,4\n") != NULL);
+	CHECK(strstr(buf, "Zufriedenheit, Mittelwert                   4,4\n") != NULL);
 	CHECK(strstr(buf, "Name1") == NULL);		/* no names */
 	CHECK(strstr(buf, "p1") == NULL);		/* no ids */
 	CHECK(strstr(buf, "ohne Geheimhaltung") == NULL);
