@@ -118,6 +118,24 @@ then
 		echo "stats.test: PDF/A check skipped: no java or" \
 		    "PDFBox preflight.jar" >&2
 	fi
+	# Every figure is on the page of its table's heading (the caption
+	# repeats the heading after "Abbildung N: ").
+	"$TANDEM" stats "$TOP/content" --format pdf -o "$tmp/sample" \
+	    >/dev/null 2>&1
+	n=$(pdfinfo "$tmp/sample/statistics.pdf" 2>/dev/null |
+	    awk '/^Pages:/ { print $2 }')
+	apart=""
+	for p in $(seq 1 "${n:-0}"); do
+		pdftotext -f "$p" -l "$p" "$tmp/sample/statistics.pdf" \
+		    "$tmp/page.txt"
+		sed -n 's/^Abbildung [0-9]*: \(.*\)$/\1/p' "$tmp/page.txt" |
+		    sed 's/, Antworten nach Zufriedenheit$//' >"$tmp/figs"
+		while read -r f; do
+			grep -qx "$f" "$tmp/page.txt" || apart="$apart [$f]"
+		done <"$tmp/figs"
+	done
+	[ "${n:-0}" -gt 1 ] && [ -z "$apart" ] && ok ||
+	    bad "figures apart from their table:${apart:- no pages}"
 	"$TANDEM" stats img-2018 img-2020 --format pdf -o "$tmp/pdf2" \
 	    >/dev/null 2>&1
 	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||

@@ -69,6 +69,8 @@ enum vkind {
 struct vitem {
 	enum vkind	 kind;
 	bool		 keep_prev;	/* no page break before this item */
+	bool		 weak_break;	/* kept, but the break to take when
+					   its keep group fills a page */
 	double		 h;		/* advance */
 	double		 asc;		/* baseline below the top */
 	double		 dy;		/* in a box: top below the box top */
@@ -1190,6 +1192,7 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->pending = L->t->par_space;
 }
 
+/* A keep group: its blocks stay on one page unless they cannot fit one. */
 static void
 flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
@@ -1201,7 +1204,11 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->keep_all = true;
 	flow_children(L, b, c);
 	L->keep_all = save;
-	if (start < L->vl.n)
+	/* A group inside a group stays with what comes before it; its start
+	 * is only where the outer group breaks when it cannot fit a page. */
+	if (start < L->vl.n && save)
+		L->vl.v[start].weak_break = true;
+	else if (start < L->vl.n)
 		L->vl.v[start].keep_prev = false;
 }
 
@@ -1444,7 +1451,7 @@ paginate(struct lay *L, size_t *npages)
 	while (k < n) {
 		struct page pg = { 0 };
 		double y = 0, avail = body;
-		size_t j, last_ok = NONE;
+		size_t j, last_ok = NONE, last_weak = NONE;
 
 		while (k < n && (v[k].kind == V_GLUE || v[k].kind == V_BREAK))
 			k++;
@@ -1465,6 +1472,8 @@ paginate(struct lay *L, size_t *npages)
 				break;
 			if (j > k && !v[j].keep_prev && y <= avail + 0.01)
 				last_ok = j;
+			if (j > k && v[j].weak_break && y <= avail + 0.01)
+				last_weak = j;
 			if (v[j].kind != V_GLUE && y + v[j].h > avail + 0.01)
 				break;
 			y += v[j].h;
@@ -1473,6 +1482,8 @@ paginate(struct lay *L, size_t *npages)
 			pg.end = j;
 		else if (last_ok != NONE)
 			pg.end = last_ok;
+		else if (last_weak != NONE)
+			pg.end = last_weak;
 		else
 			pg.end = j > k ? j : k + 1;
 		pages = xgrow(pages, &cap, np + 1, sizeof(*pages));
