@@ -234,7 +234,8 @@ struct programme {
 	long			 line;		/* line of <programme> */
 	long			 period_line;	/* line of <period> */
 	long			 matching_line;	/* <matching>/<weights>/<rules> */
-	long			 tandems_line;	/* line of inline <tandems> */
+	long			 tandems_line;	/* line of <tandems>: inline, or the
+					   root of tandems_file */
 };
 
 /* An empty programme with every default of SPEC §4 set. */

@@ -10,6 +10,7 @@
 
 #include "tandems/tandems.h"
 #include "util/diag.h"
+#include "util/escape.h"
 #include "util/xalloc.h"
 
 const char *const tandems_why_text[TANDEMS_WHY__MAX] = {
@@ -373,29 +374,6 @@ tandems_result_free(struct tandems_result *tr)
 	free(tr);
 }
 
-/* Write s as XML attribute text. */
-static void
-xml_attr(const char *s, FILE *fp)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-}
-
 void
 tandems_write_xml(const struct programme *p, const struct tandems_result *tr,
     FILE *fp)
@@ -414,9 +392,9 @@ tandems_write_xml(const struct programme *p, const struct tandems_result *tr,
 	    "<tandems>\n", tr->npairs, tr->total_score);
 	for (size_t k = 0; k < p->ntandems; k++) {
 		fputs("  <tandem mentee=\"", fp);
-		xml_attr(p->people[p->tandems[k].mentee].id, fp);
+		escape_xml(fp, p->people[p->tandems[k].mentee].id, 1);
 		fputs("\" mentor=\"", fp);
-		xml_attr(p->people[p->tandems[k].mentor].id, fp);
+		escape_xml(fp, p->people[p->tandems[k].mentor].id, 1);
 		fprintf(fp, "\" score=\"%d\"/>\n", p->tandems[k].score);
 	}
 	fputs("</tandems>\n", fp);
