@@ -1746,11 +1746,16 @@ build_programme(struct ctx *c, const xmlNode *root)
 		else if (is_el(k, EL_TOPICS))
 			build_topics(c, k);
 	for (k = root->children; k != NULL; k = k->next)
-		if (is_el(k, EL_PEOPLE))
+		if (is_el(k, EL_PEOPLE)) {
+			if (p->people_line == 0)
+				p->people_line = line_of(k);
 			for (const xmlNode *q = k->children; q != NULL;
 			    q = q->next)
 				if (is_el(q, EL_PERSON))
 					build_person(c, q);
+		}
+	if (p->people_line == 0)
+		p->people_line = p->line;
 	index_people(c);
 	for (k = root->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_TITLE) && p->title == NULL)

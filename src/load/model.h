@@ -236,6 +236,8 @@ struct programme {
 	long			 matching_line;	/* <matching>/<weights>/<rules> */
 	long			 tandems_line;	/* line of <tandems>: inline, or the
 					   root of tandems_file */
+	long			 people_line;	/* line of <people> (or of
+					   <programme> if there is none) */
 };
 
 /* An empty programme with every default of SPEC §4 set. */

@@ -193,6 +193,18 @@ explain_unmatched(const struct bridge *b, size_t e, struct tandems_unmatched *u)
 }
 
 /* Match p on the fly (no fixed tandems). */
+/* The line in programme.xml a matching diagnostic is about: the pin, the
+ * people (too many, a value out of range), else <matching>. */
+static long
+diag_line(const struct programme *p, const struct match_diag *d, bool pin)
+{
+	if (pin && d->item < p->npins)
+		return p->pins[d->item].line;
+	if (d->error == MATCH_ERR_TOO_BIG || d->error == MATCH_ERR_VALUE)
+		return p->people_line;
+	return p->matching_line > 0 ? p->matching_line : p->line;
+}
+
 static int
 form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 {
@@ -215,8 +227,8 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 			}
 			if (d->error == MATCH_ERR_INTERNAL)
 				rc = EX_SOFTWARE;
-			diag(DIAG_ERROR, p->file, pin && d->item < p->npins ?
-			    p->pins[d->item].line : 0, 0, "%s", msg);
+			diag(DIAG_ERROR, p->file, diag_line(p, d, pin), 0,
+			    "%s", msg);
 		}
 		match_result_free(res);
 		return rc;
