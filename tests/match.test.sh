@@ -46,8 +46,13 @@ cmp -s "$tmp/out.xml" "$tmp/keep.xml" && ok || no "earlier output changed"
 
 # The text overview fits 100 columns (characters, not bytes), also with
 # 300-character names and the explanation.
+mkdir "$tmp/long"
+long=$(printf 'Nowak-Wiśniewska %.0s' 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15)
+sed "s/family=\"Nowak\"/family=\"$long\"/" \
+    "$TOP/tests/golden/match/unmatched/programme.xml" >"$tmp/long/programme.xml"
 for d in "$TOP/content" "$TOP/tests/golden/hostile/names-300" \
-    "$TOP/tests/golden/match/unmatched" "$TOP/tests/golden/match/fixed"; do
+    "$TOP/tests/golden/match/unmatched" "$TOP/tests/golden/match/fixed" \
+    "$tmp/long"; do
 	"$T" match "$d" --explain 2>/dev/null >"$tmp/wide"
 	w=$(LC_ALL=C.UTF-8 wc -L <"$tmp/wide")
 	[ "$w" -gt 40 ] && [ "$w" -le 100 ] && ok ||

@@ -474,10 +474,12 @@ print_table(const struct programme *p, const struct tandems_result *tr,
 			char	*who = person_label(
 			    &p->people[tr->unmatched[k].mentee]);
 			char	*why = unmatched_reason(&tr->unmatched[k]);
-			char	*first = xasprintf("  %s: ", who);
+			char	*name = shorten(who, TEXT_WIDTH / 2);
+			char	*first = xasprintf("  %s: ", name);
 
 			put_wrapped(fp, first, INDENT, why);
 			free(first);
+			free(name);
 			free(who);
 			free(why);
 		}
