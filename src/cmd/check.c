@@ -17,6 +17,7 @@
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "compose/placeholder.h"
+#include "device/font.h"
 #include "layout/layout.h"
 #include "layout/template.h"
 #include "load/load.h"
@@ -452,6 +453,7 @@ cmd_check(int argc, char *argv[])
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
+	font_done();
 	free(dir);
 	if (p == NULL)
 		return rc;
