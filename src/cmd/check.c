@@ -1,8 +1,9 @@
 /*
  * tandem check DIR: load and validate a programme's data, check every
  * Markdown text a build would use (readable, UTF-8, and, when the data
- * loaded, every placeholder known and available in that kind of text), and
- * print a one-paragraph summary. Writes nothing.
+ * loaded, every placeholder known and available in that kind of text),
+ * validate the folder's own templates/ as a build would, and print a
+ * one-paragraph summary. Writes nothing.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -16,11 +17,15 @@
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "compose/placeholder.h"
+#include "device/font.h"
+#include "layout/layout.h"
+#include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -76,6 +81,7 @@ static int
 check_bytes(const struct textstate *ts, const char *name, const char *s,
     size_t len)
 {
+	const char *nul;
 	long line, col;
 	size_t i;
 
@@ -90,9 +96,14 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 		    q[col - 1]);
 		return EX_DATAERR;
 	}
-	if (memchr(s, '\0', len) != NULL) {
-		diag(DIAG_ERROR, name, 0, 0, "the text contains a NUL byte; "
-		    "is it a text file?");
+	if ((nul = memchr(s, '\0', len)) != NULL) {
+		line = 1;
+		col = 1;
+		for (const char *q = s; q < nul; q++, col++)
+			if (*q == '\n')
+				line++, col = 0;
+		diag(DIAG_ERROR, name, line, col, "the text contains a NUL "
+		    "byte; is it a text file?");
 		return EX_DATAERR;
 	}
 	for (i = 0; i < len; i++)
@@ -211,6 +222,108 @@ check_texts(const char *dir, const struct programme *p)
 	return ts.rc;
 }
 
+/* The templates a build or `tandem stats` reads from DIR/templates/. */
+static const char *const template_names[] = {
+	"agreement", "certificate", "handbook", "report", "statistics",
+	"tandems"
+};
+
+#define NTEMPLATES	(sizeof(template_names) / sizeof(template_names[0]))
+
+static int
+xml_filter(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 4 &&
+	    strcmp(d->d_name + n - 4, ".xml") == 0;
+}
+
+/*
+ * Validate one template file of the programme (path, named name without
+ * ".xml") with the messages a build gives, and its logo. Returns 0 or an
+ * exit code.
+ */
+static int
+check_template(const char *dir, const char *path, const char *name)
+{
+	struct template *t;
+	size_t len, k;
+	char *data, *logo;
+	const char *err = NULL;
+	long i;
+	int w, h;
+
+	for (k = 0; k < NTEMPLATES; k++)
+		if (strcmp(name, template_names[k]) == 0)
+			break;
+	if (k == NTEMPLATES) {
+		i = suggest_index(name, template_names, NTEMPLATES,
+		    SUGGEST_ID);
+		diag(DIAG_WARNING, path, 0, 0, "not a template tandem uses "
+		    "(agreement, certificate, handbook, report, statistics, "
+		    "tandems); ignored%s%s%s", i >= 0 ? "; did you mean '" :
+		    "", i >= 0 ? template_names[i] : "", i >= 0 ? ".xml'?" :
+		    "");
+		return 0;
+	}
+	if ((data = file_read(path, &len)) == NULL) {
+		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
+		    errno == EFBIG ? "file too large" : strerror(errno));
+		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+	}
+	t = template_load(path, data, len);
+	free(data);
+	if (t == NULL)
+		return EX_DATAERR;
+	/* As the layout does, but before anything is built. */
+	if (t->logo != NULL) {
+		logo = t->logo[0] == '/' ? xstrdup(t->logo) :
+		    join(dir, t->logo);
+		if (layout_image_size(logo, &w, &h, &err) != 0)
+			diag(DIAG_WARNING, path, 0, 0, "logo %s: %s; left out",
+			    logo, err ? err : strerror(errno));
+		free(logo);
+	}
+	template_free(t);
+	return 0;
+}
+
+/*
+ * Validate every *.xml in DIR/templates/ (the built-in templates are
+ * tested with tandem itself). Returns 0 or an exit code.
+ */
+static int
+check_templates(const char *dir)
+{
+	struct dirent **list;
+	char *td = join(dir, "templates"), *path, *name;
+	int n, rc = 0, r;
+
+	if (!dir_exists(td)) {
+		free(td);
+		return 0;
+	}
+	if ((n = scandir(td, &list, xml_filter, alphasort)) < 0) {
+		diag(DIAG_ERROR, td, 0, 0, "cannot read folder: %s",
+		    strerror(errno));
+		free(td);
+		return EX_NOINPUT;
+	}
+	for (int k = 0; k < n; k++) {
+		path = join(td, list[k]->d_name);
+		name = xstrndup(list[k]->d_name, strlen(list[k]->d_name) - 4);
+		if ((r = check_template(dir, path, name)) != 0 && rc == 0)
+			rc = r;
+		free(name);
+		free(path);
+		free(list[k]);
+	}
+	free(list);
+	free(td);
+	return rc;
+}
+
 /* "(10 f, 2 m)" for people of role r, not withdrawn. */
 static void
 add_genders(struct strbuf *sb, const struct programme *p, enum role r)
@@ -318,7 +431,7 @@ cmd_check(int argc, char *argv[])
 {
 	struct programme *p;
 	char *dir;
-	int rc, trc;
+	int rc, trc, rc2;
 
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
@@ -338,6 +451,9 @@ cmd_check(int argc, char *argv[])
 	p = load_programme(argv[1], &rc);
 	dir = programme_dir(argv[1]);
 	trc = check_texts(dir, p);
+	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
+		trc = rc2;
+	font_done();
 	free(dir);
 	if (p == NULL)
 		return rc;

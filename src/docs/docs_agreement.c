@@ -135,8 +135,8 @@ docs_build_agreements(const struct programme *p,
 	int rc = 0;
 
 	if (p->ntandems == 0) {
-		diag_warn(p->file, 0, "agreements: there are no tandems; "
-		    "skipped");
+		diag_warn(p->file, p->people_line, "agreements: there are no "
+		    "tandems; skipped");
 		return 0;
 	}
 	if ((t = docs_template(o->dir, "agreement", &rc)) == NULL)

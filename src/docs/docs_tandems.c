@@ -354,8 +354,8 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 
 	if (programme_count(p, ROLE_MENTEE, GENDER__MAX, false) == 0 &&
 	    p->ntandems == 0) {
-		diag_warn(p->file, 0, "tandems: no mentees taking part; "
-		    "skipped");
+		diag_warn(p->file, p->people_line, "tandems: no mentees taking "
+		    "part; skipped");
 		return 0;
 	}
 	if ((t = docs_template(o->dir, "tandems", &rc)) == NULL)

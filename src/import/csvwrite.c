@@ -8,40 +8,16 @@
 
 #include "import/sheet.h"
 #include "import/write.h"
+#include "util/escape.h"
 #include "util/strbuf.h"
 
-/*
- * Write one cell, quoted when it holds ';', '"', a line break or
- * surrounding spaces. A cell that a spreadsheet would take for a formula
- * ("=", "+", "-", "@" first, e.g. a phone number "+49 ...") gets a leading
- * tab inside the quotes: spreadsheets then keep it as text, and the
- * importer trims the tab away again.
- */
+/* Write one cell (see escape_csv()), after the separator unless first. */
 static void
 cell(FILE *fp, const char *s, bool first)
 {
-	size_t n = s != NULL ? strlen(s) : 0;
-	bool formula;
-
 	if (!first)
 		fputc(';', fp);
-	if (n == 0)
-		return;
-	formula = strchr("=+-@", s[0]) != NULL;
-	if (!formula && strpbrk(s, ";\"\n\r") == NULL && s[0] != ' ' &&
-	    s[0] != '\t' && s[n - 1] != ' ' && s[n - 1] != '\t') {
-		fputs(s, fp);
-		return;
-	}
-	fputc('"', fp);
-	if (formula)
-		fputc('\t', fp);
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			fputc('"', fp);
-		fputc(*s, fp);
-	}
-	fputc('"', fp);
+	escape_csv(fp, s, ';');
 }
 
 /* The topic labels of q, joined by ", " (or "; " when a label holds a

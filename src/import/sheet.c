@@ -339,6 +339,39 @@ bad_cell(struct sheet *sh, long line, enum import_col c, const char *fmt,
 	sh->errors++;
 }
 
+/*
+ * Report value in column c of row line as unknown: with "did you mean" the
+ * closest of cands[0..n) when one is close, else with the hint otherwise.
+ */
+static void
+unknown_cell(struct sheet *sh, long line, enum import_col c, const char *fmt,
+    const char *value, const char *const *cands, size_t n,
+    const char *otherwise)
+{
+	const char *close = import_closest(value, cands, n);
+	char *hint = close != NULL ? xasprintf("did you mean '%s'?", close) :
+	    NULL;
+
+	bad_cell(sh, line, c, fmt, value, hint != NULL ? hint : otherwise);
+	free(hint);
+}
+
+/* An id made from name (see import_slug()) that exists(p, id) does not
+ * know yet: "name", else "name-2", "name-3", ... The caller frees. */
+static char *
+new_id(const struct programme *p, const char *name, const char *fallback,
+    int (*exists)(const struct programme *, const char *))
+{
+	char *base = import_slug(name, fallback), *id = xstrdup(base);
+
+	for (int k = 2; exists(p, id) >= 0; k++) {
+		free(id);
+		id = xasprintf("%s-%d", base, k);
+	}
+	free(base);
+	return id;
+}
+
 /* Map the header row; false when a required column is missing. */
 static bool
 map_header(struct sheet *sh, const struct csvin_row *h)
@@ -388,10 +421,7 @@ find_org(struct sheet *sh, long line, const char *cell)
 {
 	struct programme *p = sh->p;
 	const char **cands;
-	const char *close;
 	size_t i, n = 0;
-	char *id, *hint;
-	int k;
 
 	for (i = 0; i < p->norgs; i++) {
 		const struct org *o = &p->orgs[i];
@@ -401,18 +431,11 @@ find_org(struct sheet *sh, long line, const char *cell)
 			return (int)i;
 	}
 	if (sh->into == NULL) {
-		id = import_slug(cell, "org");
-		for (k = 2; programme_find_org(p, id) >= 0; k++) {
-			char *base = import_slug(cell, "org");
-
-			free(id);
-			id = xasprintf("%s-%d", base, k);
-			free(base);
-		}
 		p->orgs = xgrow(p->orgs, &sh->orgcap, p->norgs + 1,
 		    sizeof(*p->orgs));
 		memset(&p->orgs[p->norgs], 0, sizeof(p->orgs[0]));
-		p->orgs[p->norgs].id = id;
+		p->orgs[p->norgs].id = new_id(p, cell, "org",
+		    programme_find_org);
 		p->orgs[p->norgs].name = xstrdup(cell);
 		p->orgs[p->norgs].line = line;
 		return (int)p->norgs++;
@@ -423,11 +446,8 @@ find_org(struct sheet *sh, long line, const char *cell)
 		if (p->orgs[i].short_name != NULL)
 			cands[n++] = p->orgs[i].short_name;
 	}
-	close = import_closest(cell, cands, n);
-	hint = close != NULL ? xasprintf("did you mean '%s'?", close) : NULL;
-	bad_cell(sh, line, IMPORT_COL_ORG, "unknown organisation '%s'", cell,
-	    hint != NULL ? hint : "not one of the programme's organisations");
-	free(hint);
+	unknown_cell(sh, line, IMPORT_COL_ORG, "unknown organisation '%s'",
+	    cell, cands, n, "not one of the programme's organisations");
 	free(cands);
 	return -1;
 }
@@ -439,27 +459,17 @@ find_topic(struct sheet *sh, long line, const char *item)
 {
 	struct programme *p = sh->p;
 	const char **cands;
-	const char *close;
 	size_t i, n = 0;
-	char *id, *hint;
-	int k;
 
 	for (i = 0; i < p->ntopics; i++)
 		if (strcmp(p->topics[i].id, item) == 0 ||
 		    import_same(p->topics[i].label, item))
 			return (int)i;
 	if (sh->into == NULL) {
-		id = import_slug(item, "topic");
-		for (k = 2; programme_find_topic(p, id) >= 0; k++) {
-			char *base = import_slug(item, "topic");
-
-			free(id);
-			id = xasprintf("%s-%d", base, k);
-			free(base);
-		}
 		p->topics = xgrow(p->topics, &sh->topiccap, p->ntopics + 1,
 		    sizeof(*p->topics));
-		p->topics[p->ntopics].id = id;
+		p->topics[p->ntopics].id = new_id(p, item, "topic",
+		    programme_find_topic);
 		p->topics[p->ntopics].label = xstrdup(item);
 		p->topics[p->ntopics].line = line;
 		return (int)p->ntopics++;
@@ -469,11 +479,8 @@ find_topic(struct sheet *sh, long line, const char *item)
 		cands[n++] = p->topics[i].label;
 		cands[n++] = p->topics[i].id;
 	}
-	close = import_closest(item, cands, n);
-	hint = close != NULL ? xasprintf("did you mean '%s'?", close) : NULL;
-	bad_cell(sh, line, IMPORT_COL_TOPICS, "unknown topic '%s'", item,
-	    hint != NULL ? hint : "not one of the programme's topics");
-	free(hint);
+	unknown_cell(sh, line, IMPORT_COL_TOPICS, "unknown topic '%s'", item,
+	    cands, n, "not one of the programme's topics");
 	free(cands);
 	return -1;
 }
@@ -779,19 +786,13 @@ read_partners(struct sheet *sh)
 		n = split_items(sh->partners[i], true, &items);
 		for (size_t j = 0; j < n; j++) {
 			int k = programme_find_person(p, items[j]);
-			const char *close;
-			char *hint;
 
-			if (k < 0) {
-				close = import_closest(items[j], ids,
-				    p->npeople);
-				hint = close != NULL ? xasprintf("did you "
-				    "mean '%s'?", close) : NULL;
-				bad_cell(sh, q->line, IMPORT_COL_PARTNER,
-				    "unknown person '%s'", items[j], hint != NULL ?
-				    hint : "give the id of the partner's row");
-				free(hint);
-			} else if (p->people[k].role == q->role)
+			if (k < 0)
+				unknown_cell(sh, q->line, IMPORT_COL_PARTNER,
+				    "unknown person '%s'", items[j], ids,
+				    p->npeople, "give the id of the partner's "
+				    "row");
+			else if (p->people[k].role == q->role)
 				bad_cell(sh, q->line, IMPORT_COL_PARTNER,
 				    "partner '%s' has the same role", items[j],
 				    "a tandem is a mentee and a mentor");

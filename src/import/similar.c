@@ -8,6 +8,7 @@
 
 #include "import/similar.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -130,29 +131,8 @@ size_t
 import_distance(const char *a, const char *b)
 {
 	char *fa = import_fold(a, ' '), *fb = import_fold(b, ' ');
-	size_t la = strlen(fa), lb = strlen(fb), i, j, d;
-	size_t *row = xcalloc(lb + 1, sizeof(*row));
+	size_t d = suggest_distance(fa, fb);
 
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			size_t up = row[j], best;
-
-			best = diag + (fa[i - 1] != fb[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			diag = up;
-			row[j] = best;
-		}
-	}
-	d = row[lb];
-	free(row);
 	free(fa);
 	free(fb);
 	return d;
@@ -161,19 +141,16 @@ import_distance(const char *a, const char *b)
 const char *
 import_closest(const char *s, const char *const *cands, size_t n)
 {
-	const char *best = NULL;
-	size_t bestd = (size_t)-1;
+	char *fs = import_fold(s, ' ');
+	char **fc = xcalloc(n ? n : 1, sizeof(*fc));
+	long k;
 
-	for (size_t i = 0; i < n; i++) {
-		size_t d = import_distance(s, cands[i]);
-		size_t l = strlen(s) > strlen(cands[i]) ? strlen(s) :
-		    strlen(cands[i]);
-		size_t limit = l / 3 > 1 ? l / 3 : 1;
-
-		if (d <= limit && d < bestd) {
-			best = cands[i];
-			bestd = d;
-		}
-	}
-	return best;
+	for (size_t i = 0; i < n; i++)
+		fc[i] = import_fold(cands[i], ' ');
+	k = suggest_index(fs, (const char *const *)fc, n, SUGGEST_NAME);
+	for (size_t i = 0; i < n; i++)
+		free(fc[i]);
+	free(fc);
+	free(fs);
+	return k < 0 ? NULL : cands[k];
 }

@@ -10,12 +10,6 @@
 
 #include "load/model.h"
 
-/*
- * Write s escaped for XML: &, <, > always; in attributes also '"' and the
- * white space that attribute normalisation would lose (tab, newline).
- */
-void	import_xml_escape(FILE *, const char *s, int attr);
-
 /* The <people> element with every person, indented by indent spaces. */
 void	import_xml_people(FILE *, const struct programme *, int indent);
 

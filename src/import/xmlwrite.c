@@ -7,39 +7,7 @@
 #include <string.h>
 
 #include "import/write.h"
-
-void
-import_xml_escape(FILE *fp, const char *s, int attr)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs(attr ? "&quot;" : "\"", fp);
-			break;
-		case '\t':
-			fputs(attr ? "&#9;" : "\t", fp);
-			break;
-		case '\n':
-			fputs(attr ? "&#10;" : "\n", fp);
-			break;
-		case '\r':
-			fputs("&#13;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-			break;
-		}
-	}
-}
+#include "util/escape.h"
 
 /* Write ` name="value"` if value is set. */
 static void
@@ -48,7 +16,7 @@ attr(FILE *fp, const char *name, const char *value)
 	if (value == NULL || value[0] == '\0')
 		return;
 	fprintf(fp, " %s=\"", name);
-	import_xml_escape(fp, value, 1);
+	escape_xml(fp, value, 1);
 	fputc('"', fp);
 }
 
@@ -59,7 +27,7 @@ element(FILE *fp, int indent, const char *name, const char *text)
 	if (text == NULL || text[0] == '\0')
 		return;
 	fprintf(fp, "%*s<%s>", indent, "", name);
-	import_xml_escape(fp, text, 0);
+	escape_xml(fp, text, 0);
 	fprintf(fp, "</%s>\n", name);
 }
 
@@ -91,7 +59,7 @@ person(FILE *fp, const struct programme *p, const struct person *q,
 		for (i = 0; i < q->ntopics; i++) {
 			if (i > 0)
 				fputc(' ', fp);
-			import_xml_escape(fp, p->topics[q->topics[i]].id, 1);
+			escape_xml(fp, p->topics[q->topics[i]].id, 1);
 		}
 		fputc('"', fp);
 	}
@@ -104,7 +72,7 @@ person(FILE *fp, const struct programme *p, const struct person *q,
 		for (i = 0; i < q->nlanguages; i++) {
 			if (i > 0)
 				fputc(' ', fp);
-			import_xml_escape(fp, q->languages[i], 1);
+			escape_xml(fp, q->languages[i], 1);
 		}
 		fputc('"', fp);
 	}
@@ -115,7 +83,7 @@ person(FILE *fp, const struct programme *p, const struct person *q,
 	attr(fp, "title", q->title);
 	attr(fp, "given", q->given);
 	fputs(" family=\"", fp);
-	import_xml_escape(fp, q->family != NULL ? q->family : "", 1);
+	escape_xml(fp, q->family != NULL ? q->family : "", 1);
 	fputs("\"/>\n", fp);
 	element(fp, indent + 2, "unit", q->unit);
 	element(fp, indent + 2, "position", q->position);
@@ -183,7 +151,7 @@ import_xml_programme(FILE *fp, const struct programme *p,
 			attr(fp, "short", p->orgs[i].short_name);
 			attr(fp, "logo", p->orgs[i].logo);
 			fputc('>', fp);
-			import_xml_escape(fp, p->orgs[i].name, 0);
+			escape_xml(fp, p->orgs[i].name, 0);
 			fputs("</organisation>\n", fp);
 		}
 		fputs("  </organisations>\n", fp);
@@ -194,7 +162,7 @@ import_xml_programme(FILE *fp, const struct programme *p,
 			fputs("    <topic", fp);
 			attr(fp, "id", p->topics[i].id);
 			fputc('>', fp);
-			import_xml_escape(fp, p->topics[i].label, 0);
+			escape_xml(fp, p->topics[i].label, 0);
 			fputs("</topic>\n", fp);
 		}
 		fputs("  </topics>\n", fp);

@@ -35,6 +35,7 @@
 #include "util/fileio.h"
 #include "util/resource.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -873,10 +874,12 @@ suggest_attr(const char *name, const struct attr_spec *a)
 {
 	const char *cand[32];
 	size_t n = 0;
+	long k;
 
 	for (; a->name != NULL && n < 32; a++)
 		cand[n++] = a->name;
-	return load_suggest(name, cand, n);
+	k = suggest_index(name, cand, n, SUGGEST_ID);
+	return k < 0 ? NULL : cand[k];
 }
 
 /* "did you mean" among the children allowed in spec. */
@@ -885,10 +888,12 @@ suggest_child(const char *name, const struct child_spec *ch)
 {
 	const char *cand[EL__MAX];
 	size_t n = 0;
+	long k;
 
 	for (; ch->el != EL__MAX; ch++)
 		cand[n++] = elems[ch->el].name;
-	return load_suggest(name, cand, n);
+	k = suggest_index(name, cand, n, SUGGEST_ID);
+	return k < 0 ? NULL : cand[k];
 }
 
 /* Check one attribute value against its spec; report what is wrong. */
@@ -1741,11 +1746,16 @@ build_programme(struct ctx *c, const xmlNode *root)
 		else if (is_el(k, EL_TOPICS))
 			build_topics(c, k);
 	for (k = root->children; k != NULL; k = k->next)
-		if (is_el(k, EL_PEOPLE))
+		if (is_el(k, EL_PEOPLE)) {
+			if (p->people_line == 0)
+				p->people_line = line_of(k);
 			for (const xmlNode *q = k->children; q != NULL;
 			    q = q->next)
 				if (is_el(q, EL_PERSON))
 					build_person(c, q);
+		}
+	if (p->people_line == 0)
+		p->people_line = p->line;
 	index_people(c);
 	for (k = root->children; k != NULL; k = k->next) {
 		if (is_el(k, EL_TITLE) && p->title == NULL)
@@ -1833,6 +1843,7 @@ load_tandems_file(struct programme *p, int *rc)
 	err_flush(&c);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
+		p->tandems_line = line_of(root);
 		index_people(&c);
 		build_tandems(&c, root);
 	}
@@ -1958,55 +1969,4 @@ load_programme_buf(const char *buf, size_t len, const char *name,
 	r = load_common(p, copy, len, false, exit_code);
 	free(copy);
 	return r;
-}
-
-/* Edit distance between a and b (bytes), capped for long strings. */
-static size_t
-distance(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b), i, j, *row, prev, tmp, best;
-
-	if (la > 64 || lb > 64)
-		return (size_t)-1;
-	row = xcalloc(lb + 1, sizeof(*row));
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		prev = row[0];
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			tmp = row[j];
-			best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			prev = tmp;
-		}
-	}
-	best = row[lb];
-	free(row);
-	return best;
-}
-
-const char *
-load_suggest(const char *id, const char *const *cand, size_t n)
-{
-	const char *best = NULL;
-	size_t bestd = (size_t)-1, d, len = strlen(id), limit;
-
-	limit = len <= 2 ? 1 : len <= 5 ? 2 : 3;
-	for (size_t i = 0; i < n; i++) {
-		if (cand[i] == NULL || strcmp(cand[i], id) == 0)
-			continue;
-		if (strcasecmp(cand[i], id) == 0)
-			return cand[i];
-		d = distance(id, cand[i]);
-		if (d <= limit && d < len && d < bestd) {
-			bestd = d;
-			best = cand[i];
-		}
-	}
-	return best;
 }

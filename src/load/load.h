@@ -63,11 +63,4 @@ int	validate_programme(const struct programme *);
  */
 int	load_schema_valid(const char *buf, size_t len);
 
-/*
- * Levenshtein distance helper used for "did you mean" suggestions: the id
- * among candidates[0..n) closest to id, or NULL when none is close enough.
- */
-const char	*load_suggest(const char *id, const char *const *candidates,
-		    size_t n);
-
 #endif

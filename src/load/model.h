@@ -234,7 +234,10 @@ struct programme {
 	long			 line;		/* line of <programme> */
 	long			 period_line;	/* line of <period> */
 	long			 matching_line;	/* <matching>/<weights>/<rules> */
-	long			 tandems_line;	/* line of inline <tandems> */
+	long			 tandems_line;	/* line of <tandems>: inline, or the
+					   root of tandems_file */
+	long			 people_line;	/* line of <people> (or of
+					   <programme> if there is none) */
 };
 
 /* An empty programme with every default of SPEC §4 set. */

@@ -12,6 +12,7 @@
 #include "load/rules.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 /* One defined id, for the uniqueness check. */
@@ -131,6 +132,7 @@ check_refs(struct vstate *v)
 	for (i = 0; i < p->ndangling; i++) {
 		const struct dangling *d = &p->dangling[i];
 		const char *s;
+		long k;
 
 		n = 0;
 		if (strcmp(d->what, "organisation") == 0)
@@ -142,7 +144,8 @@ check_refs(struct vstate *v)
 		else
 			for (size_t j = 0; j < p->npeople; j++)
 				cand[n++] = p->people[j].id;
-		s = load_suggest(d->id, cand, n);
+		k = suggest_index(d->id, cand, n, SUGGEST_ID);
+		s = k < 0 ? NULL : cand[k];
 		verr(v, d->file, d->line, "%s: there is no %s with id '%s'%s%s%s",
 		    d->where, d->what, d->id, s ? "; did you mean '" : "",
 		    s ? s : "", s ? "'?" : "");

@@ -10,6 +10,7 @@
 
 #include "tandems/tandems.h"
 #include "util/diag.h"
+#include "util/escape.h"
 #include "util/xalloc.h"
 
 const char *const tandems_why_text[TANDEMS_WHY__MAX] = {
@@ -192,6 +193,18 @@ explain_unmatched(const struct bridge *b, size_t e, struct tandems_unmatched *u)
 }
 
 /* Match p on the fly (no fixed tandems). */
+/* The line in programme.xml a matching diagnostic is about: the pin, the
+ * people (too many, a value out of range), else <matching>. */
+static long
+diag_line(const struct programme *p, const struct match_diag *d, bool pin)
+{
+	if (pin && d->item < p->npins)
+		return p->pins[d->item].line;
+	if (d->error == MATCH_ERR_TOO_BIG || d->error == MATCH_ERR_VALUE)
+		return p->people_line;
+	return p->matching_line > 0 ? p->matching_line : p->line;
+}
+
 static int
 form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 {
@@ -214,8 +227,8 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 			}
 			if (d->error == MATCH_ERR_INTERNAL)
 				rc = EX_SOFTWARE;
-			diag(DIAG_ERROR, p->file, pin && d->item < p->npins ?
-			    p->pins[d->item].line : 0, 0, "%s", msg);
+			diag(DIAG_ERROR, p->file, diag_line(p, d, pin), 0,
+			    "%s", msg);
 		}
 		match_result_free(res);
 		return rc;
@@ -373,29 +386,6 @@ tandems_result_free(struct tandems_result *tr)
 	free(tr);
 }
 
-/* Write s as XML attribute text. */
-static void
-xml_attr(const char *s, FILE *fp)
-{
-	for (; *s; s++)
-		switch (*s) {
-		case '&':
-			fputs("&amp;", fp);
-			break;
-		case '<':
-			fputs("&lt;", fp);
-			break;
-		case '>':
-			fputs("&gt;", fp);
-			break;
-		case '"':
-			fputs("&quot;", fp);
-			break;
-		default:
-			fputc(*s, fp);
-		}
-}
-
 void
 tandems_write_xml(const struct programme *p, const struct tandems_result *tr,
     FILE *fp)
@@ -414,9 +404,9 @@ tandems_write_xml(const struct programme *p, const struct tandems_result *tr,
 	    "<tandems>\n", tr->npairs, tr->total_score);
 	for (size_t k = 0; k < p->ntandems; k++) {
 		fputs("  <tandem mentee=\"", fp);
-		xml_attr(p->people[p->tandems[k].mentee].id, fp);
+		escape_xml(fp, p->people[p->tandems[k].mentee].id, 1);
 		fputs("\" mentor=\"", fp);
-		xml_attr(p->people[p->tandems[k].mentor].id, fp);
+		escape_xml(fp, p->people[p->tandems[k].mentor].id, 1);
 		fprintf(fp, "\" score=\"%d\"/>\n", p->tandems[k].score);
 	}
 	fputs("</tandems>\n", fp);

@@ -11,7 +11,7 @@ static FILE		*stream;
 static int		 quiet;
 
 static const char *const level_names[DIAG_LEVEL__MAX] = {
-	"note", "warning", "error"
+	"warning", "error"
 };
 
 void

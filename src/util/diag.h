@@ -10,7 +10,6 @@
 #include <sysexits.h>
 
 enum diag_level {
-	DIAG_NOTE,		/* informative, no effect on exit */
 	DIAG_WARNING,		/* printed; exit stays 0 */
 	DIAG_ERROR,		/* printed; the input is bad */
 	DIAG_LEVEL__MAX
@@ -34,7 +33,7 @@ void		diag_reset(void);
 /* Where diagnostics go (stderr by default; tests may redirect). */
 void	diag_set_stream(FILE *);
 
-/* Suppress warnings below DIAG_ERROR (e.g. for --quiet); 0 restores. */
+/* Suppress warnings (e.g. for --quiet); 0 restores. */
 void	diag_set_quiet(int);
 
 #endif

@@ -13,6 +13,7 @@
 #include "import/similar.h"
 #include "import/write.h"
 #include "util/diag.h"
+#include "util/escape.h"
 #include "util/xalloc.h"
 
 static char	*msgs;		/* diagnostics of the last capture */
@@ -373,9 +374,9 @@ test_writers(void)
 	FILE *fp;
 
 	fp = open_memstream(&buf, &len);
-	import_xml_escape(fp, "a<b & \"c\"\n\td", 1);
+	escape_xml(fp, "a<b & \"c\"\n\td", 1);
 	fputc('|', fp);
-	import_xml_escape(fp, "a<b & \"c\"\n", 0);
+	escape_xml(fp, "a<b & \"c\"\n", 0);
 	fclose(fp);
 	CHECK_STR(buf, "a&lt;b &amp; &quot;c&quot;&#10;&#9;d|a&lt;b &amp; "
 	    "\"c\"\n");

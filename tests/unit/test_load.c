@@ -368,18 +368,6 @@ test_validate_built(void)
 	programme_free(p);
 }
 
-static void
-test_suggest(void)
-{
-	const char *ids[] = { "career", "network", "p01", "p11", "k" };
-
-	CHECK_STR(load_suggest("carrer", ids, 5), "career");
-	CHECK_STR(load_suggest("P01", ids, 5), "p01");
-	CHECK_STR(load_suggest("p1", ids, 5), "p01");
-	CHECK(load_suggest("zzzzzz", ids, 5) == NULL);
-	CHECK(load_suggest("x", ids, 5) == NULL);
-}
-
 /* The embedded schema is really consulted, and agrees on the basics. */
 static void
 test_schema(void)
@@ -421,7 +409,6 @@ main(void)
 	test_defaults_and_tandems_file();
 	test_failures();
 	test_validate_built();
-	test_suggest();
 	test_schema();
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
