@@ -26,6 +26,8 @@ struct docs_env {
 	const struct tandems_result	*tr;	/* or NULL */
 	unsigned			*placed; /* report: bit per report.*
 						    block placed, or NULL */
+	int				 compact; /* agreements: 0 normal, 1-2
+						    fewer lines, denser boxes */
 };
 
 /* Where and how the documents are written. */
@@ -143,9 +145,12 @@ struct doc	*docs_report_compose(const struct docs_env *);
  * contacts. */
 void	docs_handbook_chapters(struct doc *, const struct programme *);
 
-/* The tandem overview table (handbook and tandems.pdf); with_score adds
- * the score column. */
-void	docs_tandem_table(struct doc_block *parent, const struct programme *,
-	    bool with_score);
+/*
+ * The table of all tandems (handbook and tandems.pdf); overview adds the
+ * score and its parts (from tr, or NULL). Returns the sum of the scores
+ * shown (0 without overview).
+ */
+long	docs_tandem_table(struct doc_block *parent, const struct programme *,
+	    const struct tandems_result *tr, bool overview);
 
 #endif
