@@ -16,6 +16,7 @@
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "compose/placeholder.h"
+#include "docs/docs.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -165,7 +166,9 @@ check_texts(const char *dir, const struct programme *p)
 {
 	struct textstate ts = { p, COMPOSE_HANDBOOK, 0 };
 	struct dirent **list;
-	char *hb, *path;
+	/* The defaults of the programme's language. */
+	const char *defdir = p != NULL ? docs_default_dir(p) : "content/";
+	char *hb, *path, *defhb;
 	int n, rc;
 	size_t i;
 
@@ -189,8 +192,11 @@ check_texts(const char *dir, const struct programme *p)
 			}
 			free(list);
 		}
-	} else
-		resource_each("content/handbook/", check_resource, &ts);
+	} else {
+		defhb = xasprintf("%shandbook/", defdir);
+		resource_each(defhb, check_resource, &ts);
+		free(defhb);
+	}
 	free(hb);
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		ts.kind = texts[i].kind;
@@ -199,7 +205,7 @@ check_texts(const char *dir, const struct programme *p)
 			if ((rc = check_file(&ts, path)) != 0 && ts.rc == 0)
 				ts.rc = rc;
 		} else {
-			char *rname = xasprintf("content/%s", texts[i].name);
+			char *rname = xasprintf("%s%s", defdir, texts[i].name);
 			const struct resource *r = resource_get(rname);
 
 			if (r != NULL)

@@ -51,8 +51,14 @@ int	docs_markdown(struct doc *, struct doc_block *parent,
 	    const char *file, const char *text, size_t len);
 
 /*
+ * Where the built-in default texts of the programme's language are:
+ * "content/" (German, the sample programme's texts) or "content/en/".
+ */
+const char	*docs_default_dir(const struct programme *);
+
+/*
  * Read the text NAME of the programme: DIR/NAME if the folder has it, else
- * the built-in default content/NAME. *file receives the name for messages
+ * the built-in default of its language (docs_default_dir() + NAME). *file receives the name for messages
  * (caller frees). Returns the text (caller frees) or NULL after a
  * diagnostic, with *rc set to an exit code.
  */
@@ -105,9 +111,13 @@ const char	*docs_cap(const char *word);
 /* A text in the programme's language: de or en. */
 #define DOCS_LANG(p, de, en)	((p)->lang == LANG_EN ? (en) : (de))
 
-/* The template of a kind: DIR/templates/NAME.xml, else the built-in one.
- * NULL after diagnostics, with *rc set. */
-struct template	*docs_template(const char *dir, const char *name, int *rc);
+/*
+ * The template NAME of a programme: DIR/templates/NAME.xml of its folder,
+ * else the built-in one (with English page labels for lang="en"). Used by
+ * build and stats. NULL after diagnostics, with *rc set.
+ */
+struct template	*docs_template(const struct programme *, const char *name,
+		    int *rc);
 
 /*
  * Render doc with template t on dev into OUTDIR/name (".pdf" or ".txt"

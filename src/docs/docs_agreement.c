@@ -191,7 +191,7 @@ docs_build_agreements(const struct programme *p,
 		    "skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "agreement", &rc)) == NULL)
+	if ((t = docs_template(p, "agreement", &rc)) == NULL)
 		return rc;
 	if ((at.text = docs_text_read(p, "agreement.md", &at.file, &at.len,
 	    &rc)) == NULL) {

@@ -101,7 +101,7 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 		return text;
 	}
 	free(path);
-	rname = xasprintf("content/%s", name);
+	rname = xasprintf("%s%s", docs_default_dir(p), name);
 	if ((r = resource_get(rname)) == NULL) {
 		diag_error(rname, 0, "no built-in text");
 		free(rname);
@@ -114,6 +114,12 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 	*len = r->len;
 	*file = rname;
 	return text;
+}
+
+const char *
+docs_default_dir(const struct programme *p)
+{
+	return p->lang == LANG_EN ? "content/en/" : "content/";
 }
 
 const char *
@@ -499,9 +505,30 @@ docs_keep_intros(struct doc_block *parent, struct doc_block *from)
 	}
 }
 
-struct template *
-docs_template(const char *dir, const char *name, int *rc)
+/*
+ * The built-in templates' running heads and feet are German; for an
+ * English programme their page label becomes "Page X of Y".
+ */
+static void
+template_english(struct template *t)
 {
+	static const char de[] = "Seite {{page}} von {{pages}}";
+
+	for (int i = 0; i < TMPL_SLOT__MAX; i++) {
+		char **slot[2] = { &t->head[i], &t->foot[i] };
+
+		for (int k = 0; k < 2; k++)
+			if (*slot[k] != NULL && strcmp(*slot[k], de) == 0) {
+				free(*slot[k]);
+				*slot[k] = xstrdup("Page {{page}} of {{pages}}");
+			}
+	}
+}
+
+struct template *
+docs_template(const struct programme *p, const char *name, int *rc)
+{
+	const char *dir = p->dir ? p->dir : ".";
 	char *path = xasprintf("%s/templates/%s.xml", dir, name);
 	char *rname = xasprintf("templates/%s.xml", name);
 	struct template *t = NULL;
@@ -519,6 +546,8 @@ docs_template(const char *dir, const char *name, int *rc)
 	} else if ((r = resource_get(rname)) != NULL) {
 		if ((t = template_load(r->name, r->data, r->len)) == NULL)
 			*rc = EX_SOFTWARE;
+		else if (p->lang == LANG_EN)
+			template_english(t);
 	} else {
 		diag_error(rname, 0, "no built-in template");
 		*rc = EX_SOFTWARE;

@@ -404,7 +404,7 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 		    "skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "tandems", &rc)) == NULL)
+	if ((t = docs_template(p, "tandems", &rc)) == NULL)
 		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
