@@ -179,3 +179,94 @@ if command -v compare >/dev/null 2>&1; then
 		[ "$ae" = 0 ] && ok || bad "logo $f: $ae pixels differ"
 	done
 fi
+
+# tandems.pdf: the totals count exactly the people listed. Every mentee and
+# mentor taking part is either in a tandem row or in the table of those
+# without one, and "Ohne Tandem" names both counts by role.
+pdftotext -layout "$out/tandems.pdf" "$tmp/tandems.txt"
+# "tandem check" counts the people taking part (not withdrawn).
+"$TANDEM" check "$TOP/content" >"$tmp/summary" 2>/dev/null
+mentees=$(sed -n 's/.*: \([0-9]*\) mentees.*/\1/p' "$tmp/summary")
+mentors=$(sed -n 's/.*, \([0-9]*\) mentors.*/\1/p' "$tmp/summary")
+idle=$(awk '/^Ohne Tandem$/ { on = 1; next } /^Gesamt$/ { on = 0 }
+    on && / Mentor(in)?(\/Mentor)? / { n++ } END { print n + 0 }' \
+    "$tmp/tandems.txt")
+lonely=$(awk '/^Ohne Tandem$/ { on = 1; next } /^Gesamt$/ { on = 0 }
+    on && / Mentee / { n++ } END { print n + 0 }' "$tmp/tandems.txt")
+total() { sed -n "s/^$1  *//p" "$tmp/tandems.txt" | tr -d ' '; }
+[ -n "$mentees" ] && [ "$(total Mentees)" = "$mentees" ] && ok ||
+    bad "tandems.pdf: Mentees $(total Mentees), data '$mentees'"
+[ -n "$mentors" ] && [ "$(total 'Mentorinnen und Mentoren')" = "$mentors" ] &&
+    ok || bad "tandems.pdf: mentors $(total 'Mentorinnen und Mentoren')"
+grep -q "^Ohne Tandem  *$lonely Mentees\{0,1\}, $idle Mentor" \
+    "$tmp/tandems.txt" && [ "$idle" -gt 0 ] && ok ||
+    bad "tandems.pdf: totals do not name $lonely mentees, $idle mentors" \
+    "without a tandem: $(grep '^Ohne Tandem ' "$tmp/tandems.txt")"
+ntandems=$(grep -c '^[0-9][0-9]* ' "$tmp/tandems.txt")
+[ "$(total Tandems)" = "$ntandems" ] && ok ||
+    bad "tandems.pdf: $(total Tandems) tandems in the totals, $ntandems rows"
+
+# Agreements stay within two pages, in the sample and with the longest
+# names, affiliations, place, title and twenty long topics.
+for f in "$out"/agreements/*.pdf; do
+	n=$(pdfinfo "$f" | awk '/^Pages:/ { print $2 }')
+	[ "$n" -le 2 ] || bad "$(basename "$f"): $n pages"
+done
+ok
+long=$(printf 'Wiśniewska-Öztürk-%.0s' 1 2 3 4 5 6 7 8)Dąbrowska
+unit=$(printf 'Fachbereich Stadtentwicklung, Bauaufsicht, Denkmalschutz und Liegenschaften %.0s' 1 2)
+mkdir -p "$tmp/long"
+{
+	echo '<?xml version="1.0" encoding="UTF-8"?>'
+	echo "<programme id=\"long\" wording=\"neutral\" place=\"$unit\">"
+	echo "<title>$unit$unit</title>"
+	echo '<period start="2024-01-15" end="2024-12-15"/><organisations>'
+	echo "<organisation id=\"k\">$unit</organisation>"
+	echo "<organisation id=\"n\">$unit</organisation></organisations>"
+	echo '<topics>'
+	ids=
+	for i in $(seq 1 20); do
+		echo "<topic id=\"t$i\">Vereinbarkeit von Beruf, Familie und Pflege, Teil $i</topic>"
+		ids="$ids t$i"
+	done
+	echo '</topics><people>'
+	for who in "e1 mentee k" "r1 mentor n"; do
+		set -- $who
+		echo "<person id=\"$1\" role=\"$2\" org=\"$3\" topics=\"${ids# }\">"
+		echo "<name given=\"$long\" family=\"$long\" title=\"Prof. Dr. Dr. h. c.\"/>"
+		echo "<unit>$unit</unit><position>$unit</position></person>"
+	done
+	echo '</people></programme>'
+} >"$tmp/long/programme.xml"
+if "$TANDEM" build "$tmp/long" --only agreements -o "$tmp/long/out" \
+    2>"$tmp/err"; then
+	n=$(pdfinfo "$tmp/long/out/agreements/e1.pdf" | awk '/^Pages:/ { print $2 }')
+	[ "$n" -le 2 ] && ok || bad "longest agreement: $n pages"
+	pdftotext "$tmp/long/out/agreements/e1.pdf" - | grep -q 'Teil 20' &&
+	    ok || bad "longest agreement: topics missing"
+else
+	bad "longest agreement: $(head -3 "$tmp/err")"
+fi
+
+# An English programme without texts of its own gets the English default
+# texts and labels in every document: no German word of the defaults or
+# of the built-in labels leaks into it.
+en=$TOP/tests/golden/docs/english
+if "$TANDEM" build "$en" -o "$tmp/en" 2>"$tmp/err"; then ok; else
+	bad "english build: $(head -3 "$tmp/err")"; fi
+for k in handbook tandems agreements certificates report; do
+	pdftotext "$tmp/en/$k.pdf" "$tmp/en/$k.txt" 2>/dev/null
+	if grep -n -w -E 'Seite|von|und|der|die|das|den|bis|Mentorin|Mentoren|Mentorinnen|Urkunde|Zielvereinbarung|Handbuch|Inhalt|Gesamt|Termine|Kontakt|Teilnehmende|Telefon|Datum|Ort|Rolle|Grund|keine|nicht|Laufzeit|Zeitraum|Funktion|Themen|Passung|Anteile|Auswertungsbericht|Abschlussbericht|Tandemübersicht|Januar|März|Mai|Juni|Juli|Oktober|Dezember' \
+	    "$tmp/en/$k.txt" >"$tmp/en/$k.de" ||
+	    grep -n -E '„|“|[äöüß]' "$tmp/en/$k.txt" >"$tmp/en/$k.de"; then
+		bad "english $k: German text: $(head -3 "$tmp/en/$k.de")"
+	else ok; fi
+done
+has english-handbook "$tmp/en/handbook.txt" "Page 3 of"
+has english-handbook "$tmp/en/handbook.txt" "Welcome to the programme"
+has english-handbook "$tmp/en/handbook.txt" "15 August 2022"
+has english-agreement "$tmp/en/agreements.txt" "by phone, when meeting"
+has english-certificate "$tmp/en/certificates.txt" "Northtown, 10 November 2023"
+has english-tandems "$tmp/en/tandems.txt" "1 mentee, 1 mentor"
+has english-report "$tmp/en/report.txt" "from 15 August 2022 to 15 November 2023"
+has english-report "$tmp/en/report.txt" "Page 1 of"

@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "compose/labels.h"
 #include "compose/origin.h"
 #include "device/device.h"
 #include "device/font.h"
@@ -84,43 +85,6 @@ parse_kinds(const char *list, struct opts *o)
 	return ok;
 }
 
-/* The template of a kind: DIR/templates/NAME.xml, else the built-in. */
-static struct template *
-load_template(const char *dir, const char *name, int *rc)
-{
-	char *path = xasprintf("%s/templates/%s.xml", dir, name);
-	char *rname = xasprintf("templates/%s.xml", name);
-	struct template *t = NULL;
-	const struct resource *r;
-	char *data;
-	size_t len;
-
-	if (file_exists(path)) {
-		if ((data = file_read(path, &len)) == NULL) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-			*rc = EX_NOINPUT;
-		} else if ((t = template_load(path, data, len)) == NULL)
-			*rc = EX_DATAERR;
-		free(data);
-	} else if ((r = resource_get(rname)) != NULL) {
-		if ((t = template_load(r->name, r->data, r->len)) == NULL)
-			*rc = EX_SOFTWARE;
-	} else {
-		diag_error(rname, 0, "no built-in template");
-		*rc = EX_SOFTWARE;
-	}
-	/* The logo is named relative to the programme folder. */
-	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
-		char *logo = xasprintf("%s/%s", dir, t->logo);
-
-		free(t->logo);
-		t->logo = logo;
-	}
-	free(path);
-	free(rname);
-	return t;
-}
-
 static long long
 creation_date(void)
 {
@@ -139,45 +103,25 @@ creation_date(void)
 	return (long long)time(NULL);
 }
 
-/* Render the handbook into outdir. Returns an exit code. */
+/* Render the handbook into the output folder. Returns an exit code. */
 static int
-build_handbook(const struct programme *p, const struct opts *o,
-    const char *outdir)
+build_handbook(const struct programme *p, const struct docs_out *o)
 {
 	struct template *t;
 	struct doc *doc;
 	struct device *dev;
-	struct dev_info info;
-	struct layout_stats st;
-	char *path;
 	int rc = 0;
 
-	if ((t = load_template(o->dir, "handbook", &rc)) == NULL)
+	if ((t = docs_template(p, "handbook", &rc)) == NULL)
 		return rc;
 	if ((doc = handbook_compose(p)) == NULL) {
 		template_free(t);
 		return EX_DATAERR;
 	}
-	memset(&info, 0, sizeof(info));
-	info.title = doc->title;
-	info.author = doc->author;
-	info.subject = p->lang == LANG_EN ? "Handbook" : "Handbuch";
-	info.lang = p->lang == LANG_EN ? "en-GB" : "de-DE";
-	info.date = o->date;
-	info.pdfa = o->pdfa;
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	if (strcmp(outdir, "-") == 0 && o->text)
-		path = xstrdup("-");
-	else
-		path = xasprintf("%s/handbook.%s", outdir,
-		    o->text ? "txt" : "pdf");
-	if (dev->ops->begin(dev, &info) != 0 ||
-	    layout_render(doc, t, dev, &st) != 0)
-		rc = EX_SOFTWARE;
-	else if (dev->ops->end(dev, path) != 0)
-		rc = EX_CANTCREAT;
+	rc = docs_write(dev, doc, t, o, "handbook", label_get(p->lang,
+	    LABEL_HANDBOOK));
 	dev->ops->free(dev);
-	free(path);
 	doc_free(doc);
 	template_free(t);
 	return rc;
@@ -260,7 +204,7 @@ cmd_build(int argc, char *argv[])
 		if (!o.want[k])
 			continue;
 		if (k == K_HANDBOOK)
-			rc = build_handbook(p, &o, outdir);
+			rc = build_handbook(p, &dout);
 		else if (k == K_TANDEMS)
 			rc = docs_build_tandems(p, tr, &dout);
 		else if (k == K_AGREEMENTS)

@@ -18,6 +18,7 @@
 #include "compose/compose.h"
 #include "compose/placeholder.h"
 #include "device/font.h"
+#include "docs/docs.h"
 #include "layout/layout.h"
 #include "layout/template.h"
 #include "load/load.h"
@@ -176,7 +177,9 @@ check_texts(const char *dir, const struct programme *p)
 {
 	struct textstate ts = { p, COMPOSE_HANDBOOK, 0 };
 	struct dirent **list;
-	char *hb, *path;
+	/* The defaults of the programme's language. */
+	const char *defdir = p != NULL ? docs_default_dir(p) : "content/";
+	char *hb, *path, *defhb;
 	int n, rc;
 	size_t i;
 
@@ -200,8 +203,11 @@ check_texts(const char *dir, const struct programme *p)
 			}
 			free(list);
 		}
-	} else
-		resource_each("content/handbook/", check_resource, &ts);
+	} else {
+		defhb = xasprintf("%shandbook/", defdir);
+		resource_each(defhb, check_resource, &ts);
+		free(defhb);
+	}
 	free(hb);
 	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
 		ts.kind = texts[i].kind;
@@ -210,7 +216,7 @@ check_texts(const char *dir, const struct programme *p)
 			if ((rc = check_file(&ts, path)) != 0 && ts.rc == 0)
 				ts.rc = rc;
 		} else {
-			char *rname = xasprintf("content/%s", texts[i].name);
+			char *rname = xasprintf("%s%s", defdir, texts[i].name);
 			const struct resource *r = resource_get(rname);
 
 			if (r != NULL)

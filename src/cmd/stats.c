@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
+#include "docs/docs.h"
 #include "device/device.h"
 #include "device/font.h"
 #include "layout/layout.h"
@@ -216,48 +217,6 @@ write_format(const struct stats *s, enum stats_format f,
 	return stats_write_txt(s, asof, fp);
 }
 
-/*
- * The statistics template: DIR/templates/statistics.xml of the first
- * programme, else the built-in one. NULL after a diagnostic (*rc set).
- */
-static struct template *
-stats_template(const struct programme *p, int *rc)
-{
-	char *path = xasprintf("%s/templates/statistics.xml",
-	    p->dir ? p->dir : ".");
-	const struct resource *r;
-	struct template *t = NULL;
-	char *data;
-	size_t len;
-
-	if (file_exists(path)) {
-		if ((data = file_read(path, &len)) == NULL) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-			*rc = EX_NOINPUT;
-		} else if ((t = template_load(path, data, len)) == NULL)
-			*rc = EX_DATAERR;
-		free(data);
-	} else if ((r = resource_get("templates/statistics.xml")) != NULL) {
-		if ((t = template_load(r->name, r->data, r->len)) == NULL)
-			*rc = EX_SOFTWARE;
-	} else {
-		diag_error("templates/statistics.xml", 0, "no built-in "
-		    "template");
-		*rc = EX_SOFTWARE;
-	}
-	free(path);
-	if (t != NULL && p->lang == LANG_EN) {
-		/* The built-in footer is German. */
-		for (int i = 0; i < TMPL_SLOT__MAX; i++)
-			if (t->foot[i] != NULL &&
-			    strncmp(t->foot[i], "Seite ", 6) == 0) {
-				free(t->foot[i]);
-				t->foot[i] = xstrdup("Page {{page}} of "
-				    "{{pages}}");
-			}
-	}
-	return t;
-}
 
 /*
  * The author of statistics.pdf: the organisation of the first programme's
@@ -289,7 +248,7 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 	bool fixed;
 	int rc = 0;
 
-	if ((t = stats_template(p, &rc)) == NULL) {
+	if ((t = docs_template(p, "statistics", &rc)) == NULL) {
 		font_done();
 		return rc;
 	}

@@ -33,6 +33,7 @@ static const char *const labels[LABEL__MAX][LANG__MAX] = {
 	[LABEL_SCORE] = { "Passung", "Score" },
 	[LABEL_PARTS] = { "Anteile", "Parts" },
 	[LABEL_REASON] = { "Grund", "Reason" },
+	[LABEL_ROLE] = { "Rolle", "Role" },
 	[LABEL_UNMATCHED] = { "Ohne Tandem", "Unmatched" },
 	[LABEL_ALTERNATIVES] = { "Alternativen", "Alternatives" },
 	[LABEL_TOTAL] = { "Gesamt", "Total" },

@@ -99,6 +99,7 @@ enum gname {
 	G_ROLES_MENTEES,
 	G_COUNT,
 	G_TANDEMS_COUNT,
+	G_TANDEMS_FIXED,
 	G_EVENTS_COUNT,
 	G_EVAL_COUNT,
 	G_EVAL_SATISFACTION,
@@ -137,6 +138,7 @@ static const struct {
 	[G_ROLES_MENTEES] = { "roles.mentees", GRP_ALL },
 	[G_COUNT] = { "count", GRP_ALL },
 	[G_TANDEMS_COUNT] = { "tandems.count", GRP_ALL },
+	[G_TANDEMS_FIXED] = { "tandems.fixed", GRP_ALL },
 	[G_EVENTS_COUNT] = { "events.count", GRP_ALL },
 	[G_EVAL_COUNT] = { "evaluation.count", GRP_REPORT },
 	[G_EVAL_SATISFACTION] = { "evaluation.satisfaction", GRP_REPORT },
@@ -690,6 +692,11 @@ eval_global(struct strbuf *out, struct ph *ph, enum gname g)
 		return eval_count(out, ph);
 	case G_TANDEMS_COUNT:
 		sb_addf(out, "%zu", p->ntandems);
+		break;
+	case G_TANDEMS_FIXED:
+		/* Tandems set by the coordinators, not by matching. */
+		sb_addf(out, "%zu", p->tandem_source == TANDEMS_INLINE ||
+		    p->tandem_source == TANDEMS_FILE ? p->ntandems : 0);
 		break;
 	case G_EVENTS_COUNT:
 		if ((kind = arg_enum(ph, "kind", event_kind_names,

@@ -26,6 +26,8 @@ struct docs_env {
 	const struct tandems_result	*tr;	/* or NULL */
 	unsigned			*placed; /* report: bit per report.*
 						    block placed, or NULL */
+	int				 compact; /* agreements: 0 normal, 1-2
+						    fewer lines, denser boxes */
 };
 
 /* Where and how the documents are written. */
@@ -49,8 +51,14 @@ int	docs_markdown(struct doc *, struct doc_block *parent,
 	    const char *file, const char *text, size_t len);
 
 /*
+ * Where the built-in default texts of the programme's language are:
+ * "content/" (German, the sample programme's texts) or "content/en/".
+ */
+const char	*docs_default_dir(const struct programme *);
+
+/*
  * Read the text NAME of the programme: DIR/NAME if the folder has it, else
- * the built-in default content/NAME. *file receives the name for messages
+ * the built-in default of its language (docs_default_dir() + NAME). *file receives the name for messages
  * (caller frees). Returns the text (caller frees) or NULL after a
  * diagnostic, with *rc set to an exit code.
  */
@@ -103,9 +111,13 @@ const char	*docs_cap(const char *word);
 /* A text in the programme's language: de or en. */
 #define DOCS_LANG(p, de, en)	((p)->lang == LANG_EN ? (en) : (de))
 
-/* The template of a kind: DIR/templates/NAME.xml, else the built-in one.
- * NULL after diagnostics, with *rc set. */
-struct template	*docs_template(const char *dir, const char *name, int *rc);
+/*
+ * The template NAME of a programme: DIR/templates/NAME.xml of its folder,
+ * else the built-in one (with English page labels for lang="en"). Used by
+ * build and stats. NULL after diagnostics, with *rc set.
+ */
+struct template	*docs_template(const struct programme *, const char *name,
+		    int *rc);
 
 /*
  * Render doc with template t on dev into OUTDIR/name (".pdf" or ".txt"
@@ -143,9 +155,12 @@ struct doc	*docs_report_compose(const struct docs_env *);
  * contacts. */
 void	docs_handbook_chapters(struct doc *, const struct programme *);
 
-/* The tandem overview table (handbook and tandems.pdf); with_score adds
- * the score column. */
-void	docs_tandem_table(struct doc_block *parent, const struct programme *,
-	    bool with_score);
+/*
+ * The table of all tandems (handbook and tandems.pdf); overview adds the
+ * score and its parts (from tr, or NULL). Returns the sum of the scores
+ * shown (0 without overview).
+ */
+long	docs_tandem_table(struct doc_block *parent, const struct programme *,
+	    const struct tandems_result *tr, bool overview);
 
 #endif

@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "compose/labels.h"
+#include "layout/layout.h"
 #include "docs/docs.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -84,6 +85,52 @@ agreement_into(struct doc *d, const struct docs_env *env,
 	return 0;
 }
 
+/* The pages doc takes with template t (laid out on the text device). */
+static int
+count_pages(const struct doc *d, const struct template *t)
+{
+	struct device *dev = dev_text_new();
+	struct dev_info info;
+	struct layout_stats st;
+	int pages = -1;
+
+	memset(&info, 0, sizeof(info));
+	memset(&st, 0, sizeof(st));
+	if (dev->ops->begin(dev, &info) == 0 &&
+	    layout_render(d, t, dev, &st) == 0)
+		pages = st.pages;
+	dev->ops->free(dev);
+	return pages;
+}
+
+/*
+ * How compact the agreement of tandem k must be to fit on two pages
+ * (SPEC §6): 0 as written, 1 fewer writing lines and denser topics, 2 one
+ * line each. Returns the level, or -1 after a text error.
+ */
+static int
+agreement_fit(struct docs_env *env, const struct agtext *at, int k)
+{
+	int level;
+
+	for (level = 0; level < 2; level++) {
+		struct doc *d = docs_doc_new(env->p, "");
+		int pages;
+
+		env->compact = level;
+		if (agreement_into(d, env, at, k) != 0) {
+			doc_free(d);
+			return -1;
+		}
+		pages = count_pages(d, env->t);
+		doc_free(d);
+		if (pages <= 2)
+			break;
+	}
+	env->compact = 0;
+	return level;
+}
+
 /* "Zielvereinbarung – Aylin Yılmaz und Jonas Becker". */
 static char *
 agreement_title(const struct programme *p, int k)
@@ -102,6 +149,7 @@ struct doc *
 docs_agreement_compose(const struct docs_env *env, int k)
 {
 	struct agtext at;
+	struct docs_env fit;
 	struct doc *d;
 	char *title;
 	int rc = 0;
@@ -112,7 +160,11 @@ docs_agreement_compose(const struct docs_env *env, int k)
 	title = agreement_title(env->p, k);
 	d = docs_doc_new(env->p, title);
 	free(title);
-	if (agreement_into(d, env, &at, k) != 0) {
+	fit = *env;
+	if (env->t != NULL && (fit.compact = agreement_fit(&fit, &at,
+	    k)) < 0)
+		fit.compact = 0;
+	if (agreement_into(d, &fit, &at, k) != 0) {
 		doc_free(d);
 		d = NULL;
 	}
@@ -132,14 +184,14 @@ docs_build_agreements(const struct programme *p,
 	struct doc *all;
 	const char *subject = label_get(p->lang, LABEL_AGREEMENT);
 	char *sub = NULL;
-	int rc = 0;
+	int rc = 0, *level = NULL;
 
 	if (p->ntandems == 0) {
 		diag_warn(p->file, p->people_line, "agreements: there are no "
 		    "tandems; skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "agreement", &rc)) == NULL)
+	if ((t = docs_template(p, "agreement", &rc)) == NULL)
 		return rc;
 	if ((at.text = docs_text_read(p, "agreement.md", &at.file, &at.len,
 	    &rc)) == NULL) {
@@ -151,11 +203,15 @@ docs_build_agreements(const struct programme *p,
 	env.t = t;
 	env.tr = tr;
 	all = docs_doc_new(p, label_get(p->lang, LABEL_AGREEMENT));
+	level = xcalloc(p->ntandems, sizeof(*level));
 	for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
 		if (k > 0)	/* each agreement counts its own pages */
 			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
 			    restart_pages = true;
-		if (agreement_into(all, &env, &at, (int)k) != 0)
+		if ((level[k] = agreement_fit(&env, &at, (int)k)) < 0)
+			rc = EX_DATAERR;
+		env.compact = level[k];
+		if (rc == 0 && agreement_into(all, &env, &at, (int)k) != 0)
 			rc = EX_DATAERR;
 	}
 	if (rc != 0)
@@ -173,6 +229,7 @@ docs_build_agreements(const struct programme *p,
 			struct doc *d = docs_doc_new(p, title);
 
 			free(title);
+			env.compact = level[k];
 			if (agreement_into(d, &env, &at, (int)k) != 0)
 				rc = EX_DATAERR;
 			else {
@@ -189,6 +246,7 @@ docs_build_agreements(const struct programme *p,
 done:
 	if (dev != NULL)
 		dev->ops->free(dev);
+	free(level);
 	free(sub);
 	doc_free(all);
 	free(at.text);

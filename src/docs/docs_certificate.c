@@ -350,7 +350,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		    "certify (everyone withdrawn); skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "certificate", &rc)) == NULL)
+	if ((t = docs_template(p, "certificate", &rc)) == NULL)
 		return rc;
 	if ((ct.text = docs_text_read(p, "certificate.md", &ct.file, &ct.len,
 	    &rc)) == NULL) {

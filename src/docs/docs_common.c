@@ -101,7 +101,7 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 		return text;
 	}
 	free(path);
-	rname = xasprintf("content/%s", name);
+	rname = xasprintf("%s%s", docs_default_dir(p), name);
 	if ((r = resource_get(rname)) == NULL) {
 		diag_error(rname, 0, "no built-in text");
 		free(rname);
@@ -114,6 +114,12 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 	*len = r->len;
 	*file = rname;
 	return text;
+}
+
+const char *
+docs_default_dir(const struct programme *p)
+{
+	return p->lang == LANG_EN ? "content/en/" : "content/";
 }
 
 const char *
@@ -375,25 +381,29 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
  * The programme's topics as tick boxes, the mentee's ticked: one column
  * for up to five topics, else two columns (a table without rules, filled
  * row by row, the order a screen reader follows) so that an agreement
- * stays on two pages.
+ * stays on two pages; compact 1 uses two columns at 9 pt, compact 2
+ * three at 8 pt.
  */
 static void
 form_topics(struct doc_block *parent, const struct programme *p,
-    const struct person *mentee)
+    const struct person *mentee, int compact)
 {
-	static const double w2[] = { 1, 1 };
-	size_t n = p->ntopics, rows = n > 5 ? (n + 1) / 2 : n;
+	static const double w3[] = { 1, 1, 1 };
+	size_t n = p->ntopics, cols = compact >= 2 && n > 4 ? 3 :
+	    n > 5 || (compact > 0 && n > 2) ? 2 : 1;
+	size_t rows = (n + cols - 1) / cols;
+	double size = compact >= 2 ? 8 : compact > 0 ? 9 : 0;
 	struct doc_block *t = NULL, *row = NULL, *where = parent;
 
-	if (n > 5) {
-		t = docs_table(parent, w2, 2, 0);
+	if (cols > 1) {
+		t = docs_table(parent, w3, cols, 0);
 		t->no_rules = true;
 	}
 	for (size_t r = 0; r < rows; r++) {
 		if (t != NULL)
 			row = docs_row(t);
-		for (size_t col = 0; col < (t != NULL ? 2u : 1u); col++) {
-			size_t i = t != NULL ? r * 2 + col : r;
+		for (size_t col = 0; col < cols; col++) {
+			size_t i = r * cols + col;
 			const char *l;
 			struct doc_block *b;
 
@@ -404,6 +414,7 @@ form_topics(struct doc_block *parent, const struct programme *p,
 			l = p->topics[i].label ? p->topics[i].label :
 			    p->topics[i].id;
 			b = doc_add(where, DOC_TICKBOX, NULL, 0);
+			b->size = size;
 			doc_add_text(b, l, strlen(l), 0, 0);
 			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
 				if (mentee->topics[k] == (int)i)
@@ -424,11 +435,15 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 		mentee = &p->people[p->tandems[ctx->tandem].mentee];
 	switch (which) {
 	case PH_FORM_TOPICS:
-		form_topics(parent, p, mentee);
+		form_topics(parent, p, mentee, env->compact);
 		break;
 	case PH_FORM_LINES:
+		/* Fewer lines when the agreement would not fit on two
+		 * pages (docs_agreement.c). */
 		b = doc_add(parent, DOC_FILLIN, NULL, 0);
 		b->nlines = n > 0 ? n : 3;
+		if (env->compact > 0)
+			b->nlines = env->compact >= 2 ? 1 : (b->nlines + 1) / 2;
 		break;
 	case PH_FORM_SIGNATURES:
 		form_signatures(parent, env, ctx);
@@ -459,6 +474,14 @@ docs_keep_intros(struct doc_block *parent, struct doc_block *from)
 		for (end = b->next; end->next != NULL && end->next->kind ==
 		    kind; end = end->next)
 			;
+		/* A heading just before the intro goes with it. */
+		if (b->kind == DOC_PARA && prev != NULL &&
+		    prev->kind == DOC_HEADING) {
+			b = prev;
+			for (prev = parent->first; prev != NULL &&
+			    prev->next != b; prev = prev->next)
+				;
+		}
 		/* Unlink b .. end and put them into a new keep block in
 		 * their place. */
 		keep = xcalloc(1, sizeof(*keep));
@@ -482,9 +505,30 @@ docs_keep_intros(struct doc_block *parent, struct doc_block *from)
 	}
 }
 
-struct template *
-docs_template(const char *dir, const char *name, int *rc)
+/*
+ * The built-in templates' running heads and feet are German; for an
+ * English programme their page label becomes "Page X of Y".
+ */
+static void
+template_english(struct template *t)
 {
+	static const char de[] = "Seite {{page}} von {{pages}}";
+
+	for (int i = 0; i < TMPL_SLOT__MAX; i++) {
+		char **slot[2] = { &t->head[i], &t->foot[i] };
+
+		for (int k = 0; k < 2; k++)
+			if (*slot[k] != NULL && strcmp(*slot[k], de) == 0) {
+				free(*slot[k]);
+				*slot[k] = xstrdup("Page {{page}} of {{pages}}");
+			}
+	}
+}
+
+struct template *
+docs_template(const struct programme *p, const char *name, int *rc)
+{
+	const char *dir = p->dir ? p->dir : ".";
 	char *path = xasprintf("%s/templates/%s.xml", dir, name);
 	char *rname = xasprintf("templates/%s.xml", name);
 	struct template *t = NULL;
@@ -502,6 +546,8 @@ docs_template(const char *dir, const char *name, int *rc)
 	} else if ((r = resource_get(rname)) != NULL) {
 		if ((t = template_load(r->name, r->data, r->len)) == NULL)
 			*rc = EX_SOFTWARE;
+		else if (p->lang == LANG_EN)
+			template_english(t);
 	} else {
 		diag_error(rname, 0, "no built-in template");
 		*rc = EX_SOFTWARE;

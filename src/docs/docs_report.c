@@ -554,7 +554,7 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 		diag_warn(p->file, 0, "report: no participants; skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "report", &rc)) == NULL)
+	if ((t = docs_template(p, "report", &rc)) == NULL)
 		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;

@@ -90,44 +90,6 @@ shared_text(const struct programme *p, const struct pair *t)
 	return sb_take(&sb);
 }
 
-void
-docs_tandem_table(struct doc_block *parent, const struct programme *p,
-    bool with_score)
-{
-	static const double w4[] = { 0.8, 4, 4, 4.2 };
-	static const double w5[] = { 0.8, 4, 4, 4.2, 1.4 };
-	struct doc_block *t, *r;
-	const char *mentors = docs_cap(wording_role_any(p->lang, p->wording,
-	    ROLE_MENTOR));
-
-	t = docs_table(parent, with_score ? w5 : w4, with_score ? 5 : 4, 1);
-	r = docs_row(t);
-	docs_cell(r, "#", DOC_BOLD, 0);
-	docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
-	    ROLE_MENTEE)), DOC_BOLD, 0);
-	docs_cell(r, mentors, DOC_BOLD, 0);
-	docs_cell(r, label_get(p->lang, LABEL_SHARED_TOPICS), DOC_BOLD, 0);
-	if (with_score)
-		docs_cell(r, label_get(p->lang, LABEL_SCORE), DOC_BOLD, 0);
-	for (size_t k = 0; k < p->ntandems; k++) {
-		char num[32], *sh;
-
-		r = docs_row(t);
-		snprintf(num, sizeof(num), "%zu", k + 1);
-		docs_cell(r, num, 0, 0);
-		person_cell(r, p, p->tandems[k].mentee);
-		person_cell(r, p, p->tandems[k].mentor);
-		sh = shared_text(p, &p->tandems[k]);
-		docs_cell(r, sh, 0, 0);
-		free(sh);
-		if (with_score) {
-			snprintf(num, sizeof(num), "%d",
-			    p->tandems[k].score < 0 ? 0 : p->tandems[k].score);
-			docs_cell(r, num, 0, 0);
-		}
-	}
-}
-
 /* "Themen 67 %, Fachgebiet 100 %" for a tandem's score parts. */
 static char *
 parts_text(const struct programme *p, const struct tandems_pair *tp)
@@ -148,18 +110,249 @@ parts_text(const struct programme *p, const struct tandems_pair *tp)
 	return sb_take(&sb);
 }
 
+/*
+ * The score cell and the parts cell of tandem k in tandems.pdf; returns
+ * the score (recomputed when tr has it).
+ */
+static int
+score_cells(struct doc_block *r, const struct programme *p,
+    const struct tandems_result *tr, size_t k)
+{
+	int score = p->tandems[k].score < 0 ? 0 : p->tandems[k].score;
+	char num[32], *s;
+
+	if (tr != NULL && k < tr->npairs)
+		score = tr->pairs[k].score;
+	snprintf(num, sizeof(num), "%d", score);
+	docs_cell(r, num, DOC_BOLD, 0);
+	if (tr == NULL || k >= tr->npairs) {
+		docs_cell(r, NULL, 0, 0);
+		return score;
+	}
+	s = parts_text(p, &tr->pairs[k]);
+	if (tr->pairs[k].pinned) {
+		char *s2 = xasprintf("%s; %s", s, DOCS_LANG(p,
+		    "fest zugeordnet", "pinned"));
+
+		free(s);
+		s = s2;
+	}
+	docs_cell(r, s, 0, 8);
+	free(s);
+	return score;
+}
+
+long
+docs_tandem_table(struct doc_block *parent, const struct programme *p,
+    const struct tandems_result *tr, bool overview)
+{
+	static const double w4[] = { 0.8, 4, 4, 4.2 };
+	static const double w6[] = { 0.8, 3.5, 3.5, 3.4, 1.7, 4 };
+	struct doc_block *t, *r;
+	long total = 0;
+
+	t = docs_table(parent, overview ? w6 : w4, overview ? 6 : 4, 1);
+	r = docs_row(t);
+	docs_cell(r, "#", DOC_BOLD, 0);
+	docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
+	    ROLE_MENTEE)), DOC_BOLD, 0);
+	docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
+	    ROLE_MENTOR)), DOC_BOLD, 0);
+	docs_cell(r, label_get(p->lang, LABEL_SHARED_TOPICS), DOC_BOLD, 0);
+	if (overview) {
+		docs_cell(r, label_get(p->lang, LABEL_SCORE), DOC_BOLD, 0);
+		docs_cell(r, label_get(p->lang, LABEL_PARTS), DOC_BOLD, 0);
+	}
+	for (size_t k = 0; k < p->ntandems; k++) {
+		char num[32], *sh;
+
+		r = docs_row(t);
+		snprintf(num, sizeof(num), "%zu", k + 1);
+		docs_cell(r, num, 0, 0);
+		person_cell(r, p, p->tandems[k].mentee);
+		person_cell(r, p, p->tandems[k].mentor);
+		sh = shared_text(p, &p->tandems[k]);
+		docs_cell(r, sh, 0, 0);
+		free(sh);
+		if (overview)
+			total += score_cells(r, p, tr, k);
+	}
+	return total;
+}
+
+/* Is person i in one of the programme's tandems? */
+static bool
+in_tandem(const struct programme *p, size_t i)
+{
+	for (size_t k = 0; k < p->ntandems; k++)
+		if (p->tandems[k].mentee == (int)i ||
+		    p->tandems[k].mentor == (int)i)
+			return true;
+	return false;
+}
+
+/* Why mentee i has no tandem: the matching's reason and the rules. */
+static void
+mentee_reason(struct strbuf *sb, const struct programme *p,
+    const struct tandems_result *tr, size_t i)
+{
+	const struct tandems_unmatched *u = NULL;
+
+	for (size_t k = 0; tr != NULL && k < tr->nunmatched; k++)
+		if (tr->unmatched[k].mentee == (int)i)
+			u = &tr->unmatched[k];
+	if (u == NULL) {
+		sb_adds(sb, why_text[p->lang][TANDEMS_NOT_FIXED]);
+		return;
+	}
+	sb_adds(sb, why_text[p->lang][u->why]);
+	/* Which rule excluded how many mentors. */
+	for (int rl = 1; rl < RULE__MAX; rl++) {
+		size_t c = 0;
+
+		for (size_t e = 0; e < u->nexcluded; e++)
+			if (u->rule[e] == (enum rule)rl)
+				c++;
+		if (c > 0)
+			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl], c);
+	}
+}
+
+/*
+ * The people taking part without a tandem, as one table (name, role,
+ * reason): mentees, then mentors. Counts them by role into n[] and
+ * remembers the gender of the last one of each role (for "1 Mentorin").
+ */
+static void
+unmatched_table(struct doc_block *root, const struct programme *p,
+    const struct tandems_result *tr, size_t n[ROLE__MAX],
+    enum gender g[ROLE__MAX])
+{
+	static const double wu[] = { 4, 2.4, 6 };
+	struct doc_block *t = NULL, *r;
+	struct strbuf sb = STRBUF_INIT;
+
+	for (int role = 0; role < ROLE__MAX; role++)
+		for (size_t i = 0; i < p->npeople; i++) {
+			const struct person *x = &p->people[i];
+
+			if ((int)x->role != role ||
+			    x->status == STATUS_WITHDRAWN || in_tandem(p, i))
+				continue;
+			if (t == NULL) {
+				t = docs_table(root, wu, 3, 1);
+				r = docs_row(t);
+				docs_cell(r, label_get(p->lang, LABEL_NAME),
+				    DOC_BOLD, 0);
+				docs_cell(r, label_get(p->lang, LABEL_ROLE),
+				    DOC_BOLD, 0);
+				docs_cell(r, label_get(p->lang, LABEL_REASON),
+				    DOC_BOLD, 0);
+			}
+			n[role]++;
+			g[role] = x->gender;
+			r = docs_row(t);
+			person_cell(r, p, (int)i);
+			docs_cell(r, docs_cap(wording_role(p->lang, p->wording,
+			    x->role, x->gender)), 0, 0);
+			sb_clear(&sb);
+			if (x->role == ROLE_MENTEE)
+				mentee_reason(&sb, p, tr, i);
+			else
+				sb_adds(&sb, x->capacity == 0 ?
+				    DOCS_LANG(p, "keine Kapazität",
+				    "no capacity") : DOCS_LANG(p, "nicht "
+				    "benötigt oder kein passendes Gegenüber",
+				    "not needed, or no admissible mentee"));
+			docs_cell(r, sb_str(&sb), 0, 0);
+		}
+	sb_free(&sb);
+	if (t == NULL)
+		docs_para(root, DOCS_LANG(p, "Alle Teilnehmenden haben ein "
+		    "Tandem.", "Everybody taking part has a tandem."),
+		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+}
+
+/* "3 Mentees", "1 Mentorin", "0 Mentorinnen und Mentoren". */
+static void
+count_words(struct strbuf *sb, const struct programme *p, enum role role,
+    size_t n, enum gender g)
+{
+	sb_addf(sb, "%zu ", n);
+	sb_adds(sb, n == 1 ? wording_role(p->lang, p->wording, role, g) :
+	    wording_roles(p->lang, p->wording, role));
+}
+
+/*
+ * The totals of tandems.pdf. Every figure is counted from what the
+ * document lists: the people in the tandems plus those without one.
+ */
+static void
+totals(struct doc_block *root, const struct programme *p,
+    const struct tandems_result *tr, const size_t un[ROLE__MAX],
+    const enum gender ug[ROLE__MAX], long total)
+{
+	static const double wsum[] = { 6, 3 };
+	enum { T_TANDEMS, T_MENTEES, T_MENTORS, T_PLACES, T_UNMATCHED,
+	    T_MEAN, T__MAX };
+	struct strbuf val[T__MAX];
+	const char *keys[T__MAX];
+	size_t in[ROLE__MAX] = { 0, 0 }, slots = 0;
+	struct doc_block *t = docs_table(root, wsum, 2, 0), *r;
+	long mean = p->ntandems ? (total * 10 + (long)p->ntandems / 2) /
+	    (long)p->ntandems : 0;
+
+	for (size_t i = 0; i < p->npeople; i++) {
+		const struct person *x = &p->people[i];
+
+		if (in_tandem(p, i))
+			in[x->role]++;
+		if (x->role == ROLE_MENTOR && x->status != STATUS_WITHDRAWN)
+			slots += (size_t)x->capacity;
+	}
+	if (tr != NULL)
+		slots = tr->nslots;
+	for (int i = 0; i < T__MAX; i++)
+		val[i] = (struct strbuf)STRBUF_INIT;
+	keys[T_TANDEMS] = label_get(p->lang, LABEL_TANDEMS);
+	sb_addf(&val[T_TANDEMS], "%zu", p->ntandems);
+	keys[T_MENTEES] = docs_cap(wording_roles(p->lang, p->wording,
+	    ROLE_MENTEE));
+	sb_addf(&val[T_MENTEES], "%zu", in[ROLE_MENTEE] + un[ROLE_MENTEE]);
+	keys[T_MENTORS] = docs_cap(wording_roles(p->lang, p->wording,
+	    ROLE_MENTOR));
+	sb_addf(&val[T_MENTORS], "%zu", in[ROLE_MENTOR] + un[ROLE_MENTOR]);
+	keys[T_PLACES] = DOCS_LANG(p, "Plätze (Kapazität)",
+	    "Places (capacity)");
+	sb_addf(&val[T_PLACES], "%zu", slots);
+	keys[T_UNMATCHED] = label_get(p->lang, LABEL_UNMATCHED);
+	count_words(&val[T_UNMATCHED], p, ROLE_MENTEE, un[ROLE_MENTEE],
+	    ug[ROLE_MENTEE]);
+	sb_adds(&val[T_UNMATCHED], ", ");
+	count_words(&val[T_UNMATCHED], p, ROLE_MENTOR, un[ROLE_MENTOR],
+	    ug[ROLE_MENTOR]);
+	keys[T_MEAN] = DOCS_LANG(p, "Punkte im Mittel", "Mean score");
+	sb_addf(&val[T_MEAN], p->lang == LANG_EN ? "%ld.%ld" : "%ld,%ld",
+	    mean / 10, mean % 10);
+	for (int i = 0; i < T__MAX; i++) {
+		r = docs_row(t);
+		docs_cell(r, keys[i], 0, 0);
+		docs_cell(r, sb_str(&val[i]), DOC_BOLD, 0);
+		sb_free(&val[i]);
+	}
+}
+
 struct doc *
 docs_tandems_compose(const struct docs_env *env)
 {
-	static const double wt[] = { 0.8, 3.5, 3.5, 3.4, 1.7, 4 };
 	const struct programme *p = env->p;
-	const struct tandems_result *tr = env->tr;
 	struct doc *d = docs_doc_new(p, label_get(p->lang,
 	    LABEL_TANDEM_OVERVIEW));
-	struct doc_block *root = d->root, *t = NULL, *r, *b = NULL;
+	struct doc_block *root = d->root, *b;
 	struct strbuf sb = STRBUF_INIT;
+	size_t un[ROLE__MAX] = { 0, 0 };
+	enum gender ug[ROLE__MAX] = { GENDER_UNKNOWN, GENDER_UNKNOWN };
 	long total = 0;
-	size_t unused = 0;
 
 	docs_heading(root, 1, label_get(p->lang, LABEL_TANDEM_OVERVIEW), true);
 	b = docs_para(root, p->title, DOC_ALIGN_LEFT, 11, DOC_BOLD);
@@ -171,8 +364,8 @@ docs_tandems_compose(const struct docs_env *env)
 	sb_adds(&sb, ": ");
 	label_period(&sb, p->lang, p->start, p->end);
 	docs_para(root, sb_str(&sb), DOC_ALIGN_LEFT, 0, 0);
-	sb_clear(&sb);
-	sb_adds(&sb, p->tandem_source == TANDEMS_MATCHED ?
+	sb_free(&sb);
+	docs_para(root, p->tandem_source == TANDEMS_MATCHED ?
 	    DOCS_LANG(p, "Die Tandems wurden nach den Regeln und Gewichten "
 	    "des Programms gebildet (höchstmögliche Zahl von Tandems, dann "
 	    "höchste Gesamtpunktzahl).", "The tandems were formed by the "
@@ -180,165 +373,18 @@ docs_tandems_compose(const struct docs_env *env)
 	    "then the highest total score).") :
 	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Punkte wurden "
 	    "neu berechnet.", "The tandems are fixed; their scores were "
-	    "recomputed."));
-	docs_para(root, sb_str(&sb), DOC_ALIGN_LEFT, 0, 0);
-	sb_clear(&sb);
+	    "recomputed."), DOC_ALIGN_LEFT, 0, 0);
 
 	docs_heading(root, 2, label_get(p->lang, LABEL_TANDEMS), true);
-	if (p->ntandems > 0) {
-		t = docs_table(root, wt, 6, 1);
-		r = docs_row(t);
-		docs_cell(r, "#", DOC_BOLD, 0);
-		docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
-		    ROLE_MENTEE)), DOC_BOLD, 0);
-		docs_cell(r, docs_cap(wording_role_any(p->lang, p->wording,
-		    ROLE_MENTOR)), DOC_BOLD, 0);
-		docs_cell(r, label_get(p->lang, LABEL_SHARED_TOPICS), DOC_BOLD,
-		    0);
-		docs_cell(r, label_get(p->lang, LABEL_SCORE), DOC_BOLD, 0);
-		docs_cell(r, label_get(p->lang, LABEL_PARTS), DOC_BOLD, 0);
-	}
-	for (size_t k = 0; k < p->ntandems; k++) {
-		char num[32], *s;
-		int score = p->tandems[k].score < 0 ? 0 : p->tandems[k].score;
-
-		r = docs_row(t);
-		snprintf(num, sizeof(num), "%zu", k + 1);
-		docs_cell(r, num, 0, 0);
-		person_cell(r, p, p->tandems[k].mentee);
-		person_cell(r, p, p->tandems[k].mentor);
-		s = shared_text(p, &p->tandems[k]);
-		docs_cell(r, s, 0, 0);
-		free(s);
-		if (tr != NULL && k < tr->npairs)
-			score = tr->pairs[k].score;
-		total += score;
-		snprintf(num, sizeof(num), "%d", score);
-		docs_cell(r, num, DOC_BOLD, 0);
-		if (tr != NULL && k < tr->npairs) {
-			s = parts_text(p, &tr->pairs[k]);
-			if (tr->pairs[k].pinned) {
-				char *s2 = xasprintf("%s; %s", s, DOCS_LANG(p,
-				    "fest zugeordnet", "pinned"));
-
-				free(s);
-				s = s2;
-			}
-			docs_cell(r, s, 0, 8);
-			free(s);
-		} else
-			docs_cell(r, NULL, 0, 0);
-	}
-	if (p->ntandems == 0)
+	if (p->ntandems > 0)
+		total = docs_tandem_table(root, p, env->tr, true);
+	else
 		docs_para(root, DOCS_LANG(p, "Es gibt keine Tandems.",
 		    "There are no tandems."), DOC_ALIGN_LEFT, 0, DOC_ITALIC);
-
-	/* People without a tandem. */
 	docs_heading(root, 2, label_get(p->lang, LABEL_UNMATCHED), true);
-	if (tr != NULL && tr->nunmatched > 0) {
-		static const double wu[] = { 4, 8 };
-
-		t = docs_table(root, wu, 2, 1);
-		r = docs_row(t);
-		docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD, 0);
-		docs_cell(r, label_get(p->lang, LABEL_REASON), DOC_BOLD, 0);
-		for (size_t k = 0; k < tr->nunmatched; k++) {
-			const struct tandems_unmatched *u = &tr->unmatched[k];
-
-			r = docs_row(t);
-			person_cell(r, p, u->mentee);
-			sb_clear(&sb);
-			sb_adds(&sb, why_text[p->lang][u->why]);
-			/* Which rule excluded how many mentors. */
-			for (int rl = 1; rl < RULE__MAX; rl++) {
-				size_t c = 0;
-
-				for (size_t e = 0; e < u->nexcluded; e++)
-					if (u->rule[e] == (enum rule)rl)
-						c++;
-				if (c > 0)
-					sb_addf(&sb, "; %s: %zu", rule_text
-					    [p->lang][rl], c);
-			}
-			docs_cell(r, sb_str(&sb), 0, 0);
-		}
-	}
-	/* Mentors taking part whose capacity no tandem uses. */
-	for (size_t i = 0; i < p->npeople; i++) {
-		const struct person *m = &p->people[i];
-		bool used = false;
-
-		if (m->role != ROLE_MENTOR || m->status == STATUS_WITHDRAWN)
-			continue;
-		for (size_t k = 0; k < p->ntandems && !used; k++)
-			used = p->tandems[k].mentor == (int)i;
-		if (used)
-			continue;
-		if (unused++ == 0) {
-			docs_para(root, DOCS_LANG(p, "Ohne Mentee:",
-			    "Without a mentee:"), DOC_ALIGN_LEFT, 0, DOC_BOLD);
-			b = docs_para(root, NULL, DOC_ALIGN_LEFT, 0, 0);
-		} else
-			doc_add_break(b, 0);
-		sb_clear(&sb);
-		compose_name(&sb, m);
-		if (m->org >= 0) {
-			sb_adds(&sb, " (");
-			sb_adds(&sb, compose_org_short(p, m->org));
-			sb_adds(&sb, ")");
-		}
-		sb_adds(&sb, " \xe2\x80\x93 ");
-		sb_adds(&sb, m->capacity == 0 ? DOCS_LANG(p, "keine Kapazität",
-		    "no capacity") : DOCS_LANG(p, "nicht benötigt oder kein "
-		    "passendes Gegenüber", "not needed or no admissible "
-		    "mentee"));
-		doc_add_text(b, sb_str(&sb), sb.len, 0, 0);
-	}
-	if ((tr == NULL || tr->nunmatched == 0) && unused == 0)
-		docs_para(root, DOCS_LANG(p, "Alle Teilnehmenden haben ein "
-		    "Tandem.", "Everybody has a tandem."), DOC_ALIGN_LEFT, 0,
-		    DOC_ITALIC);
-
-	/* Totals. */
+	unmatched_table(root, p, env->tr, un, ug);
 	docs_heading(root, 2, label_get(p->lang, LABEL_TOTAL), true);
-	{
-		static const double wsum[] = { 6, 2 };
-		const char *keys[6];
-		long vals[6];
-		char num[48];
-
-		keys[0] = label_get(p->lang, LABEL_TANDEMS);
-		vals[0] = (long)p->ntandems;
-		keys[1] = docs_cap(wording_roles(p->lang, p->wording,
-		    ROLE_MENTEE));
-		vals[1] = tr ? (long)tr->nmentees : (long)programme_count(p,
-		    ROLE_MENTEE, GENDER__MAX, false);
-		keys[2] = docs_cap(wording_roles(p->lang, p->wording,
-		    ROLE_MENTOR));
-		vals[2] = tr ? (long)tr->nmentors : (long)programme_count(p,
-		    ROLE_MENTOR, GENDER__MAX, false);
-		keys[3] = DOCS_LANG(p, "Plätze (Kapazität)",
-		    "Places (capacity)");
-		vals[3] = tr ? (long)tr->nslots : 0;
-		keys[4] = label_get(p->lang, LABEL_UNMATCHED);
-		vals[4] = tr ? (long)tr->nunmatched : 0;
-		keys[5] = DOCS_LANG(p, "Punkte im Mittel", "Mean score");
-		vals[5] = p->ntandems ? (total * 10 + (long)p->ntandems / 2) /
-		    (long)p->ntandems : 0;
-		t = docs_table(root, wsum, 2, 0);
-		for (int i = 0; i < 6; i++) {
-			r = docs_row(t);
-			docs_cell(r, keys[i], 0, 0);
-			if (i == 5)
-				snprintf(num, sizeof(num), p->lang == LANG_EN ?
-				    "%ld.%ld" : "%ld,%ld", vals[i] / 10,
-				    vals[i] % 10);
-			else
-				snprintf(num, sizeof(num), "%ld", vals[i]);
-			docs_cell(r, num, DOC_BOLD, 0);
-		}
-	}
-	sb_free(&sb);
+	totals(root, p, env->tr, un, ug, total);
 	return d;
 }
 
@@ -358,7 +404,7 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 		    "part; skipped");
 		return 0;
 	}
-	if ((t = docs_template(o->dir, "tandems", &rc)) == NULL)
+	if ((t = docs_template(p, "tandems", &rc)) == NULL)
 		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
@@ -518,7 +564,7 @@ docs_handbook_chapters(struct doc *d, const struct programme *p)
 	if (p->ntandems > 0) {
 		docs_heading(d->root, 1, label_get(p->lang, LABEL_TANDEMS),
 		    true);
-		docs_tandem_table(d->root, p, false);
+		docs_tandem_table(d->root, p, NULL, false);
 	}
 	if (p->nevents > 0)
 		events(d, p);

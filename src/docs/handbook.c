@@ -269,8 +269,12 @@ handbook_compose(const struct programme *p)
 	doc_add_text(h, labels[p->lang].contents,
 	    strlen(labels[p->lang].contents), 0, 0);
 	doc_add(ch.doc->root, DOC_TOC, NULL, 0);
-	if (p->dir == NULL || folder_chapters(&ch, p->dir) != 0)
-		resource_each("content/handbook/", add_resource, &ch);
+	if (p->dir == NULL || folder_chapters(&ch, p->dir) != 0) {
+		char *dir = xasprintf("%shandbook/", docs_default_dir(p));
+
+		resource_each(dir, add_resource, &ch);
+		free(dir);
+	}
 	if (ch.errors > 0) {
 		doc_free(ch.doc);
 		return NULL;

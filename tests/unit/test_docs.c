@@ -247,10 +247,13 @@ test_agreement(void)
 	CHECK(strstr(s, "Jonas Becker (Mentor)") != NULL);
 	CHECK(strstr(s, "Testhausen, ") != NULL);
 	CHECK(strstr(s, "{{") == NULL);
-	/* 6 rhythm/form boxes of the text + 3 topic boxes, the mentee's two
-	 * topics ticked. */
+	/* 7 rhythm/form boxes of the text (in person twice, phone, video)
+	 * + 3 topic boxes, the mentee's two topics ticked. */
+	CHECK(strstr(s, "persönlich, abwechselnd") != NULL);
+	CHECK(strstr(s, "telefonisch, wenn") != NULL);
+	CHECK(strstr(s, "per Video, wenn") != NULL);
 	count_blocks(d->root, DOC_TICKBOX, &n, &ticked);
-	CHECK_INT(n, 9);
+	CHECK_INT(n, 10);
 	CHECK_INT(ticked, 2);
 	count_blocks(d->root, DOC_FILLIN, &lines, &dummy);
 	CHECK_INT(lines, 4);
@@ -273,7 +276,7 @@ test_agreement(void)
 	d = docs_agreement_compose(&env, 0);
 	n = ticked = keeps = 0;
 	count_blocks(d->root, DOC_TICKBOX, &n, &ticked);
-	CHECK_INT(n, 6 + 7);
+	CHECK_INT(n, 7 + 7);
 	CHECK_INT(ticked, 2);
 	count_blocks(d->root, DOC_TABLE, &keeps, &dummy);
 	CHECK_INT(keeps, 1);
