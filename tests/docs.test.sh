@@ -270,3 +270,20 @@ has english-certificate "$tmp/en/certificates.txt" "Northtown, 10 November 2023"
 has english-tandems "$tmp/en/tandems.txt" "1 mentee, 1 mentor"
 has english-report "$tmp/en/report.txt" "from 15 August 2022 to 15 November 2023"
 has english-report "$tmp/en/report.txt" "Page 1 of"
+
+# The default handbook tells how the tandems came about: by matching, or
+# put together by the coordinators when they are fixed (tandems.xml).
+pdftotext "$out/handbook.pdf" "$tmp/hb.txt"
+has handbook-matched "$tmp/hb.txt" "in einem sorgfältigen Matching gebildet"
+cp -R "$TOP/content" "$tmp/fixed"
+rm -rf "$tmp/fixed/handbook"
+if "$TANDEM" match "$tmp/fixed" --write >/dev/null 2>&1 &&
+    "$TANDEM" build "$tmp/fixed" --only handbook -o "$tmp/fixed/out" \
+    2>"$tmp/err"; then
+	pdftotext "$tmp/fixed/out/handbook.pdf" "$tmp/hbf.txt"
+	has handbook-fixed "$tmp/hbf.txt" "sorgfältig zusammengestellt"
+	has handbook-fixed "$tmp/hbf.txt" "anschließend selbst zusammengestellt"
+	hasnot handbook-fixed "$tmp/hbf.txt" "Matchingverfahren"
+else
+	bad "fixed tandems: $(head -3 "$tmp/err")"
+fi

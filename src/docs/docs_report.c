@@ -193,6 +193,31 @@ cell_add(struct stats_table *t, size_t r, size_t k)
 }
 
 /*
+ * A bar chart of mentees and mentors (one series per role): title,
+ * ncat categories, values v[role][category], y axis label unit.
+ */
+static void
+role_chart(struct doc_block *parent, const struct docs_env *env,
+    const char *title, const char **cats, size_t ncat,
+    const double *mentees, const double *mentors, const char *unit)
+{
+	const struct programme *p = env->p;
+	struct chart c;
+
+	memset(&c, 0, sizeof(c));
+	c.title = title;
+	c.ncat = ncat;
+	c.cats = cats;
+	c.nseries = 2;
+	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
+	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
+	c.v[0] = mentees;
+	c.v[1] = mentors;
+	c.unit = unit;
+	bar_chart(parent, env, &c);
+}
+
+/*
  * Role × gender × organisation of the people taking part (not
  * withdrawn), with the statistics' disclosure rule applied to the
  * organisation × gender cells: role totals and role × gender totals are
@@ -309,14 +334,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 			    (enum role)role, gg, false);
 		c.ncat++;
 	}
-	c.cats = cats;
-	c.nseries = 2;
-	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
-	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
-	c.v[0] = vals[0];
-	c.v[1] = vals[1];
-	c.unit = DOCS_LANG(p, "Personen", "people");
-	bar_chart(parent, env, &c);
+	role_chart(parent, env, c.title, cats, c.ncat, vals[0], vals[1],
+	    DOCS_LANG(p, "Personen", "people"));
 }
 
 static void
@@ -334,7 +353,6 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 	const struct programme *p = env->p;
 	static const char *const cats[5] = { "1", "2", "3", "4", "5" };
 	double v[ROLE__MAX][5];
-	struct chart c;
 	size_t any = 0;
 
 	for (int r = 0; r < ROLE__MAX; r++)
@@ -346,19 +364,10 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 		no_data(parent, p);
 		return;
 	}
-	memset(&c, 0, sizeof(c));
-	c.title = DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, 5 = sehr "
-	    "zufrieden)", "Satisfaction (1 = not at all, 5 = very "
-	    "satisfied)");
-	c.ncat = 5;
-	c.cats = (const char **)cats;
-	c.nseries = 2;
-	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
-	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
-	c.v[0] = v[0];
-	c.v[1] = v[1];
-	c.unit = DOCS_LANG(p, "Antworten", "answers");
-	bar_chart(parent, env, &c);
+	role_chart(parent, env, DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, "
+	    "5 = sehr zufrieden)", "Satisfaction (1 = not at all, 5 = very "
+	    "satisfied)"), (const char **)cats, 5, v[0], v[1],
+	    DOCS_LANG(p, "Antworten", "answers"));
 }
 
 static void
@@ -368,7 +377,6 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 	const struct programme *p = env->p;
 	const char *cats[FIG_MEETING_BANDS];
 	double v[ROLE__MAX][FIG_MEETING_BANDS];
-	struct chart c;
 	size_t any = 0, n = FIG_MEETING_BANDS;
 
 	/* The "not answered" band only when somebody did not answer. */
@@ -386,18 +394,9 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 		no_data(parent, p);
 		return;
 	}
-	memset(&c, 0, sizeof(c));
-	c.title = DOCS_LANG(p, "Zahl der Tandemtreffen", "Tandem meetings "
-	    "held");
-	c.ncat = n;
-	c.cats = cats;
-	c.nseries = 2;
-	c.series[0] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTEE));
-	c.series[1] = docs_cap(wording_roles(p->lang, p->wording, ROLE_MENTOR));
-	c.v[0] = v[0];
-	c.v[1] = v[1];
-	c.unit = DOCS_LANG(p, "Antworten", "answers");
-	bar_chart(parent, env, &c);
+	role_chart(parent, env, DOCS_LANG(p, "Zahl der Tandemtreffen",
+	    "Tandem meetings held"), cats, n, v[0], v[1], DOCS_LANG(p,
+	    "Antworten", "answers"));
 }
 
 static void

@@ -373,6 +373,15 @@ test_placeholders(void)
 	    "1");
 	CHECK_STR(xp(&c, "{{count background=other}}", &e), "0");
 	CHECK_STR(xp(&c, "{{tandems.count}}", &e), "1");
+	/* Fixed by the coordinators or formed by matching. */
+	p->tandem_source = TANDEMS_MATCHED;
+	CHECK_STR(xp(&c, "{{tandems.fixed}} {{if tandems.fixed}}fest{{else}}"
+	    "Matching{{end}}", &e), "0 Matching");
+	p->tandem_source = TANDEMS_FILE;
+	CHECK_STR(xp(&c, "{{tandems.fixed}} {{if tandems.fixed}}fest{{else}}"
+	    "Matching{{end}}", &e), "1 fest");
+	p->tandem_source = TANDEMS_INLINE;
+	CHECK_STR(xp(&c, "{{if tandems.fixed}}fest{{end}}", &e), "fest");
 	CHECK_STR(xp(&c, "{{events.count}} {{events.count kind=closing}} "
 	    "{{events.count kind=seminar}}", &e), "2 1 0");
 	CHECK_STR(xp(&c, "{{event.closing.date}} in {{event.closing.place}}: "
