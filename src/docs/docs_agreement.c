@@ -12,6 +12,7 @@
 #include <sysexits.h>
 
 #include "compose/labels.h"
+#include "device/font.h"
 #include "layout/layout.h"
 #include "docs/docs.h"
 #include "util/diag.h"
@@ -62,6 +63,56 @@ tidy(struct doc_block *b)
 		tidy(k);
 }
 
+/*
+ * Give every tick-box option that ends with a colon ("in einem anderen
+ * Rhythmus, nämlich:") a line to write on: underscores up to the end of
+ * the text column (which starts 18 pt in, after the box).
+ */
+static void
+write_on_lines(struct doc_block *b, const struct docs_env *env)
+{
+	struct font *f;
+	double colw, size, uw, tw;
+	char *text;
+	size_t len;
+	int n;
+
+	for (struct doc_block *k = b->first; k != NULL; k = k->next)
+		write_on_lines(k, env);
+	if (b->kind != DOC_TICKBOX || b->nruns == 0 || env->t == NULL ||
+	    (f = template_font(env->t, DOC_FONT_BODY, 0)) == NULL)
+		return;
+	text = doc_plain_text(b);
+	len = strlen(text);
+	while (len > 0 && text[len - 1] == ' ')
+		len--;
+	if (len == 0 || text[len - 1] != ':') {
+		free(text);
+		return;
+	}
+	size = b->size > 0 ? b->size : env->t->size[DOC_FONT_BODY];
+	colw = env->t->page_w - env->t->left - env->t->right - 18;
+	uw = font_width(f, "_", 1) * size / 1000;
+	tw = (font_width(f, text, len) + font_width(f, " ", 1)) * size / 1000;
+	free(text);
+	/* Wrapped text: the line goes on the last line, roughly. */
+	while (tw > colw)
+		tw -= colw;
+	n = uw > 0 ? (int)((colw - tw) / uw) - 2 : 0;
+	if (n < 8)
+		n = (int)(colw / uw) - 2;	/* a line of its own */
+	if (n > 0) {
+		char *line = xmalloc((size_t)n + 2);
+
+		line[0] = ' ';
+		memset(line + 1, '_', (size_t)n);
+		line[n + 1] = '\0';
+		doc_add_text(b, line, (size_t)n + 1, b->runs[b->nruns - 1].style,
+		    b->runs[b->nruns - 1].line);
+		free(line);
+	}
+}
+
 /* Compose the agreement of tandem k into d. Returns 0 or -1. */
 static int
 agreement_into(struct doc *d, const struct docs_env *env,
@@ -76,6 +127,7 @@ agreement_into(struct doc *d, const struct docs_env *env,
 	    at->len) != 0)
 		return -1;
 	docs_keep_intros(root, root->first);
+	write_on_lines(root, env);
 	for (struct doc_block *b = root->first; b != NULL; b = b->next) {
 		tidy(b);
 		/* The title heading is not a chapter of the file. */

@@ -328,6 +328,53 @@ prim_text(struct doc_block *b, const struct docs_env *env, double x,
 	pr->text = sb_take(&sb);
 }
 
+/*
+ * The organisation of the programme's place: the one whose short name is
+ * the place or whose name ends with it ("Stadt Lindenau"). Returns its
+ * index or -1.
+ */
+static int
+place_org(const struct programme *p, const char *place)
+{
+	size_t n = strlen(place);
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		const struct org *o = &p->orgs[i];
+		size_t m = o->name != NULL ? strlen(o->name) : 0;
+
+		if (o->short_name != NULL && strcmp(o->short_name, place) == 0)
+			return (int)i;
+		if (m >= n && strcmp(o->name + m - n, place) == 0 &&
+		    (m == n || o->name[m - n - 1] == ' '))
+			return (int)i;
+	}
+	return -1;
+}
+
+/*
+ * The place pre-filled before the date of tandem t's agreement: the
+ * programme's place when both people work for that place's organisation
+ * (or the programme has only one organisation), else NULL and the line is
+ * left blank, since the two sign where they meet. Without a tandem (a
+ * blank form) the programme's place.
+ */
+static const char *
+signing_place(const struct programme *p, const struct pair *t)
+{
+	const char *place = p->place;
+	int o;
+
+	if (t == NULL)
+		return compose_place(p);
+	if (place == NULL || place[0] == '\0')
+		return NULL;
+	if ((o = place_org(p, place)) < 0)
+		return p->norgs <= 1 ? place : NULL;
+	if (p->people[t->mentee].org == o && p->people[t->mentor].org == o)
+		return place;
+	return NULL;
+}
+
 /* Place/date and the two signature lines of an agreement. */
 static void
 form_signatures(struct doc_block *parent, const struct docs_env *env,
@@ -340,7 +387,7 @@ form_signatures(struct doc_block *parent, const struct docs_env *env,
 	struct strbuf sb = STRBUF_INIT;
 	const struct pair *t = ctx->tandem >= 0 ?
 	    &p->tandems[ctx->tandem] : NULL;
-	const char *place = compose_place(p);
+	const char *place = signing_place(p, t);
 
 	b->width = w;
 	b->height = 118;
@@ -395,8 +442,10 @@ form_topics(struct doc_block *parent, const struct programme *p,
 	double size = compact >= 2 ? 8 : compact > 0 ? 9 : 0;
 	struct doc_block *t = NULL, *row = NULL, *where = parent;
 
+	/* The list stays on one page (a keep group, kept with its intro by
+	 * docs_keep_intros), never one topic alone on the next page. */
 	if (cols > 1) {
-		t = docs_table(parent, w3, cols, 0);
+		t = docs_table(doc_add(parent, DOC_KEEP, NULL, 0), w3, cols, 0);
 		t->no_rules = true;
 	}
 	for (size_t r = 0; r < rows; r++) {
@@ -453,6 +502,19 @@ docs_form_block(struct doc_block *parent, const struct docs_env *env,
 	}
 }
 
+/* Is b the keep group of a tick-box table (form_topics)? */
+static bool
+tick_table(const struct doc_block *b)
+{
+	const struct doc_block *c;
+
+	if (b->kind != DOC_KEEP || b->first == NULL ||
+	    b->first->kind != DOC_TABLE)
+		return false;
+	c = b->first->first != NULL ? b->first->first->first : NULL;
+	return c != NULL && c->first != NULL && c->first->kind == DOC_TICKBOX;
+}
+
 void
 docs_keep_intros(struct doc_block *parent, struct doc_block *from)
 {
@@ -468,11 +530,11 @@ docs_keep_intros(struct doc_block *parent, struct doc_block *from)
 		if (b->kind != DOC_PARA && b->kind != DOC_HEADING)
 			continue;
 		if (b->next == NULL || (b->next->kind != DOC_FILLIN &&
-		    b->next->kind != DOC_TICKBOX))
+		    b->next->kind != DOC_TICKBOX && !tick_table(b->next)))
 			continue;
 		kind = b->next->kind;
-		for (end = b->next; end->next != NULL && end->next->kind ==
-		    kind; end = end->next)
+		for (end = b->next; kind != DOC_KEEP && end->next != NULL &&
+		    end->next->kind == kind; end = end->next)
 			;
 		/* A heading just before the intro goes with it. */
 		if (b->kind == DOC_PARA && prev != NULL &&

@@ -221,6 +221,21 @@ count_blocks(const struct doc_block *b, enum doc_kind kind, int *n,
 }
 
 /* The agreement: parties, tick boxes, lines, signatures. */
+/* The first block of the given kind under b (depth first), or NULL. */
+static const struct doc_block *
+find_kind(const struct doc_block *b, enum doc_kind kind)
+{
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		const struct doc_block *r;
+
+		if (k->kind == kind)
+			return k;
+		if ((r = find_kind(k, kind)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
 static void
 test_agreement(void)
 {
@@ -229,6 +244,7 @@ test_agreement(void)
 	struct doc *d = docs_agreement_compose(&env, 0);
 	char *s;
 	int n = 0, ticked = 0, lines = 0, dummy = 0, keeps = 0;
+	const struct doc_block *tab;
 
 	CHECK(d != NULL);
 	if (d == NULL) {
@@ -245,7 +261,8 @@ test_agreement(void)
 	/* Signature captions with the role words. */
 	CHECK(strstr(s, "Zeynep Çelik (Mentee)") != NULL);
 	CHECK(strstr(s, "Jonas Becker (Mentor)") != NULL);
-	CHECK(strstr(s, "Testhausen, ") != NULL);
+	/* Cross-organisation tandem: the place is left blank. */
+	CHECK(strstr(s, "Testhausen, ") == NULL);
 	CHECK(strstr(s, "{{") == NULL);
 	/* 7 rhythm/form boxes of the text (in person twice, phone, video)
 	 * + 3 topic boxes, the mentee's two topics ticked. */
@@ -280,6 +297,19 @@ test_agreement(void)
 	CHECK_INT(ticked, 2);
 	count_blocks(d->root, DOC_TABLE, &keeps, &dummy);
 	CHECK_INT(keeps, 1);
+	/* The topic table is a keep group, kept with heading and intro. */
+	tab = find_kind(d->root, DOC_TABLE);
+	CHECK(tab != NULL && tab->parent->kind == DOC_KEEP &&
+	    tab->parent->parent->kind == DOC_KEEP &&
+	    tab->parent->parent->first->kind == DOC_HEADING);
+	doc_free(d);
+
+	/* Both of the place's organisation: the place is pre-filled. */
+	p->people[1].org = 0;
+	d = docs_agreement_compose(&env, 0);
+	s = doc_text(d);
+	CHECK(strstr(s, "Testhausen, ") != NULL);
+	free(s);
 	doc_free(d);
 	programme_free(p);
 }
