@@ -1072,10 +1072,11 @@ flow_pagebreak(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->pending = 0;
 }
 
-/* Lay out the blocks of a cell into their own list. */
+/* Lay out the blocks of a cell into their own list; tagged says whether
+ * the cell is a structure element (TD, TH) to close at its end. */
 static void
 flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
-    struct vlist *out)
+    struct vlist *out, bool tagged)
 {
 	struct vlist save = L->vl;
 	double pending = L->pending;
@@ -1089,7 +1090,8 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->last_drawn = NONE;
 	flow_children(L, b, c);
 	L->bare_para = false;
-	tag_close(L);		/* the cell's */
+	if (tagged)
+		tag_close(L);	/* the cell's */
 	*out = L->vl;
 	L->vl = save;
 	L->pending = pending;
@@ -1128,7 +1130,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->tbl_hdr_first[tno] = NONE;
 	L->tbl_hdr_n[tno] = 0;
 	space(L, 0);
-	tag_open(L, DEV_TAG_TABLE);
+	if (!b->layout_only)
+		tag_open(L, DEV_TAG_TABLE);
 	for (const struct doc_block *r = b->first; r != NULL;
 	    r = r->next, row++) {
 		struct vitem box;
@@ -1137,23 +1140,25 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		bool header = row < b->header_rows;
 
 		memset(&box, 0, sizeof(box));
-		tag_open(L, DEV_TAG_TR);
+		if (!b->layout_only)
+			tag_open(L, DEV_TAG_TR);
 		for (const struct doc_block *k = r->first; k != NULL;
 		    k = k->next, col++) {
 			struct fctx in = *c;
 			struct vlist sub;
 			double y = pad;
 
-			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+			if (!b->layout_only)
+				tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
 			/* A cell's only paragraph is the cell itself. */
-			L->bare_para = k->first != NULL && k->first == k->last &&
-			    k->first->kind == DOC_PARA;
+			L->bare_para = !b->layout_only && k->first != NULL &&
+			    k->first == k->last && k->first->kind == DOC_PARA;
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
 			in.depth = c->depth + 1;
 			in.nbars = 0;
-			flow_into(L, k, &in, &sub);
+			flow_into(L, k, &in, &sub, !b->layout_only);
 			for (size_t i = 0; i < sub.n; i++) {
 				if (sub.v[i].kind == V_GLUE && (i == 0 ||
 				    i + 1 == sub.n)) {
@@ -1171,7 +1176,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 				box.h = y + pad;
 		}
 		it = vl_add(L, V_BOX, box.h);
-		tag_close(L);		/* the row's */
+		if (!b->layout_only)
+			tag_close(L);	/* the row's */
 		it->kids = box.kids;
 		it->nkids = box.nkids;
 		it->kidcap = box.kidcap;
@@ -1187,7 +1193,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			L->keep_next = 1;
 		}
 	}
-	tag_close(L);
+	if (!b->layout_only)
+		tag_close(L);
 	free(x);
 	L->pending = L->t->par_space;
 }
@@ -1356,19 +1363,35 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->pending = L->t->par_space;
 }
 
+/* Whether a drawing holds nothing but images with alternative text (a
+ * row of logos): then each is a figure of its own, in the drawing's
+ * parent. */
+static bool
+drawing_of_figures(const struct doc_block *b)
+{
+	for (size_t i = 0; i < b->nprims; i++)
+		if (b->prims[i].kind != DOC_PRIM_IMAGE ||
+		    b->prims[i].alt == NULL || *b->prims[i].alt == '\0')
+			return false;
+	return b->nprims > 0;
+}
+
 static void
 flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	struct vitem *it;
+	bool figures = !b->form && b->alt == NULL && drawing_of_figures(b);
 
 	space(L, 0);
-	tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ? DEV_TAG_FIGURE :
-	    DEV_TAG_P);
+	if (!figures)
+		tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ?
+		    DEV_TAG_FIGURE : DEV_TAG_P);
 	it = vl_add(L, V_DRAWING, b->height);
 	it->x = c->left;
 	it->w = b->width;
 	it->blk = b;
-	tag_close(L);
+	if (!figures)
+		tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -1618,7 +1641,7 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 		case DOC_PRIM_IMAGE:
 			if (p->text != NULL)
 				(void)d->ops->image(d, p->text, it->x + p->x,
-				    y + p->y, p->w, p->h, NULL);
+				    y + p->y, p->w, p->h, p->alt);
 			break;
 		default:
 			break;
@@ -1674,10 +1697,14 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 			struct dev_color k = L->t->text;
 
 			/* The box is a form field; its alt text says its
-			 * state (U+2612 ballot box with X, U+2610 empty). */
+			 * state in words a screen reader reads out. */
+			bool en = L->doc->lang != NULL &&
+			    strcmp(L->doc->lang, "en") == 0;
+
 			if (tags)
 				d->ops->tag_begin(d, DEV_TAG_FORM, it->tick > 0 ?
-				    "\xe2\x98\x92" : "\xe2\x98\x90");
+				    (en ? "ticked" : "angekreuzt") :
+				    (en ? "not ticked" : "nicht angekreuzt"));
 			d->ops->rect(d, bx, by, s, s, NULL, 0.7, k);
 			if (it->tick > 0) {
 				d->ops->line(d, bx + s * 0.2, by + s * 0.55,
