@@ -236,9 +236,8 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		unsigned char *icc = pdf_pdfa_profile(&p->icclen);
 
 		if (icc == NULL) {
-			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
-			    "colour profile PDF/A needs: %s (install "
-			    "icc-profiles-free)", strerror(errno));
+			diag(DIAG_ERROR, NULL, 0, 0, "cannot make the "
+			    "colour profile PDF/A needs: %s", strerror(errno));
 			return -1;
 		}
 		p->icc = icc;
