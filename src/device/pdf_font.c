@@ -45,18 +45,17 @@ struct pdf_subset {
 };
 
 /*
- * Subsets kept per face, and how many glyphs a document may carry that it
- * does not use when an earlier subset is reused: an outline costs ~60
- * bytes, making a subset ~0.3 ms. Measured on 1,000 certificates (bench/
- * docs.bench.sh): exact subsets each time 1,785 subsets and 29,569 bytes
- * per file; these values 818 subsets and 29,654 bytes.
+ * Subsets kept per face; how many glyphs a document may carry that it
+ * does not use when a kept subset is reused as it is (SLACK) or grown by
+ * the glyphs it lacks (GROW). An outline costs ~60 bytes, making a subset
+ * ~0.6 ms. Measured on 1,000 separate certificates (bench/docs.bench.sh,
+ * subsets made for 2,000 font uses, bytes per file): exact subsets each
+ * time 1,785 and 27,900; reuse only (GROW 0) 818 and 27,400; GROW 3 484
+ * and 28,500; GROW 6 225 and 29,000; GROW 10 110 and 29,600.
  */
-#ifndef PDF_SUBSETS
 #define PDF_SUBSETS	32
-#endif
-#ifndef PDF_SUBSET_SLACK
 #define PDF_SUBSET_SLACK 16
-#endif
+#define PDF_SUBSET_GROW	6
 
 struct pdf_face {
 	struct pdf_fontset *set;
@@ -481,16 +480,19 @@ face_subset(struct pdf_face *f, struct pdf_subset *sub)
 }
 
 /*
- * Choose the subset for the glyphs of this document: the kept one with
- * all of them and the fewest others, if those are at most
- * PDF_SUBSET_SLACK; else a new one made for exactly these glyphs, in place
- * of the least recently used. 0, or -1 after a diagnostic.
+ * Choose the subset for the glyphs of this document: among the kept ones,
+ * the one that with these glyphs added has the fewest, if it then carries
+ * at most PDF_SUBSET_SLACK glyphs the document does not use (or, when it
+ * lacks some of them and must be made again, at most PDF_SUBSET_GROW):
+ * kept subsets grow to serve the names of several documents. If none is
+ * close enough, a new one is made for exactly these glyphs in place of the
+ * least recently used. 0, or -1 after a diagnostic.
  */
 static int
 face_choose(struct pdf_face *f)
 {
 	struct pdf_subset *best = NULL, *old = &f->subsets[0], *sub;
-	unsigned used = 0, gid, i;
+	unsigned used = 0, gid, i, n, m, bestn = 0, missing = 0;
 
 	for (gid = 0; gid < f->nglyphs; gid++)
 		used += f->used[gid];
@@ -503,24 +505,35 @@ face_choose(struct pdf_face *f)
 		}
 		if (old->set != NULL && sub->stamp < old->stamp)
 			old = sub;
-		if (sub->count < used || sub->count - used > PDF_SUBSET_SLACK ||
-		    (best != NULL && sub->count >= best->count))
+		/* m: glyphs used but not in the subset; n: of the union. */
+		for (gid = 0, m = 0; gid < f->nglyphs; gid++)
+			m += f->used[gid] && !sub->set[gid];
+		n = sub->count + m;
+		if (n - used > (m == 0 ? PDF_SUBSET_SLACK : PDF_SUBSET_GROW))
 			continue;
-		for (gid = 0; gid < f->nglyphs; gid++)
-			if (f->used[gid] && !sub->set[gid])
-				break;
-		if (gid == f->nglyphs)
+		if (best == NULL || m < missing || (m == missing &&
+		    n < bestn)) {
 			best = sub;
+			bestn = n;
+			missing = m;
+		}
 	}
 	if (best == NULL) {
 		best = old;
-		blob_free(&best->prog);
-		blob_free(&best->tounicode);
-		blob_free(&best->cidset);
 		if (best->set == NULL)
 			best->set = xmalloc(f->nglyphs);
 		memcpy(best->set, f->used, f->nglyphs);
 		best->count = used;
+		missing = 1;
+	} else if (missing > 0) {
+		for (gid = 0; gid < f->nglyphs; gid++)
+			best->set[gid] |= f->used[gid];
+		best->count = bestn;
+	}
+	if (missing > 0) {
+		blob_free(&best->prog);
+		blob_free(&best->tounicode);
+		blob_free(&best->cidset);
 		if (face_subset(f, best) != 0) {
 			free(best->set);
 			best->set = NULL;
