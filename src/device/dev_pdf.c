@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <zlib.h>
+
 #include <hpdf.h>
 #include <hpdf_catalog.h>
 #include <hpdf_doc.h>
@@ -100,6 +102,11 @@ struct pdf_dev {
 		uint32_t last;		/* its last character */
 		int	 block;		/* its block structure element */
 	} run;
+	HPDF_Page	 open_page;	/* its content is not compressed yet */
+	z_stream	 z;		/* compresses finished pages */
+	bool		 zinit;
+	unsigned char	*zbuf;		/* scratch for z */
+	size_t		 zcap;
 	struct strbuf	 buf;		/* scratch: glyph ids of a run */
 	struct strbuf	 op;		/* scratch: content operators */
 };
@@ -154,6 +161,7 @@ pdf_reset(struct pdf_dev *p)
 	}
 	p->date = 0;
 	p->page = NULL;
+	p->open_page = NULL;
 	p->run.valid = false;
 	p->failed = 0;
 	p->quiet = 0;
@@ -236,9 +244,8 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		unsigned char *icc = pdf_pdfa_profile(&p->icclen);
 
 		if (icc == NULL) {
-			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
-			    "colour profile PDF/A needs: %s (install "
-			    "icc-profiles-free)", strerror(errno));
+			diag(DIAG_ERROR, NULL, 0, 0, "cannot make the "
+			    "colour profile PDF/A needs: %s", strerror(errno));
 			return -1;
 		}
 		p->icc = icc;
@@ -265,6 +272,75 @@ pdf_begin(struct device *d, const struct dev_info *info)
 	return p->failed ? -1 : 0;
 }
 
+/* libharu drops /Filter from streams it does not compress itself: add it
+ * back for page contents compressed here, just before ">>". */
+static HPDF_STATUS
+pdf_write_flate(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+/*
+ * Compress the content stream of a page nothing more is drawn on, now
+ * rather than when the file is saved: the page then holds its compressed
+ * bytes only (libharu keeps its content in 4 KB blocks until the end), and
+ * one zlib stream serves all pages. On any failure the page is left as it
+ * is, for libharu to compress when saving.
+ */
+static void
+pdf_page_done(struct pdf_dev *p, HPDF_Page pg)
+{
+	HPDF_PageAttr attr;
+	HPDF_Stream st, ns;
+	HPDF_UINT n;
+	uLong bound;
+	size_t len;
+
+	if (pg == NULL || (attr = (HPDF_PageAttr)pg->attr) == NULL ||
+	    (st = attr->stream) == NULL || attr->contents == NULL ||
+	    attr->contents->stream != st || st->size == 0)
+		return;
+	if (!p->zinit) {
+		memset(&p->z, 0, sizeof(p->z));
+		if (deflateInit2(&p->z, 6, Z_DEFLATED, 15, 8,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			return;
+		p->zinit = true;
+	} else
+		deflateReset(&p->z);
+	len = st->size;
+	bound = deflateBound(&p->z, (uLong)len);
+	if (p->zcap < len + bound) {
+		free(p->zbuf);
+		p->zcap = len + bound;
+		p->zbuf = xmalloc(p->zcap);
+	}
+	n = (HPDF_UINT)len;
+	if (HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) != HPDF_OK ||
+	    HPDF_Stream_Read(st, p->zbuf, &n) != HPDF_OK || n != len) {
+		HPDF_ResetError(p->pdf);
+		return;
+	}
+	p->z.next_in = p->zbuf;
+	p->z.avail_in = (uInt)len;
+	p->z.next_out = p->zbuf + len;
+	p->z.avail_out = (uInt)bound;
+	if (deflate(&p->z, Z_FINISH) != Z_STREAM_END)
+		return;
+	n = (HPDF_UINT)(bound - p->z.avail_out);
+	if ((ns = HPDF_MemStream_New(p->pdf->mmgr, n)) == NULL)
+		return;
+	if (HPDF_Stream_Write(ns, p->zbuf + len, n) != HPDF_OK) {
+		HPDF_Stream_Free(ns);
+		return;
+	}
+	HPDF_Stream_Free(st);
+	attr->stream = attr->contents->stream = ns;
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = pdf_write_flate;
+}
+
 /* Start a new page of the given size in points. */
 static void
 pdf_page(struct device *d, double width, double height)
@@ -285,7 +361,9 @@ pdf_page(struct device *d, double width, double height)
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)height);
 	p->ph = height;
-	pdf_tags_page(p->tags, p->page);
+	pdf_tags_page(p->tags, p->page);	/* ends the last page's */
+	pdf_page_done(p, p->open_page);
+	p->open_page = p->page;
 }
 
 /*
@@ -1022,6 +1100,8 @@ pdf_end(struct device *d, const char *path)
 	if (pdf_tags_finish(p->tags, path) != 0)
 		p->failed = 1;
 	pdf_fill_empty_pages(p);
+	pdf_page_done(p, p->open_page);
+	p->open_page = NULL;
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
 	if (p->pdfa && !p->failed) {
@@ -1072,6 +1152,9 @@ pdf_free(struct device *d)
 	pdf_tags_free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);
+	if (p->zinit)
+		deflateEnd(&p->z);
+	free(p->zbuf);
 	free(p->icc);
 	pdf_fontset_free(p->fonts);
 	pdf_imgcache_free(p->imgcache);

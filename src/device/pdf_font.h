@@ -3,8 +3,9 @@
  * code (which costs ~8 ms and ~40 KB per document): Type0 fonts with
  * Identity-H encoding whose character codes are the glyph ids of the
  * original font. The font program is reduced with HarfBuzz's subsetter
- * (glyph ids kept) to the glyphs used so far in this run, compressed once
- * and written unchanged into every document that needs no more glyphs.
+ * (glyph ids kept) to exactly the glyphs each document uses, so that a
+ * file carries no outlines it does not need; the compressed result is kept
+ * and written unchanged into the next document that uses the same glyphs.
  */
 #ifndef DEVICE_PDF_FONT_H
 #define DEVICE_PDF_FONT_H
