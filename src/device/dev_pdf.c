@@ -473,8 +473,30 @@ pdf_text_flush(struct pdf_dev *p)
 	t->open = t->array = false;
 }
 
+/* Append byte c to h inside a PDF literal string, escaped where needed
+ * (an unescaped CR would be read as LF); returns the new end. */
+static char *
+pdf_lit_byte(char *h, unsigned c)
+{
+	if (c == '(' || c == ')' || c == '\\') {
+		*h++ = '\\';
+		*h++ = (char)c;
+	} else if (c == '\r') {
+		*h++ = '\\';
+		*h++ = 'r';
+	} else if (c == '\n') {
+		*h++ = '\\';
+		*h++ = 'n';
+	} else
+		*h++ = (char)c;
+	return h;
+}
+
 /*
- * Encode a text run into p->buf as the hex glyph ids of face pf, adding
+ * Encode a text run into p->buf as the glyph ids of face pf, two bytes
+ * each, as the inside of a PDF literal string (half the bytes of a hex
+ * string, which is most of a page's content and of the time compressing
+ * it), adding
  * up the widths the PDF reader advances by (*pdfw, thousandths of an em)
  * and the layout's widths (*layw, the same unit). Invalid UTF-8 bytes and
  * NUL are dropped; characters the font lacks are kept (drawn as .notdef)
@@ -486,7 +508,6 @@ static void
 pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
     const char *s, size_t len, long *pdfw, double *layw, uint32_t *last)
 {
-	static const char digits[] = "0123456789ABCDEF";
 	size_t i = 0, k;
 	uint32_t cp;
 	unsigned gid;
@@ -494,7 +515,7 @@ pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
 	char *h;
 
 	sb_clear(&p->buf);
-	/* Room for every byte as a glyph: 4 hex digits each. */
+	/* Room for every byte as a glyph of two escaped bytes. */
 	p->buf.s = xgrow(p->buf.s, &p->buf.cap, 4 * len + 1, 1);
 	h = p->buf.s;
 	*pdfw = 0;
@@ -513,10 +534,8 @@ pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
 		if (gid == 0)
 			p->nmissing++;
 		*pdfw += w;
-		*h++ = digits[(gid >> 12) & 15];
-		*h++ = digits[(gid >> 8) & 15];
-		*h++ = digits[(gid >> 4) & 15];
-		*h++ = digits[gid & 15];
+		h = pdf_lit_byte(h, gid >> 8);
+		h = pdf_lit_byte(h, gid & 0xFF);
 	}
 	*h = '\0';
 	p->buf.len = (size_t)(h - p->buf.s);
@@ -700,9 +719,9 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 	}
 	pdf_tj_open(p);
 	t->parts++;
-	sb_addc(op, '<');
+	sb_addc(op, '(');
 	sb_add(op, p->buf.s, p->buf.len);
-	sb_addc(op, '>');
+	sb_addc(op, ')');
 	t->pen += (double)pdfw * size / 1000;
 }
 
