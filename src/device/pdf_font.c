@@ -75,6 +75,9 @@ struct pdf_face {
 	double		 italic;
 	/* In the current document: */
 	HPDF_Dict	 dict;		/* the Type0 font, or NULL */
+	/* Caches of pdf_face_glyph(), made on first use: */
+	uint16_t	*gid_of;	/* per BMP code point: glyph + 1, or 0 */
+	int32_t		*wid;		/* per glyph: /W width, or -1 */
 };
 
 struct pdf_fontset {
@@ -120,6 +123,8 @@ face_free(struct pdf_face *f)
 	}
 	free(f->used);
 	free(f->cp_of);
+	free(f->gid_of);
+	free(f->wid);
 	free(f->psname);
 	free(f->path);
 	free(f);
@@ -296,11 +301,18 @@ pdf_face_dict(struct pdf_face *f)
 	return f->dict;
 }
 
-bool
-pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
+/* The /W width of glyph gid (thousandths of an em, rounded). */
+static int
+face_glyph_width(const struct pdf_face *f, unsigned gid)
 {
-	static const char digits[] = "0123456789ABCDEF";
-	char hex[4];
+	return (int)(hb_font_get_glyph_h_advance(f->hb, gid) * f->scale +
+	    0.5);
+}
+
+/* Look up the glyph of cp and mark it used; 0 if the font lacks it. */
+static unsigned
+face_lookup(struct pdf_face *f, uint32_t cp)
+{
 	hb_codepoint_t gid = 0;
 	bool ok = hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0 &&
 	    gid < f->nglyphs;
@@ -310,12 +322,51 @@ pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
 	f->used[gid] = 1;
 	if (ok && f->cp_of[gid] == 0)
 		f->cp_of[gid] = cp;
+	return gid;
+}
+
+unsigned
+pdf_face_glyph(struct pdf_face *f, uint32_t cp, int *w)
+{
+	unsigned gid;
+
+	if (cp < 0x10000) {
+		if (f->gid_of == NULL) {
+			f->gid_of = xcalloc(0x10000, sizeof(*f->gid_of));
+			f->wid = xmalloc(f->nglyphs * sizeof(*f->wid));
+			for (unsigned i = 0; i < f->nglyphs; i++)
+				f->wid[i] = -1;
+		}
+		if (f->gid_of[cp] == 0)
+			f->gid_of[cp] = (uint16_t)(face_lookup(f, cp) + 1);
+		gid = f->gid_of[cp] - 1u;
+		f->used[gid] = 1;	/* used in this document's subset too */
+		if (w != NULL) {
+			if (f->wid[gid] < 0)
+				f->wid[gid] = face_glyph_width(f, gid);
+			*w = f->wid[gid];
+		}
+		return gid;
+	}
+	gid = face_lookup(f, cp);
+	if (w != NULL)
+		*w = face_glyph_width(f, gid);
+	return gid;
+}
+
+bool
+pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
+{
+	static const char digits[] = "0123456789ABCDEF";
+	char hex[4];
+	unsigned gid = pdf_face_glyph(f, cp, NULL);
+
 	hex[0] = digits[(gid >> 12) & 15];
 	hex[1] = digits[(gid >> 8) & 15];
 	hex[2] = digits[(gid >> 4) & 15];
 	hex[3] = digits[gid & 15];
 	sb_add(out, hex, 4);
-	return ok;
+	return gid != 0;
 }
 
 /*
@@ -591,8 +642,7 @@ face_widths(HPDF_Doc pdf, const struct pdf_face *f)
 				return NULL;
 			HPDF_Array_Add(w, run);
 		}
-		HPDF_Array_AddNumber(run, (HPDF_INT32)(hb_font_get_glyph_h_advance(
-		    f->hb, gid) * f->scale + 0.5));
+		HPDF_Array_AddNumber(run, (HPDF_INT32)face_glyph_width(f, gid));
 	}
 	return w;
 }

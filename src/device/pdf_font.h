@@ -46,6 +46,14 @@ bool		 pdf_face_encode(struct pdf_face *, uint32_t cp,
 		    struct strbuf *out);
 
 /*
+ * The character code (glyph id) for cp, marked as used like
+ * pdf_face_encode(), 0 (.notdef) if the font lacks cp; with w, also the
+ * glyph's width as the font's /W array gives it (thousandths of an em,
+ * rounded), which is what a PDF reader advances by. Cached per code point.
+ */
+unsigned	 pdf_face_glyph(struct pdf_face *, uint32_t cp, int *w);
+
+/*
  * Complete the font objects of every face used in the current document:
  * re-subset the font program when new glyphs were used, then add the font
  * program, widths, ToUnicode map and (for PDF/A) CIDSet. 0, or -1 after a

@@ -1219,13 +1219,27 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		L->vl.v[start].keep_prev = false;
 }
 
+/* Entries of the table of contents kept together at its start and at its
+ * end: no page of it begins or ends with fewer (widows and orphans). */
+#define TOC_KEEP	3
+
+/* No page break inside items [from + 1, to) of the vertical list. */
+static void
+keep_together(struct lay *L, size_t from, size_t to)
+{
+	for (size_t k = from + 1; k < to && k < L->vl.n; k++)
+		L->vl.v[k].keep_prev = true;
+}
+
 /* The table of contents: one entry per heading of level 1 or 2, with
- * leaders and the page number (filled in when drawing). */
+ * leaders and the page number (filled in when drawing). Its first and
+ * its last TOC_KEEP entries stay on one page each. */
 static void
 flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	const struct template *t = L->t;
 	int dest = 0;
+	size_t starts[TOC_KEEP + 1], nent = 0;
 
 	(void)b;
 	space(L, 0);
@@ -1259,6 +1273,11 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		tag_close(L);
 		if (first == NONE)
 			continue;
+		/* The first entries together; of the rest, where the
+		 * last TOC_KEEP began (a ring of the last starts). */
+		if (nent == TOC_KEEP - 1)
+			keep_together(L, starts[0], L->vl.n);
+		starts[nent++ % (TOC_KEEP + 1)] = first;
 		for (size_t k = first; k < L->vl.n; k++) {
 			struct vitem *it = &L->vl.v[k];
 
@@ -1277,6 +1296,9 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		last->x = c->left;
 		last->w = col_width(c);
 	}
+	if (nent >= TOC_KEEP)
+		keep_together(L, starts[(nent - TOC_KEEP) % (TOC_KEEP + 1)],
+		    L->vl.n);
 	tag_close(L);
 	L->pending = t->par_space;
 }

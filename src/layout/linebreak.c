@@ -38,6 +38,8 @@ struct breaker {
 	struct node		*nodes;
 	size_t			 nnodes, cap;
 	size_t			 active;	/* head of active list */
+	size_t			 last_space;	/* the last word space before
+						   the last box, or NONE */
 };
 
 void
@@ -169,11 +171,14 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			    -(double)it->penalty * it->penalty;
 		if (flagged && nd->run > 0)
 			d += p->double_hyphen;
-		/* A hyphen before the last line; much worse when only a
-		 * syllable is left for it. */
+		/* A hyphen before the last line (TeX's finalhyphendemerits);
+		 * much worse when the last line would be only a syllable
+		 * or nothing but the rest of the hyphenated word (unless
+		 * the paragraph is one word). */
 		if (forced && nd->run > 0)
-			d += p->final_hyphen +
-			    (L - pw < p->width * 0.15 ? 1e6 : 0);
+			d += p->final_hyphen + (L - pw < p->width * 0.15 ||
+			    (b->last_space != NONE && nd->pos > b->last_space) ?
+			    1e6 : 0);
 		fit = fitness_of(r);
 		if (nd->pos != NONE && abs(fit - nd->fitness) > 1)
 			d += p->adj_fitness;
@@ -266,6 +271,17 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *par,
 	b.sy = xmalloc((n + 1) * sizeof(double));
 	b.sz = xmalloc((n + 1) * sizeof(double));
 	b.sw[0] = b.sy[0] = b.sz[0] = 0;
+	/* The last space between words (a glue after a box with a box
+	 * after it). */
+	b.last_space = NONE;
+	for (i = n, k = NONE; i-- > 1;)
+		if (items[i].type == LB_BOX && k == NONE)
+			k = i;
+		else if (k != NONE && items[i].type == LB_GLUE &&
+		    items[i - 1].type == LB_BOX) {
+			b.last_space = i;
+			break;
+		}
 	for (i = 0; i < n; i++) {
 		double w = 0, y = 0, z = 0;
 
