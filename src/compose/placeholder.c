@@ -277,12 +277,13 @@ lookup(const char *const *names, int max, const char *t, size_t n)
 	return -1;
 }
 
-/* Take the argument named key (marking it used), or NULL. */
+/* Take the argument named key (marking it used), or NULL; one already
+ * taken (as=words) is not offered again. */
 static struct arg *
 arg_take(struct ph *ph, const char *key)
 {
 	for (size_t i = 0; i < ph->nargs; i++)
-		if (tok_is(ph->args[i].k, ph->args[i].kn, key)) {
+		if (!ph->args[i].used && tok_is(ph->args[i].k, ph->args[i].kn, key)) {
 			ph->args[i].used = true;
 			return &ph->args[i];
 		}
