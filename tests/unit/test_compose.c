@@ -886,7 +886,17 @@ test_figures(void)
 	CHECK_INT(order[3], 3);		/* mentor, Düsseldorf: Becker */
 	CHECK_INT(order[4], 5);		/* mentor, no organisation */
 	CHECK_INT(figures_people_order(p, true, order), 6);
-	CHECK_INT(order[2], 2);		/* withdrawn, Düsseldorf, "[Klick..." */
+	/* Düsseldorf mentees: the withdrawn "[Klick..." (punctuation sorts
+	 * before letters), then Nowak. */
+	CHECK_INT(order[1], 2);
+	CHECK_INT(order[2], 1);
+	/* German collation, not bytes: Ärger before Krüger. */
+	free(p->people[5].family);
+	p->people[5].family = xstrdup("Ärger");
+	p->people[5].org = 0;
+	CHECK_INT(figures_people_order(p, false, order), 5);
+	CHECK_INT(order[2], 5);		/* mentor, Köln: Ärger */
+	CHECK_INT(order[3], 4);		/* mentor, Köln: Krüger */
 	CHECK_INT(figures_event_order(p, order), 2);
 	p->events[0].date = (struct date){ 2024, 1, 1 };
 	figures_event_order(p, order);
