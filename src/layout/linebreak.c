@@ -54,6 +54,7 @@ lb_defaults(struct lb_params *p, double width)
 	p->final_hyphen = 30000;
 	p->adj_fitness = 10000;
 	p->max_hyphen_run = 2;
+	p->emergency_stretch = width * 0.08;
 }
 
 static size_t
@@ -121,7 +122,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			cand[f][r].set = false;
 	for (a = b->active; a != NONE; a = next) {
 		struct node *nd = &b->nodes[a];
-		double L, Y, Z, r, bad, d;
+		double L, Y, Z, r, re, bad, d;
 		int fit, run;
 
 		next = nd->next_active;
@@ -155,14 +156,20 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			prev = a;
 		if (r < -1 || r > tol)
 			continue;
+		/* The last pass rates a loose line by its ratio with the
+		 * emergency stretch added, and does not cap the badness:
+		 * two fairly loose lines then beat one very loose one. */
+		re = r;
+		if (final && r > 0 && p->emergency_stretch > 0)
+			re = (p->width - L) / (Y + p->emergency_stretch);
 		run = flagged ? nd->run + 1 : 0;
 		if (run > p->max_hyphen_run && !final)
 			continue;
 		if (run >= RUN__MAX)
 			run = RUN__MAX - 1;
-		bad = 100 * fabs(r) * fabs(r) * fabs(r);
-		if (bad > 10000)
-			bad = 10000;
+		bad = 100 * fabs(re) * fabs(re) * fabs(re);
+		if (bad > (final ? 1e12 : 10000))
+			bad = final ? 1e12 : 10000;
 		d = p->line_penalty + bad;
 		d = d * d;
 		if (it->type == LB_PENALTY && !forced)
