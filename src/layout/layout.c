@@ -524,6 +524,30 @@ struct pstyle {
 	bool		 keep_lines;	/* no break between the lines */
 };
 
+/* Whether a word begins with an en or em dash (" – " in a sentence). */
+static bool
+starts_with_dash(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	return utf8_decode(s, len, &cp) > 0 && (cp == 0x2013 || cp == 0x2014);
+}
+
+/*
+ * Make the last item, a glue, no place to break: a penalty of LB_INF goes
+ * before it (a glue is a breakpoint only right after a box). The space
+ * before a dash thus never breaks, and no line starts with the dash.
+ */
+static void
+glue_unbreakable(struct para *p)
+{
+	struct lb_item g = p->it[p->n - 1];
+
+	p->n--;
+	push_penalty(p, LB_INF, false, 0);
+	para_push(p, &g, NULL);
+}
+
 /* Build the item list of a text block's runs. */
 static void
 build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
@@ -587,6 +611,9 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 				i += k;
 			bi.s = run->text + ws;
 			bi.len = i - ws;
+			if (p->n > 1 && p->it[p->n - 1].type == LB_GLUE &&
+			    starts_with_dash(bi.s, bi.len))
+				glue_unbreakable(p);
 			push_word(L, p, &bi, run->lang ? run->lang : lang,
 			    linew, ps->align == DOC_ALIGN_JUSTIFY ? 50 :
 			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF);

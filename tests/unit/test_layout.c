@@ -62,8 +62,26 @@ test_hyph(void)
 	free(s);
 	CHECK_STR(s = hyphenated(h, "NATO"), "NATO");
 	free(s);
+	/* Short capitalised words (place names) stay whole; short words
+	 * keep three letters on either side. */
+	CHECK_STR(s = hyphenated(h, "Lindenau"), "Lindenau");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Lindenauer"), "Lin-de-nau-er");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "wichtige"), "wich-tige");
+	free(s);
 	hyph_free(h);
 	CHECK(hyph_open("xx") == NULL);
+	/* English patterns (hyphen-en-us, UTF-8): ASCII words only. */
+	h = hyph_open("en");
+	CHECK(h != NULL);
+	if (h == NULL)
+		return;
+	CHECK_STR(s = hyphenated(h, "programme"), "pro-gramme");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Führungskräfte");
+	free(s);
+	hyph_free(h);
 }
 
 static void
@@ -290,6 +308,44 @@ test_emergency(void)
 	doc_free(d);
 }
 
+/* No line starts with a dash: the space before " – " does not break. */
+static void
+test_dash(void)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+	struct strbuf sb = STRBUF_INIT;
+	const char *words[] = { "Amt", "Stadt", "Verwaltung", "Tandem",
+	    "Mentoring", "Ziel" };
+	char *out;
+	int starts = 0;
+
+	for (int i = 0; i < 120; i++) {
+		sb_adds(&sb, words[i % 6]);
+		sb_adds(&sb, i % 3 == 2 ? " \xe2\x80\x93 " : i % 5 == 4 ?
+		    " \xe2\x80\x94 " : " ");
+	}
+	sb_adds(&sb, "Ende.");
+	doc_add_text(b, sb.s, sb.len, 0, 1);
+	out = render(d, NULL);
+	CHECK(out != NULL);
+	CHECK(out != NULL && count(out, "\xe2\x80\x93\"") > 30);
+	CHECK(out != NULL && count(out, "text 70.87") > 5);
+	for (const char *p = out; p != NULL && (p = strstr(p, "text 70.87"));
+	    p++) {
+		const char *q = strchr(p, '\n'), *w = strstr(p, "11.00 \"");
+
+		if (w != NULL && (q == NULL || w < q) &&
+		    (strncmp(w + 7, "\xe2\x80\x93", 3) == 0 ||
+		    strncmp(w + 7, "\xe2\x80\x94", 3) == 0))
+			starts++;
+	}
+	CHECK_INT(starts, 0);
+	sb_free(&sb);
+	free(out);
+	doc_free(d);
+}
+
 /* The blocks the markdown never makes: tables with repeated header rows,
  * tick boxes, fill-in and signature lines, drawings, shrink-to-fit. */
 static void
@@ -406,6 +462,7 @@ main(void)
 	test_markdown();
 	test_blocks();
 	test_emergency();
+	test_dash();
 	font_done();
 	return harness_done("layout");
 }
