@@ -4,7 +4,9 @@
  * way `tandem build --only certificates` does (same composition, same
  * device), so that bench/docs.bench.sh can time and size the two apart.
  *
- * usage: docs_bench one|many DIR OUTDIR
+ * usage: docs_bench one|many DIR OUTDIR [plain]
+ * plain writes neither tags nor PDF/A (tandem build --no-pdfa), to
+ * measure what archival costs.
  */
 #include <stdio.h>
 #include <string.h>
@@ -20,9 +22,11 @@ main(int argc, char *argv[])
 	struct docs_out o;
 	int rc = 0;
 
-	if (argc != 4 || (strcmp(argv[1], "one") != 0 &&
-	    strcmp(argv[1], "many") != 0)) {
-		fprintf(stderr, "usage: docs_bench one|many DIR OUTDIR\n");
+	if (argc < 4 || argc > 5 || (strcmp(argv[1], "one") != 0 &&
+	    strcmp(argv[1], "many") != 0) || (argc == 5 &&
+	    strcmp(argv[4], "plain") != 0)) {
+		fprintf(stderr, "usage: docs_bench one|many DIR OUTDIR "
+		    "[plain]\n");
 		return 64;
 	}
 	if ((p = load_programme(argv[2], &rc)) == NULL)
@@ -30,7 +34,7 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.dir = argv[2];
 	o.outdir = argv[3];
-	o.pdfa = true;
+	o.pdfa = argc == 4;
 	o.date = 1700000000;
 	rc = docs_write_certificates(p, &o, argv[1][0] == 'o',
 	    argv[1][0] == 'm');

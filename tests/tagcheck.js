@@ -246,16 +246,37 @@ function check(file) {
 	else
 		walk(top, 0);
 
-	// The parent tree (one flat /Nums array, as we write it).
-	var parent = {}, nums = null, ptree = st.get("ParentTree");
-	if (isnull(ptree) || isnull(ptree.get("Nums")))
-		bad(file, "no /ParentTree with /Nums");
+	// The parent tree: one /Nums array, or (large files) /Kids leaves
+	// with /Limits that hold the keys they say.
+	var parent = {}, nkeys = 0, ptree = st.get("ParentTree");
+	function numtree(node, depth) {
+		var nums = node.get("Nums"), kids = node.get("Kids"), j, key;
+		var lim = node.get("Limits");
+
+		if (depth > 20)
+			return;
+		if (!isnull(kids))
+			for (j = 0; j < kids.length; j++)
+				numtree(kids.get(j), depth + 1);
+		if (isnull(nums))
+			return;
+		for (j = 0; j + 1 < nums.length; j += 2) {
+			key = nums.get(j).valueOf();
+			if (!isnull(lim) && (key < lim.get(0).valueOf() ||
+			    key > lim.get(1).valueOf()))
+				bad(file, "parent tree key " + key +
+				    " outside its leaf's /Limits");
+			parent[key] = nums.get(j + 1);
+			nkeys++;
+		}
+	}
+	if (isnull(ptree) || (isnull(ptree.get("Nums")) &&
+	    isnull(ptree.get("Kids"))))
+		bad(file, "no /ParentTree with /Nums or /Kids");
 	else {
-		nums = ptree.get("Nums");
-		for (i = 0; i + 1 < nums.length; i += 2)
-			parent[nums.get(i).valueOf()] = nums.get(i + 1);
+		numtree(ptree, 0);
 		var next = st.get("ParentTreeNextKey");
-		if (isnull(next) || next.valueOf() < nums.length / 2)
+		if (isnull(next) || next.valueOf() < nkeys)
 			bad(file, "/ParentTreeNextKey missing or too small");
 	}
 

@@ -61,6 +61,29 @@ golden agreements/m01.pdf agreement
 golden certificates/m01.pdf certificate
 golden report.pdf report
 
+# Logos are figures named by their organisation, directly in the page's
+# flow (no layout table: the certificate has no table at all, the
+# handbook's structure golden shows the figures in the Document).
+orgs=$(sed -n 's/.*<organisation [^>]*logo="[^"]*"[^>]*>\([^<]*\)<.*/\1/p' \
+    "$TOP/content/programme.xml" | sed 's/^/Figure: /')
+for f in handbook.pdf certificates/m01.pdf; do
+	mutool run "$TOP/tests/tagalts.js" "$tmp/out/$f" | grep '^Figure' \
+	    >"$tmp/alts" 2>&1
+	if [ -n "$orgs" ] && [ "$(cat "$tmp/alts")" = "$orgs" ]; then ok; else
+		bad "$f: logo figures: $(head -3 "$tmp/alts")"; fi
+done
+if pdfinfo -struct "$tmp/out/certificates/m01.pdf" | grep -q '^ *Table'; then
+	bad "certificate: a table in the structure"; else ok; fi
+
+# The agreement's tick boxes are Form elements whose alternative text says
+# their state in words (the mentee's topics ticked), and its topics are
+# no layout table.
+mutool run "$TOP/tests/tagalts.js" "$tmp/out/agreements/m01.pdf" >"$tmp/alts"
+if grep -q '^Form: angekreuzt$' "$tmp/alts" &&
+    grep -q '^Form: nicht angekreuzt$' "$tmp/alts" &&
+    ! pdfinfo -struct "$tmp/out/agreements/m01.pdf" | grep -q '^ *Table'
+then ok; else bad "agreement: tick boxes: $(sort "$tmp/alts" | uniq -c)"; fi
+
 # Bookmarks name headings of the structure tree.
 for f in handbook.pdf report.pdf; do
 	pdfinfo -struct-text "$tmp/out/$f" | awk '/^ *H[1-4] /{ getline;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compose/figures.h"
+#include "util/collate.h"
 #include "util/xalloc.h"
 
 void
@@ -117,13 +118,8 @@ org_rank(const struct person *q)
 	return q->org >= 0 ? q->org : (int)sort_prog->norgs;
 }
 
-static int
-strcmp_null(const char *a, const char *b)
-{
-	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
-}
-
-/* Role, organisation, family, given name, then file order. */
+/* Role, organisation, family, given name (in German collation: Öztürk
+ * between Oswald and Pohl), then file order. */
 static int
 cmp_people(const void *va, const void *vb)
 {
@@ -135,9 +131,9 @@ cmp_people(const void *va, const void *vb)
 		return x->role < y->role ? -1 : 1;
 	if (org_rank(x) != org_rank(y))
 		return org_rank(x) < org_rank(y) ? -1 : 1;
-	if ((c = strcmp_null(x->family, y->family)) != 0)
+	if ((c = collate_cmp(x->family, y->family)) != 0)
 		return c;
-	if ((c = strcmp_null(x->given, y->given)) != 0)
+	if ((c = collate_cmp(x->given, y->given)) != 0)
 		return c;
 	return a < b ? -1 : a > b;
 }

@@ -86,6 +86,14 @@ static const char *const genders_plural[LANG__MAX][GENDER__MAX] = {
 	{ "not stated", "women", "men", "diverse" },
 };
 
+/* Numbers 0-12 as words; German 1 as "ein" (masculine/neuter). */
+static const char *const number_words[LANG__MAX][LABEL_WORDS_MAX + 1] = {
+	{ "null", "ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben",
+	  "acht", "neun", "zehn", "elf", "zwölf" },
+	{ "zero", "one", "two", "three", "four", "five", "six", "seven",
+	  "eight", "nine", "ten", "eleven", "twelve" },
+};
+
 static const char *const event_kinds[LANG__MAX][EVENT__MAX] = {
 	{ "Veranstaltung", "Auftaktveranstaltung", "Workshop", "Seminar",
 	  "Netzwerktreffen", "Abschlussveranstaltung" },
@@ -222,4 +230,18 @@ label_list(struct strbuf *sb, enum lang l, size_t n,
 			sb_adds(sb, ", ");
 		sb_adds(sb, get(i, arg));
 	}
+}
+
+/*
+ * The word for n (0..LABEL_WORDS_MAX) in running text, or NULL for other
+ * numbers. German 1 is "ein", or "eine" when fem.
+ */
+const char *
+label_number_word(enum lang l, long n, bool fem)
+{
+	if (n < 0 || n > LABEL_WORDS_MAX)
+		return NULL;
+	if (l == LANG_DE && n == 1 && fem)
+		return "eine";
+	return number_words[l][n];
 }

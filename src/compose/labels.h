@@ -7,6 +7,8 @@
 #ifndef COMPOSE_LABELS_H
 #define COMPOSE_LABELS_H
 
+#include <stdbool.h>
+
 #include "load/model.h"
 #include "util/strbuf.h"
 
@@ -107,5 +109,14 @@ void	label_list(struct strbuf *, enum lang, size_t n,
 
 /* Day of the week of a valid date, 0 = Monday .. 6 = Sunday. */
 int	label_dow(struct date);
+
+/* Numbers up to this are written as words in running text. */
+#define LABEL_WORDS_MAX	12
+
+/*
+ * The word for n (0..LABEL_WORDS_MAX) in running text ("drei", "three"),
+ * or NULL for other numbers. German 1 is "ein", or "eine" when fem.
+ */
+const char	*label_number_word(enum lang, long, bool);
 
 #endif

@@ -199,13 +199,15 @@ enum pfield {
 	PF_CERTNO,
 	PF_AFFILIATION,
 	PF_ROLE_ID,
+	PF_TANDEMS,
+	PF_THEIR,
 	PF__MAX
 };
 
 static const char *const pfields[PF__MAX] = {
 	"name", "given", "family", "title", "role", "org", "org-short",
 	"unit", "position", "email", "phone", "field", "topics", "id",
-	"certno", "affiliation", "role-id"
+	"certno", "affiliation", "role-id", "tandems", "their"
 };
 
 /* The fields of an event: event.KIND.FIELD. */
@@ -275,12 +277,13 @@ lookup(const char *const *names, int max, const char *t, size_t n)
 	return -1;
 }
 
-/* Take the argument named key (marking it used), or NULL. */
+/* Take the argument named key (marking it used), or NULL; one already
+ * taken (as=words) is not offered again. */
 static struct arg *
 arg_take(struct ph *ph, const char *key)
 {
 	for (size_t i = 0; i < ph->nargs; i++)
-		if (tok_is(ph->args[i].k, ph->args[i].kn, key)) {
+		if (!ph->args[i].used && tok_is(ph->args[i].k, ph->args[i].kn, key)) {
 			ph->args[i].used = true;
 			return &ph->args[i];
 		}
@@ -376,6 +379,37 @@ affiliation(struct strbuf *out, const struct programme *p,
 	}
 }
 
+/* The number of tandems person who belongs to (as mentee or mentor). */
+static size_t
+person_tandems(const struct programme *p, int who)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->ntandems; i++)
+		n += p->tandems[i].mentee == who || p->tandems[i].mentor == who;
+	return n;
+}
+
+/*
+ * The possessive pronoun for a person of gender g: English "her", "his",
+ * "their" (d and unknown); German the stem "ihr", "sein", and "ihr" for
+ * d and unknown (German texts should prefer "die eigene ...").
+ */
+static const char *
+possessive(enum lang l, enum gender g)
+{
+	static const char *const en[GENDER__MAX] = {
+		[GENDER_UNKNOWN] = "their", [GENDER_F] = "her",
+		[GENDER_M] = "his", [GENDER_D] = "their"
+	};
+	static const char *const de[GENDER__MAX] = {
+		[GENDER_UNKNOWN] = "ihr", [GENDER_F] = "ihr",
+		[GENDER_M] = "sein", [GENDER_D] = "ihr"
+	};
+
+	return l == LANG_EN ? en[g] : de[g];
+}
+
 /* Append a person's field. */
 static void
 person_field(struct strbuf *out, const struct programme *p, int who,
@@ -439,6 +473,12 @@ person_field(struct strbuf *out, const struct programme *p, int who,
 	case PF_AFFILIATION:
 		affiliation(out, p, q);
 		return;
+	case PF_TANDEMS:
+		sb_addf(out, "%zu", person_tandems(p, who));
+		return;
+	case PF_THEIR:
+		v = possessive(p->lang, q->gender);
+		break;
 	case PF__MAX:
 		break;
 	}
@@ -846,6 +886,48 @@ parse_body(struct ph *ph, const char *body, size_t blen, bool *cap)
 
 static int	eval_ph(struct strbuf *, struct ph *, bool);
 
+/*
+ * Take the argument as=words or as=words-f that any placeholder accepts:
+ * returns 0 when absent (or another as=), 1 for words, 2 for words-f.
+ */
+static int
+words_arg(struct ph *ph)
+{
+	for (size_t i = 0; i < ph->nargs; i++) {
+		struct arg *a = &ph->args[i];
+
+		if (!tok_is(a->k, a->kn, "as"))
+			continue;
+		if (tok_is(a->v, a->vn, "words") ||
+		    tok_is(a->v, a->vn, "words-f")) {
+			a->used = true;
+			return a->vn == 5 ? 1 : 2;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Replace a whole number from byte start of out by its word when it is
+ * small enough ("3" -> "drei"); other values are left as they are.
+ */
+static void
+to_words(struct strbuf *out, size_t start, enum lang l, bool fem)
+{
+	const char *w;
+	char *end;
+	long n;
+
+	if (out->len <= start || !isdigit((unsigned char)out->s[start]))
+		return;
+	n = strtol(out->s + start, &end, 10);
+	if (*end != '\0' || (w = label_number_word(l, n, fem)) == NULL)
+		return;
+	out->len = start;
+	out->s[start] = '\0';
+	sb_adds(out, w);
+}
+
 /* Report the first argument nobody took; returns -1 if there was one. */
 static int
 unused_args(struct ph *ph)
@@ -891,7 +973,7 @@ eval_ph(struct strbuf *out, struct ph *php, bool cap)
 	size_t off = ph.off;
 	size_t start = out->len;
 	const char *dot, *dot2;
-	int g, k, f, who, rc = 0;
+	int g, k, f, who, rc = 0, words = words_arg(&ph);
 
 	if ((k = lookup(ph_block_names, PH_BLOCK__MAX, ph.name,
 	    strlen(ph.name))) >= 0) {
@@ -948,6 +1030,8 @@ done:
 			out->s[start] = '\0';
 		return -1;
 	}
+	if (words)
+		to_words(out, start, s->ctx->prog->lang, words == 2);
 	if (cap)
 		capitalise(out, start);
 	return 0;

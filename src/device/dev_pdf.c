@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include <zlib.h>
+
 #include <hpdf.h>
 #include <hpdf_catalog.h>
 #include <hpdf_doc.h>
@@ -61,6 +63,30 @@ struct pdf_image {
 	HPDF_Image	 img;		/* NULL if it could not be loaded */
 };
 
+/*
+ * The text object being written (pdf_text()): text runs in a row go into
+ * one BT ... ET, the runs of one line into one TJ array. Coordinates are
+ * PDF's (from the bottom), as written.
+ */
+struct pdf_tj {
+	bool		 open;		/* BT written, ET not yet */
+	bool		 array;		/* "[" written, "]TJ" not yet */
+	size_t		 at;		/* where in tjbuf the "[" is */
+	int		 parts;		/* strings and numbers in the array */
+	bool		 colored;	/* color is set in this object */
+	bool		 lined;		/* a Td was written */
+	HPDF_Page	 page;		/* whose content stream it goes to */
+	struct pdf_face	*face;		/* the font set (Tf), or NULL */
+	double		 size;
+	struct dev_color color;		/* the fill colour set */
+	double		 lx, ly;	/* start of the current line */
+	double		 pen;		/* x where the next glyph goes */
+};
+
+/* Gaps smaller than this (points) between where a run ends and the next
+ * one starts on the same line are not written as TJ numbers. */
+#define PDF_TJ_SLACK	0.001
+
 struct pdf_dev {
 	struct device	 dev;
 	HPDF_Doc	 pdf;		/* NULL outside begin() .. end() */
@@ -100,11 +126,21 @@ struct pdf_dev {
 		uint32_t last;		/* its last character */
 		int	 block;		/* its block structure element */
 	} run;
+	HPDF_Page	 open_page;	/* its content is not compressed yet */
+	z_stream	 z;		/* compresses finished pages */
+	bool		 zinit;
+	unsigned char	*zbuf;		/* scratch for z */
+	size_t		 zcap;
 	struct strbuf	 buf;		/* scratch: glyph ids of a run */
 	struct strbuf	 op;		/* scratch: content operators */
+	struct pdf_tj	 tj;		/* the open text object */
+	struct strbuf	 tjbuf;		/* its operators, not yet written */
+	const struct font *tjfont;	/* the last font drawn with */
+	struct pdf_face	*tjface;	/* and its face */
 };
 
 static const struct device_ops pdf_ops;
+static void	pdf_text_flush(struct pdf_dev *);
 
 #define PDF_PAGES_PER_NODE	1000	/* kids of one node of the page tree */
 
@@ -154,7 +190,12 @@ pdf_reset(struct pdf_dev *p)
 	}
 	p->date = 0;
 	p->page = NULL;
+	p->open_page = NULL;
 	p->run.valid = false;
+	p->tj.open = p->tj.array = false;	/* an abandoned document */
+	sb_clear(&p->tjbuf);
+	p->tjfont = NULL;
+	p->tjface = NULL;
 	p->failed = 0;
 	p->quiet = 0;
 	if (p->fonts != NULL)
@@ -236,9 +277,8 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		unsigned char *icc = pdf_pdfa_profile(&p->icclen);
 
 		if (icc == NULL) {
-			diag(DIAG_ERROR, PDF_PDFA_ICC, 0, 0, "cannot read the "
-			    "colour profile PDF/A needs: %s (install "
-			    "icc-profiles-free)", strerror(errno));
+			diag(DIAG_ERROR, NULL, 0, 0, "cannot make the "
+			    "colour profile PDF/A needs: %s", strerror(errno));
 			return -1;
 		}
 		p->icc = icc;
@@ -265,6 +305,75 @@ pdf_begin(struct device *d, const struct dev_info *info)
 	return p->failed ? -1 : 0;
 }
 
+/* libharu drops /Filter from streams it does not compress itself: add it
+ * back for page contents compressed here, just before ">>". */
+static HPDF_STATUS
+pdf_write_flate(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /FlateDecode\012");
+}
+
+/*
+ * Compress the content stream of a page nothing more is drawn on, now
+ * rather than when the file is saved: the page then holds its compressed
+ * bytes only (libharu keeps its content in 4 KB blocks until the end), and
+ * one zlib stream serves all pages. On any failure the page is left as it
+ * is, for libharu to compress when saving.
+ */
+static void
+pdf_page_done(struct pdf_dev *p, HPDF_Page pg)
+{
+	HPDF_PageAttr attr;
+	HPDF_Stream st, ns;
+	HPDF_UINT n;
+	uLong bound;
+	size_t len;
+
+	if (pg == NULL || (attr = (HPDF_PageAttr)pg->attr) == NULL ||
+	    (st = attr->stream) == NULL || attr->contents == NULL ||
+	    attr->contents->stream != st || st->size == 0)
+		return;
+	if (!p->zinit) {
+		memset(&p->z, 0, sizeof(p->z));
+		if (deflateInit2(&p->z, 6, Z_DEFLATED, 15, 8,
+		    Z_DEFAULT_STRATEGY) != Z_OK)
+			return;
+		p->zinit = true;
+	} else
+		deflateReset(&p->z);
+	len = st->size;
+	bound = deflateBound(&p->z, (uLong)len);
+	if (p->zcap < len + bound) {
+		free(p->zbuf);
+		p->zcap = len + bound;
+		p->zbuf = xmalloc(p->zcap);
+	}
+	n = (HPDF_UINT)len;
+	if (HPDF_Stream_Seek(st, 0, HPDF_SEEK_SET) != HPDF_OK ||
+	    HPDF_Stream_Read(st, p->zbuf, &n) != HPDF_OK || n != len) {
+		HPDF_ResetError(p->pdf);
+		return;
+	}
+	p->z.next_in = p->zbuf;
+	p->z.avail_in = (uInt)len;
+	p->z.next_out = p->zbuf + len;
+	p->z.avail_out = (uInt)bound;
+	if (deflate(&p->z, Z_FINISH) != Z_STREAM_END)
+		return;
+	n = (HPDF_UINT)(bound - p->z.avail_out);
+	if ((ns = HPDF_MemStream_New(p->pdf->mmgr, n)) == NULL)
+		return;
+	if (HPDF_Stream_Write(ns, p->zbuf + len, n) != HPDF_OK) {
+		HPDF_Stream_Free(ns);
+		return;
+	}
+	HPDF_Stream_Free(st);
+	attr->stream = attr->contents->stream = ns;
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = pdf_write_flate;
+}
+
 /* Start a new page of the given size in points. */
 static void
 pdf_page(struct device *d, double width, double height)
@@ -273,6 +382,7 @@ pdf_page(struct device *d, double width, double height)
 
 	if (p->pdf == NULL)
 		return;
+	pdf_text_flush(p);
 	if (!(width >= PDF_MIN_PAGESIZE && width <= PDF_MAX_PAGESIZE))
 		width = 595.276;
 	if (!(height >= PDF_MIN_PAGESIZE && height <= PDF_MAX_PAGESIZE))
@@ -285,33 +395,9 @@ pdf_page(struct device *d, double width, double height)
 	HPDF_Page_SetWidth(p->page, (HPDF_REAL)width);
 	HPDF_Page_SetHeight(p->page, (HPDF_REAL)height);
 	p->ph = height;
-	pdf_tags_page(p->tags, p->page);
-}
-
-/*
- * Encode a text run into p->buf as the hex glyph ids of face pf. Invalid
- * UTF-8 bytes and NUL are dropped; characters the font lacks are kept (drawn
- * as .notdef) and counted, not warned about: the layout engine has checked
- * every text against the font and its fallback and reported, once per run
- * and with the place in the data, what no font has.
- */
-static void
-pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf,
-    const char *s, size_t len)
-{
-	size_t i = 0, k;
-	uint32_t cp;
-
-	sb_clear(&p->buf);
-	while (i < len) {
-		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
-			i++;		/* invalid byte: dropped */
-			continue;
-		}
-		i += k;
-		if (cp != 0 && !pdf_face_encode(pf, cp, &p->buf))
-			p->nmissing++;
-	}
+	pdf_tags_page(p->tags, p->page);	/* ends the last page's */
+	pdf_page_done(p, p->open_page);
+	p->open_page = p->page;
 }
 
 /* Append a number to s in PDF syntax, 3 decimals at most, any locale
@@ -403,6 +489,136 @@ pdf_color(struct dev_color c)
 	return c;
 }
 
+/* A number rounded as pdf_num() writes it (3 decimals). */
+static double
+pdf_round3(double v)
+{
+	if (!(v > -1e12 && v < 1e12))
+		return 0;
+	return (double)llround(v * 1000) / 1000;
+}
+
+/* End the TJ array of the open text object, if one is open, so that a
+ * text state operator can follow; an array of one string becomes a Tj. */
+static void
+pdf_tj_close(struct pdf_dev *p)
+{
+	struct strbuf *op = &p->tjbuf;
+
+	if (!p->tj.array)
+		return;
+	if (p->tj.parts == 1) {
+		memmove(op->s + p->tj.at, op->s + p->tj.at + 1,
+		    op->len - p->tj.at - 1);
+		op->len--;
+		sb_adds(op, "Tj\n");
+	} else
+		sb_adds(op, "]TJ\n");
+	p->tj.array = false;
+}
+
+/* Start a TJ array unless one is open. */
+static void
+pdf_tj_open(struct pdf_dev *p)
+{
+	if (p->tj.array)
+		return;
+	p->tj.at = p->tjbuf.len;
+	p->tj.parts = 0;
+	sb_addc(&p->tjbuf, '[');
+	p->tj.array = true;
+}
+
+/*
+ * Close the open text object, if any: end its TJ array and write it into
+ * the content stream of its page. Everything else that writes into a
+ * content stream (graphics, images, marked content of the structure, a
+ * new page, the end of the document) calls this first, so that text keeps
+ * its place in the drawing order.
+ */
+static void
+pdf_text_flush(struct pdf_dev *p)
+{
+	struct pdf_tj *t = &p->tj;
+
+	if (!t->open)
+		return;
+	pdf_tj_close(p);
+	sb_adds(&p->tjbuf, "ET\n");
+	HPDF_Stream_Write(((HPDF_PageAttr)t->page->attr)->stream,
+	    (const HPDF_BYTE *)sb_str(&p->tjbuf), (HPDF_UINT)p->tjbuf.len);
+	sb_clear(&p->tjbuf);
+	t->open = t->array = false;
+}
+
+/* Append byte c to h inside a PDF literal string, escaped where needed
+ * (an unescaped CR would be read as LF); returns the new end. */
+static char *
+pdf_lit_byte(char *h, unsigned c)
+{
+	if (c == '(' || c == ')' || c == '\\') {
+		*h++ = '\\';
+		*h++ = (char)c;
+	} else if (c == '\r') {
+		*h++ = '\\';
+		*h++ = 'r';
+	} else if (c == '\n') {
+		*h++ = '\\';
+		*h++ = 'n';
+	} else
+		*h++ = (char)c;
+	return h;
+}
+
+/*
+ * Encode a text run into p->buf as the glyph ids of face pf, two bytes
+ * each, as the inside of a PDF literal string (half the bytes of a hex
+ * string, which is most of a page's content and of the time compressing
+ * it), adding
+ * up the widths the PDF reader advances by (*pdfw, thousandths of an em)
+ * and the layout's widths (*layw, the same unit). Invalid UTF-8 bytes and
+ * NUL are dropped; characters the font lacks are kept (drawn as .notdef)
+ * and counted, not warned about: the layout engine has checked every text
+ * against the font and its fallback and reported, once per run and with
+ * the place in the data, what no font has. *last is the last character.
+ */
+static void
+pdf_encode_text(struct pdf_dev *p, struct pdf_face *pf, const struct font *f,
+    const char *s, size_t len, long *pdfw, double *layw, uint32_t *last)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+	unsigned gid;
+	int w;
+	char *h;
+
+	sb_clear(&p->buf);
+	/* Room for every byte as a glyph of two escaped bytes. */
+	p->buf.s = xgrow(p->buf.s, &p->buf.cap, 4 * len + 1, 1);
+	h = p->buf.s;
+	*pdfw = 0;
+	*layw = 0;
+	while (i < len) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0) {
+			i++;		/* invalid byte: dropped */
+			continue;
+		}
+		i += k;
+		*layw += font_advance(f, cp);
+		if (cp == 0)
+			continue;
+		*last = cp;
+		gid = pdf_face_glyph(pf, cp, &w);
+		if (gid == 0)
+			p->nmissing++;
+		*pdfw += w;
+		h = pdf_lit_byte(h, gid >> 8);
+		h = pdf_lit_byte(h, gid & 0xFF);
+	}
+	*h = '\0';
+	p->buf.len = (size_t)(h - p->buf.s);
+}
+
 /* Whether a line may break after c without a space (hyphens, dashes,
  * slashes). */
 static bool
@@ -413,64 +629,70 @@ pdf_breaks_after(uint32_t c)
 }
 
 /*
- * Whether a space must go before a tagged text run at (x, y) so that the
- * text of the structure tree keeps its word breaks: layouts place words
- * one by one, and readers of the structure (screen readers, pdfinfo
- * -struct-text) do not guess spaces from gaps. Within one block element
- * (spans and links included): yes after a gap of more than a tenth of an
- * em on the same baseline, and at a new line unless the last one ended in
- * a hyphen, dash or slash. Between blocks (paragraphs, cells) no. The
- * last run is updated.
+ * Whether a space must go before a tagged text run at (x, y) starting with
+ * the character first, so that the text of the structure tree keeps its
+ * word breaks: layouts place words one by one, and readers of the
+ * structure (screen readers, pdfinfo -struct-text) do not guess spaces
+ * from gaps. Within one block element (spans and links included): yes
+ * after a gap of more than a tenth of an em on the same baseline, and at
+ * a new line unless the last one ended in a hyphen, dash or slash.
+ * Between blocks (paragraphs, cells) no. pdf_word_end() records the run.
  */
 static bool
-pdf_word_space(struct pdf_dev *p, struct font *f, double size, double x,
-    double y, const char *s, size_t len)
+pdf_word_space(struct pdf_dev *p, double size, double x, double y,
+    uint32_t first)
 {
-	bool space = false;
-	uint32_t first = 0, cp = 0;
-	size_t i, k;
-	int block;
-
 	if (!pdf_tags_tagging(p->tags))
 		return false;
-	block = pdf_tags_block(p->tags);
-	utf8_decode(s, len, &first);
 	if (p->run.valid && p->run.last != ' ' && first != ' ' &&
-	    block == p->run.block) {
+	    pdf_tags_block(p->tags) == p->run.block) {
 		double em = size < p->run.size ? size : p->run.size;
 
 		if (fabs(y - p->run.y) < em * 0.05)
-			space = x - p->run.end > em * 0.1;
-		else
-			space = !pdf_breaks_after(p->run.last);
+			return x - p->run.end > em * 0.1;
+		return !pdf_breaks_after(p->run.last);
 	}
-	/* The last character of the run. */
-	for (i = len; i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80; i--)
-		;
-	if (i > 0 && (k = utf8_decode(s + i - 1, len - i + 1, &cp)) > 0)
-		p->run.last = cp;
+	return false;
+}
+
+/* Record the last tagged text run: on baseline y, ending at x end with
+ * the character last. */
+static void
+pdf_word_end(struct pdf_dev *p, double size, double y, double end,
+    uint32_t last)
+{
+	if (!pdf_tags_tagging(p->tags))
+		return;
+	p->run.last = last;
 	p->run.valid = true;
-	p->run.block = block;
+	p->run.block = pdf_tags_block(p->tags);
 	p->run.y = y;
 	p->run.size = size;
-	p->run.end = x + font_width(f, s, len) * size / 1000;
-	return space;
+	p->run.end = end;
 }
 
 /*
- * Draw a run of UTF-8 text with its baseline's left end at (x, y): one text
- * object written straight into the page's content stream, since the fonts
- * are our own (pdf_font.c), not libharu's.
+ * Draw a run of UTF-8 text with its baseline's left end at (x, y), written
+ * straight into the page's content stream, since the fonts are our own
+ * (pdf_font.c), not libharu's. Runs in a row share one text object: a new
+ * baseline is a Td, a change of font or colour its operator, and the runs
+ * of one line (a justified line comes word by word) make one TJ array
+ * whose numbers move each word to exactly where layout put it, measured
+ * by the widths of the font's /W array that readers advance by.
  */
 static void
 pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
     double x, double y, const char *s, size_t len)
 {
 	struct pdf_dev *p = pdf_of(d);
+	struct pdf_tj *t = &p->tj;
+	struct strbuf *op = &p->tjbuf;
 	struct pdf_face *pf;
 	HPDF_Dict dict;
 	const char *name;
-	struct strbuf *op = &p->op;
+	uint32_t first = 0, last = 0;
+	long pdfw;
+	double layw, py, gap;
 
 	if (p->page == NULL || f == NULL || s == NULL || len == 0)
 		return;
@@ -480,21 +702,28 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		    "or position left out of the PDF");
 		return;
 	}
-	if ((pf = pdf_fontset_face(p->fonts, f)) == NULL) {
+	if (f == p->tjfont)
+		pf = p->tjface;
+	else if ((pf = pdf_fontset_face(p->fonts, f)) == NULL) {
 		p->failed = 1;
 		return;
+	} else {
+		p->tjfont = f;
+		p->tjface = pf;
 	}
-	if (pdf_word_space(p, f, size, x, y, s, len)) {
+	last = 0;
+	utf8_decode(s, len, &first);
+	if (pdf_word_space(p, size, x, y, first)) {
 		/* The space is drawn just before the run: nothing moves. */
-		struct strbuf *t = &p->op;
-
-		sb_clear(t);
-		sb_addc(t, ' ');
-		sb_add(t, s, len);
-		pdf_encode_text(p, pf, sb_str(t), t->len);
-		x -= font_width(f, " ", 1) * size / 1000;
+		sb_clear(&p->op);
+		sb_addc(&p->op, ' ');
+		sb_add(&p->op, s, len);
+		pdf_encode_text(p, pf, f, sb_str(&p->op), p->op.len, &pdfw,
+		    &layw, &last);
+		x -= font_advance(f, ' ') * size / 1000;
 	} else
-		pdf_encode_text(p, pf, s, len);
+		pdf_encode_text(p, pf, f, s, len, &pdfw, &layw, &last);
+	pdf_word_end(p, size, y, x + layw * size / 1000, last);
 	if (p->buf.len == 0)
 		return;
 	if ((dict = pdf_face_dict(pf)) == NULL ||
@@ -502,28 +731,76 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		p->failed = 1;
 		return;
 	}
-	if (pdf_tags_in_figure(p->tags)) {
-		double w = font_width(f, s, len) * size / 1000;
-
+	/* Marked content operators are written only while no text object
+	 * is open: every operation that can change what the mark writes
+	 * (structure, artifacts, graphics, a new page) closes it first, so
+	 * with one open the mark writes nothing. */
+	if (t->open && t->page != p->page)
+		pdf_text_flush(p);
+	if (pdf_tags_in_figure(p->tags))
 		pdf_tags_mark(p->tags, PDF_DRAW_TEXT, x, p->ph - y - size * 0.3,
-		    x + w, p->ph - y + size, NULL);
-	} else
+		    x + layw * size / 1000, p->ph - y + size, NULL);
+	else
 		pdf_tags_mark(p->tags, PDF_DRAW_TEXT, 0, 0, 0, 0, NULL);
-	sb_clear(op);
-	sb_adds(op, "BT\n/");
-	sb_adds(op, name);
-	sb_addc(op, ' ');
-	pdf_num(op, size);
-	sb_adds(op, "Tf\n");
-	pdf_fill_op(op, pdf_color(c));
-	sb_adds(op, "1 0 0 1 ");
-	pdf_num(op, x);
-	pdf_num(op, p->ph - y);
-	sb_adds(op, "Tm\n<");
+	c = pdf_color(c);
+	py = p->ph - y;
+	if (!t->open) {
+		sb_clear(op);
+		sb_adds(op, "BT\n");
+		t->open = true;
+		t->array = false;
+		t->page = p->page;
+		t->face = NULL;
+		t->colored = false;
+		t->lined = false;
+		t->lx = t->ly = 0;
+	}
+	if (t->face != pf || t->size != size) {
+		pdf_tj_close(p);
+		sb_addc(op, '/');
+		sb_adds(op, name);
+		sb_addc(op, ' ');
+		pdf_num(op, size);
+		sb_adds(op, "Tf\n");
+		t->face = pf;
+		t->size = size;
+	}
+	if (!t->colored || c.r != t->color.r || c.g != t->color.g ||
+	    c.b != t->color.b) {
+		pdf_tj_close(p);
+		pdf_fill_op(op, c);
+		t->color = c;
+		t->colored = true;
+	}
+	if (!t->lined || llround(py * 1000) != llround(t->ly * 1000)) {
+		double dx = pdf_round3(x - t->lx), dy = pdf_round3(py - t->ly);
+
+		pdf_tj_close(p);
+		pdf_num(op, dx);
+		pdf_num(op, dy);
+		sb_adds(op, "Td\n");
+		t->lx += dx;
+		t->ly += dy;
+		t->pen = t->lx;
+		t->lined = true;
+	}
+	/* Move from where the last run ended to x: a TJ number, in
+	 * thousandths of the font size, rounded to a tenth. */
+	gap = t->pen - x;
+	if (fabs(gap) >= PDF_TJ_SLACK) {
+		double adj = (double)llround(gap * 10000 / size) / 10;
+
+		pdf_tj_open(p);
+		pdf_num(op, adj);
+		t->parts++;
+		t->pen -= adj * size / 1000;
+	}
+	pdf_tj_open(p);
+	t->parts++;
+	sb_addc(op, '(');
 	sb_add(op, p->buf.s, p->buf.len);
-	sb_adds(op, "> Tj\nET\n");
-	HPDF_Stream_Write(((HPDF_PageAttr)p->page->attr)->stream,
-	    (const HPDF_BYTE *)sb_str(op), (HPDF_UINT)op->len);
+	sb_addc(op, ')');
+	t->pen += (double)pdfw * size / 1000;
 }
 
 /* Draw a straight line. */
@@ -536,6 +813,7 @@ pdf_line(struct device *d, double x0, double y0, double x1, double y1,
 	if (p->page == NULL || !(width > 0) || !isfinite(x0) ||
 	    !isfinite(y0) || !isfinite(x1) || !isfinite(y1))
 		return;
+	pdf_text_flush(p);
 	pdf_tags_mark(p->tags, PDF_DRAW_GRAPHIC, fmin(x0, x1) - width / 2,
 	    p->ph - fmax(y0, y1) - width / 2, fmax(x0, x1) + width / 2,
 	    p->ph - fmin(y0, y1) + width / 2, NULL);
@@ -558,6 +836,7 @@ pdf_rect(struct device *d, double x, double y, double w, double h,
 	if (p->page == NULL || (fill == NULL && !do_stroke) ||
 	    !isfinite(x) || !isfinite(y) || !isfinite(w) || !isfinite(h))
 		return;
+	pdf_text_flush(p);
 	pdf_tags_mark(p->tags, PDF_DRAW_GRAPHIC, fmin(x, x + w),
 	    p->ph - fmax(y, y + h), fmax(x, x + w), p->ph - fmin(y, y + h),
 	    NULL);
@@ -682,6 +961,7 @@ pdf_image(struct device *d, const char *path, double x, double y, double w,
 	s = w / iw < h / ih ? w / iw : h / ih;
 	x += (w - iw * s) / 2;
 	y += (h - ih * s) / 2;
+	pdf_text_flush(p);
 	pdf_tags_mark(p->tags, PDF_DRAW_IMAGE, x, p->ph - y - ih * s,
 	    x + iw * s, p->ph - y, alt);
 	HPDF_Page_DrawImage(p->page, img, (HPDF_REAL)x,
@@ -785,24 +1065,28 @@ pdf_bookmark(struct device *d, int level, const char *title, int dest)
 static void
 pdf_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
 {
+	pdf_text_flush(pdf_of(d));
 	pdf_tags_open(pdf_of(d)->tags, tag, alt);
 }
 
 static void
 pdf_tag_end(struct device *d)
 {
+	pdf_text_flush(pdf_of(d));
 	pdf_tags_close(pdf_of(d)->tags);
 }
 
 static void
 pdf_artifact_begin(struct device *d)
 {
+	pdf_text_flush(pdf_of(d));
 	pdf_tags_artifact_begin(pdf_of(d)->tags);
 }
 
 static void
 pdf_artifact_end(struct device *d)
 {
+	pdf_text_flush(pdf_of(d));
 	pdf_tags_artifact_end(pdf_of(d)->tags);
 }
 
@@ -1016,12 +1300,15 @@ pdf_end(struct device *d, const char *path)
 		    "document was begun");
 		return -1;
 	}
+	pdf_text_flush(p);
 	if (HPDF_GetCurrentPage(p->pdf) == NULL)	/* a PDF needs a page */
 		pdf_page(d, 595.276, 841.89);
 	pdf_resolve(p);
 	if (pdf_tags_finish(p->tags, path) != 0)
 		p->failed = 1;
 	pdf_fill_empty_pages(p);
+	pdf_page_done(p, p->open_page);
+	p->open_page = NULL;
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
 	if (p->pdfa && !p->failed) {
@@ -1072,6 +1359,10 @@ pdf_free(struct device *d)
 	pdf_tags_free(p->tags);
 	sb_free(&p->buf);
 	sb_free(&p->op);
+	if (p->zinit)
+		deflateEnd(&p->z);
+	free(p->zbuf);
+	sb_free(&p->tjbuf);
 	free(p->icc);
 	pdf_fontset_free(p->fonts);
 	pdf_imgcache_free(p->imgcache);

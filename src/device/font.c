@@ -24,6 +24,8 @@ struct font {
 	hb_font_t	*hb;
 	double		 scale;		/* 1000 / units per em */
 	float		*adv;		/* FONT_CACHE entries; < 0 = not yet */
+	unsigned char	*has;		/* FONT_CACHE entries: 0 not yet,
+					   1 has the glyph, 2 lacks it */
 	double		 ascent, descent, cap_height, x_height;
 	struct font	*fallback;	/* not owned, or NULL */
 };
@@ -124,6 +126,7 @@ font_open(const char *spec, const char **err)
 	f->scale = 1000.0 / (upem ? upem : 1000);
 	hb_font_set_scale(f->hb, (int)upem, (int)upem);
 	f->adv = xmalloc(FONT_CACHE * sizeof(*f->adv));
+	f->has = xcalloc(FONT_CACHE, 1);
 	for (size_t i = 0; i < FONT_CACHE; i++)
 		f->adv[i] = -1;
 	hb_font_get_h_extents(f->hb, &ext);
@@ -155,6 +158,7 @@ font_free(struct font *f)
 	if (f->blob)
 		hb_blob_destroy(f->blob);
 	free(f->adv);
+	free(f->has);
 	free(f->path);
 	free(f->family);
 	free(f);
@@ -225,7 +229,16 @@ font_has_glyph(const struct font *f, uint32_t cp)
 {
 	hb_codepoint_t gid;
 
-	return hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0;
+	if (cp < FONT_CACHE && f->has[cp] != 0)
+		return f->has[cp] == 1;
+	if (hb_font_get_nominal_glyph(f->hb, cp, &gid) && gid != 0) {
+		if (cp < FONT_CACHE)
+			f->has[cp] = 1;
+		return true;
+	}
+	if (cp < FONT_CACHE)
+		f->has[cp] = 2;
+	return false;
 }
 
 void

@@ -3,8 +3,9 @@
  * code (which costs ~8 ms and ~40 KB per document): Type0 fonts with
  * Identity-H encoding whose character codes are the glyph ids of the
  * original font. The font program is reduced with HarfBuzz's subsetter
- * (glyph ids kept) to the glyphs used so far in this run, compressed once
- * and written unchanged into every document that needs no more glyphs.
+ * (glyph ids kept) to exactly the glyphs each document uses, so that a
+ * file carries no outlines it does not need; the compressed result is kept
+ * and written unchanged into the next document that uses the same glyphs.
  */
 #ifndef DEVICE_PDF_FONT_H
 #define DEVICE_PDF_FONT_H
@@ -43,6 +44,14 @@ HPDF_Dict	 pdf_face_dict(struct pdf_face *);
  */
 bool		 pdf_face_encode(struct pdf_face *, uint32_t cp,
 		    struct strbuf *out);
+
+/*
+ * The character code (glyph id) for cp, marked as used like
+ * pdf_face_encode(), 0 (.notdef) if the font lacks cp; with w, also the
+ * glyph's width as the font's /W array gives it (thousandths of an em,
+ * rounded), which is what a PDF reader advances by. Cached per code point.
+ */
+unsigned	 pdf_face_glyph(struct pdf_face *, uint32_t cp, int *w);
 
 /*
  * Complete the font objects of every face used in the current document:

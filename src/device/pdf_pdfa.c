@@ -3,6 +3,7 @@
  * intent, file identifier, version. Uses libharu's object API.
  */
 #include <errno.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,7 +17,6 @@
 #include <hpdf_streams.h>
 
 #include "device/pdf_pdfa.h"
-#include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -113,19 +113,112 @@ xmp_packet(struct strbuf *b, const struct pdf_meta *m)
 	    "<?xpacket end=\"w\"?>");
 }
 
+/* Store v big-endian in n bytes at p. */
+static void
+icc_put(unsigned char *p, unsigned long v, int n)
+{
+	while (n-- > 0) {
+		p[n] = (unsigned char)(v & 0xFF);
+		v >>= 8;
+	}
+}
+
+/* Store an s15Fixed16Number. */
+static void
+icc_fixed(unsigned char *p, double v)
+{
+	long f = lround(v * 65536.0);
+
+	icc_put(p, (unsigned long)f & 0xFFFFFFFFUL, 4);
+}
+
+/*
+ * The sRGB profile, written here rather than read from a file: an ICC
+ * v2.1 display profile of the matrix/TRC kind with the sRGB primaries
+ * adapted to D50 (Bradford, as in the IEC 61966-2-1 profile) and one
+ * 256-entry tone curve shared by the three channels; 256 entries map
+ * every 8-bit value exactly, so nothing is interpolated. 976 bytes (734
+ * deflated) in place of icc-profiles-free's 6,922 (2,449 deflated).
+ */
+static unsigned char *
+icc_srgb(size_t *len)
+{
+	enum { NTAGS = 9, DESC = 240, CPRT = 348, WTPT = 372, RXYZ = 392,
+	    GXYZ = 412, BXYZ = 432, TRC = 452, SIZE = 976 };
+	static const char name[] = "sRGB IEC61966-2.1";
+	static const char copyright[] = "Public Domain";
+	static const struct {
+		char	 sig[5];
+		unsigned off, size;
+	} tags[NTAGS] = {
+		{ "desc", DESC, CPRT - DESC }, { "cprt", CPRT, 22 },
+		{ "wtpt", WTPT, 20 }, { "rXYZ", RXYZ, 20 },
+		{ "gXYZ", GXYZ, 20 }, { "bXYZ", BXYZ, 20 },
+		{ "rTRC", TRC, SIZE - TRC }, { "gTRC", TRC, SIZE - TRC },
+		{ "bTRC", TRC, SIZE - TRC },
+	};
+	/* Columns X, Y, Z of red, green, blue; then the D50 white. */
+	static const double xyz[4][3] = {
+		{ 0.4360747, 0.2225045, 0.0139322 },
+		{ 0.3850649, 0.7168786, 0.0971045 },
+		{ 0.1430804, 0.0606169, 0.7141733 },
+		{ 0.9642, 1.0, 0.8249 },
+	};
+	static const unsigned xyzoff[4] = { RXYZ, GXYZ, BXYZ, WTPT };
+	unsigned char *p = xcalloc(SIZE, 1);
+	int i, j;
+
+	icc_put(p, SIZE, 4);
+	icc_put(p + 8, 0x02100000UL, 4);		/* version 2.1 */
+	memcpy(p + 12, "mntrRGB XYZ ", 12);
+	icc_put(p + 24, 2026, 2);			/* 2026-01-01 */
+	icc_put(p + 26, 1, 2);
+	icc_put(p + 28, 1, 2);
+	memcpy(p + 36, "acsp", 4);
+	for (j = 0; j < 3; j++)				/* illuminant D50 */
+		icc_fixed(p + 68 + 4 * j, xyz[3][j]);
+	icc_put(p + 128, NTAGS, 4);
+	for (i = 0; i < NTAGS; i++) {
+		memcpy(p + 132 + 12 * i, tags[i].sig, 4);
+		icc_put(p + 136 + 12 * i, tags[i].off, 4);
+		icc_put(p + 140 + 12 * i, tags[i].size, 4);
+	}
+	/* textDescriptionType: ASCII, no Unicode, no ScriptCode. */
+	memcpy(p + DESC, "desc", 4);
+	icc_put(p + DESC + 8, sizeof(name), 4);
+	memcpy(p + DESC + 12, name, sizeof(name));
+	memcpy(p + CPRT, "text", 4);
+	memcpy(p + CPRT + 8, copyright, sizeof(copyright));
+	for (i = 0; i < 4; i++) {
+		memcpy(p + xyzoff[i], "XYZ ", 4);
+		for (j = 0; j < 3; j++)
+			icc_fixed(p + xyzoff[i] + 8 + 4 * j, xyz[i][j]);
+	}
+	/* The sRGB transfer function, IEC 61966-2-1. */
+	memcpy(p + TRC, "curv", 4);
+	icc_put(p + TRC + 8, 256, 4);
+	for (i = 0; i < 256; i++) {
+		double v = i / 255.0;
+
+		v = v <= 0.04045 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+		icc_put(p + TRC + 12 + 2 * i, (unsigned long)lround(v *
+		    65535.0), 2);
+	}
+	*len = SIZE;
+	return p;
+}
+
 unsigned char *
 pdf_pdfa_profile(size_t *len)
 {
 	size_t n;
-	char *raw = file_read(PDF_PDFA_ICC, &n);
+	unsigned char *raw = icc_srgb(&n);
 	unsigned char *z;
 	uLongf zlen;
 
-	if (raw == NULL)
-		return NULL;
 	zlen = compressBound((uLong)n);
 	z = xmalloc(zlen);
-	if (compress2(z, &zlen, (const Bytef *)raw, (uLong)n, 9) != Z_OK) {
+	if (compress2(z, &zlen, raw, (uLong)n, 9) != Z_OK) {
 		free(raw);
 		free(z);
 		errno = ENOMEM;

@@ -11,9 +11,6 @@
 
 #include <hpdf.h>
 
-/* The ICC profile of the output intent (icc-profiles-free). */
-#define PDF_PDFA_ICC	"/usr/share/color/icc/sRGB.icc"
-
 struct pdf_meta {
 	const char	*title, *author, *subject, *keywords, *lang;
 	long long	 date;		/* seconds since the epoch; 0 = none */
@@ -30,8 +27,9 @@ int	pdf_pdfa_apply(HPDF_Doc, const struct pdf_meta *,
 	    const unsigned char id[16], const unsigned char *icc,
 	    size_t icclen);
 
-/* The ICC profile, deflated (zlib) for a stream with /Filter
- * /FlateDecode; NULL with errno set if it cannot be read. Free it. */
+/* The sRGB ICC profile of the output intent (made in pdf_pdfa.c, no file
+ * needed), deflated (zlib) for a stream with /Filter /FlateDecode; NULL
+ * with errno set if out of memory. Free it. */
 unsigned char	*pdf_pdfa_profile(size_t *len);
 
 /* Put /ID [<id> <id>] into the trailer (also outside PDF/A). */

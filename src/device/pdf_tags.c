@@ -4,7 +4,9 @@
  * entries, through libharu's object API. Only PDF 1.4 structure features
  * are used (no /Tabs), so that PDF/A-1b stays valid.
  */
+#include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,15 +45,40 @@ static const char *const tag_names[DEV_TAG__MAX] = {
 #define MC_NONE		(-1)
 #define MC_ARTIFACT	(-2)
 
+/*
+ * The structure is kept in plain arrays while the document is drawn and
+ * written at the end by our own write callbacks, as compactly as PDF
+ * allows ("<</S/P/P 9 0 R/Pg 5 0 R/K 3>>"): in PDF 1.4 (no object
+ * streams) every structure element is an indirect object of its own, and
+ * libharu's generic writer spends a line per key on each.
+ */
 struct tag_elem {
-	HPDF_Dict	 dict;		/* the structure element */
-	HPDF_Array	 kids;		/* its /K */
-	HPDF_Page	 pg;		/* its /Pg: page of its first content */
 	enum dev_tag	 tag;
-	int		 spill;		/* 1 + the Div further kids go into
-					   once /K is full; 0 = none */
+	bool		 div;		/* a Div its parent's kids spill into */
 	bool		 has_box;	/* figures: box[] holds content */
+	int		 parent;	/* index, or -1 for the root */
+	int		 spill;		/* 1 + the Div further kids go into
+					   once the kids are full; 0 = none */
+	size_t		 nkids;		/* kids so far */
+	size_t		 alt;		/* 1 + offset of /Alt (or /Lang of a
+					   span) in strs; 0 = none */
+	HPDF_Page	 pg;		/* its /Pg: page of its first content */
 	double		 box[4];	/* l, b, r, t in PDF coordinates */
+};
+
+/* A kid of an element, in reading order. */
+enum kid_kind {
+	KID_ELEM,			/* a structure element */
+	KID_MCID,			/* marked content on a page */
+	KID_OBJR,			/* an annotation */
+	KID__MAX
+};
+
+struct tag_kid {
+	int		 owner;		/* element, -1 for the root */
+	enum kid_kind	 kind;
+	size_t		 n;		/* element index, MCID, annotation */
+	HPDF_Page	 pg;		/* MCID, OBJR: its page */
 };
 
 struct tag_page {
@@ -65,12 +92,32 @@ struct tag_annot {
 	HPDF_Dict	 annot;
 };
 
+/* What one of our objects is, for the write callback (dict->attr). */
+enum tag_objkind {
+	OBJ_ELEM,			/* structure element n */
+	OBJ_ROOT,			/* the StructTreeRoot */
+	OBJ_LEAF,			/* leaf n of a large parent tree */
+	OBJ__MAX
+};
+
+struct tag_obj {
+	struct pdf_tags	*t;
+	enum tag_objkind kind;
+	size_t		 n;
+};
+
 struct pdf_tags {
 	HPDF_Doc	 pdf;		/* NULL outside a document */
-	HPDF_Dict	 root;		/* StructTreeRoot, NULL until needed */
-	HPDF_Array	 rootkids;
 	struct tag_elem	*el;
 	size_t		 nel, capel;
+	struct tag_kid	*kids;		/* all kids, in the order made */
+	size_t		 nkids, capkids;
+	size_t		*kidx;		/* at the end: kids sorted by owner */
+	size_t		*kfirst;	/* kidx[kfirst[e + 1]..] are e's */
+	HPDF_Dict	*dicts;		/* at the end: element objects */
+	HPDF_Dict	 root;		/* at the end: StructTreeRoot */
+	struct tag_obj	*objs;		/* attr of the objects we write */
+	size_t		 nleaves;	/* leaves of the parent tree */
 	int		*stack;		/* open elements, innermost last */
 	size_t		 nstack, capstack;
 	int		 artifact;	/* depth of artifact_begin */
@@ -87,7 +134,8 @@ struct pdf_tags {
 	size_t		 untagged_page;	/* first page with some (1-based) */
 	unsigned long	 noalt;		/* figures without alt text */
 	size_t		 noalt_page;
-	struct strbuf	 op;		/* scratch: operators */
+	struct strbuf	 strs;		/* alternative texts, NUL-separated */
+	struct strbuf	 op;		/* scratch: operators, objects */
 };
 
 struct pdf_tags *
@@ -99,16 +147,34 @@ pdf_tags_new(void)
 	return t;
 }
 
+/* Forget the arrays made when the last document was written. */
+static void
+tags_drop_written(struct pdf_tags *t)
+{
+	free(t->kidx);
+	free(t->kfirst);
+	free(t->dicts);
+	free(t->objs);
+	t->kidx = t->kfirst = NULL;
+	t->dicts = NULL;
+	t->objs = NULL;
+	t->root = NULL;
+	t->nleaves = 0;
+}
+
 void
 pdf_tags_free(struct pdf_tags *t)
 {
 	if (t == NULL)
 		return;
+	tags_drop_written(t);
 	free(t->el);
+	free(t->kids);
 	free(t->stack);
 	free(t->pages);
 	free(t->owners);
 	free(t->annots);
+	sb_free(&t->strs);
 	sb_free(&t->op);
 	free(t);
 }
@@ -116,46 +182,71 @@ pdf_tags_free(struct pdf_tags *t)
 void
 pdf_tags_begin(struct pdf_tags *t, HPDF_Doc pdf)
 {
+	/* The objects of the last document may still be written out by
+	 * it (its save follows finish), so they go only now. */
+	tags_drop_written(t);
 	t->pdf = pdf;
-	t->root = NULL;
-	t->rootkids = NULL;
-	t->nel = t->nstack = t->npages = t->nowners = t->nannots = 0;
+	t->nel = t->nkids = t->nstack = t->npages = t->nowners = 0;
+	t->nannots = 0;
 	t->artifact = t->unbalanced = 0;
 	t->open = MC_NONE;
 	t->untagged = t->noalt = 0;
 	t->untagged_page = t->noalt_page = 0;
+	sb_clear(&t->strs);
 }
 
 /*
- * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark, as a
- * hex string (libharu's own UTF-8 encoder is costly to set up per
- * document). Invalid bytes become U+FFFD.
+ * A PDF text string for UTF-8 s: UTF-16BE with a byte order mark (the
+ * bytes; libharu's own UTF-8 encoder is costly to set up per document).
+ * Invalid bytes become U+FFFD.
  */
-HPDF_Binary
-pdf_text_string(HPDF_MMgr mm, const char *s)
+static void
+tags_utf16(struct strbuf *b, const char *s)
 {
-	struct strbuf b = STRBUF_INIT;
 	size_t i = 0, n = strlen(s), k;
 	uint32_t cp;
-	HPDF_Binary bin;
 
-	sb_add(&b, "\xFE\xFF", 2);
+	sb_add(b, "\xFE\xFF", 2);
 	while (i < n) {
 		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
 			k = 1;
 		i += k;
 		if (cp > 0xFFFF) {
 			cp -= 0x10000;
-			sb_addc(&b, (char)(0xD8 | (cp >> 18)));
-			sb_addc(&b, (char)((cp >> 10) & 0xFF));
+			sb_addc(b, (char)(0xD8 | (cp >> 18)));
+			sb_addc(b, (char)((cp >> 10) & 0xFF));
 			cp = 0xDC00 | (cp & 0x3FF);
 		}
-		sb_addc(&b, (char)(cp >> 8));
-		sb_addc(&b, (char)(cp & 0xFF));
+		sb_addc(b, (char)(cp >> 8));
+		sb_addc(b, (char)(cp & 0xFF));
 	}
+}
+
+/* A PDF text string for UTF-8 s as a libharu object (see tags_utf16). */
+HPDF_Binary
+pdf_text_string(HPDF_MMgr mm, const char *s)
+{
+	struct strbuf b = STRBUF_INIT;
+	HPDF_Binary bin;
+
+	tags_utf16(&b, s);
 	bin = HPDF_Binary_New(mm, (HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
 	sb_free(&b);
 	return bin;
+}
+
+/* Append the decimal digits of n (printf is a third of the cost of
+ * writing the tree otherwise). */
+static void
+tags_uint(struct strbuf *b, size_t n)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do
+		d[--i] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	sb_add(b, d + i, sizeof(d) - i);
 }
 
 /* Write operators into the content stream of the current page. */
@@ -194,24 +285,6 @@ pdf_tags_page(struct pdf_tags *t, HPDF_Page page)
 	tp->n = 0;
 }
 
-/* The structure tree root, made when the first element needs it. */
-static HPDF_Dict
-tags_root(struct pdf_tags *t)
-{
-	HPDF_MMgr mm = t->pdf->mmgr;
-
-	if (t->root != NULL)
-		return t->root;
-	if ((t->root = HPDF_Dict_New(mm)) == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, t->root) != HPDF_OK ||
-	    (t->rootkids = HPDF_Array_New(mm)) == NULL) {
-		t->root = NULL;
-		return NULL;
-	}
-	HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
-	HPDF_Dict_Add(t->root, "K", t->rootkids);
-	return t->root;
-}
 
 /*
  * Arrays hold at most 8191 entries, in libharu and in PDF/A-1 alike. A
@@ -221,36 +294,41 @@ tags_root(struct pdf_tags *t)
  */
 #define TAGS_MAX_KIDS	4096
 
-/* A new element named name appended to up's kids; its index or -1. */
-static int
-tags_new(struct pdf_tags *t, const char *name, enum dev_tag tag,
-    HPDF_Dict up, HPDF_Array upkids)
+/* Append a kid to element owner (-1: the root). */
+static void
+tags_add_kid(struct pdf_tags *t, int owner, enum kid_kind kind, size_t n,
+    HPDF_Page pg)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict d;
-	HPDF_Array kids;
+	struct tag_kid *k;
+
+	t->kids = xgrow(t->kids, &t->capkids, t->nkids + 1, sizeof(*t->kids));
+	k = &t->kids[t->nkids++];
+	k->owner = owner;
+	k->kind = kind;
+	k->n = n;
+	k->pg = pg;
+	if (owner >= 0)
+		t->el[owner].nkids++;
+}
+
+/* A new element appended to the kids of up (-1: the root); its index. */
+static int
+tags_new(struct pdf_tags *t, enum dev_tag tag, bool div, int up)
+{
 	struct tag_elem *e;
 
-	if ((d = HPDF_Dict_New(mm)) == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK ||
-	    (kids = HPDF_Array_New(mm)) == NULL)
-		return -1;
-	HPDF_Dict_AddName(d, "S", name);
-	HPDF_Dict_Add(d, "P", up);
-	HPDF_Dict_Add(d, "K", kids);
-	if (HPDF_Array_Add(upkids, d) != HPDF_OK)
-		return -1;
 	t->el = xgrow(t->el, &t->capel, t->nel + 1, sizeof(*t->el));
 	e = &t->el[t->nel];
 	memset(e, 0, sizeof(*e));
-	e->dict = d;
-	e->kids = kids;
 	e->tag = tag;
+	e->div = div;
+	e->parent = up;
+	tags_add_kid(t, up, KID_ELEM, t->nel, NULL);
 	return (int)t->nel++;
 }
 
 /* The element that takes a new kid of element parent: parent itself, or
- * the Div its kids spill into. -1 for the root; -2 on a libharu error. */
+ * the Div its kids spill into. -1 for the root. */
 static int
 tags_host(struct pdf_tags *t, int parent)
 {
@@ -261,30 +339,21 @@ tags_host(struct pdf_tags *t, int parent)
 			parent = t->el[parent].spill - 1;
 			continue;
 		}
-		if (HPDF_Array_Items(t->el[parent].kids) < TAGS_MAX_KIDS - 1)
+		if (t->el[parent].nkids < TAGS_MAX_KIDS - 1)
 			return parent;
-		div = tags_new(t, "Div", t->el[parent].tag,
-		    t->el[parent].dict, t->el[parent].kids);
-		if (div < 0)
-			return -2;
+		div = tags_new(t, t->el[parent].tag, true, parent);
 		t->el[parent].spill = div + 1;
 		parent = div;
 	}
 	return parent;
 }
 
-/*
- * A new structure element of type tag, appended to the kids of element
- * parent (-1: the root). Its index, or -1 on a libharu error.
- */
+/* A new structure element of type tag, appended to the kids of element
+ * parent (-1: the root). Its index. */
 static int
 tags_elem(struct pdf_tags *t, enum dev_tag tag, int parent)
 {
-	if (tags_root(t) == NULL || (parent = tags_host(t, parent)) == -2)
-		return -1;
-	return tags_new(t, tag_names[tag], tag,
-	    parent >= 0 ? t->el[parent].dict : t->root,
-	    parent >= 0 ? t->el[parent].kids : t->rootkids);
+	return tags_new(t, tag, false, tags_host(t, parent));
 }
 
 static int
@@ -293,87 +362,44 @@ tags_innermost(const struct pdf_tags *t)
 	return t->nstack > 0 ? t->stack[t->nstack - 1] : -1;
 }
 
+/* Keep string s for element el (its /Alt, or /Lang of a span). */
+static void
+tags_keep_alt(struct pdf_tags *t, int el, const char *s)
+{
+	t->el[el].alt = t->strs.len + 1;
+	sb_adds(&t->strs, s);
+	sb_addc(&t->strs, '\0');
+}
+
 void
 pdf_tags_open(struct pdf_tags *t, enum dev_tag tag, const char *alt)
 {
-	HPDF_MMgr mm;
+	bool has_alt = alt != NULL && *alt != '\0';
 	int el;
 
 	if (t->pdf == NULL)
 		return;
 	if ((unsigned)tag >= DEV_TAG__MAX)
 		tag = DEV_TAG_SPAN;
-	mm = t->pdf->mmgr;
 	el = tags_elem(t, tag, tags_innermost(t));
 	t->stack = xgrow(t->stack, &t->capstack, t->nstack + 1,
 	    sizeof(*t->stack));
 	t->stack[t->nstack++] = el;
-	if (el < 0)
-		return;
-	switch (tag) {
-	case DEV_TAG_FORM:		/* e.g. the state of a tick box */
-		if (alt != NULL && *alt != '\0')
-			HPDF_Dict_Add(t->el[el].dict, "Alt",
-			    pdf_text_string(mm, alt));
-		break;
-	case DEV_TAG_FIGURE:
-		if (alt != NULL && *alt != '\0')
-			HPDF_Dict_Add(t->el[el].dict, "Alt",
-			    pdf_text_string(mm, alt));
-		else if (t->noalt++ == 0)
-			t->noalt_page = t->npages;
-		break;
-	case DEV_TAG_SPAN:
-		if (alt != NULL && *alt != '\0')
-			HPDF_Dict_Add(t->el[el].dict, "Lang",
-			    HPDF_String_New(mm, alt, NULL));
-		break;
-	case DEV_TAG_TH: {
-		HPDF_Dict a = HPDF_Dict_New(mm);
-
-		if (a != NULL) {
-			HPDF_Dict_AddName(a, "O", "Table");
-			HPDF_Dict_AddName(a, "Scope", "Column");
-			HPDF_Dict_Add(t->el[el].dict, "A", a);
-		}
-		break;
-	}
-	default:
-		break;
-	}
-}
-
-/* Give a figure its layout attributes: the bounding box of its content. */
-static void
-tags_figure_box(struct pdf_tags *t, const struct tag_elem *e)
-{
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict a;
-	HPDF_Array box;
-
-	if (!e->has_box || (a = HPDF_Dict_New(mm)) == NULL)
-		return;
-	if (HPDF_Dict_Add(e->dict, "A", a) != HPDF_OK ||
-	    (box = HPDF_Array_New(mm)) == NULL)
-		return;
-	HPDF_Dict_AddName(a, "O", "Layout");
-	HPDF_Dict_Add(a, "BBox", box);
-	for (int i = 0; i < 4; i++)
-		HPDF_Array_AddReal(box, (HPDF_REAL)e->box[i]);
+	if (tag == DEV_TAG_FIGURE && !has_alt && t->noalt++ == 0)
+		t->noalt_page = t->npages;
+	if (has_alt && (tag == DEV_TAG_FORM || tag == DEV_TAG_FIGURE ||
+	    tag == DEV_TAG_SPAN))
+		tags_keep_alt(t, el, alt);
 }
 
 void
 pdf_tags_close(struct pdf_tags *t)
 {
-	int el;
-
 	if (t->nstack == 0) {
 		t->unbalanced = 1;
 		return;
 	}
-	el = t->stack[--t->nstack];
-	if (el >= 0 && t->el[el].tag == DEV_TAG_FIGURE)
-		tags_figure_box(t, &t->el[el]);
+	t->nstack--;
 }
 
 void
@@ -396,7 +422,7 @@ static int
 tags_find_open(const struct pdf_tags *t, enum dev_tag tag)
 {
 	for (size_t i = t->nstack; i-- > 0;)
-		if (t->stack[i] >= 0 && t->el[t->stack[i]].tag == tag)
+		if (t->el[t->stack[i]].tag == tag)
 			return t->stack[i];
 	return -1;
 }
@@ -413,7 +439,7 @@ pdf_tags_block(const struct pdf_tags *t)
 	for (size_t i = t->nstack; i-- > 0;) {
 		int el = t->stack[i];
 
-		if (el >= 0 && t->el[el].tag != DEV_TAG_SPAN &&
+		if (t->el[el].tag != DEV_TAG_SPAN &&
 		    t->el[el].tag != DEV_TAG_LINK)
 			return el;
 	}
@@ -424,30 +450,6 @@ bool
 pdf_tags_in_figure(const struct pdf_tags *t)
 {
 	return t->artifact == 0 && tags_find_open(t, DEV_TAG_FIGURE) >= 0;
-}
-
-/* Add marked content number mcid of the current page to element e. */
-static void
-tags_add_mcid(struct pdf_tags *t, struct tag_elem *e, size_t mcid)
-{
-	HPDF_Page pg = t->pages[t->npages - 1].page;
-	HPDF_Dict mcr;
-
-	if (e->pg == NULL) {
-		e->pg = pg;
-		HPDF_Dict_Add(e->dict, "Pg", pg);
-	}
-	if (e->pg == pg) {
-		HPDF_Array_AddNumber(e->kids, (HPDF_INT32)mcid);
-		return;
-	}
-	/* Content on a later page: a marked-content reference. */
-	if ((mcr = HPDF_Dict_New(t->pdf->mmgr)) == NULL)
-		return;
-	HPDF_Dict_AddName(mcr, "Type", "MCR");
-	HPDF_Dict_Add(mcr, "Pg", pg);
-	HPDF_Dict_AddNumber(mcr, "MCID", (HPDF_INT32)mcid);
-	HPDF_Array_Add(e->kids, mcr);
 }
 
 /* Open marked content for element el (or an artifact) in the page. */
@@ -465,9 +467,14 @@ tags_open_mc(struct pdf_tags *t, int el)
 		t->owners = xgrow(t->owners, &t->capowners, t->nowners + 1,
 		    sizeof(*t->owners));
 		t->owners[t->nowners++] = el;
-		tags_add_mcid(t, &t->el[el], tp->n);
-		sb_addf(op, "/%s<</MCID %zu>>BDC\n", tag_names[t->el[el].tag],
-		    tp->n);
+		if (t->el[el].pg == NULL)
+			t->el[el].pg = tp->page;
+		tags_add_kid(t, el, KID_MCID, tp->n, tp->page);
+		sb_addc(op, '/');
+		sb_adds(op, tag_names[t->el[el].tag]);
+		sb_adds(op, "<</MCID ");
+		tags_uint(op, tp->n);
+		sb_adds(op, ">>BDC\n");
 		tp->n++;
 	}
 	tags_write(t, sb_str(op), op->len);
@@ -508,7 +515,7 @@ pdf_tags_mark(struct pdf_tags *t, enum pdf_draw kind, double l, double b,
 	el = tags_innermost(t);
 	if (t->artifact > 0)
 		want = MC_ARTIFACT;
-	else if (t->nstack == 0 || el < 0) {
+	else if (el < 0) {
 		if (kind == PDF_DRAW_GRAPHIC)
 			want = MC_ARTIFACT;
 		else {
@@ -548,7 +555,7 @@ pdf_tags_link(struct pdf_tags *t)
 {
 	int el;
 
-	if (t->pdf == NULL || t->root == NULL)
+	if (t->pdf == NULL || t->nel == 0)
 		return -1;
 	el = tags_innermost(t);
 	if (el >= 0 && t->el[el].tag == DEV_TAG_LINK)
@@ -559,141 +566,356 @@ pdf_tags_link(struct pdf_tags *t)
 void
 pdf_tags_annot(struct pdf_tags *t, int el, HPDF_Dict annot, HPDF_Page pg)
 {
-	HPDF_Dict objr;
-	struct tag_elem *e;
-
 	if (t->pdf == NULL || el < 0 || (size_t)el >= t->nel || annot == NULL)
 		return;
-	e = &t->el[el];
-	if ((objr = HPDF_Dict_New(t->pdf->mmgr)) == NULL)
-		return;
-	HPDF_Dict_AddName(objr, "Type", "OBJR");
-	HPDF_Dict_Add(objr, "Obj", annot);
-	HPDF_Dict_Add(objr, "Pg", pg);
-	HPDF_Array_Add(e->kids, objr);
-	if (e->pg == NULL) {
-		e->pg = pg;
-		HPDF_Dict_Add(e->dict, "Pg", pg);
-	}
+	tags_add_kid(t, el, KID_OBJR, t->nannots, pg);
+	if (t->el[el].pg == NULL)
+		t->el[el].pg = pg;
 	t->annots = xgrow(t->annots, &t->capannots, t->nannots + 1,
 	    sizeof(*t->annots));
 	t->annots[t->nannots].el = el;
 	t->annots[t->nannots++].annot = annot;
 }
 
+/* The object number of an indirect libharu object. */
+static unsigned long
+tags_id(const void *obj)
+{
+	return (unsigned long)(((const HPDF_Obj_Header *)obj)->obj_id &
+	    0x00FFFFFF);
+}
+
+/* Append " N 0 R" (the space only where needed) for object obj. */
+static void
+tags_ref(struct strbuf *b, const void *obj)
+{
+	if (b->len > 0 && b->s[b->len - 1] != '[' && b->s[b->len - 1] != '>')
+		sb_addc(b, ' ');
+	tags_uint(b, tags_id(obj));
+	sb_add(b, " 0 R", 4);
+}
+
+/* Append a number with up to two decimals, as short as it gets. */
+static void
+tags_num(struct strbuf *b, double v)
+{
+	char s[40];
+	int n;
+
+	if (!isfinite(v))
+		v = 0;
+	n = snprintf(s, sizeof(s), "%.2f", v);
+	while (n > 0 && s[n - 1] == '0')
+		n--;
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	if (n == 2 && s[0] == '-' && s[1] == '0')
+		s[(n = 1) - 1] = '0';
+	sb_addc(b, ' ');
+	sb_add(b, s, (size_t)n);
+}
+
+/* Append a PDF hex string holding UTF-8 s as UTF-16BE. */
+static void
+tags_hexstring(struct strbuf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct strbuf u = STRBUF_INIT;
+
+	tags_utf16(&u, s);
+	sb_addc(b, '<');
+	for (size_t i = 0; i < u.len; i++) {
+		sb_addc(b, hex[(unsigned char)u.s[i] >> 4]);
+		sb_addc(b, hex[(unsigned char)u.s[i] & 15]);
+	}
+	sb_addc(b, '>');
+	sb_free(&u);
+}
+
+/* Append kid k of an element whose /Pg is pg. */
+static void
+tags_write_kid(struct pdf_tags *t, struct strbuf *b, const struct tag_kid *k,
+    HPDF_Page pg)
+{
+	switch (k->kind) {
+	case KID_ELEM:
+		tags_ref(b, t->dicts[k->n]);
+		break;
+	case KID_MCID:
+		if (k->pg == pg) {
+			if (b->s[b->len - 1] != '[')
+				sb_addc(b, ' ');
+			tags_uint(b, k->n);
+			break;
+		}
+		/* Content on another page: a marked-content reference. */
+		sb_adds(b, "<</Type/MCR/Pg");
+		tags_ref(b, k->pg);
+		sb_adds(b, "/MCID ");
+		tags_uint(b, k->n);
+		sb_adds(b, ">>");
+		break;
+	case KID_OBJR:
+		sb_adds(b, "<</Type/OBJR/Pg");
+		tags_ref(b, k->pg);
+		sb_adds(b, "/Obj");
+		tags_ref(b, t->annots[k->n].annot);
+		sb_adds(b, ">>");
+		break;
+	default:
+		break;
+	}
+}
+
+/* Append the body of structure element n (between << and >>). */
+static void
+tags_write_elem(struct pdf_tags *t, struct strbuf *b, size_t n)
+{
+	const struct tag_elem *e = &t->el[n];
+	size_t first = t->kfirst[n + 1], count = t->kfirst[n + 2] - first;
+
+	sb_adds(b, "/S/");
+	sb_adds(b, e->div ? "Div" : tag_names[e->tag]);
+	sb_adds(b, "/P");
+	tags_ref(b, e->parent >= 0 ? (void *)t->dicts[e->parent] :
+	    (void *)t->root);
+	if (e->pg != NULL) {
+		sb_adds(b, "/Pg");
+		tags_ref(b, e->pg);
+	}
+	if (count == 1 && (t->kids[t->kidx[first]].kind == KID_ELEM ||
+	    (t->kids[t->kidx[first]].kind == KID_MCID &&
+	    t->kids[t->kidx[first]].pg == e->pg))) {
+		/* One kid: the kid itself, no array. */
+		sb_adds(b, "/K");
+		tags_write_kid(t, b, &t->kids[t->kidx[first]], e->pg);
+	} else if (count > 0) {
+		sb_adds(b, "/K[");
+		for (size_t i = 0; i < count; i++)
+			tags_write_kid(t, b, &t->kids[t->kidx[first + i]],
+			    e->pg);
+		sb_addc(b, ']');
+	}
+	if (e->alt > 0 && !e->div) {
+		const char *s = t->strs.s + e->alt - 1;
+
+		if (e->tag == DEV_TAG_SPAN) {
+			/* A language tag: printable ASCII by the caller. */
+			sb_adds(b, "/Lang(");
+			for (; *s != '\0'; s++)
+				if (*s > ' ' && *s < 127 && *s != '(' &&
+				    *s != ')' && *s != '\\')
+					sb_addc(b, *s);
+			sb_addc(b, ')');
+		} else {
+			sb_adds(b, "/Alt");
+			tags_hexstring(b, s);
+		}
+	}
+	if (e->div)
+		return;
+	if (e->tag == DEV_TAG_TH)
+		sb_adds(b, "/A<</O/Table/Scope/Column>>");
+	else if (e->tag == DEV_TAG_FIGURE && e->has_box) {
+		/* Layout attributes: the bounding box of its content. */
+		sb_adds(b, "/A<</O/Layout/BBox[");
+		for (int i = 0; i < 4; i++)
+			tags_num(b, e->box[i]);
+		sb_adds(b, "]>>");
+	}
+}
+
 #define TAGS_LEAF_KEYS	1024	/* keys in one leaf of a large parent tree */
 
-/* A leaf of the parent tree holding nums, whose first key is first. */
-static HPDF_STATUS
-tags_leaf(struct pdf_tags *t, HPDF_Array leaves, HPDF_Array nums,
-    HPDF_INT32 first, size_t nkeys)
+/* The number of keys in the parent tree: pages with marked content, then
+ * annotations. */
+static size_t
+tags_nkeys(const struct pdf_tags *t)
 {
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict leaf;
-	HPDF_Array limits;
-	size_t last = (size_t)first + TAGS_LEAF_KEYS - 1;
+	size_t n = t->nannots;
 
-	if (last > nkeys - 1)
-		last = nkeys - 1;
-	if ((leaf = HPDF_Dict_New(mm)) == NULL ||
-	    HPDF_Xref_Add(t->pdf->xref, leaf) != HPDF_OK ||
-	    (limits = HPDF_Array_New(mm)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	HPDF_Array_AddNumber(limits, first);
-	HPDF_Array_AddNumber(limits, (HPDF_INT32)last);
-	HPDF_Dict_Add(leaf, "Limits", limits);
-	HPDF_Dict_Add(leaf, "Nums", nums);
-	return HPDF_Array_Add(leaves, leaf);
+	for (size_t i = 0; i < t->npages; i++)
+		n += t->pages[i].n > 0;
+	return n;
 }
 
-/* Write the parent tree: for every page with marked content the owners
- * of its MCIDs, for every annotation its Link element. */
-static HPDF_STATUS
-tags_parent_tree(struct pdf_tags *t)
-{
-	HPDF_MMgr mm = t->pdf->mmgr;
-	HPDF_Dict tree;
-	HPDF_Array nums, arr, leaves = NULL;
-	HPDF_STATUS ret = HPDF_OK;
-	HPDF_INT32 key = 0;
-	size_t i, k, nkeys;
-
-	/* Direct objects where the standard allows them: every indirect
-	 * object costs some 40 bytes, which counts in one-page files. A
-	 * large document gets leaves of TAGS_LEAF_KEYS keys under /Kids,
-	 * since one /Nums array holds at most 8191 entries. */
-	if ((tree = HPDF_Dict_New(mm)) == NULL)
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	nkeys = t->nannots;
-	for (i = 0; i < t->npages; i++)
-		nkeys += t->pages[i].n > 0;
-	if (nkeys > TAGS_LEAF_KEYS &&
-	    ((leaves = HPDF_Array_New(mm)) == NULL ||
-	    HPDF_Dict_Add(tree, "Kids", leaves) != HPDF_OK))
-		return HPDF_FAILD_TO_ALLOC_MEM;
-	nums = NULL;
-	for (i = 0; i < t->npages + t->nannots; i++) {
-		const struct tag_page *tp = i < t->npages ? &t->pages[i] :
-		    NULL;
-
-		if (tp != NULL && tp->n == 0)
-			continue;
-		if (nums == NULL || (leaves != NULL &&
-		    (size_t)key % TAGS_LEAF_KEYS == 0)) {
-			if ((nums = HPDF_Array_New(mm)) == NULL)
-				return HPDF_FAILD_TO_ALLOC_MEM;
-			if (leaves == NULL)
-				ret |= HPDF_Dict_Add(tree, "Nums", nums);
-			else
-				ret |= tags_leaf(t, leaves, nums, key, nkeys);
-		}
-		ret |= HPDF_Array_AddNumber(nums, key);
-		if (tp != NULL) {
-			if ((arr = HPDF_Array_New(mm)) == NULL)
-				return HPDF_FAILD_TO_ALLOC_MEM;
-			for (k = 0; k < tp->n; k++)
-				ret |= HPDF_Array_Add(arr,
-				    t->el[t->owners[tp->first + k]].dict);
-			ret |= HPDF_Array_Add(nums, arr);
-			ret |= HPDF_Dict_AddNumber(tp->page, "StructParents",
-			    key++);
-		} else {
-			const struct tag_annot *a = &t->annots[i - t->npages];
-
-			ret |= HPDF_Array_Add(nums, t->el[a->el].dict);
-			ret |= HPDF_Dict_AddNumber(a->annot, "StructParent",
-			    key++);
-		}
-	}
-	if (nums == NULL) {
-		if ((nums = HPDF_Array_New(mm)) == NULL)
-			return HPDF_FAILD_TO_ALLOC_MEM;
-		ret |= HPDF_Dict_Add(tree, "Nums", nums);
-	}
-	ret |= HPDF_Dict_Add(t->root, "ParentTree", tree);
-	ret |= HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", key);
-	return ret;
-}
-
-/* Shorten every /K of one MCID to the number itself, drop empty ones. */
+/* Append the /Nums entries of the parent tree for keys from..to-1, given
+ * as page or annotation indices in keys[]. */
 static void
-tags_compact(struct pdf_tags *t)
+tags_write_nums(struct pdf_tags *t, struct strbuf *b, const size_t *keys,
+    size_t from, size_t to)
 {
-	for (size_t i = 0; i < t->nel; i++) {
-		struct tag_elem *e = &t->el[i];
-		HPDF_Obj_Header *h;
+	sb_adds(b, "/Nums[");
+	for (size_t k = from; k < to; k++) {
+		if (k > from)
+			sb_addc(b, ' ');
+		tags_uint(b, k);
+		if (keys[k] < t->npages) {
+			const struct tag_page *tp = &t->pages[keys[k]];
 
-		if (e->kids->list->count == 0) {
-			HPDF_Dict_RemoveElement(e->dict, "K");
-			continue;
-		}
-		if (e->kids->list->count != 1)
-			continue;
-		h = HPDF_List_ItemAt(e->kids->list, 0);
-		if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_NUMBER)
-			HPDF_Dict_AddNumber(e->dict, "K",
-			    ((HPDF_Number)(void *)h)->value);
+			sb_addc(b, '[');
+			for (size_t i = 0; i < tp->n; i++)
+				tags_ref(b, t->dicts[t->owners[tp->first +
+				    i]]);
+			sb_addc(b, ']');
+		} else
+			tags_ref(b, t->dicts[t->annots[keys[k] -
+			    t->npages].el]);
 	}
+	sb_addc(b, ']');
+}
+
+/* The keys of the parent tree in order: page index, or npages + the
+ * annotation's index. Allocated; nkeys entries. */
+static size_t *
+tags_keys(const struct pdf_tags *t, size_t nkeys)
+{
+	size_t *keys = xcalloc(nkeys + 1, sizeof(*keys)), k = 0;
+
+	for (size_t i = 0; i < t->npages; i++)
+		if (t->pages[i].n > 0)
+			keys[k++] = i;
+	for (size_t i = 0; i < t->nannots; i++)
+		keys[k++] = t->npages + i;
+	return keys;
+}
+
+/* Append the body of the structure tree root, with the parent tree: the
+ * owners of every page's MCIDs and the Link element of every annotation,
+ * as direct arrays (in leaves of TAGS_LEAF_KEYS keys when large, since
+ * one /Nums array holds at most 8191 entries). */
+static void
+tags_write_root(struct pdf_tags *t, struct strbuf *b)
+{
+	size_t nkeys = tags_nkeys(t), *keys;
+
+	sb_adds(b, "/Type/StructTreeRoot/K[");
+	for (size_t i = t->kfirst[0]; i < t->kfirst[1]; i++)
+		tags_ref(b, t->dicts[t->kids[t->kidx[i]].n]);
+	sb_adds(b, "]/ParentTree<<");
+	if (t->nleaves == 0) {
+		keys = tags_keys(t, nkeys);
+		tags_write_nums(t, b, keys, 0, nkeys);
+		free(keys);
+	} else {
+		sb_adds(b, "/Kids[");
+		for (size_t i = 0; i < t->nleaves; i++)
+			tags_ref(b, t->dicts[t->nel + i]);
+		sb_addc(b, ']');
+	}
+	sb_addf(b, ">>/ParentTreeNextKey %zu", nkeys);
+}
+
+/* Append the body of leaf n of a large parent tree. */
+static void
+tags_write_leaf(struct pdf_tags *t, struct strbuf *b, size_t n)
+{
+	size_t nkeys = tags_nkeys(t), from = n * TAGS_LEAF_KEYS, to, *keys;
+
+	to = from + TAGS_LEAF_KEYS < nkeys ? from + TAGS_LEAF_KEYS : nkeys;
+	keys = tags_keys(t, nkeys);
+	sb_addf(b, "/Limits[%zu %zu]", from, to - 1);
+	tags_write_nums(t, b, keys, from, to);
+	free(keys);
+}
+
+/* libharu's write callback of our objects: their whole body, written by
+ * the dictionary's writer between "<<" and ">>". */
+static HPDF_STATUS
+tags_on_write(HPDF_Dict dict, HPDF_Stream stream)
+{
+	const struct tag_obj *o = dict->attr;
+	struct pdf_tags *t;
+	struct strbuf *b;
+
+	if (o == NULL)
+		return HPDF_OK;
+	t = o->t;
+	b = &t->op;
+	sb_clear(b);
+	switch (o->kind) {
+	case OBJ_ELEM:
+		tags_write_elem(t, b, o->n);
+		break;
+	case OBJ_ROOT:
+		tags_write_root(t, b);
+		break;
+	case OBJ_LEAF:
+		tags_write_leaf(t, b, o->n);
+		break;
+	default:
+		break;
+	}
+	return HPDF_Stream_Write(stream, (const HPDF_BYTE *)sb_str(b),
+	    (HPDF_UINT)b->len);
+}
+
+/* A new indirect object of ours, written by tags_on_write as o says. */
+static HPDF_Dict
+tags_object(struct pdf_tags *t, struct tag_obj *o)
+{
+	HPDF_Dict d = HPDF_Dict_New(t->pdf->mmgr);
+
+	if (d == NULL || HPDF_Xref_Add(t->pdf->xref, d) != HPDF_OK)
+		return NULL;	/* HPDF_Xref_Add frees d on failure */
+	d->attr = o;
+	d->write_fn = tags_on_write;
+	return d;
+}
+
+/* Sort the kids by owner (stable, so each owner's stay in reading order):
+ * kidx[kfirst[s]..kfirst[s + 1]] are the kids of slot s, where slot 0 is
+ * the root and slot e + 1 element e. */
+static void
+tags_sort_kids(struct pdf_tags *t)
+{
+	size_t nslots = t->nel + 1, *next;
+
+	t->kfirst = xcalloc(nslots + 1, sizeof(*t->kfirst));
+	t->kidx = xcalloc(t->nkids + 1, sizeof(*t->kidx));
+	for (size_t i = 0; i < t->nkids; i++)
+		t->kfirst[t->kids[i].owner + 2]++;
+	for (size_t s = 1; s <= nslots; s++)
+		t->kfirst[s] += t->kfirst[s - 1];
+	next = xcalloc(nslots, sizeof(*next));
+	memcpy(next, t->kfirst, nslots * sizeof(*next));
+	for (size_t i = 0; i < t->nkids; i++)
+		t->kidx[next[t->kids[i].owner + 1]++] = i;
+	free(next);
+}
+
+/* Make the objects of the structure tree and number the parent tree's
+ * keys on the pages and annotations. */
+static int
+tags_objects(struct pdf_tags *t)
+{
+	size_t nkeys = tags_nkeys(t), key = 0, i;
+	HPDF_STATUS ret = HPDF_OK;
+
+	t->nleaves = nkeys > TAGS_LEAF_KEYS ?
+	    (nkeys + TAGS_LEAF_KEYS - 1) / TAGS_LEAF_KEYS : 0;
+	t->dicts = xcalloc(t->nel + t->nleaves + 1, sizeof(*t->dicts));
+	t->objs = xcalloc(t->nel + t->nleaves + 1, sizeof(*t->objs));
+	for (i = 0; i <= t->nel + t->nleaves; i++) {
+		t->objs[i].t = t;
+		t->objs[i].kind = i < t->nel ? OBJ_ELEM : i < t->nel +
+		    t->nleaves ? OBJ_LEAF : OBJ_ROOT;
+		t->objs[i].n = i < t->nel ? i : i - t->nel;
+	}
+	if ((t->root = tags_object(t, &t->objs[t->nel + t->nleaves])) ==
+	    NULL)
+		return -1;
+	for (i = 0; i < t->nel + t->nleaves; i++)
+		if ((t->dicts[i] = tags_object(t, &t->objs[i])) == NULL)
+			return -1;
+	for (i = 0; i < t->npages; i++)
+		if (t->pages[i].n > 0)
+			ret |= HPDF_Dict_AddNumber(t->pages[i].page,
+			    "StructParents", (HPDF_INT32)key++);
+	for (i = 0; i < t->nannots; i++)
+		ret |= HPDF_Dict_AddNumber(t->annots[i].annot, "StructParent",
+		    (HPDF_INT32)key++);
+	return ret == HPDF_OK ? 0 : -1;
 }
 
 int
@@ -709,7 +931,7 @@ pdf_tags_finish(struct pdf_tags *t, const char *path)
 	if (t->nstack != 0 || t->artifact != 0 || t->unbalanced)
 		diag(DIAG_WARNING, path, 0, 0, "internal: structure tags or "
 		    "artifacts do not nest");
-	if (t->root == NULL)
+	if (t->nel == 0)
 		return 0;		/* no structure: not a tagged PDF */
 	if (t->noalt > 0)
 		diag(DIAG_WARNING, path, 0, 0, "page %zu: %s without "
@@ -722,8 +944,10 @@ pdf_tags_finish(struct pdf_tags *t, const char *path)
 	mm = t->pdf->mmgr;
 	if (t->pdf->pdf_version < HPDF_VER_14)
 		t->pdf->pdf_version = HPDF_VER_14;
-	ret |= tags_parent_tree(t);
-	tags_compact(t);
+	tags_drop_written(t);
+	tags_sort_kids(t);
+	if (tags_objects(t) != 0)
+		return -1;
 	ret |= HPDF_Dict_Add(t->pdf->catalog, "StructTreeRoot", t->root);
 	if ((mark = HPDF_Dict_New(mm)) == NULL ||
 	    (prefs = HPDF_Dict_New(mm)) == NULL)

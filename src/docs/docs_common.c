@@ -223,7 +223,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 	double x, scale = 1;
 	size_t n = 0;
 	struct doc_block *b;
-	struct strbuf alt = STRBUF_INIT;	/* for tagged PDF */
+	const char **alt = xcalloc(p->norgs + 1, sizeof(*alt));
 
 	for (size_t i = 0; i < p->norgs; i++) {
 		char *path;
@@ -244,9 +244,8 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 			free(path);
 			continue;
 		}
-		sb_adds(&alt, n == 0 ? "Logos: " : ", ");
-		sb_adds(&alt, p->orgs[i].name ? p->orgs[i].name :
-		    p->orgs[i].logo);
+		/* Each logo a figure named by its organisation. */
+		alt[n] = p->orgs[i].name ? p->orgs[i].name : p->orgs[i].logo;
 		paths[n] = path;
 		w[n] = height * pw / ph;
 		/* Very wide logos are capped so that a row stays balanced. */
@@ -261,7 +260,6 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		b = doc_add(parent, DOC_DRAWING, NULL, 0);
 		b->width = width;
 		b->height = height * scale;
-		doc_set_str(&b->alt, sb_str(&alt));
 		x = (width - total * scale) / 2;
 		for (size_t i = 0; i < n; i++) {
 			struct doc_prim *pr = doc_add_prim(b, DOC_PRIM_IMAGE,
@@ -269,6 +267,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 
 			pr->text = paths[i];
 			paths[i] = NULL;
+			pr->alt = xstrdup(alt[i]);
 			x += (w[i] + gap) * scale;
 		}
 	}
@@ -276,7 +275,7 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		free(paths[i]);
 	free(paths);
 	free(w);
-	sb_free(&alt);
+	free(alt);
 }
 
 /* The text width of the template's body column. */
@@ -447,6 +446,7 @@ form_topics(struct doc_block *parent, const struct programme *p,
 	if (cols > 1) {
 		t = docs_table(doc_add(parent, DOC_KEEP, NULL, 0), w3, cols, 0);
 		t->no_rules = true;
+		t->layout_only = true;
 	}
 	for (size_t r = 0; r < rows; r++) {
 		if (t != NULL)

@@ -95,6 +95,7 @@ logos(struct doc_block *r, const struct programme *p)
 			vspace(r, 40);
 			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
 			t->no_rules = true;
+			t->layout_only = true;	/* figures, not a table */
 			row = doc_add(t, DOC_ROW, p->file, p->orgs[i].line);
 		}
 		cell = doc_add(row, DOC_CELL, p->file, p->orgs[i].line);

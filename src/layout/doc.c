@@ -38,8 +38,10 @@ doc_block_free(struct doc_block *b)
 		free(b->runs[i].text);
 		free(b->runs[i].uri);
 	}
-	for (size_t i = 0; i < b->nprims; i++)
+	for (size_t i = 0; i < b->nprims; i++) {
 		free(b->prims[i].text);
+		free(b->prims[i].alt);
+	}
 	free(b->runs);
 	free(b->prims);
 	free(b->path);

@@ -91,6 +91,9 @@ struct doc_prim {
 	double		 grey;		/* fill / stroke grey 0..1 */
 	double		 size;		/* text size */
 	char		*text;		/* DOC_PRIM_TEXT; path for DOC_PRIM_IMAGE */
+	char		*alt;		/* DOC_PRIM_IMAGE: alternative text;
+					   the image is then a figure of its
+					   own (see DOC_DRAWING) */
 };
 
 struct doc_block {
@@ -125,6 +128,9 @@ struct doc_block {
 	size_t		 ncols;
 	int		 header_rows;	/* table: rows repeated on each page */
 	bool		 no_rules;	/* table: no lines under the rows */
+	bool		 layout_only;	/* table: only places its cells side
+					   by side; tagged PDF shows their
+					   content, not a table */
 
 	bool		 restart_pages;	/* page break: the next page is
 					   page 1 of a new document in a
@@ -134,8 +140,10 @@ struct doc_block {
 	size_t		 nprims, primcap;
 	bool		 form;		/* drawing: signature lines etc., a
 					   Form element; else with alt a
-					   Figure, without it a paragraph
-					   (lines are then decoration) */
+					   Figure; else, when all its
+					   primitives are images with alt
+					   text, each image a Figure; else a
+					   paragraph (lines are decoration) */
 };
 
 struct doc {

@@ -17,6 +17,9 @@
 
 /* Longest word looked at (letters); longer ones are not hyphenated. */
 #define HYPH_MAX_WORD	100
+/* Words of at most this many letters keep three letters on either side
+ * of a break, and are not broken at all when capitalised. */
+#define HYPH_SHORT	8
 
 struct entry {
 	struct entry	*next;
@@ -270,6 +273,11 @@ compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
 		if ((k = utf8_decode(word + i, len - i, &c)) == 0 ||
 		    !latin1_letter(c) || n == HYPH_MAX_WORD)
 			return 0;
+		/* A UTF-8 pattern file (hyph_en_US.dic) would misread the
+		 * Latin-1 bytes of letters beyond ASCII: leave such words
+		 * (German names in English text) whole. */
+		if (c > 0x7F && h->dict->utf8)
+			return 0;
 		if (latin1_upper(c)) {
 			upper++;
 			c += 0x20;
@@ -282,14 +290,20 @@ compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
 	off[n] = len;
 	if (n < 4 || upper == n || (upper > 1 && n <= 6))
 		return 0;
+	/* A short capitalised word is most likely a name (a place, a
+	 * person): leave it whole. */
+	if (n <= HYPH_SHORT && latin1_upper((unsigned char)word[0]))
+		return 0;
 	lat[n] = '\0';
 	memset(hy, 0, sizeof(hy));
 	if (hnj_hyphen_hyphenate3(h->dict, lat, (int)n, hy, NULL, &rep, &pos,
 	    &cut, 2, 2, 2, 2) != 0)
 		return 0;
 	/* hy[i] odd: a break after letter i (0-based), leaving at least
-	 * two letters on either side. */
-	for (i = 1; i + 3 <= n && np < HYPH_MAX_POINTS; i++) {
+	 * two letters on either side; in short words (HYPH_SHORT letters
+	 * or fewer) at least three ("Lin-denau" and "Na-me" read badly). */
+	for (i = n <= HYPH_SHORT ? 2 : 1; i + (n <= HYPH_SHORT ? 4 : 3) <= n &&
+	    np < HYPH_MAX_POINTS; i++) {
 		if ((hy[i] & 1) && (rep == NULL || rep[i] == NULL))
 			points[np++] = (unsigned short)off[i + 1];
 	}

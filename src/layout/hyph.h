@@ -1,7 +1,8 @@
 /*
  * Hyphenation: where a word may be split at a line end, from libhyphen's
  * patterns (hyphen-de; hyph_en_US.dic when installed). The pattern files
- * are ISO-8859-1, so words are converted to lowercase Latin-1 first; words
+ * are ISO-8859-1 (hyph_en_US.dic is UTF-8: there only ASCII words are
+ * hyphenated), so words are converted to lowercase Latin-1 first; words
  * with characters outside Latin-1 are not hyphenated. Results are cached
  * per word.
  */
@@ -31,9 +32,10 @@ struct hyph	*hyph_shared(const char *lang);
 /*
  * The break points of a word (UTF-8, letters only, no spaces): byte
  * offsets into word after which a hyphen may be inserted, ascending, at
- * least 2 letters from either end. Returns their number (at most
- * HYPH_MAX_POINTS); 0 for words that are short, contain non-letters or
- * characters outside Latin-1, or are all capitals.
+ * least 2 letters from either end (3 in words of 8 letters or fewer).
+ * Returns their number (at most HYPH_MAX_POINTS); 0 for words that are
+ * short, contain non-letters or characters outside Latin-1, are all
+ * capitals, or are capitalised and 8 letters or fewer (likely names).
  */
 size_t		 hyph_points(struct hyph *, const char *word, size_t len,
 		    unsigned short *points);

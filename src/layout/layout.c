@@ -524,6 +524,30 @@ struct pstyle {
 	bool		 keep_lines;	/* no break between the lines */
 };
 
+/* Whether a word begins with an en or em dash (" – " in a sentence). */
+static bool
+starts_with_dash(const char *s, size_t len)
+{
+	uint32_t cp;
+
+	return utf8_decode(s, len, &cp) > 0 && (cp == 0x2013 || cp == 0x2014);
+}
+
+/*
+ * Make the last item, a glue, no place to break: a penalty of LB_INF goes
+ * before it (a glue is a breakpoint only right after a box). The space
+ * before a dash thus never breaks, and no line starts with the dash.
+ */
+static void
+glue_unbreakable(struct para *p)
+{
+	struct lb_item g = p->it[p->n - 1];
+
+	p->n--;
+	push_penalty(p, LB_INF, false, 0);
+	para_push(p, &g, NULL);
+}
+
 /* Build the item list of a text block's runs. */
 static void
 build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
@@ -587,6 +611,9 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 				i += k;
 			bi.s = run->text + ws;
 			bi.len = i - ws;
+			if (p->n > 1 && p->it[p->n - 1].type == LB_GLUE &&
+			    starts_with_dash(bi.s, bi.len))
+				glue_unbreakable(p);
 			push_word(L, p, &bi, run->lang ? run->lang : lang,
 			    linew, ps->align == DOC_ALIGN_JUSTIFY ? 50 :
 			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF);
@@ -1072,10 +1099,11 @@ flow_pagebreak(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->pending = 0;
 }
 
-/* Lay out the blocks of a cell into their own list. */
+/* Lay out the blocks of a cell into their own list; tagged says whether
+ * the cell is a structure element (TD, TH) to close at its end. */
 static void
 flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
-    struct vlist *out)
+    struct vlist *out, bool tagged)
 {
 	struct vlist save = L->vl;
 	double pending = L->pending;
@@ -1089,7 +1117,8 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->last_drawn = NONE;
 	flow_children(L, b, c);
 	L->bare_para = false;
-	tag_close(L);		/* the cell's */
+	if (tagged)
+		tag_close(L);	/* the cell's */
 	*out = L->vl;
 	L->vl = save;
 	L->pending = pending;
@@ -1128,7 +1157,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->tbl_hdr_first[tno] = NONE;
 	L->tbl_hdr_n[tno] = 0;
 	space(L, 0);
-	tag_open(L, DEV_TAG_TABLE);
+	if (!b->layout_only)
+		tag_open(L, DEV_TAG_TABLE);
 	for (const struct doc_block *r = b->first; r != NULL;
 	    r = r->next, row++) {
 		struct vitem box;
@@ -1137,23 +1167,25 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		bool header = row < b->header_rows;
 
 		memset(&box, 0, sizeof(box));
-		tag_open(L, DEV_TAG_TR);
+		if (!b->layout_only)
+			tag_open(L, DEV_TAG_TR);
 		for (const struct doc_block *k = r->first; k != NULL;
 		    k = k->next, col++) {
 			struct fctx in = *c;
 			struct vlist sub;
 			double y = pad;
 
-			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+			if (!b->layout_only)
+				tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
 			/* A cell's only paragraph is the cell itself. */
-			L->bare_para = k->first != NULL && k->first == k->last &&
-			    k->first->kind == DOC_PARA;
+			L->bare_para = !b->layout_only && k->first != NULL &&
+			    k->first == k->last && k->first->kind == DOC_PARA;
 
 			in.left = x[col] + pad;
 			in.right = x[col + 1] - pad;
 			in.depth = c->depth + 1;
 			in.nbars = 0;
-			flow_into(L, k, &in, &sub);
+			flow_into(L, k, &in, &sub, !b->layout_only);
 			for (size_t i = 0; i < sub.n; i++) {
 				if (sub.v[i].kind == V_GLUE && (i == 0 ||
 				    i + 1 == sub.n)) {
@@ -1171,7 +1203,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 				box.h = y + pad;
 		}
 		it = vl_add(L, V_BOX, box.h);
-		tag_close(L);		/* the row's */
+		if (!b->layout_only)
+			tag_close(L);	/* the row's */
 		it->kids = box.kids;
 		it->nkids = box.nkids;
 		it->kidcap = box.kidcap;
@@ -1187,7 +1220,8 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			L->keep_next = 1;
 		}
 	}
-	tag_close(L);
+	if (!b->layout_only)
+		tag_close(L);
 	free(x);
 	L->pending = L->t->par_space;
 }
@@ -1212,13 +1246,27 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		L->vl.v[start].keep_prev = false;
 }
 
+/* Entries of the table of contents kept together at its start and at its
+ * end: no page of it begins or ends with fewer (widows and orphans). */
+#define TOC_KEEP	3
+
+/* No page break inside items [from + 1, to) of the vertical list. */
+static void
+keep_together(struct lay *L, size_t from, size_t to)
+{
+	for (size_t k = from + 1; k < to && k < L->vl.n; k++)
+		L->vl.v[k].keep_prev = true;
+}
+
 /* The table of contents: one entry per heading of level 1 or 2, with
- * leaders and the page number (filled in when drawing). */
+ * leaders and the page number (filled in when drawing). Its first and
+ * its last TOC_KEEP entries stay on one page each. */
 static void
 flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	const struct template *t = L->t;
 	int dest = 0;
+	size_t starts[TOC_KEEP + 1], nent = 0;
 
 	(void)b;
 	space(L, 0);
@@ -1252,6 +1300,11 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		tag_close(L);
 		if (first == NONE)
 			continue;
+		/* The first entries together; of the rest, where the
+		 * last TOC_KEEP began (a ring of the last starts). */
+		if (nent == TOC_KEEP - 1)
+			keep_together(L, starts[0], L->vl.n);
+		starts[nent++ % (TOC_KEEP + 1)] = first;
 		for (size_t k = first; k < L->vl.n; k++) {
 			struct vitem *it = &L->vl.v[k];
 
@@ -1270,6 +1323,9 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		last->x = c->left;
 		last->w = col_width(c);
 	}
+	if (nent >= TOC_KEEP)
+		keep_together(L, starts[(nent - TOC_KEEP) % (TOC_KEEP + 1)],
+		    L->vl.n);
 	tag_close(L);
 	L->pending = t->par_space;
 }
@@ -1356,19 +1412,35 @@ flow_signature(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	L->pending = L->t->par_space;
 }
 
+/* Whether a drawing holds nothing but images with alternative text (a
+ * row of logos): then each is a figure of its own, in the drawing's
+ * parent. */
+static bool
+drawing_of_figures(const struct doc_block *b)
+{
+	for (size_t i = 0; i < b->nprims; i++)
+		if (b->prims[i].kind != DOC_PRIM_IMAGE ||
+		    b->prims[i].alt == NULL || *b->prims[i].alt == '\0')
+			return false;
+	return b->nprims > 0;
+}
+
 static void
 flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	struct vitem *it;
+	bool figures = !b->form && b->alt == NULL && drawing_of_figures(b);
 
 	space(L, 0);
-	tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ? DEV_TAG_FIGURE :
-	    DEV_TAG_P);
+	if (!figures)
+		tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ?
+		    DEV_TAG_FIGURE : DEV_TAG_P);
 	it = vl_add(L, V_DRAWING, b->height);
 	it->x = c->left;
 	it->w = b->width;
 	it->blk = b;
-	tag_close(L);
+	if (!figures)
+		tag_close(L);
 	L->pending = L->t->par_space;
 }
 
@@ -1618,7 +1690,7 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 		case DOC_PRIM_IMAGE:
 			if (p->text != NULL)
 				(void)d->ops->image(d, p->text, it->x + p->x,
-				    y + p->y, p->w, p->h, NULL);
+				    y + p->y, p->w, p->h, p->alt);
 			break;
 		default:
 			break;
@@ -1674,10 +1746,14 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 			struct dev_color k = L->t->text;
 
 			/* The box is a form field; its alt text says its
-			 * state (U+2612 ballot box with X, U+2610 empty). */
+			 * state in words a screen reader reads out. */
+			bool en = L->doc->lang != NULL &&
+			    strcmp(L->doc->lang, "en") == 0;
+
 			if (tags)
 				d->ops->tag_begin(d, DEV_TAG_FORM, it->tick > 0 ?
-				    "\xe2\x98\x92" : "\xe2\x98\x90");
+				    (en ? "ticked" : "angekreuzt") :
+				    (en ? "not ticked" : "nicht angekreuzt"));
 			d->ops->rect(d, bx, by, s, s, NULL, 0.7, k);
 			if (it->tick > 0) {
 				d->ops->line(d, bx + s * 0.2, by + s * 0.55,

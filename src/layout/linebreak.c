@@ -38,6 +38,8 @@ struct breaker {
 	struct node		*nodes;
 	size_t			 nnodes, cap;
 	size_t			 active;	/* head of active list */
+	size_t			 last_space;	/* the last word space before
+						   the last box, or NONE */
 };
 
 void
@@ -52,6 +54,7 @@ lb_defaults(struct lb_params *p, double width)
 	p->final_hyphen = 30000;
 	p->adj_fitness = 10000;
 	p->max_hyphen_run = 2;
+	p->emergency_stretch = width * 0.08;
 }
 
 static size_t
@@ -119,7 +122,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			cand[f][r].set = false;
 	for (a = b->active; a != NONE; a = next) {
 		struct node *nd = &b->nodes[a];
-		double L, Y, Z, r, bad, d;
+		double L, Y, Z, r, re, bad, d;
 		int fit, run;
 
 		next = nd->next_active;
@@ -153,14 +156,20 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			prev = a;
 		if (r < -1 || r > tol)
 			continue;
+		/* The last pass rates a loose line by its ratio with the
+		 * emergency stretch added, and does not cap the badness:
+		 * two fairly loose lines then beat one very loose one. */
+		re = r;
+		if (final && r > 0 && p->emergency_stretch > 0)
+			re = (p->width - L) / (Y + p->emergency_stretch);
 		run = flagged ? nd->run + 1 : 0;
 		if (run > p->max_hyphen_run && !final)
 			continue;
 		if (run >= RUN__MAX)
 			run = RUN__MAX - 1;
-		bad = 100 * fabs(r) * fabs(r) * fabs(r);
-		if (bad > 10000)
-			bad = 10000;
+		bad = 100 * fabs(re) * fabs(re) * fabs(re);
+		if (bad > (final ? 1e12 : 10000))
+			bad = final ? 1e12 : 10000;
 		d = p->line_penalty + bad;
 		d = d * d;
 		if (it->type == LB_PENALTY && !forced)
@@ -169,11 +178,14 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			    -(double)it->penalty * it->penalty;
 		if (flagged && nd->run > 0)
 			d += p->double_hyphen;
-		/* A hyphen before the last line; much worse when only a
-		 * syllable is left for it. */
+		/* A hyphen before the last line (TeX's finalhyphendemerits);
+		 * much worse when the last line would be only a syllable
+		 * or nothing but the rest of the hyphenated word (unless
+		 * the paragraph is one word). */
 		if (forced && nd->run > 0)
-			d += p->final_hyphen +
-			    (L - pw < p->width * 0.15 ? 1e6 : 0);
+			d += p->final_hyphen + (L - pw < p->width * 0.15 ||
+			    (b->last_space != NONE && nd->pos > b->last_space) ?
+			    1e6 : 0);
 		fit = fitness_of(r);
 		if (nd->pos != NONE && abs(fit - nd->fitness) > 1)
 			d += p->adj_fitness;
@@ -266,6 +278,17 @@ lb_break(const struct lb_item *items, size_t n, const struct lb_params *par,
 	b.sy = xmalloc((n + 1) * sizeof(double));
 	b.sz = xmalloc((n + 1) * sizeof(double));
 	b.sw[0] = b.sy[0] = b.sz[0] = 0;
+	/* The last space between words (a glue after a box with a box
+	 * after it). */
+	b.last_space = NONE;
+	for (i = n, k = NONE; i-- > 1;)
+		if (items[i].type == LB_BOX && k == NONE)
+			k = i;
+		else if (k != NONE && items[i].type == LB_GLUE &&
+		    items[i - 1].type == LB_BOX) {
+			b.last_space = i;
+			break;
+		}
 	for (i = 0; i < n; i++) {
 		double w = 0, y = 0, z = 0;
 

@@ -40,6 +40,9 @@ struct lb_params {
 	int	 final_hyphen;		/* demerits for a hyphen before the last line */
 	int	 adj_fitness;		/* demerits for incompatible fitness */
 	int	 max_hyphen_run;	/* most consecutive hyphenated lines */
+	double	 emergency_stretch;	/* extra stretch per line imagined
+					   in the last pass (TeX's
+					   \emergencystretch) */
 };
 
 /* A line of the result: items [start, end) and the break item at end. */
@@ -59,8 +62,10 @@ void	lb_defaults(struct lb_params *, double width);
  * (a penalty of -LB_INF, usually after a glue of infinite stretch). Stores
  * a new array of lines (caller frees) in *lines and returns their number.
  * Always succeeds: when no break sequence within the tolerance exists, a
- * second pass accepts any looseness, and as a last resort a line may be
- * overfull (flagged).
+ * second pass accepts any looseness, rating each line as if it had
+ * emergency_stretch more stretch and without a cap on badness (so the
+ * looseness is spread over the lines rather than put into one terrible
+ * line); as a last resort a line may be overfull (flagged).
  */
 size_t	lb_break(const struct lb_item *items, size_t n,
 	    const struct lb_params *, struct lb_line **lines);

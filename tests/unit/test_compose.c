@@ -886,7 +886,17 @@ test_figures(void)
 	CHECK_INT(order[3], 3);		/* mentor, Düsseldorf: Becker */
 	CHECK_INT(order[4], 5);		/* mentor, no organisation */
 	CHECK_INT(figures_people_order(p, true, order), 6);
-	CHECK_INT(order[2], 2);		/* withdrawn, Düsseldorf, "[Klick..." */
+	/* Düsseldorf mentees: the withdrawn "[Klick..." (punctuation sorts
+	 * before letters), then Nowak. */
+	CHECK_INT(order[1], 2);
+	CHECK_INT(order[2], 1);
+	/* German collation, not bytes: Ärger before Krüger. */
+	free(p->people[5].family);
+	p->people[5].family = xstrdup("Ärger");
+	p->people[5].org = 0;
+	CHECK_INT(figures_people_order(p, false, order), 5);
+	CHECK_INT(order[2], 5);		/* mentor, Köln: Ärger */
+	CHECK_INT(order[3], 4);		/* mentor, Köln: Krüger */
 	CHECK_INT(figures_event_order(p, order), 2);
 	p->events[0].date = (struct date){ 2024, 1, 1 };
 	figures_event_order(p, order);
@@ -1054,6 +1064,39 @@ test_conditions(void)
 	compose_ctx_person(&c, p, 0);
 	CHECK_STR(xp(&c, "{{if person.role-id is=mentee}}A{{else}}B{{end}}",
 	    &e), "A");
+	/* A certificate is true to the holder's tandems: none, one, two. */
+	compose_ctx_person(&c, p, 4);		/* Sabine: no tandem */
+	CHECK_STR(xp(&c, "{{person.tandems}}|{{if person.tandems}}T{{else}}"
+	    "N{{end}}", &e), "0|N");
+	compose_ctx_person(&c, p, 3);		/* Jonas: one */
+	CHECK_STR(xp(&c, "{{person.tandems}}", &e), "1");
+	p->tandems = xrealloc(p->tandems, 2 * sizeof(*p->tandems));
+	p->tandems[1] = p->tandems[0];
+	p->tandems[1].mentee = 1;
+	p->ntandems = 2;
+	CHECK_STR(xp(&c, "in {{person.tandems as=words}} Tandems", &e),
+	    "in zwei Tandems");
+	/* Possessive pronouns by gender (English). */
+	CHECK_STR(xp(&c, "{{person.their}}", &e), "sein");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{person.their}}", &e), "his");
+	compose_ctx_person(&c, p, 4);
+	CHECK_STR(xp(&c, "{{person.their}}", &e), "her");
+	compose_ctx_person(&c, p, 5);		/* Kim: gender unknown */
+	CHECK_STR(xp(&c, "{{person.their}}", &e), "their");
+	/* Number words 0-12 in running text, digits above; capitalised. */
+	CHECK_STR(xp(&c, "{{tandems.count as=words}} {{Count as=words}}",
+	    &e), "two Five");
+	p->lang = LANG_DE;
+	CHECK_STR(xp(&c, "{{Events.count as=words}}, {{events.count "
+	    "kind=closing as=words-f}}, {{events.count kind=closing "
+	    "as=words}}, {{events.count kind=workshop as=words}}", &e),
+	    "Zwei, eine, ein, null");
+	CHECK_STR(xp(&c, "{{programme.months as=words}}", &e), "15");
+	CHECK_STR(xp(&c, "{{programme.title as=words}}", &e),
+	    "Interkommunales Cross-Mentoring");
+	xp_err(&c, "{{tandems.count as=wörter}}", "unknown argument 'as' in "
+	    "placeholder 'tandems.count'");
 	sb_free(&text);
 	sb_free(&types);
 	programme_free(p);

@@ -62,8 +62,26 @@ test_hyph(void)
 	free(s);
 	CHECK_STR(s = hyphenated(h, "NATO"), "NATO");
 	free(s);
+	/* Short capitalised words (place names) stay whole; short words
+	 * keep three letters on either side. */
+	CHECK_STR(s = hyphenated(h, "Lindenau"), "Lindenau");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Lindenauer"), "Lin-de-nau-er");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "wichtige"), "wich-tige");
+	free(s);
 	hyph_free(h);
 	CHECK(hyph_open("xx") == NULL);
+	/* English patterns (hyphen-en-us, UTF-8): ASCII words only. */
+	h = hyph_open("en");
+	CHECK(h != NULL);
+	if (h == NULL)
+		return;
+	CHECK_STR(s = hyphenated(h, "programme"), "pro-gramme");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Führungskräfte");
+	free(s);
+	hyph_free(h);
 }
 
 static void
@@ -232,6 +250,102 @@ count(const char *hay, const char *needle)
 	return n;
 }
 
+/*
+ * A paragraph without hyphenation patterns (lang "xx") whose long words
+ * leave no break sequence within the tolerance: the last pass must spread
+ * the looseness rather than set one line with huge gaps (the English
+ * handbook's "Alongside the tandems, 3 workshops take").
+ */
+static void
+test_emergency(void)
+{
+	const char *text = "Alongside the tandems, 3 workshops take place "
+	    "that take up the focus topics of the programme: "
+	    "Karriereplanung, Strategieentwicklung, Führung und "
+	    "Selbstmarketing, Konfliktmanagement, Zeitmanagement, "
+	    "Vereinbarkeit von Beruf und Familie and Networking. They are "
+	    "aimed primarily at the mentees.";
+	struct doc *d = doc_new("xx");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+	struct font *f = font_open("Liberation Serif", NULL);
+	char *out, word[64];
+	double x, y, size, ly = -1, first = 0, end = 0, words = 0, worst = 0;
+	int nw = 0, nlines = 0;
+
+	doc_add_text(b, text, strlen(text), 0, 1);
+	out = render(d, NULL);
+	CHECK(out != NULL && f != NULL);
+	for (const char *p = out; out != NULL && f != NULL && p != NULL &&
+	    *p != '\0'; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		double w;
+
+		if (sscanf(p, " text %lf %lf \"Liberation Serif\" %lf \"%63[^\"]",
+		    &x, &y, &size, word) != 4)
+			continue;
+		w = font_width(f, word, strlen(word)) * size / 1000;
+		if (y != ly) {
+			/* A finished line: its average gap between words
+			 * (the last line is not stretched, so ignore it). */
+			if (nw > 1 && (end - first - words) / (nw - 1) > worst)
+				worst = (end - first - words) / (nw - 1);
+			ly = y;
+			first = x;
+			words = 0;
+			nw = 0;
+			nlines++;
+		}
+		words += w;
+		end = x + w;
+		nw++;
+	}
+	CHECK(nlines >= 4);
+	/* A normal space is 2.75 pt. Without hyphenation some lines
+	 * must be loose (about 12 pt gaps at worst), but not one line with
+	 * gaps of 20 pt and more, as the breaker used to set. */
+	CHECK(worst > 0 && worst < 14);
+	font_free(f);
+	free(out);
+	doc_free(d);
+}
+
+/* No line starts with a dash: the space before " – " does not break. */
+static void
+test_dash(void)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+	struct strbuf sb = STRBUF_INIT;
+	const char *words[] = { "Amt", "Stadt", "Verwaltung", "Tandem",
+	    "Mentoring", "Ziel" };
+	char *out;
+	int starts = 0;
+
+	for (int i = 0; i < 120; i++) {
+		sb_adds(&sb, words[i % 6]);
+		sb_adds(&sb, i % 3 == 2 ? " \xe2\x80\x93 " : i % 5 == 4 ?
+		    " \xe2\x80\x94 " : " ");
+	}
+	sb_adds(&sb, "Ende.");
+	doc_add_text(b, sb.s, sb.len, 0, 1);
+	out = render(d, NULL);
+	CHECK(out != NULL);
+	CHECK(out != NULL && count(out, "\xe2\x80\x93\"") > 30);
+	CHECK(out != NULL && count(out, "text 70.87") > 5);
+	for (const char *p = out; p != NULL && (p = strstr(p, "text 70.87"));
+	    p++) {
+		const char *q = strchr(p, '\n'), *w = strstr(p, "11.00 \"");
+
+		if (w != NULL && (q == NULL || w < q) &&
+		    (strncmp(w + 7, "\xe2\x80\x93", 3) == 0 ||
+		    strncmp(w + 7, "\xe2\x80\x94", 3) == 0))
+			starts++;
+	}
+	CHECK_INT(starts, 0);
+	sb_free(&sb);
+	free(out);
+	doc_free(d);
+}
+
 /* The blocks the markdown never makes: tables with repeated header rows,
  * tick boxes, fill-in and signature lines, drawings, shrink-to-fit. */
 static void
@@ -347,6 +461,8 @@ main(void)
 	test_template();
 	test_markdown();
 	test_blocks();
+	test_emergency();
+	test_dash();
 	font_done();
 	return harness_done("layout");
 }
