@@ -13,6 +13,7 @@
 
 #include "device/font.h"
 #include "docs/docs.h"
+#include "layout/layout.h"
 #include "load/load.h"
 
 int
@@ -40,5 +41,6 @@ main(int argc, char *argv[])
 	    argv[1][0] == 'm');
 	programme_free(p);
 	font_done();
+	layout_image_forget();
 	return rc;
 }

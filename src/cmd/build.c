@@ -220,5 +220,6 @@ done:
 	free(outdir);
 	programme_free(p);
 	font_done();
+	layout_image_forget();
 	return rc;
 }

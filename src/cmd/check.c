@@ -460,6 +460,7 @@ cmd_check(int argc, char *argv[])
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
 	font_done();
+	layout_image_forget();
 	free(dir);
 	if (p == NULL)
 		return rc;

@@ -250,6 +250,7 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 
 	if ((t = docs_template(p, "statistics", &rc)) == NULL) {
 		font_done();
+		layout_image_forget();
 		return rc;
 	}
 	doc = stats_doc(s, asof_date());
@@ -270,6 +271,7 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 	doc_free(doc);
 	template_free(t);
 	font_done();
+	layout_image_forget();
 	return rc;
 }
 

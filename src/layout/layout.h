@@ -53,4 +53,7 @@ void	layout_set_origin(layout_origin_fn, void *arg);
  */
 int	layout_image_size(const char *path, int *w, int *h, const char **err);
 
+/* Forget the image sizes read so far (they are read once per run). */
+void	layout_image_forget(void);
+
 #endif
