@@ -96,13 +96,6 @@ struct pdf_tj {
  */
 #define PAGE_ZCLASSES	7
 
-/*
- * Finished pages are compressed a batch at a time: zlib's state then stays
- * in the CPU's caches, and compressing a certificate page takes half the
- * time it takes when every page is compressed alone.
- */
-#define PAGE_BATCH	32
-
 static int
 page_zclass(size_t len)
 {
@@ -153,8 +146,6 @@ struct pdf_dev {
 		int	 block;		/* its block structure element */
 	} run;
 	HPDF_Page	 open_page;	/* its content is not compressed yet */
-	HPDF_Page	 done[PAGE_BATCH]; /* finished, to be compressed */
-	size_t		 ndone;
 	z_stream	 z[PAGE_ZCLASSES]; /* compress finished pages, one
 					   per size class (page_zclass) */
 	bool		 zinit[PAGE_ZCLASSES];
@@ -220,7 +211,6 @@ pdf_reset(struct pdf_dev *p)
 	p->date = 0;
 	p->page = NULL;
 	p->open_page = NULL;
-	p->ndone = 0;
 	p->run.valid = false;
 	p->tj.open = p->tj.array = false;	/* an abandoned document */
 	sb_clear(&p->tjbuf);
@@ -345,14 +335,14 @@ pdf_write_flate(HPDF_Dict d, HPDF_Stream s)
 }
 
 /*
- * Compress the content stream of a page nothing more is drawn on, soon
+ * Compress the content stream of a page nothing more is drawn on, now
  * rather than when the file is saved: the page then holds its compressed
  * bytes only (libharu keeps its content in 4 KB blocks until the end), and
  * one zlib stream per size class serves all pages. On any failure the page
  * is left as it is, for libharu to compress when saving.
  */
 static void
-pdf_page_compress(struct pdf_dev *p, HPDF_Page pg)
+pdf_page_done(struct pdf_dev *p, HPDF_Page pg)
 {
 	HPDF_PageAttr attr;
 	HPDF_Stream st, ns;
@@ -406,26 +396,6 @@ pdf_page_compress(struct pdf_dev *p, HPDF_Page pg)
 	attr->stream = attr->contents->stream = ns;
 	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
 	attr->contents->write_fn = pdf_write_flate;
-}
-
-/* Compress the pages waiting in the batch. */
-static void
-pdf_pages_flush(struct pdf_dev *p)
-{
-	for (size_t i = 0; i < p->ndone; i++)
-		pdf_page_compress(p, p->done[i]);
-	p->ndone = 0;
-}
-
-/* A page nothing more is drawn on: into the batch to be compressed. */
-static void
-pdf_page_done(struct pdf_dev *p, HPDF_Page pg)
-{
-	if (pg == NULL)
-		return;
-	p->done[p->ndone++] = pg;
-	if (p->ndone == PAGE_BATCH)
-		pdf_pages_flush(p);
 }
 
 /* Start a new page of the given size in points. */
@@ -1363,7 +1333,6 @@ pdf_end(struct device *d, const char *path)
 	pdf_fill_empty_pages(p);
 	pdf_page_done(p, p->open_page);
 	p->open_page = NULL;
-	pdf_pages_flush(p);
 	if (pdf_fontset_finish(p->fonts, p->pdfa) != 0)
 		p->failed = 1;
 	if (p->pdfa && !p->failed) {
