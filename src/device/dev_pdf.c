@@ -361,7 +361,7 @@ pdf_page_done(struct pdf_dev *p, HPDF_Page pg)
 	z = &p->z[k];
 	if (!p->zinit[k]) {
 		memset(z, 0, sizeof(*z));
-		if (deflateInit2(z, 6, Z_DEFLATED, 9 + k, k < 6 ? 2 + k : 8,
+		if (deflateInit2(z, 4, Z_DEFLATED, 9 + k, k < 6 ? 2 + k : 8,
 		    Z_DEFAULT_STRATEGY) != Z_OK)
 			return;
 		p->zinit[k] = true;

@@ -13,8 +13,11 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* Advances of the Basic Multilingual Plane are cached, filled lazily. */
+/* Advances of the Basic Multilingual Plane are cached, filled lazily in
+ * blocks of 256 code points: a template opens up to 24 faces, and filling
+ * whole tables touched 6 MB of memory for the few blocks a text uses. */
 #define FONT_CACHE	0x10000
+#define ADV_BLOCK	256
 
 struct font {
 	char		*path;
@@ -23,7 +26,8 @@ struct font {
 	hb_face_t	*face;
 	hb_font_t	*hb;
 	double		 scale;		/* 1000 / units per em */
-	float		*adv;		/* FONT_CACHE entries; < 0 = not yet */
+	float		**adv;		/* FONT_CACHE / ADV_BLOCK blocks of
+					   advances; NULL or < 0 = not yet */
 	unsigned char	*has;		/* FONT_CACHE entries: 0 not yet,
 					   1 has the glyph, 2 lacks it */
 	double		 ascent, descent, cap_height, x_height;
@@ -39,9 +43,52 @@ is_path(const char *spec)
 	    (n > 4 && strcasecmp(spec + n - 4, ".ttf") == 0);
 }
 
+/*
+ * Fontconfig's answers, kept for the run: matching a pattern costs about
+ * 2 million instructions, and each template asks for the same dozen
+ * faces again (font_done forgets them).
+ */
+static struct found {
+	char		*spec, *path, *family;
+	const char	*err;
+}		*founds;
+static size_t	 nfounds, capfounds;
+
+static char	*lookup_uncached(const char *, char **, const char **);
+
 /* Resolve a fontconfig pattern to a TrueType file of the same family. */
 static char *
 lookup(const char *spec, char **family, const char **err)
+{
+	struct found *e;
+
+	for (size_t i = 0; i < nfounds; i++) {
+		e = &founds[i];
+		if (strcmp(e->spec, spec) != 0)
+			continue;
+		if (e->path == NULL) {
+			*err = e->err;
+			return NULL;
+		}
+		*family = xstrdup(e->family);
+		return xstrdup(e->path);
+	}
+	founds = xgrow(founds, &capfounds, nfounds + 1, sizeof(*founds));
+	e = &founds[nfounds++];
+	e->spec = xstrdup(spec);
+	e->family = NULL;
+	e->err = NULL;
+	e->path = lookup_uncached(spec, &e->family, &e->err);
+	if (e->path == NULL) {
+		*err = e->err;
+		return NULL;
+	}
+	*family = xstrdup(e->family);
+	return xstrdup(e->path);
+}
+
+static char *
+lookup_uncached(const char *spec, char **family, const char **err)
 {
 	FcPattern *pat, *match;
 	FcResult res;
@@ -125,10 +172,8 @@ font_open(const char *spec, const char **err)
 	upem = hb_face_get_upem(f->face);
 	f->scale = 1000.0 / (upem ? upem : 1000);
 	hb_font_set_scale(f->hb, (int)upem, (int)upem);
-	f->adv = xmalloc(FONT_CACHE * sizeof(*f->adv));
+	f->adv = xcalloc(FONT_CACHE / ADV_BLOCK, sizeof(*f->adv));
 	f->has = xcalloc(FONT_CACHE, 1);
-	for (size_t i = 0; i < FONT_CACHE; i++)
-		f->adv[i] = -1;
 	hb_font_get_h_extents(f->hb, &ext);
 	f->ascent = ext.ascender * f->scale;
 	f->descent = ext.descender * f->scale;
@@ -157,6 +202,8 @@ font_free(struct font *f)
 		hb_face_destroy(f->face);
 	if (f->blob)
 		hb_blob_destroy(f->blob);
+	for (size_t i = 0; f->adv != NULL && i < FONT_CACHE / ADV_BLOCK; i++)
+		free(f->adv[i]);
 	free(f->adv);
 	free(f->has);
 	free(f->path);
@@ -167,6 +214,14 @@ font_free(struct font *f)
 void
 font_done(void)
 {
+	for (size_t i = 0; i < nfounds; i++) {
+		free(founds[i].spec);
+		free(founds[i].path);
+		free(founds[i].family);
+	}
+	free(founds);
+	founds = NULL;
+	nfounds = capfounds = 0;
 	FcFini();
 }
 
@@ -199,11 +254,18 @@ advance_uncached(const struct font *f, uint32_t cp)
 double
 font_advance(const struct font *f, uint32_t cp)
 {
+	float *b;
+
 	if (cp >= FONT_CACHE)
 		return advance_uncached(f, cp);
-	if (f->adv[cp] < 0)
-		f->adv[cp] = (float)advance_uncached(f, cp);
-	return f->adv[cp];
+	if ((b = f->adv[cp / ADV_BLOCK]) == NULL) {
+		b = f->adv[cp / ADV_BLOCK] = xmalloc(ADV_BLOCK * sizeof(*b));
+		for (size_t i = 0; i < ADV_BLOCK; i++)
+			b[i] = -1;
+	}
+	if (b[cp % ADV_BLOCK] < 0)
+		b[cp % ADV_BLOCK] = (float)advance_uncached(f, cp);
+	return b[cp % ADV_BLOCK];
 }
 
 double
@@ -247,8 +309,10 @@ font_set_fallback(struct font *f, struct font *fallback)
 	if (fallback == f || (fallback != NULL && fallback->fallback != NULL))
 		fallback = NULL;	/* no loops, no chains */
 	f->fallback = fallback;
-	for (size_t i = 0; i < FONT_CACHE; i++)
-		f->adv[i] = -1;		/* widths may change */
+	for (size_t i = 0; i < FONT_CACHE / ADV_BLOCK; i++) {
+		free(f->adv[i]);	/* widths may change */
+		f->adv[i] = NULL;
+	}
 }
 
 struct font *
