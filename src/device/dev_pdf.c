@@ -1308,6 +1308,41 @@ pdf_fill_empty_pages(struct pdf_dev *p)
 }
 
 /*
+ * Write the saved document to path atomically, straight from libharu's
+ * memory stream block by block: reading it back into one buffer first
+ * copied the whole file twice more, a byte at a time. 0, or -1 with errno.
+ */
+static int
+pdf_write_out(struct pdf_dev *p, const char *path)
+{
+	HPDF_Stream st = p->pdf->stream;
+	HPDF_UINT nbuf, len;
+	struct outfile *of;
+	FILE *fp;
+
+	if (st == NULL || st->type != HPDF_STREAM_MEMORY) {
+		errno = EIO;
+		return -1;
+	}
+	if ((of = outfile_open(path)) == NULL)
+		return -1;
+	fp = outfile_stream(of);
+	nbuf = HPDF_MemStream_GetBufCount(st);
+	for (HPDF_UINT i = 0; i < nbuf; i++) {
+		HPDF_BYTE *b = HPDF_MemStream_GetBufPtr(st, i, &len);
+
+		if (b == NULL || (len > 0 && fwrite(b, 1, len, fp) != len)) {
+			int saved = errno;
+
+			outfile_abort(of);
+			errno = saved ? saved : EIO;
+			return -1;
+		}
+	}
+	return outfile_commit(of);
+}
+
+/*
  * Finish the document and write it to path atomically. Returns 0, or -1
  * with a diagnostic and no file written.
  */
@@ -1315,8 +1350,6 @@ static int
 pdf_end(struct device *d, const char *path)
 {
 	struct pdf_dev *p = pdf_of(d);
-	HPDF_UINT32 size;
-	HPDF_BYTE *data = NULL;
 	int rc = -1;
 
 	if (p->pdf == NULL) {
@@ -1348,12 +1381,7 @@ pdf_end(struct device *d, const char *path)
 		goto out;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
 		goto out;
-	size = HPDF_GetStreamSize(p->pdf);
-	data = xmalloc(size ? size : 1);
-	if (size == 0 || HPDF_ReadFromStream(p->pdf, data, &size) != HPDF_OK
-	    || p->failed)
-		goto out;
-	if (file_write_atomic(path, data, size) != 0) {
+	if (pdf_write_out(p, path) != 0) {
 		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		goto out;
@@ -1362,7 +1390,6 @@ pdf_end(struct device *d, const char *path)
 out:
 	if (rc != 0 && p->failed)
 		diag(DIAG_ERROR, path, 0, 0, "PDF not written");
-	free(data);
 	pdf_reset(p);
 	return rc;
 }
