@@ -8,7 +8,11 @@
 # MuPDF, and says whether the targets of issues 5 and 9 hold:
 #   separate files: 1,000 in under 1 s CPU, each under 30 KB;
 #   combined file: within 1.5x the CPU time of a bare libharu program
-#     writing the same number of certificate pages (bench/pdf_bare.c);
+#     writing the same number of certificate pages with the same content
+#     (bench/pdf_bare.c with the programme's logos: frame, logos, text,
+#     signatures); the ratio to a bare page of text lines alone is
+#     printed too; the issue's figures, and so these two time targets,
+#     are for 1,000 certificates;
 #   archival: at most 5 KB and 0.5 ms per separate certificate file.
 # Also times `tandem build` of the whole sample programme. CPU time, not
 # wall time, is what the verdicts use: the machine may be shared.
@@ -36,9 +40,12 @@ report() {	# report LABEL TIMEFILE OUTDIR N
 	    "$(echo "$bytes $4" | awk '{ print $1 / $2 / 1024 }')"
 }
 
-# verdict TEXT CONDITION(awk expression, true = holds)
+# verdict TEXT CONDITION(awk expression, true = holds); nothing holds
+# once a run has failed.
 verdict() {
-	if awk "BEGIN { exit !($2) }"; then
+	if [ $status -ne 0 ]; then
+		echo "  target: $1: not measured (a run failed)"
+	elif awk "BEGIN { exit !($2) }"; then
 		echo "  target: $1: holds"
 	else
 		echo "  target: $1: MISSED"
@@ -74,9 +81,15 @@ for n in $SIZES; do
 	echo "  $n participants:"
 	/usr/bin/time -v "$BUILD/bench/pdf_bare" "$tmp/bare.pdf" "$n" \
 	    2>"$tmp/time" >/dev/null || status=1
+	lean=$(field "$tmp/time" cpu)
+	printf "  %-30s cpu %6.2f s  %7.1f KB per page\n" \
+	    "bare libharu, text lines" "$lean" \
+	    "$(wc -c <"$tmp/bare.pdf" | awk -v n="$n" '{ print $1 / n / 1024 }')"
+	/usr/bin/time -v "$BUILD/bench/pdf_bare" "$tmp/bare.pdf" "$n" \
+	    "$tmp/p$n"/logos/*.png 2>"$tmp/time" >/dev/null || status=1
 	bare=$(field "$tmp/time" cpu)
 	printf "  %-30s cpu %6.2f s  %7.1f KB per page\n" \
-	    "bare libharu, $n pages" "$bare" \
+	    "bare libharu, same content" "$bare" \
 	    "$(wc -c <"$tmp/bare.pdf" | awk -v n="$n" '{ print $1 / n / 1024 }')"
 	rm -f "$tmp/bare.pdf"
 	for kind in archival plain; do
@@ -110,14 +123,18 @@ for n in $SIZES; do
 	awk -v ab="$ab" -v pb="$pb" -v ac="$ac" -v pc="$pc" -v n="$n" \
 	    'BEGIN { printf "  archival (PDF/A) costs %d bytes and %.3f ms " \
 	    "per separate file\n", (ab - pb) / n, (ac - pc) * 1000 / n }'
-	awk -v oc="$oc" -v opc="$opc" -v b="$bare" 'BEGIN {
-	    printf "  combined vs bare libharu: %.2fx archival, %.2fx plain " \
-	    "(CPU; tandem also loads and lays out the programme)\n",
-	    oc / b, opc / b }'
+	awk -v oc="$oc" -v opc="$opc" -v b="$bare" -v l="$lean" 'BEGIN {
+	    printf "  combined vs bare libharu, same content: %.2fx archival, " \
+	    "%.2fx plain (CPU; tandem also loads and lays out the " \
+	    "programme)\n", oc / b, opc / b
+	    printf "  combined vs bare libharu, text lines only: %.2fx " \
+	    "archival\n", oc / l }'
 	verdict "separate files under 30 KB each" "$ab / $n < 30 * 1024"
 	[ "$n" -le 1000 ] && verdict "$n separate files in under 1 s CPU" \
 	    "$ac < 1.0 * $n / 1000"
-	verdict "combined within 1.5x bare libharu" "$oc <= 1.5 * $bare"
+	[ "$n" -le 1000 ] &&
+	    verdict "combined within 1.5x bare libharu (same content)" \
+	    "$oc <= 1.5 * $bare"
 	verdict "archival at most 5 KB per file" "($ab - $pb) / $n <= 5 * 1024"
 	verdict "archival at most 0.5 ms per file" \
 	    "($ac - $pc) * 1000 / $n <= 0.5"

@@ -13,11 +13,11 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* Advances of the Basic Multilingual Plane are cached, filled lazily in
- * blocks of 256 code points: a template opens up to 24 faces, and filling
- * whole tables touched 6 MB of memory for the few blocks a text uses. */
+/* Advances of the Basic Multilingual Plane are cached, filled lazily. The
+ * table starts zeroed (0 = not known yet; a zero-width character is asked
+ * again): a template opens up to 24 faces, and filling their tables with a
+ * marker touched 6 MB of memory for the few characters a text uses. */
 #define FONT_CACHE	0x10000
-#define ADV_BLOCK	256
 
 struct font {
 	char		*path;
@@ -26,8 +26,7 @@ struct font {
 	hb_face_t	*face;
 	hb_font_t	*hb;
 	double		 scale;		/* 1000 / units per em */
-	float		**adv;		/* FONT_CACHE / ADV_BLOCK blocks of
-					   advances; NULL or < 0 = not yet */
+	float		*adv;		/* FONT_CACHE entries; 0 = not yet */
 	unsigned char	*has;		/* FONT_CACHE entries: 0 not yet,
 					   1 has the glyph, 2 lacks it */
 	double		 ascent, descent, cap_height, x_height;
@@ -172,7 +171,7 @@ font_open(const char *spec, const char **err)
 	upem = hb_face_get_upem(f->face);
 	f->scale = 1000.0 / (upem ? upem : 1000);
 	hb_font_set_scale(f->hb, (int)upem, (int)upem);
-	f->adv = xcalloc(FONT_CACHE / ADV_BLOCK, sizeof(*f->adv));
+	f->adv = xcalloc(FONT_CACHE, sizeof(*f->adv));
 	f->has = xcalloc(FONT_CACHE, 1);
 	hb_font_get_h_extents(f->hb, &ext);
 	f->ascent = ext.ascender * f->scale;
@@ -202,8 +201,6 @@ font_free(struct font *f)
 		hb_face_destroy(f->face);
 	if (f->blob)
 		hb_blob_destroy(f->blob);
-	for (size_t i = 0; f->adv != NULL && i < FONT_CACHE / ADV_BLOCK; i++)
-		free(f->adv[i]);
 	free(f->adv);
 	free(f->has);
 	free(f->path);
@@ -254,18 +251,11 @@ advance_uncached(const struct font *f, uint32_t cp)
 double
 font_advance(const struct font *f, uint32_t cp)
 {
-	float *b;
-
 	if (cp >= FONT_CACHE)
 		return advance_uncached(f, cp);
-	if ((b = f->adv[cp / ADV_BLOCK]) == NULL) {
-		b = f->adv[cp / ADV_BLOCK] = xmalloc(ADV_BLOCK * sizeof(*b));
-		for (size_t i = 0; i < ADV_BLOCK; i++)
-			b[i] = -1;
-	}
-	if (b[cp % ADV_BLOCK] < 0)
-		b[cp % ADV_BLOCK] = (float)advance_uncached(f, cp);
-	return b[cp % ADV_BLOCK];
+	if (f->adv[cp] == 0)
+		f->adv[cp] = (float)advance_uncached(f, cp);
+	return f->adv[cp];
 }
 
 double
@@ -309,10 +299,8 @@ font_set_fallback(struct font *f, struct font *fallback)
 	if (fallback == f || (fallback != NULL && fallback->fallback != NULL))
 		fallback = NULL;	/* no loops, no chains */
 	f->fallback = fallback;
-	for (size_t i = 0; i < FONT_CACHE / ADV_BLOCK; i++) {
-		free(f->adv[i]);	/* widths may change */
-		f->adv[i] = NULL;
-	}
+	free(f->adv);		/* widths may change */
+	f->adv = xcalloc(FONT_CACHE, sizeof(*f->adv));
 }
 
 struct font *
