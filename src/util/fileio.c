@@ -121,6 +121,16 @@ dir_make(const char *path)
 	return rc;
 }
 
+/* The process's umask, which can only be read by setting it. */
+static mode_t
+process_umask(void)
+{
+	mode_t m = umask(0);
+
+	umask(m);
+	return m;
+}
+
 struct outfile *
 outfile_open(const char *path)
 {
@@ -137,8 +147,10 @@ outfile_open(const char *path)
 		of->tmp = xasprintf(".%s.XXXXXX", path);
 	if ((fd = mkstemp(of->tmp)) == -1)
 		goto fail;
-	/* mkstemp makes 0600; outputs are ordinary documents. */
-	(void)fchmod(fd, 0644 & ~0022);
+	/* mkstemp makes 0600; outputs are ordinary documents, as open(2)
+	 * would make them: 0666 less the user's umask (certificates hold
+	 * personal data, and a umask of 077 means to keep them private). */
+	(void)fchmod(fd, 0666 & ~process_umask());
 	if ((of->fp = fdopen(fd, "wb")) == NULL) {
 		close(fd);
 		unlink(of->tmp);

@@ -1,6 +1,8 @@
 /*
  * Unit tests for src/util: UTF-8, dates, string buffers, atomic files.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -87,6 +89,19 @@ test_fileio(void)
 	got = file_read(path, &len);
 	CHECK(got != NULL && len == 4 && strcmp(got, "good") == 0);
 	free(got);
+
+	/* Outputs get the permissions the user's umask allows. */
+	{
+		struct stat st;
+		mode_t old = umask(077);
+
+		CHECK(file_write_atomic(path, "good", 4) == 0);
+		CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600);
+		umask(022);
+		CHECK(file_write_atomic(path, "good", 4) == 0);
+		CHECK(stat(path, &st) == 0 && (st.st_mode & 0777) == 0644);
+		umask(old);
+	}
 
 	/* An aborted output leaves the earlier file as it was. */
 	of = outfile_open(path);
