@@ -445,12 +445,6 @@ participants(struct doc *d, const struct programme *p)
 			org = -2;
 			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
 			    p->wording, x->role)), true);
-		}
-		if (x->org != org) {
-			org = x->org;
-			docs_heading(root, 3, org >= 0 ? compose_org(p, org) :
-			    DOCS_LANG(p, "Ohne Organisation",
-			    "No organisation"), false);
 			t = docs_table(root, w, 4, 1);
 			r = docs_row(t);
 			docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD,
@@ -461,6 +455,17 @@ participants(struct doc *d, const struct programme *p)
 			    DOC_BOLD, 9);
 			docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD,
 			    9);
+		}
+		/* Each organisation a group row in the role's table:
+		 * repeated on the pages its rows continue on. */
+		if (x->org != org) {
+			org = x->org;
+			r = docs_row(t);
+			r->group = true;
+			docs_cell(r, org >= 0 ? compose_org(p, org) :
+			    DOCS_LANG(p, "Ohne Organisation",
+			    "No organisation"), DOC_BOLD, 10)->first->font =
+			    DOC_FONT_HEADING;
 		}
 		r = docs_row(t);
 		sb_clear(&sb);

@@ -132,6 +132,15 @@ struct doc_block {
 					   by side; tagged PDF shows their
 					   content, not a table */
 
+	bool		 group;		/* row: names the group of the rows
+					   that follow it (up to the next
+					   group row); its first cell spans
+					   the table, the others are not
+					   set. On a page where the group
+					   continues it is repeated, marked
+					   continued, under the header rows,
+					   and it never ends a page alone */
+
 	bool		 restart_pages;	/* page break: the next page is
 					   page 1 of a new document in a
 					   combined file (running heads) */

@@ -93,6 +93,10 @@ struct vitem {
 	size_t		 nkids, kidcap;
 	int		 table;		/* table rows: table number, else -1 */
 	bool		 header;	/* a repeated header row */
+	bool		 group;		/* a group row (doc_block.group) */
+	int		 grp;		/* table rows: the continuation of
+					   their group's row in lay.reps,
+					   or -1 */
 	double		 line_w;	/* rules: stroke width */
 	const struct doc_block *blk;	/* images, drawings */
 	int		 tick;		/* -1 none, 0 empty box, 1 ticked */
@@ -106,6 +110,8 @@ struct vlist {
 struct page {
 	size_t	 first, end;		/* items [first, end) */
 	size_t	 rep_first, rep_n;	/* repeated table header rows */
+	size_t	 rep_grp;		/* repeated group row (lay.reps), or
+					   NONE */
 	const char *chapter;		/* for {{chapter}} */
 };
 
@@ -128,6 +134,9 @@ struct lay {
 	size_t			*tbl_hdr_first;	/* per table */
 	size_t			*tbl_hdr_n;
 	size_t			 tblcap, tblcap2;
+	struct vlist		 reps;		/* group rows marked continued */
+	struct doc_block	**conts;	/* their rows' blocks (owned) */
+	size_t			 nconts, contcap;
 	const struct frag	*label;		/* list label for next line */
 	bool			 bare_para;	/* next paragraph: no P tag (the
 						   only one of a list item or
@@ -166,6 +175,7 @@ vl_add(struct lay *L, enum vkind kind, double h)
 	it->dest = -1;
 	it->toc_dest = -1;
 	it->table = -1;
+	it->grp = -1;
 	it->tick = -1;
 	if (L->keep_next > 0 || L->keep_all)
 		it->keep_prev = true;
@@ -1126,12 +1136,134 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->keep_next = keep;
 }
 
+/*
+ * Set one table row into box: its cells side by side between the column
+ * edges x[], each cell's items placed below each other. A group row's
+ * first cell spans all ncols columns and its other cells are left out.
+ * With tagged, the row is a TR with TH (header) or TD cells.
+ */
+static void
+flow_row(struct lay *L, const struct doc_block *r, const double *x,
+    size_t ncols, const struct fctx *c, bool header, bool tagged,
+    struct vitem *box)
+{
+	double pad = 4;
+	size_t col = 0;
+
+	memset(box, 0, sizeof(*box));
+	if (tagged)
+		tag_open(L, DEV_TAG_TR);
+	for (const struct doc_block *k = r->first; k != NULL;
+	    k = k->next, col++) {
+		struct fctx in = *c;
+		struct vlist sub;
+		double y = pad;
+
+		if (r->group && col > 0)
+			break;
+		if (tagged)
+			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+		/* A cell's only paragraph is the cell itself. */
+		L->bare_para = tagged && k->first != NULL &&
+		    k->first == k->last && k->first->kind == DOC_PARA;
+
+		in.left = x[col] + pad;
+		in.right = x[r->group ? ncols : col + 1] - pad;
+		in.depth = c->depth + 1;
+		in.nbars = 0;
+		flow_into(L, k, &in, &sub, tagged);
+		for (size_t i = 0; i < sub.n; i++) {
+			if (sub.v[i].kind == V_GLUE && (i == 0 ||
+			    i + 1 == sub.n)) {
+				vitem_free(&sub.v[i]);
+				continue;
+			}
+			sub.v[i].dy = y;
+			y += sub.v[i].h;
+			box->kids = xgrow(box->kids, &box->kidcap,
+			    box->nkids + 1, sizeof(*box->kids));
+			box->kids[box->nkids++] = sub.v[i];
+		}
+		free(sub.v);
+		if (y + pad > box->h)
+			box->h = y + pad;
+	}
+}
+
+/* The word that marks a group row repeated on a continuation page. */
+static const char *
+continued_label(const struct lay *L)
+{
+	return L->doc->lang != NULL && strcmp(L->doc->lang, "en") == 0 ?
+	    " (continued)" : " (Fortsetzung)";
+}
+
+/*
+ * The continuation of group row r for the pages where its group goes on:
+ * the text of its first cell's paragraph followed by "(Fortsetzung)" in
+ * the document's language, set like r but untagged (it is drawn as an
+ * artifact, as repeated header rows are). Returns its index in L->reps.
+ */
+static int
+flow_group_cont(struct lay *L, const struct doc_block *r, const double *x,
+    size_t ncols, const struct fctx *c)
+{
+	struct doc_block *row = xcalloc(1, sizeof(*row)), *cell, *p;
+	const struct doc_block *src = r->first != NULL ? r->first->first : NULL;
+	const char *lab = continued_label(L);
+	unsigned char opens[sizeof(L->opens)];
+	size_t nopens = L->nopens;
+	struct vitem box;
+
+	row->kind = DOC_ROW;
+	row->group = true;
+	row->file = r->file;
+	row->line = r->line;
+	cell = doc_add(row, DOC_CELL, r->file, r->line);
+	p = doc_add(cell, DOC_PARA, r->file, r->line);
+	if (src != NULL && src->kind == DOC_PARA) {
+		p->align = src->align;
+		p->font = src->font;
+		p->style = src->style;
+		p->size = src->size;
+		p->lang = src->lang;
+		for (size_t i = 0; i < src->nruns; i++)
+			doc_add_text(p, src->runs[i].text, src->runs[i].len,
+			    src->runs[i].style & ~(unsigned)DOC_BREAK,
+			    src->runs[i].line);
+		doc_add_text(p, lab, strlen(lab), 0, r->line);
+		p->runs[p->nruns - 1].lang = L->doc->lang;
+		p->style &= ~(unsigned)DOC_BOLD;
+		for (size_t i = 0; i + 1 < p->nruns; i++)
+			p->runs[i].style |= src->style & DOC_BOLD;
+	}
+	L->conts = xgrow(L->conts, &L->contcap, L->nconts + 1,
+	    sizeof(*L->conts));
+	L->conts[L->nconts++] = row;
+	/* Tags waiting for the next drawn item stay waiting. */
+	memcpy(opens, L->opens, nopens);
+	L->nopens = 0;
+	flow_row(L, row, x, ncols, c, false, false, &box);
+	memcpy(L->opens, opens, nopens);
+	L->nopens = nopens;
+	box.kind = V_BOX;
+	box.dest = -1;
+	box.toc_dest = -1;
+	box.tick = -1;
+	box.group = true;
+	box.grp = (int)L->reps.n;
+	L->reps.v = xgrow(L->reps.v, &L->reps.cap, L->reps.n + 1,
+	    sizeof(*L->reps.v));
+	L->reps.v[L->reps.n++] = box;
+	return box.grp;
+}
+
 static void
 flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	size_t ncols = 0, tno = (size_t)L->ntables++;
-	double *x, total = 0, pad = 4;
-	int row = 0;
+	double *x, total = 0;
+	int row = 0, grp = -1;
 
 	for (const struct doc_block *r = b->first; r != NULL; r = r->next) {
 		size_t n = 0;
@@ -1163,45 +1295,17 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	    r = r->next, row++) {
 		struct vitem box;
 		struct vitem *it;
-		size_t col = 0;
 		bool header = row < b->header_rows;
+		bool group = r->group && !header;
 
-		memset(&box, 0, sizeof(box));
-		if (!b->layout_only)
-			tag_open(L, DEV_TAG_TR);
-		for (const struct doc_block *k = r->first; k != NULL;
-		    k = k->next, col++) {
-			struct fctx in = *c;
-			struct vlist sub;
-			double y = pad;
-
-			if (!b->layout_only)
-				tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
-			/* A cell's only paragraph is the cell itself. */
-			L->bare_para = !b->layout_only && k->first != NULL &&
-			    k->first == k->last && k->first->kind == DOC_PARA;
-
-			in.left = x[col] + pad;
-			in.right = x[col + 1] - pad;
-			in.depth = c->depth + 1;
-			in.nbars = 0;
-			flow_into(L, k, &in, &sub, !b->layout_only);
-			for (size_t i = 0; i < sub.n; i++) {
-				if (sub.v[i].kind == V_GLUE && (i == 0 ||
-				    i + 1 == sub.n)) {
-					vitem_free(&sub.v[i]);
-					continue;
-				}
-				sub.v[i].dy = y;
-				y += sub.v[i].h;
-				box.kids = xgrow(box.kids, &box.kidcap,
-				    box.nkids + 1, sizeof(*box.kids));
-				box.kids[box.nkids++] = sub.v[i];
-			}
-			free(sub.v);
-			if (y + pad > box.h)
-				box.h = y + pad;
+		if (group) {
+			grp = flow_group_cont(L, r, x, ncols, c);
+			L->reps.v[grp].x = c->left;
+			L->reps.v[grp].w = col_width(c);
+			L->reps.v[grp].table = (int)tno;
+			L->reps.v[grp].line_w = b->no_rules ? 0 : 0.8;
 		}
+		flow_row(L, r, x, ncols, c, header, !b->layout_only, &box);
 		it = vl_add(L, V_BOX, box.h);
 		if (!b->layout_only)
 			tag_close(L);	/* the row's */
@@ -1212,12 +1316,24 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->w = col_width(c);
 		it->table = (int)tno;
 		it->header = header;
-		it->line_w = b->no_rules ? 0 : header ? 0.8 : 0.3;
+		it->group = group;
+		it->grp = header ? -1 : grp;
+		it->line_w = b->no_rules ? 0 : header || group ? 0.8 : 0.3;
 		if (header) {
 			if (L->tbl_hdr_first[tno] == NONE)
 				L->tbl_hdr_first[tno] = L->vl.n - 1;
 			L->tbl_hdr_n[tno]++;
 			L->keep_next = 1;
+		}
+		if (group) {
+			/* Not alone at a page's foot: with two of its rows
+			 * (or all, when it has fewer). */
+			int n = 0;
+
+			for (const struct doc_block *q = r->next; q != NULL &&
+			    !q->group && n < 2; q = q->next)
+				n++;
+			L->keep_next = n;
 		}
 	}
 	if (!b->layout_only)
@@ -1538,6 +1654,14 @@ paginate(struct lay *L, size_t *npages)
 			pg.rep_n = L->tbl_hdr_n[v[k].table];
 			for (size_t r = 0; r < pg.rep_n; r++)
 				avail -= v[pg.rep_first + r].h;
+		}
+		/* Rows of a group begun on an earlier page: its name again,
+		 * marked continued. */
+		pg.rep_grp = NONE;
+		if (v[k].kind == V_BOX && v[k].table >= 0 && !v[k].header &&
+		    !v[k].group && v[k].grp >= 0) {
+			pg.rep_grp = (size_t)v[k].grp;
+			avail -= L->reps.v[pg.rep_grp].h;
 		}
 		for (j = k; j < n; j++) {
 			if (v[j].kind == V_BREAK)
@@ -1970,6 +2094,14 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 			d->ops->artifact_end(d);
 			y += h->h;
 		}
+	if (pg->rep_grp != NONE) {
+		const struct vitem *g = &L->reps.v[pg->rep_grp];
+
+		d->ops->artifact_begin(d);
+		draw_item(L, g, y, dest_page, false);
+		d->ops->artifact_end(d);
+		y += g->h;
+	}
 	for (size_t i = pg->first; i < pg->end; i++) {
 		const struct vitem *it = &L->vl.v[i];
 
@@ -2099,6 +2231,12 @@ layout_render(const struct doc *doc, const struct template *t,
 	free(L.ctxs);
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);
+	for (size_t i = 0; i < L.reps.n; i++)
+		vitem_free(&L.reps.v[i]);
+	free(L.reps.v);
+	for (size_t i = 0; i < L.nconts; i++)
+		doc_block_free(L.conts[i]);
+	free(L.conts);
 	free(L.heads);
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);
