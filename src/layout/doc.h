@@ -141,6 +141,11 @@ struct doc_block {
 					   continued, under the header rows,
 					   and it never ends a page alone */
 
+	bool		 keep_prev;	/* keep group: no page break between
+					   it and the block before it (a
+					   chart stays with its heading and
+					   introduction) */
+
 	bool		 restart_pages;	/* page break: the next page is
 					   page 1 of a new document in a
 					   combined file (running heads) */

@@ -1347,7 +1347,7 @@ static void
 flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	bool save = L->keep_all;
-	size_t start = L->vl.n;
+	size_t before = L->vl.n, start;
 
 	space(L, 0);
 	start = L->vl.n;
@@ -1358,7 +1358,14 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	 * is only where the outer group breaks when it cannot fit a page. */
 	if (start < L->vl.n && save)
 		L->vl.v[start].weak_break = true;
-	else if (start < L->vl.n)
+	else if (start < L->vl.n && b->keep_prev && before > 0) {
+		/* With the block before: no break in the space between
+		 * either; where the two cannot share a page, it breaks
+		 * before the group after all. */
+		for (size_t i = before; i <= start; i++)
+			L->vl.v[i].keep_prev = true;
+		L->vl.v[start].weak_break = true;
+	} else if (start < L->vl.n)
 		L->vl.v[start].keep_prev = false;
 }
 
@@ -1595,11 +1602,90 @@ flow_block(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	flow_acts[b->kind](L, b, c);
 }
 
+/* Lines of a closing paragraph that go with the block before it. */
+#define CLOSING_LINES	2
+
+/* Blocks before a closing paragraph that it may pull onto the next page
+ * whole: no higher than this many body lines. */
+#define CLOSING_PULL	5
+
+/*
+ * Keep a section's short closing paragraph, the items [from, L->vl.n),
+ * with the block before it, the items [prev_from, from), so that it
+ * never stands alone at the top of a page: only when it has at most
+ * CLOSING_LINES lines and the block before can be split (text) or is
+ * small, so that no page is left with a large empty area.
+ */
+static void
+keep_closing(struct lay *L, const struct doc_block *prev, size_t prev_from,
+    size_t from)
+{
+	size_t lines = 0;
+	double h = 0;
+
+	for (size_t i = from; i < L->vl.n; i++)
+		if (L->vl.v[i].kind == V_LINE)
+			lines++;
+		else if (L->vl.v[i].kind != V_GLUE)
+			return;
+	if (lines == 0 || lines > CLOSING_LINES)
+		return;
+	for (size_t i = prev_from; i < from; i++)
+		h += L->vl.v[i].h;
+	if (prev->kind != DOC_PARA && prev->kind != DOC_LIST &&
+	    prev->kind != DOC_QUOTE &&
+	    h > CLOSING_PULL * L->t->leading[DOC_FONT_BODY])
+		return;
+	for (size_t i = from; i < L->vl.n; i++)
+		L->vl.v[i].keep_prev = true;
+}
+
+/* An introduction of at most this many lines stays whole with the keep
+ * group after it that asks to stay with it (keep_prev). */
+#define INTRO_LINES	6
+
+/* No page break inside the items [from, to) when they hold at most max
+ * text lines and nothing but lines and space. */
+static void
+keep_short(struct lay *L, size_t from, size_t to, size_t max)
+{
+	size_t lines = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (L->vl.v[i].kind == V_LINE)
+			lines++;
+		else if (L->vl.v[i].kind != V_GLUE)
+			return;
+	if (lines <= max)
+		keep_together(L, from, to);
+}
+
 static void
 flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
-	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+	const struct doc_block *prev = NULL;
+	size_t prev_from = 0;
+
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		size_t from = L->vl.n;
+
 		flow_block(L, k, c);
+		/* The last paragraph of a section: before a heading, a page
+		 * break or the end of the document. */
+		if (b->kind == DOC_ROOT && k->kind == DOC_PARA &&
+		    prev != NULL && prev->kind != DOC_HEADING &&
+		    prev->kind != DOC_PAGEBREAK && prev->kind != DOC_SPACE &&
+		    (k->next == NULL || k->next->kind == DOC_HEADING ||
+		    k->next->kind == DOC_PAGEBREAK))
+			keep_closing(L, prev, prev_from, from);
+		/* A chart with its short introduction (and so with the
+		 * heading, which keeps the introduction's first lines). */
+		if (k->kind == DOC_KEEP && k->keep_prev && prev != NULL &&
+		    prev->kind == DOC_PARA)
+			keep_short(L, prev_from, from, INTRO_LINES);
+		prev = k;
+		prev_from = from;
+	}
 }
 
 /* Collect the headings of the outline and TOC, in document order. The

@@ -576,6 +576,92 @@ test_groups(void)
 	CHECK(groups_case(90, 0, "de") >= 2);
 }
 
+/*
+ * A section's closing paragraph of nlast lines after a paragraph of n
+ * lines (and a heading after it): returns 1 when the closing paragraph
+ * begins a page without a line of the paragraph before it, 0 when not,
+ * -1 when the page before ends more than five lines short of its foot.
+ */
+static int
+closing_case(int n, int nlast)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+	char *out, buf[32];
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "Zeile%d", i);
+		doc_add_text(b, buf, strlen(buf), 0, 1);
+		doc_add_break(b, 1);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 2);
+	for (int i = 0; i < nlast; i++) {
+		if (i > 0)
+			doc_add_break(b, 2);
+		doc_add_text(b, "Schluss", 7, 0, 2);
+	}
+	b = doc_add(d->root, DOC_HEADING, "t", 3);
+	b->level = 2;
+	doc_add_text(b, "Weiter", 6, 0, 3);
+	b = doc_add(d->root, DOC_PARA, "t", 4);
+	doc_add_text(b, "Text", 4, 0, 4);
+	out = render(d, NULL);
+	if (out == NULL)
+		rc = 1;
+	else {
+		const char *z = strstr(out, "\"Schluss\""), *p, *q;
+		const char *pg = NULL, *prev = NULL, *last = NULL;
+		double y = 0;
+
+		for (p = out; (p = strstr(p, "\npage ")) != NULL && p < z;
+		    p++) {
+			prev = pg;
+			pg = p;
+		}
+		/* A line of the paragraph before on the same page? */
+		for (p = pg ? strstr(pg, "\"Zeile") : NULL; p != NULL &&
+		    p < z; p = strstr(p + 1, "\"Zeile"))
+			last = p;
+		if (z == NULL || pg == NULL)
+			rc = 1;
+		else if (last == NULL)
+			rc = prev != NULL;
+		else if (prev != NULL) {
+			/* The page before: its last line near the foot
+			 * (A4, bottom margin 25 mm, 14 pt leading). */
+			for (p = q = strstr(prev, "\"Zeile"); p != NULL &&
+			    p < pg; p = strstr(p + 1, "\"Zeile"))
+				q = p;
+			while (q != NULL && q > out && q[-1] != '\n')
+				q--;
+			if (q != NULL && sscanf(q, " text %*f %lf", &y) == 1 &&
+			    y < 841.89 - 70.87 - 5 * 14)
+				rc = -1;
+		}
+	}
+	free(out);
+	doc_free(d);
+	return rc;
+}
+
+/* A section's short closing paragraph never starts a page alone. */
+static void
+test_closing(void)
+{
+	int alone = 0, empty = 0;
+
+	for (int n = 44; n <= 56; n++)
+		for (int nlast = 1; nlast <= 2; nlast++) {
+			int r = closing_case(n, nlast);
+
+			alone += r > 0;
+			empty += r < 0;
+		}
+	CHECK_INT(alone, 0);
+	CHECK_INT(empty, 0);
+}
+
 int
 main(void)
 {
@@ -585,6 +671,7 @@ main(void)
 	test_markdown();
 	test_blocks();
 	test_groups();
+	test_closing();
 	test_emergency();
 	test_dash();
 	font_done();
