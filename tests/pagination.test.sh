@@ -98,3 +98,34 @@ awk -v RS='\f' '/Name +Organisationseinheit/ {
 if [ ! -s "$tmp/alone" ]; then ok; else
 	bad "organisation row alone at a page foot: $(cat "$tmp/alone")"
 fi
+
+# 4. Running heads: the programme's title left, the document's or the
+# chapter's right, never the same text twice.
+head_of() {
+	pdftotext -layout -f "$2" -l "$2" "$1" - 2>/dev/null |
+	    awk 'NF { print; exit }'
+}
+for f in "$de/report.pdf" "$de/tandems.pdf" "$de/handbook.pdf" \
+    "$en/report.pdf" "$en/tandems.pdf"; do
+	case "$f" in *handbook.pdf) pg=2;; *) pg=1;; esac
+	h=$(head_of "$f" $pg)
+	case "$h" in
+	Interkommunales\ Cross-Mentoring*|Cross-Mentoring\ Northtown*) ok;;
+	*) bad "$f: head of page $pg does not begin with the programme: '$h'";;
+	esac
+	# two texts separated by a wide gap: not the same
+	l=$(echo "$h" | sed 's/   .*//') r=$(echo "$h" | sed -n 's/.*   *//p')
+	if [ -n "$r" ] && [ "$l" = "$r" ]; then
+		bad "$f: the same text twice in the head: '$h'"
+	else ok; fi
+done
+h=$(head_of "$de/report.pdf" 2)
+case "$h" in *Abschlussbericht) ok;; *) bad "report head: '$h'";; esac
+h=$(head_of "$de/tandems.pdf" 1)
+case "$h" in *Tandemübersicht) ok;; *) bad "tandems head: '$h'";; esac
+# The handbook's head: the title cut after a word, one ellipsis.
+h=$(head_of "$de/handbook.pdf" 4)
+case "$h" in
+"Interkommunales Cross-Mentoring Bergheim-Süd… "*"Willkommen im Programm") ok;;
+*) bad "handbook head: '$h'";;
+esac

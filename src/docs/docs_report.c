@@ -521,6 +521,7 @@ docs_report_compose(const struct docs_env *env)
 	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
 		return NULL;
 	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
+	doc_set_str(&d->programme, p->title);	/* running head */
 	compose_ctx_init(&ctx, p, COMPOSE_REPORT);
 	/* The same environment, counting the blocks the text places. */
 	local = *env;

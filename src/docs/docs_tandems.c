@@ -354,6 +354,7 @@ docs_tandems_compose(const struct docs_env *env)
 	enum gender ug[ROLE__MAX] = { GENDER_UNKNOWN, GENDER_UNKNOWN };
 	long total = 0;
 
+	doc_set_str(&d->programme, p->title);	/* running head */
 	docs_heading(root, 1, label_get(p->lang, LABEL_TANDEM_OVERVIEW), true);
 	b = docs_para(root, p->title, DOC_ALIGN_LEFT, 11, DOC_BOLD);
 	if (p->edition != NULL) {

@@ -261,6 +261,7 @@ handbook_compose(const struct programme *p)
 	ch.p = p;
 	compose_ctx_init(&ch.ctx, p, COMPOSE_HANDBOOK);
 	ch.doc->title = xstrdup(p->title ? p->title : "");
+	doc_set_str(&ch.doc->programme, p->title);	/* running head */
 	ch.doc->title_page = true;
 	if (p->norgs > 0 && p->orgs[0].name != NULL)
 		ch.doc->author = xstrdup(p->orgs[0].name);

@@ -164,6 +164,9 @@ struct doc {
 	struct doc_block *root;
 	char		*title;		/* PDF title, running head */
 	char		*author;
+	char		*programme;	/* the programme's title, for
+					   {{programme}} in running heads;
+					   NULL = empty */
 	char		*lang;		/* "de" (default) or "en" */
 	bool		 title_page;	/* page 1 without running head/foot */
 	char		**strings;	/* interned strings (doc_intern) */

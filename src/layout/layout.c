@@ -2043,7 +2043,8 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		d->ops->tag_end(d);
 }
 
-/* Expand {{title}}, {{chapter}}, {{page}}, {{pages}} in a running head. */
+/* Expand {{title}}, {{programme}}, {{chapter}}, {{page}}, {{pages}} in a
+ * running head. */
 static char *
 expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
     int pages)
@@ -2054,6 +2055,10 @@ expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
 		if (strncmp(s, "{{title}}", 9) == 0) {
 			sb_adds(&sb, L->doc->title ? L->doc->title : "");
 			s += 9;
+		} else if (strncmp(s, "{{programme}}", 13) == 0) {
+			sb_adds(&sb, L->doc->programme ? L->doc->programme :
+			    "");
+			s += 13;
 		} else if (strncmp(s, "{{chapter}}", 11) == 0) {
 			sb_adds(&sb, pg->chapter ? pg->chapter : "");
 			s += 11;
@@ -2069,60 +2074,93 @@ expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
 	return sb_take(&sb);
 }
 
+/*
+ * Shorten text (owned, replaced) to fit room points at size: cut after
+ * the last whole word that fits with one ellipsis after it, leaving no
+ * separator (comma, colon, dash, middle dot) before the ellipsis. Only a
+ * first word too long for the room is cut inside.
+ */
+static char *
+fit_slot(struct font *f, double size, char *text, double room)
+{
+	static const char ell[] = "\xe2\x80\xa6";
+	size_t len = strlen(text), cut, word = 0;
+	char *s;
+
+	if (font_width(f, text, len) * size / 1000 <= room)
+		return text;
+	/* Whole words only: the longest prefix ending before a space. */
+	for (size_t k = 1; k < len; k++)
+		if (text[k] == ' ' && font_width(f, text, k) * size /
+		    1000 + font_width(f, ell, 3) * size / 1000 <= room)
+			word = k;
+	if (word > 0)
+		cut = word;
+	else {
+		cut = len;
+		while (cut > 0 && font_width(f, text, cut) * size / 1000 +
+		    font_width(f, ell, 3) * size / 1000 > room) {
+			cut--;
+			while (cut > 0 && ((unsigned char)text[cut] & 0xC0) ==
+			    0x80)
+				cut--;
+		}
+	}
+	/* No separator or space before the ellipsis. */
+	for (;;) {
+		if (cut > 0 && strchr(" ,;:-", text[cut - 1]) != NULL)
+			cut--;
+		else if (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) == 0)
+			cut -= 2;
+		else if (cut > 2 && memcmp(text + cut - 3, "\xe2\x80\x93", 3) ==
+		    0)
+			cut -= 3;
+		else
+			break;
+	}
+	text[cut] = '\0';
+	s = xasprintf("%s%s", text, ell);
+	free(text);
+	return s;
+}
+
+/*
+ * Draw the running head or foot: each slot in its third of the line
+ * (left and right get half the width each, the centre all of it), cut
+ * after a word with an ellipsis when too long. A right slot that says
+ * the same as the left one is left out.
+ */
 static void
 draw_slots(struct lay *L, char *const *slots, double size, double base,
     const struct page *pg, int page, int pages)
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
+	char *text[TMPL_SLOT__MAX];
 
+	for (int s = 0; s < TMPL_SLOT__MAX; s++)
+		text[s] = slots[s] != NULL ? expand_slot(L, slots[s], pg, page,
+		    pages) : NULL;
+	if (text[TMPL_LEFT] != NULL && text[TMPL_RIGHT] != NULL &&
+	    strcmp(text[TMPL_LEFT], text[TMPL_RIGHT]) == 0) {
+		free(text[TMPL_RIGHT]);
+		text[TMPL_RIGHT] = NULL;
+	}
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
-		char *text, *s2;
 		size_t len;
 		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
 
-		if (slots[s] == NULL)
+		if (text[s] == NULL)
 			continue;
-		text = expand_slot(L, slots[s], pg, page, pages);
-		len = strlen(text);
-		/* Cut what does not fit (long titles) after a word, with an
-		 * ellipsis. */
-		if (font_width(f, text, len) * size / 1000 > room - 12) {
-			double ell = font_width(f, "\xe2\x80\xa6", 3) * size /
-			    1000;
-			size_t cut = len;
-
-			while (cut > 0 && font_width(f, text, cut) * size /
-			    1000 + ell > room - 12) {
-				cut--;
-				while (cut > 0 && ((unsigned char)text[cut] &
-				    0xC0) == 0x80)
-					cut--;
-			}
-			for (size_t k = cut; k > cut / 2; k--)
-				if (text[k] == ' ') {
-					cut = k;
-					break;
-				}
-			/* No separator or space before the ellipsis. */
-			while (cut > 0 && (strchr(" ,;:-", text[cut - 1]) ||
-			    (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) ==
-			    0)))
-				cut -= text[cut - 1] == ' ' ||
-				    strchr(",;:-", text[cut - 1]) ? 1 : 2;
-			text[cut] = '\0';
-			s2 = xasprintf("%s\xe2\x80\xa6", text);
-			free(text);
-			text = s2;
-			len = strlen(text);
-		}
-		w = font_width(f, text, len) * size / 1000;
+		text[s] = fit_slot(f, size, text[s], room - 12);
+		len = strlen(text[s]);
+		w = font_width(f, text[s], len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
 		    (left + right - w) / 2;
 		if (len > 0)
 			put_text(L->dev, f, size, L->t->text, x, base,
-			    text, len);
-		free(text);
+			    text[s], len);
+		free(text[s]);
 	}
 }
 

@@ -662,6 +662,71 @@ test_closing(void)
 	CHECK_INT(empty, 0);
 }
 
+/* The running head's texts of page 2 (left and right, "" when none). */
+static void
+heads_of(const char *programme, const char *chapter, char *left,
+    char *right)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b;
+	char *out, *p;
+
+	doc_set_str(&d->programme, programme);
+	left[0] = right[0] = '\0';
+	for (int i = 0; i < 2; i++) {
+		b = doc_add(d->root, DOC_HEADING, "t", 1);
+		doc_add_text(b, chapter, strlen(chapter), 0, 1);
+		b = doc_add(d->root, DOC_PARA, "t", 1);
+		doc_add_text(b, "Text", 4, 0, 1);
+	}
+	out = render(d, NULL);
+	p = out ? strstr(out, "\npage 2 ") : NULL;
+	/* The lines "text X 39.43 FONT SIZE "TEXT"" of the page's head. */
+	while (p != NULL && (p = strchr(p + 1, '\n')) != NULL &&
+	    strncmp(p, "\npage ", 6) != 0) {
+		double x;
+		char buf[200];
+
+		if (sscanf(p, " text %lf 39.43 \"Liberation Serif\" 8.50 "
+		    "\"%199[^\"]", &x, buf) == 2)
+			strcpy(x < 100 ? left : right, buf);
+	}
+	free(out);
+	doc_free(d);
+}
+
+/* Running heads: the programme's title left, the chapter right, once if
+ * both are the same; a title too long for its half cut after a word. */
+static void
+test_heads(void)
+{
+	const char *title = "Interkommunales Cross-Mentoring Bergheim-Süd "
+	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden";
+	char left[200], right[200];
+	size_t n;
+
+	heads_of("Kurz", "Willkommen", left, right);
+	CHECK_STR(left, "Kurz");
+	CHECK_STR(right, "Willkommen");
+	heads_of("Tandemübersicht", "Tandemübersicht", left, right);
+	CHECK_STR(left, "Tandemübersicht");
+	CHECK_STR(right, "");
+	heads_of(title, "Willkommen", left, right);
+	n = strlen(left);
+	/* One ellipsis, at the end, after a whole word of the title. */
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strstr(left, "\xe2\x80\xa6") == left + n - 3);
+	CHECK(n > 3 && strncmp(left, title, n - 3) == 0 &&
+	    title[n - 3] == ' ');
+	CHECK(n > 3 && left[n - 4] != ' ');
+	CHECK_STR(right, "Willkommen");
+	heads_of("Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
+	    "sammlungsergänzungsbeilagenverzeichnis", "Willkommen", left,
+	    right);
+	n = strlen(left);
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+}
+
 int
 main(void)
 {
@@ -672,6 +737,7 @@ main(void)
 	test_blocks();
 	test_groups();
 	test_closing();
+	test_heads();
 	test_emergency();
 	test_dash();
 	font_done();
