@@ -129,3 +129,25 @@ case "$h" in
 "Interkommunales Cross-Mentoring Bergheim-Süd… "*"Willkommen im Programm") ok;;
 *) bad "handbook head: '$h'";;
 esac
+
+# 5. The handbook's title page: one type family; the title is its H1.
+fams=$(pdffonts -f 1 -l 1 "$de/handbook.pdf" 2>/dev/null | awk 'NR > 2 {
+	f = $1; sub(/^[A-Z]+\+/, "", f); sub(/-.*/, "", f); sub(/,.*/, "", f)
+	print f }' | sort -u | tr '\n' ' ')
+[ "$fams" = "LiberationSans " ] && ok ||
+    bad "title page uses the families: $fams"
+pdfinfo -struct-text "$de/handbook.pdf" 2>/dev/null | sed -n '2,3p' |
+    tr -s ' ' >"$tmp/h1"
+if grep -q "^ H1" "$tmp/h1" && grep -qF '"Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim"' "$tmp/h1"; then
+	ok
+else
+	bad "title not tagged H1: $(cat "$tmp/h1")"
+fi
+
+# 6. The schedule: every date on one line (day, month and year).
+nev=$(grep -c "<event " "$TOP/content/programme.xml")
+p=$(page_of "$de/handbook.pdf" "Termine")
+ndates=$(pdftotext -layout -f "$p" -l "$p" "$de/handbook.pdf" - 2>/dev/null |
+    grep -cE '^ *[0-9]{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 20[0-9]{2} ')
+[ "$p" != 0 ] && [ "$nev" -gt 0 ] && [ "$ndates" = "$nev" ] && ok ||
+    bad "schedule on page $p: $ndates of $nev dates on one line"

@@ -492,7 +492,11 @@ participants(struct doc *d, const struct programme *p)
 static void
 events(struct doc *d, const struct programme *p)
 {
-	static const double w[] = { 2.2, 4, 2.2, 2.4 };
+	/* In points for A4 with 25 mm margins: the date column takes the
+	 * longest German date in bold ("28. September 2025", 92 pt at
+	 * 11 pt) on one line, the kind column "Abschlussveranstaltung"
+	 * unhyphenated. */
+	static const double w[] = { 104, 140, 114, 96 };
 	int *order = xcalloc(p->nevents + 1, sizeof(*order));
 	size_t n = figures_event_order(p, order);
 	struct doc_block *t, *r;
