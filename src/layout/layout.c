@@ -5,7 +5,9 @@
  *     glue, rules, images, table rows as boxes) in one list, each line
  *     already broken and its words placed; per-kind handlers in flow_acts[];
  *  2. paginate: the list is cut into pages at allowed points (no widows,
- *     orphans, or headings without the next two lines);
+ *     orphans, headings without the next two lines, short closing
+ *     paragraphs alone, or group rows without two of their rows); table
+ *     header rows and the current group row repeat on the next page;
  *  3. draw: each page goes to the device with its running head and foot,
  *     destinations, bookmarks, links and structure tags.
  */
@@ -1229,14 +1231,13 @@ flow_group_cont(struct lay *L, const struct doc_block *r, const double *x,
 		p->lang = src->lang;
 		for (size_t i = 0; i < src->nruns; i++)
 			doc_add_text(p, src->runs[i].text, src->runs[i].len,
-			    src->runs[i].style & ~(unsigned)DOC_BREAK,
-			    src->runs[i].line);
-		doc_add_text(p, lab, strlen(lab), 0, r->line);
-		p->runs[p->nruns - 1].lang = L->doc->lang;
+			    (src->runs[i].style | (src->style & DOC_BOLD)) &
+			    ~(unsigned)DOC_BREAK, src->runs[i].line);
 		p->style &= ~(unsigned)DOC_BOLD;
-		for (size_t i = 0; i + 1 < p->nruns; i++)
-			p->runs[i].style |= src->style & DOC_BOLD;
 	}
+	/* The label in the document's language, not bold. */
+	doc_add_text(p, lab + (p->nruns == 0), strlen(lab) - (p->nruns == 0),
+	    0, r->line)->lang = L->doc->lang;
 	L->conts = xgrow(L->conts, &L->contcap, L->nconts + 1,
 	    sizeof(*L->conts));
 	L->conts[L->nconts++] = row;
