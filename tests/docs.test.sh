@@ -188,21 +188,21 @@ pdftotext -layout "$out/tandems.pdf" "$tmp/tandems.txt"
 "$TANDEM" check "$TOP/content" >"$tmp/summary" 2>/dev/null
 mentees=$(sed -n 's/.*: \([0-9]*\) mentees.*/\1/p' "$tmp/summary")
 mentors=$(sed -n 's/.*, \([0-9]*\) mentors.*/\1/p' "$tmp/summary")
-idle=$(awk '/^Ohne Tandem$/ { on = 1; next } /^Gesamt$/ { on = 0 }
+idle=$(awk '/^ *Ohne Tandem$/ { on = 1; next } /^ *Gesamt$/ { on = 0 }
     on && / Mentor(in)?(\/Mentor)? / { n++ } END { print n + 0 }' \
     "$tmp/tandems.txt")
-lonely=$(awk '/^Ohne Tandem$/ { on = 1; next } /^Gesamt$/ { on = 0 }
+lonely=$(awk '/^ *Ohne Tandem$/ { on = 1; next } /^ *Gesamt$/ { on = 0 }
     on && / Mentee / { n++ } END { print n + 0 }' "$tmp/tandems.txt")
-total() { sed -n "s/^$1  *//p" "$tmp/tandems.txt" | tr -d ' '; }
+total() { sed -n "s/^ *$1  *//p" "$tmp/tandems.txt" | tr -d ' '; }
 [ -n "$mentees" ] && [ "$(total Mentees)" = "$mentees" ] && ok ||
     bad "tandems.pdf: Mentees $(total Mentees), data '$mentees'"
 [ -n "$mentors" ] && [ "$(total 'Mentorinnen und Mentoren')" = "$mentors" ] &&
     ok || bad "tandems.pdf: mentors $(total 'Mentorinnen und Mentoren')"
-grep -q "^Ohne Tandem  *$lonely Mentees\{0,1\}, $idle Mentor" \
+grep -q "^ *Ohne Tandem  *$lonely Mentees\{0,1\}, $idle Mentor" \
     "$tmp/tandems.txt" && [ "$idle" -gt 0 ] && ok ||
     bad "tandems.pdf: totals do not name $lonely mentees, $idle mentors" \
     "without a tandem: $(grep '^Ohne Tandem ' "$tmp/tandems.txt")"
-ntandems=$(grep -c '^[0-9][0-9]* ' "$tmp/tandems.txt")
+ntandems=$(grep -c '^ \{0,2\}[0-9][0-9]* ' "$tmp/tandems.txt")
 [ "$(total Tandems)" = "$ntandems" ] && ok ||
     bad "tandems.pdf: $(total Tandems) tandems in the totals, $ntandems rows"
 

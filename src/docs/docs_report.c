@@ -104,6 +104,8 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	char num[32];
 	double lx;
 
+	/* On the page of its heading and introduction (or table). */
+	keep->keep_prev = true;
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t k = 0; k < c->ncat; k++)
 			if (c->v[s][k] > max)
@@ -247,6 +249,9 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	    programme_count(p, ROLE_MENTOR, GENDER_UNKNOWN, false) == 0)
 		ncols--;
 	nrows = p->norgs + has_none;
+	/* Table, note and chart on one page, with the text before. */
+	parent = doc_add(parent, DOC_KEEP, NULL, 0);
+	parent->keep_prev = true;
 	w[0] = 4.4;
 	for (size_t k = 0; k <= ncols; k++)
 		w[k + 1] = 1.4;
@@ -421,6 +426,9 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
 		return;
 	}
+	/* Table and chart on one page, with the text before. */
+	parent = doc_add(parent, DOC_KEEP, NULL, 0);
+	parent->keep_prev = true;
 	t = docs_table(parent, w, 4, 1);
 	r = docs_row(t);
 	docs_cell(r, label_get(p->lang, LABEL_OUTCOMES), DOC_BOLD, 9);
@@ -513,6 +521,7 @@ docs_report_compose(const struct docs_env *env)
 	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
 		return NULL;
 	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
+	doc_set_str(&d->programme, p->title);	/* running head */
 	compose_ctx_init(&ctx, p, COMPOSE_REPORT);
 	/* The same environment, counting the blocks the text places. */
 	local = *env;

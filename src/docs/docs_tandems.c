@@ -354,6 +354,7 @@ docs_tandems_compose(const struct docs_env *env)
 	enum gender ug[ROLE__MAX] = { GENDER_UNKNOWN, GENDER_UNKNOWN };
 	long total = 0;
 
+	doc_set_str(&d->programme, p->title);	/* running head */
 	docs_heading(root, 1, label_get(p->lang, LABEL_TANDEM_OVERVIEW), true);
 	b = docs_para(root, p->title, DOC_ALIGN_LEFT, 11, DOC_BOLD);
 	if (p->edition != NULL) {
@@ -445,12 +446,6 @@ participants(struct doc *d, const struct programme *p)
 			org = -2;
 			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
 			    p->wording, x->role)), true);
-		}
-		if (x->org != org) {
-			org = x->org;
-			docs_heading(root, 3, org >= 0 ? compose_org(p, org) :
-			    DOCS_LANG(p, "Ohne Organisation",
-			    "No organisation"), false);
 			t = docs_table(root, w, 4, 1);
 			r = docs_row(t);
 			docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD,
@@ -461,6 +456,17 @@ participants(struct doc *d, const struct programme *p)
 			    DOC_BOLD, 9);
 			docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD,
 			    9);
+		}
+		/* Each organisation a group row in the role's table:
+		 * repeated on the pages its rows continue on. */
+		if (x->org != org) {
+			org = x->org;
+			r = docs_row(t);
+			r->group = true;
+			docs_cell(r, org >= 0 ? compose_org(p, org) :
+			    DOCS_LANG(p, "Ohne Organisation",
+			    "No organisation"), DOC_BOLD, 10)->first->font =
+			    DOC_FONT_HEADING;
 		}
 		r = docs_row(t);
 		sb_clear(&sb);
@@ -486,7 +492,11 @@ participants(struct doc *d, const struct programme *p)
 static void
 events(struct doc *d, const struct programme *p)
 {
-	static const double w[] = { 2.2, 4, 2.2, 2.4 };
+	/* In points for A4 with 25 mm margins: the date column takes the
+	 * longest German date in bold ("28. September 2025", 92 pt at
+	 * 11 pt) on one line, the kind column "Abschlussveranstaltung"
+	 * unhyphenated. */
+	static const double w[] = { 104, 140, 114, 96 };
 	int *order = xcalloc(p->nevents + 1, sizeof(*order));
 	size_t n = figures_event_order(p, order);
 	struct doc_block *t, *r;

@@ -106,7 +106,11 @@ logos(struct doc_block *r, const struct programme *p)
 	}
 }
 
-/* The title page: programme, edition, period, organisations. */
+/*
+ * The title page: programme, edition, period, organisations, all in the
+ * heading family. The programme's title is the document's first heading
+ * (H1 for screen readers), left out of the contents and bookmarks.
+ */
 static void
 title_page(struct doc *d, const struct programme *p)
 {
@@ -114,8 +118,13 @@ title_page(struct doc *d, const struct programme *p)
 	char from[64], to[64], *s;
 
 	vspace(r, 140);
-	b = para(r, p->title ? p->title : "", 26, DOC_BOLD, DOC_FONT_HEADING);
-	b->file = p->file;
+	b = doc_add(r, DOC_HEADING, p->file, 0);
+	b->level = 1;
+	b->no_toc = true;
+	b->align = DOC_ALIGN_CENTER;
+	b->size = 26;
+	if (p->title != NULL)
+		doc_add_text(b, p->title, strlen(p->title), 0, 0);
 	if (p->edition != NULL) {
 		vspace(r, 10);
 		para(r, p->edition, 15, 0, DOC_FONT_HEADING);
@@ -135,7 +144,7 @@ title_page(struct doc *d, const struct programme *p)
 		vspace(r, 40);
 		s = xasprintf("%s: %s \xe2\x80\x93 %s", labels[p->lang].period,
 		    from, to);
-		para(r, s, 12, 0, DOC_FONT_BODY);
+		para(r, s, 12, 0, DOC_FONT_HEADING);
 		free(s);
 	}
 	logos(r, p);
@@ -143,7 +152,7 @@ title_page(struct doc *d, const struct programme *p)
 		vspace(r, 40);
 		for (size_t i = 0; i < p->norgs; i++)
 			para(r, p->orgs[i].name ? p->orgs[i].name :
-			    p->orgs[i].id, 12, 0, DOC_FONT_BODY);
+			    p->orgs[i].id, 12, 0, DOC_FONT_HEADING);
 	}
 	doc_add(r, DOC_PAGEBREAK, NULL, 0);
 }
@@ -261,6 +270,7 @@ handbook_compose(const struct programme *p)
 	ch.p = p;
 	compose_ctx_init(&ch.ctx, p, COMPOSE_HANDBOOK);
 	ch.doc->title = xstrdup(p->title ? p->title : "");
+	doc_set_str(&ch.doc->programme, p->title);	/* running head */
 	ch.doc->title_page = true;
 	if (p->norgs > 0 && p->orgs[0].name != NULL)
 		ch.doc->author = xstrdup(p->orgs[0].name);

@@ -61,6 +61,7 @@ doc_free(struct doc *d)
 	free(d->strings);
 	free(d->title);
 	free(d->author);
+	free(d->programme);
 	free(d->lang);
 	free(d);
 }

@@ -132,6 +132,20 @@ struct doc_block {
 					   by side; tagged PDF shows their
 					   content, not a table */
 
+	bool		 group;		/* row: names the group of the rows
+					   that follow it (up to the next
+					   group row); its first cell spans
+					   the table, the others are not
+					   set. On a page where the group
+					   continues it is repeated, marked
+					   continued, under the header rows,
+					   and it never ends a page alone */
+
+	bool		 keep_prev;	/* keep group: no page break between
+					   it and the block before it (a
+					   chart stays with its heading and
+					   introduction) */
+
 	bool		 restart_pages;	/* page break: the next page is
 					   page 1 of a new document in a
 					   combined file (running heads) */
@@ -150,6 +164,9 @@ struct doc {
 	struct doc_block *root;
 	char		*title;		/* PDF title, running head */
 	char		*author;
+	char		*programme;	/* the programme's title, for
+					   {{programme}} in running heads;
+					   NULL = empty */
 	char		*lang;		/* "de" (default) or "en" */
 	bool		 title_page;	/* page 1 without running head/foot */
 	char		**strings;	/* interned strings (doc_intern) */

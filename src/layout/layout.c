@@ -5,7 +5,9 @@
  *     glue, rules, images, table rows as boxes) in one list, each line
  *     already broken and its words placed; per-kind handlers in flow_acts[];
  *  2. paginate: the list is cut into pages at allowed points (no widows,
- *     orphans, or headings without the next two lines);
+ *     orphans, headings without the next two lines, short closing
+ *     paragraphs alone, or group rows without two of their rows); table
+ *     header rows and the current group row repeat on the next page;
  *  3. draw: each page goes to the device with its running head and foot,
  *     destinations, bookmarks, links and structure tags.
  */
@@ -93,6 +95,10 @@ struct vitem {
 	size_t		 nkids, kidcap;
 	int		 table;		/* table rows: table number, else -1 */
 	bool		 header;	/* a repeated header row */
+	bool		 group;		/* a group row (doc_block.group) */
+	int		 grp;		/* table rows: the continuation of
+					   their group's row in lay.reps,
+					   or -1 */
 	double		 line_w;	/* rules: stroke width */
 	const struct doc_block *blk;	/* images, drawings */
 	int		 tick;		/* -1 none, 0 empty box, 1 ticked */
@@ -106,6 +112,8 @@ struct vlist {
 struct page {
 	size_t	 first, end;		/* items [first, end) */
 	size_t	 rep_first, rep_n;	/* repeated table header rows */
+	size_t	 rep_grp;		/* repeated group row (lay.reps), or
+					   NONE */
 	const char *chapter;		/* for {{chapter}} */
 };
 
@@ -128,6 +136,9 @@ struct lay {
 	size_t			*tbl_hdr_first;	/* per table */
 	size_t			*tbl_hdr_n;
 	size_t			 tblcap, tblcap2;
+	struct vlist		 reps;		/* group rows marked continued */
+	struct doc_block	**conts;	/* their rows' blocks (owned) */
+	size_t			 nconts, contcap;
 	const struct frag	*label;		/* list label for next line */
 	bool			 bare_para;	/* next paragraph: no P tag (the
 						   only one of a list item or
@@ -166,6 +177,7 @@ vl_add(struct lay *L, enum vkind kind, double h)
 	it->dest = -1;
 	it->toc_dest = -1;
 	it->table = -1;
+	it->grp = -1;
 	it->tick = -1;
 	if (L->keep_next > 0 || L->keep_all)
 		it->keep_prev = true;
@@ -1126,12 +1138,133 @@ flow_into(struct lay *L, const struct doc_block *b, const struct fctx *c,
 	L->keep_next = keep;
 }
 
+/*
+ * Set one table row into box: its cells side by side between the column
+ * edges x[], each cell's items placed below each other. A group row's
+ * first cell spans all ncols columns and its other cells are left out.
+ * With tagged, the row is a TR with TH (header) or TD cells.
+ */
+static void
+flow_row(struct lay *L, const struct doc_block *r, const double *x,
+    size_t ncols, const struct fctx *c, bool header, bool tagged,
+    struct vitem *box)
+{
+	double pad = 4;
+	size_t col = 0;
+
+	memset(box, 0, sizeof(*box));
+	if (tagged)
+		tag_open(L, DEV_TAG_TR);
+	for (const struct doc_block *k = r->first; k != NULL;
+	    k = k->next, col++) {
+		struct fctx in = *c;
+		struct vlist sub;
+		double y = pad;
+
+		if (r->group && col > 0)
+			break;
+		if (tagged)
+			tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
+		/* A cell's only paragraph is the cell itself. */
+		L->bare_para = tagged && k->first != NULL &&
+		    k->first == k->last && k->first->kind == DOC_PARA;
+
+		in.left = x[col] + pad;
+		in.right = x[r->group ? ncols : col + 1] - pad;
+		in.depth = c->depth + 1;
+		in.nbars = 0;
+		flow_into(L, k, &in, &sub, tagged);
+		for (size_t i = 0; i < sub.n; i++) {
+			if (sub.v[i].kind == V_GLUE && (i == 0 ||
+			    i + 1 == sub.n)) {
+				vitem_free(&sub.v[i]);
+				continue;
+			}
+			sub.v[i].dy = y;
+			y += sub.v[i].h;
+			box->kids = xgrow(box->kids, &box->kidcap,
+			    box->nkids + 1, sizeof(*box->kids));
+			box->kids[box->nkids++] = sub.v[i];
+		}
+		free(sub.v);
+		if (y + pad > box->h)
+			box->h = y + pad;
+	}
+}
+
+/* The word that marks a group row repeated on a continuation page. */
+static const char *
+continued_label(const struct lay *L)
+{
+	return L->doc->lang != NULL && strcmp(L->doc->lang, "en") == 0 ?
+	    " (continued)" : " (Fortsetzung)";
+}
+
+/*
+ * The continuation of group row r for the pages where its group goes on:
+ * the text of its first cell's paragraph followed by "(Fortsetzung)" in
+ * the document's language, set like r but untagged (it is drawn as an
+ * artifact, as repeated header rows are). Returns its index in L->reps.
+ */
+static int
+flow_group_cont(struct lay *L, const struct doc_block *r, const double *x,
+    size_t ncols, const struct fctx *c)
+{
+	struct doc_block *row = xcalloc(1, sizeof(*row)), *cell, *p;
+	const struct doc_block *src = r->first != NULL ? r->first->first : NULL;
+	const char *lab = continued_label(L);
+	unsigned char opens[sizeof(L->opens)];
+	size_t nopens = L->nopens;
+	struct vitem box;
+
+	row->kind = DOC_ROW;
+	row->group = true;
+	row->file = r->file;
+	row->line = r->line;
+	cell = doc_add(row, DOC_CELL, r->file, r->line);
+	p = doc_add(cell, DOC_PARA, r->file, r->line);
+	if (src != NULL && src->kind == DOC_PARA) {
+		p->align = src->align;
+		p->font = src->font;
+		p->style = src->style;
+		p->size = src->size;
+		p->lang = src->lang;
+		for (size_t i = 0; i < src->nruns; i++)
+			doc_add_text(p, src->runs[i].text, src->runs[i].len,
+			    (src->runs[i].style | (src->style & DOC_BOLD)) &
+			    ~(unsigned)DOC_BREAK, src->runs[i].line);
+		p->style &= ~(unsigned)DOC_BOLD;
+	}
+	/* The label in the document's language, not bold. */
+	doc_add_text(p, lab + (p->nruns == 0), strlen(lab) - (p->nruns == 0),
+	    0, r->line)->lang = L->doc->lang;
+	L->conts = xgrow(L->conts, &L->contcap, L->nconts + 1,
+	    sizeof(*L->conts));
+	L->conts[L->nconts++] = row;
+	/* Tags waiting for the next drawn item stay waiting. */
+	memcpy(opens, L->opens, nopens);
+	L->nopens = 0;
+	flow_row(L, row, x, ncols, c, false, false, &box);
+	memcpy(L->opens, opens, nopens);
+	L->nopens = nopens;
+	box.kind = V_BOX;
+	box.dest = -1;
+	box.toc_dest = -1;
+	box.tick = -1;
+	box.group = true;
+	box.grp = (int)L->reps.n;
+	L->reps.v = xgrow(L->reps.v, &L->reps.cap, L->reps.n + 1,
+	    sizeof(*L->reps.v));
+	L->reps.v[L->reps.n++] = box;
+	return box.grp;
+}
+
 static void
 flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	size_t ncols = 0, tno = (size_t)L->ntables++;
-	double *x, total = 0, pad = 4;
-	int row = 0;
+	double *x, total = 0;
+	int row = 0, grp = -1;
 
 	for (const struct doc_block *r = b->first; r != NULL; r = r->next) {
 		size_t n = 0;
@@ -1163,45 +1296,17 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	    r = r->next, row++) {
 		struct vitem box;
 		struct vitem *it;
-		size_t col = 0;
 		bool header = row < b->header_rows;
+		bool group = r->group && !header;
 
-		memset(&box, 0, sizeof(box));
-		if (!b->layout_only)
-			tag_open(L, DEV_TAG_TR);
-		for (const struct doc_block *k = r->first; k != NULL;
-		    k = k->next, col++) {
-			struct fctx in = *c;
-			struct vlist sub;
-			double y = pad;
-
-			if (!b->layout_only)
-				tag_open(L, header ? DEV_TAG_TH : DEV_TAG_TD);
-			/* A cell's only paragraph is the cell itself. */
-			L->bare_para = !b->layout_only && k->first != NULL &&
-			    k->first == k->last && k->first->kind == DOC_PARA;
-
-			in.left = x[col] + pad;
-			in.right = x[col + 1] - pad;
-			in.depth = c->depth + 1;
-			in.nbars = 0;
-			flow_into(L, k, &in, &sub, !b->layout_only);
-			for (size_t i = 0; i < sub.n; i++) {
-				if (sub.v[i].kind == V_GLUE && (i == 0 ||
-				    i + 1 == sub.n)) {
-					vitem_free(&sub.v[i]);
-					continue;
-				}
-				sub.v[i].dy = y;
-				y += sub.v[i].h;
-				box.kids = xgrow(box.kids, &box.kidcap,
-				    box.nkids + 1, sizeof(*box.kids));
-				box.kids[box.nkids++] = sub.v[i];
-			}
-			free(sub.v);
-			if (y + pad > box.h)
-				box.h = y + pad;
+		if (group) {
+			grp = flow_group_cont(L, r, x, ncols, c);
+			L->reps.v[grp].x = c->left;
+			L->reps.v[grp].w = col_width(c);
+			L->reps.v[grp].table = (int)tno;
+			L->reps.v[grp].line_w = b->no_rules ? 0 : 0.8;
 		}
+		flow_row(L, r, x, ncols, c, header, !b->layout_only, &box);
 		it = vl_add(L, V_BOX, box.h);
 		if (!b->layout_only)
 			tag_close(L);	/* the row's */
@@ -1212,12 +1317,24 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->w = col_width(c);
 		it->table = (int)tno;
 		it->header = header;
-		it->line_w = b->no_rules ? 0 : header ? 0.8 : 0.3;
+		it->group = group;
+		it->grp = header ? -1 : grp;
+		it->line_w = b->no_rules ? 0 : header || group ? 0.8 : 0.3;
 		if (header) {
 			if (L->tbl_hdr_first[tno] == NONE)
 				L->tbl_hdr_first[tno] = L->vl.n - 1;
 			L->tbl_hdr_n[tno]++;
 			L->keep_next = 1;
+		}
+		if (group) {
+			/* Not alone at a page's foot: with two of its rows
+			 * (or all, when it has fewer). */
+			int n = 0;
+
+			for (const struct doc_block *q = r->next; q != NULL &&
+			    !q->group && n < 2; q = q->next)
+				n++;
+			L->keep_next = n;
 		}
 	}
 	if (!b->layout_only)
@@ -1231,7 +1348,7 @@ static void
 flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
 	bool save = L->keep_all;
-	size_t start = L->vl.n;
+	size_t before = L->vl.n, start;
 
 	space(L, 0);
 	start = L->vl.n;
@@ -1242,7 +1359,14 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	 * is only where the outer group breaks when it cannot fit a page. */
 	if (start < L->vl.n && save)
 		L->vl.v[start].weak_break = true;
-	else if (start < L->vl.n)
+	else if (start < L->vl.n && b->keep_prev && before > 0) {
+		/* With the block before: no break in the space between
+		 * either; where the two cannot share a page, it breaks
+		 * before the group after all. */
+		for (size_t i = before; i <= start; i++)
+			L->vl.v[i].keep_prev = true;
+		L->vl.v[start].weak_break = true;
+	} else if (start < L->vl.n)
 		L->vl.v[start].keep_prev = false;
 }
 
@@ -1479,11 +1603,90 @@ flow_block(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	flow_acts[b->kind](L, b, c);
 }
 
+/* Lines of a closing paragraph that go with the block before it. */
+#define CLOSING_LINES	2
+
+/* Blocks before a closing paragraph that it may pull onto the next page
+ * whole: no higher than this many body lines. */
+#define CLOSING_PULL	5
+
+/*
+ * Keep a section's short closing paragraph, the items [from, L->vl.n),
+ * with the block before it, the items [prev_from, from), so that it
+ * never stands alone at the top of a page: only when it has at most
+ * CLOSING_LINES lines and the block before can be split (text) or is
+ * small, so that no page is left with a large empty area.
+ */
+static void
+keep_closing(struct lay *L, const struct doc_block *prev, size_t prev_from,
+    size_t from)
+{
+	size_t lines = 0;
+	double h = 0;
+
+	for (size_t i = from; i < L->vl.n; i++)
+		if (L->vl.v[i].kind == V_LINE)
+			lines++;
+		else if (L->vl.v[i].kind != V_GLUE)
+			return;
+	if (lines == 0 || lines > CLOSING_LINES)
+		return;
+	for (size_t i = prev_from; i < from; i++)
+		h += L->vl.v[i].h;
+	if (prev->kind != DOC_PARA && prev->kind != DOC_LIST &&
+	    prev->kind != DOC_QUOTE &&
+	    h > CLOSING_PULL * L->t->leading[DOC_FONT_BODY])
+		return;
+	for (size_t i = from; i < L->vl.n; i++)
+		L->vl.v[i].keep_prev = true;
+}
+
+/* An introduction of at most this many lines stays whole with the keep
+ * group after it that asks to stay with it (keep_prev). */
+#define INTRO_LINES	6
+
+/* No page break inside the items [from, to) when they hold at most max
+ * text lines and nothing but lines and space. */
+static void
+keep_short(struct lay *L, size_t from, size_t to, size_t max)
+{
+	size_t lines = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (L->vl.v[i].kind == V_LINE)
+			lines++;
+		else if (L->vl.v[i].kind != V_GLUE)
+			return;
+	if (lines <= max)
+		keep_together(L, from, to);
+}
+
 static void
 flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
-	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+	const struct doc_block *prev = NULL;
+	size_t prev_from = 0;
+
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		size_t from = L->vl.n;
+
 		flow_block(L, k, c);
+		/* The last paragraph of a section: before a heading, a page
+		 * break or the end of the document. */
+		if (b->kind == DOC_ROOT && k->kind == DOC_PARA &&
+		    prev != NULL && prev->kind != DOC_HEADING &&
+		    prev->kind != DOC_PAGEBREAK && prev->kind != DOC_SPACE &&
+		    (k->next == NULL || k->next->kind == DOC_HEADING ||
+		    k->next->kind == DOC_PAGEBREAK))
+			keep_closing(L, prev, prev_from, from);
+		/* A chart with its short introduction (and so with the
+		 * heading, which keeps the introduction's first lines). */
+		if (k->kind == DOC_KEEP && k->keep_prev && prev != NULL &&
+		    prev->kind == DOC_PARA)
+			keep_short(L, prev_from, from, INTRO_LINES);
+		prev = k;
+		prev_from = from;
+	}
 }
 
 /* Collect the headings of the outline and TOC, in document order. The
@@ -1538,6 +1741,14 @@ paginate(struct lay *L, size_t *npages)
 			pg.rep_n = L->tbl_hdr_n[v[k].table];
 			for (size_t r = 0; r < pg.rep_n; r++)
 				avail -= v[pg.rep_first + r].h;
+		}
+		/* Rows of a group begun on an earlier page: its name again,
+		 * marked continued. */
+		pg.rep_grp = NONE;
+		if (v[k].kind == V_BOX && v[k].table >= 0 && !v[k].header &&
+		    !v[k].group && v[k].grp >= 0) {
+			pg.rep_grp = (size_t)v[k].grp;
+			avail -= L->reps.v[pg.rep_grp].h;
 		}
 		for (j = k; j < n; j++) {
 			if (v[j].kind == V_BREAK)
@@ -1833,7 +2044,8 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		d->ops->tag_end(d);
 }
 
-/* Expand {{title}}, {{chapter}}, {{page}}, {{pages}} in a running head. */
+/* Expand {{title}}, {{programme}}, {{chapter}}, {{page}}, {{pages}} in a
+ * running head. */
 static char *
 expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
     int pages)
@@ -1844,6 +2056,10 @@ expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
 		if (strncmp(s, "{{title}}", 9) == 0) {
 			sb_adds(&sb, L->doc->title ? L->doc->title : "");
 			s += 9;
+		} else if (strncmp(s, "{{programme}}", 13) == 0) {
+			sb_adds(&sb, L->doc->programme ? L->doc->programme :
+			    "");
+			s += 13;
 		} else if (strncmp(s, "{{chapter}}", 11) == 0) {
 			sb_adds(&sb, pg->chapter ? pg->chapter : "");
 			s += 11;
@@ -1859,60 +2075,93 @@ expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
 	return sb_take(&sb);
 }
 
+/*
+ * Shorten text (owned, replaced) to fit room points at size: cut after
+ * the last whole word that fits with one ellipsis after it, leaving no
+ * separator (comma, colon, dash, middle dot) before the ellipsis. Only a
+ * first word too long for the room is cut inside.
+ */
+static char *
+fit_slot(struct font *f, double size, char *text, double room)
+{
+	static const char ell[] = "\xe2\x80\xa6";
+	size_t len = strlen(text), cut, word = 0;
+	char *s;
+
+	if (font_width(f, text, len) * size / 1000 <= room)
+		return text;
+	/* Whole words only: the longest prefix ending before a space. */
+	for (size_t k = 1; k < len; k++)
+		if (text[k] == ' ' && font_width(f, text, k) * size /
+		    1000 + font_width(f, ell, 3) * size / 1000 <= room)
+			word = k;
+	if (word > 0)
+		cut = word;
+	else {
+		cut = len;
+		while (cut > 0 && font_width(f, text, cut) * size / 1000 +
+		    font_width(f, ell, 3) * size / 1000 > room) {
+			cut--;
+			while (cut > 0 && ((unsigned char)text[cut] & 0xC0) ==
+			    0x80)
+				cut--;
+		}
+	}
+	/* No separator or space before the ellipsis. */
+	for (;;) {
+		if (cut > 0 && strchr(" ,;:-", text[cut - 1]) != NULL)
+			cut--;
+		else if (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) == 0)
+			cut -= 2;
+		else if (cut > 2 && memcmp(text + cut - 3, "\xe2\x80\x93", 3) ==
+		    0)
+			cut -= 3;
+		else
+			break;
+	}
+	text[cut] = '\0';
+	s = xasprintf("%s%s", text, ell);
+	free(text);
+	return s;
+}
+
+/*
+ * Draw the running head or foot: each slot in its third of the line
+ * (left and right get half the width each, the centre all of it), cut
+ * after a word with an ellipsis when too long. A right slot that says
+ * the same as the left one is left out.
+ */
 static void
 draw_slots(struct lay *L, char *const *slots, double size, double base,
     const struct page *pg, int page, int pages)
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
+	char *text[TMPL_SLOT__MAX];
 
+	for (int s = 0; s < TMPL_SLOT__MAX; s++)
+		text[s] = slots[s] != NULL ? expand_slot(L, slots[s], pg, page,
+		    pages) : NULL;
+	if (text[TMPL_LEFT] != NULL && text[TMPL_RIGHT] != NULL &&
+	    strcmp(text[TMPL_LEFT], text[TMPL_RIGHT]) == 0) {
+		free(text[TMPL_RIGHT]);
+		text[TMPL_RIGHT] = NULL;
+	}
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
-		char *text, *s2;
 		size_t len;
 		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
 
-		if (slots[s] == NULL)
+		if (text[s] == NULL)
 			continue;
-		text = expand_slot(L, slots[s], pg, page, pages);
-		len = strlen(text);
-		/* Cut what does not fit (long titles) after a word, with an
-		 * ellipsis. */
-		if (font_width(f, text, len) * size / 1000 > room - 12) {
-			double ell = font_width(f, "\xe2\x80\xa6", 3) * size /
-			    1000;
-			size_t cut = len;
-
-			while (cut > 0 && font_width(f, text, cut) * size /
-			    1000 + ell > room - 12) {
-				cut--;
-				while (cut > 0 && ((unsigned char)text[cut] &
-				    0xC0) == 0x80)
-					cut--;
-			}
-			for (size_t k = cut; k > cut / 2; k--)
-				if (text[k] == ' ') {
-					cut = k;
-					break;
-				}
-			/* No separator or space before the ellipsis. */
-			while (cut > 0 && (strchr(" ,;:-", text[cut - 1]) ||
-			    (cut > 1 && memcmp(text + cut - 2, "\xc2\xb7", 2) ==
-			    0)))
-				cut -= text[cut - 1] == ' ' ||
-				    strchr(",;:-", text[cut - 1]) ? 1 : 2;
-			text[cut] = '\0';
-			s2 = xasprintf("%s\xe2\x80\xa6", text);
-			free(text);
-			text = s2;
-			len = strlen(text);
-		}
-		w = font_width(f, text, len) * size / 1000;
+		text[s] = fit_slot(f, size, text[s], room - 12);
+		len = strlen(text[s]);
+		w = font_width(f, text[s], len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
 		    (left + right - w) / 2;
 		if (len > 0)
 			put_text(L->dev, f, size, L->t->text, x, base,
-			    text, len);
-		free(text);
+			    text[s], len);
+		free(text[s]);
 	}
 }
 
@@ -1970,6 +2219,14 @@ draw_page(struct lay *L, const struct page *pg, int page, int pages,
 			d->ops->artifact_end(d);
 			y += h->h;
 		}
+	if (pg->rep_grp != NONE) {
+		const struct vitem *g = &L->reps.v[pg->rep_grp];
+
+		d->ops->artifact_begin(d);
+		draw_item(L, g, y, dest_page, false);
+		d->ops->artifact_end(d);
+		y += g->h;
+	}
 	for (size_t i = pg->first; i < pg->end; i++) {
 		const struct vitem *it = &L->vl.v[i];
 
@@ -2099,6 +2356,12 @@ layout_render(const struct doc *doc, const struct template *t,
 	free(L.ctxs);
 	free(L.tbl_hdr_first);
 	free(L.tbl_hdr_n);
+	for (size_t i = 0; i < L.reps.n; i++)
+		vitem_free(&L.reps.v[i]);
+	free(L.reps.v);
+	for (size_t i = 0; i < L.nconts; i++)
+		doc_block_free(L.conts[i]);
+	free(L.conts);
 	free(L.heads);
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);

@@ -453,6 +453,280 @@ test_blocks(void)
 	doc_free(d);
 }
 
+/* A table row of two cells (one for a group row). */
+static void
+groups_row(struct doc_block *t, const char *a, const char *b, bool group)
+{
+	struct doc_block *row = doc_add(t, DOC_ROW, "t", 1);
+
+	row->group = group;
+	doc_add_text(doc_add(doc_add(row, DOC_CELL, "t", 1), DOC_PARA, "t", 1),
+	    a, strlen(a), DOC_BOLD, 1);
+	if (b != NULL)
+		doc_add_text(doc_add(doc_add(row, DOC_CELL, "t", 1), DOC_PARA,
+		    "t", 1), b, strlen(b), 0, 1);
+}
+
+/*
+ * A table grouped by group rows (groups A, B, C of na, 3 and 60 rows,
+ * after a paragraph of skip lines): on every page where a group goes on,
+ * its row is repeated under the header as an artifact, marked continued
+ * in the document's language; a group row is followed on its page by two
+ * rows of its group; the structure holds each row once. Returns the
+ * number of repeated group rows, or -1 when a check failed.
+ */
+static int
+groups_case(int na, int skip, const char *lang)
+{
+	struct doc *d = doc_new(lang);
+	struct doc_block *t, *b;
+	char *out, buf[32];
+	int reps = 0, bad = 0;
+	const char *cont = strcmp(lang, "en") == 0 ? "\"(continued)\"" :
+	    "\"(Fortsetzung)\"";
+
+	b = doc_add(d->root, DOC_PARA, "t", 1);
+	for (int i = 0; i < skip; i++) {
+		doc_add_text(b, "Zeile", 5, 0, 1);
+		doc_add_break(b, 1);
+	}
+	doc_add_text(b, "Ende", 4, 0, 1);
+	t = doc_add(d->root, DOC_TABLE, "t", 1);
+	t->header_rows = 1;
+	groups_row(t, "Kopf", "Wert", false);
+	for (int g = 0; g < 3; g++) {
+		int n = g == 0 ? na : g == 1 ? 3 : 60;
+
+		snprintf(buf, sizeof(buf), "Gruppe%c", 'A' + g);
+		groups_row(t, buf, NULL, true);
+		for (int i = 0; i < n; i++) {
+			snprintf(buf, sizeof(buf), "Reihe%c%d", 'A' + g, i);
+			groups_row(t, buf, "x", false);
+		}
+	}
+	out = render(d, NULL);
+	if (out == NULL)
+		bad++;
+	for (const char *p = out ? strstr(out, "\npage ") : NULL; p != NULL;
+	    p = strstr(p + 1, "\npage ")) {
+		const char *end = strstr(p + 1, "\npage ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *pg = xstrndup(p, len), *q, *first, *r, *g;
+		char cur;
+
+		/* The first row of the page's table body: a group's row? */
+		first = strstr(pg, "<TR>");
+		r = first ? strstr(first, "\"Reihe") : NULL;
+		g = first ? strstr(first, "\"Gruppe") : NULL;
+		if (r != NULL && (g == NULL || r < g)) {
+			cur = r[6];
+			/* Group cur goes on: its name, continued, above. */
+			snprintf(buf, sizeof(buf), "\"Gruppe%c\"", cur);
+			q = strstr(pg, buf);
+			if (q == NULL || q > first || strstr(q, cont) == NULL ||
+			    strstr(q, cont) > first ||
+			    strstr(pg, "<Artifact>") > q)
+				bad++;
+			else
+				reps++;
+		}
+		/* No group row ends up with fewer than two of its rows. */
+		for (q = strstr(pg, "\"Gruppe"); q != NULL;
+		    q = strstr(q + 1, "\"Gruppe")) {
+			const char *r1 = strstr(q, "\"Reihe"), *r2;
+
+			if (first == NULL || q < first)
+				continue;	/* the repeated one */
+			r2 = r1 ? strstr(r1 + 1, "\"Reihe") : NULL;
+			if (r1 == NULL || r2 == NULL || r1[6] != q[7] ||
+			    r2[6] != q[7])
+				bad++;
+		}
+		free(pg);
+	}
+	/* Every row tagged once: header TH, group rows one TD. */
+	if (out != NULL && (count(out, "<TR>") != (size_t)(1 + 3 + na + 63) ||
+	    count(out, "<TH>") != 2 ||
+	    count(out, "<TD>") != (size_t)(3 + 2 * (na + 63)) ||
+	    count(out, "<") - count(out, "</>") != count(out, "</>")))
+		bad++;
+	free(out);
+	doc_free(d);
+	return bad > 0 ? -1 : reps;
+}
+
+/* Group rows in tables (the handbook's participants by organisation). */
+static void
+test_groups(void)
+{
+	int total = 0, fails = 0;
+
+	/* Move group B over the page foot step by step. */
+	for (int skip = 0; skip < 40; skip += 3) {
+		int r = groups_case(40, skip, "de");
+
+		if (r < 0)
+			fails++;
+		else
+			total += r;
+	}
+	CHECK_INT(fails, 0);
+	CHECK(total >= 14);	/* A or C goes on in every case */
+	CHECK(groups_case(90, 0, "en") >= 2);
+	CHECK(groups_case(90, 0, "de") >= 2);
+}
+
+/*
+ * A section's closing paragraph of nlast lines after a paragraph of n
+ * lines (and a heading after it): returns 1 when the closing paragraph
+ * begins a page without a line of the paragraph before it, 0 when not,
+ * -1 when the page before ends more than five lines short of its foot.
+ */
+static int
+closing_case(int n, int nlast)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+	char *out, buf[32];
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "Zeile%d", i);
+		doc_add_text(b, buf, strlen(buf), 0, 1);
+		doc_add_break(b, 1);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 2);
+	for (int i = 0; i < nlast; i++) {
+		if (i > 0)
+			doc_add_break(b, 2);
+		doc_add_text(b, "Schluss", 7, 0, 2);
+	}
+	b = doc_add(d->root, DOC_HEADING, "t", 3);
+	b->level = 2;
+	doc_add_text(b, "Weiter", 6, 0, 3);
+	b = doc_add(d->root, DOC_PARA, "t", 4);
+	doc_add_text(b, "Text", 4, 0, 4);
+	out = render(d, NULL);
+	if (out == NULL)
+		rc = 1;
+	else {
+		const char *z = strstr(out, "\"Schluss\""), *p, *q;
+		const char *pg = NULL, *prev = NULL, *last = NULL;
+		double y = 0;
+
+		for (p = out; (p = strstr(p, "\npage ")) != NULL && p < z;
+		    p++) {
+			prev = pg;
+			pg = p;
+		}
+		/* A line of the paragraph before on the same page? */
+		for (p = pg ? strstr(pg, "\"Zeile") : NULL; p != NULL &&
+		    p < z; p = strstr(p + 1, "\"Zeile"))
+			last = p;
+		if (z == NULL || pg == NULL)
+			rc = 1;
+		else if (last == NULL)
+			rc = prev != NULL;
+		else if (prev != NULL) {
+			/* The page before: its last line near the foot
+			 * (A4, bottom margin 25 mm, 14 pt leading). */
+			for (p = q = strstr(prev, "\"Zeile"); p != NULL &&
+			    p < pg; p = strstr(p + 1, "\"Zeile"))
+				q = p;
+			while (q != NULL && q > out && q[-1] != '\n')
+				q--;
+			if (q != NULL && sscanf(q, " text %*f %lf", &y) == 1 &&
+			    y < 841.89 - 70.87 - 5 * 14)
+				rc = -1;
+		}
+	}
+	free(out);
+	doc_free(d);
+	return rc;
+}
+
+/* A section's short closing paragraph never starts a page alone. */
+static void
+test_closing(void)
+{
+	int alone = 0, empty = 0;
+
+	for (int n = 44; n <= 56; n++)
+		for (int nlast = 1; nlast <= 2; nlast++) {
+			int r = closing_case(n, nlast);
+
+			alone += r > 0;
+			empty += r < 0;
+		}
+	CHECK_INT(alone, 0);
+	CHECK_INT(empty, 0);
+}
+
+/* The running head's texts of page 2 (left and right, "" when none). */
+static void
+heads_of(const char *programme, const char *chapter, char *left,
+    char *right)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b;
+	char *out, *p;
+
+	doc_set_str(&d->programme, programme);
+	left[0] = right[0] = '\0';
+	for (int i = 0; i < 2; i++) {
+		b = doc_add(d->root, DOC_HEADING, "t", 1);
+		doc_add_text(b, chapter, strlen(chapter), 0, 1);
+		b = doc_add(d->root, DOC_PARA, "t", 1);
+		doc_add_text(b, "Text", 4, 0, 1);
+	}
+	out = render(d, NULL);
+	p = out ? strstr(out, "\npage 2 ") : NULL;
+	/* The lines "text X 39.43 FONT SIZE "TEXT"" of the page's head. */
+	while (p != NULL && (p = strchr(p + 1, '\n')) != NULL &&
+	    strncmp(p, "\npage ", 6) != 0) {
+		double x;
+		char buf[200];
+
+		if (sscanf(p, " text %lf 39.43 \"Liberation Serif\" 8.50 "
+		    "\"%199[^\"]", &x, buf) == 2)
+			strcpy(x < 100 ? left : right, buf);
+	}
+	free(out);
+	doc_free(d);
+}
+
+/* Running heads: the programme's title left, the chapter right, once if
+ * both are the same; a title too long for its half cut after a word. */
+static void
+test_heads(void)
+{
+	const char *title = "Interkommunales Cross-Mentoring Bergheim-Süd "
+	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden";
+	char left[200], right[200];
+	size_t n;
+
+	heads_of("Kurz", "Willkommen", left, right);
+	CHECK_STR(left, "Kurz");
+	CHECK_STR(right, "Willkommen");
+	heads_of("Tandemübersicht", "Tandemübersicht", left, right);
+	CHECK_STR(left, "Tandemübersicht");
+	CHECK_STR(right, "");
+	heads_of(title, "Willkommen", left, right);
+	n = strlen(left);
+	/* One ellipsis, at the end, after a whole word of the title. */
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strstr(left, "\xe2\x80\xa6") == left + n - 3);
+	CHECK(n > 3 && strncmp(left, title, n - 3) == 0 &&
+	    title[n - 3] == ' ');
+	CHECK(n > 3 && left[n - 4] != ' ');
+	CHECK_STR(right, "Willkommen");
+	heads_of("Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
+	    "sammlungsergänzungsbeilagenverzeichnis", "Willkommen", left,
+	    right);
+	n = strlen(left);
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+}
+
 int
 main(void)
 {
@@ -461,6 +735,9 @@ main(void)
 	test_template();
 	test_markdown();
 	test_blocks();
+	test_groups();
+	test_closing();
+	test_heads();
 	test_emergency();
 	test_dash();
 	font_done();
