@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "stats/labels.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
@@ -336,6 +337,33 @@ stats_value(const struct stats_cell *e, char decimal, char *buf)
 	}
 	snprintf(buf, 32, "%ld", e->n);
 	return buf;
+}
+
+/*
+ * Say which cohort h is: its title and edition, after its column head and
+ * a colon where that is neither (an id that tells two equal cohorts
+ * apart), then with period its dates. Returns a new string.
+ */
+char *
+stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *a, *b;
+
+	if (strcmp(h->label, h->title) != 0 && (h->edition == NULL ||
+	    strcmp(h->label, h->edition) != 0))
+		sb_addf(&sb, "%s: ", h->label);
+	sb_adds(&sb, h->title);
+	if (h->edition != NULL)
+		sb_addf(&sb, ", %s", h->edition);
+	if (period) {
+		a = stats_date(l, h->start);
+		b = stats_date(l, h->end);
+		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
+		free(a);
+		free(b);
+	}
+	return sb_take(&sb);
 }
 
 size_t
