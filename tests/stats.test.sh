@@ -136,6 +136,22 @@ then
 	done
 	[ "${n:-0}" -gt 1 ] && [ -z "$apart" ] && ok ||
 	    bad "figures apart from their table:${apart:- no pages}"
+	# Column heads and the methods note name the cohort by its edition
+	# and title, never by the path typed on the command line; no chart
+	# of the tandems, whose one row of figures (the other is "–") adds
+	# nothing to the table; serif body type as in the report.
+	pdftotext -layout "$tmp/sample/statistics.pdf" "$tmp/sample.txt"
+	grep -Eq "^ +1\. Durchgang 2025/2026$" "$tmp/sample.txt" && ok ||
+	    bad "sample pdf: edition not a column head"
+	grep -q "content/programme.xml\|$TOP" "$tmp/sample.txt" &&
+	    bad "sample pdf prints the programme's path" || ok
+	tr '\n' ' ' <"$tmp/sample.txt" |
+	    grep -q "1\. Durchgang 2025/2026: *programme\.xml " &&
+	    ok || bad "sample pdf: methods source line"
+	grep -q "^Abbildung [0-9]*: Tandems" "$tmp/sample.txt" &&
+	    bad "sample pdf: chart of the tandems" || ok
+	pdffonts "$tmp/sample/statistics.pdf" 2>/dev/null |
+	    grep -q "LiberationSerif" && ok || bad "sample pdf: no serif body"
 	"$TANDEM" stats img-2018 img-2020 --format pdf -o "$tmp/pdf2" \
 	    >/dev/null 2>&1
 	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||

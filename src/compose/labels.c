@@ -81,9 +81,14 @@ static const char *const genders[LANG__MAX][GENDER__MAX] = {
 	{ "not stated", "female", "male", "diverse" },
 };
 
+/*
+ * Column heads and chart categories: English in sentence case like every
+ * English heading. "Diverse" is the official English name of the German
+ * legal category "divers".
+ */
 static const char *const genders_plural[LANG__MAX][GENDER__MAX] = {
 	{ "ohne Angabe", "Frauen", "Männer", "divers" },
-	{ "not stated", "women", "men", "diverse" },
+	{ "Not stated", "Women", "Men", "Diverse" },
 };
 
 /* Numbers 0-12 as words; German 1 as "ein" (masculine/neuter). */

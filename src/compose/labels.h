@@ -76,7 +76,8 @@ const char	*label_get(enum lang, enum label);
 const char	*label_month(enum lang, int month);	/* 1..12 */
 const char	*label_weekday(enum lang, struct date);	/* "Montag" */
 const char	*label_gender(enum lang, enum gender);	/* "weiblich" */
-const char	*label_gender_plural(enum lang, enum gender); /* "Frauen" */
+/* As a column head or chart category: "Frauen", "Women". */
+const char	*label_gender_plural(enum lang, enum gender);
 const char	*label_event_kind(enum lang, enum event_kind);
 const char	*label_outcome_kind(enum lang, enum outcome_kind);
 const char	*label_status(enum lang, enum status);

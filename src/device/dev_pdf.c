@@ -45,17 +45,25 @@ struct pdf_dest {
 	double		 y;		/* PDF y (from the bottom) */
 };
 
+/* Where a link or bookmark came from, for diagnostics. */
+struct pdf_src {
+	char		*file;		/* owned, or NULL */
+	long		 line;		/* 0 = unknown */
+};
+
 struct pdf_link {
 	HPDF_Page	 page;
 	HPDF_Rect	 rect;
 	int		 dest;
 	int		 el;		/* its Link structure element */
+	struct pdf_src	 src;
 };
 
 struct pdf_mark {
 	int		 level;
 	char		*title;
 	int		 dest;
+	struct pdf_src	 src;
 };
 
 struct pdf_image {
@@ -135,6 +143,7 @@ struct pdf_dev {
 	struct pdf_image *images;
 	size_t		 nimages, capimages;
 	size_t		 nmissing;	/* characters drawn as .notdef */
+	struct pdf_src	 src;		/* source of what is drawn now */
 
 	struct pdf_tags	*tags;		/* structure (pdf_tags.c) */
 	struct {			/* the last tagged text run */
@@ -197,11 +206,18 @@ pdf_reset(struct pdf_dev *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->nmarks; i++)
+	for (i = 0; i < p->nmarks; i++) {
 		free(p->marks[i].title);
+		free(p->marks[i].src.file);
+	}
+	for (i = 0; i < p->nlinks; i++)
+		free(p->links[i].src.file);
 	for (i = 0; i < p->nimages; i++)
 		free(p->images[i].path);
 	p->ndests = p->nlinks = p->nmarks = p->nimages = 0;
+	free(p->src.file);
+	p->src.file = NULL;
+	p->src.line = 0;
 	p->nmissing = 0;
 	p->npages = 0;
 	for (i = 0; i < sizeof(p->meta) / sizeof(p->meta[0]); i++) {
@@ -722,8 +738,8 @@ pdf_text(struct device *d, struct font *f, double size, struct dev_color c,
 		return;
 	if (!(size > 0 && size <= PDF_MAX_FONTSIZE) || !isfinite(x) ||
 	    !isfinite(y) || fabs(x) > 1e6 || fabs(y) > 1e6) {
-		diag(DIAG_WARNING, NULL, 0, 0, "text at an impossible size "
-		    "or position left out of the PDF");
+		diag(DIAG_WARNING, p->src.file, p->src.line, 0, "text at an "
+		    "impossible size or position left out of the PDF");
 		return;
 	}
 	if (f == p->tjfont)
@@ -1028,6 +1044,17 @@ pdf_link_uri(struct device *d, double x, double y, double w, double h,
 	}
 }
 
+/* A copy of a source position (the file name duplicated). */
+static struct pdf_src
+pdf_src_copy(const struct pdf_src *s)
+{
+	struct pdf_src c;
+
+	c.file = s->file != NULL ? xstrdup(s->file) : NULL;
+	c.line = s->line;
+	return c;
+}
+
 /* A clickable area jumping to a destination; resolved in end(). */
 static void
 pdf_link_dest(struct device *d, double x, double y, double w, double h,
@@ -1046,6 +1073,7 @@ pdf_link_dest(struct device *d, double x, double y, double w, double h,
 	l->rect = pdf_area(p, x, y, w, h);
 	l->dest = dest;
 	l->el = pdf_tags_link(p->tags);
+	l->src = pdf_src_copy(&p->src);
 }
 
 /* Define destination number dest at height y of the current page. */
@@ -1084,6 +1112,21 @@ pdf_bookmark(struct device *d, int level, const char *title, int dest)
 	m->level = level < 1 ? 1 : level;
 	m->title = xstrdup(title);
 	m->dest = dest;
+	m->src = pdf_src_copy(&p->src);
+}
+
+/* Remember the source of what is sent next (see device.h). */
+static void
+pdf_source(struct device *d, const char *file, long line)
+{
+	struct pdf_dev *p = pdf_of(d);
+
+	if (file == NULL || p->src.file == NULL ||
+	    strcmp(file, p->src.file) != 0) {
+		free(p->src.file);
+		p->src.file = file != NULL ? xstrdup(file) : NULL;
+	}
+	p->src.line = file != NULL && line > 0 ? line : 0;
 }
 
 static void
@@ -1196,8 +1239,9 @@ pdf_resolve(struct pdf_dev *p)
 		HPDF_Array dst = pdf_make_dest(p, l->dest);
 
 		if (dst == NULL) {
-			diag(DIAG_WARNING, NULL, 0, 0, "link to undefined "
-			    "destination %d left out", l->dest);
+			diag(DIAG_WARNING, l->src.file, l->src.line, 0,
+			    "link to a place that is not in the document "
+			    "(destination %d) left out", l->dest);
 			continue;
 		}
 		pdf_tags_annot(p->tags, l->el,
@@ -1210,8 +1254,9 @@ pdf_resolve(struct pdf_dev *p)
 		int level = m->level;
 
 		if (dst == NULL) {
-			diag(DIAG_WARNING, NULL, 0, 0, "bookmark \"%s\" to "
-			    "undefined destination %d left out", m->title,
+			diag(DIAG_WARNING, m->src.file, m->src.line, 0,
+			    "bookmark \"%s\" to a place that is not in the "
+			    "document (destination %d) left out", m->title,
 			    m->dest);
 			continue;
 		}
@@ -1454,7 +1499,7 @@ static const struct device_ops pdf_ops = {
 	pdf_begin, pdf_page, pdf_text, pdf_line, pdf_rect, pdf_image,
 	pdf_link_uri, pdf_link_dest, pdf_dest, pdf_bookmark,
 	pdf_tag_begin, pdf_tag_end, pdf_artifact_begin, pdf_artifact_end,
-	pdf_end, pdf_free, pdf_page_label
+	pdf_end, pdf_free, pdf_page_label, pdf_source
 };
 
 struct device *

@@ -108,6 +108,12 @@ struct device_ops {
 	 * number start, start + 1, ...; start 0 means the prefix alone.
 	 * prefix may be NULL. Call it right after page(). */
 	void	(*page_label)(struct device *, const char *prefix, int start);
+	/* The source (Markdown or data file and line, 0 = unknown) of what
+	 * is sent next; file NULL = none. The device names it in the
+	 * diagnostics about links, destinations and bookmarks it has to
+	 * leave out, so that a warning points at the text that caused it.
+	 * The device copies what it keeps. May be NULL in a device. */
+	void	(*source)(struct device *, const char *file, long line);
 };
 
 struct device {

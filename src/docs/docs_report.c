@@ -298,7 +298,7 @@ participation(struct doc_block *parent, const struct docs_env *env)
 			r = docs_row(t);
 			docs_cell(r, rr < p->norgs ? compose_org(p, (int)rr) :
 			    DOCS_LANG(p, "ohne Organisation",
-			    "no organisation"), 0, 9);
+			    "No organisation"), 0, 9);
 			for (size_t k = 0; k <= ncols; k++) {
 				struct stats_cell *cl = stats_cell(tb, 0, rr,
 				    k);
@@ -340,7 +340,7 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		c.ncat++;
 	}
 	role_chart(parent, env, c.title, cats, c.ncat, vals[0], vals[1],
-	    DOCS_LANG(p, "Personen", "people"));
+	    DOCS_LANG(p, "Personen", "People"));
 }
 
 static void
@@ -372,7 +372,7 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 	role_chart(parent, env, DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, "
 	    "5 = sehr zufrieden)", "Satisfaction (1 = not at all, 5 = very "
 	    "satisfied)"), (const char **)cats, 5, v[0], v[1],
-	    DOCS_LANG(p, "Antworten", "answers"));
+	    DOCS_LANG(p, "Antworten", "Answers"));
 }
 
 static void
@@ -401,7 +401,7 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zahl der Tandemtreffen",
 	    "Tandem meetings held"), cats, n, v[0], v[1], DOCS_LANG(p,
-	    "Antworten", "answers"));
+	    "Antworten", "Answers"));
 }
 
 static void
@@ -432,9 +432,9 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	t = docs_table(parent, w, 4, 1);
 	r = docs_row(t);
 	docs_cell(r, label_get(p->lang, LABEL_OUTCOMES), DOC_BOLD, 9);
-	docs_cell(r, DOCS_LANG(p, "während der Laufzeit", "during the "
+	docs_cell(r, DOCS_LANG(p, "während der Laufzeit", "During the "
 	    "period"), DOC_BOLD, 9);
-	docs_cell(r, DOCS_LANG(p, "nach dem Ende", "after the end"), DOC_BOLD,
+	docs_cell(r, DOCS_LANG(p, "nach dem Ende", "After the end"), DOC_BOLD,
 	    9);
 	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
 	for (int k = 0; k < OUTCOME__MAX; k++) {
@@ -470,11 +470,11 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	c.ncat = OUTCOME__MAX;
 	c.cats = cats;
 	c.nseries = 2;
-	c.series[0] = DOCS_LANG(p, "während der Laufzeit", "during");
-	c.series[1] = DOCS_LANG(p, "nach dem Ende", "after the end");
+	c.series[0] = DOCS_LANG(p, "während der Laufzeit", "During");
+	c.series[1] = DOCS_LANG(p, "nach dem Ende", "After the end");
 	c.v[0] = v[0];
 	c.v[1] = v[1];
-	c.unit = DOCS_LANG(p, "Anzahl", "count");
+	c.unit = DOCS_LANG(p, "Anzahl", "Number");
 	bar_chart(parent, env, &c);
 }
 

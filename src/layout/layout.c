@@ -100,7 +100,8 @@ struct vitem {
 					   their group's row in lay.reps,
 					   or -1 */
 	double		 line_w;	/* rules: stroke width */
-	const struct doc_block *blk;	/* images, drawings */
+	const struct doc_block *blk;	/* images, drawings; headings and
+					   TOC entries: their source */
 	int		 tick;		/* -1 none, 0 empty box, 1 ticked */
 };
 
@@ -863,6 +864,7 @@ flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->dest = dest;
 		it->level = lv;
 		it->title = doc_plain_text(b);
+		it->blk = b;
 	}
 	L->pending = t->heading[lv].after;
 	L->keep_next = 2;
@@ -1435,6 +1437,7 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			if (it->kind != V_LINE)
 				continue;
 			it->toc_dest = dest;
+			it->blk = h;
 			for (size_t f = 0; f < it->nfrags; f++)
 				it->frags[f].uri = NULL;
 		}
@@ -1945,6 +1948,11 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		for (int i = 0; i < c->nbars; i++)
 			d->ops->line(d, c->bar_x[i], y, c->bar_x[i], y + it->h,
 			    2, grey);
+	/* The device names the source in its warnings about links,
+	 * destinations and bookmarks. */
+	if (d->ops->source != NULL)
+		d->ops->source(d, it->blk != NULL ? it->blk->file : NULL,
+		    it->blk != NULL ? it->blk->line : 0);
 	if (it->dest >= 0 && tags) {
 		d->ops->dest(d, it->dest, y);
 		if (it->title != NULL)

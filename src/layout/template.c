@@ -1,7 +1,8 @@
 /*
  * Reading templates (see template.h): libxml2 without network or entity
- * expansion, RelaxNG validation against the embedded schema, then the
- * values, then the fonts.
+ * expansion, a check of elements, attributes and values that names the
+ * line of each mistake (check_tree), RelaxNG validation against the
+ * embedded schema as a backstop, then the values, then the fonts.
  */
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -15,6 +16,7 @@
 #include "layout/template.h"
 #include "util/diag.h"
 #include "util/resource.h"
+#include "util/suggest.h"
 #include "util/xalloc.h"
 
 static const char *const role_names[DOC_FONT__MAX] = {
@@ -57,17 +59,23 @@ template_length(const char *s, double *pt)
 	return true;
 }
 
-/* Report a RelaxNG or parser error with its line. */
+/*
+ * Report a RelaxNG or parser error with its line: the error's own, else
+ * the line of the node it is about (RelaxNG leaves it 0 for some).
+ */
 static void
 xml_error(void *ctx, const xmlError *e)
 {
 	const char *file = ctx;
 	char *msg = xstrdup(e->message ? e->message : "malformed");
 	size_t n = strlen(msg);
+	long line = e->line;
 
 	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
-	diag_error(file, e->line, "%s", msg);
+	if (line <= 0 && e->node != NULL)
+		line = xmlGetLineNo((xmlNode *)e->node);
+	diag_error(file, line > 0 ? line : 0, "%s", msg);
 	free(msg);
 }
 
@@ -357,6 +365,331 @@ open_fonts(struct template *t)
 	return ok;
 }
 
+/* What the value of a template attribute must look like. */
+enum tv_kind {
+	TV_TEXT,		/* anything */
+	TV_LENGTH,		/* 25mm, 2.5cm, 12pt, 1in, 12 */
+	TV_NUMBER,		/* 11, 10.5 */
+	TV_COLOUR,		/* #1f3864 */
+	TV_CHOICE,		/* one of the words in choices */
+	TV__MAX
+};
+
+/* What a value of each kind must be, as said in messages. */
+static const char *const tv_says[TV__MAX] = {
+	"",
+	"not a length (a number with mm, cm, pt or in, e.g. 25mm)",
+	"not a number (e.g. 10.5)",
+	"not a colour (# and six hex digits, e.g. #1f3864)",
+	"",
+};
+
+struct tattr {
+	const char	*name;
+	enum tv_kind	 kind;
+	const char	*choices;	/* TV_CHOICE: "a, b or c" */
+	bool		 required;
+};
+
+/* The elements inside <template>, in the schema's order. */
+enum te {
+	TE_PAGE, TE_FONT, TE_HEADING, TE_PARAGRAPH, TE_COLORS, TE_HEADER,
+	TE_FOOTER, TE_LOGO, TE__MAX
+};
+
+#define TE_ATTRS	8	/* attributes per element, at most */
+
+struct telem {
+	const char	*name;
+	bool		 required;
+	bool		 repeats;	/* may appear more than once */
+	struct tattr	 attrs[TE_ATTRS];
+};
+
+#define SLOTS	{ "left", TV_TEXT, NULL, false }, \
+		{ "center", TV_TEXT, NULL, false }, \
+		{ "right", TV_TEXT, NULL, false }, \
+		{ "size", TV_NUMBER, NULL, false }
+
+/* The elements and attributes of schema/template.rng. */
+static const struct telem telems[TE__MAX] = {
+	[TE_PAGE] = { "page", true, false, {
+		{ "size", TV_CHOICE, "A4, A5 or letter", false },
+		{ "width", TV_LENGTH, NULL, false },
+		{ "height", TV_LENGTH, NULL, false },
+		{ "top", TV_LENGTH, NULL, false },
+		{ "bottom", TV_LENGTH, NULL, false },
+		{ "left", TV_LENGTH, NULL, false },
+		{ "right", TV_LENGTH, NULL, false } } },
+	[TE_FONT] = { "font", false, true, {
+		{ "role", TV_CHOICE, "body, heading or mono", true },
+		{ "family", TV_TEXT, NULL, false },
+		{ "fallback", TV_TEXT, NULL, false },
+		{ "size", TV_NUMBER, NULL, false },
+		{ "leading", TV_NUMBER, NULL, false } } },
+	[TE_HEADING] = { "heading", false, true, {
+		{ "level", TV_CHOICE, "1, 2, 3 or 4", true },
+		{ "size", TV_NUMBER, NULL, false },
+		{ "before", TV_LENGTH, NULL, false },
+		{ "after", TV_LENGTH, NULL, false },
+		{ "new-page", TV_CHOICE, "yes or no", false } } },
+	[TE_PARAGRAPH] = { "paragraph", false, false, {
+		{ "align", TV_CHOICE, "left, center, right or justify",
+		    false },
+		{ "space", TV_LENGTH, NULL, false },
+		{ "indent", TV_LENGTH, NULL, false } } },
+	[TE_COLORS] = { "colors", false, false, {
+		{ "text", TV_COLOUR, NULL, false },
+		{ "heading", TV_COLOUR, NULL, false },
+		{ "link", TV_COLOUR, NULL, false },
+		{ "rule", TV_COLOUR, NULL, false } } },
+	[TE_HEADER] = { "header", false, false, { SLOTS } },
+	[TE_FOOTER] = { "footer", false, false, { SLOTS } },
+	[TE_LOGO] = { "logo", false, false, {
+		{ "src", TV_TEXT, NULL, true },
+		{ "x", TV_LENGTH, NULL, false },
+		{ "y", TV_LENGTH, NULL, false },
+		{ "width", TV_LENGTH, NULL, false } } },
+};
+
+static const struct tattr template_kind = {
+	"kind", TV_CHOICE,
+	"handbook, tandems, agreement, certificate, report or statistics", true
+};
+
+/* Skip the digits at s; return where they end. */
+static const char *
+digits(const char *s)
+{
+	while (*s >= '0' && *s <= '9')
+		s++;
+	return s;
+}
+
+/* Is s a number "12" or "12.5", followed by one of the units (or none)? */
+static bool
+number_with(const char *s, const char *const *units, size_t nunits)
+{
+	const char *e = digits(s);
+
+	if (e == s)
+		return false;
+	if (*e == '.') {
+		const char *f = digits(e + 1);
+
+		if (f == e + 1)
+			return false;
+		e = f;
+	}
+	if (*e == '\0')
+		return true;
+	for (size_t i = 0; i < nunits; i++)
+		if (strcmp(e, units[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Is v a word of the list "a, b or c"? */
+static bool
+in_choices(const char *v, const char *choices)
+{
+	size_t n = strlen(v);
+	const char *p = choices;
+
+	if (n == 0)
+		return false;
+	while ((p = strstr(p, v)) != NULL) {
+		bool start = p == choices || p[-1] == ' ';
+		bool end = p[n] == '\0' || p[n] == ',' || p[n] == ' ';
+
+		if (start && end)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+/* Does v fit the kind of attribute a? */
+static bool
+value_ok(const struct tattr *a, const char *v)
+{
+	static const char *const units[] = { "mm", "cm", "pt", "in" };
+	size_t i;
+
+	switch (a->kind) {
+	case TV_LENGTH:
+		return number_with(v, units, 4);
+	case TV_NUMBER:
+		return number_with(v, units, 0);
+	case TV_COLOUR:
+		if (v[0] != '#' || strlen(v) != 7)
+			return false;
+		for (i = 1; i < 7; i++)
+			if (strchr("0123456789abcdefABCDEF", v[i]) == NULL)
+				return false;
+		return true;
+	case TV_CHOICE:
+		return in_choices(v, a->choices);
+	default:
+		return true;
+	}
+}
+
+/*
+ * Check the attributes of element n against attrs[0..nattrs) (the first
+ * entry without a name ends them early): each known,
+ * each value of its kind, the required ones there. Every mistake is
+ * reported with the element's line; returns whether there was none.
+ */
+static bool
+check_attrs(const char *file, xmlNode *n, const struct tattr *attrs,
+    size_t nattrs)
+{
+	const char *el = (const char *)n->name;
+	const char *names[TE_ATTRS + 1];
+	long line = xmlGetLineNo(n);
+	bool ok = true;
+	size_t i;
+
+	for (i = 0; i < nattrs && attrs[i].name != NULL; i++)
+		names[i] = attrs[i].name;
+	nattrs = i;		/* the table's unused entries end it */
+	for (xmlAttr *a = n->properties; a != NULL; a = a->next) {
+		const char *name = (const char *)a->name;
+		char *v;
+
+		for (i = 0; i < nattrs; i++)
+			if (strcmp(name, attrs[i].name) == 0)
+				break;
+		if (i == nattrs || a->ns != NULL) {
+			long k = suggest_index(name, names, nattrs,
+			    SUGGEST_ID);
+
+			if (k >= 0)
+				diag_error(file, line, "<%s>: unknown "
+				    "attribute %s (did you mean %s?)", el,
+				    name, names[k]);
+			else
+				diag_error(file, line, "<%s>: unknown "
+				    "attribute %s", el, name);
+			ok = false;
+			continue;
+		}
+		v = (char *)xmlNodeGetContent((xmlNode *)a);
+		if (v != NULL && !value_ok(&attrs[i], v)) {
+			if (attrs[i].kind == TV_CHOICE)
+				diag_error(file, line, "<%s %s=\"%s\">: must "
+				    "be %s", el, name, v, attrs[i].choices);
+			else
+				diag_error(file, line, "<%s %s=\"%s\">: %s",
+				    el, name, v, tv_says[attrs[i].kind]);
+			ok = false;
+		}
+		xmlFree(v);
+	}
+	for (i = 0; i < nattrs; i++)
+		if (attrs[i].required &&
+		    !xmlHasProp(n, (const xmlChar *)attrs[i].name)) {
+			diag_error(file, line, "<%s>: attribute %s is "
+			    "required", el, attrs[i].name);
+			ok = false;
+		}
+	return ok;
+}
+
+/* Is the content of node c only white space (or a comment)? */
+static bool
+blank(xmlNode *c)
+{
+	const char *t;
+
+	if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+		return true;
+	if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+		return false;
+	for (t = (const char *)c->content; t != NULL && *t != '\0'; t++)
+		if (strchr(" \t\r\n", *t) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * Check the whole template before the schema does, so that every mistake
+ * gets a message of its own with the line it is on: the root, unknown or
+ * repeated elements, text where none belongs, and each attribute. Returns
+ * whether the template passed.
+ */
+static bool
+check_tree(const char *file, xmlDoc *xd)
+{
+	xmlNode *root = xmlDocGetRootElement(xd), *n, *c;
+	bool seen[TE__MAX] = { false };
+	const char *names[TE__MAX];
+	bool ok = true;
+	int e;
+
+	if (root == NULL || strcmp((const char *)root->name, "template") != 0
+	    || root->ns != NULL) {
+		diag_error(file, root != NULL ? xmlGetLineNo(root) : 0,
+		    "the root element must be <template>");
+		return false;
+	}
+	ok &= check_attrs(file, root, &template_kind, 1);
+	for (e = 0; e < TE__MAX; e++)
+		names[e] = telems[e].name;
+	for (n = root->children; n != NULL; n = n->next) {
+		long line = xmlGetLineNo(n);
+
+		if (n->type != XML_ELEMENT_NODE) {
+			if (!blank(n)) {
+				diag_error(file, line, "text is not allowed "
+				    "in <template>");
+				ok = false;
+			}
+			continue;
+		}
+		for (e = 0; e < TE__MAX; e++)
+			if (strcmp((const char *)n->name, names[e]) == 0 &&
+			    n->ns == NULL)
+				break;
+		if (e == TE__MAX) {
+			long k = suggest_index((const char *)n->name, names,
+			    TE__MAX, SUGGEST_ID);
+
+			if (k >= 0)
+				diag_error(file, line, "unknown element <%s> "
+				    "(did you mean <%s>?)", n->name,
+				    names[k]);
+			else
+				diag_error(file, line, "unknown element <%s> "
+				    "in a template", n->name);
+			ok = false;
+			continue;
+		}
+		if (seen[e] && !telems[e].repeats) {
+			diag_error(file, line, "<%s> is given twice: a "
+			    "template has one at most", names[e]);
+			ok = false;
+		}
+		seen[e] = true;
+		ok &= check_attrs(file, n, telems[e].attrs, TE_ATTRS);
+		for (c = n->children; c != NULL; c = c->next)
+			if (!blank(c)) {
+				diag_error(file, xmlGetLineNo(c), "<%s> takes "
+				    "no %s", names[e], c->type ==
+				    XML_ELEMENT_NODE ? "elements" : "text");
+				ok = false;
+			}
+	}
+	for (e = 0; e < TE__MAX; e++)
+		if (telems[e].required && !seen[e]) {
+			diag_error(file, xmlGetLineNo(root), "<template> "
+			    "lacks its <%s> element", names[e]);
+			ok = false;
+		}
+	return ok;
+}
+
 /* Validate the parsed document against the embedded schema. */
 static bool
 validate(const char *file, xmlDoc *xd)
@@ -422,7 +755,7 @@ template_load(const char *file, const char *data, size_t len)
 		    "allowed");
 		ok = false;
 	} else
-		ok = validate(file, xd);
+		ok = check_tree(file, xd) && validate(file, xd);
 	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (ok) {
 		root = xmlDocGetRootElement(xd);

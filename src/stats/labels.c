@@ -7,14 +7,15 @@
 #include <string.h>
 
 #include "stats/labels.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	[SW_TOTAL] = { "Insgesamt", "Total" },
 	[SW_ALL_COHORTS] = { "Alle Durchgänge", "All cohorts" },
-	[SW_NO_ORG] = { "ohne Angabe", "not stated" },
-	[SW_NOT_RECORDED] = { "nicht erfasst", "not recorded" },
-	[SW_MIGRATION] = { "Migrationshintergrund", "migration background" },
+	[SW_NO_ORG] = { "ohne Angabe", "Not stated" },
+	[SW_NOT_RECORDED] = { "nicht erfasst", "Not recorded" },
+	[SW_MIGRATION] = { "Migrationshintergrund", "Migration background" },
 	[SW_TANDEMS_ROW] = {
 		"Tandems, fest vereinbart", "Tandems, fixed"
 	},
@@ -156,17 +157,22 @@ static const enum gender gender_order[GENDER__MAX] = {
 	GENDER_F, GENDER_M, GENDER_D, GENDER_UNKNOWN
 };
 
+/*
+ * Row and column labels; English ones in sentence case like English
+ * headings ("Diverse" is the official English name of the German legal
+ * category "divers").
+ */
 static const char *const gender_labels[GENDER__MAX][LANG__MAX] = {
-	[GENDER_F] = { "weiblich", "female" },
-	[GENDER_M] = { "männlich", "male" },
-	[GENDER_D] = { "divers", "diverse" },
-	[GENDER_UNKNOWN] = { "ohne Angabe", "not stated" },
+	[GENDER_F] = { "weiblich", "Female" },
+	[GENDER_M] = { "männlich", "Male" },
+	[GENDER_D] = { "divers", "Diverse" },
+	[GENDER_UNKNOWN] = { "ohne Angabe", "Not stated" },
 };
 
 static const char *const status_labels[STATUS__MAX][LANG__MAX] = {
-	[STATUS_COMPLETED] = { "abgeschlossen", "completed" },
-	[STATUS_ACTIVE] = { "laufend", "active" },
-	[STATUS_WITHDRAWN] = { "ausgeschieden", "withdrawn" },
+	[STATUS_COMPLETED] = { "abgeschlossen", "Completed" },
+	[STATUS_ACTIVE] = { "laufend", "Active" },
+	[STATUS_WITHDRAWN] = { "ausgeschieden", "Withdrawn" },
 };
 
 static const char *const outcome_labels[OUTCOME__MAX][LANG__MAX] = {
@@ -336,6 +342,33 @@ stats_value(const struct stats_cell *e, char decimal, char *buf)
 	}
 	snprintf(buf, 32, "%ld", e->n);
 	return buf;
+}
+
+/*
+ * Say which cohort h is: its title and edition, after its column head and
+ * a colon where that is neither (an id that tells two equal cohorts
+ * apart), then with period its dates. Returns a new string.
+ */
+char *
+stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *a, *b;
+
+	if (strcmp(h->label, h->title) != 0 && (h->edition == NULL ||
+	    strcmp(h->label, h->edition) != 0))
+		sb_addf(&sb, "%s: ", h->label);
+	sb_adds(&sb, h->title);
+	if (h->edition != NULL)
+		sb_addf(&sb, ", %s", h->edition);
+	if (period) {
+		a = stats_date(l, h->start);
+		b = stats_date(l, h->end);
+		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
+		free(a);
+		free(b);
+	}
+	return sb_take(&sb);
 }
 
 size_t

@@ -72,6 +72,14 @@ char		*stats_date(enum lang, struct date);
  */
 const char	*stats_value(const struct stats_cell *, char decimal, char *buf);
 
+/*
+ * A cohort as named in the heading and the methods note: "title, edition",
+ * after "id: " where its column head is an id, and with period its dates
+ * (caller frees).
+ */
+char		*stats_cohort_desc(enum lang, const struct stats_cohort *,
+		    bool period);
+
 /* The number of cohort blocks printed: the cohorts, plus all together. */
 size_t		 stats_nblocks(const struct stats *);
 

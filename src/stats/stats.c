@@ -531,6 +531,60 @@ add_evaluation(struct stats *s, struct programme *const *pv, enum role r)
 	eval_fill(t, s->ncohorts, pv, 0, s->ncohorts, r);
 }
 
+/* The last component of a path: the file name without its folders. */
+static const char *
+file_name(const char *path)
+{
+	const char *slash;
+
+	if (path == NULL)
+		return "";
+	slash = strrchr(path, '/');
+	return slash != NULL && slash[1] != '\0' ? slash + 1 : path;
+}
+
+/* Field f (0 edition, 1 title, 2 id) of programme p, or NULL. */
+static const char *
+cohort_field(const struct programme *p, int f)
+{
+	const char *v = f == 0 ? p->edition : f == 1 ? p->title : p->id;
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/*
+ * The column head of cohort c of pv[0..n): a human label where the data
+ * has one, the edition ("2. Durchgang 2020"), else the title, and the
+ * programme id only when neither tells the cohorts apart. A candidate is
+ * taken only when no other cohort has the same value in that field and no
+ * earlier cohort has it as its label; the last resort is "id (c+1)".
+ * Returns a new string; h[0..c) hold the labels chosen so far.
+ */
+static char *
+cohort_label(struct programme *const *pv, size_t n, size_t c,
+    const struct stats_cohort *h)
+{
+	const char *v;
+	size_t i;
+
+	for (int f = 0; f < 3; f++) {
+		bool clash = false;
+
+		if ((v = cohort_field(pv[c], f)) == NULL)
+			continue;
+		for (i = 0; i < n && !clash; i++) {
+			const char *w = cohort_field(pv[i], f);
+
+			clash = i != c && w != NULL && strcmp(v, w) == 0;
+		}
+		for (i = 0; i < c && !clash; i++)
+			clash = strcmp(v, h[i].label) == 0;
+		if (!clash)
+			return xstrdup(v);
+	}
+	return xasprintf("%s (%zu)", pv[c]->id ? pv[c]->id : "?", c + 1);
+}
+
 struct stats *
 stats_compute(struct programme *const *pv, size_t n)
 {
@@ -548,18 +602,9 @@ stats_compute(struct programme *const *pv, size_t n)
 		const struct programme *p = pv[c];
 		struct stats_cohort *h = &s->cohorts[c];
 
-		h->label = xstrdup(p->id ? p->id : "?");
-		for (i = 0; i < c; i++)
-			if (strcmp(s->cohorts[i].label, h->label) == 0) {
-				/* Same id twice: tell the columns apart. */
-				free(h->label);
-				h->label = xasprintf("%s (%zu)",
-				    p->id ? p->id : "?", c + 1);
-				break;
-			}
 		h->title = xstrdup(p->title ? p->title : "");
 		h->edition = p->edition ? xstrdup(p->edition) : NULL;
-		h->source = xstrdup(p->file ? p->file : "");
+		h->source = xstrdup(file_name(p->file));
 		h->start = p->start;
 		h->end = p->end;
 		for (i = 0; i < p->norgs; i++) {
@@ -576,6 +621,8 @@ stats_compute(struct programme *const *pv, size_t n)
 		}
 	}
 
+	for (c = 0; c < n; c++)
+		s->cohorts[c].label = cohort_label(pv, n, c, s->cohorts);
 	for (r = 0; r < ROLE__MAX; r++)
 		add_gender(s, pv, (enum role)r);
 	for (r = 0; r < ROLE__MAX; r++)

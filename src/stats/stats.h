@@ -95,10 +95,11 @@ struct stats_table {
 
 /* One cohort as it is described in the output (no person data). */
 struct stats_cohort {
-	char		*label;		/* column head: the programme id */
+	char		*label;		/* column head: edition, title or id */
 	char		*title;
 	char		*edition;	/* or NULL */
-	char		*source;	/* programme.xml as named */
+	char		*source;	/* file name of its programme.xml,
+					 * without folders */
 	struct date	 start, end;
 };
 

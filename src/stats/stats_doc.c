@@ -65,8 +65,10 @@ table(struct doc_block *parent, size_t ncols)
 	t->ncols = ncols;
 	t->colw = xcalloc(ncols, sizeof(double));
 	t->colw[0] = ncols > 4 ? 2.6 : 3.2;
+	/* Up to three figure columns get room for a cohort's edition as
+	 * their head ("1. Durchgang 2025/2026"). */
 	for (size_t i = 1; i < ncols; i++)
-		t->colw[i] = 1;
+		t->colw[i] = ncols > 4 ? 1 : 1.5;
 	t->header_rows = 1;
 	return t;
 }
@@ -168,13 +170,22 @@ cross_table(struct doc_block *r, const struct stats *s,
 	return sup;
 }
 
-/* The rows of t a chart shows (counts only, no totals, no means). */
+/*
+ * The rows of t a chart shows: counts only (no totals, no means), and only
+ * rows with a figure in at least one of the nc cohorts — a row that is
+ * "–" (not applicable) everywhere has nothing to draw.
+ */
 static bool
-chart_row(const struct stats_table *t, size_t r)
+chart_row(const struct stats_table *t, size_t nc, size_t r)
 {
-	if (t->measure == STATS_EVALUATION)
-		return r >= STATS_EVAL_SAT5 && r <= STATS_EVAL_SAT_NONE;
-	return true;
+	if (t->measure == STATS_EVALUATION &&
+	    (r < STATS_EVAL_SAT5 || r > STATS_EVAL_SAT_NONE))
+		return false;
+	for (size_t c = 0; c < nc; c++)
+		if (!(stats_cell(t, c, r, 0)->flags &
+		    (STATS_CELL_NA | STATS_CELL_ABSENT)))
+			return true;
+	return false;
 }
 
 static void
@@ -191,7 +202,9 @@ text_prim(struct doc_block *d, double x, double y, double size,
 /*
  * A horizontal bar chart of a one-column table: per row its label, then
  * one bar per cohort (grey shades, a legend when several). Suppressed and
- * missing figures get no bar, only their mark.
+ * missing figures get no bar, only their mark. No chart when fewer than
+ * two rows have a figure (a single bar shows nothing the table does not)
+ * or when every figure is 0.
  */
 static void
 chart(struct doc_block *r, const struct stats *s,
@@ -203,7 +216,7 @@ chart(struct doc_block *r, const struct stats *s,
 	char buf[32], *caption;
 
 	for (i = 0; i < t->nrows; i++) {
-		if (!chart_row(t, i))
+		if (!chart_row(t, nc, i))
 			continue;
 		nrows++;
 		for (c = 0; c < nc; c++) {
@@ -214,7 +227,7 @@ chart(struct doc_block *r, const struct stats *s,
 				max = (double)e->n;
 		}
 	}
-	if (nrows == 0 || max == 0)
+	if (nrows < 2 || max == 0)
 		return;
 	/* The caption names the figure and what its bars count. */
 	caption = xasprintf("%s %d: %s%s", stats_word(s->lang, SW_FIGURE),
@@ -243,7 +256,7 @@ chart(struct doc_block *r, const struct stats *s,
 		y += 14;
 	}
 	for (i = 0; i < t->nrows; i++) {
-		if (!chart_row(t, i))
+		if (!chart_row(t, nc, i))
 			continue;
 		text_prim(d, 0, y + 8, 8, t->rows[i]);
 		y += LABEL_H;
@@ -286,16 +299,9 @@ head(struct doc_block *r, const struct stats *s, struct date asof)
 		para(r, stats_word(l, SW_NO_SUPPRESS), DOC_BOLD, 0);
 	para(r, stats_word(l, SW_COHORTS), DOC_BOLD, 0);
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		const struct stats_cohort *h = &s->cohorts[c];
-		char *a = stats_date(l, h->start), *b = stats_date(l, h->end);
-
-		line = xasprintf("%s: %s%s%s (%s %s %s)", h->label, h->title,
-		    h->edition ? ", " : "", h->edition ? h->edition : "", a,
-		    stats_word(l, SW_PERIOD_TO), b);
+		line = stats_cohort_desc(l, &s->cohorts[c], true);
 		para(r, line, 0, 0);
 		free(line);
-		free(a);
-		free(b);
 	}
 }
 
@@ -309,11 +315,12 @@ methods(struct doc_block *r, const struct stats *s)
 	heading(r, 2, stats_word(l, SW_METHODS));
 	para(r, stats_word(l, SW_M_SOURCES), 0, 0);
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		char *line = xasprintf("%s: %s", s->cohorts[c].label,
-		    s->cohorts[c].source);
+		char *desc = stats_cohort_desc(l, &s->cohorts[c], false);
+		char *line = xasprintf("%s: %s", desc, s->cohorts[c].source);
 
 		para(r, line, 0, 0);
 		free(line);
+		free(desc);
 	}
 	para(r, stats_word(l, SW_M_COUNTING), 0, 0);
 	if (s->ncohorts > 1)

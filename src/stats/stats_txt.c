@@ -219,18 +219,10 @@ print_head(const struct stats *s, struct date asof, FILE *fp)
 		fprintf(fp, "\n*** %s ***\n", stats_word(l, SW_NO_SUPPRESS));
 	fprintf(fp, "\n%s:\n", stats_word(l, SW_COHORTS));
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		const struct stats_cohort *h = &s->cohorts[c];
-		char *a = stats_date(l, h->start), *b = stats_date(l, h->end);
-		struct strbuf sb = STRBUF_INIT;
+		char *line = stats_cohort_desc(l, &s->cohorts[c], true);
 
-		sb_addf(&sb, "%s: %s", h->label, h->title);
-		if (h->edition != NULL)
-			sb_addf(&sb, ", %s", h->edition);
-		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
-		fprintf(fp, "  %s\n", sb_str(&sb));
-		sb_free(&sb);
-		free(a);
-		free(b);
+		fprintf(fp, "  %s\n", line);
+		free(line);
 	}
 }
 
@@ -243,9 +235,12 @@ print_methods(const struct stats *s, FILE *fp)
 
 	fprintf(fp, "\n%s\n\n", stats_word(l, SW_METHODS));
 	wrap(fp, "", stats_word(l, SW_M_SOURCES));
-	for (size_t c = 0; c < s->ncohorts; c++)
-		fprintf(fp, "  %s: %s\n", s->cohorts[c].label,
-		    s->cohorts[c].source);
+	for (size_t c = 0; c < s->ncohorts; c++) {
+		char *line = stats_cohort_desc(l, &s->cohorts[c], false);
+
+		fprintf(fp, "  %s: %s\n", line, s->cohorts[c].source);
+		free(line);
+	}
 	wrap(fp, "", stats_word(l, SW_M_COUNTING));
 	if (s->ncohorts > 1)
 		wrap(fp, "", stats_word(l, SW_M_COHORTS));

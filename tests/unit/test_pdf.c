@@ -560,7 +560,12 @@ test_errors(void)
 	d->ops->dest(d, -1, 10);
 	d->ops->dest(d, 2000000000, 10);
 	d->ops->link_dest(d, 72, 72, 10, 10, 7);	/* never defined */
+	/* The warnings name the source the layout passed on. */
+	d->ops->source(d, "handbook/03-x.md", 12);
 	d->ops->bookmark(d, 5, "Tief", 7);
+	d->ops->source(d, "handbook/04-y.md", 3);
+	d->ops->link_dest(d, 72, 90, 10, 10, 8);
+	d->ops->source(d, NULL, 0);
 	d->ops->tag_end(d);
 	CHECK_INT(d->ops->end(d, out), 0);
 	CHECK(file_has_prefix(out, "%PDF-1."));
@@ -574,7 +579,13 @@ test_errors(void)
 	CHECK(strstr(msgs, "broken.png: warning: cannot use this PNG image")
 	    != NULL);
 	CHECK(strstr(msgs, "x.pdf: error: cannot write") != NULL);
-	CHECK(strstr(msgs, "undefined destination 7") != NULL);
+	CHECK(strstr(msgs, "tandem: warning: link to a place that is not in "
+	    "the document (destination 7) left out\n") != NULL);
+	CHECK(strstr(msgs, "tandem: handbook/03-x.md:12: warning: bookmark "
+	    "\"Tief\" to a place that is not in the document (destination 7) "
+	    "left out\n") != NULL);
+	CHECK(strstr(msgs, "tandem: handbook/04-y.md:3: warning: link to a "
+	    "place that is not in the document (destination 8)") != NULL);
 	free(msgs);
 	free(bad);
 	free(notpng);

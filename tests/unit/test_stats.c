@@ -537,6 +537,7 @@ cohort_a(void)
 
 	p->id = xstrdup("img-2018");
 	p->title = xstrdup("Interkulturelles Mentoring");
+	p->edition = xstrdup("1. Durchgang 2018");
 	p->file = xstrdup("a/programme.xml");
 	date_parse("2018-02-01", &p->start);
 	date_parse("2019-01-31", &p->end);
@@ -806,8 +807,16 @@ test_writers(void)
 	CHECK(strstr(buf, "Stand: 14. November 2023\n") != NULL);
 	CHECK(strstr(buf, "Mentees nach Geschlecht\n") != NULL);
 	CHECK(strstr(buf, "Mentorinnen und Mentoren nach Geschlecht") != NULL);
-	CHECK(strstr(buf, "weiblich            9\n") != NULL);
-	CHECK(strstr(buf, "Zufriedenheit, Mittelwert                   4,4\n") != NULL);
+	CHECK(strstr(buf, "             1. Durchgang 2018\n") != NULL);
+	CHECK(strstr(buf, "weiblich                     9\n") != NULL);
+	CHECK(strstr(buf, "Zufriedenheit, Mittelwert                            4,4\n") != NULL);
+	/* The cohorts by title and edition, the source by its file name
+	 * only (never the path as typed). */
+	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018 "
+	    "(1. Februar 2018 bis 31. Januar 2019)\n") != NULL);
+	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018: "
+	    "programme.xml\n") != NULL);
+	CHECK(strstr(buf, "a/programme.xml") == NULL);
 	CHECK(strstr(buf, "Name1") == NULL);		/* no names */
 	CHECK(strstr(buf, "p1") == NULL);		/* no ids */
 	CHECK(strstr(buf, "ohne Geheimhaltung") == NULL);
@@ -819,9 +828,9 @@ test_writers(void)
 	fclose(fp);
 	CHECK(strncmp(buf, "\xef\xbb\xbf" "cohort,measure,group,value\r\n",
 	    31) == 0);
-	CHECK(strstr(buf, "img-2018,Mentees nach Geschlecht,weiblich,9\r\n")
+	CHECK(strstr(buf, "1. Durchgang 2018,Mentees nach Geschlecht,weiblich,9\r\n")
 	    != NULL);
-	CHECK(strstr(buf, "img-2018,Befragung: Mentees,"
+	CHECK(strstr(buf, "1. Durchgang 2018,Befragung: Mentees,"
 	    "\"Zufriedenheit, Mittelwert\",4.4\r\n") != NULL);
 	CHECK(strstr(buf, "Mentees nach Hintergrund und Geschlecht,"
 	    "nicht erfasst / weiblich,.\r\n") != NULL);
@@ -835,9 +844,9 @@ test_writers(void)
 	fclose(fp);
 	CHECK(strncmp(buf, "\xef\xbb\xbf" "cohort;measure;group;value\r\n",
 	    31) == 0);
-	CHECK(strstr(buf, "img-2018;Mentees nach Geschlecht;weiblich;9\r\n")
+	CHECK(strstr(buf, "1. Durchgang 2018;Mentees nach Geschlecht;weiblich;9\r\n")
 	    != NULL);
-	CHECK(strstr(buf, "img-2018;Befragung: Mentees;"
+	CHECK(strstr(buf, "1. Durchgang 2018;Befragung: Mentees;"
 	    "Zufriedenheit, Mittelwert;4,4\r\n") != NULL);
 	free(buf);
 
@@ -881,6 +890,68 @@ test_writers(void)
 	programme_free(pv[0]);
 }
 
+/*
+ * Column heads of cohorts: the edition, else the title, the id only where
+ * neither tells two cohorts apart, and "id (n)" when even ids repeat.
+ */
+static void
+test_cohort_labels(void)
+{
+	struct programme *pv[4];
+	struct stats *s;
+
+	pv[0] = cohort_a();
+	pv[1] = cohort_b();
+	s = stats_compute(pv, 2);
+	CHECK_STR(s->cohorts[0].label, "1. Durchgang 2018");
+	CHECK_STR(s->cohorts[1].label, "2. Durchgang");
+	CHECK_STR(s->cohorts[0].source, "programme.xml");
+	stats_free(s);
+
+	/* Same edition, other titles: the titles. */
+	free(pv[1]->edition);
+	pv[1]->edition = xstrdup("1. Durchgang 2018");
+	free(pv[1]->title);
+	pv[1]->title = xstrdup("Mentoring für Frauen");
+	s = stats_compute(pv, 2);
+	CHECK_STR(s->cohorts[0].label, "Interkulturelles Mentoring");
+	CHECK_STR(s->cohorts[1].label, "Mentoring für Frauen");
+	stats_free(s);
+
+	/* No edition at all: the title. */
+	free(pv[0]->edition);
+	pv[0]->edition = NULL;
+	s = stats_compute(pv, 1);
+	CHECK_STR(s->cohorts[0].label, "Interkulturelles Mentoring");
+	stats_free(s);
+
+	/* Same title and edition: the ids, and the description names the
+	 * id first; the same programme twice: "id (2)". */
+	pv[2] = cohort_a();
+	pv[3] = cohort_a();
+	free(pv[3]->id);
+	pv[3]->id = xstrdup("img-2018b");
+	s = stats_compute(pv + 2, 2);
+	CHECK_STR(s->cohorts[0].label, "img-2018");
+	CHECK_STR(s->cohorts[1].label, "img-2018b");
+	{
+		char *d = stats_cohort_desc(LANG_DE, &s->cohorts[1], false);
+
+		CHECK_STR(d, "img-2018b: Interkulturelles Mentoring, "
+		    "1. Durchgang 2018");
+		free(d);
+	}
+	stats_free(s);
+	free(pv[3]->id);
+	pv[3]->id = xstrdup("img-2018");
+	s = stats_compute(pv + 2, 2);
+	CHECK_STR(s->cohorts[0].label, "img-2018 (1)");
+	CHECK_STR(s->cohorts[1].label, "img-2018 (2)");
+	stats_free(s);
+	for (int i = 0; i < 4; i++)
+		programme_free(pv[i]);
+}
+
 int
 main(void)
 {
@@ -892,5 +963,6 @@ main(void)
 	test_attack_cohorts();
 	test_compute();
 	test_writers();
+	test_cohort_labels();
 	return harness_done("stats");
 }
