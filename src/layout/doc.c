@@ -170,6 +170,8 @@ slug_lower(uint32_t c)
 {
 	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
 		return c + 0x20;
+	if (c == 0x130)
+		return 'i';		/* Turkish capital I with dot */
 	if ((c >= 0x100 && c <= 0x137) || (c >= 0x14a && c <= 0x177))
 		return c | 1;		/* pairs: upper even, lower odd */
 	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17e))
@@ -266,15 +268,13 @@ collect_ids(struct idlist *l, const struct doc_block *b)
 			free(t);
 		}
 		id = base;
-		if (*base == '\0') {
-			free(base);
-			id = NULL;
-		} else
-			for (int n = 1; id_taken(l, id); n++) {
-				if (id != base)
-					free(id);
-				id = xasprintf("%s-%d", base, n);
-			}
+		for (int n = 1; *base != '\0' && id_taken(l, id); n++) {
+			if (id != base)
+				free(id);
+			id = xasprintf("%s-%d", base, n);
+		}
+		if (*base == '\0')
+			id = NULL;	/* no letters: no id */
 		if (id != base)
 			free(base);
 		l->blocks = xgrow(l->blocks, &l->cap, l->n + 1,
