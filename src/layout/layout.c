@@ -1841,14 +1841,30 @@ xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
 		xref_check(L, k, last_uri, last_line);
 }
 
+/* Whether a block or one of its children links to a heading. */
+static bool
+has_xref(const struct doc_block *b)
+{
+	for (size_t r = 0; r < b->nruns; r++)
+		if (b->runs[r].uri != NULL && b->runs[r].uri[0] == '#')
+			return true;
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+		if (has_xref(k))
+			return true;
+	return false;
+}
+
 /* Give every heading its id and resolve the links to headings over the
- * whole document (a chapter may link to a later one). */
+ * whole document (a chapter may link to a later one). A document without
+ * such links (a certificate) skips the work. */
 static void
 xref_resolve(struct lay *L)
 {
 	const char *last_uri = NULL;
 	long last_line = 0;
 
+	if (!has_xref(L->doc->root))
+		return;
 	L->nids = doc_heading_ids(L->doc->root, &L->idblk, &L->ids);
 	L->iddest = xcalloc(L->nids + 1, sizeof(*L->iddest));
 	for (size_t i = 0; i < L->nids; i++) {
