@@ -1,7 +1,7 @@
 #!/bin/sh
 # Links to headings in a PDF, as readers see them: builds the handbook of
 # tests/golden/layout/xref (links forward and backward across chapters, a
-# repeated heading, a heading inside a quote, a bold link, a link to no
+# repeated heading, an id given twice, a heading inside a quote, a bold link, a link to no
 # heading) and lists every internal link annotation with MuPDF
 # (tests/xreflinks.js): the text under it (pdftotext of its rectangle) and
 # the text at the top of its destination (pdftotext of the target page at
@@ -33,6 +33,8 @@ else bad "build failed: $(head -3 "$tmp/err")"; fi
 if [ "$(grep -c 'no heading with this id' "$tmp/err")" = 2 ] &&
     grep -q '02-rollen.md:12: warning: link to #vertraulichkeit:' \
     "$tmp/err"; then ok; else bad "warnings: $(cat "$tmp/err")"; fi
+if grep -q '02-rollen.md:26: warning: heading id #ablauf is taken' \
+    "$tmp/err"; then ok; else bad "no warning about the id given twice"; fi
 
 mutool run "$TOP/tests/xreflinks.js" "$tmp/out/handbook.pdf" \
     >"$tmp/links" 2>"$tmp/readers"
@@ -52,6 +54,7 @@ p2 "Rollen und Erwartungen ..." -> p4 "Rollen und Erwartungen"
 p2 "Ziele ..." -> p4 "Ziele"
 p2 "Phase 1: Auswahl und Matching ..." -> p4 "Phase 1: Auswahl und Matching"
 p2 "Übersicht für Ärzte ..." -> p4 "Übersicht für Ärzte"
+p2 "Noch ein Ablauf ..." -> p4 "Noch ein Ablauf"
 p2 "Teilnehmende ..." -> p5 "Teilnehmende"
 p2 "Mentees ..." -> p5 "Mentees"
 p2 "Mentorinnen und Mentoren ..." -> p5 "Mentorinnen und Mentoren"
@@ -65,6 +68,7 @@ p4 "fettem Verweis" -> p3 "Ablauf"
 p4 "Im Zitat" -> p4 "Im Zitat"
 p4 "Übersicht" -> p4 "Übersicht für Ärzte"
 p4 "Teilnehmende" -> p5 "Teilnehmende"
+p4 "zurück" -> p4 "Noch ein Ablauf"
 END
 if diff -u "$tmp/want" "$tmp/got" >"$tmp/diff"; then ok
 else bad "links differ: $(cat "$tmp/diff")"; fi

@@ -1868,6 +1868,14 @@ xref_resolve(struct lay *L)
 	L->nids = doc_heading_ids(L->doc->root, &L->idblk, &L->ids);
 	L->iddest = xcalloc(L->nids + 1, sizeof(*L->iddest));
 	for (size_t i = 0; i < L->nids; i++) {
+		const struct doc_block *h = L->idblk[i];
+
+		/* An id given twice ({#id}) cannot serve both headings. */
+		if (h->id != NULL && L->ids[i] != NULL &&
+		    strcmp(h->id, L->ids[i]) != 0)
+			diag_warn(h->file, h->line, "heading id #%s is taken "
+			    "by an earlier heading; this one is #%s", h->id,
+			    L->ids[i]);
 		L->iddest[i] = -1;
 		for (size_t h = 0; h < L->nheads; h++)
 			if (L->heads[h] == L->idblk[i]) {
