@@ -70,7 +70,10 @@ struct doc_run {
 	char		*text;		/* UTF-8, may be empty */
 	size_t		 len;
 	unsigned	 style;		/* DOC_BOLD | DOC_ITALIC | ... */
-	char		*uri;		/* external link target, or NULL */
+	char		*uri;		/* link target: an http, https or
+					   mailto URI, or "#id" for the
+					   heading with that id (see
+					   doc_heading_ids); NULL = none */
 	const char	*lang;		/* "de", "en"; NULL = the block's */
 	long		 line;		/* source line, 0 = unknown */
 };
@@ -158,6 +161,9 @@ struct doc_block {
 					   primitives are images with alt
 					   text, each image a Figure; else a
 					   paragraph (lines are decoration) */
+	char		*id;		/* heading: its explicit id (Pandoc's
+					   "{#id}"), or NULL = the slug of its
+					   text (doc_slug) */
 };
 
 struct doc {
@@ -200,6 +206,25 @@ void		 doc_block_free(struct doc_block *);
 
 /* The plain text of a text block's runs (caller frees). */
 char		*doc_plain_text(const struct doc_block *);
+
+/*
+ * The id a heading's text gets for links to it ("#id"), as GitHub and
+ * Pandoc make them: lower case (also umlauts and other letters with
+ * diacritics, which are kept), each space a hyphen, letters, digits, "-"
+ * and "_" kept, all other characters left out. "Phase 1: Auswahl" gives
+ * "phase-1-auswahl". Caller frees; may be empty.
+ */
+char		*doc_slug(const char *text, size_t len);
+
+/*
+ * The ids of all headings of the tree in document order: each heading's
+ * explicit id or the slug of its text; a repeated id gets "-1", "-2", ...
+ * as GitHub does; a heading whose slug is empty gets none (NULL). Stores
+ * the blocks in *blocks and the ids (owned by the caller, as the arrays)
+ * in *ids; returns their number.
+ */
+size_t		 doc_heading_ids(const struct doc_block *root,
+		    const struct doc_block ***blocks, char ***ids);
 
 /* Names of the kinds ("heading", "para", ...), for dumps and messages. */
 extern const char *const doc_kind_names[DOC__MAX];

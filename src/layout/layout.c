@@ -24,6 +24,7 @@
 #include "layout/linebreak.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
+#include "util/suggest.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -42,7 +43,9 @@ struct frag {
 	struct dev_color color;
 	const char	*s;		/* not owned */
 	size_t		 len;
-	const char	*uri;		/* external link, or NULL */
+	const char	*uri;		/* link target, or NULL */
+	int		 xref;		/* internal link: destination + 1;
+					   0 = uri is external */
 	bool		 label;		/* a list item's bullet or number */
 };
 
@@ -153,6 +156,14 @@ struct lay {
 	const struct doc_block	**heads;
 	size_t			 nheads, headcap;
 	int			 head_seen;	/* headings flowed so far */
+	/* Links to headings: every heading's id (NULL = none) and block,
+	 * and its destination: its TOC index, or for a heading outside the
+	 * TOC one numbered from nheads on once a link needs it, else -1. */
+	const struct doc_block	**idblk;
+	char			**ids;
+	int			*iddest;
+	size_t			 nids;
+	int			 nextra;	/* destinations past the TOC's */
 };
 
 typedef void	(*flow_fn)(struct lay *, const struct doc_block *,
@@ -162,6 +173,7 @@ static void	flow_children(struct lay *, const struct doc_block *,
 		    const struct fctx *);
 static void	flow_block(struct lay *, const struct doc_block *,
 		    const struct fctx *);
+static long	xref_find(struct lay *, const char *uri);
 
 /* ---- vertical list ------------------------------------------------ */
 
@@ -348,6 +360,7 @@ struct boxinfo {
 	double		 size;
 	struct dev_color color;
 	const char	*uri;
+	int		 xref;		/* as frag.xref */
 	int		 run;
 };
 
@@ -592,8 +605,17 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		bi.font = template_font(L->t, fam, style);
 		bi.size = fam == DOC_FONT_MONO && ps->family != DOC_FONT_MONO ?
 		    ps->size * 0.9 : ps->size;
-		bi.color = run->uri ? L->t->link : ps->color;
 		bi.uri = run->uri;
+		if (run->uri != NULL && run->uri[0] == '#') {
+			long x = xref_find(L, run->uri);
+
+			/* A link to no heading: its text stays plain. */
+			if (x < 0 || L->iddest[x] < 0)
+				bi.uri = NULL;
+			else
+				bi.xref = L->iddest[x] + 1;
+		}
+		bi.color = bi.uri ? L->t->link : ps->color;
 		bi.run = (int)r;
 		check_glyphs(b, run->line, bi.font, run->text, run->len);
 		while (i < run->len) {
@@ -759,6 +781,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 				f.s = bi->s;
 				f.len = bi->len;
 				f.uri = bi->uri;
+				f.xref = bi->xref;
 				f.label = false;
 				frag_add(it, &f);
 			}
@@ -842,6 +865,13 @@ flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	bool listed = !b->no_toc && c->depth == 0;
 	int dest = listed ? L->head_seen++ : -1;
 
+	/* A heading outside the TOC that a link points to. */
+	for (size_t i = 0; !listed && i < L->nids; i++)
+		if (L->idblk[i] == b) {
+			dest = L->iddest[i];
+			break;
+		}
+
 	memset(&ps, 0, sizeof(ps));
 	ps.family = DOC_FONT_HEADING;
 	ps.style = DOC_BOLD | b->style;
@@ -865,6 +895,10 @@ flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->level = lv;
 		it->title = doc_plain_text(b);
 		it->blk = b;
+	} else if (first != NONE && dest >= 0) {
+		/* A destination only: no bookmark (no title). */
+		L->vl.v[first].dest = dest;
+		L->vl.v[first].blk = b;
 	}
 	L->pending = t->heading[lv].after;
 	L->keep_next = 2;
@@ -1438,8 +1472,10 @@ flow_toc(struct lay *L, const struct doc_block *b, const struct fctx *c)
 				continue;
 			it->toc_dest = dest;
 			it->blk = h;
-			for (size_t f = 0; f < it->nfrags; f++)
+			for (size_t f = 0; f < it->nfrags; f++) {
 				it->frags[f].uri = NULL;
+				it->frags[f].xref = 0;
+			}
 		}
 		last = &L->vl.v[L->vl.n - 1];
 		last->toc_num = true;
@@ -1711,6 +1747,145 @@ collect_heads(struct lay *L, const struct doc_block *b, int depth)
 	}
 }
 
+/* ---- links to headings ---------------------------------------------- */
+
+/* The value of a hex digit, or -1. */
+static int
+hexval(char ch)
+{
+	if (ch >= '0' && ch <= '9')
+		return ch - '0';
+	if (ch >= 'a' && ch <= 'f')
+		return ch - 'a' + 10;
+	if (ch >= 'A' && ch <= 'F')
+		return ch - 'A' + 10;
+	return -1;
+}
+
+/* The id of a "#id" link with %XX escapes decoded (caller frees). */
+static char *
+xref_id(const char *uri)
+{
+	char *id = xstrdup(uri + 1), *o = id;
+
+	for (const char *s = uri + 1; *s != '\0'; s++) {
+		int hi, lo;
+
+		if (s[0] == '%' && (hi = hexval(s[1])) >= 0 &&
+		    (lo = hexval(s[2])) >= 0 && (hi || lo)) {
+			*o++ = (char)(hi * 16 + lo);
+			s += 2;
+		} else
+			*o++ = *s;
+	}
+	*o = '\0';
+	return id;
+}
+
+/* The index in L->ids of the heading a "#id" link points to, or -1. */
+static long
+xref_find(struct lay *L, const char *uri)
+{
+	char *id = xref_id(uri);
+	long found = -1;
+
+	for (size_t i = 0; i < L->nids; i++)
+		if (L->ids[i] != NULL && strcmp(L->ids[i], id) == 0) {
+			found = (long)i;
+			break;
+		}
+	free(id);
+	return found;
+}
+
+/* Check the "#id" links of a block and its children: a link to no heading
+ * is warned about once (per source line), a heading outside the TOC that
+ * is linked to gets a destination of its own. */
+static void
+xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
+    long *last_line)
+{
+	for (size_t r = 0; r < b->nruns; r++) {
+		const struct doc_run *run = &b->runs[r];
+		long x, sug;
+		char *id;
+
+		if (run->uri == NULL || run->uri[0] != '#')
+			continue;
+		if ((x = xref_find(L, run->uri)) >= 0) {
+			if (L->iddest[x] < 0)
+				L->iddest[x] = (int)L->nheads + L->nextra++;
+			continue;
+		}
+		/* One link in several runs (bold inside) warns once. */
+		if (*last_uri != NULL && strcmp(*last_uri, run->uri) == 0 &&
+		    *last_line == run->line)
+			continue;
+		*last_uri = run->uri;
+		*last_line = run->line;
+		id = xref_id(run->uri);
+		sug = suggest_index(id, (const char *const *)L->ids, L->nids,
+		    SUGGEST_ID);
+		if (sug >= 0)
+			diag_warn(b->file, run->line, "link to #%s: no heading "
+			    "with this id in the document (did you mean "
+			    "#%s?); the text is kept without a link", id,
+			    L->ids[sug]);
+		else
+			diag_warn(b->file, run->line, "link to #%s: no heading "
+			    "with this id in the document; the text is kept "
+			    "without a link", id);
+		free(id);
+	}
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+		xref_check(L, k, last_uri, last_line);
+}
+
+/* Whether a block or one of its children links to a heading. */
+static bool
+has_xref(const struct doc_block *b)
+{
+	for (size_t r = 0; r < b->nruns; r++)
+		if (b->runs[r].uri != NULL && b->runs[r].uri[0] == '#')
+			return true;
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+		if (has_xref(k))
+			return true;
+	return false;
+}
+
+/* Give every heading its id and resolve the links to headings over the
+ * whole document (a chapter may link to a later one). A document without
+ * such links (a certificate) skips the work. */
+static void
+xref_resolve(struct lay *L)
+{
+	const char *last_uri = NULL;
+	long last_line = 0;
+
+	if (!has_xref(L->doc->root))
+		return;
+	L->nids = doc_heading_ids(L->doc->root, &L->idblk, &L->ids);
+	L->iddest = xcalloc(L->nids + 1, sizeof(*L->iddest));
+	for (size_t i = 0; i < L->nids; i++) {
+		const struct doc_block *h = L->idblk[i];
+
+		/* An id given twice ({#id}) cannot serve both headings. */
+		if (h->id != NULL && L->ids[i] != NULL &&
+		    strcmp(h->id, L->ids[i]) != 0)
+			diag_warn(h->file, h->line, "heading id #%s is taken "
+			    "by an earlier heading; this one is #%s", h->id,
+			    L->ids[i]);
+		L->iddest[i] = -1;
+		for (size_t h = 0; h < L->nheads; h++)
+			if (L->heads[h] == L->idblk[i]) {
+				L->iddest[i] = (int)h;
+				break;
+			}
+	}
+	xref_check(L, L->doc->root, &last_uri, &last_line);
+}
+
 /* ---- pagination ------------------------------------------------------ */
 
 /*
@@ -1840,9 +2015,12 @@ draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
 			    f->s, f->len);
 			continue;
 		}
-		/* A stretch of fragments with the same target: one Link
+		/* A stretch of fragments with the same target (one link
+		 * with bold or italic words is several runs): one Link
 		 * element with its text and one link area. */
-		while (j + 1 < it->nfrags && it->frags[j + 1].uri == f->uri)
+		while (j + 1 < it->nfrags && it->frags[j + 1].uri != NULL &&
+		    it->frags[j + 1].xref == f->xref &&
+		    strcmp(it->frags[j + 1].uri, f->uri) == 0)
 			j++;
 		if (tags)
 			d->ops->tag_begin(d, DEV_TAG_LINK, NULL);
@@ -1852,8 +2030,14 @@ draw_frags(struct lay *L, const struct vitem *it, double base, bool tags,
 			    it->frags[k].s, it->frags[k].len);
 		asc = font_ascent(f->font) * f->size / 1000;
 		x1 = it->frags[j].x + it->frags[j].w;
-		d->ops->link_uri(d, f->x, base - asc, x1 - f->x,
-		    asc - font_descent(f->font) * f->size / 1000, f->uri);
+		if (f->xref > 0)
+			d->ops->link_dest(d, f->x, base - asc, x1 - f->x,
+			    asc - font_descent(f->font) * f->size / 1000,
+			    f->xref - 1);
+		else
+			d->ops->link_uri(d, f->x, base - asc, x1 - f->x,
+			    asc - font_descent(f->font) * f->size / 1000,
+			    f->uri);
 		if (tags)
 			d->ops->tag_end(d);
 		i = j;
@@ -2298,6 +2482,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	c.left = t->left;
 	c.right = t->page_w - t->right;
 	collect_heads(&L, doc->root, 0);
+	xref_resolve(&L);
 	if (t->logo != NULL) {
 		int pw, ph;
 		const char *err = NULL;
@@ -2371,6 +2556,11 @@ layout_render(const struct doc *doc, const struct template *t,
 		doc_block_free(L.conts[i]);
 	free(L.conts);
 	free(L.heads);
+	for (size_t i = 0; i < L.nids; i++)
+		free(L.ids[i]);
+	free(L.ids);
+	free(L.idblk);
+	free(L.iddest);
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);
 	free(L.strs);

@@ -61,11 +61,12 @@ top(struct conv *c)
 	return c->stack[c->depth];
 }
 
-/* Is this link target one we keep? */
+/* Is this link target one we keep? "#id" links to a heading of the
+ * document; the layout resolves it once the whole document is known. */
 static bool
 allowed_uri(const char *u)
 {
-	return strncasecmp(u, "http://", 7) == 0 ||
+	return u[0] == '#' || strncasecmp(u, "http://", 7) == 0 ||
 	    strncasecmp(u, "https://", 8) == 0 ||
 	    strncasecmp(u, "mailto:", 7) == 0;
 }
@@ -295,8 +296,8 @@ enter(struct conv *c, cmark_node *n)
 			c->uri = lit;
 		else
 			diag_warn(c->file, line, "link to \"%s\" left out: "
-			    "only http, https and mailto links are kept",
-			    lit ? lit : "");
+			    "only http, https and mailto links and links to "
+			    "headings (#id) are kept", lit ? lit : "");
 		break;
 	case CMARK_NODE_IMAGE: {
 		char *path;
@@ -323,6 +324,60 @@ enter(struct conv *c, cmark_node *n)
 	}
 }
 
+/* Whether s[0..len) is an id: letters (any UTF-8), digits, "-", "_",
+ * ".", ":" and nothing else, not empty. */
+static bool
+id_chars(const char *s, size_t len)
+{
+	if (len == 0)
+		return false;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)s[i];
+
+		if (ch < 0x80 && !(ch >= 'a' && ch <= 'z') &&
+		    !(ch >= 'A' && ch <= 'Z') && !(ch >= '0' && ch <= '9') &&
+		    ch != '-' && ch != '_' && ch != '.' && ch != ':')
+			return false;
+	}
+	return true;
+}
+
+/* A heading whose text ends in Pandoc's "{#id}" gets that id; the
+ * attribute and the spaces before it leave the text. */
+static void
+explicit_id(struct doc_block *h)
+{
+	struct doc_run *r;
+	size_t end, open;
+
+	if (h->nruns == 0)
+		return;
+	r = &h->runs[h->nruns - 1];
+	if (r->uri != NULL || (r->style & (DOC_BREAK | DOC_CODE_SPAN)))
+		return;
+	end = r->len;
+	while (end > 0 && r->text[end - 1] == ' ')
+		end--;
+	if (end < 4 || r->text[end - 1] != '}')
+		return;
+	for (open = end - 1; open > 0 && r->text[open - 1] != '{'; open--)
+		;
+	if (open == 0 || r->text[open] != '#' ||
+	    !id_chars(r->text + open + 1, end - 2 - open))
+		return;
+	doc_set_str(&h->id, NULL);
+	h->id = xstrndup(r->text + open + 1, end - 2 - open);
+	open--;
+	while (open > 0 && r->text[open - 1] == ' ')
+		open--;
+	r->len = open;
+	r->text[open] = '\0';
+	if (r->len == 0 && h->nruns > 1) {
+		free(r->text);
+		h->nruns--;
+	}
+}
+
 static void
 leave(struct conv *c, cmark_node *n)
 {
@@ -332,8 +387,13 @@ leave(struct conv *c, cmark_node *n)
 	case CMARK_NODE_ITEM:
 		close_container(c);
 		break;
-	case CMARK_NODE_PARAGRAPH:
 	case CMARK_NODE_HEADING:
+		if (c->text != NULL && c->text->kind == DOC_HEADING)
+			explicit_id(c->text);
+		c->text = NULL;
+		c->resume = NULL;
+		break;
+	case CMARK_NODE_PARAGRAPH:
 		c->text = NULL;
 		c->resume = NULL;
 		break;

@@ -3,7 +3,9 @@
  * appends the blocks to a document tree (layout/doc.h). Raw HTML, links
  * other than http, https and mailto, and images from outside the
  * programme folder are left out with a warning naming file and line;
- * nesting deeper than MD_MAX_DEPTH is flattened with a warning.
+ * nesting deeper than MD_MAX_DEPTH is flattened with a warning. Links
+ * "#id" to a heading are kept for the layout to resolve over the whole
+ * document; a heading ending in "{#id}" (Pandoc) gets that id.
  */
 #ifndef MARKDOWN_MARKDOWN_H
 #define MARKDOWN_MARKDOWN_H

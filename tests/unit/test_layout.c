@@ -727,6 +727,89 @@ test_heads(void)
 	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
 }
 
+/* The slug of a heading text. */
+static void
+slug_is(const char *text, const char *want)
+{
+	char *s = doc_slug(text, strlen(text));
+
+	CHECK_STR(s, want);
+	free(s);
+}
+
+/* Heading ids (GitHub/Pandoc slugs, repeats numbered, {#id}) and the
+ * Markdown links to them. */
+static void
+test_ids(void)
+{
+	struct doc *d = doc_new("de");
+	struct md_opts o;
+	const char *md = "# Was ist Mentoring?\n\n## Ziele\n\n"
+	    "## Ablauf {#mein-ablauf}\n\n## Ziele\n\n## Ziele\n\n"
+	    "> ## Im Zitat\n\n## ?!\n\n## Ziele-1\n\n"
+	    "## Nicht {#kein id}\n\n"
+	    "Siehe [hier](#ziele-1), [dort](#%C3%BCbersicht) und "
+	    "[fern](https://example.org).\n";
+	const struct doc_block **blocks = NULL;
+	char **ids = NULL;
+	size_t n;
+	FILE *devnull = fopen("/dev/null", "w");
+	const struct doc_block *p;
+
+	slug_is("Rollen und Erwartungen", "rollen-und-erwartungen");
+	slug_is("Was ist Mentoring?", "was-ist-mentoring");
+	slug_is("Phase 1: Auswahl und Matching",
+	    "phase-1-auswahl-und-matching");
+	slug_is("Ärger über Öffentlichkeit & Maße", "ärger-über-öffentlichkeit--maße");
+	slug_is("ÇELİK, Şahin – „Vorbild“ (2024)", "çelik-şahin--vorbild-2024");
+	slug_is("snake_case und-bindestrich", "snake_case-und-bindestrich");
+	slug_is("ΑΒΓ Дом", "αβγ-дом");
+	slug_is("…", "");
+	slug_is("", "");
+
+	memset(&o, 0, sizeof(o));
+	o.file = "ids.md";
+	diag_set_stream(devnull);
+	diag_reset();
+	CHECK_INT(md_to_doc(d, d->root, md, strlen(md), &o), 0);
+	CHECK_INT(diag_count(DIAG_WARNING), 0);
+	diag_set_stream(NULL);
+	diag_reset();
+	n = doc_heading_ids(d->root, &blocks, &ids);
+	CHECK_INT((long)n, 9);
+	if (n == 9) {
+		CHECK_STR(ids[0], "was-ist-mentoring");
+		CHECK_STR(ids[1], "ziele");
+		CHECK_STR(ids[2], "mein-ablauf");
+		CHECK_STR(ids[3], "ziele-1");
+		CHECK_STR(ids[4], "ziele-2");
+		CHECK_STR(ids[5], "im-zitat");		/* inside a quote */
+		CHECK(ids[6] == NULL);			/* no letters */
+		CHECK_STR(ids[7], "ziele-1-1");		/* taken */
+		CHECK_STR(ids[8], "nicht-kein-id");	/* not an id */
+		CHECK(blocks[5]->parent->kind == DOC_QUOTE);
+		/* The explicit id leaves the heading's text. */
+		CHECK_STR(blocks[2]->runs[0].text, "Ablauf");
+		CHECK_INT((long)blocks[2]->runs[0].len, 6);
+		CHECK_STR(blocks[2]->id, "mein-ablauf");
+	}
+	for (size_t i = 0; i < n; i++)
+		free(ids[i]);
+	free(ids);
+	free(blocks);
+	/* Links to headings are kept as "#id" for the layout. */
+	p = d->root->last;
+	CHECK(p->kind == DOC_PARA);
+	CHECK(p->nruns >= 6);
+	if (p->nruns >= 6) {
+		CHECK_STR(p->runs[1].uri, "#ziele-1");
+		CHECK_STR(p->runs[3].uri, "#%C3%BCbersicht");
+		CHECK_STR(p->runs[5].uri, "https://example.org");
+	}
+	doc_free(d);
+	fclose(devnull);
+}
+
 int
 main(void)
 {
@@ -738,6 +821,7 @@ main(void)
 	test_groups();
 	test_closing();
 	test_heads();
+	test_ids();
 	test_emergency();
 	test_dash();
 	font_done();
