@@ -86,6 +86,20 @@ has certificates "$tmp/certificates.txt" "als Mentorin am Programm"
 has certificates "$tmp/certificates.txt" "als Mentee am Programm"
 has certificates "$tmp/certificates.txt" "Urkunden-Nr. icm-2025/"
 has certificates "$tmp/certificates.txt" "Lindenau, den 21. Mai 2026"
+# The certificate as read: each signatory's name, office and organisation
+# together, left block before right; the number last; the programme's
+# title in balanced lines (no word alone on the second).
+pdftotext -f 1 -l 1 "$out/certificates.pdf" - | tr -d '\f' |
+    grep -v '^$' >"$tmp/c1.txt"
+tr '\n' '|' <"$tmp/c1.txt" | grep -qF 'Dr. Friederike Lang|Oberbürgermeisterin|Stadt Lindenau|Harald Böttcher|Bürgermeister|Stadt Bergheim-Süd|Urkunden-Nr. icm-2025/m01-' &&
+    ok || bad "certificate: signatories not read in order: $(tail -8 "$tmp/c1.txt" | tr '\n' '|')"
+[ "$(tail -1 "$tmp/c1.txt" | cut -c1-12)" = "Urkunden-Nr." ] && ok ||
+    bad "certificate: the number is not last"
+has certificate-title "$tmp/c1.txt" "Bergheim-Süd · Lindenau · Ostheim"
+if grep -q "·$" "$tmp/c1.txt"; then bad "certificate: title line ends with ·"; else ok; fi
+pdfinfo -struct-text "$out/certificates/m01.pdf" 2>/dev/null |
+    grep -v '^ *$' | tail -1 | grep -q '"Urkunden-Nr\. ' && ok ||
+    bad "certificate: the number is not last in the structure"
 has report "$tmp/report.txt" "Abschlussbericht"
 has report "$tmp/report.txt" "Zufriedenheit (1 = gar nicht, 5 = sehr zufrieden)"
 hasnot report "$tmp/report.txt" "{{"
