@@ -78,6 +78,11 @@ has tandems "$tmp/tandems.txt" "Aylin Öztürk"
 has agreements "$tmp/agreements.txt" "Vertraulichkeit"
 has agreements "$tmp/agreements.txt" "Ort, Datum"
 hasnot agreements "$tmp/agreements.txt" ", ,"
+# The write-on lines after "nämlich:" are drawn lines, not underscores
+# that a screen reader would read out.
+if grep -q 'nämlich: *_' "$tmp/agreements.txt"; then
+	bad "agreements: underscores after 'nämlich:'"; else ok; fi
+has agreements "$tmp/agreements.txt" "in einem anderen Rhythmus, nämlich:"
 # Each agreement in agreements.pdf counts its own pages.
 has agreements "$tmp/agreements.txt" "Seite 2 von 2"
 hasnot agreements "$tmp/agreements.txt" "Seite 3 von"
