@@ -225,6 +225,30 @@ ntandems=$(grep -c '^[0-9][0-9]* ' "$tmp/tandems.txt")
 [ "$(total Tandems)" = "$ntandems" ] && ok ||
     bad "tandems.pdf: $(total Tandems) tandems in the totals, $ntandems rows"
 
+# Score parts: each label with its value on one line; an unmatched
+# mentor's reason says what is known. (pdftotext turns the no-break
+# spaces into spaces.)
+nb=' '
+for part in "Themen${nb}100${nb}%" "Fachgebiet${nb}0${nb}%" \
+    "Stufenabstand${nb}75${nb}%"; do
+	has tandems-parts "$tmp/tandems.txt" "$part"
+done
+has tandems-reason "$tmp/tandems.txt" "alle Mentees haben bereits ein Tandem"
+hasnot tandems-reason "$tmp/tandems.txt" "nicht benötigt oder"
+mkdir -p "$tmp/enp" "$tmp/rule"
+sed 's/lang="de"/lang="en"/' "$TOP/content/programme.xml" \
+    >"$tmp/enp/programme.xml"
+"$TANDEM" build "$tmp/enp" --only tandems -o "$tmp/enp/out" 2>/dev/null
+pdftotext -layout "$tmp/enp/out/tandems.pdf" "$tmp/enp/t.txt" 2>/dev/null
+has tandems-en "$tmp/enp/t.txt" "every mentee already has a tandem"
+has tandems-en "$tmp/enp/t.txt" "Level${nb}gap${nb}75${nb}%"
+# A mentor of the same organisation as the one mentee left over.
+sed 's|</people>|<person id="r3" role="mentor" org="k" level="15"><name family="Adler"/></person></people>|' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
+"$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out" 2>/dev/null
+pdftotext "$tmp/rule/out/tandems.pdf" - 2>/dev/null | tr '\n' ' ' >"$tmp/rule/t.txt"
+has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem; gleiche Organisation: 1"
+
 # Agreements stay within two pages, in the sample and with the longest
 # names, affiliations, place, title and twenty long topics.
 for f in "$out"/agreements/*.pdf; do
