@@ -121,6 +121,25 @@ done && ok
 pdfinfo "$out/certificates.pdf" | grep -q "^Pages: *$ncert$" && ok ||
     bad "certificates.pdf pages"
 
+# Document information: every organisation as the author; the combined
+# files titled in the plural, the single ones in the singular.
+info() { pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"; }
+orgs='Stadt Bergheim-Süd, Stadt Lindenau, Kreisstadt Ostheim'
+for f in handbook tandems agreements certificates report \
+    agreements/m01 certificates/m01; do
+	[ "$(info "$out/$f.pdf" Author)" = "$orgs" ] && ok ||
+	    bad "$f.pdf: author '$(info "$out/$f.pdf" Author)'"
+done
+ptitle='Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim'
+[ "$(info "$out/certificates.pdf" Title)" = "Urkunden – $ptitle" ] && ok ||
+    bad "certificates.pdf: title '$(info "$out/certificates.pdf" Title)'"
+[ "$(info "$out/agreements.pdf" Title)" = "Zielvereinbarungen – $ptitle" ] &&
+    ok || bad "agreements.pdf: title '$(info "$out/agreements.pdf" Title)'"
+[ "$(info "$out/certificates/m01.pdf" Title)" = "Urkunde – Aylin Öztürk" ] &&
+    ok || bad "certificates/m01.pdf: title"
+# The combined agreements keep the singular in their running foot.
+has agreements-foot "$tmp/agreements.txt" "Zielvereinbarung"
+
 # Byte-identical reruns.
 "$TANDEM" build "$TOP/content" -o "$tmp/again" 2>/dev/null
 if cmp -s "$out/certificates.pdf" "$tmp/again/certificates.pdf" &&
@@ -313,6 +332,10 @@ has english-certificate "$tmp/en/certificates.txt" "Northtown, 10 November 2023"
 has english-tandems "$tmp/en/tandems.txt" "1 mentee, 1 mentor"
 has english-report "$tmp/en/report.txt" "from 15 August 2022 to 15 November 2023"
 has english-report "$tmp/en/report.txt" "Page 1 of"
+case $(info "$tmp/en/certificates.pdf" Title) in
+"Certificates – "*) ok ;; *) bad "english certificates.pdf: title" ;; esac
+case $(info "$tmp/en/agreements.pdf" Title) in
+"Goal agreements – "*) ok ;; *) bad "english agreements.pdf: title" ;; esac
 
 # The default handbook tells how the tandems came about: by matching, or
 # put together by the coordinators when they are fixed (tandems.xml).

@@ -118,6 +118,9 @@ build_handbook(const struct programme *p, const struct docs_out *o)
 		template_free(t);
 		return EX_DATAERR;
 	}
+	/* Every organisation as its author, as in the other kinds. */
+	free(doc->author);
+	doc->author = docs_author(p);
 	dev = o->text ? dev_text_new() : dev_pdf_new();
 	rc = docs_write(dev, doc, t, o, "handbook", label_get(p->lang,
 	    LABEL_HANDBOOK));

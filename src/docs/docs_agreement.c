@@ -308,8 +308,15 @@ docs_build_agreements(const struct programme *p,
 			doc_free(d);
 		}
 	}
-	if (rc == 0)
-		rc = docs_write(dev, all, t, o, "agreements", subject);
+	if (rc == 0) {
+		char *title = docs_plural_title(p, "Zielvereinbarungen",
+		    "Goal agreements");
+
+		rc = docs_write_titled(dev, all, t, o, "agreements",
+		    DOCS_LANG(p, "Zielvereinbarungen", "Goal agreements"),
+		    title);
+		free(title);
+	}
 done:
 	if (dev != NULL)
 		dev->ops->free(dev);

@@ -597,17 +597,19 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
  * is lost. The n docs are consumed. Returns 0 or an exit code.
  */
 static int
-cert_write_combined(struct device *dev, struct doc **docs, size_t n,
-    const struct template *t, const struct docs_out *o, const char *subject)
+cert_write_combined(const struct programme *p, struct device *dev,
+    struct doc **docs, size_t n, const struct template *t,
+    const struct docs_out *o)
 {
 	struct dev_info info;
-	char *path;
+	char *path, *title;
 	int rc = 0;
 
+	title = docs_plural_title(p, "Urkunden", "Certificates");
 	memset(&info, 0, sizeof(info));
-	info.title = docs[0]->title;
+	info.title = title;
 	info.author = docs[0]->author;
-	info.subject = subject;
+	info.subject = DOCS_LANG(p, "Urkunden", "Certificates");
 	info.lang = docs[0]->lang && strcmp(docs[0]->lang, "en") == 0 ?
 	    "en-GB" : "de-DE";
 	info.date = o->date;
@@ -632,6 +634,7 @@ cert_write_combined(struct device *dev, struct doc **docs, size_t n,
 	doc_free(docs[0]);
 	docs[0] = NULL;
 	free(path);
+	free(title);
 	return rc;
 }
 
@@ -708,7 +711,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		}
 	}
 	if (rc == 0 && combined && nall > 0)
-		rc = cert_write_combined(dev, all, nall, t, o, subject);
+		rc = cert_write_combined(p, dev, all, nall, t, o);
 done:
 	if (dev != NULL)
 		dev->ops->free(dev);
