@@ -268,6 +268,22 @@ sed 's|</people>|<person id="r3" role="mentor" org="k" level="15"><name family="
 pdftotext "$tmp/rule/out/tandems.pdf" - 2>/dev/null | tr '\n' ' ' >"$tmp/rule/t.txt"
 has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem; gleiche Organisation: 1"
 
+# A missing logo file: exactly one warning per file for the whole build
+# (handbook and certificates both show logos), at its line, saying what
+# to do; a file that is no image likewise.
+mkdir -p "$tmp/logo/logos"
+sed -e 's|logo="logos/lindenau.png"|logo="logos/kaputt.png"|' \
+    "$TOP/content/programme.xml" >"$tmp/logo/programme.xml"
+echo "no image" >"$tmp/logo/logos/kaputt.png"
+if "$TANDEM" build "$tmp/logo" -o "$tmp/logo/out" 2>"$tmp/logo/err"; then ok
+else bad "build with missing logos failed"; fi
+n=$(grep -c 'logo' "$tmp/logo/err")
+[ "$n" = 3 ] && ok || bad "missing logos: $n warnings, want 3: $(grep logo "$tmp/logo/err")"
+has logo-missing "$tmp/logo/err" "programme.xml:14: warning: logo logos/bergheim-sued.png of organisation 'bs': no such file in $tmp/logo; left out (put the file there or remove the logo attribute)"
+has logo-bad "$tmp/logo/err" "programme.xml:15: warning: logo logos/kaputt.png of organisation 'li' cannot be used:"
+[ "$(grep -c 'ostheim.png' "$tmp/logo/err")" = 1 ] && ok ||
+    bad "ostheim.png: not one warning"
+
 # Agreements stay within two pages, in the sample and with the longest
 # names, affiliations, place, title and twenty long topics.
 for f in "$out"/agreements/*.pdf; do
