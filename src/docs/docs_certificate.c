@@ -658,8 +658,10 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		if (p->people[i].status != STATUS_WITHDRAWN)
 			n++;
 	if (n == 0) {
-		diag_warn(p->file, p->people_line, "certificates: nobody to "
-		    "certify (everyone withdrawn); skipped");
+		diag_warn(p->file, p->people_line, p->npeople == 0 ?
+		    "certificates: there are no participants; skipped" :
+		    "certificates: nobody to certify (everyone withdrawn); "
+		    "skipped");
 		return 0;
 	}
 	if ((t = docs_template(p, "certificate", &rc)) == NULL)
