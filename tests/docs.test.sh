@@ -284,6 +284,26 @@ has logo-bad "$tmp/logo/err" "programme.xml:15: warning: logo logos/kaputt.png o
 [ "$(grep -c 'ostheim.png' "$tmp/logo/err")" = 1 ] && ok ||
     bad "ostheim.png: not one warning"
 
+# Four signatories: a row of three and one centred below, each its own
+# Form element in reading order; a long office wraps instead of shrinking.
+mkdir -p "$tmp/sig"
+sed 's|</signatories>|<signatory name="Anna Dritte" office="Dezernentin für Personal und Organisation" org="k"/><signatory name="Bernd Vierter" office="Gleichstellungsbeauftragter" org="n"/></signatories>|' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/sig/programme.xml"
+"$TANDEM" build "$tmp/sig" --only certificates -o "$tmp/sig/out" 2>/dev/null
+pdfinfo -struct-text "$tmp/sig/out/certificates/e1.pdf" 2>/dev/null |
+    grep -A1 '^  Form' | grep '"' | tr -d '"' | sed 's/^ *//' >"$tmp/sig/forms"
+printf '%s\n' "Dr. Maria Beispiel Bürgermeisterin Stadt Kleinstadt" \
+    "Peter Muster Bürgermeister Gemeinde Nachbardorf" \
+    "Anna Dritte Dezernentin für Personal und Organisation Stadt Kleinstadt" \
+    "Bernd Vierter Gleichstellungsbeauftragter Gemeinde Nachbardorf" \
+    >"$tmp/sig/want"
+cmp -s "$tmp/sig/forms" "$tmp/sig/want" && ok ||
+    bad "signatories: $(cat "$tmp/sig/forms")"
+pdftotext "$tmp/sig/out/certificates/e1.pdf" - 2>/dev/null |
+    grep -qx 'und Organisation' && ok || bad "long office not wrapped"
+pdfinfo "$tmp/sig/out/certificates/e1.pdf" | grep -q '^Pages: *1$' && ok ||
+    bad "four signatories: not one page"
+
 # Agreements stay within two pages, in the sample and with the longest
 # names, affiliations, place, title and twenty long topics.
 for f in "$out"/agreements/*.pdf; do

@@ -331,6 +331,25 @@ place_last(const struct doc *d, const struct template *t,
 		fr->prims[i].y -= top;
 }
 
+/* One centred line of a signatory's block at *y, shrunk if it is wider
+ * than col; *y moves to the next line. */
+static void
+sig_line(struct doc_block *b, struct font *f, const char *s, size_t len,
+    double col, double size, double *y)
+{
+	struct doc_prim *pr;
+	double w = f ? font_width(f, s, len) * size / 1000 : 0;
+
+	if (w > col && w > 0) {
+		size *= col / w;
+		w = col;
+	}
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, 8 + (col - w) / 2, *y, 0, 0);
+	pr->size = size;
+	pr->text = xstrndup(s, len);
+	*y += 11;
+}
+
 /*
  * One signatory's block (s NULL: an unlabelled line) in a drawing col
  * points wide and 8 more on each side: the line to sign on, then name, office and organisation,
@@ -348,6 +367,7 @@ signatory(struct doc_block *cell, const struct docs_env *env,
 	struct doc_block *b = doc_add(cell, DOC_DRAWING, NULL, 0);
 	const char *lines[3] = { NULL, NULL, NULL };
 	struct doc_prim *pr;
+	double y = 47;
 
 	b->width = col + 16;
 	b->height = 70;
@@ -360,24 +380,32 @@ signatory(struct doc_block *cell, const struct docs_env *env,
 		lines[2] = compose_org(p, s->org);
 	} else
 		lines[0] = label_get(p->lang, LABEL_SIGNATURE);
-	for (int l = 0, y = 47; l < 3; l++) {
-		double size = 9.5, w;
+	for (int l = 0; l < 3; l++) {
+		struct fit fit;
+		double size = 9.5;
 
 		if (lines[l] == NULL || *lines[l] == '\0')
 			continue;
-		w = f ? font_width(f, lines[l], strlen(lines[l])) * size /
-		    1000 : 0;
-		/* Shrink what is too wide for the column. */
-		if (w > col && w > 0) {
-			size *= col / w;
-			w = col;
+		/* Too wide for the column: two or more lines of the same
+		 * size (text extraction keeps them with the rest); only a
+		 * word wider than the column is set smaller. */
+		fit.nlines = 0;
+		fit.lines = NULL;
+		if (f != NULL)
+			fit_balance(&fit, f, lines[l], strlen(lines[l]), col,
+			    size);
+		if (fit.nlines == 0) {
+			sig_line(b, f, lines[l], strlen(lines[l]), col, size,
+			    &y);
+			continue;
 		}
-		pr = doc_add_prim(b, DOC_PRIM_TEXT, 8 + (col - w) / 2, y, 0,
-		    0);
-		pr->size = size;
-		pr->text = xstrdup(lines[l]);
-		y += 11;
+		for (size_t i = 0; i < fit.nlines; i++)
+			sig_line(b, f, lines[l] + fit.lines[i].off,
+			    fit.lines[i].len, col, size, &y);
+		fit_free(&fit);
 	}
+	if (y + 1 > b->height)
+		b->height = y + 1;
 }
 
 /* Signature lines for the signatories, side by side (at most three per
