@@ -148,6 +148,8 @@ is_sep_word(const char *s, size_t n)
 struct bword {
 	size_t	off, end;
 	bool	sep;		/* a separator ("·", "|", a dash) */
+	double	x;		/* width of the words before it, each with
+				   one space, in 1/1000 em */
 };
 
 void
@@ -158,7 +160,7 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 	size_t nw = 0, cap = 0, lcap = 0, n, i, j;
 	double *best = NULL, lim = width * 1000.0 / size;
 	size_t *from = NULL;
-	double used = 0;
+	double used = 0, x = 0, ww, sp = font_width(f, " ", 1);
 
 	o->lines = NULL;
 	o->nlines = 0;
@@ -177,23 +179,28 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 		w[nw].off = i;
 		w[nw].end = j;
 		w[nw].sep = is_sep_word(s + i, j - i);
-		if (font_width(f, s + i, j - i) > lim)
+		ww = font_width(f, s + i, j - i);
+		if (ww > lim)
 			goto out;		/* a word wider than the box */
+		w[nw].x = x;
+		x += ww + sp;
 		nw++;
 		i = j;
 	}
 	if (nw == 0)
 		goto out;
+	w = xgrow(w, &cap, nw + 1, sizeof(*w));
+	w[nw].x = x;			/* the end, for the last word */
 	/* The greedy line count. */
 	n = 1;
 	for (i = 0; i < nw; i++) {
-		double lw = font_width(f, s + w[i].off, w[i].end - w[i].off);
+		double lw = w[i + 1].x - w[i].x - sp;
 
-		if (i > 0 && used + font_width(f, " ", 1) + lw > lim) {
+		if (i > 0 && used + sp + lw > lim) {
 			n++;
 			used = lw;
 		} else
-			used += (i > 0 ? font_width(f, " ", 1) : 0) + lw;
+			used += (i > 0 ? sp : 0) + lw;
 	}
 	if (n == 1) {
 		add_line(o, s, w[0].off, w[nw - 1].end, &lcap);
@@ -203,9 +210,10 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 		goto out;
 	/*
 	 * best[l * (nw + 1) + j]: the least cost of setting words 0..j-1 in
-	 * l lines, where the cost of a set is its widest line, a line that
-	 * ends with a separator counting 8 % narrower (a preferred break)
-	 * and a line that starts with one not allowed.
+	 * l lines, where the cost is the sum of the squared line widths
+	 * (least when the lines are even, as their total is fixed), a line
+	 * that ends with a separator counting 8 % narrower (a preferred
+	 * break) and a line that starts with one not allowed.
 	 */
 	best = xcalloc((n + 1) * (nw + 1), sizeof(*best));
 	from = xcalloc((n + 1) * (nw + 1), sizeof(*from));
@@ -218,15 +226,15 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 				double lw, c, prev = best[(l - 1) * (nw + 1) +
 				    i];
 
-				lw = font_width(f, s + w[i].off, w[j - 1].end -
-				    w[i].off);
+				/* Words i..j-1 and the spaces between them
+				 * (kerning across words left out). */
+				lw = w[j].x - w[i].x - sp;
 				if (lw > lim)
 					break;		/* and longer lines */
 				if (prev < 0 || w[i].sep)
 					continue;
 				c = w[j - 1].sep && j < nw ? lw * 0.92 : lw;
-				if (c < prev)
-					c = prev;
+				c = prev + c * c;
 				if (best[l * (nw + 1) + j] < 0 ||
 				    c < best[l * (nw + 1) + j]) {
 					best[l * (nw + 1) + j] = c;
