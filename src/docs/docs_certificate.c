@@ -316,6 +316,7 @@ place_last(const struct doc *d, const struct template *t,
 {
 	struct probe pb;
 	struct device dev = { &probe_ops, &pb };
+	struct template quiet;
 	double top;
 
 	if (t == NULL || fr->nprims == 0 || fr->prims[0].kind !=
@@ -324,7 +325,11 @@ place_last(const struct doc *d, const struct template *t,
 	memset(&pb, 0, sizeof(pb));
 	pb.want_w = fr->prims[0].w;
 	pb.want_h = fr->prims[0].h;
-	if (layout_render(d, t, &dev, NULL) != 0 || pb.rect_page == 0)
+	/* The template's own logo is drawn in the page's margin only; left
+	 * out here, so that a missing one is not reported twice. */
+	quiet = *t;
+	quiet.logo = NULL;
+	if (layout_render(d, &quiet, &dev, NULL) != 0 || pb.rect_page == 0)
 		return;
 	top = pb.rect_y - fr->prims[0].y;
 	for (size_t i = 0; i < fr->nprims; i++)

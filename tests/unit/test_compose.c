@@ -1029,6 +1029,23 @@ test_balance(void)
 		CHECK(strncmp(t + o.lines[i].off, "\xc2\xb7", 2) != 0);
 	check_fit(f, t, &o, 200);
 	fit_free(&o);
+	/* Three lines of a long title: even, the last not a stub, and the
+	 * break after the separator taken. */
+	t = "Interkommunales Cross-Mentoring der St\xc3\xa4" "dte "
+	    "Bergheim-S\xc3\xbc" "d, Lindenau und Ostheim sowie des "
+	    "Landkreises Oberwald \xc2\xb7 Programm f\xc3\xbc" "r weibliche "
+	    "F\xc3\xbchrungskr\xc3\xa4" "fte";
+	fit_balance(&o, f, t, strlen(t), 421, 15);
+	CHECK_INT(o.nlines, 3);
+	if (o.nlines == 3) {
+		double a = font_width(f, t + o.lines[0].off, o.lines[0].len);
+		double c = font_width(f, t + o.lines[2].off, o.lines[2].len);
+
+		CHECK(c > a * 0.6);
+		CHECK(strncmp(t + o.lines[2].off, "Programm", 8) == 0);
+	}
+	check_fit(f, t, &o, 421);
+	fit_free(&o);
 	/* A word wider than the box: left to the paragraph breaker. */
 	fit_balance(&o, f, t, strlen(t), 40, 15);
 	CHECK_INT(o.nlines, 0);
