@@ -78,6 +78,11 @@ has tandems "$tmp/tandems.txt" "Aylin Öztürk"
 has agreements "$tmp/agreements.txt" "Vertraulichkeit"
 has agreements "$tmp/agreements.txt" "Ort, Datum"
 hasnot agreements "$tmp/agreements.txt" ", ,"
+# The write-on lines after "nämlich:" are drawn lines, not underscores
+# that a screen reader would read out.
+if grep -q 'nämlich: *_' "$tmp/agreements.txt"; then
+	bad "agreements: underscores after 'nämlich:'"; else ok; fi
+has agreements "$tmp/agreements.txt" "in einem anderen Rhythmus, nämlich:"
 # Each agreement in agreements.pdf counts its own pages.
 has agreements "$tmp/agreements.txt" "Seite 2 von 2"
 hasnot agreements "$tmp/agreements.txt" "Seite 3 von"
@@ -86,6 +91,20 @@ has certificates "$tmp/certificates.txt" "als Mentorin am Programm"
 has certificates "$tmp/certificates.txt" "als Mentee am Programm"
 has certificates "$tmp/certificates.txt" "Urkunden-Nr. icm-2025/"
 has certificates "$tmp/certificates.txt" "Lindenau, den 21. Mai 2026"
+# The certificate as read: each signatory's name, office and organisation
+# together, left block before right; the number last; the programme's
+# title in balanced lines (no word alone on the second).
+pdftotext -f 1 -l 1 "$out/certificates.pdf" - | tr -d '\f' |
+    grep -v '^$' >"$tmp/c1.txt"
+tr '\n' '|' <"$tmp/c1.txt" | grep -qF 'Dr. Friederike Lang|Oberbürgermeisterin|Stadt Lindenau|Harald Böttcher|Bürgermeister|Stadt Bergheim-Süd|Urkunden-Nr. icm-2025/m01-' &&
+    ok || bad "certificate: signatories not read in order: $(tail -8 "$tmp/c1.txt" | tr '\n' '|')"
+[ "$(tail -1 "$tmp/c1.txt" | cut -c1-12)" = "Urkunden-Nr." ] && ok ||
+    bad "certificate: the number is not last"
+has certificate-title "$tmp/c1.txt" "Bergheim-Süd · Lindenau · Ostheim"
+if grep -q "·$" "$tmp/c1.txt"; then bad "certificate: title line ends with ·"; else ok; fi
+pdfinfo -struct-text "$out/certificates/m01.pdf" 2>/dev/null |
+    grep -v '^ *$' | tail -1 | grep -q '"Urkunden-Nr\. ' && ok ||
+    bad "certificate: the number is not last in the structure"
 has report "$tmp/report.txt" "Abschlussbericht"
 has report "$tmp/report.txt" "Zufriedenheit (1 = gar nicht, 5 = sehr zufrieden)"
 hasnot report "$tmp/report.txt" "{{"
@@ -101,6 +120,25 @@ for f in "$out"/agreements/*.pdf; do
 done && ok
 pdfinfo "$out/certificates.pdf" | grep -q "^Pages: *$ncert$" && ok ||
     bad "certificates.pdf pages"
+
+# Document information: every organisation as the author; the combined
+# files titled in the plural, the single ones in the singular.
+info() { pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"; }
+orgs='Stadt Bergheim-Süd, Stadt Lindenau, Kreisstadt Ostheim'
+for f in handbook tandems agreements certificates report \
+    agreements/m01 certificates/m01; do
+	[ "$(info "$out/$f.pdf" Author)" = "$orgs" ] && ok ||
+	    bad "$f.pdf: author '$(info "$out/$f.pdf" Author)'"
+done
+ptitle='Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim'
+[ "$(info "$out/certificates.pdf" Title)" = "Urkunden – $ptitle" ] && ok ||
+    bad "certificates.pdf: title '$(info "$out/certificates.pdf" Title)'"
+[ "$(info "$out/agreements.pdf" Title)" = "Zielvereinbarungen – $ptitle" ] &&
+    ok || bad "agreements.pdf: title '$(info "$out/agreements.pdf" Title)'"
+[ "$(info "$out/certificates/m01.pdf" Title)" = "Urkunde – Aylin Öztürk" ] &&
+    ok || bad "certificates/m01.pdf: title"
+# The combined agreements keep the singular in their running foot.
+has agreements-foot "$tmp/agreements.txt" "Zielvereinbarung"
 
 # Byte-identical reruns.
 "$TANDEM" build "$TOP/content" -o "$tmp/again" 2>/dev/null
@@ -206,6 +244,66 @@ ntandems=$(grep -c '^ \{0,2\}[0-9][0-9]* ' "$tmp/tandems.txt")
 [ "$(total Tandems)" = "$ntandems" ] && ok ||
     bad "tandems.pdf: $(total Tandems) tandems in the totals, $ntandems rows"
 
+# Score parts: each label with its value on one line; an unmatched
+# mentor's reason says what is known. (pdftotext turns the no-break
+# spaces into spaces.)
+nb=' '
+for part in "Themen${nb}100${nb}%" "Fachgebiet${nb}0${nb}%" \
+    "Stufenabstand${nb}75${nb}%"; do
+	has tandems-parts "$tmp/tandems.txt" "$part"
+done
+has tandems-reason "$tmp/tandems.txt" "alle Mentees haben bereits ein Tandem"
+hasnot tandems-reason "$tmp/tandems.txt" "nicht benötigt oder"
+mkdir -p "$tmp/enp" "$tmp/rule"
+sed 's/lang="de"/lang="en"/' "$TOP/content/programme.xml" \
+    >"$tmp/enp/programme.xml"
+"$TANDEM" build "$tmp/enp" --only tandems -o "$tmp/enp/out" 2>/dev/null
+pdftotext -layout "$tmp/enp/out/tandems.pdf" "$tmp/enp/t.txt" 2>/dev/null
+has tandems-en "$tmp/enp/t.txt" "every mentee already has a tandem"
+has tandems-en "$tmp/enp/t.txt" "Level${nb}gap${nb}75${nb}%"
+# A mentor of the same organisation as the one mentee left over.
+sed 's|</people>|<person id="r3" role="mentor" org="k" level="15"><name family="Adler"/></person></people>|' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
+"$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out" 2>/dev/null
+pdftotext "$tmp/rule/out/tandems.pdf" - 2>/dev/null | tr '\n' ' ' >"$tmp/rule/t.txt"
+has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem; gleiche Organisation: 1"
+
+# A missing logo file: exactly one warning per file for the whole build
+# (handbook and certificates both show logos), at its line, saying what
+# to do; a file that is no image likewise.
+mkdir -p "$tmp/logo/logos"
+sed -e 's|logo="logos/lindenau.png"|logo="logos/kaputt.png"|' \
+    "$TOP/content/programme.xml" >"$tmp/logo/programme.xml"
+echo "no image" >"$tmp/logo/logos/kaputt.png"
+if "$TANDEM" build "$tmp/logo" -o "$tmp/logo/out" 2>"$tmp/logo/err"; then ok
+else bad "build with missing logos failed"; fi
+n=$(grep -c 'logo' "$tmp/logo/err")
+[ "$n" = 3 ] && ok || bad "missing logos: $n warnings, want 3: $(grep logo "$tmp/logo/err")"
+has logo-missing "$tmp/logo/err" "programme.xml:14: warning: logo logos/bergheim-sued.png of organisation 'bs': no such file in $tmp/logo; left out (put the file there or remove the logo attribute)"
+has logo-bad "$tmp/logo/err" "programme.xml:15: warning: logo logos/kaputt.png of organisation 'li' cannot be used:"
+[ "$(grep -c 'ostheim.png' "$tmp/logo/err")" = 1 ] && ok ||
+    bad "ostheim.png: not one warning"
+
+# Four signatories: a row of three and one centred below, each its own
+# Form element in reading order; a long office wraps instead of shrinking.
+mkdir -p "$tmp/sig"
+sed 's|</signatories>|<signatory name="Anna Dritte" office="Dezernentin für Personal und Organisation" org="k"/><signatory name="Bernd Vierter" office="Gleichstellungsbeauftragter" org="n"/></signatories>|' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/sig/programme.xml"
+"$TANDEM" build "$tmp/sig" --only certificates -o "$tmp/sig/out" 2>/dev/null
+pdfinfo -struct-text "$tmp/sig/out/certificates/e1.pdf" 2>/dev/null |
+    grep -A1 '^  Form' | grep '"' | tr -d '"' | sed 's/^ *//' >"$tmp/sig/forms"
+printf '%s\n' "Dr. Maria Beispiel Bürgermeisterin Stadt Kleinstadt" \
+    "Peter Muster Bürgermeister Gemeinde Nachbardorf" \
+    "Anna Dritte Dezernentin für Personal und Organisation Stadt Kleinstadt" \
+    "Bernd Vierter Gleichstellungsbeauftragter Gemeinde Nachbardorf" \
+    >"$tmp/sig/want"
+cmp -s "$tmp/sig/forms" "$tmp/sig/want" && ok ||
+    bad "signatories: $(cat "$tmp/sig/forms")"
+pdftotext "$tmp/sig/out/certificates/e1.pdf" - 2>/dev/null |
+    grep -qx 'und Organisation' && ok || bad "long office not wrapped"
+pdfinfo "$tmp/sig/out/certificates/e1.pdf" | grep -q '^Pages: *1$' && ok ||
+    bad "four signatories: not one page"
+
 # Agreements stay within two pages, in the sample and with the longest
 # names, affiliations, place, title and twenty long topics.
 for f in "$out"/agreements/*.pdf; do
@@ -270,6 +368,10 @@ has english-certificate "$tmp/en/certificates.txt" "Northtown, 10 November 2023"
 has english-tandems "$tmp/en/tandems.txt" "1 mentee, 1 mentor"
 has english-report "$tmp/en/report.txt" "from 15 August 2022 to 15 November 2023"
 has english-report "$tmp/en/report.txt" "Page 1 of"
+case $(info "$tmp/en/certificates.pdf" Title) in
+"Certificates – "*) ok ;; *) bad "english certificates.pdf: title" ;; esac
+case $(info "$tmp/en/agreements.pdf" Title) in
+"Goal agreements – "*) ok ;; *) bad "english agreements.pdf: title" ;; esac
 
 # The default handbook tells how the tandems came about: by matching, or
 # put together by the coordinators when they are fixed (tandems.xml).

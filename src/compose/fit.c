@@ -1,7 +1,9 @@
 /*
  * Shrink-to-fit and wrapping of large single-paragraph text (see fit.h).
  */
+#include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "compose/fit.h"
 #include "device/font.h"
@@ -126,4 +128,133 @@ fit_free(struct fit *o)
 	free(o->lines);
 	o->lines = NULL;
 	o->nlines = 0;
+}
+
+/* Is [s, s+n) a separator or dash that must not start a line (a middle
+ * dot, a vertical bar, a slash, a hyphen, an en or em dash)? */
+static bool
+is_sep_word(const char *s, size_t n)
+{
+	static const char *const seps[] = { "\xc2\xb7", "|", "/", "-",
+	    "\xe2\x80\x93", "\xe2\x80\x94", "\xe2\x80\xa2" };
+
+	for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++)
+		if (strlen(seps[i]) == n && memcmp(s, seps[i], n) == 0)
+			return true;
+	return false;
+}
+
+/* A word of the balanced text: where it starts and ends. */
+struct bword {
+	size_t	off, end;
+	bool	sep;		/* a separator ("·", "|", a dash) */
+	double	x;		/* width of the words before it, each with
+				   one space, in 1/1000 em */
+};
+
+void
+fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
+    double width, double size)
+{
+	struct bword *w = NULL;
+	size_t nw = 0, cap = 0, lcap = 0, n, i, j;
+	double *best = NULL, lim = width * 1000.0 / size;
+	size_t *from = NULL;
+	double used = 0, x = 0, ww, sp = font_width(f, " ", 1);
+
+	o->lines = NULL;
+	o->nlines = 0;
+	o->size = size;
+	if (size <= 0 || width <= 0)
+		return;
+	for (i = 0; i < len; ) {
+		while (i < len && s[i] == ' ')
+			i++;
+		if (i == len)
+			break;
+		j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		w = xgrow(w, &cap, nw + 1, sizeof(*w));
+		w[nw].off = i;
+		w[nw].end = j;
+		w[nw].sep = is_sep_word(s + i, j - i);
+		ww = font_width(f, s + i, j - i);
+		if (ww > lim)
+			goto out;		/* a word wider than the box */
+		w[nw].x = x;
+		x += ww + sp;
+		nw++;
+		i = j;
+	}
+	if (nw == 0)
+		goto out;
+	w = xgrow(w, &cap, nw + 1, sizeof(*w));
+	w[nw].x = x;			/* the end, for the last word */
+	/* The greedy line count. */
+	n = 1;
+	for (i = 0; i < nw; i++) {
+		double lw = w[i + 1].x - w[i].x - sp;
+
+		if (i > 0 && used + sp + lw > lim) {
+			n++;
+			used = lw;
+		} else
+			used += (i > 0 ? sp : 0) + lw;
+	}
+	if (n == 1) {
+		add_line(o, s, w[0].off, w[nw - 1].end, &lcap);
+		goto out;
+	}
+	if (n > FIT_BALANCE_MAX)
+		goto out;
+	/*
+	 * best[l * (nw + 1) + j]: the least cost of setting words 0..j-1 in
+	 * l lines, where the cost is the sum of the squared line widths
+	 * (least when the lines are even, as their total is fixed), a line
+	 * that ends with a separator counting 8 % narrower (a preferred
+	 * break) and a line that starts with one not allowed.
+	 */
+	best = xcalloc((n + 1) * (nw + 1), sizeof(*best));
+	from = xcalloc((n + 1) * (nw + 1), sizeof(*from));
+	for (i = 0; i < (n + 1) * (nw + 1); i++)
+		best[i] = -1;
+	best[0] = 0;
+	for (size_t l = 1; l <= n; l++)
+		for (j = 1; j <= nw; j++)
+			for (i = j; i-- > 0; ) {
+				double lw, c, prev = best[(l - 1) * (nw + 1) +
+				    i];
+
+				/* Words i..j-1 and the spaces between them
+				 * (kerning across words left out). */
+				lw = w[j].x - w[i].x - sp;
+				if (lw > lim)
+					break;		/* and longer lines */
+				if (prev < 0 || w[i].sep)
+					continue;
+				c = w[j - 1].sep && j < nw ? lw * 0.92 : lw;
+				c = prev + c * c;
+				if (best[l * (nw + 1) + j] < 0 ||
+				    c < best[l * (nw + 1) + j]) {
+					best[l * (nw + 1) + j] = c;
+					from[l * (nw + 1) + j] = i;
+				}
+			}
+	if (best[n * (nw + 1) + nw] < 0)
+		goto out;
+	{
+		size_t brk[FIT_BALANCE_MAX + 1];
+
+		brk[n] = nw;
+		for (size_t l = n; l > 0; l--)
+			brk[l - 1] = from[l * (nw + 1) + brk[l]];
+		for (size_t l = 0; l < n; l++)
+			add_line(o, s, w[brk[l]].off, w[brk[l + 1] - 1].end,
+			    &lcap);
+	}
+out:
+	free(best);
+	free(from);
+	free(w);
 }

@@ -29,6 +29,19 @@ struct fit {
  */
 void	fit_text(struct fit *out, const struct font *f, const char *s,
 	    size_t len, double width, double max, double min);
+/*
+ * Break s (UTF-8, len bytes) set in font f at size points into as few
+ * lines of at most width points as a greedy fill needs, but with the
+ * breaks chosen so that the lines are as even as possible (the least
+ * sum of squared line widths), preferring breaks after a " · " or " | "
+ * separator and never starting a line with a separator or a dash. Used
+ * for multi-line titles so that no word stands alone. out->size is size.
+ * A text that needs more than FIT_BALANCE_MAX lines, or that has a word
+ * wider than width, gets nlines 0: leave it to the paragraph breaker.
+ */
+#define FIT_BALANCE_MAX	12
+void	fit_balance(struct fit *out, const struct font *f, const char *s,
+	    size_t len, double width, double size);
 void	fit_free(struct fit *);
 
 #endif

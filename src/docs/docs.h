@@ -127,8 +127,24 @@ struct template	*docs_template(const struct programme *, const char *name,
 int	docs_write(struct device *, const struct doc *, const struct template *,
 	    const struct docs_out *, const char *name, const char *subject);
 
+/* Like docs_write(), with title as the document information's title
+ * instead of the document's own (which its running heads show). */
+int	docs_write_titled(struct device *, const struct doc *,
+	    const struct template *, const struct docs_out *,
+	    const char *name, const char *subject, const char *title);
+
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
+
+/* The author of the programme's documents: all its organisations' names,
+ * joined by ", " (caller frees); NULL when it has none. */
+char	*docs_author(const struct programme *);
+
+/* The title of a file that combines many documents: "Urkunden –
+ * <programme title>" (de or en as the programme's language; caller
+ * frees). */
+char	*docs_plural_title(const struct programme *, const char *de,
+	    const char *en);
 
 /* The kinds; each returns 0 or an exit code and warns when it has nothing
  * to print. */

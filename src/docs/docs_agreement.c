@@ -63,54 +63,69 @@ tidy(struct doc_block *b)
 		tidy(k);
 }
 
+/* Move the last child of parent to just after the child after. */
+static void
+move_after(struct doc_block *parent, struct doc_block *after)
+{
+	struct doc_block *b = parent->last, *k;
+
+	if (b == after || after->next == b)
+		return;
+	for (k = parent->first; k != NULL && k->next != b; k = k->next)
+		;
+	if (k == NULL)
+		return;
+	k->next = NULL;
+	parent->last = k;
+	b->next = after->next;
+	after->next = b;
+}
+
 /*
  * Give every tick-box option that ends with a colon ("in einem anderen
- * Rhythmus, nämlich:") a line to write on: underscores up to the end of
- * the text column (which starts 18 pt in, after the box).
+ * Rhythmus, nämlich:") a line to write on below it, indented like the
+ * option's text (18 pt, after the box): the layout's fill line, drawn as
+ * decoration, so that a screen reader or a copy does not meet a run of
+ * underscores. The option and its line are kept together (when the
+ * option is in a keep group: docs_keep_intros()).
  */
 static void
 write_on_lines(struct doc_block *b, const struct docs_env *env)
 {
-	struct font *f;
-	double colw, size, uw, tw;
+	/* The indent in points and the text column's width. */
+	double colw[2] = { 14, env->t ? env->t->page_w - env->t->left -
+	    env->t->right - 14 : 411 };
+	struct doc_block *t, *fill;
 	char *text;
 	size_t len;
-	int n;
+	bool colon;
 
 	for (struct doc_block *k = b->first; k != NULL; k = k->next)
 		write_on_lines(k, env);
-	if (b->kind != DOC_TICKBOX || b->nruns == 0 || env->t == NULL ||
-	    (f = template_font(env->t, DOC_FONT_BODY, 0)) == NULL)
+	/* The most compact form (docs_agreement_fit) leaves them out: the
+	 * rest of the option's line is room enough to write on. */
+	if (b->kind != DOC_TICKBOX || b->nruns == 0 || b->parent == NULL ||
+	    env->compact >= 2)
 		return;
 	text = doc_plain_text(b);
 	len = strlen(text);
 	while (len > 0 && text[len - 1] == ' ')
 		len--;
-	if (len == 0 || text[len - 1] != ':') {
-		free(text);
-		return;
-	}
-	size = b->size > 0 ? b->size : env->t->size[DOC_FONT_BODY];
-	colw = env->t->page_w - env->t->left - env->t->right - 18;
-	uw = font_width(f, "_", 1) * size / 1000;
-	tw = (font_width(f, text, len) + font_width(f, " ", 1)) * size / 1000;
+	colon = len > 0 && text[len - 1] == ':';
 	free(text);
-	/* Wrapped text: the line goes on the last line, roughly. */
-	while (tw > colw)
-		tw -= colw;
-	n = uw > 0 ? (int)((colw - tw) / uw) - 2 : 0;
-	if (n < 8)
-		n = (int)(colw / uw) - 2;	/* a line of its own */
-	if (n > 0) {
-		char *line = xmalloc((size_t)n + 2);
-
-		line[0] = ' ';
-		memset(line + 1, '_', (size_t)n);
-		line[n + 1] = '\0';
-		doc_add_text(b, line, (size_t)n + 1, b->runs[b->nruns - 1].style,
-		    b->runs[b->nruns - 1].line);
-		free(line);
-	}
+	if (!colon)
+		return;
+	/* A table that only places: an empty cell as the indent, the
+	 * line in the second. */
+	t = docs_table(b->parent, colw, 2, 0);
+	t->no_rules = true;
+	t->layout_only = true;
+	t = docs_row(t);
+	doc_add(t, DOC_CELL, NULL, 0);
+	fill = doc_add(doc_add(t, DOC_CELL, NULL, 0), DOC_FILLIN, b->file,
+	    b->line);
+	fill->nlines = 1;
+	move_after(b->parent, b);
 }
 
 /* Compose the agreement of tandem k into d. Returns 0 or -1. */
@@ -293,8 +308,15 @@ docs_build_agreements(const struct programme *p,
 			doc_free(d);
 		}
 	}
-	if (rc == 0)
-		rc = docs_write(dev, all, t, o, "agreements", subject);
+	if (rc == 0) {
+		char *title = docs_plural_title(p, "Zielvereinbarungen",
+		    "Goal agreements");
+
+		rc = docs_write_titled(dev, all, t, o, "agreements",
+		    DOCS_LANG(p, "Zielvereinbarungen", "Goal agreements"),
+		    title);
+		free(title);
+	}
 done:
 	if (dev != NULL)
 		dev->ops->free(dev);

@@ -6,6 +6,7 @@
  * Written as certificates/<person id>.pdf and all of them in
  * certificates.pdf.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,15 +132,20 @@ vspace(struct doc_block *parent, double h, struct doc_block *before)
 		parent->first = s;
 }
 
-/* The frame and the certificate number, drawn relative to the top-left
- * corner of the text area (the drawing is the page's first block). */
-static void
+/*
+ * The frame and the certificate number: the last block of the
+ * certificate, so that the number is read last, as it is printed at the
+ * foot of the page. Its primitives are placed in page coordinates less
+ * the text area's left edge; place_last() moves them once the layout has
+ * said where the block's top is.
+ */
+static struct doc_block *
 frame(struct doc_block *root, const struct docs_env *env, int person)
 {
 	const struct programme *p = env->p;
 	const struct template *t = env->t;
 	double pw = t ? t->page_w : 595.28, ph = t ? t->page_h : 841.89;
-	double left = t ? t->left : 70.87, top = t ? t->top : 70.87;
+	double left = t ? t->left : 70.87;
 	struct doc_block *b = doc_add(root, DOC_DRAWING, NULL, 0);
 	struct doc_prim *pr;
 	struct strbuf sb = STRBUF_INIT;
@@ -149,27 +155,267 @@ frame(struct doc_block *root, const struct docs_env *env, int person)
 
 	b->width = pw - 2 * left;
 	b->height = 0;
-	pr = doc_add_prim(b, DOC_PRIM_RECT, 28 - left, 28 - top, pw - 56,
-	    ph - 56);
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 28 - left, 28, pw - 56, ph - 56);
 	pr->width = 1.6;
 	pr->grey = 0.35;
-	pr = doc_add_prim(b, DOC_PRIM_RECT, 33 - left, 33 - top, pw - 66,
-	    ph - 66);
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 33 - left, 33, pw - 66, ph - 66);
 	pr->width = 0.5;
 	pr->grey = 0.35;
 	sb_adds(&sb, label_get(p->lang, LABEL_CERTNO));
 	sb_addc(&sb, ' ');
 	sb_adds(&sb, no);
 	w = f ? font_width(f, sb_str(&sb), sb.len) * 8 / 1000 : 0;
-	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2 - left,
-	    ph - 46 - top, 0, 0);
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2 - left, ph - 46, 0,
+	    0);
 	pr->size = 8;
 	pr->text = sb_take(&sb);
 	free(no);
+	return b;
+}
+
+/* A device that draws nothing and remembers where the first rectangle of
+ * a page went: the layout's answer to "where is the frame block". */
+struct probe {
+	double	want_w, want_h;	/* the size of the rectangle looked for */
+	int	page;		/* pages begun */
+	int	rect_page;	/* page of the first rectangle, 0 = none */
+	double	rect_y;		/* its top */
+};
+
+static int
+pr_begin(struct device *d, const struct dev_info *i)
+{
+	(void)d, (void)i;
+	return 0;
+}
+
+static void
+pr_page(struct device *d, double w, double h)
+{
+	(void)w, (void)h;
+	((struct probe *)d->priv)->page++;
+}
+
+static void
+pr_text(struct device *d, struct font *f, double size, struct dev_color c,
+    double x, double y, const char *s, size_t len)
+{
+	(void)d, (void)f, (void)size, (void)c, (void)x, (void)y, (void)s;
+	(void)len;
+}
+
+static void
+pr_line(struct device *d, double x0, double y0, double x1, double y1,
+    double w, struct dev_color c)
+{
+	(void)d, (void)x0, (void)y0, (void)x1, (void)y1, (void)w, (void)c;
+}
+
+static void
+pr_rect(struct device *d, double x, double y, double w, double h,
+    const struct dev_color *fill, double sw, struct dev_color stroke)
+{
+	struct probe *pb = d->priv;
+
+	(void)x, (void)fill, (void)sw, (void)stroke;
+	if (pb->rect_page == 0 && fabs(w - pb->want_w) < 0.01 &&
+	    fabs(h - pb->want_h) < 0.01) {
+		pb->rect_page = pb->page;
+		pb->rect_y = y;
+	}
+}
+
+static int
+pr_image(struct device *d, const char *path, double x, double y, double w,
+    double h, const char *alt)
+{
+	(void)d, (void)path, (void)x, (void)y, (void)w, (void)h, (void)alt;
+	return 0;
+}
+
+static void
+pr_link_uri(struct device *d, double x, double y, double w, double h,
+    const char *uri)
+{
+	(void)d, (void)x, (void)y, (void)w, (void)h, (void)uri;
+}
+
+static void
+pr_link_dest(struct device *d, double x, double y, double w, double h,
+    int dest)
+{
+	(void)d, (void)x, (void)y, (void)w, (void)h, (void)dest;
+}
+
+static void
+pr_dest(struct device *d, int dest, double y)
+{
+	(void)d, (void)dest, (void)y;
+}
+
+static void
+pr_bookmark(struct device *d, int level, const char *title, int dest)
+{
+	(void)d, (void)level, (void)title, (void)dest;
+}
+
+static void
+pr_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
+{
+	(void)d, (void)tag, (void)alt;
+}
+
+static void
+pr_none(struct device *d)
+{
+	(void)d;
+}
+
+static int
+pr_end(struct device *d, const char *path)
+{
+	(void)d, (void)path;
+	return 0;
+}
+
+static void
+pr_page_label(struct device *d, const char *prefix, int start)
+{
+	(void)d, (void)prefix, (void)start;
+}
+
+static const struct device_ops probe_ops = {
+	.begin = pr_begin,
+	.page = pr_page,
+	.text = pr_text,
+	.line = pr_line,
+	.rect = pr_rect,
+	.image = pr_image,
+	.link_uri = pr_link_uri,
+	.link_dest = pr_link_dest,
+	.dest = pr_dest,
+	.bookmark = pr_bookmark,
+	.tag_begin = pr_tag_begin,
+	.tag_end = pr_none,
+	.artifact_begin = pr_none,
+	.artifact_end = pr_none,
+	.end = pr_end,
+	.free = pr_none,
+	.page_label = pr_page_label,
+};
+
+/*
+ * Lay the certificate d out once without drawing, find where its last
+ * block (the frame drawing fr, whose first primitive is a rectangle)
+ * begins, and move fr's primitives up by that much, so that the frame
+ * and the number land where frame() meant them on the page.
+ */
+static void
+place_last(const struct doc *d, const struct template *t,
+    struct doc_block *fr)
+{
+	struct probe pb;
+	struct device dev = { &probe_ops, &pb };
+	struct template quiet;
+	double top;
+
+	if (t == NULL || fr->nprims == 0 || fr->prims[0].kind !=
+	    DOC_PRIM_RECT)
+		return;
+	memset(&pb, 0, sizeof(pb));
+	pb.want_w = fr->prims[0].w;
+	pb.want_h = fr->prims[0].h;
+	/* The template's own logo is drawn in the page's margin only; left
+	 * out here, so that a missing one is not reported twice. */
+	quiet = *t;
+	quiet.logo = NULL;
+	if (layout_render(d, &quiet, &dev, NULL) != 0 || pb.rect_page == 0)
+		return;
+	top = pb.rect_y - fr->prims[0].y;
+	for (size_t i = 0; i < fr->nprims; i++)
+		fr->prims[i].y -= top;
+}
+
+/* One centred line of a signatory's block at *y, shrunk if it is wider
+ * than col; *y moves to the next line. */
+static void
+sig_line(struct doc_block *b, struct font *f, const char *s, size_t len,
+    double col, double size, double *y)
+{
+	struct doc_prim *pr;
+	double w = f ? font_width(f, s, len) * size / 1000 : 0;
+
+	if (w > col && w > 0) {
+		size *= col / w;
+		w = col;
+	}
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, 8 + (col - w) / 2, *y, 0, 0);
+	pr->size = size;
+	pr->text = xstrndup(s, len);
+	*y += 11;
+}
+
+/*
+ * One signatory's block (s NULL: an unlabelled line) in a drawing col
+ * points wide and 8 more on each side: the line to sign on, then name, office and organisation,
+ * centred and of one size so that text extraction keeps them together.
+ * A Form element of its own in the structure, so that each signatory is
+ * read as a unit.
+ */
+static void
+signatory(struct doc_block *cell, const struct docs_env *env,
+    const struct signatory *s, double col)
+{
+	const struct programme *p = env->p;
+	const struct template *t = env->t;
+	struct font *f = t ? template_font(t, DOC_FONT_BODY, 0) : NULL;
+	struct doc_block *b = doc_add(cell, DOC_DRAWING, NULL, 0);
+	const char *lines[3] = { NULL, NULL, NULL };
+	struct doc_prim *pr;
+	double y = 47;
+
+	b->width = col + 16;
+	b->height = 70;
+	b->form = true;
+	pr = doc_add_prim(b, DOC_PRIM_LINE, 8, 34, col, 0);
+	pr->width = 0.6;
+	if (s != NULL) {
+		lines[0] = s->name;
+		lines[1] = s->office;
+		lines[2] = compose_org(p, s->org);
+	} else
+		lines[0] = label_get(p->lang, LABEL_SIGNATURE);
+	for (int l = 0; l < 3; l++) {
+		struct fit fit;
+		double size = 9.5;
+
+		if (lines[l] == NULL || *lines[l] == '\0')
+			continue;
+		/* Too wide for the column: two or more lines of the same
+		 * size (text extraction keeps them with the rest); only a
+		 * word wider than the column is set smaller. */
+		fit.nlines = 0;
+		fit.lines = NULL;
+		if (f != NULL)
+			fit_balance(&fit, f, lines[l], strlen(lines[l]), col,
+			    size);
+		if (fit.nlines == 0) {
+			sig_line(b, f, lines[l], strlen(lines[l]), col, size,
+			    &y);
+			continue;
+		}
+		for (size_t i = 0; i < fit.nlines; i++)
+			sig_line(b, f, lines[l] + fit.lines[i].off,
+			    fit.lines[i].len, col, size, &y);
+		fit_free(&fit);
+	}
+	if (y + 1 > b->height)
+		b->height = y + 1;
 }
 
 /* Signature lines for the signatories, side by side (at most three per
- * row); one unlabelled line when the programme names none. */
+ * row, a row of fewer centred); one unlabelled line when the programme
+ * names none. Each row is a layout-only table, each signatory a cell. */
 static void
 signatures(struct doc_block *root, const struct docs_env *env)
 {
@@ -177,60 +423,93 @@ signatures(struct doc_block *root, const struct docs_env *env)
 	const struct template *t = env->t;
 	double width = t ? t->page_w - t->left - t->right : 425;
 	size_t n = p->nsignatories, per = n < 3 ? (n ? n : 1) : 3;
-	struct font *f = t ? template_font(t, DOC_FONT_BODY, 0) : NULL;
+	/* The line's width; each cell adds a gap of 24 points, of which
+	 * the table takes 4 on each side. */
+	double col = per == 1 ? width * 0.5 : (width - 24 * (double)per) /
+	    (double)per;
 
 	for (size_t row = 0; row * per < (n ? n : 1); row++) {
-		struct doc_block *b = doc_add(root, DOC_DRAWING, NULL, 0);
 		size_t k0 = row * per, k1 = k0 + per < n ? k0 + per : n;
 		size_t cnt = n ? k1 - k0 : 1;
-		double col = per == 1 ? width * 0.5 : (width - 24 *
-		    (double)(per - 1)) / (double)per;
-		double x0 = (width - (col * (double)cnt + 24 *
-		    (double)(cnt - 1))) / 2;
+		double side = (width - (col + 24) * (double)cnt) / 2;
+		double colw[5];
+		size_t nc = 0;
+		struct doc_block *tb, *r;
 
-		b->width = width;
-		b->height = 70;
-		b->form = true;		/* tagged as a Form element */
-		for (size_t i = 0; i < cnt; i++) {
-			const struct signatory *s = n ?
-			    &p->signatories[k0 + i] : NULL;
-			double x = x0 + (double)i * (col + 24);
-			double mid = x + col / 2;
-			const char *lines[3] = { NULL, NULL, NULL };
-			struct doc_prim *pr;
-
-			pr = doc_add_prim(b, DOC_PRIM_LINE, x, 34, col, 0);
-			pr->width = 0.6;
-			if (s != NULL) {
-				lines[0] = s->name;
-				lines[1] = s->office;
-				lines[2] = compose_org(p, s->org);
-			} else
-				lines[0] = label_get(p->lang, LABEL_SIGNATURE);
-			for (int l = 0; l < 3; l++) {
-				double size = l == 0 ? 10 : 8.5, w;
-				struct strbuf sb = STRBUF_INIT;
-
-				if (lines[l] == NULL)
-					continue;
-				sb_adds(&sb, lines[l]);
-				w = f ? font_width(f, sb_str(&sb), sb.len) *
-				    size / 1000 : 0;
-				/* Shrink what is too wide for the column. */
-				if (w > col && w > 0) {
-					size *= col / w;
-					w = col;
-				}
-				pr = doc_add_prim(b, DOC_PRIM_TEXT, mid - w / 2,
-				    47 + 11 * l, 0, 0);
-				pr->size = size;
-				pr->text = sb_take(&sb);
-			}
-		}
+		if (side < 0)
+			side = 0;
+		colw[nc++] = side > 0 ? side : 0.001;
+		for (size_t i = 0; i < cnt; i++)
+			colw[nc++] = col + 24;
+		colw[nc++] = side > 0 ? side : 0.001;
+		tb = docs_table(root, colw, nc, 0);
+		tb->no_rules = true;
+		tb->layout_only = true;
+		r = docs_row(tb);
+		doc_add(r, DOC_CELL, NULL, 0);
+		for (size_t i = 0; i < cnt; i++)
+			signatory(doc_add(r, DOC_CELL, NULL, 0), env,
+			    n ? &p->signatories[k0 + i] : NULL, col);
+		doc_add(r, DOC_CELL, NULL, 0);
 	}
 }
 
-/* Compose one certificate into root. Returns 0 or -1 after errors. */
+/*
+ * Set the programme's title (a paragraph all in bold, at size points)
+ * in balanced lines, each line a hard break, so that no word stands alone
+ * on the last line.
+ */
+static void
+balance_title(struct doc_block *b, const struct docs_env *env, double size)
+{
+	struct fit fit;
+	struct font *f;
+	char *text;
+	double width;
+	unsigned style;
+	long line;
+
+	if (env->t == NULL || b->nruns == 0 ||
+	    (f = template_font(env->t, DOC_FONT_BODY, DOC_BOLD)) == NULL)
+		return;
+	width = env->t->page_w - env->t->left - env->t->right - 4;
+	text = doc_plain_text(b);
+	fit_balance(&fit, f, text, strlen(text), width, size);
+	if (fit.nlines > 1) {
+		style = b->runs[0].style;
+		line = b->runs[0].line;
+		for (size_t i = 0; i < b->nruns; i++)
+			free(b->runs[i].text), free(b->runs[i].uri);
+		b->nruns = 0;
+		for (size_t i = 0; i < fit.nlines; i++) {
+			if (i > 0)
+				doc_add_break(b, line);
+			doc_add_text(b, text + fit.lines[i].off,
+			    fit.lines[i].len, style, line);
+		}
+	}
+	fit_free(&fit);
+	free(text);
+}
+
+/* Does the paragraph begin a new sentence (an upper-case letter or a
+ * digit first), rather than continue the one before it? */
+static bool
+starts_sentence(const struct doc_block *b)
+{
+	for (size_t i = 0; i < b->nruns; i++) {
+		const unsigned char *t = (const unsigned char *)b->runs[i].text;
+
+		if (b->runs[i].len == 0)
+			continue;
+		/* Non-ASCII first letters (Ä, Ö, Ü) count as capitals. */
+		return !(t[0] >= 'a' && t[0] <= 'z');
+	}
+	return false;
+}
+
+/* Compose one certificate into d, which holds nothing else (placing the
+ * frame lays the certificate out once). Returns 0 or -1 after errors. */
 static int
 cert_into(struct doc *d, const struct docs_env *env,
     const struct certtext *ct, int person)
@@ -240,12 +519,12 @@ cert_into(struct doc *d, const struct docs_env *env,
 	/* Each certificate in a container of its own, so that a combined
 	 * document of thousands is composed in linear time. */
 	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
-	struct doc_block *b, *first;
+	struct doc_block *b, *first, *fr;
 	struct strbuf name = STRBUF_INIT;
 	bool named = false;
+	int after_title = 0;	/* 1: the title was set; 2: spaced */
 
 	compose_ctx_person(&ctx, p, person);
-	frame(root, env, person);
 	vspace(root, 14, NULL);
 	docs_logos(root, p, env->t ? env->t->page_w - env->t->left -
 	    env->t->right : 425, 58);
@@ -255,7 +534,8 @@ cert_into(struct doc *d, const struct docs_env *env,
 		return -1;
 	compose_name(&name, &p->people[person]);
 	/* Everything centred; the first heading as the title; the name
-	 * paragraph fitted; bold paragraphs (the programme) larger. */
+	 * paragraph fitted; bold paragraphs (the programme) larger and in
+	 * balanced lines; the text after the statement set apart. */
 	for (b = first ? first->next : root->first; b != NULL; b = b->next) {
 		char *plain;
 
@@ -274,10 +554,20 @@ cert_into(struct doc *d, const struct docs_env *env,
 			named = true;
 			vspace(root, 30, b);
 			vspace(root, 22, b->next);
-		} else if (all_bold(b))
+		} else if (all_bold(b)) {
 			b->size = 15;
-		else
+			balance_title(b, env, b->size);
+			after_title = 1;
+		} else {
 			b->size = 12.5;
+			/* A new sentence after the programme's title
+			 * (not "erfolgreich teilgenommen.") stands apart. */
+			if (after_title == 1 && b->next != NULL &&
+			    starts_sentence(b)) {
+				vspace(root, 12, b);
+				after_title = 2;
+			}
+		}
 		/* The place and date stand apart, above the signatures. */
 		if (b->next == NULL && b->nruns > 0)
 			vspace(root, 26, b);
@@ -287,6 +577,8 @@ cert_into(struct doc *d, const struct docs_env *env,
 	sb_free(&name);
 	vspace(root, 56, NULL);
 	signatures(root, env);
+	fr = frame(root, env, person);
+	place_last(d, env->t, fr);
 	return 0;
 }
 
@@ -338,17 +630,19 @@ docs_build_certificates(const struct programme *p, const struct docs_out *o)
  * is lost. The n docs are consumed. Returns 0 or an exit code.
  */
 static int
-cert_write_combined(struct device *dev, struct doc **docs, size_t n,
-    const struct template *t, const struct docs_out *o, const char *subject)
+cert_write_combined(const struct programme *p, struct device *dev,
+    struct doc **docs, size_t n, const struct template *t,
+    const struct docs_out *o)
 {
 	struct dev_info info;
-	char *path;
+	char *path, *title;
 	int rc = 0;
 
+	title = docs_plural_title(p, "Urkunden", "Certificates");
 	memset(&info, 0, sizeof(info));
-	info.title = docs[0]->title;
+	info.title = title;
 	info.author = docs[0]->author;
-	info.subject = subject;
+	info.subject = DOCS_LANG(p, "Urkunden", "Certificates");
 	info.lang = docs[0]->lang && strcmp(docs[0]->lang, "en") == 0 ?
 	    "en-GB" : "de-DE";
 	info.date = o->date;
@@ -373,6 +667,7 @@ cert_write_combined(struct device *dev, struct doc **docs, size_t n,
 	doc_free(docs[0]);
 	docs[0] = NULL;
 	free(path);
+	free(title);
 	return rc;
 }
 
@@ -396,8 +691,10 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		if (p->people[i].status != STATUS_WITHDRAWN)
 			n++;
 	if (n == 0) {
-		diag_warn(p->file, p->people_line, "certificates: nobody to "
-		    "certify (everyone withdrawn); skipped");
+		diag_warn(p->file, p->people_line, p->npeople == 0 ?
+		    "certificates: there are no participants; skipped" :
+		    "certificates: nobody to certify (everyone withdrawn); "
+		    "skipped");
 		return 0;
 	}
 	if ((t = docs_template(p, "certificate", &rc)) == NULL)
@@ -449,7 +746,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		}
 	}
 	if (rc == 0 && combined && nall > 0)
-		rc = cert_write_combined(dev, all, nall, t, o, subject);
+		rc = cert_write_combined(p, dev, all, nall, t, o);
 done:
 	if (dev != NULL)
 		dev->ops->free(dev);

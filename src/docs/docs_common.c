@@ -630,12 +630,20 @@ int
 docs_write(struct device *dev, const struct doc *d, const struct template *t,
     const struct docs_out *o, const char *name, const char *subject)
 {
+	return docs_write_titled(dev, d, t, o, name, subject, d->title);
+}
+
+int
+docs_write_titled(struct device *dev, const struct doc *d,
+    const struct template *t, const struct docs_out *o, const char *name,
+    const char *subject, const char *title)
+{
 	struct dev_info info;
 	char *path;
 	int rc = 0;
 
 	memset(&info, 0, sizeof(info));
-	info.title = d->title;
+	info.title = title;
 	info.author = d->author;
 	info.subject = subject;
 	info.lang = d->lang && strcmp(d->lang, "en") == 0 ? "en-GB" : "de-DE";
@@ -661,8 +669,27 @@ docs_doc_new(const struct programme *p, const char *title)
 	struct doc *d = doc_new(p->lang == LANG_EN ? "en" : "de");
 
 	d->title = xstrdup(title);
-	if (p->norgs > 0)
-		d->author = xstrdup(p->orgs[0].name ? p->orgs[0].name :
-		    p->orgs[0].id);
+	d->author = docs_author(p);
 	return d;
+}
+
+char *
+docs_author(const struct programme *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < p->norgs; i++) {
+		if (i > 0)
+			sb_adds(&sb, ", ");
+		sb_adds(&sb, p->orgs[i].name ? p->orgs[i].name :
+		    p->orgs[i].id);
+	}
+	return sb.len > 0 ? sb_take(&sb) : (sb_free(&sb), NULL);
+}
+
+char *
+docs_plural_title(const struct programme *p, const char *de, const char *en)
+{
+	return xasprintf("%s \xe2\x80\x93 %s", DOCS_LANG(p, de, en),
+	    p->title ? p->title : p->id);
 }

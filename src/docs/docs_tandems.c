@@ -90,24 +90,50 @@ shared_text(const struct programme *p, const struct pair *t)
 	return sb_take(&sb);
 }
 
-/* "Themen 67 %, Fachgebiet 100 %" for a tandem's score parts. */
-static char *
-parts_text(const struct programme *p, const struct tandems_pair *tp)
+/* Append s to sb with its spaces as no-break spaces. */
+static void
+add_glued(struct strbuf *sb, const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == ' ')
+			sb_adds(sb, "\xc2\xa0");
+		else
+			sb_addc(sb, *s);
+}
+
+/*
+ * The score parts of a tandem, one to a line ("Themen 67 %",
+ * "Fachgebiet 100 %"), into paragraph b: each label glued to its value by
+ * no-break spaces, so that no label is parted from its figure.
+ */
+static void
+parts_lines(struct doc_block *b, const struct programme *p,
+    const struct tandems_pair *tp)
 {
 	struct strbuf sb = STRBUF_INIT;
 
 	for (int i = 0; i < MATCH_PART__MAX; i++) {
 		if (!(tp->applies & (1u << i)))
 			continue;
-		if (sb.len > 0)
-			sb_adds(&sb, ", ");
-		sb_addf(&sb, "%s %d\xc2\xa0%%", label_get(p->lang,
-		    part_label[i]), (int)(tp->part[i] * 100 + 0.5));
+		sb_clear(&sb);
+		add_glued(&sb, label_get(p->lang, part_label[i]));
+		sb_addf(&sb, "\xc2\xa0%d\xc2\xa0%%", (int)(tp->part[i] * 100 +
+		    0.5));
+		if (b->nruns > 0)
+			doc_add_break(b, 0);
+		doc_add_text(b, sb_str(&sb), sb.len, 0, 0);
 	}
-	if (sb.len == 0)
-		sb_adds(&sb, DOCS_LANG(p, "keine Kriterien (100)",
-		    "no criteria (100)"));
-	return sb_take(&sb);
+	if (b->nruns == 0)
+		doc_add_text(b, DOCS_LANG(p, "keine Kriterien (100)",
+		    "no criteria (100)"), strlen(DOCS_LANG(p, "keine Kriterien "
+		    "(100)", "no criteria (100)")), 0, 0);
+	if (tp->pinned) {
+		const char *pin = DOCS_LANG(p, "fest zugeordnet", "pinned");
+
+		doc_add_break(b, 0);
+		doc_add_text(b, pin, strlen(pin), DOC_ITALIC, 0);
+	}
+	sb_free(&sb);
 }
 
 /*
@@ -119,7 +145,7 @@ score_cells(struct doc_block *r, const struct programme *p,
     const struct tandems_result *tr, size_t k)
 {
 	int score = p->tandems[k].score < 0 ? 0 : p->tandems[k].score;
-	char num[32], *s;
+	char num[32];
 
 	if (tr != NULL && k < tr->npairs)
 		score = tr->pairs[k].score;
@@ -129,16 +155,8 @@ score_cells(struct doc_block *r, const struct programme *p,
 		docs_cell(r, NULL, 0, 0);
 		return score;
 	}
-	s = parts_text(p, &tr->pairs[k]);
-	if (tr->pairs[k].pinned) {
-		char *s2 = xasprintf("%s; %s", s, DOCS_LANG(p,
-		    "fest zugeordnet", "pinned"));
-
-		free(s);
-		s = s2;
-	}
-	docs_cell(r, s, 0, 8);
-	free(s);
+	parts_lines(docs_para(doc_add(r, DOC_CELL, NULL, 0), NULL,
+	    DOC_ALIGN_LEFT, 8, 0), p, &tr->pairs[k]);
 	return score;
 }
 
@@ -219,6 +237,48 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
 }
 
 /*
+ * Why mentor i has no tandem: no capacity; every mentee already has a
+ * tandem; the rules exclude every mentee still without one (which rules,
+ * how often); or, with fixed tandems, not among them.
+ */
+static void
+mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
+{
+	size_t waiting = 0, count[RULE__MAX] = { 0 };
+
+	if (p->people[i].capacity == 0) {
+		sb_adds(sb, rule_text[p->lang][RULE_NO_CAPACITY]);
+		return;
+	}
+	for (size_t m = 0; m < p->npeople; m++) {
+		if (p->people[m].role != ROLE_MENTEE ||
+		    p->people[m].status == STATUS_WITHDRAWN || in_tandem(p, m))
+			continue;
+		waiting++;
+		count[rules_check(p, (int)m, (int)i)]++;
+	}
+	if (waiting == 0) {
+		sb_adds(sb, DOCS_LANG(p, "alle Mentees haben bereits ein "
+		    "Tandem", "every mentee already has a tandem"));
+		return;
+	}
+	if (count[RULE_OK] > 0) {
+		sb_adds(sb, p->tandem_source == TANDEMS_MATCHED ||
+		    p->tandem_source == TANDEMS_NONE ? DOCS_LANG(p,
+		    "nicht benötigt", "not needed") :
+		    why_text[p->lang][TANDEMS_NOT_FIXED]);
+		return;
+	}
+	sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber unter den "
+	    "Mentees ohne Tandem", "no admissible mentee among those without "
+	    "a tandem"));
+	for (int rl = 1; rl < RULE__MAX; rl++)
+		if (count[rl] > 0)
+			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl],
+			    count[rl]);
+}
+
+/*
  * The people taking part without a tandem, as one table (name, role,
  * reason): mentees, then mentors. Counts them by role into n[] and
  * remembers the gender of the last one of each role (for "1 Mentorin").
@@ -259,11 +319,7 @@ unmatched_table(struct doc_block *root, const struct programme *p,
 			if (x->role == ROLE_MENTEE)
 				mentee_reason(&sb, p, tr, i);
 			else
-				sb_adds(&sb, x->capacity == 0 ?
-				    DOCS_LANG(p, "keine Kapazität",
-				    "no capacity") : DOCS_LANG(p, "nicht "
-				    "benötigt oder kein passendes Gegenüber",
-				    "not needed, or no admissible mentee"));
+				mentor_reason(&sb, p, i);
 			docs_cell(r, sb_str(&sb), 0, 0);
 		}
 	sb_free(&sb);

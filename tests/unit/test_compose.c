@@ -993,6 +993,69 @@ test_fit(void)
 	font_free(f);
 }
 
+/* Balanced titles: no word alone on a line, breaks at separators
+ * preferred, never a line that starts with a separator. */
+static void
+test_balance(void)
+{
+	const char *err = NULL;
+	struct font *f = font_open("Liberation Serif:style=Bold", &err);
+	const char *t = "Interkommunales Cross-Mentoring Bergheim-S\xc3\xbc" "d "
+	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim";
+	struct fit o;
+
+	if (f == NULL)
+		f = font_open("Liberation Serif", &err);
+	CHECK(f != NULL);
+	if (f == NULL)
+		return;
+	fit_balance(&o, f, t, strlen(t), 421, 15);
+	CHECK_INT(o.nlines, 2);
+	if (o.nlines == 2) {
+		CHECK(strncmp(t + o.lines[0].off, "Interkommunales "
+		    "Cross-Mentoring", o.lines[0].len) == 0);
+		CHECK(strncmp(t + o.lines[1].off, "Bergheim", 8) == 0);
+	}
+	check_fit(f, t, &o, 421);
+	fit_free(&o);
+	/* Fits: one line. */
+	fit_balance(&o, f, t, strlen(t), 900, 15);
+	CHECK_INT(o.nlines, 1);
+	fit_free(&o);
+	/* Three lines, none starting with the dot. */
+	fit_balance(&o, f, t, strlen(t), 200, 15);
+	CHECK(o.nlines >= 3);
+	for (size_t i = 0; i < o.nlines; i++)
+		CHECK(strncmp(t + o.lines[i].off, "\xc2\xb7", 2) != 0);
+	check_fit(f, t, &o, 200);
+	fit_free(&o);
+	/* Three lines of a long title: even, the last not a stub, and the
+	 * break after the separator taken. */
+	t = "Interkommunales Cross-Mentoring der St\xc3\xa4" "dte "
+	    "Bergheim-S\xc3\xbc" "d, Lindenau und Ostheim sowie des "
+	    "Landkreises Oberwald \xc2\xb7 Programm f\xc3\xbc" "r weibliche "
+	    "F\xc3\xbchrungskr\xc3\xa4" "fte";
+	fit_balance(&o, f, t, strlen(t), 421, 15);
+	CHECK_INT(o.nlines, 3);
+	if (o.nlines == 3) {
+		double a = font_width(f, t + o.lines[0].off, o.lines[0].len);
+		double c = font_width(f, t + o.lines[2].off, o.lines[2].len);
+
+		CHECK(c > a * 0.6);
+		CHECK(strncmp(t + o.lines[2].off, "Programm", 8) == 0);
+	}
+	check_fit(f, t, &o, 421);
+	fit_free(&o);
+	/* A word wider than the box: left to the paragraph breaker. */
+	fit_balance(&o, f, t, strlen(t), 40, 15);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	fit_balance(&o, f, "", 0, 300, 15);
+	CHECK_INT(o.nlines, 0);
+	fit_free(&o);
+	font_free(f);
+}
+
 /* Conditional text, kind and organisation counts, people in tandems. */
 static void
 test_conditions(void)
@@ -1113,6 +1176,7 @@ main(void)
 	test_conditions();
 	test_figures();
 	test_fit();
+	test_balance();
 	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
 	diag_set_stream(NULL);
 	if (diag_fp != NULL)
