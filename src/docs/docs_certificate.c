@@ -135,9 +135,8 @@ vspace(struct doc_block *parent, double h, struct doc_block *before)
 /*
  * The frame and the certificate number: the last block of the
  * certificate, so that the number is read last, as it is printed at the
- * foot of the page. Its primitives are placed in page coordinates less
- * the text area's left edge; place_last() moves them once the layout has
- * said where the block's top is.
+ * foot of the page; a drawing in page coordinates (on_page), so that it
+ * lands there wherever the text before it ends.
  */
 static struct doc_block *
 frame(struct doc_block *root, const struct docs_env *env, int person)
@@ -145,7 +144,6 @@ frame(struct doc_block *root, const struct docs_env *env, int person)
 	const struct programme *p = env->p;
 	const struct template *t = env->t;
 	double pw = t ? t->page_w : 595.28, ph = t ? t->page_h : 841.89;
-	double left = t ? t->left : 70.87;
 	struct doc_block *b = doc_add(root, DOC_DRAWING, NULL, 0);
 	struct doc_prim *pr;
 	struct strbuf sb = STRBUF_INIT;
@@ -153,187 +151,22 @@ frame(struct doc_block *root, const struct docs_env *env, int person)
 	struct font *f = t ? template_font(t, DOC_FONT_BODY, 0) : NULL;
 	double w;
 
-	b->width = pw - 2 * left;
-	b->height = 0;
-	pr = doc_add_prim(b, DOC_PRIM_RECT, 28 - left, 28, pw - 56, ph - 56);
+	b->on_page = true;
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 28, 28, pw - 56, ph - 56);
 	pr->width = 1.6;
 	pr->grey = 0.35;
-	pr = doc_add_prim(b, DOC_PRIM_RECT, 33 - left, 33, pw - 66, ph - 66);
+	pr = doc_add_prim(b, DOC_PRIM_RECT, 33, 33, pw - 66, ph - 66);
 	pr->width = 0.5;
 	pr->grey = 0.35;
 	sb_adds(&sb, label_get(p->lang, LABEL_CERTNO));
 	sb_addc(&sb, ' ');
 	sb_adds(&sb, no);
 	w = f ? font_width(f, sb_str(&sb), sb.len) * 8 / 1000 : 0;
-	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2 - left, ph - 46, 0,
-	    0);
+	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2, ph - 46, 0, 0);
 	pr->size = 8;
 	pr->text = sb_take(&sb);
 	free(no);
 	return b;
-}
-
-/* A device that draws nothing and remembers where the first rectangle of
- * a page went: the layout's answer to "where is the frame block". */
-struct probe {
-	double	want_w, want_h;	/* the size of the rectangle looked for */
-	int	page;		/* pages begun */
-	int	rect_page;	/* page of the first rectangle, 0 = none */
-	double	rect_y;		/* its top */
-};
-
-static int
-pr_begin(struct device *d, const struct dev_info *i)
-{
-	(void)d, (void)i;
-	return 0;
-}
-
-static void
-pr_page(struct device *d, double w, double h)
-{
-	(void)w, (void)h;
-	((struct probe *)d->priv)->page++;
-}
-
-static void
-pr_text(struct device *d, struct font *f, double size, struct dev_color c,
-    double x, double y, const char *s, size_t len)
-{
-	(void)d, (void)f, (void)size, (void)c, (void)x, (void)y, (void)s;
-	(void)len;
-}
-
-static void
-pr_line(struct device *d, double x0, double y0, double x1, double y1,
-    double w, struct dev_color c)
-{
-	(void)d, (void)x0, (void)y0, (void)x1, (void)y1, (void)w, (void)c;
-}
-
-static void
-pr_rect(struct device *d, double x, double y, double w, double h,
-    const struct dev_color *fill, double sw, struct dev_color stroke)
-{
-	struct probe *pb = d->priv;
-
-	(void)x, (void)fill, (void)sw, (void)stroke;
-	if (pb->rect_page == 0 && fabs(w - pb->want_w) < 0.01 &&
-	    fabs(h - pb->want_h) < 0.01) {
-		pb->rect_page = pb->page;
-		pb->rect_y = y;
-	}
-}
-
-static int
-pr_image(struct device *d, const char *path, double x, double y, double w,
-    double h, const char *alt)
-{
-	(void)d, (void)path, (void)x, (void)y, (void)w, (void)h, (void)alt;
-	return 0;
-}
-
-static void
-pr_link_uri(struct device *d, double x, double y, double w, double h,
-    const char *uri)
-{
-	(void)d, (void)x, (void)y, (void)w, (void)h, (void)uri;
-}
-
-static void
-pr_link_dest(struct device *d, double x, double y, double w, double h,
-    int dest)
-{
-	(void)d, (void)x, (void)y, (void)w, (void)h, (void)dest;
-}
-
-static void
-pr_dest(struct device *d, int dest, double y)
-{
-	(void)d, (void)dest, (void)y;
-}
-
-static void
-pr_bookmark(struct device *d, int level, const char *title, int dest)
-{
-	(void)d, (void)level, (void)title, (void)dest;
-}
-
-static void
-pr_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
-{
-	(void)d, (void)tag, (void)alt;
-}
-
-static void
-pr_none(struct device *d)
-{
-	(void)d;
-}
-
-static int
-pr_end(struct device *d, const char *path)
-{
-	(void)d, (void)path;
-	return 0;
-}
-
-static void
-pr_page_label(struct device *d, const char *prefix, int start)
-{
-	(void)d, (void)prefix, (void)start;
-}
-
-static const struct device_ops probe_ops = {
-	.begin = pr_begin,
-	.page = pr_page,
-	.text = pr_text,
-	.line = pr_line,
-	.rect = pr_rect,
-	.image = pr_image,
-	.link_uri = pr_link_uri,
-	.link_dest = pr_link_dest,
-	.dest = pr_dest,
-	.bookmark = pr_bookmark,
-	.tag_begin = pr_tag_begin,
-	.tag_end = pr_none,
-	.artifact_begin = pr_none,
-	.artifact_end = pr_none,
-	.end = pr_end,
-	.free = pr_none,
-	.page_label = pr_page_label,
-};
-
-/*
- * Lay the certificate d out once without drawing, find where its last
- * block (the frame drawing fr, whose first primitive is a rectangle)
- * begins, and move fr's primitives up by that much, so that the frame
- * and the number land where frame() meant them on the page.
- */
-static void
-place_last(const struct doc *d, const struct template *t,
-    struct doc_block *fr)
-{
-	struct probe pb;
-	struct device dev = { &probe_ops, &pb };
-	struct template quiet;
-	double top;
-
-	if (t == NULL || fr->nprims == 0 || fr->prims[0].kind !=
-	    DOC_PRIM_RECT)
-		return;
-	memset(&pb, 0, sizeof(pb));
-	pb.want_w = fr->prims[0].w;
-	pb.want_h = fr->prims[0].h;
-	/* The template's own logo is drawn in the page's margin only; left
-	 * out here, so that a missing one is not reported twice. */
-	quiet = *t;
-	quiet.logo = NULL;
-	if (layout_render(d, &quiet, &dev, NULL) != 0 || pb.rect_page == 0)
-		return;
-	top = pb.rect_y - fr->prims[0].y;
-	for (size_t i = 0; i < fr->nprims; i++)
-		fr->prims[i].y -= top;
 }
 
 /* One centred line of a signatory's block at *y, shrunk if it is wider
@@ -519,7 +352,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 	/* Each certificate in a container of its own, so that a combined
 	 * document of thousands is composed in linear time. */
 	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
-	struct doc_block *b, *first, *fr;
+	struct doc_block *b, *first;
 	struct strbuf name = STRBUF_INIT;
 	bool named = false;
 	int after_title = 0;	/* 1: the title was set; 2: spaced */
@@ -577,8 +410,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 	sb_free(&name);
 	vspace(root, 56, NULL);
 	signatures(root, env);
-	fr = frame(root, env, person);
-	place_last(d, env->t, fr);
+	frame(root, env, person);
 	return 0;
 }
 

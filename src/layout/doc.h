@@ -164,6 +164,11 @@ struct doc_block {
 	char		*id;		/* heading: its explicit id (Pandoc's
 					   "{#id}"), or NULL = the slug of its
 					   text (doc_slug) */
+	bool		 on_page;	/* drawing: its primitives are in the
+					   coordinates of the page it falls on
+					   (from the top left corner), and it
+					   takes no room in the flow (a frame,
+					   a number at the page's foot) */
 };
 
 struct doc {

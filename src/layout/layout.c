@@ -1594,6 +1594,18 @@ flow_drawing(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	struct vitem *it;
 	bool figures = !b->form && b->alt == NULL && drawing_of_figures(b);
 
+	if (b->on_page) {
+		/* No room taken and no spacing: the flow is as without it. */
+		tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ?
+		    DEV_TAG_FIGURE : DEV_TAG_P);
+		it = vl_add(L, V_DRAWING, 0);
+		it->keep_prev = true;	/* on the page of what it follows */
+		it->x = 0;
+		it->w = 0;
+		it->blk = b;
+		tag_close(L);
+		return;
+	}
 	space(L, 0);
 	if (!figures)
 		tag_open(L, b->form ? DEV_TAG_FORM : b->alt != NULL ?
@@ -2064,6 +2076,8 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 	struct device *d = L->dev;
 	const struct doc_block *b = it->blk;
 
+	if (b->on_page)
+		y = 0;		/* it->x is 0 */
 	for (size_t i = 0; i < b->nprims; i++) {
 		const struct doc_prim *p = &b->prims[i];
 		struct dev_color g = { p->grey, p->grey, p->grey };

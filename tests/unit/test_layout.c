@@ -453,6 +453,58 @@ test_blocks(void)
 	doc_free(d);
 }
 
+/*
+ * A drawing in page coordinates: drawn from the page's corner wherever it
+ * falls, taking no room, on the page of the text before it.
+ */
+static void
+test_on_page(void)
+{
+	struct doc *d[2];
+	struct doc_block *b;
+	struct layout_stats st;
+	char *out[2];
+
+	for (int k = 0; k < 2; k++) {
+		d[k] = doc_new("de");
+		for (int i = 0; i < 2; i++) {
+			b = doc_add(d[k]->root, DOC_PARA, "t", 1);
+			doc_add_text(b, "Oben", 4, 0, 1);
+			if (k == 1) {
+				b = doc_add(d[k]->root, DOC_DRAWING, "t", 2);
+				b->on_page = true;
+				doc_add_prim(b, DOC_PRIM_RECT, 28, 30, 500,
+				    700)->width = 1;
+			}
+			b = doc_add(d[k]->root, DOC_PARA, "t", 3);
+			doc_add_text(b, "Unten", 5, 0, 3);
+		}
+		out[k] = render(d[k], &st);
+		CHECK(out[k] != NULL);
+	}
+	if (out[0] != NULL && out[1] != NULL) {
+		const char *p = strstr(out[0], "\"Unten\"");
+
+		/* Both rectangles at the page's coordinates, on one page. */
+		CHECK_INT(count(out[1], "rect 28.00 30.00 500.00 700.00"), 2);
+		CHECK_INT(count(out[1], "\npage "), count(out[0], "\npage "));
+		/* The text after it where it is without the drawing. */
+		while (p != NULL && p > out[0] && p[-1] != '\n')
+			p--;
+		CHECK(p != NULL);
+		if (p != NULL) {
+			char *line = xstrndup(p, strcspn(p, "\n"));
+
+			CHECK(strstr(out[1], line) != NULL);
+			free(line);
+		}
+	}
+	for (int k = 0; k < 2; k++) {
+		free(out[k]);
+		doc_free(d[k]);
+	}
+}
+
 /* A table row of two cells (one for a group row). */
 static void
 groups_row(struct doc_block *t, const char *a, const char *b, bool group)
@@ -818,6 +870,7 @@ main(void)
 	test_template();
 	test_markdown();
 	test_blocks();
+	test_on_page();
 	test_groups();
 	test_closing();
 	test_heads();
