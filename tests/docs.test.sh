@@ -284,6 +284,20 @@ has logo-bad "$tmp/logo/err" "programme.xml:15: warning: logo logos/kaputt.png o
 [ "$(grep -c 'ostheim.png' "$tmp/logo/err")" = 1 ] && ok ||
     bad "ostheim.png: not one warning"
 
+# A template's own logo that is missing: one warning at the template's
+# line for the whole build, not one per certificate file.
+mkdir -p "$tmp/tlogo/templates"
+cp "$TOP/tests/golden/docs/small/programme.xml" "$tmp/tlogo/"
+sed 's|<colors|<logo src="logos/fehlt.png" width="30mm"/>\
+  <colors|' "$TOP/templates/certificate.xml" \
+    >"$tmp/tlogo/templates/certificate.xml"
+line=$(grep -n 'fehlt.png' "$tmp/tlogo/templates/certificate.xml" | cut -d: -f1)
+"$TANDEM" build "$tmp/tlogo" --only certificates -o "$tmp/tlogo/out" \
+    2>"$tmp/tlogo/err" && ok || bad "build with a missing template logo failed"
+[ "$(grep -c 'fehlt.png' "$tmp/tlogo/err")" = 1 ] && ok ||
+    bad "template logo: not one warning: $(cat "$tmp/tlogo/err")"
+has tlogo-line "$tmp/tlogo/err" "templates/certificate.xml:$line: warning: logo"
+
 # Four signatories: a row of three and one centred below, each its own
 # Form element in reading order; a long office wraps instead of shrinking.
 mkdir -p "$tmp/sig"

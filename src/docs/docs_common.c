@@ -621,6 +621,20 @@ docs_template(const struct programme *p, const char *name, int *rc)
 		free(t->logo);
 		t->logo = logo;
 	}
+	/* Checked once here, not by every document drawn with it (a
+	 * thousand certificate files). */
+	if (t != NULL && t->logo != NULL) {
+		int w, h;
+		const char *err = NULL;
+
+		if (layout_image_size(t->logo, &w, &h, &err) != 0) {
+			diag_warn(t->file, t->logo_line, "logo %s: %s; left "
+			    "out (put the file there or remove <logo>)",
+			    t->logo, err ? err : strerror(errno));
+			free(t->logo);
+			t->logo = NULL;
+		}
+	}
 	free(path);
 	free(rname);
 	return t;

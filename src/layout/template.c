@@ -264,6 +264,7 @@ read_element(struct template *t, xmlNode *n)
 		    head ? &t->head_size : &t->foot_size);
 	} else if (strcmp(name, "logo") == 0) {
 		get_string(n, "src", &t->logo);
+		t->logo_line = xmlGetLineNo(n);
 		t->logo_x = t->left;
 		t->logo_y = t->top / 3;
 		t->logo_w = 100;

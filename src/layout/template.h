@@ -50,6 +50,7 @@ struct template {
 	double		 head_size, foot_size;
 	char		*logo;		/* path as written, or NULL */
 	double		 logo_x, logo_y, logo_w;
+	long		 logo_line;	/* for messages */
 	/* Fallback families (font@fallback; "" = none): they set the
 	 * characters a family lacks, same face. */
 	char		*fallback[DOC_FONT__MAX];
