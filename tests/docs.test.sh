@@ -121,6 +121,42 @@ done && ok
 pdfinfo "$out/certificates.pdf" | grep -q "^Pages: *$ncert$" && ok ||
     bad "certificates.pdf pages"
 
+# A crowded certificate (a three-line title, a two-line name, three
+# signatories, one with a long office) is tightened onto one page, without
+# a warning; one that cannot fit is warned about with the person's line.
+mkdir -p "$tmp/crowd"
+cp -r "$TOP/content/logos" "$tmp/crowd/"
+sed -e 's|<title>Interkommunales[^<]*</title>|<title>Mentoring für Frauen in Führungspositionen der Kommunalverwaltungen im Regierungsbezirk Mittelfranken-Süd und den angrenzenden Landkreisen</title>|' \
+    -e 's|<name given="Markus" family="Zimmermann"/>|<name given="Maximiliane Charlotte" family="von Hohenzollern-Sigmaringen-Wittelsbach" title="Prof. Dr."/>|' \
+    -e 's|^\(    <signatory name="Harald.*\)$|\1\
+    <signatory name="Prof. Dr. Dr. h. c. Annemarie Schmidt-Weißenfels" office="Gleichstellungsbeauftragte und Leiterin des Referats für Personalentwicklung" org="os"/>|' \
+    "$TOP/content/programme.xml" >"$tmp/crowd/programme.xml"
+grep -q Schmidt-Wei "$tmp/crowd/programme.xml" && grep -q Hohenzollern \
+    "$tmp/crowd/programme.xml" && ok || bad "crowded programme not made"
+if "$TANDEM" build "$tmp/crowd" -o "$tmp/crowdout" --only certificates \
+    2>"$tmp/crowd.err"; then ok; else bad "crowded certificates failed"; fi
+hasnot crowd "$tmp/crowd.err" "does not fit"
+for f in "$tmp"/crowdout/certificates/*.pdf; do
+	n=$(pdfinfo "$f" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	[ "$n" = 1 ] || { bad "crowded $f: $n pages"; break; }
+done && ok
+n=$(ls "$tmp"/crowdout/certificates/*.pdf | wc -l)
+pdfinfo "$tmp/crowdout/certificates.pdf" | grep -q "^Pages: *$n$" && ok ||
+    bad "crowded certificates.pdf pages"
+pdftotext "$tmp/crowdout/certificates/t12.pdf" - | tr '\n' ' ' |
+    grep -q "Hohenzollern-Sigmaringen-Wittelsbach .*Urkunden-Nr" && ok ||
+    bad "crowded t12: name or number missing"
+# Far too much text: warned about, still written.
+{ cat "$TOP/content/certificate.md"; for i in 1 2 3 4 5 6 7 8 9; do
+	printf '\nEin weiterer langer Absatz, der die Urkunde füllt, bis sie über die Seite hinausgeht, und noch ein paar Wörter mehr.\n'
+done; } >"$tmp/crowd/certificate.md"
+"$TANDEM" build "$tmp/crowd" -o "$tmp/crowdout2" --only certificates \
+    2>"$tmp/crowd2.err"
+grep -q 'programme.xml:[0-9]*: warning: certificate of Prof. Dr. Maximiliane Charlotte von Hohenzollern-Sigmaringen-Wittelsbach (t12) does not fit on one page' \
+    "$tmp/crowd2.err" && ok || bad "no warning for t12: $(head -3 "$tmp/crowd2.err")"
+[ -z "$(grep 'does not fit' "$tmp/crowd2.err" | sort | uniq -d)" ] && ok ||
+    bad "a warning repeated (combined and separate files)"
+
 # Document information: every organisation as the author; the combined
 # files titled in the plural, the single ones in the singular.
 info() { pdfinfo "$1" 2>/dev/null | sed -n "s/^$2: *//p"; }

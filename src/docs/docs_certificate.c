@@ -51,7 +51,8 @@ all_bold(const struct doc_block *b)
 
 /* Set the name paragraph: fitted size, the fit's lines as hard breaks. */
 static void
-fit_name(struct doc_block *b, const struct docs_env *env, const char *name)
+fit_name(struct doc_block *b, const struct docs_env *env, const char *name,
+    double kt)
 {
 	struct fit fit;
 	struct font *f;
@@ -66,14 +67,14 @@ fit_name(struct doc_block *b, const struct docs_env *env, const char *name)
 	b->font = DOC_FONT_HEADING;
 	b->style = DOC_BOLD;
 	if (f == NULL) {
-		b->size = NAME_MAX_PT;
+		b->size = NAME_MAX_PT * kt;
 		doc_add_text(b, name, strlen(name), 0, 0);
 		return;
 	}
 	/* A little room on either side, so the name never touches the
 	 * frame's inner area. */
-	fit_text(&fit, f, name, strlen(name), width - 4, NAME_MAX_PT,
-	    NAME_MIN_PT);
+	fit_text(&fit, f, name, strlen(name), width - 4, NAME_MAX_PT * kt,
+	    NAME_MIN_PT * kt);
 	b->size = fit.size;
 	for (size_t i = 0; i < fit.nlines; i++) {
 		if (i > 0)
@@ -341,12 +342,29 @@ starts_sentence(const struct doc_block *b)
 	return false;
 }
 
-/* Compose one certificate into d, which holds nothing else (placing the
- * frame lays the certificate out once). Returns 0 or -1 after errors. */
+/*
+ * How much a certificate that does not fit on one page is tightened, one
+ * step after the other: the flexible vertical spaces first, then the type
+ * sizes, never below 80 % (the text then 10 points).
+ */
+static const struct cert_step {
+	double	space;		/* factor for the vertical spaces */
+	double	type;		/* factor for the type sizes */
+} cert_steps[] = {
+	{ 1, 1 }, { 0.6, 1 }, { 0.3, 1 }, { 0.3, 0.93 }, { 0.3, 0.86 },
+	{ 0.3, 0.8 },
+};
+#define CERT_STEPS	(sizeof(cert_steps) / sizeof(cert_steps[0]))
+
+static void	cert_title(struct doc *, const struct programme *, int);
+
+/* Compose one certificate into d, which holds nothing else, tightened by
+ * step k (cert_steps). Returns 0 or -1 after errors. */
 static int
 cert_into(struct doc *d, const struct docs_env *env,
-    const struct certtext *ct, int person)
+    const struct certtext *ct, int person, size_t k)
 {
+	double ks = cert_steps[k].space, kt = cert_steps[k].type;
 	const struct programme *p = env->p;
 	struct compose_ctx ctx;
 	/* Each certificate in a container of its own, so that a combined
@@ -358,10 +376,10 @@ cert_into(struct doc *d, const struct docs_env *env,
 	int after_title = 0;	/* 1: the title was set; 2: spaced */
 
 	compose_ctx_person(&ctx, p, person);
-	vspace(root, 14, NULL);
+	vspace(root, 14 * ks, NULL);
 	docs_logos(root, p, env->t ? env->t->page_w - env->t->left -
-	    env->t->right : 425, 58);
-	vspace(root, 34, NULL);
+	    env->t->right : 425, 58 * (ks < 1 ? 0.8 : 1));
+	vspace(root, 34 * ks, NULL);
 	first = root->last;
 	if (docs_markdown(d, root, env, &ctx, ct->file, ct->text, ct->len) != 0)
 		return -1;
@@ -375,7 +393,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 		if (b->kind == DOC_HEADING) {
 			b->align = DOC_ALIGN_CENTER;
 			b->no_toc = true;
-			b->size = b->level == 1 ? 34 : 16;
+			b->size = (b->level == 1 ? 34 : 16) * kt;
 			continue;
 		}
 		if (b->kind != DOC_PARA)
@@ -383,35 +401,273 @@ cert_into(struct doc *d, const struct docs_env *env,
 		b->align = DOC_ALIGN_CENTER;
 		plain = doc_plain_text(b);
 		if (!named && strcmp(plain, sb_str(&name)) == 0) {
-			fit_name(b, env, sb_str(&name));
+			fit_name(b, env, sb_str(&name), kt);
 			named = true;
-			vspace(root, 30, b);
-			vspace(root, 22, b->next);
+			vspace(root, 30 * ks, b);
+			vspace(root, 22 * ks, b->next);
 		} else if (all_bold(b)) {
-			b->size = 15;
+			b->size = 15 * kt;
 			balance_title(b, env, b->size);
 			after_title = 1;
 		} else {
-			b->size = 12.5;
+			b->size = 12.5 * kt;
 			/* A new sentence after the programme's title
 			 * (not "erfolgreich teilgenommen.") stands apart. */
 			if (after_title == 1 && b->next != NULL &&
 			    starts_sentence(b)) {
-				vspace(root, 12, b);
+				vspace(root, 12 * ks, b);
 				after_title = 2;
 			}
 		}
 		/* The place and date stand apart, above the signatures. */
 		if (b->next == NULL && b->nruns > 0)
-			vspace(root, 26, b);
+			vspace(root, 26 * ks, b);
 		trim_empty_place(b);
 		free(plain);
 	}
 	sb_free(&name);
-	vspace(root, 56, NULL);
+	vspace(root, 56 * ks, NULL);
 	signatures(root, env);
 	frame(root, env, person);
 	return 0;
+}
+
+/* The counting device: draws nothing; layout_stats counts the pages. */
+static int
+cnt_begin(struct device *d, const struct dev_info *i)
+{
+	(void)d, (void)i;
+	return 0;
+}
+static void
+cnt_page(struct device *d, double w, double h)
+{
+	(void)d, (void)w, (void)h;
+}
+static void
+cnt_text(struct device *d, struct font *f, double size, struct dev_color c,
+    double x, double y, const char *s, size_t len)
+{
+	(void)d, (void)f, (void)size, (void)c, (void)x, (void)y, (void)s;
+	(void)len;
+}
+static void
+cnt_line(struct device *d, double x0, double y0, double x1, double y1,
+    double w, struct dev_color c)
+{
+	(void)d, (void)x0, (void)y0, (void)x1, (void)y1, (void)w, (void)c;
+}
+static void
+cnt_rect(struct device *d, double x, double y, double w, double h,
+    const struct dev_color *fill, double sw, struct dev_color c)
+{
+	(void)d, (void)x, (void)y, (void)w, (void)h, (void)fill, (void)sw;
+	(void)c;
+}
+static int
+cnt_image(struct device *d, const char *path, double x, double y, double w,
+    double h, const char *alt)
+{
+	(void)d, (void)path, (void)x, (void)y, (void)w, (void)h, (void)alt;
+	return 0;
+}
+static void
+cnt_link_uri(struct device *d, double x, double y, double w, double h,
+    const char *uri)
+{
+	(void)d, (void)x, (void)y, (void)w, (void)h, (void)uri;
+}
+static void
+cnt_link_dest(struct device *d, double x, double y, double w, double h,
+    int dest)
+{
+	(void)d, (void)x, (void)y, (void)w, (void)h, (void)dest;
+}
+static void
+cnt_dest(struct device *d, int dest, double y)
+{
+	(void)d, (void)dest, (void)y;
+}
+static void
+cnt_bookmark(struct device *d, int level, const char *title, int dest)
+{
+	(void)d, (void)level, (void)title, (void)dest;
+}
+static void
+cnt_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
+{
+	(void)d, (void)tag, (void)alt;
+}
+static void
+cnt_void(struct device *d)
+{
+	(void)d;
+}
+static int
+cnt_end(struct device *d, const char *path)
+{
+	(void)d, (void)path;
+	return 0;
+}
+static void
+cnt_page_label(struct device *d, const char *prefix, int start)
+{
+	(void)d, (void)prefix, (void)start;
+}
+
+static const struct device_ops cnt_ops = {
+	.begin = cnt_begin, .page = cnt_page, .text = cnt_text,
+	.line = cnt_line, .rect = cnt_rect, .image = cnt_image,
+	.link_uri = cnt_link_uri, .link_dest = cnt_link_dest,
+	.dest = cnt_dest, .bookmark = cnt_bookmark,
+	.tag_begin = cnt_tag_begin, .tag_end = cnt_void,
+	.artifact_begin = cnt_void, .artifact_end = cnt_void,
+	.end = cnt_end, .free = cnt_void, .page_label = cnt_page_label,
+	.source = NULL,
+};
+
+/* The number of pages d takes when laid out with t (0 after an error). */
+static int
+cert_pages(const struct doc *d, const struct template *t)
+{
+	struct device dev = { &cnt_ops, NULL };
+	struct layout_stats st;
+
+	memset(&st, 0, sizeof(st));
+	if (layout_render(d, t, &dev, &st) != 0)
+		return 0;
+	return st.pages;
+}
+
+/*
+ * A generous estimate of the height of the blocks under b (points): the
+ * paragraphs' lines counted from their width (in the bold face, and each
+ * line as if it were a little shorter than the measure), the spaces,
+ * drawings and table rows as they are. Used to lay out only those
+ * certificates again whose height comes near the page's.
+ */
+static double
+est_height(const struct doc_block *b, const struct template *t, double width)
+{
+	double h = 0;
+
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		switch (k->kind) {
+		case DOC_SPACE:
+			h += k->height;
+			break;
+		case DOC_DRAWING:
+			if (!k->on_page)
+				h += k->height;
+			break;
+		case DOC_HEADING:
+		case DOC_PARA: {
+			enum doc_font fam = k->kind == DOC_HEADING ?
+			    DOC_FONT_HEADING : k->font;
+			struct font *f = template_font(t, fam, DOC_BOLD);
+			double size = k->size > 0 ? k->size : t->size[fam];
+			double lead = t->size[fam] > 0 ? t->leading[fam] /
+			    t->size[fam] : 1.3;
+			double lines = 0, seg = 0;
+
+			for (size_t i = 0; i <= k->nruns; i++) {
+				if (i == k->nruns ||
+				    (k->runs[i].style & DOC_BREAK)) {
+					lines += ceil(seg * size / 1000 /
+					    (width * 0.9) + 0.001);
+					seg = 0;
+				} else if (f != NULL)
+					seg += font_width(f, k->runs[i].text,
+					    k->runs[i].len);
+			}
+			h += lines * size * (lead > 1.1 ? lead : 1.1) +
+			    t->par_space;
+			if (k->kind == DOC_HEADING && k->level >= 1 &&
+			    k->level <= 4)
+				h += t->heading[k->level].before +
+				    t->heading[k->level].after;
+			break;
+		}
+		case DOC_TABLE:
+			/* Each row as high as its highest cell, plus
+			 * padding. */
+			for (const struct doc_block *r = k->first; r != NULL;
+			    r = r->next) {
+				double rh = 0;
+
+				for (const struct doc_block *c = r->first;
+				    c != NULL; c = c->next) {
+					double ch = est_height(c, t, width);
+
+					if (ch > rh)
+						rh = ch;
+				}
+				h += rh + 12;
+			}
+			break;
+		default:
+			h += est_height(k, t, width) + 12;
+			break;
+		}
+	}
+	return h;
+}
+
+/*
+ * A certificate on one page: composed as it is, and only when its
+ * estimated height comes near the page's laid out to count its pages;
+ * a certificate that takes more is composed again tighter (cert_steps)
+ * until it fits. *step is the step found before for this person (-1 if
+ * none yet; then a certificate that fits at no step is warned about).
+ * Returns the document or NULL after errors.
+ */
+static struct doc *
+cert_make(const struct docs_env *env, const struct certtext *ct, int person,
+    int *step, bool titled)
+{
+	const struct template *t = env->t;
+	const struct programme *p = env->p;
+	const char *subject = label_get(p->lang, LABEL_CERTIFICATE);
+	size_t k = *step > 0 ? (size_t)*step : 0;
+	struct doc *d;
+
+	for (;;) {
+		double avail, width;
+
+		d = docs_doc_new(p, subject);
+		if (titled)
+			cert_title(d, p, person);
+		if (cert_into(d, env, ct, person, k) != 0) {
+			doc_free(d);
+			return NULL;
+		}
+		if (*step >= 0 || t == NULL)
+			break;
+		avail = t->page_h - t->top - t->bottom;
+		width = t->page_w - t->left - t->right;
+		/* The estimate is some 45 points above the real height
+		 * (measured with the sample and a crowded certificate). */
+		if (k == 0 && est_height(d->root, t, width) < avail)
+			break;
+		if (cert_pages(d, t) <= 1)
+			break;
+		if (k + 1 == CERT_STEPS) {
+			struct strbuf nm = STRBUF_INIT;
+
+			compose_name(&nm, &p->people[person]);
+			diag_warn(p->file, p->people[person].line,
+			    "certificate of %s (%s) does not fit on one page; "
+			    "shorten the programme's title, the name, the "
+			    "certificate text or the signatories' offices",
+			    sb_str(&nm), p->people[person].id);
+			sb_free(&nm);
+			break;
+		}
+		doc_free(d);
+		k++;
+	}
+	*step = (int)k;
+	return d;
 }
 
 struct doc *
@@ -419,16 +675,12 @@ docs_certificate_compose(const struct docs_env *env, int person)
 {
 	struct certtext ct;
 	struct doc *d;
-	int rc = 0;
+	int rc = 0, step = -1;
 
 	if ((ct.text = docs_text_read(env->p, "certificate.md", &ct.file,
 	    &ct.len, &rc)) == NULL)
 		return NULL;
-	d = docs_doc_new(env->p, label_get(env->p->lang, LABEL_CERTIFICATE));
-	if (cert_into(d, env, &ct, person) != 0) {
-		doc_free(d);
-		d = NULL;
-	}
+	d = cert_make(env, &ct, person, &step, false);
 	free(ct.text);
 	free(ct.file);
 	return d;
@@ -514,6 +766,8 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	struct doc **all = NULL;	/* the certificates of the combined
 					   file, nall of them */
 	size_t nall = 0;
+	int *steps;		/* per person: the tightening (cert_steps)
+				   found, -1 = not yet */
 	const char *subject = label_get(p->lang, LABEL_CERTIFICATE);
 	char *sub = NULL;
 	size_t n = 0;
@@ -540,13 +794,18 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	env.p = p;
 	env.t = t;
 	all = xcalloc(n, sizeof(*all));
+	steps = xcalloc(p->npeople, sizeof(*steps));
+	for (size_t i = 0; i < p->npeople; i++)
+		steps[i] = -1;
 	/* Compose everything first: a text error writes nothing. */
 	for (size_t i = 0; i < p->npeople && rc == 0 && combined; i++) {
 		if (p->people[i].status == STATUS_WITHDRAWN)
 			continue;
-		all[nall] = docs_doc_new(p, subject);
-		if (cert_into(all[nall++], &env, &ct, (int)i) != 0)
+		if ((all[nall] = cert_make(&env, &ct, (int)i, &steps[i],
+		    false)) == NULL)
 			rc = EX_DATAERR;
+		else
+			nall++;
 	}
 	if (rc != 0)
 		goto done;
@@ -564,9 +823,8 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 
 			if (p->people[i].status == STATUS_WITHDRAWN)
 				continue;
-			d = docs_doc_new(p, subject);
-			cert_title(d, p, (int)i);
-			if (cert_into(d, &env, &ct, (int)i) != 0)
+			if ((d = cert_make(&env, &ct, (int)i, &steps[i],
+			    true)) == NULL)
 				rc = EX_DATAERR;
 			else {
 				name = xasprintf("certificates/%s",
@@ -586,6 +844,7 @@ done:
 	for (size_t i = 0; i < nall; i++)
 		doc_free(all[i]);
 	free(all);
+	free(steps);
 	free(ct.text);
 	free(ct.file);
 	template_free(t);
