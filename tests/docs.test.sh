@@ -121,6 +121,15 @@ done && ok
 pdfinfo "$out/certificates.pdf" | grep -q "^Pages: *$ncert$" && ok ||
     bad "certificates.pdf pages"
 
+# The certificate's paragraphs in balanced lines: the last line of the
+# thanks is no pair of words ("Dafür / danken wir herzlich.").
+for f in m01 t01 t05 t12; do
+	last=$(pdftotext -layout "$out/certificates/$f.pdf" - |
+	    grep -v '^ *$' | grep -B1 'Lindenau, den' | head -1)
+	[ "$(echo "$last" | wc -w)" -ge 5 ] && ok ||
+	    bad "certificate $f: short last line '$last'"
+done
+
 # A crowded certificate (a three-line title, a two-line name, three
 # signatories, one with a long office) is tightened onto one page, without
 # a warning; one that cannot fit is warned about with the person's line.

@@ -326,6 +326,78 @@ balance_title(struct doc_block *b, const struct docs_env *env, double size)
 	free(text);
 }
 
+/*
+ * Set a centred paragraph of body text (at size points) in balanced lines
+ * (fit_balance), so that its last line is not a word or two: each break
+ * becomes a hard break, the runs keep their styles and links. A paragraph
+ * with hard breaks of its own, or one that fits on a line, is left alone.
+ */
+static void
+balance_para(struct doc_block *b, const struct docs_env *env, double size)
+{
+	struct fit fit;
+	struct font *f;
+	struct doc_run *old;
+	size_t nold, pos = 0, c = 0, skip = 0;
+	unsigned faces = 0;
+	char *text;
+	double width;
+
+	if (env->t == NULL || b->nruns == 0)
+		return;
+	for (size_t i = 0; i < b->nruns; i++) {
+		if (b->runs[i].style & DOC_BREAK)
+			return;
+		faces |= b->runs[i].style & DOC_BOLD;
+	}
+	/* Measured in the bold face if any run is bold: the lines then
+	 * come out no wider than the measure. */
+	if ((f = template_font(env->t, DOC_FONT_BODY, faces)) == NULL)
+		return;
+	width = env->t->page_w - env->t->left - env->t->right - 8;
+	text = doc_plain_text(b);
+	fit_balance(&fit, f, text, strlen(text), width, size);
+	free(text);
+	if (fit.nlines < 2) {
+		fit_free(&fit);
+		return;
+	}
+	old = b->runs;
+	nold = b->nruns;
+	b->runs = NULL;
+	b->nruns = b->runcap = 0;
+	/* Cut c lies between the end of line c and the start of line c + 1
+	 * (spaces, dropped): it becomes one hard break. */
+	for (size_t i = 0; i < nold; i++) {
+		size_t end = pos + old[i].len, from = pos > skip ? pos : skip;
+
+		while (from < end) {
+			size_t cs = c + 1 < fit.nlines ? fit.lines[c].off +
+			    fit.lines[c].len : (size_t)-1;
+			size_t to = cs < end ? (cs > from ? cs : from) : end;
+			struct doc_run *r;
+
+			if (to > from) {
+				r = doc_add_text(b, old[i].text + (from - pos),
+				    to - from, old[i].style, old[i].line);
+				r->lang = old[i].lang;
+				if (old[i].uri != NULL)
+					r->uri = xstrdup(old[i].uri);
+			}
+			if (cs >= end)
+				break;
+			doc_add_break(b, old[i].line);
+			skip = fit.lines[++c].off;
+			from = skip > to ? skip : to;
+		}
+		pos = end;
+	}
+	for (size_t i = 0; i < nold; i++)
+		free(old[i].text), free(old[i].uri);
+	free(old);
+	fit_free(&fit);
+}
+
 /* Does the paragraph begin a new sentence (an upper-case letter or a
  * digit first), rather than continue the one before it? */
 static bool
@@ -411,6 +483,8 @@ cert_into(struct doc *d, const struct docs_env *env,
 			after_title = 1;
 		} else {
 			b->size = 12.5 * kt;
+			if (b->next != NULL)	/* not the place and date */
+				balance_para(b, env, b->size);
 			/* A new sentence after the programme's title
 			 * (not "erfolgreich teilgenommen.") stands apart. */
 			if (after_title == 1 && b->next != NULL &&
