@@ -98,7 +98,7 @@ then
 	# PDF/A-1b unless --no-pdfa, with the coordinating organisation as
 	# the author (PDFBox Preflight when Java has it).
 	pdfinfo "$tmp/pdf/statistics.pdf" >"$tmp/info" 2>&1
-	grep -q "^Author: *Finanzbehörde$" "$tmp/info" && ok ||
+	grep -q "^Author: *Finanzbehörde, Steuerverwaltung, Bezirksamt Mitte, Landesamt für Statistik$" "$tmp/info" && ok ||
 	    bad "pdf author: $(grep Author "$tmp/info")"
 	pdfinfo -meta "$tmp/pdf/statistics.pdf" >"$tmp/meta" 2>&1
 	grep -q "<pdfaid:part>1</pdfaid:part>" "$tmp/meta" && ok ||
@@ -156,6 +156,41 @@ then
 	    >/dev/null 2>&1
 	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||
 	    bad "pdf not byte-identical on a rerun"
+fi
+
+# Two cohorts of the sample as a PDF: no page starts with the part of a
+# table for all cohorts (or a cohort's) without the table's title; the
+# tables of all participants say so; no software name in the notes.
+mkdir -p "$tmp/c2"
+sed -e 's/id="icm-2025"/id="icm-2027"/' \
+    -e 's|<edition>1. Durchgang 2025/2026</edition>|<edition>2. Durchgang 2027/2028</edition>|' \
+    "$TOP/content/programme.xml" >"$tmp/c2/programme.xml"
+cp -r "$TOP/content/logos" "$tmp/c2/"
+if command -v pdftotext >/dev/null 2>&1 &&
+    "$TANDEM" stats "$TOP/content" "$tmp/c2" --format pdf --format txt \
+    -o "$tmp/two" >/dev/null 2>"$tmp/err"; then
+	ok
+	n=$(pdfinfo "$tmp/two/statistics.pdf" | awk '/^Pages:/ { print $2 }')
+	i=2 cont=0
+	while [ "$i" -le "$n" ]; do
+		first=$(pdftotext -f $i -l $i -layout \
+		    "$tmp/two/statistics.pdf" - | grep -v '^ *$' | sed -n 2p)
+		case $first in
+		"Alle Durchgänge"*|[0-9].\ Durchgang*)
+			cont=1; bad "page $i starts with '$first'" ;;
+		esac
+		i=$((i + 1))
+	done
+	[ "$cont" = 0 ] && ok
+	grep -q "Einschließlich ausgeschiedener Teilnehmender; siehe Teilnahmestatus." \
+	    "$tmp/two/statistics.txt" && ok || bad "no note on the withdrawn"
+	tr '\n' ' ' <"$tmp/two/statistics.txt" |
+	    grep -q "wurden die Tandems durch das Matching berechnet" &&
+	    ok || bad "matched-tandems note"
+	grep -q "hat tandem" "$tmp/two/statistics.txt" && bad "software named" ||
+	    ok
+else
+	bad "two cohorts: $(head -3 "$tmp/err")"
 fi
 
 echo "stats.test: $pass passed, $fail failed"

@@ -219,28 +219,54 @@ write_format(const struct stats *s, enum stats_format f,
 
 
 /*
- * The author of statistics.pdf: the organisation of the first programme's
- * first coordinator, else its first organisation, else NULL.
+ * The author of statistics.pdf: every organisation of all n programmes,
+ * each once (by name), joined by ", "; NULL if there are none. Caller
+ * frees.
  */
-static const char *
-stats_author(const struct programme *p)
+static char *
+stats_author(struct programme *const *pv, size_t n)
 {
-	const struct org *o = NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char *r;
 
-	if (p->ncoordinators > 0 && p->coordinators[0].org >= 0)
-		o = &p->orgs[p->coordinators[0].org];
-	else if (p->norgs > 0)
-		o = &p->orgs[0];
-	if (o == NULL)
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = 0; i < pv[k]->norgs; i++) {
+			const struct org *o = &pv[k]->orgs[i];
+			const char *name = o->name != NULL && o->name[0] !=
+			    '\0' ? o->name : o->id;
+			size_t nl = strlen(name);
+			const char *q = sb.len > 0 ? sb_str(&sb) : "";
+			bool seen = false;
+
+			/* Already listed: a whole item of the list. */
+			for (const char *h = q; (h = strstr(h, name)) != NULL;
+			    h++)
+				if ((h == q || (h >= q + 2 && h[-2] == ',')) &&
+				    (h[nl] == '\0' || h[nl] == ',')) {
+					seen = true;
+					break;
+				}
+			if (seen)
+				continue;
+			if (sb.len > 0)
+				sb_adds(&sb, ", ");
+			sb_adds(&sb, name);
+		}
+	if (sb.len == 0) {
+		sb_free(&sb);
 		return NULL;
-	return o->name != NULL && o->name[0] != '\0' ? o->name : o->id;
+	}
+	r = sb_take(&sb);
+	return r;
 }
 
 /* Set s as statistics.pdf at path. Returns an exit code. */
 static int
-write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
-    const char *path)
+write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
+    bool pdfa, const char *path)
 {
+	const struct programme *p = pv[0];
+	char *author;
 	struct template *t;
 	struct device *dev;
 	struct dev_info info;
@@ -256,7 +282,8 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 	doc = stats_doc(s, asof_date());
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
-	info.author = stats_author(p);
+	author = stats_author(pv, npv);
+	info.author = author;
 	info.pdfa = pdfa;
 	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
 	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
@@ -268,6 +295,7 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 	else if (dev->ops->end(dev, path) != 0)
 		rc = EX_CANTCREAT;
 	dev->ops->free(dev);
+	free(author);
 	doc_free(doc);
 	template_free(t);
 	font_done();
@@ -277,7 +305,7 @@ write_pdf(const struct stats *s, const struct programme *p, bool pdfa,
 
 /* Write every asked format into o->outdir atomically. Returns exit code. */
 static int
-write_files(const struct stats *s, const struct programme *first,
+write_files(const struct stats *s, struct programme *const *pv, size_t npv,
     const struct options *o, struct date asof)
 {
 	int rc = 0;
@@ -296,7 +324,7 @@ write_files(const struct stats *s, const struct programme *first,
 		path = xasprintf("%s/statistics.%s", o->outdir,
 		    format_names[f]);
 		if (f == FORMAT_PDF) {
-			int r = write_pdf(s, first, o->pdfa, path);
+			int r = write_pdf(s, pv, npv, o->pdfa, path);
 
 			if (r != 0 && rc == 0)
 				rc = r;
@@ -389,7 +417,7 @@ cmd_stats(int argc, char *argv[])
 		goto out;
 	}
 	if (o.outdir != NULL)
-		rc = write_files(s, pv[0], &o, asof_date());
+		rc = write_files(s, pv, o.nprogs, &o, asof_date());
 	else {
 		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
 		    FORMAT_TXT;

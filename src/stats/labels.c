@@ -49,10 +49,10 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	},
 	[SW_FN_MATCHED] = {
 		"– = keine Tandems dieser Art. Ohne fest vereinbarte Tandems "
-		"hat tandem die Tandems durch das Matching berechnet; das ist "
+		"wurden die Tandems durch das Matching berechnet; das ist "
 		"ein Vorschlag, kein Beleg vereinbarter Tandems.",
 		"– = no tandems of this kind. Where no tandems were fixed, "
-		"tandem formed them by the matching; that is a proposal, not a "
+		"they were formed by the matching; that is a proposal, not a "
 		"record of agreed tandems."
 	},
 	[SW_FN_NO_ANSWERS] = {
@@ -68,6 +68,11 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 	[SW_FN_ABSENT] = {
 		"– = Organisation in diesem Durchgang nicht beteiligt",
 		"– = organisation not part of this cohort"
+	},
+	[SW_FN_ALL] = {
+		"Einschließlich ausgeschiedener Teilnehmender; siehe "
+		"Teilnahmestatus.",
+		"Including participants who withdrew; see status."
 	},
 	[SW_METHODS] = { "Methodik", "Methods" },
 	[SW_M_SOURCES] = {

@@ -29,6 +29,7 @@ enum stats_word {
 	SW_FN_OUTCOMES,		/* note on outcome counting */
 	SW_FN_ABSENT,		/* footnote for an organisation not in a
 				 * cohort */
+	SW_FN_ALL,		/* the withdrawn are counted too */
 	SW_METHODS,		/* "Methodik" */
 	SW_M_SOURCES,		/* data sources */
 	SW_M_COUNTING,		/* who is counted */

@@ -47,6 +47,11 @@ table_init(struct stats_table *t, enum stats_measure m, int role,
 	t->additive = true;
 	t->row_total = true;
 	t->col_total = ncols > 1;
+	/* Tables of all admitted participants say that the withdrawn are
+	 * in them (the report counts only those who stayed). */
+	if (m == STATS_GENDER || m == STATS_ORG || m == STATS_ORG_GENDER ||
+	    m == STATS_BACKGROUND)
+		t->note_all = SW_FN_ALL;
 	return t;
 }
 

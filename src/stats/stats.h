@@ -91,6 +91,8 @@ struct stats_table {
 	struct stats_cell	*cells;		/* see stats_cell() */
 	int			 footnote;	/* enum stats_word of a note, 0 none */
 	bool			 too_large;	/* protection gave up (see below) */
+	int			 note_all;	/* enum stats_word: the counts
+						   include the withdrawn; 0 */
 };
 
 /* One cohort as it is described in the output (no person data). */

@@ -127,9 +127,14 @@ cross_table(struct doc_block *r, const struct stats *s,
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
 	size_t nk = t->ncols + t->col_total, i, k, b;
-	bool sup = false;
+	bool sup = false, together;
 	char buf[32];
 
+	/* The blocks of all cohorts on one page with the title when they
+	 * fit on some two thirds of one (some 20 points a row, 40 a
+	 * block's subheading and header); else each later block names the
+	 * table, so that a page it starts says what it shows. */
+	together = (double)nb * ((double)(nr + 1) * 20 + 40) < 520;
 	for (b = 0; b < nb; b++) {
 		size_t c = block_cohort(s, t, b);
 		struct doc_block *tab, *row, *keep;
@@ -137,12 +142,20 @@ cross_table(struct doc_block *r, const struct stats *s,
 		/* A cohort's block is never split across pages; the first
 		 * keeps the title with it. */
 		keep = doc_add(r, DOC_KEEP, NULL, 0);
+		keep->keep_prev = b > 0 && together;
 		*last = keep;
 		if (b == 0)
 			heading(keep, 2, title);
-		if (nb > 1)
-			para(keep, b < s->ncohorts ? s->cohorts[b].label :
-			    stats_word(s->lang, SW_ALL_COHORTS), DOC_BOLD, 0);
+		if (nb > 1) {
+			const char *sub = b < s->ncohorts ?
+			    s->cohorts[b].label :
+			    stats_word(s->lang, SW_ALL_COHORTS);
+			char *named = b > 0 && !together ?
+			    xasprintf("%s: %s", title, sub) : NULL;
+
+			para(keep, named ? named : sub, DOC_BOLD, 0);
+			free(named);
+		}
 		tab = table(keep, nk + 1);
 		row = doc_add(tab, DOC_ROW, NULL, 0);
 		cell(row, "", false, DOC_BOLD);
@@ -369,6 +382,9 @@ stats_doc(const struct stats *s, struct date asof)
 		if (t->footnote != 0)
 			para(last, stats_word(s->lang,
 			    (enum stats_word)t->footnote), 0, 8.5);
+		if (t->note_all != 0)
+			para(last, stats_word(s->lang,
+			    (enum stats_word)t->note_all), 0, 8.5);
 		if (t->ncols == 1)
 			chart(last, s, t, dec, title, &nfig);
 		free(title);

@@ -287,6 +287,9 @@ stats_write_txt(const struct stats *s, struct date asof, FILE *fp)
 		if (t->footnote != 0)
 			wrap(fp, "", stats_word(s->lang,
 			    (enum stats_word)t->footnote));
+		if (t->note_all != 0)
+			wrap(fp, "", stats_word(s->lang,
+			    (enum stats_word)t->note_all));
 	}
 	print_methods(s, fp);
 	if (!s->protected_)
