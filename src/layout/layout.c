@@ -164,6 +164,12 @@ struct lay {
 	int			*iddest;
 	size_t			 nids;
 	int			 nextra;	/* destinations past the TOC's */
+	/* The parts of a combined document (agreements one after the
+	 * other): each counts and resolves its heading ids on its own.
+	 * Part q's ids are ids[pfirst[q]] up to ids[pfirst[q + 1]]. */
+	size_t			*pfirst;
+	size_t			 nparts;
+	size_t			 part;		/* the part being flowed */
 };
 
 typedef void	(*flow_fn)(struct lay *, const struct doc_block *,
@@ -174,6 +180,8 @@ static void	flow_children(struct lay *, const struct doc_block *,
 static void	flow_block(struct lay *, const struct doc_block *,
 		    const struct fctx *);
 static long	xref_find(struct lay *, const char *uri);
+static size_t	part_next(const struct doc_block *, const struct doc_block *,
+		    size_t);
 
 /* ---- vertical list ------------------------------------------------ */
 
@@ -1721,6 +1729,8 @@ flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
 		size_t from = L->vl.n;
 
+		if (b == L->doc->root)
+			L->part = part_next(prev, k, L->part);
 		flow_block(L, k, c);
 		/* The last paragraph of a section: before a heading, a page
 		 * break or the end of the document. */
@@ -1752,9 +1762,11 @@ collect_heads(struct lay *L, const struct doc_block *b, int depth)
 			L->heads[L->nheads++] = k;
 		}
 		/* Headings inside containers are set but not listed,
-		 * just as flow_heading gives them no destination. */
-		if (k->kind != DOC_HEADING && k->first != NULL &&
-		    k->kind == DOC_KEEP)
+		 * just as flow_heading gives them no destination; keep
+		 * groups and the documents of a combined file (DOC_ROOT)
+		 * are no such containers. */
+		if (k->first != NULL &&
+		    (k->kind == DOC_KEEP || k->kind == DOC_ROOT))
 			collect_heads(L, k, depth);
 	}
 }
@@ -1794,14 +1806,38 @@ xref_id(const char *uri)
 	return id;
 }
 
-/* The index in L->ids of the heading a "#id" link points to, or -1. */
+/*
+ * The part of a combined document that the top-level block k belongs to,
+ * given the part of the block before it (prev, NULL for the first): a
+ * page break that restarts the page numbers begins a new part, and each
+ * DOC_ROOT container is a part of its own.
+ */
+static size_t
+part_next(const struct doc_block *prev, const struct doc_block *k,
+    size_t part)
+{
+	if (prev == NULL)
+		return 0;
+	if (k->kind == DOC_ROOT || prev->kind == DOC_ROOT ||
+	    (prev->kind == DOC_PAGEBREAK && prev->restart_pages))
+		return part + 1;
+	return part;
+}
+
+/* The index in L->ids of the heading a "#id" link in the current part
+ * points to, or -1. */
 static long
 xref_find(struct lay *L, const char *uri)
 {
 	char *id = xref_id(uri);
 	long found = -1;
+	size_t from = 0, to = L->nids;
 
-	for (size_t i = 0; i < L->nids; i++)
+	if (L->part < L->nparts) {
+		from = L->pfirst[L->part];
+		to = L->pfirst[L->part + 1];
+	}
+	for (size_t i = from; i < to; i++)
 		if (L->ids[i] != NULL && strcmp(L->ids[i], id) == 0) {
 			found = (long)i;
 			break;
@@ -1820,6 +1856,7 @@ xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
 	for (size_t r = 0; r < b->nruns; r++) {
 		const struct doc_run *run = &b->runs[r];
 		long x, sug;
+		size_t from;
 		char *id;
 
 		if (run->uri == NULL || run->uri[0] != '#')
@@ -1836,21 +1873,26 @@ xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
 		*last_uri = run->uri;
 		*last_line = run->line;
 		id = xref_id(run->uri);
-		sug = suggest_index(id, (const char *const *)L->ids, L->nids,
-		    SUGGEST_ID);
+		from = L->pfirst[L->part];
+		sug = suggest_index(id, (const char *const *)L->ids + from,
+		    L->pfirst[L->part + 1] - from, SUGGEST_ID);
 		if (sug >= 0)
 			diag_warn(b->file, run->line, "link to #%s: no heading "
 			    "with this id in the document (did you mean "
 			    "#%s?); the text is kept without a link", id,
-			    L->ids[sug]);
+			    L->ids[from + (size_t)sug]);
 		else
 			diag_warn(b->file, run->line, "link to #%s: no heading "
 			    "with this id in the document; the text is kept "
 			    "without a link", id);
 		free(id);
 	}
-	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+	for (const struct doc_block *k = b->first, *prev = NULL; k != NULL;
+	    prev = k, k = k->next) {
+		if (b == L->doc->root)
+			L->part = part_next(prev, k, L->part);
 		xref_check(L, k, last_uri, last_line);
+	}
 }
 
 /* Whether a block or one of its children links to a heading. */
@@ -1866,9 +1908,48 @@ has_xref(const struct doc_block *b)
 	return false;
 }
 
+/* Count the ids of the headings of each part of the document (see
+ * part_next) on their own, into L->ids, L->idblk and L->pfirst. */
+static void
+xref_ids(struct lay *L)
+{
+	const struct doc_block *start = L->doc->root->first, *prev = NULL;
+	size_t part = 0, cap = 0;
+
+	L->pfirst = xgrow(NULL, &cap, 1, sizeof(*L->pfirst));
+	L->pfirst[0] = 0;
+	for (const struct doc_block *k = L->doc->root->first; ; prev = k,
+	    k = k->next) {
+		const struct doc_block **blk;
+		char **ids;
+		size_t n, q = k != NULL ? part_next(prev, k, part) : part + 1;
+
+		if (q == part)
+			continue;
+		/* The part from start up to k is complete. */
+		n = doc_heading_ids_range(start, k, &blk, &ids);
+		L->idblk = xrealloc(L->idblk, (L->nids + n + 1) *
+		    sizeof(*L->idblk));
+		L->ids = xrealloc(L->ids, (L->nids + n + 1) * sizeof(*L->ids));
+		memcpy(L->idblk + L->nids, blk, n * sizeof(*blk));
+		memcpy(L->ids + L->nids, ids, n * sizeof(*ids));
+		free(blk);
+		free(ids);
+		L->nids += n;
+		L->pfirst = xgrow(L->pfirst, &cap, L->nparts + 2,
+		    sizeof(*L->pfirst));
+		L->pfirst[++L->nparts] = L->nids;
+		if (k == NULL)
+			break;
+		part = q;
+		start = k;
+	}
+}
+
 /* Give every heading its id and resolve the links to headings over the
- * whole document (a chapter may link to a later one). A document without
- * such links (a certificate) skips the work. */
+ * whole document (a chapter may link to a later one) or, in a combined
+ * document, over its part. A document without such links (a
+ * certificate) skips the work. */
 static void
 xref_resolve(struct lay *L)
 {
@@ -1877,7 +1958,7 @@ xref_resolve(struct lay *L)
 
 	if (!has_xref(L->doc->root))
 		return;
-	L->nids = doc_heading_ids(L->doc->root, &L->idblk, &L->ids);
+	xref_ids(L);
 	L->iddest = xcalloc(L->nids + 1, sizeof(*L->iddest));
 	for (size_t i = 0; i < L->nids; i++) {
 		const struct doc_block *h = L->idblk[i];
@@ -1895,7 +1976,9 @@ xref_resolve(struct lay *L)
 				break;
 			}
 	}
+	L->part = 0;
 	xref_check(L, L->doc->root, &last_uri, &last_line);
+	L->part = 0;
 }
 
 /* ---- pagination ------------------------------------------------------ */
@@ -2575,6 +2658,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	free(L.ids);
 	free(L.idblk);
 	free(L.iddest);
+	free(L.pfirst);
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);
 	free(L.strs);
