@@ -2414,6 +2414,44 @@ fit_slot(struct font *f, double size, char *text, double room)
 	return s;
 }
 
+/* Gap between the left and right texts of a running head (points). */
+#define SLOT_GAP	24
+
+/*
+ * The width each slot's text (NULL = none) of a running head or foot may
+ * take on a line of width line_w: a centred text has the whole line, as it
+ * is placed between the others; without one, the left and right texts
+ * share the line by need: when both fit with a gap between them they
+ * keep their widths, else the shorter keeps its width and the longer gets
+ * what it leaves free, and only when both are longer than half the line
+ * each gets its half.
+ */
+static void
+slot_rooms(struct font *f, double size, char *const *text, double line_w,
+    double *room)
+{
+	double w[TMPL_SLOT__MAX], half = (line_w - SLOT_GAP) / 2;
+
+	for (int s = 0; s < TMPL_SLOT__MAX; s++)
+		w[s] = text[s] != NULL ? font_width(f, text[s],
+		    strlen(text[s])) * size / 1000 : 0;
+	room[TMPL_CENTER] = line_w - 12;
+	room[TMPL_LEFT] = room[TMPL_RIGHT] = half;
+	if (text[TMPL_CENTER] != NULL && w[TMPL_CENTER] > 0)
+		return;		/* three texts: halves as before */
+	if (w[TMPL_RIGHT] <= 0)
+		room[TMPL_LEFT] = line_w;
+	else if (w[TMPL_LEFT] <= 0)
+		room[TMPL_RIGHT] = line_w;
+	else if (w[TMPL_LEFT] + w[TMPL_RIGHT] + SLOT_GAP <= line_w) {
+		room[TMPL_LEFT] = w[TMPL_LEFT];
+		room[TMPL_RIGHT] = w[TMPL_RIGHT];
+	} else if (w[TMPL_RIGHT] < half)
+		room[TMPL_LEFT] = line_w - SLOT_GAP - w[TMPL_RIGHT];
+	else if (w[TMPL_LEFT] < half)
+		room[TMPL_RIGHT] = line_w - SLOT_GAP - w[TMPL_LEFT];
+}
+
 /*
  * Draw the running head or foot: each slot in its third of the line
  * (left and right get half the width each, the centre all of it), cut
@@ -2426,6 +2464,7 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
+	double room[TMPL_SLOT__MAX];
 	char *text[TMPL_SLOT__MAX];
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++)
@@ -2436,13 +2475,14 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 		free(text[TMPL_RIGHT]);
 		text[TMPL_RIGHT] = NULL;
 	}
+	slot_rooms(f, size, text, right - left, room);
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
 		size_t len;
-		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
+		double w, x;
 
 		if (text[s] == NULL)
 			continue;
-		text[s] = fit_slot(f, size, text[s], room - 12);
+		text[s] = fit_slot(f, size, text[s], room[s]);
 		len = strlen(text[s]);
 		w = font_width(f, text[s], len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :

@@ -753,7 +753,12 @@ static void
 test_heads(void)
 {
 	const char *title = "Interkommunales Cross-Mentoring Bergheim-Süd "
+	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden "
+	    "\xc2\xb7 Talheim \xc2\xb7 Weidenbach \xc2\xb7 Steinfurt";
+	const char *title4 = "Interkommunales Cross-Mentoring Bergheim-Süd "
 	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden";
+	const char *long_chapter = "Vertraulichkeit, Datenschutz und der "
+	    "Umgang mit Konflikten zwischen Mentee und Mentor";
 	char left[200], right[200];
 	size_t n;
 
@@ -763,7 +768,15 @@ test_heads(void)
 	heads_of("Tandemübersicht", "Tandemübersicht", left, right);
 	CHECK_STR(left, "Tandemübersicht");
 	CHECK_STR(right, "");
-	heads_of(title, "Willkommen", left, right);
+	/* A short chapter leaves the title the room it needs. */
+	heads_of(title4, "Willkommen", left, right);
+	CHECK_STR(left, title4);
+	CHECK_STR(right, "Willkommen");
+	/* Both long: each cut to its half. */
+	heads_of(title, long_chapter, left, right);
+	n = strlen(right);
+	CHECK(n > 3 && strcmp(right + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strncmp(right, long_chapter, n - 3) == 0);
 	n = strlen(left);
 	/* One ellipsis, at the end, after a whole word of the title. */
 	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
@@ -771,8 +784,17 @@ test_heads(void)
 	CHECK(n > 3 && strncmp(left, title, n - 3) == 0 &&
 	    title[n - 3] == ' ');
 	CHECK(n > 3 && left[n - 4] != ' ');
-	CHECK_STR(right, "Willkommen");
+	/* A long title and a middling chapter: the chapter whole, the
+	 * title cut to what it leaves free, more than half the line. */
+	heads_of(title, "Rollen und Erwartungen im Programm", left, right);
+	CHECK_STR(right, "Rollen und Erwartungen im Programm");
+	n = strlen(left);
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strncmp(left, title, n - 3) == 0);
+	CHECK(n > 60);
 	heads_of("Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
+	    "sammlungsergänzungsbeilagenverzeichnisse"
+	    "Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
 	    "sammlungsergänzungsbeilagenverzeichnis", "Willkommen", left,
 	    right);
 	n = strlen(left);
