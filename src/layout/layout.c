@@ -686,6 +686,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 	struct lb_params par;
 	struct lb_line *lines = NULL;
 	size_t nl, first = NONE;
+	bool hyph_end = false;		/* the line before ends in "-" */
 	const struct fctx *keep = (c->nbars > 0 || c->code) ?
 	    ctx_keep(L, c) : NULL;
 	struct font *base = template_font(L->t, ps->family, ps->style);
@@ -724,6 +725,12 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		/* Widows and orphans: never a single line at either end. */
 		if (l > 0 && (ps->keep_lines || l == 1 || l + 1 == nl))
 			it->keep_prev = true;
+		/* No word divided across pages: after a line ending in a
+		 * hyphen the page breaks only when nothing else fits. */
+		else if (l > 0 && hyph_end) {
+			it->keep_prev = true;
+			it->weak_break = true;
+		}
 		if (ps->align != DOC_ALIGN_JUSTIFY || (r > 0 && l + 1 == nl))
 			r = 0;
 		if (par.ragged || r > 1e4)
@@ -805,6 +812,10 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			f.w = font_advance(f.font, '-') * f.size / 1000;
 			frag_add(it, &f);
 		}
+		hyph_end = it->nfrags > 0 &&
+		    it->frags[it->nfrags - 1].len > 0 &&
+		    it->frags[it->nfrags - 1].s[it->frags[it->nfrags - 1].len -
+		    1] == '-';
 		L->st.lines++;
 		L->st.hyphens += ln->hyphen;
 		L->st.overfull += ln->overfull;
@@ -1704,6 +1715,38 @@ keep_closing(struct lay *L, const struct doc_block *prev, size_t prev_from,
  * group after it that asks to stay with it (keep_prev). */
 #define INTRO_LINES	6
 
+/* Whether a block is a paragraph that ends with a colon: the lead-in of
+ * the block after it. */
+static bool
+lead_in(const struct doc_block *b)
+{
+	if (b->kind != DOC_PARA)
+		return false;
+	for (size_t r = b->nruns; r-- > 0;) {
+		const struct doc_run *run = &b->runs[r];
+		size_t n = run->len;
+
+		while (n > 0 && (run->text[n - 1] == ' ' ||
+		    run->text[n - 1] == '\n'))
+			n--;
+		if (n > 0)
+			return run->text[n - 1] == ':';
+	}
+	return false;
+}
+
+/* No page break between the items before from (a lead-in's last line)
+ * and the first line, row or picture from there on. */
+static void
+keep_lead_in(struct lay *L, size_t from)
+{
+	for (size_t i = from; i < L->vl.n; i++) {
+		L->vl.v[i].keep_prev = true;
+		if (L->vl.v[i].kind != V_GLUE)
+			break;
+	}
+}
+
 /* No page break inside the items [from, to) when they hold at most max
  * text lines and nothing but lines and space. */
 static void
@@ -1740,6 +1783,11 @@ flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		    (k->next == NULL || k->next->kind == DOC_HEADING ||
 		    k->next->kind == DOC_PAGEBREAK))
 			keep_closing(L, prev, prev_from, from);
+		/* A paragraph that introduces the next block ("...
+		 * phrase their goals:") stays with it. */
+		if (prev != NULL && k->kind != DOC_HEADING &&
+		    k->kind != DOC_PAGEBREAK && lead_in(prev))
+			keep_lead_in(L, from);
 		/* A chart with its short introduction (and so with the
 		 * heading, which keeps the introduction's first lines). */
 		if (k->kind == DOC_KEEP && k->keep_prev && prev != NULL &&

@@ -697,6 +697,114 @@ closing_case(int n, int nlast)
 	return rc;
 }
 
+/* The page number (from 1) that position z of a text dump is on. */
+static int
+page_at(const char *out, const char *z)
+{
+	int n = 0;
+
+	for (const char *p = out; (p = strstr(p, "\npage ")) != NULL &&
+	    p < z; p++)
+		n++;
+	return n;
+}
+
+/* Whether a page of a text dump other than the last ends with a line
+ * whose last text ends in a hyphen. */
+static bool
+page_ends_hyphen(const char *out)
+{
+	const char *pg = strstr(out, "\npage "), *next;
+
+	for (; pg != NULL && (next = strstr(pg + 1, "\npage ")) != NULL;
+	    pg = next) {
+		const char *last = NULL;
+
+		for (const char *p = pg; (p = strstr(p + 1, "\n")) != NULL &&
+		    p < next; )
+			if (strncmp(p + strspn(p + 1, " ") + 1, "text ", 5) == 0)
+				last = p;
+		if (last != NULL) {
+			const char *e = strchr(last + 1, '\n');
+
+			if (e != NULL && e - last > 2 && e[-1] == '"' &&
+			    e[-2] == '-')
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * After a paragraph of n lines: a lead-in ending in ":" and a list, then
+ * a paragraph of lines that end in hyphens. Returns a bit set: 1 when the
+ * lead-in is on another page than the list's first item, 2 when a page
+ * ends with a hyphen.
+ */
+static int
+keep_case(int n)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1), *l;
+	char *out, buf[32];
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "Zeile%d", i);
+		doc_add_text(b, buf, strlen(buf), 0, 1);
+		doc_add_break(b, 1);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 2);
+	doc_add_text(b, "Einige Beispiele:", 17, 0, 2);
+	l = doc_add(d->root, DOC_LIST, "t", 3);
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf, sizeof(buf), "Punkt%d", i);
+		b = doc_add(doc_add(l, DOC_ITEM, "t", 3), DOC_PARA, "t", 3);
+		doc_add_text(b, buf, strlen(buf), 0, 3);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 4);
+	for (int i = 0; i < 8; i++) {
+		if (i > 0)
+			doc_add_break(b, 4);
+		doc_add_text(b, "Netzwerk-", 9, 0, 4);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 5);
+	doc_add_text(b, "Ende", 4, 0, 5);
+	out = render(d, NULL);
+	if (out == NULL)
+		rc = 3;
+	else {
+		const char *a = strstr(out, "\"Beispiele:\""),
+		    *z = strstr(out, "\"Punkt0\"");
+
+		if (a == NULL || z == NULL || page_at(out, a) !=
+		    page_at(out, z))
+			rc |= 1;
+		if (page_ends_hyphen(out))
+			rc |= 2;
+	}
+	free(out);
+	doc_free(d);
+	return rc;
+}
+
+/* A lead-in stays with the list it introduces; no page ends in a
+ * hyphen (the break falls inside each case for some n). */
+static void
+test_keep_lead_in(void)
+{
+	int split = 0, hyph = 0;
+
+	for (int n = 40; n <= 58; n++) {
+		int r = keep_case(n);
+
+		split += (r & 1) != 0;
+		hyph += (r & 2) != 0;
+	}
+	CHECK_INT(split, 0);
+	CHECK_INT(hyph, 0);
+}
+
 /* A section's short closing paragraph never starts a page alone. */
 static void
 test_closing(void)
@@ -895,6 +1003,7 @@ main(void)
 	test_on_page();
 	test_groups();
 	test_closing();
+	test_keep_lead_in();
 	test_heads();
 	test_ids();
 	test_emergency();
