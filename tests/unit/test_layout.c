@@ -805,6 +805,34 @@ test_keep_lead_in(void)
 	CHECK_INT(hyph, 0);
 }
 
+/* The last line of a paragraph is never only the rest of a word divided
+ * at its own hyphen ("Netzwerk-" / "treffen."), though the line before
+ * gets looser without it. */
+static void
+test_lone_fragment(void)
+{
+	static const char *const texts[] = {
+		"Das Rahmenprogramm umfasste sechs Veranstaltungen, darunter "
+		"drei Workshops und ein Netzwerk-treffen.",
+		"Das Rahmenprogramm umfasste sechs Veranstaltungen, darunter "
+		"drei Workshops und ein Netzwerktreffen.",
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct doc *d = doc_new("de");
+		struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+		char *out;
+
+		b->align = DOC_ALIGN_JUSTIFY;
+		doc_add_text(b, texts[i], strlen(texts[i]), 0, 1);
+		out = render(d, NULL);
+		CHECK(out != NULL && strstr(out, "\"Workshops\"") != NULL);
+		CHECK(out != NULL && strstr(out, "\"treffen.\"") == NULL);
+		free(out);
+		doc_free(d);
+	}
+}
+
 /* A section's short closing paragraph never starts a page alone. */
 static void
 test_closing(void)
@@ -1003,6 +1031,7 @@ main(void)
 	test_on_page();
 	test_groups();
 	test_closing();
+	test_lone_fragment();
 	test_keep_lead_in();
 	test_heads();
 	test_ids();
