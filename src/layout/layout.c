@@ -1979,8 +1979,10 @@ xref_ids(struct lay *L)
 		L->idblk = xrealloc(L->idblk, (L->nids + n + 1) *
 		    sizeof(*L->idblk));
 		L->ids = xrealloc(L->ids, (L->nids + n + 1) * sizeof(*L->ids));
-		memcpy(L->idblk + L->nids, blk, n * sizeof(*blk));
-		memcpy(L->ids + L->nids, ids, n * sizeof(*ids));
+		if (n > 0) {
+			memcpy(L->idblk + L->nids, blk, n * sizeof(*blk));
+			memcpy(L->ids + L->nids, ids, n * sizeof(*ids));
+		}
 		free(blk);
 		free(ids);
 		L->nids += n;
