@@ -249,14 +249,17 @@ id_taken(const struct idlist *l, const char *id)
 	return false;
 }
 
+/* Collect the ids of the headings among the siblings from first up to
+ * (not including) end and their children. */
 static void
-collect_ids(struct idlist *l, const struct doc_block *b)
+collect_ids(struct idlist *l, const struct doc_block *first,
+    const struct doc_block *end)
 {
-	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+	for (const struct doc_block *k = first; k != end; k = k->next) {
 		char *base, *id;
 
 		if (k->kind != DOC_HEADING) {
-			collect_ids(l, k);
+			collect_ids(l, k->first, NULL);
 			continue;
 		}
 		if (k->id != NULL)
@@ -289,10 +292,18 @@ size_t
 doc_heading_ids(const struct doc_block *root,
     const struct doc_block ***blocks, char ***ids)
 {
+	return doc_heading_ids_range(root->first, NULL, blocks, ids);
+}
+
+size_t
+doc_heading_ids_range(const struct doc_block *first,
+    const struct doc_block *end, const struct doc_block ***blocks,
+    char ***ids)
+{
 	struct idlist l;
 
 	memset(&l, 0, sizeof(l));
-	collect_ids(&l, root);
+	collect_ids(&l, first, end);
 	*blocks = l.blocks;
 	*ids = l.ids;
 	return l.n;

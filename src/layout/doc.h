@@ -231,6 +231,15 @@ char		*doc_slug(const char *text, size_t len);
 size_t		 doc_heading_ids(const struct doc_block *root,
 		    const struct doc_block ***blocks, char ***ids);
 
+/*
+ * The same for the headings of the sibling blocks from first up to (not
+ * including) end, NULL = to the last, and their children: one part of a
+ * combined document counts its ids on its own.
+ */
+size_t		 doc_heading_ids_range(const struct doc_block *first,
+		    const struct doc_block *end,
+		    const struct doc_block ***blocks, char ***ids);
+
 /* Names of the kinds ("heading", "para", ...), for dumps and messages. */
 extern const char *const doc_kind_names[DOC__MAX];
 

@@ -164,6 +164,12 @@ struct lay {
 	int			*iddest;
 	size_t			 nids;
 	int			 nextra;	/* destinations past the TOC's */
+	/* The parts of a combined document (agreements one after the
+	 * other): each counts and resolves its heading ids on its own.
+	 * Part q's ids are ids[pfirst[q]] up to ids[pfirst[q + 1]]. */
+	size_t			*pfirst;
+	size_t			 nparts;
+	size_t			 part;		/* the part being flowed */
 };
 
 typedef void	(*flow_fn)(struct lay *, const struct doc_block *,
@@ -174,6 +180,8 @@ static void	flow_children(struct lay *, const struct doc_block *,
 static void	flow_block(struct lay *, const struct doc_block *,
 		    const struct fctx *);
 static long	xref_find(struct lay *, const char *uri);
+static size_t	part_next(const struct doc_block *, const struct doc_block *,
+		    size_t);
 
 /* ---- vertical list ------------------------------------------------ */
 
@@ -678,6 +686,7 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 	struct lb_params par;
 	struct lb_line *lines = NULL;
 	size_t nl, first = NONE;
+	bool hyph_end = false;		/* the line before ends in "-" */
 	const struct fctx *keep = (c->nbars > 0 || c->code) ?
 	    ctx_keep(L, c) : NULL;
 	struct font *base = template_font(L->t, ps->family, ps->style);
@@ -716,6 +725,12 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		/* Widows and orphans: never a single line at either end. */
 		if (l > 0 && (ps->keep_lines || l == 1 || l + 1 == nl))
 			it->keep_prev = true;
+		/* No word divided across pages: after a line ending in a
+		 * hyphen the page breaks only when nothing else fits. */
+		else if (l > 0 && hyph_end) {
+			it->keep_prev = true;
+			it->weak_break = true;
+		}
 		if (ps->align != DOC_ALIGN_JUSTIFY || (r > 0 && l + 1 == nl))
 			r = 0;
 		if (par.ragged || r > 1e4)
@@ -797,6 +812,10 @@ set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			f.w = font_advance(f.font, '-') * f.size / 1000;
 			frag_add(it, &f);
 		}
+		hyph_end = it->nfrags > 0 &&
+		    it->frags[it->nfrags - 1].len > 0 &&
+		    it->frags[it->nfrags - 1].s[it->frags[it->nfrags - 1].len -
+		    1] == '-';
 		L->st.lines++;
 		L->st.hyphens += ln->hyphen;
 		L->st.overfull += ln->overfull;
@@ -1696,6 +1715,38 @@ keep_closing(struct lay *L, const struct doc_block *prev, size_t prev_from,
  * group after it that asks to stay with it (keep_prev). */
 #define INTRO_LINES	6
 
+/* Whether a block is a paragraph that ends with a colon: the lead-in of
+ * the block after it. */
+static bool
+lead_in(const struct doc_block *b)
+{
+	if (b->kind != DOC_PARA)
+		return false;
+	for (size_t r = b->nruns; r-- > 0;) {
+		const struct doc_run *run = &b->runs[r];
+		size_t n = run->len;
+
+		while (n > 0 && (run->text[n - 1] == ' ' ||
+		    run->text[n - 1] == '\n'))
+			n--;
+		if (n > 0)
+			return run->text[n - 1] == ':';
+	}
+	return false;
+}
+
+/* No page break between the items before from (a lead-in's last line)
+ * and the first line, row or picture from there on. */
+static void
+keep_lead_in(struct lay *L, size_t from)
+{
+	for (size_t i = from; i < L->vl.n; i++) {
+		L->vl.v[i].keep_prev = true;
+		if (L->vl.v[i].kind != V_GLUE)
+			break;
+	}
+}
+
 /* No page break inside the items [from, to) when they hold at most max
  * text lines and nothing but lines and space. */
 static void
@@ -1721,6 +1772,8 @@ flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
 		size_t from = L->vl.n;
 
+		if (b == L->doc->root)
+			L->part = part_next(prev, k, L->part);
 		flow_block(L, k, c);
 		/* The last paragraph of a section: before a heading, a page
 		 * break or the end of the document. */
@@ -1730,6 +1783,11 @@ flow_children(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		    (k->next == NULL || k->next->kind == DOC_HEADING ||
 		    k->next->kind == DOC_PAGEBREAK))
 			keep_closing(L, prev, prev_from, from);
+		/* A paragraph that introduces the next block ("...
+		 * phrase their goals:") stays with it. */
+		if (prev != NULL && k->kind != DOC_HEADING &&
+		    k->kind != DOC_PAGEBREAK && lead_in(prev))
+			keep_lead_in(L, from);
 		/* A chart with its short introduction (and so with the
 		 * heading, which keeps the introduction's first lines). */
 		if (k->kind == DOC_KEEP && k->keep_prev && prev != NULL &&
@@ -1752,9 +1810,11 @@ collect_heads(struct lay *L, const struct doc_block *b, int depth)
 			L->heads[L->nheads++] = k;
 		}
 		/* Headings inside containers are set but not listed,
-		 * just as flow_heading gives them no destination. */
-		if (k->kind != DOC_HEADING && k->first != NULL &&
-		    k->kind == DOC_KEEP)
+		 * just as flow_heading gives them no destination; keep
+		 * groups and the documents of a combined file (DOC_ROOT)
+		 * are no such containers. */
+		if (k->first != NULL &&
+		    (k->kind == DOC_KEEP || k->kind == DOC_ROOT))
 			collect_heads(L, k, depth);
 	}
 }
@@ -1794,14 +1854,38 @@ xref_id(const char *uri)
 	return id;
 }
 
-/* The index in L->ids of the heading a "#id" link points to, or -1. */
+/*
+ * The part of a combined document that the top-level block k belongs to,
+ * given the part of the block before it (prev, NULL for the first): a
+ * page break that restarts the page numbers begins a new part, and each
+ * DOC_ROOT container is a part of its own.
+ */
+static size_t
+part_next(const struct doc_block *prev, const struct doc_block *k,
+    size_t part)
+{
+	if (prev == NULL)
+		return 0;
+	if (k->kind == DOC_ROOT || prev->kind == DOC_ROOT ||
+	    (prev->kind == DOC_PAGEBREAK && prev->restart_pages))
+		return part + 1;
+	return part;
+}
+
+/* The index in L->ids of the heading a "#id" link in the current part
+ * points to, or -1. */
 static long
 xref_find(struct lay *L, const char *uri)
 {
 	char *id = xref_id(uri);
 	long found = -1;
+	size_t from = 0, to = L->nids;
 
-	for (size_t i = 0; i < L->nids; i++)
+	if (L->part < L->nparts) {
+		from = L->pfirst[L->part];
+		to = L->pfirst[L->part + 1];
+	}
+	for (size_t i = from; i < to; i++)
 		if (L->ids[i] != NULL && strcmp(L->ids[i], id) == 0) {
 			found = (long)i;
 			break;
@@ -1820,6 +1904,7 @@ xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
 	for (size_t r = 0; r < b->nruns; r++) {
 		const struct doc_run *run = &b->runs[r];
 		long x, sug;
+		size_t from;
 		char *id;
 
 		if (run->uri == NULL || run->uri[0] != '#')
@@ -1836,21 +1921,26 @@ xref_check(struct lay *L, const struct doc_block *b, const char **last_uri,
 		*last_uri = run->uri;
 		*last_line = run->line;
 		id = xref_id(run->uri);
-		sug = suggest_index(id, (const char *const *)L->ids, L->nids,
-		    SUGGEST_ID);
+		from = L->pfirst[L->part];
+		sug = suggest_index(id, (const char *const *)L->ids + from,
+		    L->pfirst[L->part + 1] - from, SUGGEST_ID);
 		if (sug >= 0)
 			diag_warn(b->file, run->line, "link to #%s: no heading "
 			    "with this id in the document (did you mean "
 			    "#%s?); the text is kept without a link", id,
-			    L->ids[sug]);
+			    L->ids[from + (size_t)sug]);
 		else
 			diag_warn(b->file, run->line, "link to #%s: no heading "
 			    "with this id in the document; the text is kept "
 			    "without a link", id);
 		free(id);
 	}
-	for (const struct doc_block *k = b->first; k != NULL; k = k->next)
+	for (const struct doc_block *k = b->first, *prev = NULL; k != NULL;
+	    prev = k, k = k->next) {
+		if (b == L->doc->root)
+			L->part = part_next(prev, k, L->part);
 		xref_check(L, k, last_uri, last_line);
+	}
 }
 
 /* Whether a block or one of its children links to a heading. */
@@ -1866,9 +1956,50 @@ has_xref(const struct doc_block *b)
 	return false;
 }
 
+/* Count the ids of the headings of each part of the document (see
+ * part_next) on their own, into L->ids, L->idblk and L->pfirst. */
+static void
+xref_ids(struct lay *L)
+{
+	const struct doc_block *start = L->doc->root->first, *prev = NULL;
+	size_t part = 0, cap = 0;
+
+	L->pfirst = xgrow(NULL, &cap, 1, sizeof(*L->pfirst));
+	L->pfirst[0] = 0;
+	for (const struct doc_block *k = L->doc->root->first; ; prev = k,
+	    k = k->next) {
+		const struct doc_block **blk;
+		char **ids;
+		size_t n, q = k != NULL ? part_next(prev, k, part) : part + 1;
+
+		if (q == part)
+			continue;
+		/* The part from start up to k is complete. */
+		n = doc_heading_ids_range(start, k, &blk, &ids);
+		L->idblk = xrealloc(L->idblk, (L->nids + n + 1) *
+		    sizeof(*L->idblk));
+		L->ids = xrealloc(L->ids, (L->nids + n + 1) * sizeof(*L->ids));
+		if (n > 0) {
+			memcpy(L->idblk + L->nids, blk, n * sizeof(*blk));
+			memcpy(L->ids + L->nids, ids, n * sizeof(*ids));
+		}
+		free(blk);
+		free(ids);
+		L->nids += n;
+		L->pfirst = xgrow(L->pfirst, &cap, L->nparts + 2,
+		    sizeof(*L->pfirst));
+		L->pfirst[++L->nparts] = L->nids;
+		if (k == NULL)
+			break;
+		part = q;
+		start = k;
+	}
+}
+
 /* Give every heading its id and resolve the links to headings over the
- * whole document (a chapter may link to a later one). A document without
- * such links (a certificate) skips the work. */
+ * whole document (a chapter may link to a later one) or, in a combined
+ * document, over its part. A document without such links (a
+ * certificate) skips the work. */
 static void
 xref_resolve(struct lay *L)
 {
@@ -1877,7 +2008,7 @@ xref_resolve(struct lay *L)
 
 	if (!has_xref(L->doc->root))
 		return;
-	L->nids = doc_heading_ids(L->doc->root, &L->idblk, &L->ids);
+	xref_ids(L);
 	L->iddest = xcalloc(L->nids + 1, sizeof(*L->iddest));
 	for (size_t i = 0; i < L->nids; i++) {
 		const struct doc_block *h = L->idblk[i];
@@ -1895,7 +2026,9 @@ xref_resolve(struct lay *L)
 				break;
 			}
 	}
+	L->part = 0;
 	xref_check(L, L->doc->root, &last_uri, &last_line);
+	L->part = 0;
 }
 
 /* ---- pagination ------------------------------------------------------ */
@@ -2331,6 +2464,44 @@ fit_slot(struct font *f, double size, char *text, double room)
 	return s;
 }
 
+/* Gap between the left and right texts of a running head (points). */
+#define SLOT_GAP	24
+
+/*
+ * The width each slot's text (NULL = none) of a running head or foot may
+ * take on a line of width line_w: a centred text has the whole line, as it
+ * is placed between the others; without one, the left and right texts
+ * share the line by need: when both fit with a gap between them they
+ * keep their widths, else the shorter keeps its width and the longer gets
+ * what it leaves free, and only when both are longer than half the line
+ * each gets its half.
+ */
+static void
+slot_rooms(struct font *f, double size, char *const *text, double line_w,
+    double *room)
+{
+	double w[TMPL_SLOT__MAX], half = (line_w - SLOT_GAP) / 2;
+
+	for (int s = 0; s < TMPL_SLOT__MAX; s++)
+		w[s] = text[s] != NULL ? font_width(f, text[s],
+		    strlen(text[s])) * size / 1000 : 0;
+	room[TMPL_CENTER] = line_w - 12;
+	room[TMPL_LEFT] = room[TMPL_RIGHT] = half;
+	if (text[TMPL_CENTER] != NULL && w[TMPL_CENTER] > 0)
+		return;		/* three texts: halves as before */
+	if (w[TMPL_RIGHT] <= 0)
+		room[TMPL_LEFT] = line_w;
+	else if (w[TMPL_LEFT] <= 0)
+		room[TMPL_RIGHT] = line_w;
+	else if (w[TMPL_LEFT] + w[TMPL_RIGHT] + SLOT_GAP <= line_w) {
+		room[TMPL_LEFT] = w[TMPL_LEFT];
+		room[TMPL_RIGHT] = w[TMPL_RIGHT];
+	} else if (w[TMPL_RIGHT] < half)
+		room[TMPL_LEFT] = line_w - SLOT_GAP - w[TMPL_RIGHT];
+	else if (w[TMPL_LEFT] < half)
+		room[TMPL_RIGHT] = line_w - SLOT_GAP - w[TMPL_LEFT];
+}
+
 /*
  * Draw the running head or foot: each slot in its third of the line
  * (left and right get half the width each, the centre all of it), cut
@@ -2343,6 +2514,7 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 {
 	struct font *f = template_font(L->t, DOC_FONT_BODY, 0);
 	double left = L->t->left, right = L->t->page_w - L->t->right;
+	double room[TMPL_SLOT__MAX];
 	char *text[TMPL_SLOT__MAX];
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++)
@@ -2353,13 +2525,14 @@ draw_slots(struct lay *L, char *const *slots, double size, double base,
 		free(text[TMPL_RIGHT]);
 		text[TMPL_RIGHT] = NULL;
 	}
+	slot_rooms(f, size, text, right - left, room);
 	for (int s = 0; s < TMPL_SLOT__MAX; s++) {
 		size_t len;
-		double w, x, room = (right - left) / (s == TMPL_CENTER ? 1 : 2);
+		double w, x;
 
 		if (text[s] == NULL)
 			continue;
-		text[s] = fit_slot(f, size, text[s], room - 12);
+		text[s] = fit_slot(f, size, text[s], room[s]);
 		len = strlen(text[s]);
 		w = font_width(f, text[s], len) * size / 1000;
 		x = s == TMPL_LEFT ? left : s == TMPL_RIGHT ? right - w :
@@ -2575,6 +2748,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	free(L.ids);
 	free(L.idblk);
 	free(L.iddest);
+	free(L.pfirst);
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);
 	free(L.strs);

@@ -31,8 +31,10 @@ struct layout_stats {
  * in its fallback font (template.h); a character neither has is reported
  * once per process (U+XXXX, the character, and where it came from: see
  * layout_set_origin(), else the text's file:line). A run's "#id" link
- * goes to the heading with that id anywhere in doc (doc_heading_ids); one
- * to no heading is warned about (file and line) and set as plain text.
+ * goes to the heading with that id anywhere in doc (doc_heading_ids) or,
+ * in a combined file, in its own part (each DOC_ROOT child, and each
+ * stretch between page breaks that restart the page numbers, counts its
+ * ids on its own: doc_heading_ids_range); one to no heading is warned about (file and line) and set as plain text.
  * Returns 0, or -1 after a diagnostic. stats may be NULL.
  */
 int	layout_render(const struct doc *, const struct template *,

@@ -124,6 +124,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 		struct node *nd = &b->nodes[a];
 		double L, Y, Z, r, re, bad, d;
 		int fit, run;
+		bool lone;
 
 		next = nd->next_active;
 		if (nd->start > i) {		/* nothing since that break */
@@ -156,6 +157,14 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			prev = a;
 		if (r < -1 || r > tol)
 			continue;
+		lone = forced && nd->run > 0 && (L - pw < p->width * 0.15 ||
+		    (b->last_space != NONE && nd->pos > b->last_space));
+		/* A last line that is only the rest of a divided word (or
+		 * a syllable) is no solution of the first pass: the last
+		 * pass, with its emergency stretch, then weighs it against
+		 * looser lines without the hyphen. */
+		if (lone && !final)
+			continue;
 		/* The last pass rates a loose line by its ratio with the
 		 * emergency stretch added, and does not cap the badness:
 		 * two fairly loose lines then beat one very loose one. */
@@ -183,9 +192,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 		 * or nothing but the rest of the hyphenated word (unless
 		 * the paragraph is one word). */
 		if (forced && nd->run > 0)
-			d += p->final_hyphen + (L - pw < p->width * 0.15 ||
-			    (b->last_space != NONE && nd->pos > b->last_space) ?
-			    1e6 : 0);
+			d += p->final_hyphen + (lone ? 1e6 : 0);
 		fit = fitness_of(r);
 		if (nd->pos != NONE && abs(fit - nd->fitness) > 1)
 			d += p->adj_fitness;

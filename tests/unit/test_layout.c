@@ -697,6 +697,142 @@ closing_case(int n, int nlast)
 	return rc;
 }
 
+/* The page number (from 1) that position z of a text dump is on. */
+static int
+page_at(const char *out, const char *z)
+{
+	int n = 0;
+
+	for (const char *p = out; (p = strstr(p, "\npage ")) != NULL &&
+	    p < z; p++)
+		n++;
+	return n;
+}
+
+/* Whether a page of a text dump other than the last ends with a line
+ * whose last text ends in a hyphen. */
+static bool
+page_ends_hyphen(const char *out)
+{
+	const char *pg = strstr(out, "\npage "), *next;
+
+	for (; pg != NULL && (next = strstr(pg + 1, "\npage ")) != NULL;
+	    pg = next) {
+		const char *last = NULL;
+
+		for (const char *p = pg; (p = strstr(p + 1, "\n")) != NULL &&
+		    p < next; )
+			if (strncmp(p + strspn(p + 1, " ") + 1, "text ", 5) == 0)
+				last = p;
+		if (last != NULL) {
+			const char *e = strchr(last + 1, '\n');
+
+			if (e != NULL && e - last > 2 && e[-1] == '"' &&
+			    e[-2] == '-')
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * After a paragraph of n lines: a lead-in ending in ":" and a list, then
+ * a paragraph of lines that end in hyphens. Returns a bit set: 1 when the
+ * lead-in is on another page than the list's first item, 2 when a page
+ * ends with a hyphen.
+ */
+static int
+keep_case(int n)
+{
+	struct doc *d = doc_new("de");
+	struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1), *l;
+	char *out, buf[32];
+	int rc = 0;
+
+	for (int i = 0; i < n; i++) {
+		snprintf(buf, sizeof(buf), "Zeile%d", i);
+		doc_add_text(b, buf, strlen(buf), 0, 1);
+		doc_add_break(b, 1);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 2);
+	doc_add_text(b, "Einige Beispiele:", 17, 0, 2);
+	l = doc_add(d->root, DOC_LIST, "t", 3);
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf, sizeof(buf), "Punkt%d", i);
+		b = doc_add(doc_add(l, DOC_ITEM, "t", 3), DOC_PARA, "t", 3);
+		doc_add_text(b, buf, strlen(buf), 0, 3);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 4);
+	for (int i = 0; i < 8; i++) {
+		if (i > 0)
+			doc_add_break(b, 4);
+		doc_add_text(b, "Netzwerk-", 9, 0, 4);
+	}
+	b = doc_add(d->root, DOC_PARA, "t", 5);
+	doc_add_text(b, "Ende", 4, 0, 5);
+	out = render(d, NULL);
+	if (out == NULL)
+		rc = 3;
+	else {
+		const char *a = strstr(out, "\"Beispiele:\""),
+		    *z = strstr(out, "\"Punkt0\"");
+
+		if (a == NULL || z == NULL || page_at(out, a) !=
+		    page_at(out, z))
+			rc |= 1;
+		if (page_ends_hyphen(out))
+			rc |= 2;
+	}
+	free(out);
+	doc_free(d);
+	return rc;
+}
+
+/* A lead-in stays with the list it introduces; no page ends in a
+ * hyphen (the break falls inside each case for some n). */
+static void
+test_keep_lead_in(void)
+{
+	int split = 0, hyph = 0;
+
+	for (int n = 40; n <= 58; n++) {
+		int r = keep_case(n);
+
+		split += (r & 1) != 0;
+		hyph += (r & 2) != 0;
+	}
+	CHECK_INT(split, 0);
+	CHECK_INT(hyph, 0);
+}
+
+/* The last line of a paragraph is never only the rest of a word divided
+ * at its own hyphen ("Netzwerk-" / "treffen."), though the line before
+ * gets looser without it. */
+static void
+test_lone_fragment(void)
+{
+	static const char *const texts[] = {
+		"Das Rahmenprogramm umfasste sechs Veranstaltungen, darunter "
+		"drei Workshops und ein Netzwerk-treffen.",
+		"Das Rahmenprogramm umfasste sechs Veranstaltungen, darunter "
+		"drei Workshops und ein Netzwerktreffen.",
+	};
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct doc *d = doc_new("de");
+		struct doc_block *b = doc_add(d->root, DOC_PARA, "t", 1);
+		char *out;
+
+		b->align = DOC_ALIGN_JUSTIFY;
+		doc_add_text(b, texts[i], strlen(texts[i]), 0, 1);
+		out = render(d, NULL);
+		CHECK(out != NULL && strstr(out, "\"Workshops\"") != NULL);
+		CHECK(out != NULL && strstr(out, "\"treffen.\"") == NULL);
+		free(out);
+		doc_free(d);
+	}
+}
+
 /* A section's short closing paragraph never starts a page alone. */
 static void
 test_closing(void)
@@ -753,7 +889,12 @@ static void
 test_heads(void)
 {
 	const char *title = "Interkommunales Cross-Mentoring Bergheim-Süd "
+	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden "
+	    "\xc2\xb7 Talheim \xc2\xb7 Weidenbach \xc2\xb7 Steinfurt";
+	const char *title4 = "Interkommunales Cross-Mentoring Bergheim-Süd "
 	    "\xc2\xb7 Lindenau \xc2\xb7 Ostheim \xc2\xb7 Hochwalden";
+	const char *long_chapter = "Vertraulichkeit, Datenschutz und der "
+	    "Umgang mit Konflikten zwischen Mentee und Mentor";
 	char left[200], right[200];
 	size_t n;
 
@@ -763,7 +904,15 @@ test_heads(void)
 	heads_of("Tandemübersicht", "Tandemübersicht", left, right);
 	CHECK_STR(left, "Tandemübersicht");
 	CHECK_STR(right, "");
-	heads_of(title, "Willkommen", left, right);
+	/* A short chapter leaves the title the room it needs. */
+	heads_of(title4, "Willkommen", left, right);
+	CHECK_STR(left, title4);
+	CHECK_STR(right, "Willkommen");
+	/* Both long: each cut to its half. */
+	heads_of(title, long_chapter, left, right);
+	n = strlen(right);
+	CHECK(n > 3 && strcmp(right + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strncmp(right, long_chapter, n - 3) == 0);
 	n = strlen(left);
 	/* One ellipsis, at the end, after a whole word of the title. */
 	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
@@ -771,8 +920,17 @@ test_heads(void)
 	CHECK(n > 3 && strncmp(left, title, n - 3) == 0 &&
 	    title[n - 3] == ' ');
 	CHECK(n > 3 && left[n - 4] != ' ');
-	CHECK_STR(right, "Willkommen");
+	/* A long title and a middling chapter: the chapter whole, the
+	 * title cut to what it leaves free, more than half the line. */
+	heads_of(title, "Rollen und Erwartungen im Programm", left, right);
+	CHECK_STR(right, "Rollen und Erwartungen im Programm");
+	n = strlen(left);
+	CHECK(n > 3 && strcmp(left + n - 3, "\xe2\x80\xa6") == 0);
+	CHECK(n > 3 && strncmp(left, title, n - 3) == 0);
+	CHECK(n > 60);
 	heads_of("Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
+	    "sammlungsergänzungsbeilagenverzeichnisse"
+	    "Mentoringprogrammkoordinationsstellenverwaltungsvorschriften"
 	    "sammlungsergänzungsbeilagenverzeichnis", "Willkommen", left,
 	    right);
 	n = strlen(left);
@@ -873,6 +1031,8 @@ main(void)
 	test_on_page();
 	test_groups();
 	test_closing();
+	test_lone_fragment();
+	test_keep_lead_in();
 	test_heads();
 	test_ids();
 	test_emergency();
