@@ -403,3 +403,31 @@ if "$TANDEM" match "$tmp/fixed" --write >/dev/null 2>&1 &&
 else
 	bad "fixed tandems: $(head -3 "$tmp/err")"
 fi
+
+# Personal names are never hyphenated (a double name breaks only at its
+# own hyphen); in an English programme the data (units, positions,
+# topics: German here) is not hyphenated either, rather than with English
+# patterns ("Informations-technik" was "Information-stechnik").
+mkdir -p "$tmp/nm"
+sed 's/given="Aylin" family="Öztürk"/given="Hannelore" family="Oberhauser-Wittgenstein"/' \
+    "$TOP/content/programme.xml" >"$tmp/nm/programme.xml"
+"$TANDEM" build "$tmp/nm" --only handbook,tandems -o "$tmp/nm/out" 2>/dev/null
+for f in handbook tandems; do
+	pdfinfo -struct-text "$tmp/nm/out/$f.pdf" 2>/dev/null >"$tmp/nm/$f.st"
+	n=$(grep -c "Hannelore" "$tmp/nm/$f.st")
+	w=$(grep -c "Hannelore Oberhauser-Wittgenstein" "$tmp/nm/$f.st")
+	[ "$n" -gt 0 ] && [ "$n" = "$w" ] && ok ||
+	    bad "$f.pdf: name hyphenated: $(grep Hannelore "$tmp/nm/$f.st")"
+done
+"$TANDEM" build "$tmp/enp" --only handbook -o "$tmp/enp/out" 2>/dev/null
+for f in handbook tandems; do
+	pdfinfo -struct-text "$tmp/enp/out/$f.pdf" 2>/dev/null |
+	    grep -A1 '^ *T[DH]$' | grep '[a-zäöüß]-[a-zäöüß]' |
+	    grep -v '"Kick-off"' >"$tmp/enp/$f.hy"
+	[ -s "$tmp/enp/$f.hy" ] && bad "english $f.pdf: data hyphenated:" \
+	    "$(head -3 "$tmp/enp/$f.hy")" || ok
+done
+# A German programme still hyphenates its data where it must.
+pdfinfo -struct-text "$out/handbook.pdf" 2>/dev/null |
+    grep -A1 '^ *TD$' | grep -q '[a-zäöüß]-[a-zäöüß]' && ok ||
+    bad "german handbook.pdf: no hyphenation in its tables"

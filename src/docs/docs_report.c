@@ -296,9 +296,10 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		}
 		for (size_t rr = 0; rr < nrows; rr++) {
 			r = docs_row(t);
-			docs_cell(r, rr < p->norgs ? compose_org(p, (int)rr) :
-			    DOCS_LANG(p, "ohne Organisation",
-			    "No organisation"), 0, 9);
+			docs_set_lang(docs_cell(r, rr < p->norgs ?
+			    compose_org(p, (int)rr) : DOCS_LANG(p,
+			    "ohne Organisation", "No organisation"), 0, 9),
+			    rr < p->norgs ? docs_data_lang(p) : NULL);
 			for (size_t k = 0; k <= ncols; k++) {
 				struct stats_cell *cl = stats_cell(tb, 0, rr,
 				    k);

@@ -41,26 +41,31 @@ static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_LEVEL_GAP, LABEL_PART_BACKGROUND, LABEL_PART_LANGUAGE,
 };
 
-/* A cell with a bold first line and a second line (either may be NULL). */
+/*
+ * A cell with a bold first line a in language la and a second line b in
+ * language lb (either may be NULL; a NULL language is the document's).
+ */
 static struct doc_block *
-cell2(struct doc_block *row, const char *a, const char *b)
+cell2(struct doc_block *row, const char *a, const char *la, const char *b,
+    const char *lb)
 {
 	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
 	struct doc_block *p = docs_para(c, NULL, DOC_ALIGN_LEFT, 0, 0);
 
 	if (a != NULL && *a != '\0')
-		doc_add_text(p, a, strlen(a), DOC_BOLD, 0);
+		doc_add_text(p, a, strlen(a), DOC_BOLD, 0)->lang = la;
 	if (b != NULL && *b != '\0') {
 		if (p->nruns > 0)
 			doc_add_break(p, 0);
-		doc_add_text(p, b, strlen(b), 0, 0);
+		doc_add_text(p, b, strlen(b), 0, 0)->lang = lb;
 	}
 	if (p->nruns == 0)
 		doc_add_text(p, "", 0, 0, 0);
 	return c;
 }
 
-/* Name and organisation (short form) of a person. */
+/* Name and organisation (short form) of a person: the name is never
+ * hyphenated, the organisation in the data's language. */
 static void
 person_cell(struct doc_block *row, const struct programme *p, int who)
 {
@@ -68,7 +73,7 @@ person_cell(struct doc_block *row, const struct programme *p, int who)
 	const char *org = compose_org_short(p, p->people[who].org);
 
 	compose_name(&sb, &p->people[who]);
-	cell2(row, sb_str(&sb), org);
+	cell2(row, sb_str(&sb), DOC_LANG_NONE, org, docs_data_lang(p));
 	sb_free(&sb);
 }
 
@@ -190,7 +195,7 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 		person_cell(r, p, p->tandems[k].mentee);
 		person_cell(r, p, p->tandems[k].mentor);
 		sh = shared_text(p, &p->tandems[k]);
-		docs_cell(r, sh, 0, 0);
+		docs_set_lang(docs_cell(r, sh, 0, 0), docs_data_lang(p));
 		free(sh);
 		if (overview)
 			total += score_cells(r, p, tr, k);
@@ -482,10 +487,15 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 static void
 participants(struct doc *d, const struct programme *p)
 {
-	static const double w[] = { 3.2, 2.6, 2.6, 3.4 };
+	/* Names wrap between their words and are never hyphenated; the
+	 * topics column gets the room, so that a topic such as
+	 * "Zeitmanagement" stays whole; the position column takes
+	 * "Personalsachbearbeiterin" at 9 pt. */
+	static const double w[] = { 2.4, 2.8, 2.6, 4.0 };
 	int *order = xcalloc(p->npeople + 1, sizeof(*order));
 	size_t n = figures_people_order(p, false, order);
-	struct doc_block *root = d->root, *t = NULL, *r;
+	struct doc_block *root = d->root, *t = NULL, *r, *c;
+	const char *dl = docs_data_lang(p);
 	int role = -1, org = -2;
 	struct strbuf sb = STRBUF_INIT;
 
@@ -519,24 +529,27 @@ participants(struct doc *d, const struct programme *p)
 			org = x->org;
 			r = docs_row(t);
 			r->group = true;
-			docs_cell(r, org >= 0 ? compose_org(p, org) :
+			c = docs_cell(r, org >= 0 ? compose_org(p, org) :
 			    DOCS_LANG(p, "Ohne Organisation",
-			    "No organisation"), DOC_BOLD, 10)->first->font =
-			    DOC_FONT_HEADING;
+			    "No organisation"), DOC_BOLD, 10);
+			c->first->font = DOC_FONT_HEADING;
+			if (org >= 0)
+				docs_set_lang(c, dl);
 		}
 		r = docs_row(t);
 		sb_clear(&sb);
 		compose_name(&sb, x);
-		docs_cell(r, sb_str(&sb), DOC_BOLD, 9);
-		docs_cell(r, x->unit, 0, 9);
-		docs_cell(r, x->position, 0, 9);
+		docs_set_lang(docs_cell(r, sb_str(&sb), DOC_BOLD, 9),
+		    DOC_LANG_NONE);
+		docs_set_lang(docs_cell(r, x->unit, 0, 9), dl);
+		docs_set_lang(docs_cell(r, x->position, 0, 9), dl);
 		sb_clear(&sb);
 		for (size_t k = 0; k < x->ntopics; k++) {
 			if (k > 0)
 				sb_adds(&sb, ", ");
 			sb_adds(&sb, p->topics[x->topics[k]].label);
 		}
-		docs_cell(r, sb_str(&sb), 0, 9);
+		docs_set_lang(docs_cell(r, sb_str(&sb), 0, 9), dl);
 	}
 	if (n == 0)
 		docs_para(root, DOCS_LANG(p, "Noch keine Teilnehmenden.",
@@ -571,10 +584,12 @@ events(struct doc *d, const struct programme *p)
 		r = docs_row(t);
 		sb_clear(&sb);
 		label_date_long(&sb, p->lang, e->date);
-		cell2(r, sb_str(&sb), label_weekday(p->lang, e->date));
-		docs_cell(r, e->title, DOC_BOLD, 0);
+		cell2(r, sb_str(&sb), NULL, label_weekday(p->lang, e->date),
+		    NULL);
+		docs_set_lang(docs_cell(r, e->title, DOC_BOLD, 0),
+		    docs_data_lang(p));
 		docs_cell(r, label_event_kind(p->lang, e->kind), 0, 0);
-		docs_cell(r, e->place, 0, 0);
+		docs_set_lang(docs_cell(r, e->place, 0, 0), docs_data_lang(p));
 	}
 	sb_free(&sb);
 	free(order);
@@ -597,11 +612,13 @@ contacts(struct doc *d, const struct programme *p)
 		struct doc_run *r;
 
 		para->runs[0].style = DOC_BOLD;
+		para->runs[0].lang = DOC_LANG_NONE;
 		if (c->org >= 0) {
 			doc_add_break(para, 0);
 			sb_clear(&sb);
 			sb_adds(&sb, compose_org(p, c->org));
-			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
+			doc_add_text(para, sb_str(&sb), sb.len, 0, 0)->lang =
+			    docs_data_lang(p);
 		}
 		if (c->phone != NULL) {
 			doc_add_break(para, 0);
