@@ -236,7 +236,9 @@ total() { sed -n "s/^ *$1  *//p" "$tmp/tandems.txt" | tr -d ' '; }
     bad "tandems.pdf: Mentees $(total Mentees), data '$mentees'"
 [ -n "$mentors" ] && [ "$(total 'Mentorinnen und Mentoren')" = "$mentors" ] &&
     ok || bad "tandems.pdf: mentors $(total 'Mentorinnen und Mentoren')"
-grep -q "^ *Ohne Tandem  *$lonely Mentees\{0,1\}, $idle Mentor" \
+# No one of a role is "keine", not "0".
+lw=$lonely; [ "$lonely" = 0 ] && lw=keine
+grep -q "^ *Ohne Tandem  *$lw Mentees\{0,1\}, $idle Mentor" \
     "$tmp/tandems.txt" && [ "$idle" -gt 0 ] && ok ||
     bad "tandems.pdf: totals do not name $lonely mentees, $idle mentors" \
     "without a tandem: $(grep '^Ohne Tandem ' "$tmp/tandems.txt")"
@@ -266,7 +268,24 @@ sed 's|</people>|<person id="r3" role="mentor" org="k" level="15"><name family="
     "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
 "$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out" 2>/dev/null
 pdftotext "$tmp/rule/out/tandems.pdf" - 2>/dev/null | tr '\n' ' ' >"$tmp/rule/t.txt"
-has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem; gleiche Organisation: 1"
+has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem: 1 Mentee ist aus derselben Organisation"
+# The column and the total say "Passung" alike; the reasons are sentences.
+has tandems-words "$tmp/tandems.txt" "Passung im Mittel"
+hasnot tandems-words "$tmp/tandems.txt" "Punkte"
+hasnot tandems-words "$tmp/tandems.txt" " 0 Mentee"
+hasnot tandems-rule "$tmp/rule/t.txt" "gleiche Organisation:"
+has tandems-en "$tmp/enp/t.txt" "programme’s rules"
+# A mentee whom the rules exclude from every mentor: the rules counted in
+# one sentence; "keine" for nobody of a role, inflected as the wording
+# needs ("keine Mentorierenden").
+sed -e 's|</people>|<person id="x9" role="mentee" org="k" level="15"><name family="Abseits"/></person></people>|' \
+    -e 's/wording="[a-z]*"//' -e 's/<programme /<programme wording="neutral" /' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
+"$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out2" 2>/dev/null
+pdftotext "$tmp/rule/out2/tandems.pdf" - 2>/dev/null | tr '\n' ' ' |
+    tr -s ' ' >"$tmp/rule/t2.txt"
+has tandems-rule "$tmp/rule/t2.txt" "kein zulässiges Gegenüber: "
+has tandems-rule "$tmp/rule/t2.txt" "keine Mentorierenden"
 
 # A missing logo file: exactly one warning per file for the whole build
 # (handbook and certificates both show logos), at its line, saying what

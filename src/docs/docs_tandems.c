@@ -28,13 +28,103 @@ static const char *const why_text[LANG__MAX][TANDEMS_WHY__MAX] = {
 	  "not in any of the fixed tandems" },
 };
 
-static const char *const rule_text[LANG__MAX][RULE__MAX] = {
-	{ "", "ausgeschlossenes Paar", "gleiche Organisation",
-	  "Stufenabstand zu klein", "fest einer anderen Person zugeordnet",
-	  "keine Kapazität", "ausgeschieden" },
-	{ "", "forbidden pair", "same organisation", "level gap too small",
-	  "pinned to another mentor", "no capacity", "withdrawn" },
+/*
+ * How many of the others a rule excludes, as a clause: "%s" stands for
+ * the count, in the first clause with the others' role word ("5 Mentees
+ * sind aus derselben Organisation", "bei 9 ist der Abstand ... zu
+ * klein"); by language and rule, singular and plural.
+ */
+static const char *const rule_clause[LANG__MAX][RULE__MAX][2] = {
+	{ { "", "" },
+	  { "mit %s ist ein Tandem ausdrücklich ausgeschlossen",
+	    "mit %s ist ein Tandem ausdrücklich ausgeschlossen" },
+	  { "%s ist aus derselben Organisation",
+	    "%s sind aus derselben Organisation" },
+	  { "bei %s ist der Abstand der Hierarchiestufen zu klein",
+	    "bei %s ist der Abstand der Hierarchiestufen zu klein" },
+	  { "%s kommt wegen einer festen Zuordnung nicht in Frage",
+	    "%s kommen wegen fester Zuordnungen nicht in Frage" },
+	  { "%s hat keine freien Plätze", "%s haben keine freien Plätze" },
+	  { "%s ist ausgeschieden", "%s sind ausgeschieden" } },
+	{ { "", "" },
+	  { "a tandem with %s is ruled out explicitly",
+	    "a tandem with %s is ruled out explicitly" },
+	  { "%s is from the same organisation",
+	    "%s are from the same organisation" },
+	  { "for %s the gap between the levels is too small",
+	    "for %s the gap between the levels is too small" },
+	  { "%s is ruled out by a pinned tandem",
+	    "%s are ruled out by pinned tandems" },
+	  { "%s has no places", "%s have no places" },
+	  { "%s has withdrawn", "%s have withdrawn" } },
 };
+
+/* Does the clause of rule rl put its count in the dative ("bei 9",
+ * "mit 2")? */
+static bool
+rule_dative(int rl)
+{
+	return rl == RULE_FORBIDDEN || rl == RULE_LEVEL_GAP;
+}
+
+/*
+ * The plural of a role word after "keine", "bei" or "mit": the
+ * substantivised participle takes -n ("keine Mentorierenden"); the other
+ * words stay as they are.
+ */
+static void
+add_roles_inflected(struct strbuf *sb, const struct programme *p,
+    enum role role)
+{
+	const char *w = wording_roles(p->lang, p->wording, role);
+	size_t n = strlen(w);
+
+	sb_adds(sb, w);
+	if (p->lang == LANG_DE && n >= 3 && strcmp(w + n - 3, "nde") == 0)
+		sb_addc(sb, 'n');
+}
+
+/*
+ * Append the clauses saying how many people of role other each rule
+ * excludes, joined by commas and a final "und"; the first names the
+ * role. Appends nothing when count[] is all zero.
+ */
+static void
+rule_clauses(struct strbuf *sb, const struct programme *p,
+    const size_t count[RULE__MAX], enum role other)
+{
+	size_t n = 0, k = 0;
+
+	for (int rl = 1; rl < RULE__MAX; rl++)
+		if (count[rl] > 0)
+			n++;
+	for (int rl = 1; rl < RULE__MAX; rl++) {
+		const char *fmt, *at;
+
+		if (count[rl] == 0)
+			continue;
+		if (k > 0)
+			sb_adds(sb, k + 1 == n ? DOCS_LANG(p, " und ",
+			    " and ") : ", ");
+		fmt = rule_clause[p->lang][rl][count[rl] == 1 ? 0 : 1];
+		at = strstr(fmt, "%s");
+		sb_add(sb, fmt, (size_t)(at - fmt));
+		sb_addf(sb, "%zu", count[rl]);
+		if (k == 0) {
+			sb_addc(sb, ' ');
+			if (count[rl] == 1)
+				sb_adds(sb, wording_role(p->lang, p->wording,
+				    other, GENDER_UNKNOWN));
+			else if (rule_dative(rl))
+				add_roles_inflected(sb, p, other);
+			else
+				sb_adds(sb, wording_roles(p->lang, p->wording,
+				    other));
+		}
+		sb_adds(sb, at + 2);
+		k++;
+	}
+}
 
 static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_TOPICS, LABEL_PART_WISH_GENDER, LABEL_PART_FIELD,
@@ -220,6 +310,8 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
     const struct tandems_result *tr, size_t i)
 {
 	const struct tandems_unmatched *u = NULL;
+	size_t count[RULE__MAX] = { 0 };
+	bool any = false;
 
 	for (size_t k = 0; tr != NULL && k < tr->nunmatched; k++)
 		if (tr->unmatched[k].mentee == (int)i)
@@ -228,17 +320,21 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
 		sb_adds(sb, why_text[p->lang][TANDEMS_NOT_FIXED]);
 		return;
 	}
-	sb_adds(sb, why_text[p->lang][u->why]);
 	/* Which rule excluded how many mentors. */
-	for (int rl = 1; rl < RULE__MAX; rl++) {
-		size_t c = 0;
-
-		for (size_t e = 0; e < u->nexcluded; e++)
-			if (u->rule[e] == (enum rule)rl)
-				c++;
-		if (c > 0)
-			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl], c);
+	for (size_t e = 0; e < u->nexcluded; e++)
+		if (u->rule[e] > RULE_OK && u->rule[e] < RULE__MAX)
+			count[u->rule[e]]++;
+	for (int rl = 1; rl < RULE__MAX; rl++)
+		any = any || count[rl] > 0;
+	if (u->why == TANDEMS_NO_ADMISSIBLE && any)
+		sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber: ",
+		    "no admissible mentor: "));
+	else {
+		sb_adds(sb, why_text[p->lang][u->why]);
+		if (any)
+			sb_adds(sb, "; ");
 	}
+	rule_clauses(sb, p, count, ROLE_MENTOR);
 }
 
 /*
@@ -252,7 +348,8 @@ mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
 	size_t waiting = 0, count[RULE__MAX] = { 0 };
 
 	if (p->people[i].capacity == 0) {
-		sb_adds(sb, rule_text[p->lang][RULE_NO_CAPACITY]);
+		sb_adds(sb, DOCS_LANG(p, "keine Plätze (Kapazität 0)",
+		    "no places (capacity 0)"));
 		return;
 	}
 	for (size_t m = 0; m < p->npeople; m++) {
@@ -275,12 +372,9 @@ mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
 		return;
 	}
 	sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber unter den "
-	    "Mentees ohne Tandem", "no admissible mentee among those without "
-	    "a tandem"));
-	for (int rl = 1; rl < RULE__MAX; rl++)
-		if (count[rl] > 0)
-			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl],
-			    count[rl]);
+	    "Mentees ohne Tandem: ", "no admissible mentee among those "
+	    "without a tandem: "));
+	rule_clauses(sb, p, count, ROLE_MENTEE);
 }
 
 /*
@@ -334,11 +428,16 @@ unmatched_table(struct doc_block *root, const struct programme *p,
 		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
 }
 
-/* "3 Mentees", "1 Mentorin", "0 Mentorinnen und Mentoren". */
+/* "3 Mentees", "1 Mentorin", "keine Mentorinnen und Mentoren". */
 static void
 count_words(struct strbuf *sb, const struct programme *p, enum role role,
     size_t n, enum gender g)
 {
+	if (n == 0) {
+		sb_adds(sb, DOCS_LANG(p, "keine ", "no "));
+		add_roles_inflected(sb, p, role);
+		return;
+	}
 	sb_addf(sb, "%zu ", n);
 	sb_adds(sb, n == 1 ? wording_role(p->lang, p->wording, role, g) :
 	    wording_roles(p->lang, p->wording, role));
@@ -353,7 +452,7 @@ totals(struct doc_block *root, const struct programme *p,
     const struct tandems_result *tr, const size_t un[ROLE__MAX],
     const enum gender ug[ROLE__MAX], long total)
 {
-	static const double wsum[] = { 6, 3 };
+	static const double wsum[] = { 5, 4 };
 	enum { T_TANDEMS, T_MENTEES, T_MENTORS, T_PLACES, T_UNMATCHED,
 	    T_MEAN, T__MAX };
 	struct strbuf val[T__MAX];
@@ -392,7 +491,7 @@ totals(struct doc_block *root, const struct programme *p,
 	sb_adds(&val[T_UNMATCHED], ", ");
 	count_words(&val[T_UNMATCHED], p, ROLE_MENTOR, un[ROLE_MENTOR],
 	    ug[ROLE_MENTOR]);
-	keys[T_MEAN] = DOCS_LANG(p, "Punkte im Mittel", "Mean score");
+	keys[T_MEAN] = DOCS_LANG(p, "Passung im Mittel", "Mean score");
 	sb_addf(&val[T_MEAN], p->lang == LANG_EN ? "%ld.%ld" : "%ld,%ld",
 	    mean / 10, mean % 10);
 	for (int i = 0; i < T__MAX; i++) {
@@ -430,10 +529,10 @@ docs_tandems_compose(const struct docs_env *env)
 	docs_para(root, p->tandem_source == TANDEMS_MATCHED ?
 	    DOCS_LANG(p, "Die Tandems wurden nach den Regeln und Gewichten "
 	    "des Programms gebildet (höchstmögliche Zahl von Tandems, dann "
-	    "höchste Gesamtpunktzahl).", "The tandems were formed by the "
-	    "programme's rules and weights (as many tandems as possible, "
-	    "then the highest total score).") :
-	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Punkte wurden "
+	    "die höchste Passung insgesamt).", "The tandems were formed by "
+	    "the programme\xe2\x80\x99s rules and weights (as many tandems "
+	    "as possible, then the highest total score).") :
+	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Passung wurde "
 	    "neu berechnet.", "The tandems are fixed; their scores were "
 	    "recomputed."), DOC_ALIGN_LEFT, 0, 0);
 
