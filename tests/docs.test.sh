@@ -135,6 +135,10 @@ ptitle='Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim'
     bad "certificates.pdf: title '$(info "$out/certificates.pdf" Title)'"
 [ "$(info "$out/agreements.pdf" Title)" = "Zielvereinbarungen – $ptitle" ] &&
     ok || bad "agreements.pdf: title '$(info "$out/agreements.pdf" Title)'"
+for f in tandems:Tandemübersicht report:Abschlussbericht; do
+	[ "$(info "$out/${f%%:*}.pdf" Title)" = "${f#*:} – $ptitle" ] && ok ||
+	    bad "${f%%:*}.pdf: title '$(info "$out/${f%%:*}.pdf" Title)'"
+done
 [ "$(info "$out/certificates/m01.pdf" Title)" = "Urkunde – Aylin Öztürk" ] &&
     ok || bad "certificates/m01.pdf: title"
 # The combined agreements keep the singular in their running foot.

@@ -557,6 +557,7 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 	struct template *t;
 	struct device *dev;
 	struct doc *d;
+	char *title;
 	int rc = 0;
 
 	if (p->npeople == 0) {
@@ -572,9 +573,13 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 		template_free(t);
 		return EX_DATAERR;
 	}
+	/* The document information names the programme, as the
+	 * combined files do ("Abschlussbericht – <programme title>"). */
+	title = docs_plural_title(p, d->title, d->title);
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, d, t, o, "report", label_get(p->lang,
-	    LABEL_REPORT));
+	rc = docs_write_titled(dev, d, t, o, "report", label_get(p->lang,
+	    LABEL_REPORT), title);
+	free(title);
 	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);

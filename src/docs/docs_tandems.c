@@ -557,6 +557,7 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 	struct template *t;
 	struct device *dev;
 	struct doc *d;
+	char *title;
 	int rc = 0;
 
 	if (programme_count(p, ROLE_MENTEE, GENDER__MAX, false) == 0 &&
@@ -572,9 +573,13 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 	env.t = t;
 	env.tr = tr;
 	d = docs_tandems_compose(&env);
+	/* The document information names the programme, as the
+	 * combined files do ("Tandemübersicht – <programme title>"). */
+	title = docs_plural_title(p, d->title, d->title);
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, d, t, o, "tandems", label_get(p->lang,
-	    LABEL_TANDEM_OVERVIEW));
+	rc = docs_write_titled(dev, d, t, o, "tandems", label_get(p->lang,
+	    LABEL_TANDEM_OVERVIEW), title);
+	free(title);
 	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);
