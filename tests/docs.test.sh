@@ -180,6 +180,10 @@ ptitle='Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim'
     bad "certificates.pdf: title '$(info "$out/certificates.pdf" Title)'"
 [ "$(info "$out/agreements.pdf" Title)" = "Zielvereinbarungen – $ptitle" ] &&
     ok || bad "agreements.pdf: title '$(info "$out/agreements.pdf" Title)'"
+for f in tandems:Tandemübersicht report:Abschlussbericht; do
+	[ "$(info "$out/${f%%:*}.pdf" Title)" = "${f#*:} – $ptitle" ] && ok ||
+	    bad "${f%%:*}.pdf: title '$(info "$out/${f%%:*}.pdf" Title)'"
+done
 [ "$(info "$out/certificates/m01.pdf" Title)" = "Urkunde – Aylin Öztürk" ] &&
     ok || bad "certificates/m01.pdf: title"
 # The combined agreements keep the singular in their running foot.
@@ -281,7 +285,9 @@ total() { sed -n "s/^ *$1  *//p" "$tmp/tandems.txt" | tr -d ' '; }
     bad "tandems.pdf: Mentees $(total Mentees), data '$mentees'"
 [ -n "$mentors" ] && [ "$(total 'Mentorinnen und Mentoren')" = "$mentors" ] &&
     ok || bad "tandems.pdf: mentors $(total 'Mentorinnen und Mentoren')"
-grep -q "^ *Ohne Tandem  *$lonely Mentees\{0,1\}, $idle Mentor" \
+# No one of a role is "keine", not "0".
+lw=$lonely; [ "$lonely" = 0 ] && lw=keine
+grep -q "^ *Ohne Tandem  *$lw Mentees\{0,1\}, $idle Mentor" \
     "$tmp/tandems.txt" && [ "$idle" -gt 0 ] && ok ||
     bad "tandems.pdf: totals do not name $lonely mentees, $idle mentors" \
     "without a tandem: $(grep '^Ohne Tandem ' "$tmp/tandems.txt")"
@@ -311,7 +317,24 @@ sed 's|</people>|<person id="r3" role="mentor" org="k" level="15"><name family="
     "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
 "$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out" 2>/dev/null
 pdftotext "$tmp/rule/out/tandems.pdf" - 2>/dev/null | tr '\n' ' ' >"$tmp/rule/t.txt"
-has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem; gleiche Organisation: 1"
+has tandems-rule "$tmp/rule/t.txt" "kein zulässiges Gegenüber unter den Mentees ohne Tandem: 1 Mentee ist aus derselben Organisation"
+# The column and the total say "Passung" alike; the reasons are sentences.
+has tandems-words "$tmp/tandems.txt" "Passung im Mittel"
+hasnot tandems-words "$tmp/tandems.txt" "Punkte"
+hasnot tandems-words "$tmp/tandems.txt" " 0 Mentee"
+hasnot tandems-rule "$tmp/rule/t.txt" "gleiche Organisation:"
+has tandems-en "$tmp/enp/t.txt" "programme’s rules"
+# A mentee whom the rules exclude from every mentor: the rules counted in
+# one sentence; "keine" for nobody of a role, inflected as the wording
+# needs ("keine Mentorierenden").
+sed -e 's|</people>|<person id="x9" role="mentee" org="k" level="15"><name family="Abseits"/></person></people>|' \
+    -e 's/wording="[a-z]*"//' -e 's/<programme /<programme wording="neutral" /' \
+    "$TOP/tests/golden/docs/small/programme.xml" >"$tmp/rule/programme.xml"
+"$TANDEM" build "$tmp/rule" --only tandems -o "$tmp/rule/out2" 2>/dev/null
+pdftotext "$tmp/rule/out2/tandems.pdf" - 2>/dev/null | tr '\n' ' ' |
+    tr -s ' ' >"$tmp/rule/t2.txt"
+has tandems-rule "$tmp/rule/t2.txt" "kein zulässiges Gegenüber: "
+has tandems-rule "$tmp/rule/t2.txt" "keine Mentorierenden"
 
 # A missing logo file: exactly one warning per file for the whole build
 # (handbook and certificates both show logos), at its line, saying what
@@ -448,3 +471,31 @@ if "$TANDEM" match "$tmp/fixed" --write >/dev/null 2>&1 &&
 else
 	bad "fixed tandems: $(head -3 "$tmp/err")"
 fi
+
+# Personal names are never hyphenated (a double name breaks only at its
+# own hyphen); in an English programme the data (units, positions,
+# topics: German here) is not hyphenated either, rather than with English
+# patterns ("Informations-technik" was "Information-stechnik").
+mkdir -p "$tmp/nm"
+sed 's/given="Aylin" family="Öztürk"/given="Hannelore" family="Oberhauser-Wittgenstein"/' \
+    "$TOP/content/programme.xml" >"$tmp/nm/programme.xml"
+"$TANDEM" build "$tmp/nm" --only handbook,tandems -o "$tmp/nm/out" 2>/dev/null
+for f in handbook tandems; do
+	pdfinfo -struct-text "$tmp/nm/out/$f.pdf" 2>/dev/null >"$tmp/nm/$f.st"
+	n=$(grep -c "Hannelore" "$tmp/nm/$f.st")
+	w=$(grep -c "Hannelore Oberhauser-Wittgenstein" "$tmp/nm/$f.st")
+	[ "$n" -gt 0 ] && [ "$n" = "$w" ] && ok ||
+	    bad "$f.pdf: name hyphenated: $(grep Hannelore "$tmp/nm/$f.st")"
+done
+"$TANDEM" build "$tmp/enp" --only handbook -o "$tmp/enp/out" 2>/dev/null
+for f in handbook tandems; do
+	pdfinfo -struct-text "$tmp/enp/out/$f.pdf" 2>/dev/null |
+	    grep -A1 '^ *T[DH]$' | grep '[a-zäöüß]-[a-zäöüß]' |
+	    grep -v '"Kick-off"' >"$tmp/enp/$f.hy"
+	[ -s "$tmp/enp/$f.hy" ] && bad "english $f.pdf: data hyphenated:" \
+	    "$(head -3 "$tmp/enp/$f.hy")" || ok
+done
+# A German programme still hyphenates its data where it must.
+pdfinfo -struct-text "$out/handbook.pdf" 2>/dev/null |
+    grep -A1 '^ *TD$' | grep -q '[a-zäöüß]-[a-zäöüß]' && ok ||
+    bad "german handbook.pdf: no hyphenation in its tables"

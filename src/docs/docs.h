@@ -108,6 +108,19 @@ void	docs_report_block(struct doc_block *parent, const struct docs_env *,
  */
 const char	*docs_cap(const char *word);
 
+/*
+ * The language of the programme's data (units, positions, topics,
+ * organisation names, event titles) for block->lang: NULL (the
+ * document's) for a German programme; else DOC_LANG_NONE, as the data
+ * does not state its language and no hyphenation is better than wrong
+ * hyphenation.
+ */
+const char	*docs_data_lang(const struct programme *);
+
+/* Set lang on b and on every block below it (a cell: all its
+ * paragraphs); runs with a language of their own keep it. */
+void		 docs_set_lang(struct doc_block *b, const char *lang);
+
 /* A text in the programme's language: de or en. */
 #define DOCS_LANG(p, de, en)	((p)->lang == LANG_EN ? (en) : (de))
 

@@ -149,6 +149,20 @@ docs_para(struct doc_block *parent, const char *text, enum doc_align align,
 	return b;
 }
 
+const char *
+docs_data_lang(const struct programme *p)
+{
+	return p->lang == LANG_DE ? NULL : DOC_LANG_NONE;
+}
+
+void
+docs_set_lang(struct doc_block *b, const char *lang)
+{
+	b->lang = lang;
+	for (struct doc_block *c = b->first; c != NULL; c = c->next)
+		docs_set_lang(c, lang);
+}
+
 struct doc_block *
 docs_heading(struct doc_block *parent, int level, const char *text,
     bool in_toc)
@@ -464,6 +478,7 @@ form_topics(struct doc_block *parent, const struct programme *p,
 			    p->topics[i].id;
 			b = doc_add(where, DOC_TICKBOX, NULL, 0);
 			b->size = size;
+			b->lang = docs_data_lang(p);
 			doc_add_text(b, l, strlen(l), 0, 0);
 			for (size_t k = 0; mentee && k < mentee->ntopics; k++)
 				if (mentee->topics[k] == (int)i)

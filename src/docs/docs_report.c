@@ -296,9 +296,10 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		}
 		for (size_t rr = 0; rr < nrows; rr++) {
 			r = docs_row(t);
-			docs_cell(r, rr < p->norgs ? compose_org(p, (int)rr) :
-			    DOCS_LANG(p, "ohne Organisation",
-			    "No organisation"), 0, 9);
+			docs_set_lang(docs_cell(r, rr < p->norgs ?
+			    compose_org(p, (int)rr) : DOCS_LANG(p,
+			    "ohne Organisation", "No organisation"), 0, 9),
+			    rr < p->norgs ? docs_data_lang(p) : NULL);
 			for (size_t k = 0; k <= ncols; k++) {
 				struct stats_cell *cl = stats_cell(tb, 0, rr,
 				    k);
@@ -556,6 +557,7 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 	struct template *t;
 	struct device *dev;
 	struct doc *d;
+	char *title;
 	int rc = 0;
 
 	if (p->npeople == 0) {
@@ -571,9 +573,13 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 		template_free(t);
 		return EX_DATAERR;
 	}
+	/* The document information names the programme, as the
+	 * combined files do ("Abschlussbericht – <programme title>"). */
+	title = docs_plural_title(p, d->title, d->title);
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, d, t, o, "report", label_get(p->lang,
-	    LABEL_REPORT));
+	rc = docs_write_titled(dev, d, t, o, "report", label_get(p->lang,
+	    LABEL_REPORT), title);
+	free(title);
 	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);

@@ -28,39 +28,134 @@ static const char *const why_text[LANG__MAX][TANDEMS_WHY__MAX] = {
 	  "not in any of the fixed tandems" },
 };
 
-static const char *const rule_text[LANG__MAX][RULE__MAX] = {
-	{ "", "ausgeschlossenes Paar", "gleiche Organisation",
-	  "Stufenabstand zu klein", "fest einer anderen Person zugeordnet",
-	  "keine Kapazität", "ausgeschieden" },
-	{ "", "forbidden pair", "same organisation", "level gap too small",
-	  "pinned to another mentor", "no capacity", "withdrawn" },
+/*
+ * How many of the others a rule excludes, as a clause: "%s" stands for
+ * the count, in the first clause with the others' role word ("5 Mentees
+ * sind aus derselben Organisation", "bei 9 ist der Abstand ... zu
+ * klein"); by language and rule, singular and plural.
+ */
+static const char *const rule_clause[LANG__MAX][RULE__MAX][2] = {
+	{ { "", "" },
+	  { "mit %s ist ein Tandem ausdrücklich ausgeschlossen",
+	    "mit %s ist ein Tandem ausdrücklich ausgeschlossen" },
+	  { "%s ist aus derselben Organisation",
+	    "%s sind aus derselben Organisation" },
+	  { "bei %s ist der Abstand der Hierarchiestufen zu klein",
+	    "bei %s ist der Abstand der Hierarchiestufen zu klein" },
+	  { "%s kommt wegen einer festen Zuordnung nicht in Frage",
+	    "%s kommen wegen fester Zuordnungen nicht in Frage" },
+	  { "%s hat keine freien Plätze", "%s haben keine freien Plätze" },
+	  { "%s ist ausgeschieden", "%s sind ausgeschieden" } },
+	{ { "", "" },
+	  { "a tandem with %s is ruled out explicitly",
+	    "a tandem with %s is ruled out explicitly" },
+	  { "%s is from the same organisation",
+	    "%s are from the same organisation" },
+	  { "for %s the gap between the levels is too small",
+	    "for %s the gap between the levels is too small" },
+	  { "%s is ruled out by a pinned tandem",
+	    "%s are ruled out by pinned tandems" },
+	  { "%s has no places", "%s have no places" },
+	  { "%s has withdrawn", "%s have withdrawn" } },
 };
+
+/* Does the clause of rule rl put its count in the dative ("bei 9",
+ * "mit 2")? */
+static bool
+rule_dative(int rl)
+{
+	return rl == RULE_FORBIDDEN || rl == RULE_LEVEL_GAP;
+}
+
+/*
+ * The plural of a role word after "keine", "bei" or "mit": the
+ * substantivised participle takes -n ("keine Mentorierenden"); the other
+ * words stay as they are.
+ */
+static void
+add_roles_inflected(struct strbuf *sb, const struct programme *p,
+    enum role role)
+{
+	const char *w = wording_roles(p->lang, p->wording, role);
+	size_t n = strlen(w);
+
+	sb_adds(sb, w);
+	if (p->lang == LANG_DE && n >= 3 && strcmp(w + n - 3, "nde") == 0)
+		sb_addc(sb, 'n');
+}
+
+/*
+ * Append the clauses saying how many people of role other each rule
+ * excludes, joined by commas and a final "und"; the first names the
+ * role. Appends nothing when count[] is all zero.
+ */
+static void
+rule_clauses(struct strbuf *sb, const struct programme *p,
+    const size_t count[RULE__MAX], enum role other)
+{
+	size_t n = 0, k = 0;
+
+	for (int rl = 1; rl < RULE__MAX; rl++)
+		if (count[rl] > 0)
+			n++;
+	for (int rl = 1; rl < RULE__MAX; rl++) {
+		const char *fmt, *at;
+
+		if (count[rl] == 0)
+			continue;
+		if (k > 0)
+			sb_adds(sb, k + 1 == n ? DOCS_LANG(p, " und ",
+			    " and ") : ", ");
+		fmt = rule_clause[p->lang][rl][count[rl] == 1 ? 0 : 1];
+		at = strstr(fmt, "%s");
+		sb_add(sb, fmt, (size_t)(at - fmt));
+		sb_addf(sb, "%zu", count[rl]);
+		if (k == 0) {
+			sb_addc(sb, ' ');
+			if (count[rl] == 1)
+				sb_adds(sb, wording_role(p->lang, p->wording,
+				    other, GENDER_UNKNOWN));
+			else if (rule_dative(rl))
+				add_roles_inflected(sb, p, other);
+			else
+				sb_adds(sb, wording_roles(p->lang, p->wording,
+				    other));
+		}
+		sb_adds(sb, at + 2);
+		k++;
+	}
+}
 
 static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_TOPICS, LABEL_PART_WISH_GENDER, LABEL_PART_FIELD,
 	LABEL_PART_LEVEL_GAP, LABEL_PART_BACKGROUND, LABEL_PART_LANGUAGE,
 };
 
-/* A cell with a bold first line and a second line (either may be NULL). */
+/*
+ * A cell with a bold first line a in language la and a second line b in
+ * language lb (either may be NULL; a NULL language is the document's).
+ */
 static struct doc_block *
-cell2(struct doc_block *row, const char *a, const char *b)
+cell2(struct doc_block *row, const char *a, const char *la, const char *b,
+    const char *lb)
 {
 	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
 	struct doc_block *p = docs_para(c, NULL, DOC_ALIGN_LEFT, 0, 0);
 
 	if (a != NULL && *a != '\0')
-		doc_add_text(p, a, strlen(a), DOC_BOLD, 0);
+		doc_add_text(p, a, strlen(a), DOC_BOLD, 0)->lang = la;
 	if (b != NULL && *b != '\0') {
 		if (p->nruns > 0)
 			doc_add_break(p, 0);
-		doc_add_text(p, b, strlen(b), 0, 0);
+		doc_add_text(p, b, strlen(b), 0, 0)->lang = lb;
 	}
 	if (p->nruns == 0)
 		doc_add_text(p, "", 0, 0, 0);
 	return c;
 }
 
-/* Name and organisation (short form) of a person. */
+/* Name and organisation (short form) of a person: the name is never
+ * hyphenated, the organisation in the data's language. */
 static void
 person_cell(struct doc_block *row, const struct programme *p, int who)
 {
@@ -68,7 +163,7 @@ person_cell(struct doc_block *row, const struct programme *p, int who)
 	const char *org = compose_org_short(p, p->people[who].org);
 
 	compose_name(&sb, &p->people[who]);
-	cell2(row, sb_str(&sb), org);
+	cell2(row, sb_str(&sb), DOC_LANG_NONE, org, docs_data_lang(p));
 	sb_free(&sb);
 }
 
@@ -190,7 +285,7 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 		person_cell(r, p, p->tandems[k].mentee);
 		person_cell(r, p, p->tandems[k].mentor);
 		sh = shared_text(p, &p->tandems[k]);
-		docs_cell(r, sh, 0, 0);
+		docs_set_lang(docs_cell(r, sh, 0, 0), docs_data_lang(p));
 		free(sh);
 		if (overview)
 			total += score_cells(r, p, tr, k);
@@ -215,6 +310,8 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
     const struct tandems_result *tr, size_t i)
 {
 	const struct tandems_unmatched *u = NULL;
+	size_t count[RULE__MAX] = { 0 };
+	bool any = false;
 
 	for (size_t k = 0; tr != NULL && k < tr->nunmatched; k++)
 		if (tr->unmatched[k].mentee == (int)i)
@@ -223,17 +320,21 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
 		sb_adds(sb, why_text[p->lang][TANDEMS_NOT_FIXED]);
 		return;
 	}
-	sb_adds(sb, why_text[p->lang][u->why]);
 	/* Which rule excluded how many mentors. */
-	for (int rl = 1; rl < RULE__MAX; rl++) {
-		size_t c = 0;
-
-		for (size_t e = 0; e < u->nexcluded; e++)
-			if (u->rule[e] == (enum rule)rl)
-				c++;
-		if (c > 0)
-			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl], c);
+	for (size_t e = 0; e < u->nexcluded; e++)
+		if (u->rule[e] > RULE_OK && u->rule[e] < RULE__MAX)
+			count[u->rule[e]]++;
+	for (int rl = 1; rl < RULE__MAX; rl++)
+		any = any || count[rl] > 0;
+	if (u->why == TANDEMS_NO_ADMISSIBLE && any)
+		sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber: ",
+		    "no admissible mentor: "));
+	else {
+		sb_adds(sb, why_text[p->lang][u->why]);
+		if (any)
+			sb_adds(sb, "; ");
 	}
+	rule_clauses(sb, p, count, ROLE_MENTOR);
 }
 
 /*
@@ -247,7 +348,8 @@ mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
 	size_t waiting = 0, count[RULE__MAX] = { 0 };
 
 	if (p->people[i].capacity == 0) {
-		sb_adds(sb, rule_text[p->lang][RULE_NO_CAPACITY]);
+		sb_adds(sb, DOCS_LANG(p, "keine Plätze (Kapazität 0)",
+		    "no places (capacity 0)"));
 		return;
 	}
 	for (size_t m = 0; m < p->npeople; m++) {
@@ -270,12 +372,9 @@ mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
 		return;
 	}
 	sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber unter den "
-	    "Mentees ohne Tandem", "no admissible mentee among those without "
-	    "a tandem"));
-	for (int rl = 1; rl < RULE__MAX; rl++)
-		if (count[rl] > 0)
-			sb_addf(sb, "; %s: %zu", rule_text[p->lang][rl],
-			    count[rl]);
+	    "Mentees ohne Tandem: ", "no admissible mentee among those "
+	    "without a tandem: "));
+	rule_clauses(sb, p, count, ROLE_MENTEE);
 }
 
 /*
@@ -329,11 +428,16 @@ unmatched_table(struct doc_block *root, const struct programme *p,
 		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
 }
 
-/* "3 Mentees", "1 Mentorin", "0 Mentorinnen und Mentoren". */
+/* "3 Mentees", "1 Mentorin", "keine Mentorinnen und Mentoren". */
 static void
 count_words(struct strbuf *sb, const struct programme *p, enum role role,
     size_t n, enum gender g)
 {
+	if (n == 0) {
+		sb_adds(sb, DOCS_LANG(p, "keine ", "no "));
+		add_roles_inflected(sb, p, role);
+		return;
+	}
 	sb_addf(sb, "%zu ", n);
 	sb_adds(sb, n == 1 ? wording_role(p->lang, p->wording, role, g) :
 	    wording_roles(p->lang, p->wording, role));
@@ -348,7 +452,7 @@ totals(struct doc_block *root, const struct programme *p,
     const struct tandems_result *tr, const size_t un[ROLE__MAX],
     const enum gender ug[ROLE__MAX], long total)
 {
-	static const double wsum[] = { 6, 3 };
+	static const double wsum[] = { 5, 4 };
 	enum { T_TANDEMS, T_MENTEES, T_MENTORS, T_PLACES, T_UNMATCHED,
 	    T_MEAN, T__MAX };
 	struct strbuf val[T__MAX];
@@ -387,7 +491,7 @@ totals(struct doc_block *root, const struct programme *p,
 	sb_adds(&val[T_UNMATCHED], ", ");
 	count_words(&val[T_UNMATCHED], p, ROLE_MENTOR, un[ROLE_MENTOR],
 	    ug[ROLE_MENTOR]);
-	keys[T_MEAN] = DOCS_LANG(p, "Punkte im Mittel", "Mean score");
+	keys[T_MEAN] = DOCS_LANG(p, "Passung im Mittel", "Mean score");
 	sb_addf(&val[T_MEAN], p->lang == LANG_EN ? "%ld.%ld" : "%ld,%ld",
 	    mean / 10, mean % 10);
 	for (int i = 0; i < T__MAX; i++) {
@@ -425,10 +529,10 @@ docs_tandems_compose(const struct docs_env *env)
 	docs_para(root, p->tandem_source == TANDEMS_MATCHED ?
 	    DOCS_LANG(p, "Die Tandems wurden nach den Regeln und Gewichten "
 	    "des Programms gebildet (höchstmögliche Zahl von Tandems, dann "
-	    "höchste Gesamtpunktzahl).", "The tandems were formed by the "
-	    "programme's rules and weights (as many tandems as possible, "
-	    "then the highest total score).") :
-	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Punkte wurden "
+	    "die höchste Passung insgesamt).", "The tandems were formed by "
+	    "the programme\xe2\x80\x99s rules and weights (as many tandems "
+	    "as possible, then the highest total score).") :
+	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Passung wurde "
 	    "neu berechnet.", "The tandems are fixed; their scores were "
 	    "recomputed."), DOC_ALIGN_LEFT, 0, 0);
 
@@ -453,6 +557,7 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 	struct template *t;
 	struct device *dev;
 	struct doc *d;
+	char *title;
 	int rc = 0;
 
 	if (programme_count(p, ROLE_MENTEE, GENDER__MAX, false) == 0 &&
@@ -468,9 +573,13 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 	env.t = t;
 	env.tr = tr;
 	d = docs_tandems_compose(&env);
+	/* The document information names the programme, as the
+	 * combined files do ("Tandemübersicht – <programme title>"). */
+	title = docs_plural_title(p, d->title, d->title);
 	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, d, t, o, "tandems", label_get(p->lang,
-	    LABEL_TANDEM_OVERVIEW));
+	rc = docs_write_titled(dev, d, t, o, "tandems", label_get(p->lang,
+	    LABEL_TANDEM_OVERVIEW), title);
+	free(title);
 	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);
@@ -482,10 +591,15 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 static void
 participants(struct doc *d, const struct programme *p)
 {
-	static const double w[] = { 3.2, 2.6, 2.6, 3.4 };
+	/* Names wrap between their words and are never hyphenated; the
+	 * topics column gets the room, so that a topic such as
+	 * "Zeitmanagement" stays whole; the position column takes
+	 * "Personalsachbearbeiterin" at 9 pt. */
+	static const double w[] = { 2.4, 2.8, 2.6, 4.0 };
 	int *order = xcalloc(p->npeople + 1, sizeof(*order));
 	size_t n = figures_people_order(p, false, order);
-	struct doc_block *root = d->root, *t = NULL, *r;
+	struct doc_block *root = d->root, *t = NULL, *r, *c;
+	const char *dl = docs_data_lang(p);
 	int role = -1, org = -2;
 	struct strbuf sb = STRBUF_INIT;
 
@@ -519,24 +633,27 @@ participants(struct doc *d, const struct programme *p)
 			org = x->org;
 			r = docs_row(t);
 			r->group = true;
-			docs_cell(r, org >= 0 ? compose_org(p, org) :
+			c = docs_cell(r, org >= 0 ? compose_org(p, org) :
 			    DOCS_LANG(p, "Ohne Organisation",
-			    "No organisation"), DOC_BOLD, 10)->first->font =
-			    DOC_FONT_HEADING;
+			    "No organisation"), DOC_BOLD, 10);
+			c->first->font = DOC_FONT_HEADING;
+			if (org >= 0)
+				docs_set_lang(c, dl);
 		}
 		r = docs_row(t);
 		sb_clear(&sb);
 		compose_name(&sb, x);
-		docs_cell(r, sb_str(&sb), DOC_BOLD, 9);
-		docs_cell(r, x->unit, 0, 9);
-		docs_cell(r, x->position, 0, 9);
+		docs_set_lang(docs_cell(r, sb_str(&sb), DOC_BOLD, 9),
+		    DOC_LANG_NONE);
+		docs_set_lang(docs_cell(r, x->unit, 0, 9), dl);
+		docs_set_lang(docs_cell(r, x->position, 0, 9), dl);
 		sb_clear(&sb);
 		for (size_t k = 0; k < x->ntopics; k++) {
 			if (k > 0)
 				sb_adds(&sb, ", ");
 			sb_adds(&sb, p->topics[x->topics[k]].label);
 		}
-		docs_cell(r, sb_str(&sb), 0, 9);
+		docs_set_lang(docs_cell(r, sb_str(&sb), 0, 9), dl);
 	}
 	if (n == 0)
 		docs_para(root, DOCS_LANG(p, "Noch keine Teilnehmenden.",
@@ -571,10 +688,12 @@ events(struct doc *d, const struct programme *p)
 		r = docs_row(t);
 		sb_clear(&sb);
 		label_date_long(&sb, p->lang, e->date);
-		cell2(r, sb_str(&sb), label_weekday(p->lang, e->date));
-		docs_cell(r, e->title, DOC_BOLD, 0);
+		cell2(r, sb_str(&sb), NULL, label_weekday(p->lang, e->date),
+		    NULL);
+		docs_set_lang(docs_cell(r, e->title, DOC_BOLD, 0),
+		    docs_data_lang(p));
 		docs_cell(r, label_event_kind(p->lang, e->kind), 0, 0);
-		docs_cell(r, e->place, 0, 0);
+		docs_set_lang(docs_cell(r, e->place, 0, 0), docs_data_lang(p));
 	}
 	sb_free(&sb);
 	free(order);
@@ -597,11 +716,13 @@ contacts(struct doc *d, const struct programme *p)
 		struct doc_run *r;
 
 		para->runs[0].style = DOC_BOLD;
+		para->runs[0].lang = DOC_LANG_NONE;
 		if (c->org >= 0) {
 			doc_add_break(para, 0);
 			sb_clear(&sb);
 			sb_adds(&sb, compose_org(p, c->org));
-			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
+			doc_add_text(para, sb_str(&sb), sb.len, 0, 0)->lang =
+			    docs_data_lang(p);
 		}
 		if (c->phone != NULL) {
 			doc_add_break(para, 0);

@@ -60,6 +60,13 @@ enum doc_font {
 	DOC_FONT__MAX
 };
 
+/*
+ * The language of text without linguistic content (ISO 639 "zxx"), for
+ * block->lang and run->lang: personal names and data whose language is
+ * unknown. Such text is never hyphenated (no patterns exist for it).
+ */
+#define DOC_LANG_NONE	"zxx"
+
 /* Style bits of a run (and of a block, applied to all its runs). */
 #define DOC_BOLD	0x01u
 #define DOC_ITALIC	0x02u
