@@ -124,7 +124,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 		struct node *nd = &b->nodes[a];
 		double L, Y, Z, r, re, bad, d;
 		int fit, run;
-		bool lone;
+		bool lone, short_rest;
 
 		next = nd->next_active;
 		if (nd->start > i) {		/* nothing since that break */
@@ -157,13 +157,17 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			prev = a;
 		if (r < -1 || r > tol)
 			continue;
-		lone = forced && nd->run > 0 && (L - pw < p->width * 0.15 ||
-		    (b->last_space != NONE && nd->pos > b->last_space));
-		/* A last line that is only the rest of a divided word (or
-		 * a syllable) is no solution of the first pass: the last
+		short_rest = forced && nd->run > 0 && L - pw < p->width * 0.15;
+		lone = short_rest || (forced && nd->run > 0 &&
+		    b->last_space != NONE && nd->pos > b->last_space);
+		/* A short last line that is only the rest of a divided word
+		 * (or a syllable) is no solution of the first pass: the last
 		 * pass, with its emergency stretch, then weighs it against
-		 * looser lines without the hyphen. */
-		if (lone && !final)
+		 * looser lines without the hyphen. A long rest (a double
+		 * name in a narrow cell: "Oberhauser-/Wittgenstein") stays a
+		 * solution, only a costly one: rejecting it left breaks
+		 * inside the name as the only way. */
+		if (short_rest && !final)
 			continue;
 		/* The last pass rates a loose line by its ratio with the
 		 * emergency stretch added, and does not cap the badness:
