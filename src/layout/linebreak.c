@@ -124,7 +124,7 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 		struct node *nd = &b->nodes[a];
 		double L, Y, Z, r, re, bad, d;
 		int fit, run;
-		bool lone, short_rest;
+		bool lone, rest;
 
 		next = nd->next_active;
 		if (nd->start > i) {		/* nothing since that break */
@@ -157,17 +157,20 @@ try_break(struct breaker *b, size_t i, double tol, bool final)
 			prev = a;
 		if (r < -1 || r > tol)
 			continue;
-		short_rest = forced && nd->run > 0 && L - pw < p->width * 0.15;
-		lone = short_rest || (forced && nd->run > 0 &&
-		    b->last_space != NONE && nd->pos > b->last_space);
-		/* A short last line that is only the rest of a divided word
-		 * (or a syllable) is no solution of the first pass: the last
-		 * pass, with its emergency stretch, then weighs it against
-		 * looser lines without the hyphen. A long rest (a double
-		 * name in a narrow cell: "Oberhauser-/Wittgenstein") stays a
-		 * solution, only a costly one: rejecting it left breaks
-		 * inside the name as the only way. */
-		if (short_rest && !final)
+		rest = forced && nd->run > 0 && b->last_space != NONE &&
+		    nd->pos > b->last_space;
+		lone = (forced && nd->run > 0 && L - pw < p->width * 0.15) ||
+		    rest;
+		/* A last line that is only the rest of a word divided by
+		 * hyphenation, or a short rest after any hyphen, is no
+		 * solution of the first pass: the last pass, with its
+		 * emergency stretch, then weighs it against looser lines
+		 * without the hyphen. A long rest after a hyphen of the
+		 * text (a double name in a narrow cell:
+		 * "Oberhauser-/Wittgenstein") stays a solution, only a
+		 * costly one: rejecting it left breaks inside the name. */
+		if (lone && !final && (L - pw < p->width * 0.15 ||
+		    (nd->pos != NONE && b->items[nd->pos].width > 0)))
 			continue;
 		/* The last pass rates a loose line by its ratio with the
 		 * emergency stretch added, and does not cap the badness:
