@@ -192,4 +192,8 @@ void	docs_handbook_chapters(struct doc *, const struct programme *);
 long	docs_tandem_table(struct doc_block *parent, const struct programme *,
 	    const struct tandems_result *tr, bool overview);
 
+/* The pages d takes when laid out with t (on the text device, nothing
+ * written), or -1 after an error: to fit agreements and certificates. */
+int	docs_count_pages(const struct doc *, const struct template *);
+
 #endif

@@ -152,24 +152,6 @@ agreement_into(struct doc *d, const struct docs_env *env,
 	return 0;
 }
 
-/* The pages doc takes with template t (laid out on the text device). */
-static int
-count_pages(const struct doc *d, const struct template *t)
-{
-	struct device *dev = dev_text_new();
-	struct dev_info info;
-	struct layout_stats st;
-	int pages = -1;
-
-	memset(&info, 0, sizeof(info));
-	memset(&st, 0, sizeof(st));
-	if (dev->ops->begin(dev, &info) == 0 &&
-	    layout_render(d, t, dev, &st) == 0)
-		pages = st.pages;
-	dev->ops->free(dev);
-	return pages;
-}
-
 /*
  * How compact the agreement of tandem k must be to fit on two pages
  * (SPEC §6): 0 as written, 1 fewer writing lines and denser topics, 2 one
@@ -189,7 +171,7 @@ agreement_fit(struct docs_env *env, const struct agtext *at, int k)
 			doc_free(d);
 			return -1;
 		}
-		pages = count_pages(d, env->t);
+		pages = docs_count_pages(d, env->t);
 		doc_free(d);
 		if (pages <= 2)
 			break;

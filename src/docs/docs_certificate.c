@@ -506,113 +506,6 @@ cert_into(struct doc *d, const struct docs_env *env,
 	return 0;
 }
 
-/* The counting device: draws nothing; layout_stats counts the pages. */
-static int
-cnt_begin(struct device *d, const struct dev_info *i)
-{
-	(void)d, (void)i;
-	return 0;
-}
-static void
-cnt_page(struct device *d, double w, double h)
-{
-	(void)d, (void)w, (void)h;
-}
-static void
-cnt_text(struct device *d, struct font *f, double size, struct dev_color c,
-    double x, double y, const char *s, size_t len)
-{
-	(void)d, (void)f, (void)size, (void)c, (void)x, (void)y, (void)s;
-	(void)len;
-}
-static void
-cnt_line(struct device *d, double x0, double y0, double x1, double y1,
-    double w, struct dev_color c)
-{
-	(void)d, (void)x0, (void)y0, (void)x1, (void)y1, (void)w, (void)c;
-}
-static void
-cnt_rect(struct device *d, double x, double y, double w, double h,
-    const struct dev_color *fill, double sw, struct dev_color c)
-{
-	(void)d, (void)x, (void)y, (void)w, (void)h, (void)fill, (void)sw;
-	(void)c;
-}
-static int
-cnt_image(struct device *d, const char *path, double x, double y, double w,
-    double h, const char *alt)
-{
-	(void)d, (void)path, (void)x, (void)y, (void)w, (void)h, (void)alt;
-	return 0;
-}
-static void
-cnt_link_uri(struct device *d, double x, double y, double w, double h,
-    const char *uri)
-{
-	(void)d, (void)x, (void)y, (void)w, (void)h, (void)uri;
-}
-static void
-cnt_link_dest(struct device *d, double x, double y, double w, double h,
-    int dest)
-{
-	(void)d, (void)x, (void)y, (void)w, (void)h, (void)dest;
-}
-static void
-cnt_dest(struct device *d, int dest, double y)
-{
-	(void)d, (void)dest, (void)y;
-}
-static void
-cnt_bookmark(struct device *d, int level, const char *title, int dest)
-{
-	(void)d, (void)level, (void)title, (void)dest;
-}
-static void
-cnt_tag_begin(struct device *d, enum dev_tag tag, const char *alt)
-{
-	(void)d, (void)tag, (void)alt;
-}
-static void
-cnt_void(struct device *d)
-{
-	(void)d;
-}
-static int
-cnt_end(struct device *d, const char *path)
-{
-	(void)d, (void)path;
-	return 0;
-}
-static void
-cnt_page_label(struct device *d, const char *prefix, int start)
-{
-	(void)d, (void)prefix, (void)start;
-}
-
-static const struct device_ops cnt_ops = {
-	.begin = cnt_begin, .page = cnt_page, .text = cnt_text,
-	.line = cnt_line, .rect = cnt_rect, .image = cnt_image,
-	.link_uri = cnt_link_uri, .link_dest = cnt_link_dest,
-	.dest = cnt_dest, .bookmark = cnt_bookmark,
-	.tag_begin = cnt_tag_begin, .tag_end = cnt_void,
-	.artifact_begin = cnt_void, .artifact_end = cnt_void,
-	.end = cnt_end, .free = cnt_void, .page_label = cnt_page_label,
-	.source = NULL,
-};
-
-/* The number of pages d takes when laid out with t (0 after an error). */
-static int
-cert_pages(const struct doc *d, const struct template *t)
-{
-	struct device dev = { &cnt_ops, NULL };
-	struct layout_stats st;
-
-	memset(&st, 0, sizeof(st));
-	if (layout_render(d, t, &dev, &st) != 0)
-		return 0;
-	return st.pages;
-}
-
 /*
  * A generous estimate of the height of the blocks under b (points): the
  * paragraphs' lines counted from their width (in the bold face, and each
@@ -723,7 +616,7 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		 * (measured with the sample and a crowded certificate). */
 		if (k == 0 && est_height(d->root, t, width) < avail)
 			break;
-		if (cert_pages(d, t) <= 1)
+		if (docs_count_pages(d, t) <= 1)
 			break;
 		if (k + 1 == CERT_STEPS) {
 			struct strbuf nm = STRBUF_INIT;

@@ -722,3 +722,20 @@ docs_plural_title(const struct programme *p, const char *de, const char *en)
 	return xasprintf("%s \xe2\x80\x93 %s", DOCS_LANG(p, de, en),
 	    p->title ? p->title : p->id);
 }
+
+int
+docs_count_pages(const struct doc *d, const struct template *t)
+{
+	struct device *dev = dev_text_new();
+	struct dev_info info;
+	struct layout_stats st;
+	int pages = -1;
+
+	memset(&info, 0, sizeof(info));
+	memset(&st, 0, sizeof(st));
+	if (dev->ops->begin(dev, &info) == 0 &&
+	    layout_render(d, t, dev, &st) == 0)
+		pages = st.pages;
+	dev->ops->free(dev);
+	return pages;
+}
