@@ -265,6 +265,8 @@ if command -v compare >/dev/null 2>&1; then
 		    null: 2>&1)
 		[ "$ae" = 0 ] && ok || bad "logo $f: $ae pixels differ"
 	done
+else
+	bad "logo pixels: no ImageMagick compare (run ./setup)"
 fi
 
 # tandems.pdf: the totals count exactly the people listed. Every mentee and

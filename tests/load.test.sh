@@ -76,6 +76,8 @@ if command -v xmllint >/dev/null 2>&1; then
 	if xmllint --noout --nonet --relaxng "$RNG" \
 	    "$G/tandems-file-bad/tandems.xml" >/dev/null 2>&1
 	then bad "schema accepts tandems-file-bad"; else ok; fi
+else
+	bad "schema: no xmllint (run ./setup)"
 fi
 
 # Every optional attribute on 1,000 people: checked in well under the 2 s

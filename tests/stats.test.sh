@@ -115,8 +115,7 @@ then
 		    "$tmp/pdf/statistics.pdf" >"$tmp/pre" 2>&1 && ok ||
 		    bad "statistics.pdf is not PDF/A-1b: $(head -5 "$tmp/pre")"
 	else
-		echo "stats.test: PDF/A check skipped: no java or" \
-		    "PDFBox preflight.jar" >&2
+		bad "PDF/A check: no java or PDFBox preflight.jar (run ./setup)"
 	fi
 	# Every figure is on the page of its table's heading (the caption
 	# repeats the heading after "Abbildung N: ").
@@ -156,6 +155,8 @@ then
 	    >/dev/null 2>&1
 	cmp -s "$tmp/pdf/statistics.pdf" "$tmp/pdf2/statistics.pdf" && ok ||
 	    bad "pdf not byte-identical on a rerun"
+else
+	bad "pdf: no pdftotext (run ./setup) or no statistics.pdf"
 fi
 
 # Two cohorts of the sample as a PDF: no page starts with the part of a
@@ -190,7 +191,7 @@ if command -v pdftotext >/dev/null 2>&1 &&
 	grep -q "hat tandem" "$tmp/two/statistics.txt" && bad "software named" ||
 	    ok
 else
-	bad "two cohorts: $(head -3 "$tmp/err")"
+	bad "two cohorts: no pdftotext (run ./setup) or $(head -3 "$tmp/err")"
 fi
 
 echo "stats.test: $pass passed, $fail failed"

@@ -7,7 +7,7 @@
 # report read as kept in tests/data/pdf/*.struct (pdfinfo -struct-text,
 # object numbers masked; REGEN=1 shows a difference and rewrites the
 # file), that bookmarks match headings, and that PDFBox Preflight finds
-# every file valid PDF/A-1b (skipped without Java). Prints
+# every file valid PDF/A-1b (fails without Java). Prints
 # "tagged: N passed, N failed".
 
 TOP=$(cd "$(dirname "$0")/.." && pwd)
@@ -119,5 +119,5 @@ if command -v java >/dev/null && [ -f $J/preflight.jar ]; then
 		bad "Preflight: ${v:-0} of $n files valid PDF/A-1b: $(grep -B3 \
 		    -A3 '>false<' "$tmp/list.preflight.xml" | head -12)"; fi
 else
-	echo "tagged.test.sh: PDF/A check skipped: no java or PDFBox" >&2
+	bad "PDF/A check: no java or PDFBox preflight.jar (run ./setup)"
 fi
