@@ -23,13 +23,15 @@ fi
 
 # expect NAME RC MAX_MS PATTERN ARGS...: run tandem ARGS (cwd $T), check
 # the exit code, that stderr+stdout match the grep pattern PATTERN (empty:
-# anything) and that it took at most MAX_MS milliseconds. A run that
-# exceeds 60 s is killed and fails.
+# anything) and that it took at most MAX_MS milliseconds of CPU. A run is
+# killed after 5 s of CPU (ulimit -t, as cmark's pathological tests), or
+# 60 s in all, and fails.
 expect() {
 	name=$1 want=$2 max=$3 pat=$4
 	shift 4
 	cpu_ms "$T/.t0"
-	(cd "$T" && timeout 60 "$TANDEM" "$@" >"$T/.out" 2>"$T/.err" </dev/null)
+	(cd "$T" && ulimit -t $((5 * SCALE)) &&
+	    exec timeout 60 "$TANDEM" "$@" >"$T/.out" 2>"$T/.err" </dev/null)
 	rc=$?
 	cpu_ms "$T/.t1"
 	ms=$(timed_ms "$T/.t0" "$T/.t1")
