@@ -75,9 +75,12 @@ check: $(BIN) $(UNIT_BINS)
 
 test: check
 
-# Show each golden difference, then overwrite the expected files.
+# Regenerate every stored expected file (golden cases, structure dumps):
+# each test shows its differences and overwrites; then the list of what
+# changed, for review before committing.
 regen: $(BIN)
-	@LC_ALL=C REGEN=1 sh tests/run.sh $(BUILD) golden
+	@LC_ALL=C REGEN=1 sh tests/run.sh $(BUILD)
+	@git diff --stat -- tests/golden tests/data 2>/dev/null || true
 
 # The suite under ASan+UBSan. tagged and pdfgate are left out: they check
 # the PDFs with external readers (minutes of CPU), and the PDFs are the

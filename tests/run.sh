@@ -10,8 +10,10 @@
 # when some were); exit status 1 if anything failed.
 #
 # usage: tests/run.sh BUILD [golden]
-#   REGEN=1   show each golden difference, then overwrite the expected file
-#             (the shell tests that compare stored files do the same)
+#   REGEN=1   regenerate the stored expected files: run only the golden
+#             cases and the shell tests that honour REGEN (those that compare
+#             a stored file, such as the structure dumps tests/data/pdf/*.struct);
+#             each shows its differences, then overwrites the expected file
 #   VALGRIND=1 run the unit programs and golden cases under valgrind (errors
 #             and leaks fail), without the shell tests
 #   SKIP_TESTS="a b" leave out the shell tests tests/a.test.sh, tests/b.test.sh
@@ -64,7 +66,7 @@ judge() {
 	pass=$((pass + $4)) fail=$((fail + f)) skip=$((skip + $6))
 }
 
-if [ -z "$ONLY" ]; then
+if [ -z "$ONLY" ] && [ -z "$REGEN" ]; then
 	for t in "$UNIT_DIR"/test_*; do
 		[ -x "$t" ] || continue
 		case "$t" in *.o|*.d) continue;; esac
@@ -91,6 +93,7 @@ if [ -z "$ONLY" ] && [ -z "$VALGRIND" ]; then
 		case " $SKIP_TESTS " in
 		*" $(basename "$t" .test.sh) "*) continue;;
 		esac
+		[ -z "$REGEN" ] || grep -q REGEN "$t" || continue
 		sh "$t" >"$out"
 		judge "sh/$(basename "$t" .test.sh)" $?
 	done
