@@ -117,7 +117,7 @@ if [ "$(id -u)" = 0 ] && mkdir -p "$T/mnt" &&
 	umount "$MNT" && MNT=
 else
 	skip=$((skip + 1))
-	echo "integrity: full tmpfs skipped: cannot mount a tmpfs (not root)" >&2
+	echo "integrity: full tmpfs skipped: cannot mount a tmpfs (needs root)" >&2
 fi
 
 # 7. stdout closed or full: exit 74 with a message, for every writer.
