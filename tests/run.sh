@@ -1,9 +1,9 @@
 #!/bin/sh
 # The test runner: unit programs, golden command-line cases and shell tests.
 # Each test prints one or more lines "NAME: N passed, N failed" on stdout
-# (", N skipped" may follow, for what the README calls optional). The runner
-# trusts a test's own exit status, not its lines: it prints each test's
-# output, then the test's total under a name that identifies its file
+# (", N skipped" may follow, for what the README calls optional). Each test
+# is judged on its own, by its lines and its exit status: the runner prints
+# its output, then its total under a name that identifies its file
 # (unit/test_stats, golden, sh/stats). A test that exits non-zero without
 # reporting a failure, is killed by a signal, or prints no count line counts
 # one failure more. The last line is "N passed, N failed" (", N skipped"
@@ -11,8 +11,8 @@
 #
 # usage: tests/run.sh BUILD [golden]
 #   REGEN=1   regenerate the stored expected files: run only the golden
-#             cases and the shell tests that honour REGEN (those that compare
-#             a stored file, such as the structure dumps tests/data/pdf/*.struct);
+#             cases and the shell tests that honour REGEN (those comparing
+#             a stored file, as the structure dumps tests/data/pdf/*.struct);
 #             each shows its differences, then overwrites the expected file
 #   VALGRIND=1 run the unit programs and golden cases under valgrind (errors
 #             and leaks fail), without the shell tests

@@ -15,7 +15,7 @@ bad() { fail=$((fail + 1)); echo "runner.test.sh: $*" >&2; }
 # runs NAME: run the runner over the planted tree $tmp/NAME.
 runs() {
 	UNIT_DIR=$tmp/$1/unit SHELL_DIR=$tmp/$1/sh GOLDEN= SKIP_TESTS= \
-	    sh "$TOP/tests/run.sh" build >"$tmp/$1.out" 2>&1
+	    REGEN= VALGRIND= sh "$TOP/tests/run.sh" build >"$tmp/$1.out" 2>&1
 	rc=$?
 }
 has() {	# has NAME LINE: the runner's output has LINE
@@ -63,7 +63,7 @@ mkdir -p "$tmp/skip/unit" "$tmp/skip/sh"
 printf 'echo "opt: 1 passed, 0 failed, 2 skipped"\n' >"$tmp/skip/sh/opt.test.sh"
 printf 'exit 1\n' >"$tmp/skip/sh/broken.test.sh"
 UNIT_DIR=$tmp/skip/unit SHELL_DIR=$tmp/skip/sh GOLDEN= SKIP_TESTS=broken \
-    sh "$TOP/tests/run.sh" build >"$tmp/skip.out" 2>&1
+    REGEN= VALGRIND= sh "$TOP/tests/run.sh" build >"$tmp/skip.out" 2>&1
 rc=$?
 [ "$rc" = 0 ] && ok || bad "skip tree: exit $rc"
 has skip "1 passed, 0 failed, 2 skipped"
