@@ -17,7 +17,7 @@ TOP=$(cd "$(dirname "$0")/.." && pwd)
 export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1700000000
 pass=0 fail=0
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"; echo "man: $pass passed, $fail failed"' EXIT
+trap 'rm -rf "$tmp"; echo "man: $pass passed, $fail failed"; exit $((fail != 0))' EXIT
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "man.test.sh: $*" >&2; }
