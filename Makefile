@@ -100,15 +100,25 @@ bench: $(BIN) $(BENCH_BINS)
 fuzz:
 	@sh tests/fuzz/run.sh $(TIMEOUT_FUZZ)
 
+MANDIR		?= $(PREFIX)/share/man
+MAN1		 = man/tandem.1
+MAN5		 = man/tandem-programme.5 man/tandem-texts.5
+
 install: $(BIN)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tandem
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/tandem \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tandem
-	install -m 644 schema/programme.rng $(DESTDIR)$(PREFIX)/share/tandem/
+	install -m 644 schema/programme.rng schema/template.rng \
+	    $(DESTDIR)$(PREFIX)/share/tandem/
 	cp -R templates content $(DESTDIR)$(PREFIX)/share/tandem/
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/tandem
 	rm -rf $(DESTDIR)$(PREFIX)/share/tandem
+	rm -f $(MAN1:man/%=$(DESTDIR)$(MANDIR)/man1/%)
+	rm -f $(MAN5:man/%=$(DESTDIR)$(MANDIR)/man5/%)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The price of tagged PDF and PDF/A (issue 9): for the sample handbook and
+# The price of tagged PDF and PDF/A: for the sample handbook and
 # generated 30- and 300-page handbooks, bench/pdf_handbook renders each
 # three ways — "plain" (the structure calls dropped before the PDF device:
 # the untagged baseline; there is no untagged mode in tandem itself),

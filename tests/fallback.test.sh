@@ -1,5 +1,5 @@
 #!/bin/sh
-# Font fallback (SPEC §6): names in every Latin script print and extract
+# Font fallback: names in every Latin script print and extract
 # exactly, set in DejaVu where Liberation lacks a glyph; a character that
 # no font has gives exactly one warning per run, at the programme.xml line
 # of the person whose name has it; the template's font@fallback setting.

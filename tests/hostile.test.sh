@@ -1,7 +1,7 @@
 #!/bin/sh
 # Hostile inputs too large (or too strange) to commit: generated here in a
 # temporary folder, each run with its expected exit code, a message it must
-# print and a time bound (SPEC §3: diagnostics for bad input under 2 s).
+# print and a time bound (diagnostics for bad input under 2 s).
 # Prints "hostile: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 . "$TOP/tests/lib.sh"

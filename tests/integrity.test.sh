@@ -4,8 +4,8 @@
 # partial or temporary file behind; unwritable folders, a full disk (a tiny
 # tmpfs when we may mount one, and ulimit -f) and a closed stdout give exit
 # 73/74 with a message; an output that is a symlink is replaced, never
-# written through; outputs are never overwritten without --force where the
-# SPEC says so. Prints "integrity: N passed, N failed".
+# written through; outputs are never overwritten without --force where
+# tandem(1) says so. Prints "integrity: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/tandem-integrity-XXXXXX")
 MNT=

@@ -80,8 +80,8 @@ else
 	bad "schema: no xmllint (run ./setup)"
 fi
 
-# Every optional attribute on 1,000 people: checked in well under the 2 s
-# of SPEC section 3 (libxml2 once took seconds per hundred such people, see
+# Every optional attribute on 1,000 people: checked in well under 2 s
+# (libxml2 once took seconds per hundred such people, see
 # the note on <interleave> in schema/programme.rng). CPU time, as `times`
 # reports it for children: wall time on a loaded machine says little.
 big=$(mktemp -d)

@@ -95,7 +95,7 @@ done
 [ ! -e "$T/out/empty/certificates.pdf" ] && ok ||
     bad "empty-people: wrote certificates with nobody to certify"
 
-# 5. A 5 MB paragraph (SPEC: under 30 s), a 100 KB word, 10,000 nested
+# 5. A 5 MB paragraph (under 30 s), a 100 KB word, 10,000 nested
 #    list items and block quotes, in handbook chapters.
 sample big
 rm -f "$T/big/handbook/"*.md

@@ -30,7 +30,7 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* The texts a build uses besides the handbook chapters (SPEC §2). */
+/* The texts a build uses besides the handbook chapters (tandem-texts(5)). */
 static const struct {
 	const char		*name;
 	enum compose_text	 kind;

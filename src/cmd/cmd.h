@@ -1,5 +1,5 @@
 /*
- * The subcommands of the tandem command line (SPEC §3). Each takes the
+ * The subcommands of the tandem command line (tandem(1)). Each takes the
  * arguments after its name (argv[0] is the subcommand) and returns the exit
  * code (sysexits.h).
  */

@@ -1,6 +1,6 @@
 /*
  * tandem stats PROGRAMME...: statistics across cohorts for parliamentary
- * questions (SPEC §3, §6). Loads each programme (a folder or a
+ * questions (tandem(1), stats). Loads each programme (a folder or a
  * programme.xml file, one per cohort), computes and protects the tables
  * (src/stats/) and writes them as text on stdout or, with -o OUTDIR,
  * statistics.txt / .csv / .pdf there, one per --format given. The PDF is

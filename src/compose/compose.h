@@ -10,7 +10,7 @@
 #include "util/strbuf.h"
 
 /* The kinds of text, which decide the placeholders available in them
- * (content/PLACEHOLDERS.md, "Where a placeholder may be used"). */
+ * (tandem-texts(5), PLACEHOLDERS). */
 enum compose_text {
 	COMPOSE_HANDBOOK,	/* handbook chapters */
 	COMPOSE_AGREEMENT,	/* agreement.md: mentee.*, mentor.*, form.* */

@@ -50,7 +50,7 @@ enum label {
 	LABEL_CERTNO,		/* "Urkunden-Nr." */
 	LABEL_COORDINATION,	/* "Koordination" */
 	LABEL_NONE,		/* "keine Angabe" */
-	LABEL_PART_TOPICS,	/* score parts (SPEC §5) ... */
+	LABEL_PART_TOPICS,	/* score parts (tandem-programme(5)) ... */
 	LABEL_PART_WISH_GENDER,
 	LABEL_PART_FIELD,
 	LABEL_PART_LEVEL_GAP,

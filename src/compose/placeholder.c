@@ -1,6 +1,6 @@
 /*
  * Placeholder expansion on the cmark tree (see placeholder.h and
- * content/PLACEHOLDERS.md). Block placeholders standing alone in a
+ * tandem-texts(5)). Block placeholders standing alone in a
  * paragraph become custom blocks; text runs are merged into one text node,
  * scanned for "{{ }}", and each placeholder's value is written as plain
  * text.
@@ -362,7 +362,7 @@ coordinator_at(size_t i, void *arg)
 }
 
 /* Position, unit and organisation name joined by ", ", empty parts left
- * out (content/PLACEHOLDERS.md: person.affiliation). */
+ * out (tandem-texts(5): person.affiliation). */
 static void
 affiliation(struct strbuf *out, const struct programme *p,
     const struct person *q)

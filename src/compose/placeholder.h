@@ -1,22 +1,15 @@
 /*
- * Placeholders in the Markdown texts, as specified in content/PLACEHOLDERS.md
+ * Placeholders in the Markdown texts, as specified in tandem-texts(5)
  * (the contract): "{{programme.title}}", "{{count role=mentee gender=f}}",
  * ... are replaced on the parsed cmark tree, inside text nodes only (also
  * in headings and link texts, never in code), so that data is inserted as
  * text and never parsed as Markdown: a name with "*" or "[x](y)" stays
  * literal.
  *
- * Beyond the contract, and documented in it by the lead:
- *   - a name starting with a capital letter capitalises the value's first
- *     letter ("{{Roles.mentor}}" gives "Mentorierende Person"; English
- *     "{{Person.role}}" gives "Mentor");
- *   - person fields also "phone", "field", "topics", "id", "certno";
- *     "{{topics}}" (all topic labels); "{{period.start}}", "{{period.end}}",
- *     "{{programme.place}}"; "{{tandem.topics}}" (the topics a tandem
- *     shares) and "{{tandem.score}}" in agreements;
- *   - a placeholder broken over two lines (a soft break) is joined.
+ * A name starting with a capital letter capitalises the value's first
+ * letter; a placeholder broken over two lines (a soft break) is joined.
  *
- * Availability follows the contract's table by kind of text (struct
+ * Availability follows the kind of text (struct
  * compose_ctx.text). When the context has no person or tandem although the
  * kind of text has one (texts only being checked), person and tandem values
  * are empty.

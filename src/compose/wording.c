@@ -1,6 +1,6 @@
 /*
  * Role words: one table per number, indexed by language, wording style,
- * role and gender, exactly as in SPEC §6.
+ * role and gender, exactly as in tandem-texts(5), WORDING.
  */
 #include "compose/wording.h"
 

@@ -1,7 +1,8 @@
 /*
- * Role words (SPEC §6): "Mentorin", "Mentor", "Mentor:in", ... chosen by the
- * programme's language and wording style and, in the singular, by the
- * person's gender. All strings are static; callers never free them.
+ * Role words (tandem-texts(5), WORDING): "Mentorin", "Mentor",
+ * "Mentor:in", ... chosen by the programme's language and wording style
+ * and, in the singular, by the person's gender. All strings are static;
+ * callers never free them.
  */
 #ifndef COMPOSE_WORDING_H
 #define COMPOSE_WORDING_H

@@ -29,7 +29,7 @@ struct dev_info {
 	const char	*keywords;
 	const char	*lang;		/* BCP 47, e.g. "de-DE" */
 	long long	 date;		/* creation date, seconds since epoch */
-	bool		 pdfa;		/* write PDF/A-1b (issue 9) */
+	bool		 pdfa;		/* write PDF/A-1b */
 };
 
 /* Structure tags for tagged PDF (carried from the document tree). */

@@ -1,2 +1,2 @@
-# PNG images passed through to PDF once per run (documents issue).
+# PNG images passed through to PDF once per run.
 SRCS += src/device/pdf_image.c

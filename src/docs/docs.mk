@@ -1,4 +1,4 @@
-# The document kinds of tandem build (issue 5): placeholders in the texts,
+# The document kinds of tandem build: placeholders in the texts,
 # generated handbook chapters, tandem overview, goal agreements,
 # certificates and the evaluation report.
 SRCS += src/docs/docs_common.c src/docs/docs_tandems.c \

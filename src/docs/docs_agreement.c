@@ -154,8 +154,8 @@ agreement_into(struct doc *d, const struct docs_env *env,
 
 /*
  * How compact the agreement of tandem k must be to fit on two pages
- * (SPEC §6): 0 as written, 1 fewer writing lines and denser topics, 2 one
- * line each. Returns the level, or -1 after a text error.
+ * (tandem(1), build): 0 as written, 1 fewer writing lines and denser
+ * topics, 2 one line each. Returns the level, or -1 after a text error.
  */
 static int
 agreement_fit(struct docs_env *env, const struct agtext *at, int k)

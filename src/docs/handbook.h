@@ -1,8 +1,7 @@
 /*
  * The handbook: title page, table of contents and the chapters of the
  * programme (DIR/handbook/NAME.md in file-name order, else the built-in
- * sample chapters), composed into a document tree. The overviews of
- * participants and tandems follow with the documents issue.
+ * sample chapters), composed into a document tree.
  */
 #ifndef DOCS_HANDBOOK_H
 #define DOCS_HANDBOOK_H

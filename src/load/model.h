@@ -71,7 +71,7 @@ enum outcome_kind {
 	OUTCOME__MAX
 };
 
-/* Where the programme's tandems came from (SPEC §4, first match wins). */
+/* Where the programme's tandems came from (first match wins). */
 enum tandem_source {
 	TANDEMS_NONE,		/* none fixed: match on the fly */
 	TANDEMS_INLINE,		/* <tandems> inside programme.xml */
@@ -240,7 +240,7 @@ struct programme {
 					   <programme> if there is none) */
 };
 
-/* An empty programme with every default of SPEC §4 set. */
+/* An empty programme with every default of tandem-programme(5) set. */
 struct programme	*programme_new(void);
 void			 programme_free(struct programme *);
 

@@ -1,7 +1,8 @@
 /*
- * The hard rules of matching (SPEC §5) for one mentee–mentor pair. The
- * validator uses them for pins and fixed tandems, the matching stage to
- * decide which pairs are admissible and to explain why one is not.
+ * The hard rules of matching (tandem-programme(5), RULES) for one
+ * mentee–mentor pair. The validator uses them for pins and fixed tandems,
+ * the matching stage to decide which pairs are admissible and to explain
+ * why one is not.
  */
 #ifndef LOAD_RULES_H
 #define LOAD_RULES_H

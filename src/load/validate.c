@@ -1,7 +1,7 @@
 /*
  * Semantic validation of a loaded programme: everything the schema cannot
- * check, run as its own pass after loading (SPEC §4). Each problem is
- * reported with the file and line of the record that has it.
+ * check, run as its own pass after loading (tandem-programme(5)). Each
+ * problem is reported with the file and line of the record that has it.
  */
 #include <stdarg.h>
 #include <stdio.h>

@@ -6,10 +6,10 @@
  *	cc -std=c11 -c match.c lap.c
  *
  * Input: mentees, mentors with capacities, hard rules, pins, forbidden pairs
- * and either the features the scores are computed from (SPEC §5) or a table
- * of pair scores. Output: the assignment, each tandem's score and its parts,
- * the next best admissible mentors, why each unmatched mentee stayed
- * unmatched, and diagnostics for bad input.
+ * and either the features the scores are computed from (tandem-programme(5),
+ * MATCHING) or a table of pair scores. Output: the assignment, each
+ * tandem's score and its parts, the next best admissible mentors, why
+ * each unmatched mentee stayed unmatched, and diagnostics for bad input.
  *
  * The assignment is exact and deterministic. Among all assignments that keep
  * the hard rules and the pins it takes
@@ -62,7 +62,7 @@ struct match_person {
 	size_t		  nlanguages;
 };
 
-/* The parts of a score (SPEC §5), in this order everywhere. */
+/* The parts of a score (tandem-programme(5), MATCHING), in this order. */
 enum match_part {
 	MATCH_PART_TOPICS,
 	MATCH_PART_WISH_GENDER,
@@ -76,7 +76,7 @@ enum match_part {
 /* Names of the parts as in programme.xml ("topics", "wish-gender", ...). */
 extern const char *const match_part_names[MATCH_PART__MAX];
 
-/* Weight of each part, 0..10 (SPEC §4 defaults: 3 2 2 1 1 1). */
+/* Weight of each part, 0..10 (defaults: 3 2 2 1 1 1). */
 struct match_weights {
 	double	w[MATCH_PART__MAX];
 };
@@ -197,7 +197,7 @@ struct match_result {
 	size_t		 ndiags;
 };
 
-/* The SPEC §4 defaults: weights 3 2 2 1 1 1, no org rule, gaps 0 and 3. */
+/* The defaults: weights 3 2 2 1 1 1, no org rule, gaps 0 and 3. */
 void	match_defaults(struct match_input *);
 
 /*

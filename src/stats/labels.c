@@ -294,7 +294,7 @@ stats_eval_label(enum lang l, enum stats_eval_row r)
 
 /*
  * The role in the plural: mentees are "Mentees" everywhere; mentors follow
- * the wording table of SPEC §6 in German.
+ * the wording table of tandem-texts(5), WORDING, in German.
  */
 const char *
 stats_role_plural(enum lang l, enum wording w, enum role r)

@@ -1,7 +1,8 @@
 /*
- * Disclosure control for the statistics (SPEC §6): primary suppression of
- * small counts, secondary suppression so that no suppressed count can be
- * recomputed from the published totals, and an audit that checks this.
+ * Disclosure control for the statistics (tandem(1), stats): primary
+ * suppression of small counts, secondary suppression so that no
+ * suppressed count can be recomputed from the published totals, and an
+ * audit that checks this.
  *
  * A table is a cube cohort × row × column in which every dimension has a
  * total, so its published figures satisfy linear equations: along each

@@ -1,5 +1,5 @@
 /*
- * Statistics across cohorts (SPEC §6, issue 6): the figures parliaments ask
+ * Statistics across cohorts (tandem(1), stats): the figures parliaments ask
  * for, computed from one or more programmes, protected by the disclosure
  * rule (protect.c), and written as aligned text or a tidy CSV table; the
  * document tree for statistics.pdf comes from stats_doc.h.

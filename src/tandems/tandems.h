@@ -79,8 +79,8 @@ int	tandems_form(struct programme *p, struct tandems_result **out);
 void	tandems_result_free(struct tandems_result *);
 
 /*
- * Write p->tandems as a <tandems> document (see SPEC §4): an XML comment
- * saying it was generated and may be edited, then one
+ * Write p->tandems as a <tandems> document (tandem-programme(5)): an XML
+ * comment saying it was generated and may be edited, then one
  * <tandem mentee="..." mentor="..." score="..."/> per tandem.
  */
 void	tandems_write_xml(const struct programme *p,

@@ -133,7 +133,7 @@ sample(void)
 static void
 test_wording(void)
 {
-	/* The table of SPEC §6, row by row. */
+	/* The table of tandem-texts(5), WORDING, row by row. */
 	static const struct {
 		enum wording	 w;
 		const char	*f, *m, *d, *plural;

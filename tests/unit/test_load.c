@@ -1,8 +1,8 @@
 /*
  * Unit tests for src/load: a valid programme loads into the expected model
- * (fields, defaults of SPEC §4, resolved indices), tandems.xml is read,
- * bad input gives NULL with the right exit code and messages, the hard
- * rules and the validator work on hand-built models.
+ * (fields, defaults of tandem-programme(5), resolved indices), tandems.xml
+ * is read, bad input gives NULL with the right exit code and messages, the
+ * hard rules and the validator work on hand-built models.
  */
 #include <stdlib.h>
 #include <sysexits.h>

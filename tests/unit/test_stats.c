@@ -850,7 +850,7 @@ test_writers(void)
 	    "Zufriedenheit, Mittelwert;4,4\r\n") != NULL);
 	free(buf);
 
-	/* Mentors in each wording of SPEC §6 (titles use the plural). */
+	/* Mentors in each wording of tandem-texts(5) (titles use the plural). */
 	{
 		struct stats_table tt;
 
