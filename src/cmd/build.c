@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 
 #include "cmd/cmd.h"
 #include "compose/labels.h"
@@ -24,6 +23,7 @@
 #include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/resource.h"
 #include "util/xalloc.h"
@@ -83,24 +83,6 @@ parse_kinds(const char *list, struct opts *o)
 	}
 	free(copy);
 	return ok;
-}
-
-static long long
-creation_date(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (s != NULL && *s != '\0') {
-		errno = 0;
-		v = strtoll(s, &end, 10);
-		if (errno == 0 && *end == '\0' && v >= 0)
-			return v;
-		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH=\"%s\" is not a number "
-		    "of seconds; using the current time", s);
-	}
-	return (long long)time(NULL);
 }
 
 /* Render the handbook into the output folder. Returns an exit code. */
@@ -178,6 +160,7 @@ cmd_build(int argc, char *argv[])
 	struct programme *p;
 	struct tandems_result *tr = NULL;
 	struct docs_out dout;
+	struct epoch now;
 	char *outdir = NULL;
 	int rc = 0, i, k;
 	bool any = false;
@@ -216,6 +199,8 @@ cmd_build(int argc, char *argv[])
 	if (!any)
 		for (k = 0; k < K__MAX; k++)
 			o.want[k] = true;
+	if (epoch_read(&now) != 0)
+		return EX_USAGE;
 	if ((p = load_programme(o.dir, &rc)) == NULL)
 		return rc ? rc : EX_DATAERR;
 	outdir = o.outdir ? xstrdup(o.outdir) : xasprintf("out/%s", p->id);
@@ -225,7 +210,7 @@ cmd_build(int argc, char *argv[])
 		rc = EX_CANTCREAT;
 		goto done;
 	}
-	o.date = creation_date();
+	o.date = now.t;
 	/* The tandems (fixed or matched): shown or counted by every kind. */
 	if ((rc = tandems_form(p, &tr)) != 0)
 		goto done;

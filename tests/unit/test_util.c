@@ -1,5 +1,6 @@
 /*
- * Unit tests for src/util: UTF-8, dates, string buffers, atomic files.
+ * Unit tests for src/util: UTF-8, dates, string buffers, atomic files,
+ * the run's time.
  */
 #include <sys/stat.h>
 
@@ -9,6 +10,8 @@
 
 #include "harness.h"
 #include "load/model.h"
+#include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -125,6 +128,45 @@ test_fileio(void)
 	rmdir(dir);
 }
 
+/* SOURCE_DATE_EPOCH: digits fix the time (a UTC day), else an error. */
+static void
+test_epoch(void)
+{
+	static const char *const bad[] = { "abc", "-1", "+5", " 5", "5 ",
+	    "1.5", "0x10", "99999999999999999999" };
+	struct epoch e;
+	int y, m, d;
+	FILE *fp = tmpfile();
+
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	CHECK_INT(epoch_read(&e), 0);
+	CHECK(e.fixed);
+	CHECK_INT(e.t, 1700000000);
+	CHECK_INT(epoch_day(&e, &y, &m, &d), 0);
+	CHECK(y == 2023 && m == 11 && d == 14);
+	setenv("SOURCE_DATE_EPOCH", "0", 1);
+	CHECK(epoch_read(&e) == 0 && e.fixed && e.t == 0);
+	CHECK(epoch_day(&e, &y, &m, &d) == 0 && y == 1970 && m == 1 &&
+	    d == 1);
+	setenv("SOURCE_DATE_EPOCH", "", 1);
+	CHECK(epoch_read(&e) == 0 && !e.fixed && e.t > 1700000000);
+	unsetenv("SOURCE_DATE_EPOCH");
+	CHECK(epoch_read(&e) == 0 && !e.fixed);
+
+	diag_set_stream(fp);
+	diag_reset();
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		setenv("SOURCE_DATE_EPOCH", bad[i], 1);
+		CHECK_INT(epoch_read(&e), -1);
+	}
+	CHECK_INT(diag_count(DIAG_ERROR), sizeof(bad) / sizeof(bad[0]));
+	diag_set_stream(NULL);
+	diag_reset();
+	if (fp != NULL)
+		fclose(fp);
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+}
+
 int
 main(void)
 {
@@ -132,5 +174,6 @@ main(void)
 	test_dates();
 	test_strbuf();
 	test_fileio();
+	test_epoch();
 	return harness_done("util");
 }
