@@ -84,7 +84,9 @@ const char	*label_status(enum lang, enum status);
 
 /*
  * Append a date in long form: "15. August 2022" (de), "15 August 2022"
- * (en). An unset date (y == 0) appends nothing.
+ * (en); the one place dates are written out (handbook, documents,
+ * statistics). An unset date (y == 0) or a month outside 1..12 appends
+ * nothing.
  */
 void	label_date_long(struct strbuf *, enum lang, struct date);
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/labels.h"
 #include "stats/labels.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -242,14 +243,6 @@ static const char *const title_patterns[STATS__MAX][LANG__MAX] = {
 	},
 };
 
-static const char *const months[12][LANG__MAX] = {
-	{ "Januar", "January" }, { "Februar", "February" },
-	{ "März", "March" }, { "April", "April" }, { "Mai", "May" },
-	{ "Juni", "June" }, { "Juli", "July" }, { "August", "August" },
-	{ "September", "September" }, { "Oktober", "October" },
-	{ "November", "November" }, { "Dezember", "December" },
-};
-
 const char *
 stats_word(enum lang l, enum stats_word w)
 {
@@ -319,15 +312,14 @@ stats_title(enum lang l, enum wording w, const struct stats_table *t)
 	return xasprintf(title_patterns[t->measure][l], role);
 }
 
-/* Format a date in the language's long form. */
+/* Format a date in the language's long form (compose's label_date_long). */
 char *
 stats_date(enum lang l, struct date d)
 {
-	if (d.y == 0)
-		return xstrdup("");
-	if (l == LANG_EN)
-		return xasprintf("%d %s %d", d.d, months[d.m - 1][l], d.y);
-	return xasprintf("%d. %s %d", d.d, months[d.m - 1][l], d.y);
+	struct strbuf sb = STRBUF_INIT;
+
+	label_date_long(&sb, l, d);
+	return sb_take(&sb);
 }
 
 const char *

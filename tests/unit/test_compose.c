@@ -202,6 +202,18 @@ test_dates(void)
 	}
 	CHECK_STR(label_month(LANG_DE, 0), "");
 	CHECK_STR(label_month(LANG_DE, 13), "");
+	/* Edge days; nothing for an unset date or an impossible month. */
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_DE, (struct date){ 1999, 12, 31 });
+	CHECK_STR(sb_str(&sb), "31. Dezember 1999");
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_EN, (struct date){ 2000, 1, 1 });
+	CHECK_STR(sb_str(&sb), "1 January 2000");
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_DE, (struct date){ 0, 0, 0 });
+	label_date_long(&sb, LANG_EN, (struct date){ 2023, 0, 1 });
+	label_date_long(&sb, LANG_EN, (struct date){ 2023, 13, 1 });
+	CHECK_STR(sb_str(&sb), "");
 
 	sb_clear(&sb);
 	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
