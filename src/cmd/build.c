@@ -18,6 +18,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "docs/docs.h"
+#include "docs/docs_logo.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
 #include "layout/template.h"
@@ -112,47 +113,6 @@ build_handbook(const struct programme *p, const struct docs_out *o)
 	return rc;
 }
 
-/*
- * Check the organisations' logos once, before any document is composed:
- * a logo file that is missing or not a usable PNG or JPEG gets exactly
- * one warning, at the organisation's line in programme.xml, and is then
- * left out of every document (its logo is cleared in p).
- */
-static void
-check_logos(struct programme *p, const char *dir)
-{
-	for (size_t i = 0; i < p->norgs; i++) {
-		struct org *o = &p->orgs[i];
-		char *path;
-		const char *err = NULL;
-		int w, h;
-
-		if (o->logo == NULL)
-			continue;
-		path = xasprintf("%s/%s", dir, o->logo);
-		errno = 0;
-		if (!file_exists(path))
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s': no such file in %s; left out (put the "
-			    "file there or remove the logo attribute)",
-			    o->logo, o->id, dir);
-		else if (layout_image_size(path, &w, &h, &err) != 0 ||
-		    w <= 0 || h <= 0)
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s' cannot be used: %s; left out (replace it by "
-			    "a PNG or JPEG file or remove the logo attribute)",
-			    o->logo, o->id, err ? err : errno ?
-			    strerror(errno) : "no image size");
-		else {
-			free(path);
-			continue;
-		}
-		free(path);
-		free(o->logo);
-		o->logo = NULL;
-	}
-}
-
 int
 cmd_build(int argc, char *argv[])
 {
@@ -230,7 +190,7 @@ cmd_build(int argc, char *argv[])
 	/* A character no font has is reported at its place in the data. */
 	layout_set_origin(compose_origin, p);
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
-		check_logos(p, p->dir ? p->dir : o.dir);
+		docs_check_logos(p, p->dir ? p->dir : o.dir);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;

@@ -50,7 +50,7 @@ vspace(struct doc_block *parent, double h)
 	doc_add(parent, DOC_SPACE, NULL, 0)->height = h;
 }
 
-/* The organisations' logos side by side (those that exist). */
+/* The organisations' logos side by side (those docs_check_logos left). */
 static void
 logos(struct doc_block *r, const struct programme *p)
 {
@@ -62,14 +62,9 @@ logos(struct doc_block *r, const struct programme *p)
 
 		if (p->orgs[i].logo == NULL)
 			continue;
+		/* Usable: docs_check_logos() cleared the others. */
 		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
 		    p->orgs[i].logo);
-		if (!file_exists(path)) {
-			diag_warn(p->file, p->orgs[i].line, "logo %s: no such "
-			    "file; left out", p->orgs[i].logo);
-			free(path);
-			continue;
-		}
 		if (t == NULL) {
 			vspace(r, 40);
 			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
