@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "load/model.h"
 #include "util/diag.h"
 #include "util/epoch.h"
@@ -78,12 +79,11 @@ test_strbuf(void)
 static void
 test_fileio(void)
 {
-	char dir[] = "/tmp/tandem-test-XXXXXX";
+	const char *dir = fx_tmpdir();
 	char *path, *got;
 	size_t len;
 	struct outfile *of;
 
-	CHECK(mkdtemp(dir) != NULL);
 	path = xasprintf("%s/a/b/out.txt", dir);
 	CHECK(dir_make(path) == 0);		/* a folder named out.txt */
 	CHECK(dir_exists(path));
@@ -117,15 +117,8 @@ test_fileio(void)
 
 	CHECK(file_read(dir, &len) == NULL && errno == EISDIR);
 	CHECK(file_read("/nonexistent/x", &len) == NULL && errno == ENOENT);
-	unlink(path);
 	free(path);
-	path = xasprintf("%s/a/b", dir);
-	rmdir(path);
-	free(path);
-	path = xasprintf("%s/a", dir);
-	rmdir(path);
-	free(path);
-	rmdir(dir);
+	fx_tmp_done();
 }
 
 /* SOURCE_DATE_EPOCH: digits fix the time (a UTC day), else an error. */
@@ -136,7 +129,6 @@ test_epoch(void)
 	    "1.5", "0x10", "99999999999999999999" };
 	struct epoch e;
 	int y, m, d;
-	FILE *fp = tmpfile();
 
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 	CHECK_INT(epoch_read(&e), 0);
@@ -153,17 +145,14 @@ test_epoch(void)
 	unsetenv("SOURCE_DATE_EPOCH");
 	CHECK(epoch_read(&e) == 0 && !e.fixed);
 
-	diag_set_stream(fp);
-	diag_reset();
+	fx_capture();
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		setenv("SOURCE_DATE_EPOCH", bad[i], 1);
 		CHECK_INT(epoch_read(&e), -1);
 	}
 	CHECK_INT(diag_count(DIAG_ERROR), sizeof(bad) / sizeof(bad[0]));
-	diag_set_stream(NULL);
+	fx_capture_end();
 	diag_reset();
-	if (fp != NULL)
-		fclose(fp);
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 }
 
