@@ -2,7 +2,9 @@
  * Built-in words of the generated documents in German and English: labels
  * of generated chapters and table columns, names of event kinds, outcomes
  * and statuses, long dates ("15. August 2022"), periods and page labels
- * ("Seite 3 von 24"). Strings returned as const char * are static.
+ * ("Seite 3 von 24"). Strings returned as const char * are static. The
+ * one table of month names; the statistics take their dates and periods
+ * from here and keep only their own words in stats/labels.h.
  */
 #ifndef COMPOSE_LABELS_H
 #define COMPOSE_LABELS_H

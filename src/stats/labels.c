@@ -150,7 +150,6 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"answers given."
 	},
 	[SW_CSV_NOTE] = { "Hinweis", "Note" },
-	[SW_PERIOD_TO] = { "bis", "to" },
 	[SW_FIGURE] = { "Abbildung", "Figure" },
 	[SW_FIG_SATISFACTION] = {
 		", Antworten nach Zufriedenheit",
@@ -312,12 +311,13 @@ stats_title(enum lang l, enum wording w, const struct stats_table *t)
 	return xasprintf(title_patterns[t->measure][l], role);
 }
 
-/* Format a date in the language's long form (compose's label_date_long). */
+/* "Stand: 15. August 2022", the date in the documents' long form. */
 char *
-stats_date(enum lang l, struct date d)
+stats_asof(enum lang l, struct date d)
 {
 	struct strbuf sb = STRBUF_INIT;
 
+	sb_addf(&sb, "%s: ", stats_word(l, SW_ASOF));
 	label_date_long(&sb, l, d);
 	return sb_take(&sb);
 }
@@ -350,7 +350,6 @@ char *
 stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *a, *b;
 
 	if (strcmp(h->label, h->title) != 0 && (h->edition == NULL ||
 	    strcmp(h->label, h->edition) != 0))
@@ -359,11 +358,9 @@ stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
 	if (h->edition != NULL)
 		sb_addf(&sb, ", %s", h->edition);
 	if (period) {
-		a = stats_date(l, h->start);
-		b = stats_date(l, h->end);
-		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
-		free(a);
-		free(b);
+		sb_adds(&sb, " (");
+		label_period(&sb, l, h->start, h->end);
+		sb_addc(&sb, ')');
 	}
 	return sb_take(&sb);
 }
