@@ -25,8 +25,8 @@
 #include "stats/stats_doc.h"
 #include "tandems/tandems.h"
 #include "util/diag.h"
-#include "util/fileio.h"
 #include "util/epoch.h"
+#include "util/fileio.h"
 #include "util/resource.h"
 #include "util/xalloc.h"
 
