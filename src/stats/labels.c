@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compose/labels.h"
+#include "compose/wording.h"
 #include "stats/labels.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -285,19 +286,15 @@ stats_eval_label(enum lang l, enum stats_eval_row r)
 }
 
 /*
- * The role in the plural: mentees are "Mentees" everywhere; mentors follow
- * the wording table of SPEC §6 in German.
+ * The role in the plural at the start of a title: German by the
+ * programme's wording (compose/wording.c), English capitalised.
  */
 const char *
 stats_role_plural(enum lang l, enum wording w, enum role r)
 {
-	static const char *const mentors_de[WORDING__MAX] = {
-		"Mentorinnen und Mentoren", "Mentorierende", "Mentor:innen"
-	};
-
-	if (r == ROLE_MENTEE)
-		return "Mentees";
-	return l == LANG_EN ? "Mentors" : mentors_de[w];
+	if (l == LANG_EN)
+		return r == ROLE_MENTEE ? "Mentees" : "Mentors";
+	return wording_roles(l, w, r);
 }
 
 /* Build the title of table t from its measure and role. */
