@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 
 #include "cmd/cmd.h"
 #include "compose/labels.h"
@@ -19,11 +18,13 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "docs/docs.h"
+#include "docs/docs_logo.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
 #include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/resource.h"
 #include "util/xalloc.h"
@@ -85,24 +86,6 @@ parse_kinds(const char *list, struct opts *o)
 	return ok;
 }
 
-static long long
-creation_date(void)
-{
-	const char *s = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-	long long v;
-
-	if (s != NULL && *s != '\0') {
-		errno = 0;
-		v = strtoll(s, &end, 10);
-		if (errno == 0 && *end == '\0' && v >= 0)
-			return v;
-		diag_warn(NULL, 0, "SOURCE_DATE_EPOCH=\"%s\" is not a number "
-		    "of seconds; using the current time", s);
-	}
-	return (long long)time(NULL);
-}
-
 /* Render the handbook into the output folder. Returns an exit code. */
 static int
 build_handbook(const struct programme *p, const struct docs_out *o)
@@ -130,47 +113,6 @@ build_handbook(const struct programme *p, const struct docs_out *o)
 	return rc;
 }
 
-/*
- * Check the organisations' logos once, before any document is composed:
- * a logo file that is missing or not a usable PNG or JPEG gets exactly
- * one warning, at the organisation's line in programme.xml, and is then
- * left out of every document (its logo is cleared in p).
- */
-static void
-check_logos(struct programme *p, const char *dir)
-{
-	for (size_t i = 0; i < p->norgs; i++) {
-		struct org *o = &p->orgs[i];
-		char *path;
-		const char *err = NULL;
-		int w, h;
-
-		if (o->logo == NULL)
-			continue;
-		path = xasprintf("%s/%s", dir, o->logo);
-		errno = 0;
-		if (!file_exists(path))
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s': no such file in %s; left out (put the "
-			    "file there or remove the logo attribute)",
-			    o->logo, o->id, dir);
-		else if (layout_image_size(path, &w, &h, &err) != 0 ||
-		    w <= 0 || h <= 0)
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s' cannot be used: %s; left out (replace it by "
-			    "a PNG or JPEG file or remove the logo attribute)",
-			    o->logo, o->id, err ? err : errno ?
-			    strerror(errno) : "no image size");
-		else {
-			free(path);
-			continue;
-		}
-		free(path);
-		free(o->logo);
-		o->logo = NULL;
-	}
-}
-
 int
 cmd_build(int argc, char *argv[])
 {
@@ -178,6 +120,7 @@ cmd_build(int argc, char *argv[])
 	struct programme *p;
 	struct tandems_result *tr = NULL;
 	struct docs_out dout;
+	struct epoch now;
 	char *outdir = NULL;
 	int rc = 0, i, k;
 	bool any = false;
@@ -216,6 +159,8 @@ cmd_build(int argc, char *argv[])
 	if (!any)
 		for (k = 0; k < K__MAX; k++)
 			o.want[k] = true;
+	if (epoch_read(&now) != 0)
+		return EX_USAGE;
 	if ((p = load_programme(o.dir, &rc)) == NULL)
 		return rc ? rc : EX_DATAERR;
 	outdir = o.outdir ? xstrdup(o.outdir) : xasprintf("out/%s", p->id);
@@ -225,7 +170,7 @@ cmd_build(int argc, char *argv[])
 		rc = EX_CANTCREAT;
 		goto done;
 	}
-	o.date = creation_date();
+	o.date = now.t;
 	/* The tandems (fixed or matched): shown or counted by every kind. */
 	if ((rc = tandems_form(p, &tr)) != 0)
 		goto done;
@@ -245,7 +190,7 @@ cmd_build(int argc, char *argv[])
 	/* A character no font has is reported at its place in the data. */
 	layout_set_origin(compose_origin, p);
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
-		check_logos(p, p->dir ? p->dir : o.dir);
+		docs_check_logos(p, p->dir ? p->dir : o.dir);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;

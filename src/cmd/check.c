@@ -19,6 +19,7 @@
 #include "compose/placeholder.h"
 #include "device/font.h"
 #include "docs/docs.h"
+#include "docs/docs_logo.h"
 #include "layout/layout.h"
 #include "layout/template.h"
 #include "load/load.h"
@@ -456,6 +457,9 @@ cmd_check(int argc, char *argv[])
 	}
 	p = load_programme(argv[1], &rc);
 	dir = programme_dir(argv[1]);
+	/* The logos as build sees them: the same check, the same warnings. */
+	if (p != NULL)
+		docs_check_logos(p, p->dir ? p->dir : dir);
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;

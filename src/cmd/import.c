@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 
 #include "cmd/cmd.h"
 #include "import/csvin.h"
@@ -19,28 +18,9 @@
 #include "import/write.h"
 #include "load/load.h"
 #include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
-
-/* The year for placeholder periods: of SOURCE_DATE_EPOCH, else today. */
-static int
-current_year(void)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-	char *end;
-
-	if (e != NULL && *e != '\0') {
-		long long v = strtoll(e, &end, 10);
-
-		if (*end == '\0' && v >= 0)
-			t = (time_t)v;
-	}
-	if (gmtime_r(&t, &tm) == NULL)
-		return 2000;
-	return tm.tm_year + 1900;
-}
 
 /*
  * Write the finished output buf[0..len) to stdout or, atomically, to out.
@@ -80,7 +60,8 @@ cmd_import(int argc, char *argv[])
 	enum csvin_encoding enc = CSVIN_ENC_AUTO;
 	struct programme *target = NULL, *p = NULL;
 	struct csvin_table *t = NULL;
-	int whole = 0, force = 0, rc;
+	struct epoch now;
+	int whole = 0, force = 0, rc, year = 2000, m, d;
 	char *buf = NULL, *text = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -115,6 +96,10 @@ cmd_import(int argc, char *argv[])
 	if (into != NULL && whole)
 		return cmd_usage("import", "--into and --programme exclude "
 		    "each other");
+	if (epoch_read(&now) != 0)
+		return EX_USAGE;
+	/* Placeholder periods fall in the run's year. */
+	(void)epoch_day(&now, &year, &m, &d);
 	if ((rc = cmd_check_output(out, force)) != 0)
 		return rc;
 
@@ -129,7 +114,7 @@ cmd_import(int argc, char *argv[])
 	}
 	if (into != NULL && (target = load_programme(into, &rc)) == NULL)
 		goto out;
-	if ((p = import_sheet(csv, t, target, current_year())) == NULL ||
+	if ((p = import_sheet(csv, t, target, year)) == NULL ||
 	    validate_programme(p) != 0) {
 		rc = EX_DATAERR;
 		goto out;

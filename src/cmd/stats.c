@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 
 #include "cmd/cmd.h"
 #include "docs/docs.h"
@@ -26,6 +25,7 @@
 #include "stats/stats_doc.h"
 #include "tandems/tandems.h"
 #include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/resource.h"
 #include "util/xalloc.h"
@@ -50,6 +50,7 @@ struct options {
 	bool		 pdfa;			/* PDF/A-1b (not --no-pdfa) */
 	char		**progs;		/* the PROGRAMME arguments */
 	size_t		 nprogs;
+	struct epoch	 now;			/* the run's time */
 };
 
 /* Parse a --min-cell value: an integer 1..STATS_MIN_CELL_MAX, else -1. */
@@ -171,39 +172,14 @@ parse_args(int argc, char *argv[], struct options *o)
 	return 0;
 }
 
-/* The run's time: SOURCE_DATE_EPOCH when set (reproducible), else now. */
-static time_t
-run_time(bool *fixed)
-{
-	const char *e = getenv("SOURCE_DATE_EPOCH");
-	char *end;
-
-	*fixed = false;
-	if (e != NULL && *e != '\0') {
-		long long v = strtoll(e, &end, 10);
-
-		if (*end == '\0' && v >= 0) {
-			*fixed = true;
-			return (time_t)v;
-		}
-	}
-	return time(NULL);
-}
-
-/* The "as of" date printed on the statistics (of run_time()). */
+/* The "as of" date printed on the statistics: the day of the run. */
 static struct date
-asof_date(void)
+asof_date(const struct epoch *now)
 {
 	struct date d = { 0, 0, 0 };
-	bool fixed;
-	time_t t = run_time(&fixed);
-	struct tm tm;
 
-	if (fixed ? gmtime_r(&t, &tm) == NULL : localtime_r(&t, &tm) == NULL)
-		return d;
-	d.y = tm.tm_year + 1900;
-	d.m = tm.tm_mon + 1;
-	d.d = tm.tm_mday;
+	if (epoch_day(now, &d.y, &d.m, &d.d) != 0)
+		d.y = d.m = d.d = 0;
 	return d;
 }
 
@@ -263,7 +239,7 @@ stats_author(struct programme *const *pv, size_t n)
 /* Set s as statistics.pdf at path. Returns an exit code. */
 static int
 write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
-    bool pdfa, const char *path)
+    bool pdfa, const struct epoch *now, const char *path)
 {
 	const struct programme *p = pv[0];
 	char *author;
@@ -271,7 +247,6 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 	struct device *dev;
 	struct dev_info info;
 	struct doc *doc;
-	bool fixed;
 	int rc = 0;
 
 	if ((t = docs_template(p, "statistics", &rc)) == NULL) {
@@ -279,7 +254,7 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 		layout_image_forget();
 		return rc;
 	}
-	doc = stats_doc(s, asof_date());
+	doc = stats_doc(s, asof_date(now));
 	memset(&info, 0, sizeof(info));
 	info.title = doc->title;
 	author = stats_author(pv, npv);
@@ -287,7 +262,7 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 	info.pdfa = pdfa;
 	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
 	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
-	info.date = (long long)run_time(&fixed);
+	info.date = now->t;
 	dev = dev_pdf_new();
 	if (dev->ops->begin(dev, &info) != 0 ||
 	    layout_render(doc, t, dev, NULL) != 0)
@@ -324,7 +299,8 @@ write_files(const struct stats *s, struct programme *const *pv, size_t npv,
 		path = xasprintf("%s/statistics.%s", o->outdir,
 		    format_names[f]);
 		if (f == FORMAT_PDF) {
-			int r = write_pdf(s, pv, npv, o->pdfa, path);
+			int r = write_pdf(s, pv, npv, o->pdfa, &o->now,
+			    path);
 
 			if (r != 0 && rc == 0)
 				rc = r;
@@ -359,6 +335,10 @@ cmd_stats(int argc, char *argv[])
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		goto out;
+	if (epoch_read(&o.now) != 0) {
+		rc = EX_USAGE;
+		goto out;
+	}
 
 	/* Load every cohort, reporting the problems of all of them. */
 	pv = xcalloc(o.nprogs, sizeof(*pv));
@@ -417,12 +397,12 @@ cmd_stats(int argc, char *argv[])
 		goto out;
 	}
 	if (o.outdir != NULL)
-		rc = write_files(s, pv, o.nprogs, &o, asof_date());
+		rc = write_files(s, pv, o.nprogs, &o, asof_date(&o.now));
 	else {
 		enum stats_format f = o.format[FORMAT_CSV] ? FORMAT_CSV :
 		    FORMAT_TXT;
 
-		if (write_format(s, f, &o, asof_date(), stdout) != 0)
+		if (write_format(s, f, &o, asof_date(&o.now), stdout) != 0)
 			rc = EX_IOERR;
 	}
 out:

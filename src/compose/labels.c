@@ -186,7 +186,7 @@ label_status(enum lang l, enum status s)
 void
 label_date_long(struct strbuf *sb, enum lang l, struct date d)
 {
-	if (d.y == 0)
+	if (d.y == 0 || d.m < 1 || d.m > 12)
 		return;
 	if (l == LANG_EN)
 		sb_addf(sb, "%d %s %d", d.d, label_month(l, d.m), d.y);

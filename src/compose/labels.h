@@ -2,7 +2,9 @@
  * Built-in words of the generated documents in German and English: labels
  * of generated chapters and table columns, names of event kinds, outcomes
  * and statuses, long dates ("15. August 2022"), periods and page labels
- * ("Seite 3 von 24"). Strings returned as const char * are static.
+ * ("Seite 3 von 24"). Strings returned as const char * are static. The
+ * one table of month names; the statistics take their dates and periods
+ * from here and keep only their own words in stats/labels.h.
  */
 #ifndef COMPOSE_LABELS_H
 #define COMPOSE_LABELS_H
@@ -84,7 +86,9 @@ const char	*label_status(enum lang, enum status);
 
 /*
  * Append a date in long form: "15. August 2022" (de), "15 August 2022"
- * (en). An unset date (y == 0) appends nothing.
+ * (en); the one place dates are written out (handbook, documents,
+ * statistics). An unset date (y == 0) or a month outside 1..12 appends
+ * nothing.
  */
 void	label_date_long(struct strbuf *, enum lang, struct date);
 

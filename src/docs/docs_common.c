@@ -207,27 +207,6 @@ docs_cell(struct doc_block *row, const char *text, unsigned style,
 	return c;
 }
 
-/*
- * Is this the first warning about the record at file:line? A logo that
- * cannot be used is reported once, not on each of a thousand
- * certificates.
- */
-static bool
-first_warning(const char *file, long line)
-{
-	static struct { const char *file; long line; } seen[64];
-	static size_t nseen;
-
-	for (size_t i = 0; i < nseen; i++)
-		if (seen[i].file == file && seen[i].line == line)
-			return false;
-	if (nseen < sizeof(seen) / sizeof(seen[0])) {
-		seen[nseen].file = file;
-		seen[nseen++].line = line;
-	}
-	return true;
-}
-
 void
 docs_logos(struct doc_block *parent, const struct programme *p,
     double width, double height)
@@ -248,13 +227,10 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 			continue;
 		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
 		    p->orgs[i].logo);
+		/* docs_check_logos() has reported and cleared the unusable
+		 * ones; this reads the size. */
 		if (layout_image_size(path, &pw, &ph, &err) != 0 || pw <= 0 ||
 		    ph <= 0) {
-			if (first_warning(p->file, p->orgs[i].line))
-				diag_warn(p->file, p->orgs[i].line, "logo %s "
-				    "cannot be used: %s; left out",
-				    p->orgs[i].logo, err ? err :
-				    strerror(errno));
 			free(path);
 			continue;
 		}

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
 #include "docs/docs.h"
@@ -18,15 +19,6 @@
 #include "util/resource.h"
 #include "util/xalloc.h"
 
-static const char *const months_de[12] = {
-	"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
-	"August", "September", "Oktober", "November", "Dezember"
-};
-static const char *const months_en[12] = {
-	"January", "February", "March", "April", "May", "June", "July",
-	"August", "September", "October", "November", "December"
-};
-
 /* Labels in the programme's language, indexed by enum lang. */
 static const struct {
 	const char	*handbook;
@@ -36,19 +28,6 @@ static const struct {
 	{ "Handbuch für", "Inhalt", "Laufzeit" },
 	{ "Handbook for", "Contents", "Period" },
 };
-
-void
-handbook_date(const struct date *d, enum lang lang, char *buf)
-{
-	unsigned m = (unsigned)d->m - 1;
-
-	if (d->y == 0 || m >= 12) {
-		buf[0] = '\0';
-		return;
-	}
-	snprintf(buf, 64, lang == LANG_EN ? "%d %s %d" : "%d. %s %d", d->d,
-	    (lang == LANG_EN ? months_en : months_de)[m], d->y);
-}
 
 static struct doc_block *
 para(struct doc_block *parent, const char *text, double size, unsigned style,
@@ -71,7 +50,7 @@ vspace(struct doc_block *parent, double h)
 	doc_add(parent, DOC_SPACE, NULL, 0)->height = h;
 }
 
-/* The organisations' logos side by side (those that exist). */
+/* The organisations' logos side by side (those docs_check_logos left). */
 static void
 logos(struct doc_block *r, const struct programme *p)
 {
@@ -83,14 +62,9 @@ logos(struct doc_block *r, const struct programme *p)
 
 		if (p->orgs[i].logo == NULL)
 			continue;
+		/* Usable: docs_check_logos() cleared the others. */
 		path = xasprintf("%s/%s", p->dir ? p->dir : ".",
 		    p->orgs[i].logo);
-		if (!file_exists(path)) {
-			diag_warn(p->file, p->orgs[i].line, "logo %s: no such "
-			    "file; left out", p->orgs[i].logo);
-			free(path);
-			continue;
-		}
 		if (t == NULL) {
 			vspace(r, 40);
 			t = doc_add(r, DOC_TABLE, p->file, p->orgs[i].line);
@@ -115,7 +89,8 @@ static void
 title_page(struct doc *d, const struct programme *p)
 {
 	struct doc_block *r = d->root, *b;
-	char from[64], to[64], *s;
+	struct strbuf from = STRBUF_INIT, to = STRBUF_INIT;
+	char *s;
 
 	vspace(r, 140);
 	b = doc_add(r, DOC_HEADING, p->file, 0);
@@ -138,15 +113,17 @@ title_page(struct doc *d, const struct programme *p)
 	    wording_roles(p->lang, p->wording, ROLE_MENTOR));
 	para(r, s, 15, 0, DOC_FONT_HEADING);
 	free(s);
-	handbook_date(&p->start, p->lang, from);
-	handbook_date(&p->end, p->lang, to);
-	if (from[0] != '\0' && to[0] != '\0') {
+	label_date_long(&from, p->lang, p->start);
+	label_date_long(&to, p->lang, p->end);
+	if (from.len > 0 && to.len > 0) {
 		vspace(r, 40);
 		s = xasprintf("%s: %s \xe2\x80\x93 %s", labels[p->lang].period,
-		    from, to);
+		    sb_str(&from), sb_str(&to));
 		para(r, s, 12, 0, DOC_FONT_HEADING);
 		free(s);
 	}
+	sb_free(&from);
+	sb_free(&to);
 	logos(r, p);
 	if (p->norgs > 0) {
 		vspace(r, 40);

@@ -15,7 +15,4 @@
  */
 struct doc	*handbook_compose(const struct programme *p);
 
-/* "15. August 2022" (de) or "15 August 2022" (en); buf of 64 bytes. */
-void		 handbook_date(const struct date *, enum lang, char *buf);
-
 #endif

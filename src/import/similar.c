@@ -127,17 +127,6 @@ import_slug(const char *s, const char *fallback)
 	return f;
 }
 
-size_t
-import_distance(const char *a, const char *b)
-{
-	char *fa = import_fold(a, ' '), *fb = import_fold(b, ' ');
-	size_t d = suggest_distance(fa, fb);
-
-	free(fa);
-	free(fb);
-	return d;
-}
-
 const char *
 import_closest(const char *s, const char *const *cands, size_t n)
 {

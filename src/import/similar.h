@@ -25,13 +25,10 @@ bool	 import_same(const char *a, const char *b);
  * never empty (then fallback is returned, copied). The caller frees. */
 char	*import_slug(const char *s, const char *fallback);
 
-/* Edit distance (Levenshtein) between the folded forms of a and b. */
-size_t	 import_distance(const char *a, const char *b);
-
 /*
- * The candidate closest to s by import_distance(), or NULL when none is
- * close enough to be a likely typo (distance at most a third of the
- * longer name, and at least 1 allowed).
+ * The candidate closest to s, or NULL when none is close enough to be a
+ * likely typo: suggest_index() in SUGGEST_NAME mode over the folded forms
+ * (distance at most a third of the longer name, and at least 1 allowed).
  */
 const char *import_closest(const char *s, const char *const *cands, size_t n);
 

@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/labels.h"
+#include "compose/wording.h"
 #include "stats/labels.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -149,7 +151,6 @@ static const char *const words[STATS_WORD__MAX][LANG__MAX] = {
 		"answers given."
 	},
 	[SW_CSV_NOTE] = { "Hinweis", "Note" },
-	[SW_PERIOD_TO] = { "bis", "to" },
 	[SW_FIGURE] = { "Abbildung", "Figure" },
 	[SW_FIG_SATISFACTION] = {
 		", Antworten nach Zufriedenheit",
@@ -242,14 +243,6 @@ static const char *const title_patterns[STATS__MAX][LANG__MAX] = {
 	},
 };
 
-static const char *const months[12][LANG__MAX] = {
-	{ "Januar", "January" }, { "Februar", "February" },
-	{ "März", "March" }, { "April", "April" }, { "Mai", "May" },
-	{ "Juni", "June" }, { "Juli", "July" }, { "August", "August" },
-	{ "September", "September" }, { "Oktober", "October" },
-	{ "November", "November" }, { "Dezember", "December" },
-};
-
 const char *
 stats_word(enum lang l, enum stats_word w)
 {
@@ -293,19 +286,15 @@ stats_eval_label(enum lang l, enum stats_eval_row r)
 }
 
 /*
- * The role in the plural: mentees are "Mentees" everywhere; mentors follow
- * the wording table of tandem-texts(5), WORDING, in German.
+ * The role in the plural at the start of a title: German by the
+ * programme's wording (tandem-texts(5), WORDING), English capitalised.
  */
 const char *
 stats_role_plural(enum lang l, enum wording w, enum role r)
 {
-	static const char *const mentors_de[WORDING__MAX] = {
-		"Mentorinnen und Mentoren", "Mentorierende", "Mentor:innen"
-	};
-
-	if (r == ROLE_MENTEE)
-		return "Mentees";
-	return l == LANG_EN ? "Mentors" : mentors_de[w];
+	if (l == LANG_EN)
+		return r == ROLE_MENTEE ? "Mentees" : "Mentors";
+	return wording_roles(l, w, r);
 }
 
 /* Build the title of table t from its measure and role. */
@@ -319,15 +308,15 @@ stats_title(enum lang l, enum wording w, const struct stats_table *t)
 	return xasprintf(title_patterns[t->measure][l], role);
 }
 
-/* Format a date in the language's long form. */
+/* "Stand: 15. August 2022", the date in the documents' long form. */
 char *
-stats_date(enum lang l, struct date d)
+stats_asof(enum lang l, struct date d)
 {
-	if (d.y == 0)
-		return xstrdup("");
-	if (l == LANG_EN)
-		return xasprintf("%d %s %d", d.d, months[d.m - 1][l], d.y);
-	return xasprintf("%d. %s %d", d.d, months[d.m - 1][l], d.y);
+	struct strbuf sb = STRBUF_INIT;
+
+	sb_addf(&sb, "%s: ", stats_word(l, SW_ASOF));
+	label_date_long(&sb, l, d);
+	return sb_take(&sb);
 }
 
 const char *
@@ -358,7 +347,6 @@ char *
 stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
 {
 	struct strbuf sb = STRBUF_INIT;
-	char *a, *b;
 
 	if (strcmp(h->label, h->title) != 0 && (h->edition == NULL ||
 	    strcmp(h->label, h->edition) != 0))
@@ -367,11 +355,9 @@ stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
 	if (h->edition != NULL)
 		sb_addf(&sb, ", %s", h->edition);
 	if (period) {
-		a = stats_date(l, h->start);
-		b = stats_date(l, h->end);
-		sb_addf(&sb, " (%s %s %s)", a, stats_word(l, SW_PERIOD_TO), b);
-		free(a);
-		free(b);
+		sb_adds(&sb, " (");
+		label_period(&sb, l, h->start, h->end);
+		sb_addc(&sb, ')');
 	}
 	return sb_take(&sb);
 }

@@ -1,7 +1,9 @@
 /*
- * The words of the statistics in the built-in languages (de, en): table
- * titles, row and column labels, footnotes and the methods note. Internal to
- * src/stats/.
+ * The words only the statistics print, in the built-in languages (de, en):
+ * table titles, row and column labels (English in sentence case, as column
+ * heads), footnotes and the methods note. Internal to src/stats/. Words
+ * the documents print too (dates, periods) come from compose/labels.h;
+ * both keep their words in tables indexed by an enum and the language.
  */
 #ifndef STATS_LABELS_H
 #define STATS_LABELS_H
@@ -40,7 +42,6 @@ enum stats_word {
 	SW_M_MIN1,		/* --min-cell 1: nothing below it */
 	SW_M_EVAL,		/* evaluation is anonymous */
 	SW_CSV_NOTE,		/* measure name of CSV note rows */
-	SW_PERIOD_TO,		/* "bis" between two dates */
 	SW_FIGURE,		/* "Abbildung" before a chart's number */
 	SW_FIG_SATISFACTION,	/* what a survey chart shows */
 	STATS_WORD__MAX
@@ -63,8 +64,8 @@ const char	*stats_role_plural(enum lang, enum wording, enum role);
 /* The table title, e.g. "Mentees nach Geschlecht" (caller frees). */
 char		*stats_title(enum lang, enum wording, const struct stats_table *);
 
-/* A date in long form: "15. August 2022" / "15 August 2022" (caller frees). */
-char		*stats_date(enum lang, struct date);
+/* "Stand: 15. August 2022" / "As of: 15 August 2022" (caller frees). */
+char		*stats_asof(enum lang, struct date);
 
 /*
  * The printed value of a cell: the count, "." when suppressed, "–" when

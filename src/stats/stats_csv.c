@@ -99,15 +99,14 @@ stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
     FILE *fp)
 {
 	const char *note = stats_word(s->lang, SW_CSV_NOTE);
-	char *d = stats_date(s->lang, asof), *text;
+	char *text;
 
 	if (bom)
 		fputs("\xef\xbb\xbf", fp);
 	fprintf(fp, "cohort%cmeasure%cgroup%cvalue\r\n", sep, sep, sep);
-	text = xasprintf("%s: %s", stats_word(s->lang, SW_ASOF), d);
+	text = stats_asof(s->lang, asof);
 	record(fp, sep, "", note, text, "");
 	free(text);
-	free(d);
 	if (s->protected_) {
 		text = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
 		    s->min_cell);

@@ -301,13 +301,12 @@ static void
 head(struct doc_block *r, const struct stats *s, struct date asof)
 {
 	enum lang l = s->lang;
-	char *d = stats_date(l, asof), *line;
+	char *line;
 
 	heading(r, 1, stats_word(l, SW_HEADING));
-	line = xasprintf("%s: %s", stats_word(l, SW_ASOF), d);
+	line = stats_asof(l, asof);
 	para(r, line, 0, 0);
 	free(line);
-	free(d);
 	if (!s->protected_)
 		para(r, stats_word(l, SW_NO_SUPPRESS), DOC_BOLD, 0);
 	para(r, stats_word(l, SW_COHORTS), DOC_BOLD, 0);

@@ -210,10 +210,10 @@ static void
 print_head(const struct stats *s, struct date asof, FILE *fp)
 {
 	enum lang l = s->lang;
-	char *d = stats_date(l, asof);
+	char *d = stats_asof(l, asof);
 
 	fprintf(fp, "%s\n", stats_word(l, SW_HEADING));
-	fprintf(fp, "%s: %s\n", stats_word(l, SW_ASOF), d);
+	fprintf(fp, "%s\n", d);
 	free(d);
 	if (!s->protected_)
 		fprintf(fp, "\n*** %s ***\n", stats_word(l, SW_NO_SUPPRESS));

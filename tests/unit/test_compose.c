@@ -11,6 +11,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "compose/certno.h"
 #include "compose/compose.h"
 #include "compose/figures.h"
@@ -22,49 +23,6 @@
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
-
-/* Diagnostics go here so that tests can look at them. */
-static char	*diag_buf;
-static size_t	 diag_len;
-static FILE	*diag_fp;
-
-static void
-diag_capture(void)
-{
-	if (diag_fp != NULL)
-		fclose(diag_fp);
-	free(diag_buf);
-	diag_buf = NULL;
-	diag_fp = open_memstream(&diag_buf, &diag_len);
-	diag_set_stream(diag_fp);
-	diag_reset();
-}
-
-static const char *
-diag_text(void)
-{
-	fflush(diag_fp);
-	return diag_buf != NULL ? diag_buf : "";
-}
-
-static void
-add_person(struct programme *p, const char *id, enum role r, enum gender g,
-    const char *title, const char *given, const char *family, int org)
-{
-	struct person *q;
-
-	p->people = xrealloc(p->people, (p->npeople + 1) * sizeof(*q));
-	q = &p->people[p->npeople++];
-	memset(q, 0, sizeof(*q));
-	q->id = xstrdup(id);
-	q->role = r;
-	q->gender = g;
-	q->org = org;
-	q->capacity = 1;
-	q->title = title ? xstrdup(title) : NULL;
-	q->given = given ? xstrdup(given) : NULL;
-	q->family = xstrdup(family);
-}
 
 /* A small cross-mentoring programme like the sample. */
 static struct programme *
@@ -85,33 +43,26 @@ sample(void)
 	p->orgs[0].short_name = xstrdup("Köln");
 	p->orgs[1].id = xstrdup("d_1");
 	p->orgs[1].name = xstrdup("Landeshauptstadt Düsseldorf");
-	p->ntopics = 3;
-	p->topics = xcalloc(3, sizeof(*p->topics));
-	p->topics[0].id = xstrdup("career");
-	p->topics[0].label = xstrdup("Karriereplanung");
-	p->topics[1].id = xstrdup("network");
-	p->topics[1].label = xstrdup("Networking");
-	p->topics[2].id = xstrdup("lead");
-	p->topics[2].label = xstrdup("Führung");
-	add_person(p, "p01", ROLE_MENTEE, GENDER_F, "Dr.", "Aylin", "Yılmaz",
+	fx_topics(p);
+	fx_person(p, "p01", ROLE_MENTEE, GENDER_F, "Dr.", "Aylin", "Yılmaz",
 	    0);
 	p->people[0].topics = xcalloc(2, sizeof(int));
 	p->people[0].topics[0] = 0;
 	p->people[0].topics[1] = 1;
 	p->people[0].ntopics = 2;
 	p->people[0].unit = xstrdup("Amt für Personal");
-	add_person(p, "p02", ROLE_MENTEE, GENDER_M, NULL, "Jan", "Nowak", 1);
-	add_person(p, "p03", ROLE_MENTEE, GENDER_F, NULL, "*Lena*",
+	fx_person(p, "p02", ROLE_MENTEE, GENDER_M, NULL, "Jan", "Nowak", 1);
+	fx_person(p, "p03", ROLE_MENTEE, GENDER_F, NULL, "*Lena*",
 	    "[Klick](http://x.example) <b>", 1);
 	p->people[2].status = STATUS_WITHDRAWN;
-	add_person(p, "p11", ROLE_MENTOR, GENDER_M, NULL, "Jonas", "Becker", 1);
+	fx_person(p, "p11", ROLE_MENTOR, GENDER_M, NULL, "Jonas", "Becker", 1);
 	p->people[3].topics = xcalloc(2, sizeof(int));
 	p->people[3].topics[0] = 1;
 	p->people[3].topics[1] = 2;
 	p->people[3].ntopics = 2;
-	add_person(p, "p12", ROLE_MENTOR, GENDER_F, NULL, "Sabine", "Krüger",
+	fx_person(p, "p12", ROLE_MENTOR, GENDER_F, NULL, "Sabine", "Krüger",
 	    0);
-	add_person(p, "p13", ROLE_MENTOR, GENDER_UNKNOWN, NULL, "Kim", "Lee",
+	fx_person(p, "p13", ROLE_MENTOR, GENDER_UNKNOWN, NULL, "Kim", "Lee",
 	    0);
 	p->ntandems = 1;
 	p->tandems = xcalloc(1, sizeof(*p->tandems));
@@ -202,6 +153,18 @@ test_dates(void)
 	}
 	CHECK_STR(label_month(LANG_DE, 0), "");
 	CHECK_STR(label_month(LANG_DE, 13), "");
+	/* Edge days; nothing for an unset date or an impossible month. */
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_DE, (struct date){ 1999, 12, 31 });
+	CHECK_STR(sb_str(&sb), "31. Dezember 1999");
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_EN, (struct date){ 2000, 1, 1 });
+	CHECK_STR(sb_str(&sb), "1 January 2000");
+	sb_clear(&sb);
+	label_date_long(&sb, LANG_DE, (struct date){ 0, 0, 0 });
+	label_date_long(&sb, LANG_EN, (struct date){ 2023, 0, 1 });
+	label_date_long(&sb, LANG_EN, (struct date){ 2023, 13, 1 });
+	CHECK_STR(sb_str(&sb), "");
 
 	sb_clear(&sb);
 	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
@@ -308,13 +271,13 @@ xp_err(const struct compose_ctx *c, const char *s, const char *msg)
 {
 	int e;
 
-	diag_capture();
+	fx_capture();
 	xp(c, s, &e);
 	CHECK_INT(e, 1);
-	if (strstr(diag_text(), msg) == NULL) {
+	if (strstr(fx_captured(), msg) == NULL) {
 		harness_fail++;
 		fprintf(stderr, "for %s: want \"%s\" in \"%s\"\n", s, msg,
-		    diag_text());
+		    fx_captured());
 	} else
 		harness_pass++;
 }
@@ -335,7 +298,7 @@ test_placeholders(void)
 	struct compose_ctx c;
 	int e;
 
-	diag_capture();
+	fx_capture();
 	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 	CHECK_STR(xp(&c, "{{programme.title}}", &e),
 	    "Interkommunales Cross-Mentoring");
@@ -387,7 +350,7 @@ test_placeholders(void)
 	CHECK_STR(xp(&c, "{{event.closing.date}} in {{event.closing.place}}: "
 	    "{{event.closing.title}}; [{{event.kickoff.place}}]", &e),
 	    "10. November 2023 in Düsseldorf: Abschluss; []");
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(fx_captured(), "");
 
 	/* English and the other wordings. */
 	p->lang = LANG_EN;
@@ -423,7 +386,7 @@ test_placeholders(void)
 		CHECK_STR(xp(&c, "{{person.certno}}", &e), want);
 		free(want);
 	}
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(fx_captured(), "");
 	compose_ctx_person(&c, p, 4);
 	CHECK_STR(xp(&c, "{{person.role}}", &e), "Mentorin");
 	compose_ctx_person(&c, p, 3);
@@ -452,7 +415,7 @@ test_placeholders(void)
 	    "Mentor)");
 	CHECK_STR(xp(&c, "{{tandem.topics}} {{tandem.score}}", &e),
 	    "Networking 78");
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(fx_captured(), "");
 
 	/* The report: evaluation and outcomes. */
 	compose_ctx_init(&c, p, COMPOSE_REPORT);
@@ -484,19 +447,19 @@ test_placeholders(void)
 	CHECK_STR(xp(&c, "{{outcomes.count}} {{outcomes.count "
 	    "kind=position-change}} {{outcomes.count within=period}} "
 	    "{{outcomes.count within=after kind=promotion}}", &e), "3 2 2 1");
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(fx_captured(), "");
 
 	/* Errors, with file, line and column. */
 	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
-	diag_capture();
+	fx_capture();
 	xp(&c, "ab {{programme.titel}} cd", &e);
 	CHECK_INT(e, 1);
-	CHECK_STR(diag_text(), "tandem: t.md:4:4: error: unknown placeholder "
+	CHECK_STR(fx_captured(), "tandem: t.md:4:4: error: unknown placeholder "
 	    "'programme.titel'\n");
-	diag_capture();
+	fx_capture();
 	CHECK_STR(xp(&c, "x {{period", &e), "x {{period");
 	CHECK_INT(e, 1);
-	CHECK_STR(diag_text(), "tandem: t.md:4:3: error: unclosed placeholder:"
+	CHECK_STR(fx_captured(), "tandem: t.md:4:3: error: unclosed placeholder:"
 	    " '{{' without '}}'\n");
 	xp_err(&c, "{{person.name}}", "placeholder 'person.name' is not "
 	    "available in this text");
@@ -539,13 +502,13 @@ test_placeholders(void)
 		memset(big, 'x', sizeof(big));
 		memcpy(big, "{{", 2);
 		memcpy(big + sizeof(big) - 3, "}}", 3);
-		diag_capture();
+		fx_capture();
 		xp(&c, big, &e);
 		CHECK_INT(e, 1);
-		CHECK(strlen(diag_text()) < 140);
+		CHECK(strlen(fx_captured()) < 140);
 	}
 	/* Many errors in one text: all are reported. */
-	diag_capture();
+	fx_capture();
 	xp(&c, "{{a}} {{b}} {{c}}", &e);
 	CHECK_INT(e, 3);
 	CHECK_INT(diag_count(DIAG_ERROR), 3);
@@ -649,7 +612,7 @@ test_tree(void)
 	cmark_node *doc, *para, *t;
 	int e;
 
-	diag_capture();
+	fx_capture();
 	/* Data with Markdown characters stays literal text. */
 	compose_ctx_person(&c, p, 2);
 	e = tree(&c, "Hallo {{person.name}}!\n", &text, &types);
@@ -703,28 +666,28 @@ test_tree(void)
 	}
 
 	/* Errors carry the line of the text. */
-	diag_capture();
+	fx_capture();
 	e = tree(&c, "# Kopf\n\nText\nmit {{unbekannt}} drin\n\n"
 	    "- {{person.name}}\n", &text, &types);
 	CHECK_INT(e, 2);
-	CHECK(strncmp(diag_text(), "tandem: h.md:4:5: error: unknown "
+	CHECK(strncmp(fx_captured(), "tandem: h.md:4:5: error: unknown "
 	    "placeholder 'unbekannt'\n", 57) == 0);
-	CHECK(strstr(diag_text(), "tandem: h.md:6:") != NULL);
-	diag_capture();
+	CHECK(strstr(fx_captured(), "tandem: h.md:6:") != NULL);
+	fx_capture();
 	e = tree(&c, "a\n\nb {{programme.title\n\nc\n", &text, &types);
 	CHECK_INT(e, 1);
-	CHECK(strncmp(diag_text(), "tandem: h.md:3:3: error: unclosed", 33)
+	CHECK(strncmp(fx_captured(), "tandem: h.md:3:3: error: unclosed", 33)
 	    == 0);
 	CHECK_STR(sb_str(&text), "ab {{programme.titlec");
 
 	/* Escaped braces print literally; in code the backslash stays. */
-	diag_capture();
+	fx_capture();
 	e = tree(&c, "Schreibweise: \\{{programme.id}} und \\{x} "
 	    "`\\{{a}}` \\\\{{programme.id}}\n", &text, &types);
 	CHECK_INT(e, 0);
 	CHECK_STR(sb_str(&text), "Schreibweise: {{programme.id}} und {x} "
 	    "\\{{a}} \\ccm-2022");
-	CHECK_STR(diag_text(), "");
+	CHECK_STR(fx_captured(), "");
 	e = tree(&c, "```\n\\{{x}}\n```\n\n[a](http://x/\\{y)\n", &text,
 	    &types);
 	CHECK_INT(e, 0);
@@ -736,24 +699,24 @@ test_tree(void)
 	    "- {{form.signatures}}\n\n{{form.lines}}\n", &text, &types);
 	CHECK_INT(e, 0);
 	CHECK_STR(sb_str(&types), "PtB0.0B1.6B2.0B1.3");
-	CHECK_STR(diag_text(), "");
-	diag_capture();
+	CHECK_STR(fx_captured(), "");
+	fx_capture();
 	e = tree(&c, "{{form.lines n=0}}\n\n{{form.lines n=x}}\n\n"
 	    "{{form.lines m=2}}\n\n{{report.meetings}}\n\n"
 	    "a {{form.topics}}\n\n{{form.topics}} b\n", &text, &types);
 	CHECK_INT(e, 6);
-	CHECK(strstr(diag_text(), "h.md:1:1: error: invalid value '0' for "
+	CHECK(strstr(fx_captured(), "h.md:1:1: error: invalid value '0' for "
 	    "'n' in placeholder 'form.lines'") != NULL);
-	CHECK(strstr(diag_text(), "h.md:5:1: error: unknown argument 'm'")
+	CHECK(strstr(fx_captured(), "h.md:5:1: error: unknown argument 'm'")
 	    != NULL);
-	CHECK(strstr(diag_text(), "h.md:7:1: error: placeholder "
+	CHECK(strstr(fx_captured(), "h.md:7:1: error: placeholder "
 	    "'report.meetings' is not available in this text") != NULL);
-	CHECK(strstr(diag_text(), "h.md:9:3: error: placeholder 'form.topics' "
+	CHECK(strstr(fx_captured(), "h.md:9:3: error: placeholder 'form.topics' "
 	    "must stand alone") != NULL);
-	CHECK(strstr(diag_text(), "h.md:11:1: error: placeholder "
+	CHECK(strstr(fx_captured(), "h.md:11:1: error: placeholder "
 	    "'form.topics' must stand alone") != NULL);
 	compose_ctx_init(&c, p, COMPOSE_REPORT);
-	diag_capture();
+	fx_capture();
 	e = tree(&c, "# Bericht\n\n{{report.participation}}\n\n"
 	    "{{report.satisfaction}}\n\n{{report.meetings}}\n\n"
 	    "{{report.outcomes}}\n", &text, &types);
@@ -793,10 +756,10 @@ test_tree(void)
 
 		for (int i = 0; i < 20000; i++)
 			sb_adds(&big, "Ein Satz mit _etwas_ Text {x} } {\n");
-		diag_capture();
+		fx_capture();
 		e = tree(&c, sb_str(&big), &text, &types);
 		CHECK_INT(e, 0);
-		CHECK_STR(diag_text(), "");
+		CHECK_STR(fx_captured(), "");
 		sb_free(&big);
 	}
 	sb_free(&text);
@@ -1065,7 +1028,7 @@ test_conditions(void)
 	struct strbuf text = STRBUF_INIT, types = STRBUF_INIT;
 	int e;
 
-	diag_capture();
+	fx_capture();
 	compose_ctx_init(&c, p, COMPOSE_HANDBOOK);
 	CHECK_STR(xp(&c, "{{programme.kind}}", &e), "cross");
 	CHECK_STR(xp(&c, "{{organisations.count}}", &e), "2");
@@ -1178,9 +1141,6 @@ main(void)
 	test_fit();
 	test_balance();
 	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
-	diag_set_stream(NULL);
-	if (diag_fp != NULL)
-		fclose(diag_fp);
-	free(diag_buf);
+	fx_capture_end();
 	return harness_done("compose");
 }

@@ -15,6 +15,7 @@
 #include <fontconfig/fontconfig.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "compose/compose.h"
 #include "device/device.h"
 #include "device/font.h"
@@ -25,47 +26,6 @@
 #include "util/resource.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
-
-static char	*diag_buf;
-static size_t	 diag_len;
-static FILE	*diag_fp;
-
-static void
-diag_capture(void)
-{
-	if (diag_fp != NULL)
-		fclose(diag_fp);
-	free(diag_buf);
-	diag_buf = NULL;
-	diag_fp = open_memstream(&diag_buf, &diag_len);
-	diag_set_stream(diag_fp);
-	diag_reset();
-}
-
-static const char *
-diag_text(void)
-{
-	fflush(diag_fp);
-	return diag_buf != NULL ? diag_buf : "";
-}
-
-static void
-add_person(struct programme *p, const char *id, enum role r, enum gender g,
-    const char *given, const char *family, int org)
-{
-	struct person *q;
-
-	p->people = xrealloc(p->people, (p->npeople + 1) * sizeof(*q));
-	q = &p->people[p->npeople++];
-	memset(q, 0, sizeof(*q));
-	q->id = xstrdup(id);
-	q->role = r;
-	q->gender = g;
-	q->org = org;
-	q->capacity = 1;
-	q->given = given ? xstrdup(given) : NULL;
-	q->family = xstrdup(family);
-}
 
 /* Two organisations, three topics, a mentee (topics 0 and 2, no unit or
  * position) and a mentor in one tandem. */
@@ -85,20 +45,13 @@ sample(void)
 	p->orgs[0].name = xstrdup("Stadt Testhausen");
 	p->orgs[1].id = xstrdup("b");
 	p->orgs[1].name = xstrdup("Kreis Beispiel");
-	p->ntopics = 3;
-	p->topics = xcalloc(3, sizeof(*p->topics));
-	p->topics[0].id = xstrdup("career");
-	p->topics[0].label = xstrdup("Karriereplanung");
-	p->topics[1].id = xstrdup("network");
-	p->topics[1].label = xstrdup("Networking");
-	p->topics[2].id = xstrdup("lead");
-	p->topics[2].label = xstrdup("Führung");
-	add_person(p, "m1", ROLE_MENTEE, GENDER_F, "Zeynep", "Çelik", 0);
+	fx_topics(p);
+	fx_person(p, "m1", ROLE_MENTEE, GENDER_F, NULL, "Zeynep", "Çelik", 0);
 	p->people[0].topics = xcalloc(2, sizeof(int));
 	p->people[0].topics[0] = 0;
 	p->people[0].topics[1] = 2;
 	p->people[0].ntopics = 2;
-	add_person(p, "r1", ROLE_MENTOR, GENDER_M, "Jonas", "Becker", 1);
+	fx_person(p, "r1", ROLE_MENTOR, GENDER_M, NULL, "Jonas", "Becker", 1);
 	p->people[1].position = xstrdup("Amtsleitung");
 	p->ntandems = 1;
 	p->tandems = xcalloc(1, sizeof(*p->tandems));
@@ -336,7 +289,7 @@ test_handbook_placeholders(void)
 	free(p->people[0].given);
 	p->people[0].given = xstrdup("*Zeynep*");
 	compose_ctx_init(&ctx, p, COMPOSE_HANDBOOK);
-	diag_capture();
+	fx_capture();
 	CHECK_INT(docs_markdown(d, d->root, &env, &ctx, "a.md", ok,
 	    strlen(ok)), 0);
 	s = doc_text(d);
@@ -347,19 +300,19 @@ test_handbook_placeholders(void)
 	doc_free(d);
 
 	d = doc_new("de");
-	diag_capture();
+	fx_capture();
 	CHECK_INT(docs_markdown(d, d->root, &env, &ctx, "b.md", bad,
 	    strlen(bad)), -1);
-	CHECK(strstr(diag_text(), "b.md:5:5: error: unknown placeholder "
+	CHECK(strstr(fx_captured(), "b.md:5:5: error: unknown placeholder "
 	    "'programme.titel'") != NULL);
 	doc_free(d);
 
 	/* A mentee placeholder is not available in the handbook. */
 	d = doc_new("de");
-	diag_capture();
+	fx_capture();
 	CHECK_INT(docs_markdown(d, d->root, &env, &ctx, "c.md",
 	    "{{mentee.name}}\n", 16), -1);
-	CHECK(strstr(diag_text(), "c.md:1:") != NULL);
+	CHECK(strstr(fx_captured(), "c.md:1:") != NULL);
 	doc_free(d);
 
 	/* Data are text, never Markdown: the starred name stays. */
@@ -486,13 +439,13 @@ test_nothing_to_print(void)
 
 	for (size_t i = 0; i < p->npeople; i++)
 		p->people[i].status = STATUS_WITHDRAWN;
-	diag_capture();
+	fx_capture();
 	CHECK_INT(docs_build_certificates(p, &o), 0);
-	CHECK(strstr(diag_text(), "nobody to certify") != NULL);
+	CHECK(strstr(fx_captured(), "nobody to certify") != NULL);
 	p->ntandems = 0;
-	diag_capture();
+	fx_capture();
 	CHECK_INT(docs_build_agreements(p, NULL, &o), 0);
-	CHECK(strstr(diag_text(), "no tandems") != NULL);
+	CHECK(strstr(fx_captured(), "no tandems") != NULL);
 	programme_free(p);
 }
 
@@ -505,11 +458,7 @@ main(void)
 	test_long_name();
 	test_report_without_data();
 	test_nothing_to_print();
-	if (diag_fp != NULL) {
-		diag_set_stream(stderr);
-		fclose(diag_fp);
-	}
-	free(diag_buf);
+	fx_capture_end();
 	FcFini();	/* font.c keeps fontconfig open; release it for valgrind */
 	return harness_done("docs");
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "load/load.h"
 #include "load/model.h"
 #include "util/diag.h"
@@ -124,37 +125,28 @@ test_two_names(void)
 static void
 test_fifo(void)
 {
-	char dir[] = "/tmp/tandem-harden-XXXXXX", path[64];
+	char *path = fx_path("fifo");
 	char *buf;
 	size_t len = 99;
 
-	if (mkdtemp(dir) == NULL) {
-		CHECK(0);
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/fifo", dir);
 	if (mkfifo(path, 0600) == 0) {
 		buf = file_read(path, &len);
 		CHECK(buf != NULL);
 		CHECK_INT(len, 0);
 		free(buf);
-		unlink(path);
 	}
-	rmdir(dir);
+	free(path);
 }
 
 int
 main(void)
 {
-	FILE *null = fopen("/dev/null", "w");
-
-	diag_set_stream(null);
+	fx_capture();
 	test_buf_matches_file();
 	test_buf_bounds();
 	test_two_names();
 	test_fifo();
-	diag_set_stream(NULL);
-	if (null != NULL)
-		fclose(null);
+	fx_capture_end();
+	fx_tmp_done();
 	return harness_done("harden");
 }

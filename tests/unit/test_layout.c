@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "device/device.h"
 #include "device/font.h"
 #include "layout/doc.h"
@@ -131,7 +132,6 @@ test_template(void)
 	const struct resource *r = resource_get("templates/handbook.xml");
 	struct template *t;
 	double pt;
-	FILE *devnull = fopen("/dev/null", "w");
 
 	CHECK(r != NULL);
 	if (r == NULL)
@@ -148,8 +148,7 @@ test_template(void)
 	template_free(t);
 	CHECK(template_length("2.5cm", &pt) && pt > 70.8 && pt < 70.9);
 	CHECK(!template_length("3 furlongs", &pt));
-	diag_set_stream(devnull);
-	diag_reset();
+	fx_capture();
 	t = template_load("bad.xml", "<template kind=\"handbook\"><page/>"
 	    "<nonsense/></template>", 55);
 	CHECK(t == NULL);
@@ -157,9 +156,8 @@ test_template(void)
 	diag_reset();
 	t = template_load("bad.xml", "<template", 9);
 	CHECK(t == NULL && diag_count(DIAG_ERROR) == 1);
-	diag_set_stream(NULL);
+	fx_capture_end();
 	diag_reset();
-	fclose(devnull);
 }
 
 static void
@@ -171,16 +169,14 @@ test_markdown(void)
 	    "[Link](https://example.org) und [böse](javascript:alert(1)).\n\n"
 	    "1. eins\n2. zwei\n   - tief\n\n> Zitat\n\n<div>roh</div>\n\n"
 	    "```\ncode\n```\n\n---\n";
-	FILE *devnull = fopen("/dev/null", "w");
 	struct doc_block *b;
 
 	memset(&o, 0, sizeof(o));
 	o.file = "t.md";
-	diag_set_stream(devnull);
-	diag_reset();
+	fx_capture();
 	CHECK_INT(md_to_doc(d, d->root, md, strlen(md), &o), 0);
 	CHECK_INT(diag_count(DIAG_WARNING), 2);	/* javascript:, HTML */
-	diag_set_stream(NULL);
+	fx_capture_end();
 	diag_reset();
 	b = d->root->first;
 	CHECK(b->kind == DOC_HEADING && b->level == 1);
@@ -203,13 +199,12 @@ test_markdown(void)
 	doc_free(d);
 	/* Invalid UTF-8 is an error with line and column. */
 	d = doc_new("de");
-	diag_set_stream(devnull);
+	fx_capture();
 	CHECK_INT(md_to_doc(d, d->root, "ok\n\xff", 4, &o), -1);
 	CHECK_INT(diag_count(DIAG_ERROR), 1);
-	diag_set_stream(NULL);
+	fx_capture_end();
 	diag_reset();
 	doc_free(d);
-	fclose(devnull);
 }
 
 /* Render a document with the built-in handbook template through the
@@ -963,7 +958,6 @@ test_ids(void)
 	const struct doc_block **blocks = NULL;
 	char **ids = NULL;
 	size_t n;
-	FILE *devnull = fopen("/dev/null", "w");
 	const struct doc_block *p;
 
 	slug_is("Rollen und Erwartungen", "rollen-und-erwartungen");
@@ -979,11 +973,10 @@ test_ids(void)
 
 	memset(&o, 0, sizeof(o));
 	o.file = "ids.md";
-	diag_set_stream(devnull);
-	diag_reset();
+	fx_capture();
 	CHECK_INT(md_to_doc(d, d->root, md, strlen(md), &o), 0);
 	CHECK_INT(diag_count(DIAG_WARNING), 0);
-	diag_set_stream(NULL);
+	fx_capture_end();
 	diag_reset();
 	n = doc_heading_ids(d->root, &blocks, &ids);
 	CHECK_INT((long)n, 9);
@@ -1017,7 +1010,6 @@ test_ids(void)
 		CHECK_STR(p->runs[5].uri, "https://example.org");
 	}
 	doc_free(d);
-	fclose(devnull);
 }
 
 int

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "load/load.h"
 #include "load/rules.h"
 #include "util/diag.h"
@@ -16,7 +17,6 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-static char tmpdir[] = "/tmp/tandem-test-load-XXXXXX";
 
 static const char full[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -70,24 +70,10 @@ static const char minimal[] =
     "<person id=\"b\" role=\"mentor\"><name family=\"B\"/></person></people>"
     "</programme>";
 
-/* Write text to tmpdir/sub/name, creating sub. Returns the folder path. */
-static char *
-put(const char *sub, const char *name, const char *text)
-{
-	char *dir = xasprintf("%s/%s", tmpdir, sub);
-	char *path = xasprintf("%s/%s", dir, name);
-
-	dir_make(dir);
-	if (file_write_atomic(path, text, strlen(text)) != 0)
-		fprintf(stderr, "cannot write %s\n", path);
-	free(path);
-	return dir;
-}
-
 static void
 test_full(void)
 {
-	char *dir = put("full", "programme.xml", full);
+	char *dir = fx_write("full", "programme.xml", full);
 	struct programme *p;
 	const struct person *q;
 	int rc = -1;
@@ -208,11 +194,11 @@ test_full(void)
 static void
 test_defaults_and_tandems_file(void)
 {
-	char *dir = put("tf", "programme.xml", minimal);
+	char *dir = fx_write("tf", "programme.xml", minimal);
 	struct programme *p;
 	int rc = -1;
 
-	free(put("tf", "tandems.xml", "<tandems>\n"
+	free(fx_write("tf", "tandems.xml", "<tandems>\n"
 	    "  <tandem mentee=\"a\" mentor=\"b\" score=\"77\"/>\n</tandems>\n"));
 	p = load_programme(dir, &rc);
 	CHECK(p != NULL);
@@ -237,7 +223,7 @@ test_defaults_and_tandems_file(void)
 
 	/* A programme.xml file given directly; kind cross with an explicit
 	 * different-org="false" keeps false. */
-	dir = put("file", "my.xml", "<programme id=\"x\" kind=\"cross\">"
+	dir = fx_write("file", "my.xml", "<programme id=\"x\" kind=\"cross\">"
 	    "<title>T</title><period start=\"2024-01-01\" end=\"2024-02-01\"/>"
 	    "<matching><rules different-org=\"false\"/></matching></programme>");
 	char *path = xasprintf("%s/my.xml", dir);
@@ -258,28 +244,23 @@ static void
 expect_fail(const char *sub, const char *text, int want_rc,
     unsigned long nerr, const char *needle)
 {
-	char *dir = put(sub, "programme.xml", text);
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
+	char *dir = fx_write(sub, "programme.xml", text);
 	struct programme *p;
 	int rc = -1;
 
-	diag_reset();
-	diag_set_stream(fp);
+	fx_capture();
 	p = load_programme(dir, &rc);
-	diag_set_stream(NULL);
-	fclose(fp);
 	CHECK(p == NULL);
 	CHECK_INT(rc, want_rc);
 	CHECK_INT(diag_count(DIAG_ERROR), nerr);
-	if (strstr(buf, needle) == NULL) {
-		fprintf(stderr, "%s: no \"%s\" in:\n%s", sub, needle, buf);
+	if (strstr(fx_captured(), needle) == NULL) {
+		fprintf(stderr, "%s: no \"%s\" in:\n%s", sub, needle,
+		    fx_captured());
 		CHECK(0);
 	} else
 		CHECK(1);
+	fx_capture_end();
 	programme_free(p);
-	free(buf);
 	free(dir);
 }
 
@@ -288,12 +269,10 @@ test_failures(void)
 {
 	int rc = -1;
 	struct programme *p;
-	FILE *fp = fopen("/dev/null", "w");
 
-	diag_set_stream(fp);
+	fx_capture();
 	p = load_programme("/nonexistent/tandem", &rc);
-	diag_set_stream(NULL);
-	fclose(fp);
+	fx_capture_end();
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_NOINPUT);
 
@@ -331,7 +310,6 @@ static void
 test_validate_built(void)
 {
 	struct programme *p = programme_new();
-	FILE *fp = fopen("/dev/null", "w");
 	struct strbuf sb = STRBUF_INIT;
 
 	p->file = xstrdup("import.csv");
@@ -348,7 +326,7 @@ test_validate_built(void)
 	    .role = ROLE_MENTOR, .org = -1, .level = 10, .capacity = 25,
 	    .family = xstrdup("B") };
 	p->rules.min_level_gap = 2;
-	diag_set_stream(fp);
+	fx_capture();
 	CHECK_INT(validate_programme(p), 1);		/* capacity 25 */
 	p->people[1].capacity = 3;
 	CHECK_INT(validate_programme(p), 0);
@@ -361,8 +339,7 @@ test_validate_built(void)
 	CHECK_INT(rules_check(p, 0, 1), RULE_NO_CAPACITY);
 	p->end = (struct date){ 2023, 6, 30 };
 	CHECK_INT(validate_programme(p), 1);		/* end before start */
-	diag_set_stream(NULL);
-	fclose(fp);
+	fx_capture_end();
 	diag_reset();
 	sb_free(&sb);
 	programme_free(p);
@@ -399,20 +376,11 @@ test_schema(void)
 int
 main(void)
 {
-	char *cmd;
-
-	if (mkdtemp(tmpdir) == NULL) {
-		perror("mkdtemp");
-		return 1;
-	}
 	test_full();
 	test_defaults_and_tandems_file();
 	test_failures();
 	test_validate_built();
 	test_schema();
-	cmd = xasprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
-		fprintf(stderr, "cannot remove %s\n", tmpdir);
-	free(cmd);
+	fx_tmp_done();
 	return harness_done("load");
 }

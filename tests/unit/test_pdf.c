@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "device/device.h"
 #include "device/font.h"
 #include "util/diag.h"
@@ -598,7 +599,6 @@ int
 main(int argc, char *argv[])
 {
 	const char *err;
-	char tmpl[] = "/tmp/test_pdf.XXXXXX";
 	int keep = argc > 1, i;
 
 	for (i = 0; i < FACE__MAX; i++) {
@@ -611,12 +611,8 @@ main(int argc, char *argv[])
 	}
 	if (keep)
 		dir = xstrdup(argv[1]);
-	else if (mkdtemp(tmpl) != NULL)
-		dir = xstrdup(tmpl);
-	else {
-		perror("mkdtemp");
-		return 1;
-	}
+	else
+		dir = xstrdup(fx_tmpdir());
 	test_sample();
 	test_many();
 	test_missing_glyphs();
@@ -624,22 +620,7 @@ main(int argc, char *argv[])
 	test_tag_mistakes();
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(faces[i]);
-	if (!keep) {
-		const char *names[] = { "sample.pdf", "sample2.pdf",
-		    "logo.png", "missing.pdf", "notpng.png", "broken.png",
-		    "after.pdf", "sample-a.pdf", "sample-a2.pdf",
-		    "many-1.pdf", "many-2.pdf", "many-3.pdf", "many-4.pdf",
-		    "many-5.pdf",
-		    "untagged.pdf", "noalt.pdf" };
-
-		for (i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++) {
-			char *f = in_dir(names[i]);
-
-			unlink(f);
-			free(f);
-		}
-		rmdir(dir);
-	}
+	fx_tmp_done();	/* none made with a folder given */
 	free(dir);
 	FcFini();		/* so that valgrind sees no fontconfig cache */
 	return harness_done("pdf");

@@ -1,5 +1,6 @@
 /*
- * Unit tests for src/util: UTF-8, dates, string buffers, atomic files.
+ * Unit tests for src/util: UTF-8, dates, string buffers, atomic files,
+ * the run's time.
  */
 #include <sys/stat.h>
 
@@ -8,7 +9,10 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "fixture.h"
 #include "load/model.h"
+#include "util/diag.h"
+#include "util/epoch.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -75,12 +79,11 @@ test_strbuf(void)
 static void
 test_fileio(void)
 {
-	char dir[] = "/tmp/tandem-test-XXXXXX";
+	const char *dir = fx_tmpdir();
 	char *path, *got;
 	size_t len;
 	struct outfile *of;
 
-	CHECK(mkdtemp(dir) != NULL);
 	path = xasprintf("%s/a/b/out.txt", dir);
 	CHECK(dir_make(path) == 0);		/* a folder named out.txt */
 	CHECK(dir_exists(path));
@@ -114,15 +117,43 @@ test_fileio(void)
 
 	CHECK(file_read(dir, &len) == NULL && errno == EISDIR);
 	CHECK(file_read("/nonexistent/x", &len) == NULL && errno == ENOENT);
-	unlink(path);
 	free(path);
-	path = xasprintf("%s/a/b", dir);
-	rmdir(path);
-	free(path);
-	path = xasprintf("%s/a", dir);
-	rmdir(path);
-	free(path);
-	rmdir(dir);
+	fx_tmp_done();
+}
+
+/* SOURCE_DATE_EPOCH: digits fix the time (a UTC day), else an error. */
+static void
+test_epoch(void)
+{
+	static const char *const bad[] = { "abc", "-1", "+5", " 5", "5 ",
+	    "1.5", "0x10", "99999999999999999999" };
+	struct epoch e;
+	int y, m, d;
+
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+	CHECK_INT(epoch_read(&e), 0);
+	CHECK(e.fixed);
+	CHECK_INT(e.t, 1700000000);
+	CHECK_INT(epoch_day(&e, &y, &m, &d), 0);
+	CHECK(y == 2023 && m == 11 && d == 14);
+	setenv("SOURCE_DATE_EPOCH", "0", 1);
+	CHECK(epoch_read(&e) == 0 && e.fixed && e.t == 0);
+	CHECK(epoch_day(&e, &y, &m, &d) == 0 && y == 1970 && m == 1 &&
+	    d == 1);
+	setenv("SOURCE_DATE_EPOCH", "", 1);
+	CHECK(epoch_read(&e) == 0 && !e.fixed && e.t > 1700000000);
+	unsetenv("SOURCE_DATE_EPOCH");
+	CHECK(epoch_read(&e) == 0 && !e.fixed);
+
+	fx_capture();
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		setenv("SOURCE_DATE_EPOCH", bad[i], 1);
+		CHECK_INT(epoch_read(&e), -1);
+	}
+	CHECK_INT(diag_count(DIAG_ERROR), sizeof(bad) / sizeof(bad[0]));
+	fx_capture_end();
+	diag_reset();
+	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
 }
 
 int
@@ -132,5 +163,6 @@ main(void)
 	test_dates();
 	test_strbuf();
 	test_fileio();
+	test_epoch();
 	return harness_done("util");
 }

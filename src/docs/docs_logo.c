@@ -1,0 +1,48 @@
+/*
+ * The one check of the organisations' logos (see docs_logo.h), for
+ * tandem build and tandem check alike.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "docs/docs_logo.h"
+#include "layout/layout.h"
+#include "util/diag.h"
+#include "util/fileio.h"
+#include "util/xalloc.h"
+
+void
+docs_check_logos(struct programme *p, const char *dir)
+{
+	for (size_t i = 0; i < p->norgs; i++) {
+		struct org *o = &p->orgs[i];
+		char *path;
+		const char *err = NULL;
+		int w, h;
+
+		if (o->logo == NULL)
+			continue;
+		path = xasprintf("%s/%s", dir, o->logo);
+		errno = 0;
+		if (!file_exists(path))
+			diag_warn(p->file, o->line, "logo %s of organisation "
+			    "'%s': no such file in %s; left out (put the "
+			    "file there or remove the logo attribute)",
+			    o->logo, o->id, dir);
+		else if (layout_image_size(path, &w, &h, &err) != 0 ||
+		    w <= 0 || h <= 0)
+			diag_warn(p->file, o->line, "logo %s of organisation "
+			    "'%s' cannot be used: %s; left out (replace it by "
+			    "a PNG or JPEG file or remove the logo attribute)",
+			    o->logo, o->id, err ? err : errno ?
+			    strerror(errno) : "no image size");
+		else {
+			free(path);
+			continue;
+		}
+		free(path);
+		free(o->logo);
+		o->logo = NULL;
+	}
+}
