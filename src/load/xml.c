@@ -562,6 +562,17 @@ xml_line(const struct xml_node *n)
 	return xml_line_of(RAW(n));
 }
 
+long
+xml_end_line(const struct xml_node *n)
+{
+	const xmlNode *r = RAW(n);
+	long l;
+
+	if (r->type == XML_ATTRIBUTE_NODE)
+		r = r->parent;
+	return r != NULL && (l = xmlGetLineNo(r)) > 0 ? l : 0;
+}
+
 char *
 xml_text(const struct xml_node *n)
 {

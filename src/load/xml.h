@@ -83,6 +83,13 @@ const char	*xml_ns(const struct xml_node *);
  */
 long		 xml_line(const struct xml_node *);
 
+/*
+ * The line libxml2 records: for an element the line its start tag ends on
+ * (where its last attributes are), for other nodes where they end; an
+ * attribute's is its element's. 0 if unknown.
+ */
+long		 xml_end_line(const struct xml_node *);
+
 /* The text content of a node (an element's text, all of it), xmalloc'd. */
 char		*xml_text(const struct xml_node *);
 
