@@ -11,6 +11,7 @@
 
 #include <libxml/xmlerror.h>
 
+#include "device/font.h"
 #include "harness.h"
 #include "layout/template.h"
 #include "load/load.h"
@@ -556,6 +557,7 @@ main(void)
 	test_schema();
 	test_reader();
 	test_nodes();
+	font_done();		/* the fonts of the template in test_reader() */
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
