@@ -1,7 +1,7 @@
 #!/bin/sh
-# Shell tests of the matching core and `tandem match`: the library compiles
-# alone, -o and --write save a <tandems> file that loads again and gives the
-# same tandems, runs are deterministic, a failing run keeps an earlier file.
+# Shell tests of `tandem match`: -o and --write save a <tandems> file that
+# loads again and gives the same tandems, runs are deterministic, a failing
+# run keeps an earlier file. (boundaries.test.sh compiles the core alone.)
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=${TANDEM:-$TOP/build/tandem}
 pass=0 fail=0
@@ -9,13 +9,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 ok() { pass=$((pass + 1)); }
 no() { fail=$((fail + 1)); echo "match.test: $1" >&2; }
-
-# The library needs nothing but the C standard library.
-if ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -c \
-    -o "$tmp/m.o" "$TOP/src/match/match.c" 2>"$tmp/cc.err" &&
-    ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -c \
-    -o "$tmp/l.o" "$TOP/src/match/lap.c" 2>>"$tmp/cc.err"; then ok
-else no "src/match does not compile alone: $(head -3 "$tmp/cc.err")"; fi
 
 cp -R "$TOP/content" "$tmp/p"
 "$T" match "$tmp/p" >"$tmp/run1" 2>/dev/null && ok || no "match content failed"

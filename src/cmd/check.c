@@ -12,8 +12,6 @@
 #include <string.h>
 #include <sysexits.h>
 
-#include <cmark.h>
-
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "compose/placeholder.h"
@@ -47,32 +45,6 @@ struct textstate {
 	enum compose_text	 kind;	/* of the text being checked */
 	int			 rc;
 };
-
-/*
- * Parse a text as the build will and expand its placeholders for the
- * programme (no person or tandem: their values are empty), so that every
- * unknown or unavailable placeholder is reported with file:line:col.
- * Returns the number of errors.
- */
-static int
-check_placeholders(const struct textstate *ts, const char *name,
-    const char *s, size_t len)
-{
-	struct compose_ctx ctx;
-	cmark_node *doc;
-	char *src = xmalloc(len + 1);
-	int n;
-
-	memcpy(src, s, len);
-	src[len] = '\0';
-	placeholder_escape_source(src, len);
-	doc = cmark_parse_document(src, len, CMARK_OPT_SOURCEPOS);
-	compose_ctx_init(&ctx, ts->p, ts->kind);
-	n = placeholder_expand_tree(doc, &ctx, name);
-	cmark_node_free(doc);
-	free(src);
-	return n;
-}
 
 /*
  * Check one text (file contents or a built-in default) named name in
@@ -113,8 +85,13 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 			break;
 	if (i == len)
 		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
-	if (ts->p != NULL && check_placeholders(ts, name, s, len) > 0)
-		return EX_DATAERR;
+	if (ts->p != NULL) {
+		struct compose_ctx ctx;
+
+		compose_ctx_init(&ctx, ts->p, ts->kind);
+		if (placeholder_check_text(s, len, &ctx, name) > 0)
+			return EX_DATAERR;
+	}
 	return 0;
 }
 

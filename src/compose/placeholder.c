@@ -5,6 +5,8 @@
  * scanned for "{{ }}", and each placeholder's value is written as plain
  * text.
  */
+#include <cmark.h>
+
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -1763,4 +1765,22 @@ placeholder_tick_items(cmark_node *root)
 	}
 	free(items);
 	return marked;
+}
+
+int
+placeholder_check_text(const char *s, size_t len, const struct compose_ctx *c,
+    const char *file)
+{
+	cmark_node *doc;
+	char *src = xmalloc(len + 1);
+	int n;
+
+	memcpy(src, s, len);
+	src[len] = '\0';
+	placeholder_escape_source(src, len);
+	doc = cmark_parse_document(src, len, CMARK_OPT_SOURCEPOS);
+	n = placeholder_expand_tree(doc, c, file);
+	cmark_node_free(doc);
+	free(src);
+	return n;
 }

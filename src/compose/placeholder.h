@@ -19,10 +19,12 @@
 
 #include <stddef.h>
 
-#include <cmark.h>
-
 #include "compose/compose.h"
 #include "util/strbuf.h"
+
+/* cmark's tree, passed along opaquely: only this pass and src/markdown/
+ * include <cmark.h> and look into it. */
+typedef struct cmark_node cmark_node;
 
 /* Block placeholders: a paragraph of its own replaced by generated
  * content. */
@@ -77,6 +79,15 @@ int	placeholder_tick_items(cmark_node *root);
 
 /* For a list item: 1 ticked box, 0 empty box, -1 an ordinary item. */
 int	placeholder_tick(cmark_node *item);
+
+/*
+ * Parse the Markdown text s[0..len) as a build does and expand its
+ * placeholders in context c, so that every unknown or unavailable
+ * placeholder is reported with file:line:col; the result is dropped.
+ * Returns the number of errors.
+ */
+int	placeholder_check_text(const char *s, size_t len,
+	    const struct compose_ctx *, const char *file);
 
 /*
  * Expand the placeholders of one string that starts at file:line:col

@@ -1,21 +1,18 @@
 /*
- * Reading templates (see template.h): libxml2 without network or entity
- * expansion, a check of elements, attributes and values that names the
+ * Reading templates (see template.h): parsed by the safe XML reader
+ * (load/xml.h), a check of elements, attributes and values that names the
  * line of each mistake (check_tree), RelaxNG validation against the
  * embedded schema as a backstop, then the values, then the fonts.
  */
-#include <libxml/parser.h>
-#include <libxml/relaxng.h>
-#include <libxml/tree.h>
-
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "device/font.h"
 #include "layout/template.h"
+#include "load/xml.h"
 #include "util/diag.h"
-#include "util/resource.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -59,32 +56,6 @@ template_length(const char *s, double *pt)
 	return true;
 }
 
-/*
- * Report a RelaxNG or parser error with its line: the error's own, else
- * the line of the node it is about (RelaxNG leaves it 0 for some).
- */
-static void
-xml_error(void *ctx, const xmlError *e)
-{
-	const char *file = ctx;
-	char *msg = xstrdup(e->message ? e->message : "malformed");
-	size_t n = strlen(msg);
-	long line = e->line;
-
-	while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		msg[--n] = '\0';
-	if (line <= 0 && e->node != NULL)
-		line = xmlGetLineNo((xmlNode *)e->node);
-	diag_error(file, line > 0 ? line : 0, "%s", msg);
-	free(msg);
-}
-
-static void
-xml_error_cb(void *ctx, xmlErrorPtr e)
-{
-	xml_error(ctx, e);
-}
-
 static void
 defaults(struct template *t)
 {
@@ -113,27 +84,28 @@ defaults(struct template *t)
 }
 
 static char *
-attr(xmlNode *n, const char *name)
+attr(const struct xml_node *n, const char *name)
 {
-	return (char *)xmlGetProp(n, (const xmlChar *)name);
+	return xml_attr(n, name);
 }
 
 /* Read a length attribute into *v if present; false on a bad value. */
 static bool
-get_length(const char *file, xmlNode *n, const char *name, double *v)
+get_length(const char *file, const struct xml_node *n, const char *name,
+    double *v)
 {
 	char *s = attr(n, name);
 	bool ok = true;
 
 	if (s != NULL && !(ok = template_length(s, v)))
-		diag_error(file, xmlGetLineNo(n), "%s=\"%s\": not a length",
+		diag_error(file, xml_end_line(n), "%s=\"%s\": not a length",
 		    name, s);
-	xmlFree(s);
+	free(s);
 	return ok;
 }
 
 static bool
-get_colour(const char *file, xmlNode *n, const char *name,
+get_colour(const char *file, const struct xml_node *n, const char *name,
     struct dev_color *c)
 {
 	char *s = attr(n, name);
@@ -142,20 +114,20 @@ get_colour(const char *file, xmlNode *n, const char *name,
 	if (s == NULL)
 		return true;
 	if (strlen(s) != 7 || sscanf(s + 1, "%6x", &v) != 1) {
-		diag_error(file, xmlGetLineNo(n), "%s=\"%s\": not a colour",
+		diag_error(file, xml_end_line(n), "%s=\"%s\": not a colour",
 		    name, s);
-		xmlFree(s);
+		free(s);
 		return false;
 	}
 	c->r = ((v >> 16) & 0xff) / 255.0;
 	c->g = ((v >> 8) & 0xff) / 255.0;
 	c->b = (v & 0xff) / 255.0;
-	xmlFree(s);
+	free(s);
 	return true;
 }
 
 static void
-get_string(xmlNode *n, const char *name, char **field)
+get_string(const struct xml_node *n, const char *name, char **field)
 {
 	char *s = attr(n, name);
 
@@ -163,7 +135,7 @@ get_string(xmlNode *n, const char *name, char **field)
 		return;
 	free(*field);
 	*field = xstrdup(s);
-	xmlFree(s);
+	free(s);
 }
 
 static int
@@ -177,9 +149,9 @@ find_name(const char *const *names, int n, const char *s)
 
 /* Take the values of one validated element; false on a bad value. */
 static bool
-read_element(struct template *t, xmlNode *n)
+read_element(struct template *t, const struct xml_node *n)
 {
-	const char *name = (const char *)n->name, *f = t->file;
+	const char *name = xml_name(n), *f = t->file;
 	char *s;
 	bool ok = true;
 	int i;
@@ -193,7 +165,7 @@ read_element(struct template *t, xmlNode *n)
 				t->page_w = 612;
 				t->page_h = 792;
 			}
-			xmlFree(s);
+			free(s);
 		}
 		ok &= get_length(f, n, "width", &t->page_w);
 		ok &= get_length(f, n, "height", &t->page_h);
@@ -203,31 +175,31 @@ read_element(struct template *t, xmlNode *n)
 		ok &= get_length(f, n, "right", &t->right);
 		if (ok && (t->page_w - t->left - t->right < 72 ||
 		    t->page_h - t->top - t->bottom < 72)) {
-			diag_error(f, xmlGetLineNo(n), "the margins leave less "
+			diag_error(f, xml_end_line(n), "the margins leave less "
 			    "than 1 inch for the text");
 			ok = false;
 		}
 	} else if (strcmp(name, "font") == 0) {
 		s = attr(n, "role");
 		i = find_name(role_names, DOC_FONT__MAX, s);
-		xmlFree(s);
+		free(s);
 		if (i < 0)
 			return false;
 		get_string(n, "family", &t->family[i]);
 		get_string(n, "fallback", &t->fallback[i]);
 		ok &= get_length(f, n, "size", &t->size[i]);
 		ok &= get_length(f, n, "leading", &t->leading[i]);
-		t->font_line[i] = xmlGetLineNo(n);
+		t->font_line[i] = xml_end_line(n);
 		if (ok && (t->size[i] < 4 || t->size[i] > 72 ||
 		    t->leading[i] < t->size[i] * 0.8)) {
-			diag_error(f, xmlGetLineNo(n), "font size must be 4 to "
+			diag_error(f, xml_end_line(n), "font size must be 4 to "
 			    "72 points and leading at least 0.8 times it");
 			ok = false;
 		}
 	} else if (strcmp(name, "heading") == 0) {
 		s = attr(n, "level");
 		i = s ? atoi(s) : 0;
-		xmlFree(s);
+		free(s);
 		if (i < 1 || i > 4)
 			return false;
 		ok &= get_length(f, n, "size", &t->heading[i].size);
@@ -235,9 +207,9 @@ read_element(struct template *t, xmlNode *n)
 		ok &= get_length(f, n, "after", &t->heading[i].after);
 		if ((s = attr(n, "new-page")) != NULL)
 			t->heading[i].new_page = strcmp(s, "yes") == 0;
-		xmlFree(s);
+		free(s);
 		if (ok && (t->heading[i].size < 4 || t->heading[i].size > 72)) {
-			diag_error(f, xmlGetLineNo(n), "heading size must be "
+			diag_error(f, xml_end_line(n), "heading size must be "
 			    "4 to 72 points");
 			ok = false;
 		}
@@ -245,7 +217,7 @@ read_element(struct template *t, xmlNode *n)
 		s = attr(n, "align");
 		if ((i = find_name(align_names, DOC_ALIGN__MAX, s)) > 0)
 			t->align = (enum doc_align)i;
-		xmlFree(s);
+		free(s);
 		ok &= get_length(f, n, "space", &t->par_space);
 		ok &= get_length(f, n, "indent", &t->par_indent);
 	} else if (strcmp(name, "colors") == 0) {
@@ -264,7 +236,7 @@ read_element(struct template *t, xmlNode *n)
 		    head ? &t->head_size : &t->foot_size);
 	} else if (strcmp(name, "logo") == 0) {
 		get_string(n, "src", &t->logo);
-		t->logo_line = xmlGetLineNo(n);
+		t->logo_line = xml_end_line(n);
 		t->logo_x = t->left;
 		t->logo_y = t->top / 3;
 		t->logo_w = 100;
@@ -543,26 +515,27 @@ value_ok(const struct tattr *a, const char *v)
  * reported with the element's line; returns whether there was none.
  */
 static bool
-check_attrs(const char *file, xmlNode *n, const struct tattr *attrs,
-    size_t nattrs)
+check_attrs(const char *file, const struct xml_node *n,
+    const struct tattr *attrs, size_t nattrs)
 {
-	const char *el = (const char *)n->name;
+	const char *el = xml_name(n);
 	const char *names[TE_ATTRS + 1];
-	long line = xmlGetLineNo(n);
+	long line = xml_end_line(n);
 	bool ok = true;
 	size_t i;
 
 	for (i = 0; i < nattrs && attrs[i].name != NULL; i++)
 		names[i] = attrs[i].name;
 	nattrs = i;		/* the table's unused entries end it */
-	for (xmlAttr *a = n->properties; a != NULL; a = a->next) {
-		const char *name = (const char *)a->name;
+	for (const struct xml_node *a = xml_attrs(n); a != NULL;
+	    a = xml_next(a)) {
+		const char *name = xml_name(a);
 		char *v;
 
 		for (i = 0; i < nattrs; i++)
 			if (strcmp(name, attrs[i].name) == 0)
 				break;
-		if (i == nattrs || a->ns != NULL) {
+		if (i == nattrs || xml_ns(a) != NULL) {
 			long k = suggest_index(name, names, nattrs,
 			    SUGGEST_ID);
 
@@ -576,7 +549,7 @@ check_attrs(const char *file, xmlNode *n, const struct tattr *attrs,
 			ok = false;
 			continue;
 		}
-		v = (char *)xmlNodeGetContent((xmlNode *)a);
+		v = xml_text(a);
 		if (v != NULL && !value_ok(&attrs[i], v)) {
 			if (attrs[i].kind == TV_CHOICE)
 				diag_error(file, line, "<%s %s=\"%s\">: must "
@@ -586,32 +559,38 @@ check_attrs(const char *file, xmlNode *n, const struct tattr *attrs,
 				    el, name, v, tv_says[attrs[i].kind]);
 			ok = false;
 		}
-		xmlFree(v);
+		free(v);
 	}
-	for (i = 0; i < nattrs; i++)
-		if (attrs[i].required &&
-		    !xmlHasProp(n, (const xmlChar *)attrs[i].name)) {
+	for (i = 0; i < nattrs; i++) {
+		char *v;
+
+		if (!attrs[i].required)
+			continue;
+		if ((v = xml_attr(n, attrs[i].name)) == NULL) {
 			diag_error(file, line, "<%s>: attribute %s is "
 			    "required", el, attrs[i].name);
 			ok = false;
 		}
+		free(v);
+	}
 	return ok;
 }
 
 /* Is the content of node c only white space (or a comment)? */
 static bool
-blank(xmlNode *c)
+blank(const struct xml_node *c)
 {
-	const char *t;
+	char *s;
+	bool r;
 
-	if (c->type == XML_COMMENT_NODE || c->type == XML_PI_NODE)
+	if (xml_type(c) == XML_TYPE_OTHER)
 		return true;
-	if (c->type != XML_TEXT_NODE && c->type != XML_CDATA_SECTION_NODE)
+	if (xml_type(c) != XML_TYPE_TEXT)
 		return false;
-	for (t = (const char *)c->content; t != NULL && *t != '\0'; t++)
-		if (strchr(" \t\r\n", *t) == NULL)
-			return false;
-	return true;
+	s = xml_text(c);
+	r = s[strspn(s, " \t\r\n")] == '\0';
+	free(s);
+	return r;
 }
 
 /*
@@ -621,27 +600,27 @@ blank(xmlNode *c)
  * whether the template passed.
  */
 static bool
-check_tree(const char *file, xmlDoc *xd)
+check_tree(const char *file, const struct xml_doc *xd)
 {
-	xmlNode *root = xmlDocGetRootElement(xd), *n, *c;
+	const struct xml_node *root = xml_root(xd), *n, *c;
 	bool seen[TE__MAX] = { false };
 	const char *names[TE__MAX];
 	bool ok = true;
 	int e;
 
-	if (root == NULL || strcmp((const char *)root->name, "template") != 0
-	    || root->ns != NULL) {
-		diag_error(file, root != NULL ? xmlGetLineNo(root) : 0,
+	if (root == NULL || strcmp(xml_name(root), "template") != 0 ||
+	    xml_ns(root) != NULL) {
+		diag_error(file, root != NULL ? xml_end_line(root) : 0,
 		    "the root element must be <template>");
 		return false;
 	}
 	ok &= check_attrs(file, root, &template_kind, 1);
 	for (e = 0; e < TE__MAX; e++)
 		names[e] = telems[e].name;
-	for (n = root->children; n != NULL; n = n->next) {
-		long line = xmlGetLineNo(n);
+	for (n = xml_children(root); n != NULL; n = xml_next(n)) {
+		long line = xml_end_line(n);
 
-		if (n->type != XML_ELEMENT_NODE) {
+		if (xml_type(n) != XML_TYPE_ELEMENT) {
 			if (!blank(n)) {
 				diag_error(file, line, "text is not allowed "
 				    "in <template>");
@@ -650,20 +629,20 @@ check_tree(const char *file, xmlDoc *xd)
 			continue;
 		}
 		for (e = 0; e < TE__MAX; e++)
-			if (strcmp((const char *)n->name, names[e]) == 0 &&
-			    n->ns == NULL)
+			if (strcmp(xml_name(n), names[e]) == 0 &&
+			    xml_ns(n) == NULL)
 				break;
 		if (e == TE__MAX) {
-			long k = suggest_index((const char *)n->name, names,
+			long k = suggest_index(xml_name(n), names,
 			    TE__MAX, SUGGEST_ID);
 
 			if (k >= 0)
 				diag_error(file, line, "unknown element <%s> "
-				    "(did you mean <%s>?)", n->name,
+				    "(did you mean <%s>?)", xml_name(n),
 				    names[k]);
 			else
 				diag_error(file, line, "unknown element <%s> "
-				    "in a template", n->name);
+				    "in a template", xml_name(n));
 			ok = false;
 			continue;
 		}
@@ -674,17 +653,17 @@ check_tree(const char *file, xmlDoc *xd)
 		}
 		seen[e] = true;
 		ok &= check_attrs(file, n, telems[e].attrs, TE_ATTRS);
-		for (c = n->children; c != NULL; c = c->next)
+		for (c = xml_children(n); c != NULL; c = xml_next(c))
 			if (!blank(c)) {
-				diag_error(file, xmlGetLineNo(c), "<%s> takes "
-				    "no %s", names[e], c->type ==
-				    XML_ELEMENT_NODE ? "elements" : "text");
+				diag_error(file, xml_end_line(c), "<%s> takes "
+				    "no %s", names[e], xml_type(c) ==
+				    XML_TYPE_ELEMENT ? "elements" : "text");
 				ok = false;
 			}
 	}
 	for (e = 0; e < TE__MAX; e++)
 		if (telems[e].required && !seen[e]) {
-			diag_error(file, xmlGetLineNo(root), "<template> "
+			diag_error(file, xml_end_line(root), "<template> "
 			    "lacks its <%s> element", names[e]);
 			ok = false;
 		}
@@ -693,80 +672,36 @@ check_tree(const char *file, xmlDoc *xd)
 
 /* Validate the parsed document against the embedded schema. */
 static bool
-validate(const char *file, xmlDoc *xd)
+validate(const char *file, const struct xml_doc *xd)
 {
-	const struct resource *r = resource_get("schema/template.rng");
-	xmlRelaxNGParserCtxt *pc;
-	xmlRelaxNG *schema;
-	xmlRelaxNGValidCtxt *vc;
-	bool ok = false;
+	int n = xml_validate(xd, "schema/template.rng", true);
 
-	if (r == NULL) {
-		diag_error(file, 0, "internal error: no template schema");
-		return false;
-	}
-	pc = xmlRelaxNGNewMemParserCtxt(r->data, (int)r->len);
-	schema = xmlRelaxNGParse(pc);
-	xmlRelaxNGFreeParserCtxt(pc);
-	if (schema == NULL) {
+	if (n < 0)
 		diag_error(file, 0, "internal error: bad template schema");
-		return false;
-	}
-	vc = xmlRelaxNGNewValidCtxt(schema);
-	xmlRelaxNGSetValidStructuredErrors(vc, xml_error_cb, (void *)file);
-	ok = xmlRelaxNGValidateDoc(vc, xd) == 0;
-	xmlRelaxNGFreeValidCtxt(vc);
-	xmlRelaxNGFree(schema);
-	return ok;
+	return n == 0;
 }
 
 struct template *
 template_load(const char *file, const char *data, size_t len)
 {
 	struct template *t;
-	xmlParserCtxt *ctxt;
-	xmlDoc *xd = NULL;
-	xmlNode *root, *n;
-	bool ok = true;
-	unsigned long errors;
+	struct xml_doc *xd;
+	const struct xml_node *root, *n;
+	bool ok;
 
 	t = xcalloc(1, sizeof(*t));
 	t->file = xstrdup(file);
 	defaults(t);
-	ctxt = xmlNewParserCtxt();
-	xmlSetStructuredErrorFunc((void *)file, xml_error_cb);
-	if (len > (size_t)0x7fffffff)
-		len = 0;
-	errors = diag_count(DIAG_ERROR);
-	xd = xmlCtxtReadMemory(ctxt, data, (int)len, file, "UTF-8",
-	    XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOERROR |
-	    XML_PARSE_NOWARNING);
-	if (xd == NULL) {
-		const xmlError *e = xmlCtxtGetLastError(ctxt);
-
-		if (diag_count(DIAG_ERROR) > errors)
-			;	/* reported by the handler */
-		else if (e != NULL)
-			xml_error((void *)file, e);
-		else
-			diag_error(file, 0, "not an XML file");
-		ok = false;
-	} else if (xd->intSubset != NULL) {
-		diag_error(file, 1, "a document type declaration is not "
-		    "allowed");
-		ok = false;
-	} else
-		ok = check_tree(file, xd) && validate(file, xd);
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	xd = xml_read(file, data, len);
+	ok = xd != NULL && check_tree(file, xd) && validate(file, xd);
 	if (ok) {
-		root = xmlDocGetRootElement(xd);
+		root = xml_root(xd);
 		get_string(root, "kind", &t->kind);
-		for (n = root->children; n != NULL; n = n->next)
-			if (n->type == XML_ELEMENT_NODE)
+		for (n = xml_children(root); n != NULL; n = xml_next(n))
+			if (xml_type(n) == XML_TYPE_ELEMENT)
 				ok &= read_element(t, n);
 	}
-	xmlFreeDoc(xd);
-	xmlFreeParserCtxt(ctxt);
+	xml_free(xd);
 	if (ok)
 		ok = open_fonts(t);
 	if (!ok) {

@@ -30,8 +30,9 @@
  *
  * Safety: the file is read whole (at most FILEIO_MAX_INPUT bytes), must be
  * UTF-8, must not contain a DOCTYPE; libxml2 never touches the network or
- * any other file and expands no entities. Not thread-safe (libxml2's error
- * hook is process-wide).
+ * any other file and expands no entities (load/xml.h). Not thread-safe
+ * (libxml2's error hooks are process-wide; they are restored after each
+ * call).
  */
 struct programme	*load_programme(const char *path, int *exit_code);
 

@@ -1,6 +1,6 @@
 /*
  * The programme model: everything in programme.xml (and tandems.xml) as plain
- * C data. The loader (load.c) builds it, the validator (validate.c) checks
+ * C data. The loader (build.c) builds it, the validator (validate.c) checks
  * it, and every later stage only reads it. References between records are
  * indices into the programme's arrays (-1 = none), resolved by the loader.
  *

@@ -12,11 +12,13 @@
 
 #include <stddef.h>
 
-#include <cmark.h>
-
 #include "layout/doc.h"
 
 #define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
+
+/* cmark's tree, passed to the hooks below opaquely: only src/markdown/
+ * and the placeholder pass include <cmark.h> and look into it. */
+typedef struct cmark_node cmark_node;
 
 /*
  * Called for every piece of text (text nodes and inline code): the place

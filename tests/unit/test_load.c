@@ -2,18 +2,25 @@
  * Unit tests for src/load: a valid programme loads into the expected model
  * (fields, defaults of tandem-programme(5), resolved indices), tandems.xml
  * is read, bad input gives NULL with the right exit code and messages, the
- * hard rules and the validator work on hand-built models.
+ * hard rules and the validator work on hand-built models; the XML reader
+ * (load/xml.h) reads the same way every time, whoever else uses libxml2.
  */
 #include <stdlib.h>
 #include <sysexits.h>
 #include <unistd.h>
 
+#include <libxml/xmlerror.h>
+
+#include "device/font.h"
 #include "harness.h"
 #include "fixture.h"
+#include "layout/template.h"
 #include "load/load.h"
 #include "load/rules.h"
+#include "load/xml.h"
 #include "util/diag.h"
 #include "util/fileio.h"
+#include "util/resource.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -373,6 +380,144 @@ test_schema(void)
 	CHECK_INT(load_schema_valid("<programme", 10), 0);
 }
 
+
+/* What a load of a programme or template from memory prints. */
+static char *
+messages(bool tmpl, const char *name, const char *text)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	struct programme *p = NULL;
+	struct template *t = NULL;
+	int rc = -1;
+
+	diag_reset();
+	diag_set_stream(fp);
+	if (tmpl)
+		t = template_load(name, text, strlen(text));
+	else
+		p = load_programme_buf(text, strlen(text), name, &rc);
+	diag_set_stream(NULL);
+	fclose(fp);
+	programme_free(p);
+	template_free(t);
+	return buf;
+}
+
+static int other_calls;
+
+static void
+other_handler(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+	other_calls++;
+}
+
+/*
+ * Loads repeat in one process with the same messages and lines, also with
+ * a template read between them; a template's DOCTYPE is refused as a
+ * programme's is; another user's libxml2 error hook is left in place.
+ */
+static void
+test_reader(void)
+{
+	static const char bad[] = "<programme id=\"x\">\n"
+	    "  <title>T</titel>\n</programme>\n";
+	static const char want[] = "tandem: bad2.xml:2: error: not "
+	    "well-formed XML: closing tag </titel> does not match <title> "
+	    "opened on line 2\n";
+	static const char dtd[] = "<?xml version=\"1.0\"?>\n"
+	    "<!DOCTYPE x>\n<template kind=\"handbook\"/>\n";
+	const struct resource *r = resource_get("templates/handbook.xml");
+	char *m1, *m2, *m3, *mt;
+	int marker;
+
+	m1 = messages(false, "bad2.xml", bad);
+	CHECK_STR(m1, want);
+	CHECK(r != NULL);
+	if (r != NULL) {
+		char *good = xstrndup(r->data, r->len);
+
+		mt = messages(true, "handbook.xml", good);
+		CHECK_STR(mt, "");
+		free(mt);
+		free(good);
+	}
+	mt = messages(true, "t.xml", "<template><page></template>");
+	CHECK(strstr(mt, "t.xml:1: error: not well-formed XML") != NULL);
+	free(mt);
+	m2 = messages(false, "bad2.xml", bad);
+	CHECK_STR(m2, want);
+
+	/* One DOCTYPE rule, one message. */
+	mt = messages(true, "t.xml", dtd);
+	m3 = messages(false, "t.xml", dtd);
+	CHECK_STR(mt, "tandem: t.xml:2: error: DOCTYPE declarations are not "
+	    "allowed; remove line 2\n");
+	CHECK_STR(mt, m3);
+	free(mt);
+	free(m3);
+
+	/* Someone else's hook stays, and sees none of our errors. */
+	xmlSetStructuredErrorFunc(&marker, other_handler);
+	m3 = messages(false, "bad2.xml", bad);
+	CHECK_STR(m3, want);
+	CHECK(xmlStructuredError == other_handler);
+	CHECK(xmlStructuredErrorContext == &marker);
+	CHECK_INT(other_calls, 0);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	free(m1);
+	free(m2);
+	free(m3);
+}
+
+/* The node API: names, namespaces, attributes, lines, text, children. */
+static void
+test_nodes(void)
+{
+	static const char doc[] = "<a x=\"1\" xmlns:n=\"urn:n\"\n"
+	    "   n:y=\"2\">\n  <b>t &amp; u</b><!-- c -->\n  <n:c/>\n</a>\n";
+	struct xml_doc *d = xml_read("d.xml", doc, sizeof(doc) - 1);
+	const struct xml_node *root, *k, *at;
+	char *v;
+
+	CHECK(d != NULL);
+	if (d == NULL)
+		return;
+	root = xml_root(d);
+	CHECK_STR(xml_name(root), "a");
+	CHECK(xml_ns(root) == NULL);
+	CHECK_INT(xml_line(root), 1);
+	CHECK_INT(xml_end_line(root), 2);
+	v = xml_attr(root, "x");
+	CHECK_STR(v, "1");
+	free(v);
+	CHECK(xml_attr(root, "y") == NULL);	/* in a namespace */
+	at = xml_attrs(root);
+	CHECK(at != NULL && xml_type(at) == XML_TYPE_ATTRIBUTE);
+	at = at != NULL ? xml_next(at) : NULL;
+	CHECK(at != NULL && strcmp(xml_name(at), "y") == 0 &&
+	    xml_ns(at) != NULL && strcmp(xml_ns(at), "urn:n") == 0);
+	CHECK(at != NULL && xml_next(at) == NULL);
+	k = xml_children(root);
+	CHECK(k != NULL && xml_type(k) == XML_TYPE_TEXT);
+	k = k != NULL ? xml_next(k) : NULL;
+	CHECK(k != NULL && strcmp(xml_name(k), "b") == 0);
+	if (k != NULL) {
+		CHECK_INT(xml_line(k), 3);
+		v = xml_text(k);
+		CHECK_STR(v, "t & u");
+		free(v);
+		k = xml_next(k);
+	}
+	CHECK(k != NULL && xml_type(k) == XML_TYPE_OTHER);
+	CHECK_INT(xml_validate(d, "schema/template.rng", false), 1);
+	CHECK_INT(xml_validate(d, "schema/none.rng", false), -1);
+	xml_free(d);
+}
+
 int
 main(void)
 {
@@ -381,6 +526,9 @@ main(void)
 	test_failures();
 	test_validate_built();
 	test_schema();
+	test_reader();
+	test_nodes();
+	font_done();		/* the fonts of the template in test_reader() */
 	fx_tmp_done();
 	return harness_done("load");
 }
