@@ -16,11 +16,10 @@
 #include "cmd/cmd.h"
 #include "compose/labels.h"
 #include "compose/origin.h"
-#include "device/device.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "docs/handbook.h"
 #include "layout/layout.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
@@ -109,7 +108,6 @@ build_handbook(const struct programme *p, const struct docs_out *o)
 {
 	struct template *t;
 	struct doc *doc;
-	struct device *dev;
 	int rc = 0;
 
 	if ((t = docs_template(p, "handbook", &rc)) == NULL)
@@ -121,10 +119,8 @@ build_handbook(const struct programme *p, const struct docs_out *o)
 	/* Every organisation as its author, as in the other kinds. */
 	free(doc->author);
 	doc->author = docs_author(p);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, doc, t, o, "handbook", label_get(p->lang,
-	    LABEL_HANDBOOK));
-	dev->ops->free(dev);
+	rc = docs_write(o, doc, t, "handbook", label_get(p->lang,
+	    LABEL_HANDBOOK), NULL);
 	doc_free(doc);
 	template_free(t);
 	return rc;
@@ -183,6 +179,7 @@ cmd_build(int argc, char *argv[])
 	bool any = false;
 
 	memset(&o, 0, sizeof(o));
+	memset(&dout, 0, sizeof(dout));
 	o.pdfa = true;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -236,11 +233,9 @@ cmd_build(int argc, char *argv[])
 		    line, 0, "mentee %s stays without a tandem: %s",
 		    p->people[tr->unmatched[u].mentee].id,
 		    tandems_why_text[tr->unmatched[u].why]);
-	memset(&dout, 0, sizeof(dout));
 	dout.dir = o.dir;
 	dout.outdir = outdir;
 	dout.pdfa = o.pdfa;
-	dout.text = o.text;
 	dout.date = o.date;
 	/* A character no font has is reported at its place in the data. */
 	layout_set_origin(compose_origin, p);
@@ -249,6 +244,9 @@ cmd_build(int argc, char *argv[])
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;
+		/* A fresh output per kind: a file numbers its fonts in the
+		 * order its output first loaded them. */
+		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF);
 		if (k == K_HANDBOOK)
 			rc = build_handbook(p, &dout);
 		else if (k == K_TANDEMS)
@@ -259,13 +257,14 @@ cmd_build(int argc, char *argv[])
 			rc = docs_build_certificates(p, &dout);
 		else if (k == K_REPORT)
 			rc = docs_build_report(p, &dout);
+		render_free(dout.render);
+		dout.render = NULL;
 	}
 done:
 	layout_set_origin(NULL, NULL);
 	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);
-	font_done();
-	layout_image_forget();
+	layout_done();
 	return rc;
 }

@@ -13,8 +13,8 @@
 #include <stddef.h>
 
 #include "compose/compose.h"
-#include "device/device.h"
 #include "layout/doc.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "load/model.h"
 #include "tandems/tandems.h"
@@ -34,8 +34,8 @@ struct docs_env {
 struct docs_out {
 	const char	*dir;		/* programme folder (own templates) */
 	const char	*outdir;	/* output folder, "-" = stdout (text) */
+	struct render	*render;	/* the output the command chose */
 	bool		 pdfa;		/* PDF/A-1b */
-	bool		 text;		/* text device instead of PDF */
 	long long	 date;		/* creation date, seconds since epoch */
 };
 
@@ -133,18 +133,17 @@ struct template	*docs_template(const struct programme *, const char *name,
 		    int *rc);
 
 /*
- * Render doc with template t on dev into OUTDIR/name (".pdf" or ".txt"
- * appended; "-" as outdir with the text device: stdout). subject goes to
+ * Write doc, laid out with template t, to OUTDIR/name with the extension
+ * of o->render ("-" as outdir with the text dump: stdout). subject and
+ * title (NULL: the document's own, which its running heads show) go to
  * the document information. Returns 0 or an exit code.
  */
-int	docs_write(struct device *, const struct doc *, const struct template *,
-	    const struct docs_out *, const char *name, const char *subject);
+int	docs_write(const struct docs_out *o, const struct doc *doc,
+	    const struct template *t, const char *name, const char *subject,
+	    const char *title);
 
-/* Like docs_write(), with title as the document information's title
- * instead of the document's own (which its running heads show). */
-int	docs_write_titled(struct device *, const struct doc *,
-	    const struct template *, const struct docs_out *,
-	    const char *name, const char *subject, const char *title);
+/* The file OUTDIR/name of docs_write() (caller frees). */
+char	*docs_path(const struct docs_out *o, const char *name);
 
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
@@ -191,9 +190,5 @@ void	docs_handbook_chapters(struct doc *, const struct programme *);
  */
 long	docs_tandem_table(struct doc_block *parent, const struct programme *,
 	    const struct tandems_result *tr, bool overview);
-
-/* The pages d takes when laid out with t (on the text device, nothing
- * written), or -1 after an error: to fit agreements and certificates. */
-int	docs_count_pages(const struct doc *, const struct template *);
 
 #endif

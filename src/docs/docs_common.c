@@ -13,7 +13,6 @@
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "layout/layout.h"
 #include "markdown/markdown.h"
@@ -318,12 +317,12 @@ prim_text(struct doc_block *b, const struct docs_env *env, double x,
 
 	sb_add(&sb, text, len);
 	if (f != NULL) {
-		w = font_width(f, text, len) * size / 1000;
+		w = layout_text_width(f, text, len) * size / 1000;
 		if (w > maxw)
 			size = maxw / w * size < size * 0.7 ? size * 0.7 :
 			    maxw / w * size * 0.999;
-		while (len > 0 && font_width(f, sb_str(&sb), sb.len) * size /
-		    1000 > maxw) {
+		while (len > 0 && layout_text_width(f, sb_str(&sb),
+		    sb.len) * size / 1000 > maxw) {
 			/* Drop the last character and end with "…". */
 			len--;
 			while (len > 0 && ((unsigned char)text[len] & 0xC0) ==
@@ -333,7 +332,7 @@ prim_text(struct doc_block *b, const struct docs_env *env, double x,
 			sb_add(&sb, text, len);
 			sb_adds(&sb, "\xe2\x80\xa6");
 		}
-		w = font_width(f, sb_str(&sb), sb.len) * size / 1000;
+		w = layout_text_width(f, sb_str(&sb), sb.len) * size / 1000;
 	} else
 		w = 0;
 	pr = doc_add_prim(b, DOC_PRIM_TEXT, centre ? x - w / 2 : x, y, 0, 0);
@@ -655,39 +654,29 @@ docs_template(const struct programme *p, const char *name, int *rc)
 	return t;
 }
 
-int
-docs_write(struct device *dev, const struct doc *d, const struct template *t,
-    const struct docs_out *o, const char *name, const char *subject)
+char *
+docs_path(const struct docs_out *o, const char *name)
 {
-	return docs_write_titled(dev, d, t, o, name, subject, d->title);
+	if (strcmp(o->outdir, "-") == 0 && render_is_text(o->render))
+		return xstrdup("-");
+	return xasprintf("%s/%s.%s", o->outdir, name, render_ext(o->render));
 }
 
 int
-docs_write_titled(struct device *dev, const struct doc *d,
-    const struct template *t, const struct docs_out *o, const char *name,
-    const char *subject, const char *title)
+docs_write(const struct docs_out *o, const struct doc *d,
+    const struct template *t, const char *name, const char *subject,
+    const char *title)
 {
-	struct dev_info info;
-	char *path;
-	int rc = 0;
+	struct render_info ri;
+	char *path = docs_path(o, name);
+	int rc;
 
-	memset(&info, 0, sizeof(info));
-	info.title = title;
-	info.author = d->author;
-	info.subject = subject;
-	info.lang = d->lang && strcmp(d->lang, "en") == 0 ? "en-GB" : "de-DE";
-	info.date = o->date;
-	info.pdfa = o->pdfa;
-	if (strcmp(o->outdir, "-") == 0 && o->text)
-		path = xstrdup("-");
-	else
-		path = xasprintf("%s/%s.%s", o->outdir, name,
-		    o->text ? "txt" : "pdf");
-	if (dev->ops->begin(dev, &info) != 0 ||
-	    layout_render(d, t, dev, NULL) != 0)
-		rc = EX_SOFTWARE;
-	else if (dev->ops->end(dev, path) != 0)
-		rc = EX_CANTCREAT;
+	memset(&ri, 0, sizeof(ri));
+	ri.title = title;
+	ri.subject = subject;
+	ri.date = o->date;
+	ri.pdfa = o->pdfa;
+	rc = render_write(o->render, d, t, &ri, path);
 	free(path);
 	return rc;
 }
@@ -721,21 +710,4 @@ docs_plural_title(const struct programme *p, const char *de, const char *en)
 {
 	return xasprintf("%s \xe2\x80\x93 %s", DOCS_LANG(p, de, en),
 	    p->title ? p->title : p->id);
-}
-
-int
-docs_count_pages(const struct doc *d, const struct template *t)
-{
-	struct device *dev = dev_text_new();
-	struct dev_info info;
-	struct layout_stats st;
-	int pages = -1;
-
-	memset(&info, 0, sizeof(info));
-	memset(&st, 0, sizeof(st));
-	if (dev->ops->begin(dev, &info) == 0 &&
-	    layout_render(d, t, dev, &st) == 0)
-		pages = st.pages;
-	dev->ops->free(dev);
-	return pages;
 }

@@ -16,7 +16,6 @@
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "stats/stats.h"
 #include "util/diag.h"
@@ -44,7 +43,7 @@ text_w(const struct docs_env *env, const char *s, double size)
 {
 	if (env->t == NULL)
 		return (double)strlen(s) * size * 0.5;
-	return font_width(template_font(env->t, DOC_FONT_BODY, 0), s,
+	return layout_text_width(template_font(env->t, DOC_FONT_BODY, 0), s,
 	    strlen(s)) * size / 1000;
 }
 
@@ -555,7 +554,6 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 {
 	struct docs_env env;
 	struct template *t;
-	struct device *dev;
 	struct doc *d;
 	char *title;
 	int rc = 0;
@@ -576,11 +574,9 @@ docs_build_report(const struct programme *p, const struct docs_out *o)
 	/* The document information names the programme, as the
 	 * combined files do ("Abschlussbericht – <programme title>"). */
 	title = docs_plural_title(p, d->title, d->title);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write_titled(dev, d, t, o, "report", label_get(p->lang,
+	rc = docs_write(o, d, t, "report", label_get(p->lang,
 	    LABEL_REPORT), title);
 	free(title);
-	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);
 	return rc;

@@ -555,7 +555,6 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 {
 	struct docs_env env;
 	struct template *t;
-	struct device *dev;
 	struct doc *d;
 	char *title;
 	int rc = 0;
@@ -576,11 +575,9 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 	/* The document information names the programme, as the
 	 * combined files do ("Tandemübersicht – <programme title>"). */
 	title = docs_plural_title(p, d->title, d->title);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write_titled(dev, d, t, o, "tandems", label_get(p->lang,
+	rc = docs_write(o, d, t, "tandems", label_get(p->lang,
 	    LABEL_TANDEM_OVERVIEW), title);
 	free(title);
-	dev->ops->free(dev);
 	doc_free(d);
 	template_free(t);
 	return rc;
