@@ -19,6 +19,17 @@
 #include "load/model.h"
 #include "tandems/tandems.h"
 
+struct docs_env;
+
+/*
+ * The blocks of a kind's block placeholders (form.* in agreements,
+ * report.* in the report): which is the placeholder (enum ph_block), n
+ * its number argument, added to parent.
+ */
+typedef void	(*docs_block_fn)(struct doc_block *parent,
+		    const struct docs_env *, const struct compose_ctx *,
+		    int which, int n);
+
 /* What a document is composed from. */
 struct docs_env {
 	const struct programme		*p;
@@ -28,6 +39,8 @@ struct docs_env {
 						    block placed, or NULL */
 	int				 compact; /* agreements: 0 normal, 1-2
 						    fewer lines, denser boxes */
+	docs_block_fn			 block;	/* the kind's block
+						   placeholders, or NULL */
 };
 
 /* Where and how the documents are written. */
@@ -42,7 +55,8 @@ struct docs_out {
 /*
  * Convert a Markdown text (file names it in messages) into parent with
  * its placeholders expanded for ctx; block placeholders (form.*, report.*)
- * become generated blocks, and in agreements "[ ]" items tick boxes.
+ * become the blocks env->block generates, and in agreements "[ ]" items
+ * tick boxes.
  * Returns 0, or -1 after error diagnostics (unknown placeholder, invalid
  * UTF-8).
  */
@@ -94,11 +108,9 @@ void	docs_logos(struct doc_block *parent, const struct programme *,
  */
 void	docs_keep_intros(struct doc_block *parent, struct doc_block *from);
 
-/* The generated blocks of a block placeholder (docs_markdown). */
+/* The generated blocks of the form.* placeholders of agreements. */
 void	docs_form_block(struct doc_block *parent, const struct docs_env *,
 	    const struct compose_ctx *, int which, int n);
-void	docs_report_block(struct doc_block *parent, const struct docs_env *,
-	    int which);
 
 /*
  * A role word as a heading or table head: the first letter capitalised

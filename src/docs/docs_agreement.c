@@ -133,11 +133,13 @@ agreement_into(struct doc *d, const struct docs_env *env,
     const struct agtext *at, int k)
 {
 	struct compose_ctx ctx;
+	struct docs_env form = *env;
 	/* A container of its own: linear time for thousands of tandems. */
 	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
 
+	form.block = docs_form_block;
 	compose_ctx_tandem(&ctx, env->p, k);
-	if (docs_markdown(d, root, env, &ctx, at->file, at->text,
+	if (docs_markdown(d, root, &form, &ctx, at->file, at->text,
 	    at->len) != 0)
 		return -1;
 	docs_keep_intros(root, root->first);

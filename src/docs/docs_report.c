@@ -478,12 +478,14 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	bar_chart(parent, env, &c);
 }
 
-void
-docs_report_block(struct doc_block *parent, const struct docs_env *env,
-    int which)
+static void
+report_block(struct doc_block *parent, const struct docs_env *env,
+    const struct compose_ctx *ctx, int which, int n)
 {
 	struct figures f;
 
+	(void)ctx;
+	(void)n;
 	figures_compute(&f, env->p);
 	switch (which) {
 	case PH_REPORT_PARTICIPATION:
@@ -526,6 +528,7 @@ docs_report_compose(const struct docs_env *env)
 	/* The same environment, counting the blocks the text places. */
 	local = *env;
 	local.placed = &placed;
+	local.block = report_block;
 	if (docs_markdown(d, d->root, &local, &ctx, file, text, len) != 0) {
 		doc_free(d);
 		d = NULL;
@@ -533,7 +536,7 @@ docs_report_compose(const struct docs_env *env)
 		/* What the text did not place follows it, in order. */
 		for (int k = PH_REPORT_PARTICIPATION; k < PH_BLOCK__MAX; k++)
 			if (!(placed & (1u << k)))
-				docs_report_block(d->root, &local, k);
+				report_block(d->root, &local, NULL, k, 0);
 		/* The first heading is the document's title. */
 		for (struct doc_block *b = d->root->first; b; b = b->next)
 			if (b->kind == DOC_HEADING) {
