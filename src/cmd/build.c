@@ -14,17 +14,13 @@
 #include <time.h>
 
 #include "cmd/cmd.h"
-#include "compose/labels.h"
 #include "compose/origin.h"
 #include "docs/docs.h"
-#include "docs/handbook.h"
 #include "layout/layout.h"
 #include "layout/render.h"
-#include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/fileio.h"
-#include "util/resource.h"
 #include "util/xalloc.h"
 
 enum kind {
@@ -100,30 +96,6 @@ creation_date(void)
 		    "of seconds; using the current time", s);
 	}
 	return (long long)time(NULL);
-}
-
-/* Render the handbook into the output folder. Returns an exit code. */
-static int
-build_handbook(const struct programme *p, const struct docs_out *o)
-{
-	struct template *t;
-	struct doc *doc;
-	int rc = 0;
-
-	if ((t = docs_template(p, "handbook", &rc)) == NULL)
-		return rc;
-	if ((doc = handbook_compose(p)) == NULL) {
-		template_free(t);
-		return EX_DATAERR;
-	}
-	/* Every organisation as its author, as in the other kinds. */
-	free(doc->author);
-	doc->author = docs_author(p);
-	rc = docs_write(o, doc, t, "handbook", label_get(p->lang,
-	    LABEL_HANDBOOK), NULL);
-	doc_free(doc);
-	template_free(t);
-	return rc;
 }
 
 /*
@@ -248,7 +220,7 @@ cmd_build(int argc, char *argv[])
 		 * order its output first loaded them. */
 		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF);
 		if (k == K_HANDBOOK)
-			rc = build_handbook(p, &dout);
+			rc = docs_build_handbook(p, &dout);
 		else if (k == K_TANDEMS)
 			rc = docs_build_tandems(p, tr, &dout);
 		else if (k == K_AGREEMENTS)

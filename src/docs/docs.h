@@ -92,6 +92,10 @@ struct doc_block *docs_table(struct doc_block *parent, const double *colw,
 struct doc_block *docs_row(struct doc_block *table);
 struct doc_block *docs_cell(struct doc_block *row, const char *text,
 		    unsigned style, double size);
+/* A cell with a bold first line a in language la and a second line b in
+ * language lb (either may be NULL; a NULL language is the document's). */
+struct doc_block *docs_cell2(struct doc_block *row, const char *a,
+		    const char *la, const char *b, const char *lb);
 
 /*
  * A row of the organisations' logos (those that have one and whose file
@@ -157,6 +161,20 @@ int	docs_write(const struct docs_out *o, const struct doc *doc,
 /* The file OUTDIR/name of docs_write() (caller frees). */
 char	*docs_path(const struct docs_out *o, const char *name);
 
+/* A kind's document composed from env (NULL after diagnostics). */
+typedef struct doc	*(*docs_compose_fn)(const struct docs_env *);
+
+/*
+ * Build a kind written as one file OUTDIR/name: with env->t set to the
+ * template name (docs_template()) while compose makes the document, which
+ * is written with subject; with plural, the information's title names the
+ * programme ("Tandemübersicht – <programme title>"). Returns 0 or an exit
+ * code.
+ */
+int	docs_build_one(const struct docs_out *, struct docs_env *env,
+	    const char *name, docs_compose_fn compose, const char *subject,
+	    bool plural);
+
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
 
@@ -179,6 +197,7 @@ int	docs_build_agreements(const struct programme *,
 int	docs_build_certificates(const struct programme *,
 	    const struct docs_out *);
 int	docs_build_report(const struct programme *, const struct docs_out *);
+int	docs_build_handbook(const struct programme *, const struct docs_out *);
 
 /* Certificates as one combined file and/or as separate files (the
  * benchmark measures them apart); docs_build_certificates() does both. */
@@ -190,10 +209,6 @@ struct doc	*docs_tandems_compose(const struct docs_env *);
 struct doc	*docs_agreement_compose(const struct docs_env *, int tandem);
 struct doc	*docs_certificate_compose(const struct docs_env *, int person);
 struct doc	*docs_report_compose(const struct docs_env *);
-
-/* The generated handbook chapters: participants, tandems, events,
- * contacts. */
-void	docs_handbook_chapters(struct doc *, const struct programme *);
 
 /*
  * The table of all tandems (handbook and tandems.pdf); overview adds the

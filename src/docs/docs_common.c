@@ -98,6 +98,25 @@ docs_cell(struct doc_block *row, const char *text, unsigned style,
 	return c;
 }
 
+struct doc_block *
+docs_cell2(struct doc_block *row, const char *a, const char *la, const char *b,
+    const char *lb)
+{
+	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
+	struct doc_block *p = docs_para(c, NULL, DOC_ALIGN_LEFT, 0, 0);
+
+	if (a != NULL && *a != '\0')
+		doc_add_text(p, a, strlen(a), DOC_BOLD, 0)->lang = la;
+	if (b != NULL && *b != '\0') {
+		if (p->nruns > 0)
+			doc_add_break(p, 0);
+		doc_add_text(p, b, strlen(b), 0, 0)->lang = lb;
+	}
+	if (p->nruns == 0)
+		doc_add_text(p, "", 0, 0, 0);
+	return c;
+}
+
 /*
  * Is this the first warning about the record at file:line? A logo that
  * cannot be used is reported once, not on each of a thousand

@@ -115,3 +115,32 @@ docs_write(const struct docs_out *o, const struct doc *d,
 	free(path);
 	return rc;
 }
+
+int
+docs_build_one(const struct docs_out *o, struct docs_env *env,
+    const char *name, docs_compose_fn compose, const char *subject,
+    bool plural)
+{
+	struct template *t;
+	struct doc *d;
+	char *title = NULL;
+	int rc = 0;
+
+	if ((t = docs_template(env->p, name, &rc)) == NULL)
+		return rc;
+	env->t = t;
+	if ((d = compose(env)) == NULL)
+		rc = EX_DATAERR;
+	else {
+		/* The document information names the programme, as the
+		 * combined files do ("Abschlussbericht – <programme>"). */
+		if (plural)
+			title = docs_plural_title(env->p, d->title, d->title);
+		rc = docs_write(o, d, t, name, subject, title);
+	}
+	env->t = NULL;
+	free(title);
+	doc_free(d);
+	template_free(t);
+	return rc;
+}

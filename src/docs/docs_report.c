@@ -556,31 +556,13 @@ int
 docs_build_report(const struct programme *p, const struct docs_out *o)
 {
 	struct docs_env env;
-	struct template *t;
-	struct doc *d;
-	char *title;
-	int rc = 0;
 
 	if (p->npeople == 0) {
 		diag_warn(p->file, 0, "report: no participants; skipped");
 		return 0;
 	}
-	if ((t = docs_template(p, "report", &rc)) == NULL)
-		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
-	env.t = t;
-	if ((d = docs_report_compose(&env)) == NULL) {
-		template_free(t);
-		return EX_DATAERR;
-	}
-	/* The document information names the programme, as the
-	 * combined files do ("Abschlussbericht – <programme title>"). */
-	title = docs_plural_title(p, d->title, d->title);
-	rc = docs_write(o, d, t, "report", label_get(p->lang,
-	    LABEL_REPORT), title);
-	free(title);
-	doc_free(d);
-	template_free(t);
-	return rc;
+	return docs_build_one(o, &env, "report", docs_report_compose,
+	    label_get(p->lang, LABEL_REPORT), true);
 }
