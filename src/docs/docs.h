@@ -1,10 +1,11 @@
 /*
- * The document kinds of `tandem build` besides the handbook's own text
- * chapters: what they share (reading the programme's Markdown texts with
- * placeholders expanded, small builders for paragraphs, tables and logo
- * rows, rendering one or many documents), and one entry point per kind.
- * Every kind composes content and data into a document tree (layout/doc.h);
- * none of them knows about PDF.
+ * The document kinds of `tandem build`: each composes the programme's
+ * data and texts into a document tree (layout/doc.h) and hands it to the
+ * render path (layout/render.h); none of them knows about PDF. Shared:
+ * docs_text.c (Markdown texts with placeholders), docs_common.c
+ * (builders), docs_output.c (templates, writing files); one file per
+ * kind: handbook.c, docs_tandems.c, docs_agreement.c (with docs_form.c),
+ * docs_certificate.c, docs_report.c.
  */
 #ifndef DOCS_DOCS_H
 #define DOCS_DOCS_H
@@ -47,7 +48,8 @@ struct docs_env {
 struct docs_out {
 	const char	*dir;		/* programme folder (own templates) */
 	const char	*outdir;	/* output folder, "-" = stdout (text) */
-	struct render	*render;	/* the output the command chose */
+	struct render	*render;	/* the output the command chose
+					   (PDF or text) */
 	bool		 pdfa;		/* PDF/A-1b */
 	long long	 date;		/* creation date, seconds since epoch */
 };
