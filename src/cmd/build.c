@@ -34,13 +34,14 @@ enum kind {
 
 static const struct {
 	const char	*name;
-	const char	*alias;
-} kind_words[K__MAX] = {
-	{ "handbook", "handbooks" },	/* alias: the other number */
-	{ "tandems", "tandem" },
-	{ "agreements", "agreement" },
-	{ "certificates", "certificate" },
-	{ "report", "reports" },
+	const char	*alias;		/* the other number */
+	docs_build_fn	 build;
+} kinds[K__MAX] = {
+	{ "handbook", "handbooks", docs_build_handbook },
+	{ "tandems", "tandem", docs_build_tandems },
+	{ "agreements", "agreement", docs_build_agreements },
+	{ "certificates", "certificate", docs_build_certificates },
+	{ "report", "reports", docs_build_report },
 };
 
 struct opts {
@@ -64,8 +65,8 @@ parse_kinds(const char *list, struct opts *o)
 		int k;
 
 		for (k = 0; k < K__MAX; k++)
-			if (strcmp(w, kind_words[k].name) == 0 ||
-			    strcmp(w, kind_words[k].alias) == 0)
+			if (strcmp(w, kinds[k].name) == 0 ||
+			    strcmp(w, kinds[k].alias) == 0)
 				break;
 		if (k == K__MAX) {
 			cmd_usage("build", "unknown document kind '%s' (use "
@@ -219,16 +220,7 @@ cmd_build(int argc, char *argv[])
 		/* A fresh output per kind: a file numbers its fonts in the
 		 * order its output first loaded them. */
 		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF);
-		if (k == K_HANDBOOK)
-			rc = docs_build_handbook(p, &dout);
-		else if (k == K_TANDEMS)
-			rc = docs_build_tandems(p, tr, &dout);
-		else if (k == K_AGREEMENTS)
-			rc = docs_build_agreements(p, tr, &dout);
-		else if (k == K_CERTIFICATES)
-			rc = docs_build_certificates(p, &dout);
-		else if (k == K_REPORT)
-			rc = docs_build_report(p, &dout);
+		rc = kinds[k].build(p, tr, &dout);
 		render_free(dout.render);
 		dout.render = NULL;
 	}

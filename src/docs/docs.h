@@ -190,16 +190,23 @@ char	*docs_author(const struct programme *);
 char	*docs_plural_title(const struct programme *, const char *de,
 	    const char *en);
 
-/* The kinds; each returns 0 or an exit code and warns when it has nothing
- * to print. */
+/*
+ * The kinds, written into o->outdir through o->render: each returns 0 or
+ * an exit code and warns when it has nothing to print. The tandems (tr,
+ * from tandems_form(); may be NULL) are read by those that show scores.
+ */
+typedef int	(*docs_build_fn)(const struct programme *,
+		    const struct tandems_result *tr, const struct docs_out *o);
+int	docs_build_handbook(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_tandems(const struct programme *,
 	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_agreements(const struct programme *,
 	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_certificates(const struct programme *,
-	    const struct docs_out *);
-int	docs_build_report(const struct programme *, const struct docs_out *);
-int	docs_build_handbook(const struct programme *, const struct docs_out *);
+	    const struct tandems_result *, const struct docs_out *);
+int	docs_build_report(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
 
 /* Certificates as one combined file and/or as separate files (the
  * benchmark measures them apart); docs_build_certificates() does both. */

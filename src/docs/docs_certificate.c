@@ -666,8 +666,10 @@ cert_title(struct doc *d, const struct programme *p, int person)
 }
 
 int
-docs_build_certificates(const struct programme *p, const struct docs_out *o)
+docs_build_certificates(const struct programme *p,
+    const struct tandems_result *tr, const struct docs_out *o)
 {
+	(void)tr;
 	return docs_write_certificates(p, o, true, true);
 }
 

@@ -553,10 +553,12 @@ docs_report_compose(const struct docs_env *env)
 }
 
 int
-docs_build_report(const struct programme *p, const struct docs_out *o)
+docs_build_report(const struct programme *p, const struct tandems_result *tr,
+    const struct docs_out *o)
 {
 	struct docs_env env;
 
+	(void)tr;
 	if (p->npeople == 0) {
 		diag_warn(p->file, 0, "report: no participants; skipped");
 		return 0;

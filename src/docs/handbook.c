@@ -486,10 +486,12 @@ handbook_doc(const struct docs_env *env)
 }
 
 int
-docs_build_handbook(const struct programme *p, const struct docs_out *o)
+docs_build_handbook(const struct programme *p, const struct tandems_result *tr,
+    const struct docs_out *o)
 {
 	struct docs_env env;
 
+	(void)tr;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
 	return docs_build_one(o, &env, "handbook", handbook_doc,

@@ -487,7 +487,7 @@ test_nothing_to_print(void)
 	for (size_t i = 0; i < p->npeople; i++)
 		p->people[i].status = STATUS_WITHDRAWN;
 	diag_capture();
-	CHECK_INT(docs_build_certificates(p, &o), 0);
+	CHECK_INT(docs_build_certificates(p, NULL, &o), 0);
 	CHECK(strstr(diag_text(), "nobody to certify") != NULL);
 	p->ntandems = 0;
 	diag_capture();
