@@ -3,7 +3,7 @@
  * pre-filled with both people, their organisations and the period; the
  * text's tick-box lists, writing lines, the programme's topics as tick
  * boxes (the mentee's ticked) and the signature lines come from the block
- * placeholders (docs_common.c). Written as agreements/<mentee id>.pdf and
+ * placeholders (docs_form.c). Written as agreements/<mentee id>.pdf and
  * all of them in agreements.pdf.
  */
 #include <stdio.h>
