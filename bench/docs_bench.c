@@ -11,9 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "device/font.h"
 #include "docs/docs.h"
-#include "layout/layout.h"
+#include "layout/render.h"
 #include "load/load.h"
 
 int
@@ -35,12 +34,13 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.dir = argv[2];
 	o.outdir = argv[3];
+	o.render = render_new(RENDER_PDF);
 	o.pdfa = argc == 4;
 	o.date = 1700000000;
 	rc = docs_write_certificates(p, &o, argv[1][0] == 'o',
 	    argv[1][0] == 'm');
+	render_free(o.render);
 	programme_free(p);
-	font_done();
-	layout_image_forget();
+	layout_done();
 	return rc;
 }

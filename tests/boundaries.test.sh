@@ -58,15 +58,5 @@ if sh "$TOP/tools/boundaries.sh" "$tmp/src" >"$tmp/out" 2>&1; then
 elif grep -q 'folder newstage/ is not in the table' "$tmp/out"; then ok
 else no "new folder: wrong message: $(cat "$tmp/out")"; fi
 
-# An allow-list entry that is no longer needed must go.
-rm -rf "$tmp/src"
-cp -R "$TOP/src" "$tmp/src"
-grep -v '#include "device/font.h"' "$TOP/src/compose/fit.c" >"$tmp/src/compose/fit.c"
-if sh "$TOP/tools/boundaries.sh" "$tmp/src" >"$tmp/out" 2>&1; then
-	no "a stale allow-list entry passed"
-elif grep -q '"compose/fit.c device/font.h" is no longer needed' "$tmp/out"
-then ok
-else no "stale entry: wrong message: $(cat "$tmp/out")"; fi
-
 echo "boundaries: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

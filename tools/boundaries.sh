@@ -69,24 +69,6 @@ BEGIN {
 		}
 	}
 
-	# Rule 4, for now: device headers still included above the layout,
-	# to be removed by the render change (text measured and documents
-	# written through a layout-level API). An entry that is no longer
-	# needed is an error, so the list only shrinks.
-	m = split("compose/fit.c device/font.h;" \
-	    "docs/docs.h device/device.h;" \
-	    "docs/docs_agreement.c device/font.h;" \
-	    "docs/docs_certificate.c device/font.h;" \
-	    "docs/docs_common.c device/font.h;" \
-	    "docs/docs_report.c device/font.h;" \
-	    "cmd/build.c device/device.h;" \
-	    "cmd/build.c device/font.h;" \
-	    "cmd/check.c device/font.h;" \
-	    "cmd/stats.c device/device.h;" \
-	    "cmd/stats.c device/font.h", allow, ";")
-	for (i = 1; i <= m; i++)
-		allowed[allow[i]] = 0
-
 	# Rule 5: what src/match/ may include.
 	split("assert.h ctype.h errno.h float.h inttypes.h limits.h math.h " \
 	    "stdbool.h stddef.h stdint.h stdio.h stdlib.h string.h", std, " ")
@@ -145,10 +127,6 @@ FNR == 1 {
 	if (dep == "device") {
 		if (folder == "layout")
 			next
-		if ((rel " " name) in allowed) {
-			allowed[rel " " name]++
-			next
-		}
 		fail("device headers only in src/device/ and src/layout/: " \
 		    "above the layout, text is measured through the layout")
 		next
@@ -159,11 +137,5 @@ FNR == 1 {
 }
 
 END {
-	for (a in allowed)
-		if (allowed[a] == 0) {
-			print "tools/boundaries.sh: allow-list entry \"" a \
-			    "\" is no longer needed; remove it"
-			bad = 1
-		}
 	exit bad
 }' $(find "$SRC" -name '*.[ch]' | LC_ALL=C sort)

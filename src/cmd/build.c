@@ -13,20 +13,15 @@
 #include <sysexits.h>
 
 #include "cmd/cmd.h"
-#include "compose/labels.h"
 #include "compose/origin.h"
-#include "device/device.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "docs/docs_logo.h"
-#include "docs/handbook.h"
 #include "layout/layout.h"
-#include "layout/template.h"
+#include "layout/render.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/epoch.h"
 #include "util/fileio.h"
-#include "util/resource.h"
 #include "util/xalloc.h"
 
 enum kind {
@@ -40,13 +35,14 @@ enum kind {
 
 static const struct {
 	const char	*name;
-	const char	*alias;
-} kind_words[K__MAX] = {
-	{ "handbook", "handbooks" },	/* alias: the other number */
-	{ "tandems", "tandem" },
-	{ "agreements", "agreement" },
-	{ "certificates", "certificate" },
-	{ "report", "reports" },
+	const char	*alias;		/* the other number */
+	docs_build_fn	 build;
+} kinds[K__MAX] = {
+	{ "handbook", "handbooks", docs_build_handbook },
+	{ "tandems", "tandem", docs_build_tandems },
+	{ "agreements", "agreement", docs_build_agreements },
+	{ "certificates", "certificate", docs_build_certificates },
+	{ "report", "reports", docs_build_report },
 };
 
 struct opts {
@@ -70,8 +66,8 @@ parse_kinds(const char *list, struct opts *o)
 		int k;
 
 		for (k = 0; k < K__MAX; k++)
-			if (strcmp(w, kind_words[k].name) == 0 ||
-			    strcmp(w, kind_words[k].alias) == 0)
+			if (strcmp(w, kinds[k].name) == 0 ||
+			    strcmp(w, kinds[k].alias) == 0)
 				break;
 		if (k == K__MAX) {
 			cmd_usage("build", "unknown document kind '%s' (use "
@@ -84,33 +80,6 @@ parse_kinds(const char *list, struct opts *o)
 	}
 	free(copy);
 	return ok;
-}
-
-/* Render the handbook into the output folder. Returns an exit code. */
-static int
-build_handbook(const struct programme *p, const struct docs_out *o)
-{
-	struct template *t;
-	struct doc *doc;
-	struct device *dev;
-	int rc = 0;
-
-	if ((t = docs_template(p, "handbook", &rc)) == NULL)
-		return rc;
-	if ((doc = handbook_compose(p)) == NULL) {
-		template_free(t);
-		return EX_DATAERR;
-	}
-	/* Every organisation as its author, as in the other kinds. */
-	free(doc->author);
-	doc->author = docs_author(p);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write(dev, doc, t, o, "handbook", label_get(p->lang,
-	    LABEL_HANDBOOK));
-	dev->ops->free(dev);
-	doc_free(doc);
-	template_free(t);
-	return rc;
 }
 
 int
@@ -126,6 +95,7 @@ cmd_build(int argc, char *argv[])
 	bool any = false;
 
 	memset(&o, 0, sizeof(o));
+	memset(&dout, 0, sizeof(dout));
 	o.pdfa = true;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
@@ -181,11 +151,9 @@ cmd_build(int argc, char *argv[])
 		    line, 0, "mentee %s stays without a tandem: %s",
 		    p->people[tr->unmatched[u].mentee].id,
 		    tandems_why_text[tr->unmatched[u].why]);
-	memset(&dout, 0, sizeof(dout));
 	dout.dir = o.dir;
 	dout.outdir = outdir;
 	dout.pdfa = o.pdfa;
-	dout.text = o.text;
 	dout.date = o.date;
 	/* A character no font has is reported at its place in the data. */
 	layout_set_origin(compose_origin, p);
@@ -194,23 +162,18 @@ cmd_build(int argc, char *argv[])
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;
-		if (k == K_HANDBOOK)
-			rc = build_handbook(p, &dout);
-		else if (k == K_TANDEMS)
-			rc = docs_build_tandems(p, tr, &dout);
-		else if (k == K_AGREEMENTS)
-			rc = docs_build_agreements(p, tr, &dout);
-		else if (k == K_CERTIFICATES)
-			rc = docs_build_certificates(p, &dout);
-		else if (k == K_REPORT)
-			rc = docs_build_report(p, &dout);
+		/* A fresh output per kind: a file numbers its fonts in the
+		 * order its output first loaded them. */
+		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF);
+		rc = kinds[k].build(p, tr, &dout);
+		render_free(dout.render);
+		dout.render = NULL;
 	}
 done:
 	layout_set_origin(NULL, NULL);
 	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);
-	font_done();
-	layout_image_forget();
+	layout_done();
 	return rc;
 }

@@ -15,10 +15,10 @@
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "compose/placeholder.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "docs/docs_logo.h"
 #include "layout/layout.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "load/load.h"
 #include "util/diag.h"
@@ -440,8 +440,7 @@ cmd_check(int argc, char *argv[])
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
-	font_done();
-	layout_image_forget();
+	layout_done();
 	free(dir);
 	if (p == NULL)
 		return rc;

@@ -16,9 +16,8 @@
 
 #include "cmd/cmd.h"
 #include "docs/docs.h"
-#include "device/device.h"
-#include "device/font.h"
 #include "layout/layout.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "load/load.h"
 #include "stats/stats.h"
@@ -242,39 +241,31 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
     bool pdfa, const struct epoch *now, const char *path)
 {
 	const struct programme *p = pv[0];
-	char *author;
+	struct render_info ri;
 	struct template *t;
-	struct device *dev;
-	struct dev_info info;
+	struct render *r;
 	struct doc *doc;
+	char *author;
 	int rc = 0;
 
 	if ((t = docs_template(p, "statistics", &rc)) == NULL) {
-		font_done();
-		layout_image_forget();
+		layout_done();
 		return rc;
 	}
 	doc = stats_doc(s, asof_date(now));
-	memset(&info, 0, sizeof(info));
-	info.title = doc->title;
 	author = stats_author(pv, npv);
-	info.author = author;
-	info.pdfa = pdfa;
-	info.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
-	info.lang = s->lang == LANG_EN ? "en-GB" : "de-DE";
-	info.date = now->t;
-	dev = dev_pdf_new();
-	if (dev->ops->begin(dev, &info) != 0 ||
-	    layout_render(doc, t, dev, NULL) != 0)
-		rc = EX_SOFTWARE;
-	else if (dev->ops->end(dev, path) != 0)
-		rc = EX_CANTCREAT;
-	dev->ops->free(dev);
+	memset(&ri, 0, sizeof(ri));
+	ri.author = author;
+	ri.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
+	ri.date = now->t;
+	ri.pdfa = pdfa;
+	r = render_new(RENDER_PDF);
+	rc = render_write(r, doc, t, &ri, path);
+	render_free(r);
 	free(author);
 	doc_free(doc);
 	template_free(t);
-	font_done();
-	layout_image_forget();
+	layout_done();
 	return rc;
 }
 

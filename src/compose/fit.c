@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "compose/fit.h"
-#include "device/font.h"
+#include "layout/render.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -14,7 +14,7 @@
 static double
 width_at(const struct font *f, const char *s, size_t n, double pt)
 {
-	return font_width(f, s, n) * pt / 1000.0;
+	return layout_text_width(f, s, n) * pt / 1000.0;
 }
 
 /* Add a line, trimming spaces. */
@@ -69,8 +69,8 @@ fit_text(struct fit *o, const struct font *f, const char *s, size_t len,
 
 		if (s[i] != ' ')
 			continue;
-		a = font_width(f, s, i);
-		b = font_width(f, s + i + 1, len - i - 1);
+		a = layout_text_width(f, s, i);
+		b = layout_text_width(f, s + i + 1, len - i - 1);
 		if (best == 0 || (a > b ? a : b) < bestw) {
 			best = i;
 			bestw = a > b ? a : b;
@@ -160,7 +160,7 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 	size_t nw = 0, cap = 0, lcap = 0, n, i, j;
 	double *best = NULL, lim = width * 1000.0 / size;
 	size_t *from = NULL;
-	double used = 0, x = 0, ww, sp = font_width(f, " ", 1);
+	double used = 0, x = 0, ww, sp = layout_text_width(f, " ", 1);
 
 	o->lines = NULL;
 	o->nlines = 0;
@@ -179,7 +179,7 @@ fit_balance(struct fit *o, const struct font *f, const char *s, size_t len,
 		w[nw].off = i;
 		w[nw].end = j;
 		w[nw].sep = is_sep_word(s + i, j - i);
-		ww = font_width(f, s + i, j - i);
+		ww = layout_text_width(f, s + i, j - i);
 		if (ww > lim)
 			goto out;		/* a word wider than the box */
 		w[nw].x = x;

@@ -1,10 +1,11 @@
 /*
- * The document kinds of `tandem build` besides the handbook's own text
- * chapters: what they share (reading the programme's Markdown texts with
- * placeholders expanded, small builders for paragraphs, tables and logo
- * rows, rendering one or many documents), and one entry point per kind.
- * Every kind composes content and data into a document tree (layout/doc.h);
- * none of them knows about PDF.
+ * The document kinds of `tandem build`: each composes the programme's
+ * data and texts into a document tree (layout/doc.h) and hands it to the
+ * render path (layout/render.h); none of them knows about PDF. Shared:
+ * docs_text.c (Markdown texts with placeholders), docs_common.c
+ * (builders), docs_output.c (templates, writing files); one file per
+ * kind: handbook.c, docs_tandems.c, docs_agreement.c (with docs_form.c),
+ * docs_certificate.c, docs_report.c.
  */
 #ifndef DOCS_DOCS_H
 #define DOCS_DOCS_H
@@ -13,11 +14,22 @@
 #include <stddef.h>
 
 #include "compose/compose.h"
-#include "device/device.h"
 #include "layout/doc.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "load/model.h"
 #include "tandems/tandems.h"
+
+struct docs_env;
+
+/*
+ * The blocks of a kind's block placeholders (form.* in agreements,
+ * report.* in the report): which is the placeholder (enum ph_block), n
+ * its number argument, added to parent.
+ */
+typedef void	(*docs_block_fn)(struct doc_block *parent,
+		    const struct docs_env *, const struct compose_ctx *,
+		    int which, int n);
 
 /* What a document is composed from. */
 struct docs_env {
@@ -28,21 +40,25 @@ struct docs_env {
 						    block placed, or NULL */
 	int				 compact; /* agreements: 0 normal, 1-2
 						    fewer lines, denser boxes */
+	docs_block_fn			 block;	/* the kind's block
+						   placeholders, or NULL */
 };
 
 /* Where and how the documents are written. */
 struct docs_out {
 	const char	*dir;		/* programme folder (own templates) */
 	const char	*outdir;	/* output folder, "-" = stdout (text) */
+	struct render	*render;	/* the output the command chose
+					   (PDF or text) */
 	bool		 pdfa;		/* PDF/A-1b */
-	bool		 text;		/* text device instead of PDF */
 	long long	 date;		/* creation date, seconds since epoch */
 };
 
 /*
  * Convert a Markdown text (file names it in messages) into parent with
  * its placeholders expanded for ctx; block placeholders (form.*, report.*)
- * become generated blocks, and in agreements "[ ]" items tick boxes.
+ * become the blocks env->block generates, and in agreements "[ ]" items
+ * tick boxes.
  * Returns 0, or -1 after error diagnostics (unknown placeholder, invalid
  * UTF-8).
  */
@@ -78,6 +94,10 @@ struct doc_block *docs_table(struct doc_block *parent, const double *colw,
 struct doc_block *docs_row(struct doc_block *table);
 struct doc_block *docs_cell(struct doc_block *row, const char *text,
 		    unsigned style, double size);
+/* A cell with a bold first line a in language la and a second line b in
+ * language lb (either may be NULL; a NULL language is the document's). */
+struct doc_block *docs_cell2(struct doc_block *row, const char *a,
+		    const char *la, const char *b, const char *lb);
 
 /*
  * A row of the organisations' logos (those that have one and whose file
@@ -94,11 +114,9 @@ void	docs_logos(struct doc_block *parent, const struct programme *,
  */
 void	docs_keep_intros(struct doc_block *parent, struct doc_block *from);
 
-/* The generated blocks of a block placeholder (docs_markdown). */
+/* The generated blocks of the form.* placeholders of agreements. */
 void	docs_form_block(struct doc_block *parent, const struct docs_env *,
 	    const struct compose_ctx *, int which, int n);
-void	docs_report_block(struct doc_block *parent, const struct docs_env *,
-	    int which);
 
 /*
  * A role word as a heading or table head: the first letter capitalised
@@ -133,18 +151,31 @@ struct template	*docs_template(const struct programme *, const char *name,
 		    int *rc);
 
 /*
- * Render doc with template t on dev into OUTDIR/name (".pdf" or ".txt"
- * appended; "-" as outdir with the text device: stdout). subject goes to
+ * Write doc, laid out with template t, to OUTDIR/name with the extension
+ * of o->render ("-" as outdir with the text dump: stdout). subject and
+ * title (NULL: the document's own, which its running heads show) go to
  * the document information. Returns 0 or an exit code.
  */
-int	docs_write(struct device *, const struct doc *, const struct template *,
-	    const struct docs_out *, const char *name, const char *subject);
+int	docs_write(const struct docs_out *o, const struct doc *doc,
+	    const struct template *t, const char *name, const char *subject,
+	    const char *title);
 
-/* Like docs_write(), with title as the document information's title
- * instead of the document's own (which its running heads show). */
-int	docs_write_titled(struct device *, const struct doc *,
-	    const struct template *, const struct docs_out *,
-	    const char *name, const char *subject, const char *title);
+/* The file OUTDIR/name of docs_write() (caller frees). */
+char	*docs_path(const struct docs_out *o, const char *name);
+
+/* A kind's document composed from env (NULL after diagnostics). */
+typedef struct doc	*(*docs_compose_fn)(const struct docs_env *);
+
+/*
+ * Build a kind written as one file OUTDIR/name: with env->t set to the
+ * template name (docs_template()) while compose makes the document, which
+ * is written with subject; with plural, the information's title names the
+ * programme ("Tandemübersicht – <programme title>"). Returns 0 or an exit
+ * code.
+ */
+int	docs_build_one(const struct docs_out *, struct docs_env *env,
+	    const char *name, docs_compose_fn compose, const char *subject,
+	    bool plural);
 
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
@@ -159,15 +190,23 @@ char	*docs_author(const struct programme *);
 char	*docs_plural_title(const struct programme *, const char *de,
 	    const char *en);
 
-/* The kinds; each returns 0 or an exit code and warns when it has nothing
- * to print. */
+/*
+ * The kinds, written into o->outdir through o->render: each returns 0 or
+ * an exit code and warns when it has nothing to print. The tandems (tr,
+ * from tandems_form(); may be NULL) are read by those that show scores.
+ */
+typedef int	(*docs_build_fn)(const struct programme *,
+		    const struct tandems_result *tr, const struct docs_out *o);
+int	docs_build_handbook(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_tandems(const struct programme *,
 	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_agreements(const struct programme *,
 	    const struct tandems_result *, const struct docs_out *);
 int	docs_build_certificates(const struct programme *,
-	    const struct docs_out *);
-int	docs_build_report(const struct programme *, const struct docs_out *);
+	    const struct tandems_result *, const struct docs_out *);
+int	docs_build_report(const struct programme *,
+	    const struct tandems_result *, const struct docs_out *);
 
 /* Certificates as one combined file and/or as separate files (the
  * benchmark measures them apart); docs_build_certificates() does both. */
@@ -180,10 +219,6 @@ struct doc	*docs_agreement_compose(const struct docs_env *, int tandem);
 struct doc	*docs_certificate_compose(const struct docs_env *, int person);
 struct doc	*docs_report_compose(const struct docs_env *);
 
-/* The generated handbook chapters: participants, tandems, events,
- * contacts. */
-void	docs_handbook_chapters(struct doc *, const struct programme *);
-
 /*
  * The table of all tandems (handbook and tandems.pdf); overview adds the
  * score and its parts (from tr, or NULL). Returns the sum of the scores
@@ -191,9 +226,5 @@ void	docs_handbook_chapters(struct doc *, const struct programme *);
  */
 long	docs_tandem_table(struct doc_block *parent, const struct programme *,
 	    const struct tandems_result *tr, bool overview);
-
-/* The pages d takes when laid out with t (on the text device, nothing
- * written), or -1 after an error: to fit agreements and certificates. */
-int	docs_count_pages(const struct doc *, const struct template *);
 
 #endif

@@ -3,7 +3,7 @@
  * pre-filled with both people, their organisations and the period; the
  * text's tick-box lists, writing lines, the programme's topics as tick
  * boxes (the mentee's ticked) and the signature lines come from the block
- * placeholders (docs_common.c). Written as agreements/<mentee id>.pdf and
+ * placeholders (docs_form.c). Written as agreements/<mentee id>.pdf and
  * all of them in agreements.pdf.
  */
 #include <stdio.h>
@@ -12,7 +12,6 @@
 #include <sysexits.h>
 
 #include "compose/labels.h"
-#include "device/font.h"
 #include "layout/layout.h"
 #include "docs/docs.h"
 #include "util/diag.h"
@@ -134,11 +133,13 @@ agreement_into(struct doc *d, const struct docs_env *env,
     const struct agtext *at, int k)
 {
 	struct compose_ctx ctx;
+	struct docs_env form = *env;
 	/* A container of its own: linear time for thousands of tandems. */
 	struct doc_block *root = doc_add(d->root, DOC_ROOT, NULL, 0);
 
+	form.block = docs_form_block;
 	compose_ctx_tandem(&ctx, env->p, k);
-	if (docs_markdown(d, root, env, &ctx, at->file, at->text,
+	if (docs_markdown(d, root, &form, &ctx, at->file, at->text,
 	    at->len) != 0)
 		return -1;
 	docs_keep_intros(root, root->first);
@@ -171,7 +172,7 @@ agreement_fit(struct docs_env *env, const struct agtext *at, int k)
 			doc_free(d);
 			return -1;
 		}
-		pages = docs_count_pages(d, env->t);
+		pages = layout_count_pages(d, env->t);
 		doc_free(d);
 		if (pages <= 2)
 			break;
@@ -229,7 +230,6 @@ docs_build_agreements(const struct programme *p,
 	struct docs_env env;
 	struct agtext at;
 	struct template *t;
-	struct device *dev = NULL;
 	struct doc *all;
 	const char *subject = label_get(p->lang, LABEL_AGREEMENT);
 	char *sub = NULL;
@@ -265,7 +265,6 @@ docs_build_agreements(const struct programme *p,
 	}
 	if (rc != 0)
 		goto done;
-	dev = o->text ? dev_text_new() : dev_pdf_new();
 	if (strcmp(o->outdir, "-") != 0) {
 		sub = xasprintf("%s/agreements", o->outdir);
 		if (dir_make(sub) != 0) {
@@ -284,7 +283,7 @@ docs_build_agreements(const struct programme *p,
 			else {
 				name = xasprintf("agreements/%s", p->people
 				    [p->tandems[k].mentee].id);
-				rc = docs_write(dev, d, t, o, name, subject);
+				rc = docs_write(o, d, t, name, subject, NULL);
 				free(name);
 			}
 			doc_free(d);
@@ -294,14 +293,12 @@ docs_build_agreements(const struct programme *p,
 		char *title = docs_plural_title(p, "Zielvereinbarungen",
 		    "Goal agreements");
 
-		rc = docs_write_titled(dev, all, t, o, "agreements",
+		rc = docs_write(o, all, t, "agreements",
 		    DOCS_LANG(p, "Zielvereinbarungen", "Goal agreements"),
 		    title);
 		free(title);
 	}
 done:
-	if (dev != NULL)
-		dev->ops->free(dev);
 	free(level);
 	free(sub);
 	doc_free(all);

@@ -15,7 +15,6 @@
 #include "compose/certno.h"
 #include "compose/fit.h"
 #include "compose/labels.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "layout/layout.h"
 #include "util/diag.h"
@@ -162,7 +161,7 @@ frame(struct doc_block *root, const struct docs_env *env, int person)
 	sb_adds(&sb, label_get(p->lang, LABEL_CERTNO));
 	sb_addc(&sb, ' ');
 	sb_adds(&sb, no);
-	w = f ? font_width(f, sb_str(&sb), sb.len) * 8 / 1000 : 0;
+	w = f ? layout_text_width(f, sb_str(&sb), sb.len) * 8 / 1000 : 0;
 	pr = doc_add_prim(b, DOC_PRIM_TEXT, (pw - w) / 2, ph - 46, 0, 0);
 	pr->size = 8;
 	pr->text = sb_take(&sb);
@@ -177,7 +176,7 @@ sig_line(struct doc_block *b, struct font *f, const char *s, size_t len,
     double col, double size, double *y)
 {
 	struct doc_prim *pr;
-	double w = f ? font_width(f, s, len) * size / 1000 : 0;
+	double w = f ? layout_text_width(f, s, len) * size / 1000 : 0;
 
 	if (w > col && w > 0) {
 		size *= col / w;
@@ -544,7 +543,7 @@ est_height(const struct doc_block *b, const struct template *t, double width)
 					    (width * 0.9) + 0.001);
 					seg = 0;
 				} else if (f != NULL)
-					seg += font_width(f, k->runs[i].text,
+					seg += layout_text_width(f, k->runs[i].text,
 					    k->runs[i].len);
 			}
 			h += lines * size * (lead > 1.1 ? lead : 1.1) +
@@ -616,7 +615,7 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		 * (measured with the sample and a crowded certificate). */
 		if (k == 0 && est_height(d->root, t, width) < avail)
 			break;
-		if (docs_count_pages(d, t) <= 1)
+		if (layout_count_pages(d, t) <= 1)
 			break;
 		if (k + 1 == CERT_STEPS) {
 			struct strbuf nm = STRBUF_INIT;
@@ -667,56 +666,37 @@ cert_title(struct doc *d, const struct programme *p, int person)
 }
 
 int
-docs_build_certificates(const struct programme *p, const struct docs_out *o)
+docs_build_certificates(const struct programme *p,
+    const struct tandems_result *tr, const struct docs_out *o)
 {
+	(void)tr;
 	return docs_write_certificates(p, o, true, true);
 }
 
 /*
- * Write the combined file: one device document, each certificate laid out
- * on its own (a Document element of the structure tree each) and freed as
- * soon as it is drawn, so that memory does not grow with the layout of
- * all of them (10,000 certificates: 593 MB when laid out as one document).
+ * Write the combined file: each certificate laid out on its own (a
+ * Document element of the structure tree each) and freed as soon as it is
+ * drawn, so that memory does not grow with the layout of all of them
+ * (10,000 certificates: 593 MB when laid out as one document).
  * Certificates have no destinations or running page numbers, so nothing
  * is lost. The n docs are consumed. Returns 0 or an exit code.
  */
 static int
-cert_write_combined(const struct programme *p, struct device *dev,
-    struct doc **docs, size_t n, const struct template *t,
-    const struct docs_out *o)
+cert_write_combined(const struct programme *p, struct doc **docs, size_t n,
+    const struct template *t, const struct docs_out *o)
 {
-	struct dev_info info;
+	struct render_info ri;
 	char *path, *title;
-	int rc = 0;
+	int rc;
 
 	title = docs_plural_title(p, "Urkunden", "Certificates");
-	memset(&info, 0, sizeof(info));
-	info.title = title;
-	info.author = docs[0]->author;
-	info.subject = DOCS_LANG(p, "Urkunden", "Certificates");
-	info.lang = docs[0]->lang && strcmp(docs[0]->lang, "en") == 0 ?
-	    "en-GB" : "de-DE";
-	info.date = o->date;
-	info.pdfa = o->pdfa;
-	if (strcmp(o->outdir, "-") == 0 && o->text)
-		path = xstrdup("-");
-	else
-		path = xasprintf("%s/certificates.%s", o->outdir,
-		    o->text ? "txt" : "pdf");
-	if (dev->ops->begin(dev, &info) != 0)
-		rc = EX_SOFTWARE;
-	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && layout_render(docs[i], t, dev, NULL) != 0)
-			rc = EX_SOFTWARE;
-		if (i > 0) {		/* the first holds info's strings */
-			doc_free(docs[i]);
-			docs[i] = NULL;
-		}
-	}
-	if (rc == 0 && dev->ops->end(dev, path) != 0)
-		rc = EX_CANTCREAT;
-	doc_free(docs[0]);
-	docs[0] = NULL;
+	memset(&ri, 0, sizeof(ri));
+	ri.title = title;
+	ri.subject = DOCS_LANG(p, "Urkunden", "Certificates");
+	ri.date = o->date;
+	ri.pdfa = o->pdfa;
+	path = docs_path(o, "certificates");
+	rc = render_write_each(o->render, docs, n, t, &ri, path);
 	free(path);
 	free(title);
 	return rc;
@@ -729,7 +709,6 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	struct docs_env env;
 	struct certtext ct;
 	struct template *t;
-	struct device *dev = NULL;
 	struct doc **all = NULL;	/* the certificates of the combined
 					   file, nall of them */
 	size_t nall = 0;
@@ -776,7 +755,6 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	}
 	if (rc != 0)
 		goto done;
-	dev = o->text ? dev_text_new() : dev_pdf_new();
 	if (strcmp(o->outdir, "-") != 0 && separate) {
 		sub = xasprintf("%s/certificates", o->outdir);
 		if (dir_make(sub) != 0) {
@@ -796,17 +774,15 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 			else {
 				name = xasprintf("certificates/%s",
 				    p->people[i].id);
-				rc = docs_write(dev, d, t, o, name, subject);
+				rc = docs_write(o, d, t, name, subject, NULL);
 				free(name);
 			}
 			doc_free(d);
 		}
 	}
 	if (rc == 0 && combined && nall > 0)
-		rc = cert_write_combined(p, dev, all, nall, t, o);
+		rc = cert_write_combined(p, all, nall, t, o);
 done:
-	if (dev != NULL)
-		dev->ops->free(dev);
 	free(sub);
 	for (size_t i = 0; i < nall; i++)
 		doc_free(all[i]);

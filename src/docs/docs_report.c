@@ -16,7 +16,6 @@
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
-#include "device/font.h"
 #include "docs/docs.h"
 #include "stats/stats.h"
 #include "util/diag.h"
@@ -44,7 +43,7 @@ text_w(const struct docs_env *env, const char *s, double size)
 {
 	if (env->t == NULL)
 		return (double)strlen(s) * size * 0.5;
-	return font_width(template_font(env->t, DOC_FONT_BODY, 0), s,
+	return layout_text_width(template_font(env->t, DOC_FONT_BODY, 0), s,
 	    strlen(s)) * size / 1000;
 }
 
@@ -479,12 +478,14 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	bar_chart(parent, env, &c);
 }
 
-void
-docs_report_block(struct doc_block *parent, const struct docs_env *env,
-    int which)
+static void
+report_block(struct doc_block *parent, const struct docs_env *env,
+    const struct compose_ctx *ctx, int which, int n)
 {
 	struct figures f;
 
+	(void)ctx;
+	(void)n;
 	figures_compute(&f, env->p);
 	switch (which) {
 	case PH_REPORT_PARTICIPATION:
@@ -527,6 +528,7 @@ docs_report_compose(const struct docs_env *env)
 	/* The same environment, counting the blocks the text places. */
 	local = *env;
 	local.placed = &placed;
+	local.block = report_block;
 	if (docs_markdown(d, d->root, &local, &ctx, file, text, len) != 0) {
 		doc_free(d);
 		d = NULL;
@@ -534,7 +536,7 @@ docs_report_compose(const struct docs_env *env)
 		/* What the text did not place follows it, in order. */
 		for (int k = PH_REPORT_PARTICIPATION; k < PH_BLOCK__MAX; k++)
 			if (!(placed & (1u << k)))
-				docs_report_block(d->root, &local, k);
+				report_block(d->root, &local, NULL, k, 0);
 		/* The first heading is the document's title. */
 		for (struct doc_block *b = d->root->first; b; b = b->next)
 			if (b->kind == DOC_HEADING) {
@@ -551,37 +553,18 @@ docs_report_compose(const struct docs_env *env)
 }
 
 int
-docs_build_report(const struct programme *p, const struct docs_out *o)
+docs_build_report(const struct programme *p, const struct tandems_result *tr,
+    const struct docs_out *o)
 {
 	struct docs_env env;
-	struct template *t;
-	struct device *dev;
-	struct doc *d;
-	char *title;
-	int rc = 0;
 
+	(void)tr;
 	if (p->npeople == 0) {
 		diag_warn(p->file, 0, "report: no participants; skipped");
 		return 0;
 	}
-	if ((t = docs_template(p, "report", &rc)) == NULL)
-		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
-	env.t = t;
-	if ((d = docs_report_compose(&env)) == NULL) {
-		template_free(t);
-		return EX_DATAERR;
-	}
-	/* The document information names the programme, as the
-	 * combined files do ("Abschlussbericht – <programme title>"). */
-	title = docs_plural_title(p, d->title, d->title);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write_titled(dev, d, t, o, "report", label_get(p->lang,
-	    LABEL_REPORT), title);
-	free(title);
-	dev->ops->free(dev);
-	doc_free(d);
-	template_free(t);
-	return rc;
+	return docs_build_one(o, &env, "report", docs_report_compose,
+	    label_get(p->lang, LABEL_REPORT), true);
 }

@@ -1,9 +1,8 @@
 /*
- * The tandem overview (tandems.pdf) and the generated chapters of the
- * handbook (participants, tandems, schedule of events, contacts). Both
- * read the tandems from the programme (fixed or matched by
- * tandems_form()); tandems.pdf also shows the score parts and why people
- * stayed without a tandem.
+ * The tandem overview (tandems.pdf) and the table of all tandems it
+ * shares with the handbook. Both read the tandems from the programme
+ * (fixed or matched by tandems_form()); tandems.pdf also shows the score
+ * parts and why people stayed without a tandem.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,29 +130,6 @@ static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_LEVEL_GAP, LABEL_PART_BACKGROUND, LABEL_PART_LANGUAGE,
 };
 
-/*
- * A cell with a bold first line a in language la and a second line b in
- * language lb (either may be NULL; a NULL language is the document's).
- */
-static struct doc_block *
-cell2(struct doc_block *row, const char *a, const char *la, const char *b,
-    const char *lb)
-{
-	struct doc_block *c = doc_add(row, DOC_CELL, NULL, 0);
-	struct doc_block *p = docs_para(c, NULL, DOC_ALIGN_LEFT, 0, 0);
-
-	if (a != NULL && *a != '\0')
-		doc_add_text(p, a, strlen(a), DOC_BOLD, 0)->lang = la;
-	if (b != NULL && *b != '\0') {
-		if (p->nruns > 0)
-			doc_add_break(p, 0);
-		doc_add_text(p, b, strlen(b), 0, 0)->lang = lb;
-	}
-	if (p->nruns == 0)
-		doc_add_text(p, "", 0, 0, 0);
-	return c;
-}
-
 /* Name and organisation (short form) of a person: the name is never
  * hyphenated, the organisation in the data's language. */
 static void
@@ -163,7 +139,7 @@ person_cell(struct doc_block *row, const struct programme *p, int who)
 	const char *org = compose_org_short(p, p->people[who].org);
 
 	compose_name(&sb, &p->people[who]);
-	cell2(row, sb_str(&sb), DOC_LANG_NONE, org, docs_data_lang(p));
+	docs_cell2(row, sb_str(&sb), DOC_LANG_NONE, org, docs_data_lang(p));
 	sb_free(&sb);
 }
 
@@ -554,11 +530,6 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
     const struct docs_out *o)
 {
 	struct docs_env env;
-	struct template *t;
-	struct device *dev;
-	struct doc *d;
-	char *title;
-	int rc = 0;
 
 	if (programme_count(p, ROLE_MENTEE, GENDER__MAX, false) == 0 &&
 	    p->ntandems == 0) {
@@ -566,195 +537,9 @@ docs_build_tandems(const struct programme *p, const struct tandems_result *tr,
 		    "part; skipped");
 		return 0;
 	}
-	if ((t = docs_template(p, "tandems", &rc)) == NULL)
-		return rc;
 	memset(&env, 0, sizeof(env));
 	env.p = p;
-	env.t = t;
 	env.tr = tr;
-	d = docs_tandems_compose(&env);
-	/* The document information names the programme, as the
-	 * combined files do ("Tandemübersicht – <programme title>"). */
-	title = docs_plural_title(p, d->title, d->title);
-	dev = o->text ? dev_text_new() : dev_pdf_new();
-	rc = docs_write_titled(dev, d, t, o, "tandems", label_get(p->lang,
-	    LABEL_TANDEM_OVERVIEW), title);
-	free(title);
-	dev->ops->free(dev);
-	doc_free(d);
-	template_free(t);
-	return rc;
-}
-
-/* ---- the generated chapters of the handbook ------------------------- */
-
-static void
-participants(struct doc *d, const struct programme *p)
-{
-	/* Names wrap between their words and are never hyphenated; the
-	 * topics column gets the room, so that a topic such as
-	 * "Zeitmanagement" stays whole; the position column takes
-	 * "Personalsachbearbeiterin" at 9 pt. */
-	static const double w[] = { 2.4, 2.8, 2.6, 4.0 };
-	int *order = xcalloc(p->npeople + 1, sizeof(*order));
-	size_t n = figures_people_order(p, false, order);
-	struct doc_block *root = d->root, *t = NULL, *r, *c;
-	const char *dl = docs_data_lang(p);
-	int role = -1, org = -2;
-	struct strbuf sb = STRBUF_INIT;
-
-	docs_heading(root, 1, label_get(p->lang, LABEL_PARTICIPANTS), true);
-	sb_adds(&sb, DOCS_LANG(p, "Alle Teilnehmenden des Programms, nach "
-	    "Rolle und Organisation geordnet.", "Everybody taking part, by "
-	    "role and organisation."));
-	docs_para(root, sb_str(&sb), DOC_ALIGN_LEFT, 0, 0);
-	for (size_t i = 0; i < n; i++) {
-		const struct person *x = &p->people[order[i]];
-
-		if ((int)x->role != role) {
-			role = (int)x->role;
-			org = -2;
-			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
-			    p->wording, x->role)), true);
-			t = docs_table(root, w, 4, 1);
-			r = docs_row(t);
-			docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD,
-			    9);
-			docs_cell(r, label_get(p->lang, LABEL_UNIT), DOC_BOLD,
-			    9);
-			docs_cell(r, label_get(p->lang, LABEL_POSITION),
-			    DOC_BOLD, 9);
-			docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD,
-			    9);
-		}
-		/* Each organisation a group row in the role's table:
-		 * repeated on the pages its rows continue on. */
-		if (x->org != org) {
-			org = x->org;
-			r = docs_row(t);
-			r->group = true;
-			c = docs_cell(r, org >= 0 ? compose_org(p, org) :
-			    DOCS_LANG(p, "Ohne Organisation",
-			    "No organisation"), DOC_BOLD, 10);
-			c->first->font = DOC_FONT_HEADING;
-			if (org >= 0)
-				docs_set_lang(c, dl);
-		}
-		r = docs_row(t);
-		sb_clear(&sb);
-		compose_name(&sb, x);
-		docs_set_lang(docs_cell(r, sb_str(&sb), DOC_BOLD, 9),
-		    DOC_LANG_NONE);
-		docs_set_lang(docs_cell(r, x->unit, 0, 9), dl);
-		docs_set_lang(docs_cell(r, x->position, 0, 9), dl);
-		sb_clear(&sb);
-		for (size_t k = 0; k < x->ntopics; k++) {
-			if (k > 0)
-				sb_adds(&sb, ", ");
-			sb_adds(&sb, p->topics[x->topics[k]].label);
-		}
-		docs_set_lang(docs_cell(r, sb_str(&sb), 0, 9), dl);
-	}
-	if (n == 0)
-		docs_para(root, DOCS_LANG(p, "Noch keine Teilnehmenden.",
-		    "Nobody yet."), DOC_ALIGN_LEFT, 0, DOC_ITALIC);
-	sb_free(&sb);
-	free(order);
-}
-
-static void
-events(struct doc *d, const struct programme *p)
-{
-	/* In points for A4 with 25 mm margins: the date column takes the
-	 * longest German date in bold ("28. September 2025", 92 pt at
-	 * 11 pt) on one line, the kind column "Abschlussveranstaltung"
-	 * unhyphenated. */
-	static const double w[] = { 104, 140, 114, 96 };
-	int *order = xcalloc(p->nevents + 1, sizeof(*order));
-	size_t n = figures_event_order(p, order);
-	struct doc_block *t, *r;
-	struct strbuf sb = STRBUF_INIT;
-
-	docs_heading(d->root, 1, label_get(p->lang, LABEL_EVENTS), true);
-	t = docs_table(d->root, w, 4, 1);
-	r = docs_row(t);
-	docs_cell(r, label_get(p->lang, LABEL_DATE), DOC_BOLD, 0);
-	docs_cell(r, label_get(p->lang, LABEL_EVENT), DOC_BOLD, 0);
-	docs_cell(r, label_get(p->lang, LABEL_KIND), DOC_BOLD, 0);
-	docs_cell(r, label_get(p->lang, LABEL_PLACE), DOC_BOLD, 0);
-	for (size_t i = 0; i < n; i++) {
-		const struct event *e = &p->events[order[i]];
-
-		r = docs_row(t);
-		sb_clear(&sb);
-		label_date_long(&sb, p->lang, e->date);
-		cell2(r, sb_str(&sb), NULL, label_weekday(p->lang, e->date),
-		    NULL);
-		docs_set_lang(docs_cell(r, e->title, DOC_BOLD, 0),
-		    docs_data_lang(p));
-		docs_cell(r, label_event_kind(p->lang, e->kind), 0, 0);
-		docs_set_lang(docs_cell(r, e->place, 0, 0), docs_data_lang(p));
-	}
-	sb_free(&sb);
-	free(order);
-}
-
-static void
-contacts(struct doc *d, const struct programme *p)
-{
-	struct strbuf sb = STRBUF_INIT;
-
-	docs_heading(d->root, 1, label_get(p->lang, LABEL_CONTACTS), true);
-	docs_para(d->root, DOCS_LANG(p, "Bei Fragen zum Programm wenden Sie "
-	    "sich an das Koordinationsteam:", "For questions about the "
-	    "programme, contact the coordinators:"), DOC_ALIGN_LEFT, 0, 0);
-	for (size_t i = 0; i < p->ncoordinators; i++) {
-		const struct coordinator *c = &p->coordinators[i];
-		struct doc_block *b = doc_add(d->root, DOC_KEEP, NULL, 0);
-		struct doc_block *para = docs_para(b, c->name, DOC_ALIGN_LEFT,
-		    0, 0);
-		struct doc_run *r;
-
-		para->runs[0].style = DOC_BOLD;
-		para->runs[0].lang = DOC_LANG_NONE;
-		if (c->org >= 0) {
-			doc_add_break(para, 0);
-			sb_clear(&sb);
-			sb_adds(&sb, compose_org(p, c->org));
-			doc_add_text(para, sb_str(&sb), sb.len, 0, 0)->lang =
-			    docs_data_lang(p);
-		}
-		if (c->phone != NULL) {
-			doc_add_break(para, 0);
-			sb_clear(&sb);
-			sb_addf(&sb, "%s: %s", label_get(p->lang, LABEL_PHONE),
-			    c->phone);
-			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
-		}
-		if (c->email != NULL) {
-			doc_add_break(para, 0);
-			sb_clear(&sb);
-			sb_addf(&sb, "%s: ", label_get(p->lang, LABEL_EMAIL));
-			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
-			r = doc_add_text(para, c->email, strlen(c->email), 0,
-			    0);
-			r->uri = xasprintf("mailto:%s", c->email);
-		}
-	}
-	sb_free(&sb);
-}
-
-void
-docs_handbook_chapters(struct doc *d, const struct programme *p)
-{
-	participants(d, p);
-	if (p->ntandems > 0) {
-		docs_heading(d->root, 1, label_get(p->lang, LABEL_TANDEMS),
-		    true);
-		docs_tandem_table(d->root, p, NULL, false);
-	}
-	if (p->nevents > 0)
-		events(d, p);
-	if (p->ncoordinators > 0)
-		contacts(d, p);
+	return docs_build_one(o, &env, "tandems", docs_tandems_compose,
+	    label_get(p->lang, LABEL_TANDEM_OVERVIEW), true);
 }

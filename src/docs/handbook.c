@@ -1,6 +1,8 @@
 /*
- * The handbook composition (see handbook.h): it knows the programme data
- * and the order of the parts, nothing about pages or PDF.
+ * The handbook (see handbook.h): title page, contents, the text chapters
+ * and the generated ones (participants, tandems, events, contacts), in
+ * one document tree; it knows the programme data and the order of the
+ * parts, nothing about pages or PDF.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/figures.h"
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/wording.h"
@@ -17,6 +20,7 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* Labels in the programme's language, indexed by enum lang. */
@@ -235,6 +239,178 @@ folder_chapters(struct chapters *ch, const char *dir)
 	return 0;
 }
 
+static void
+participants(struct doc *d, const struct programme *p)
+{
+	/* Names wrap between their words and are never hyphenated; the
+	 * topics column gets the room, so that a topic such as
+	 * "Zeitmanagement" stays whole; the position column takes
+	 * "Personalsachbearbeiterin" at 9 pt. */
+	static const double w[] = { 2.4, 2.8, 2.6, 4.0 };
+	int *order = xcalloc(p->npeople + 1, sizeof(*order));
+	size_t n = figures_people_order(p, false, order);
+	struct doc_block *root = d->root, *t = NULL, *r, *c;
+	const char *dl = docs_data_lang(p);
+	int role = -1, org = -2;
+	struct strbuf sb = STRBUF_INIT;
+
+	docs_heading(root, 1, label_get(p->lang, LABEL_PARTICIPANTS), true);
+	sb_adds(&sb, DOCS_LANG(p, "Alle Teilnehmenden des Programms, nach "
+	    "Rolle und Organisation geordnet.", "Everybody taking part, by "
+	    "role and organisation."));
+	docs_para(root, sb_str(&sb), DOC_ALIGN_LEFT, 0, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct person *x = &p->people[order[i]];
+
+		if ((int)x->role != role) {
+			role = (int)x->role;
+			org = -2;
+			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
+			    p->wording, x->role)), true);
+			t = docs_table(root, w, 4, 1);
+			r = docs_row(t);
+			docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD,
+			    9);
+			docs_cell(r, label_get(p->lang, LABEL_UNIT), DOC_BOLD,
+			    9);
+			docs_cell(r, label_get(p->lang, LABEL_POSITION),
+			    DOC_BOLD, 9);
+			docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD,
+			    9);
+		}
+		/* Each organisation a group row in the role's table:
+		 * repeated on the pages its rows continue on. */
+		if (x->org != org) {
+			org = x->org;
+			r = docs_row(t);
+			r->group = true;
+			c = docs_cell(r, org >= 0 ? compose_org(p, org) :
+			    DOCS_LANG(p, "Ohne Organisation",
+			    "No organisation"), DOC_BOLD, 10);
+			c->first->font = DOC_FONT_HEADING;
+			if (org >= 0)
+				docs_set_lang(c, dl);
+		}
+		r = docs_row(t);
+		sb_clear(&sb);
+		compose_name(&sb, x);
+		docs_set_lang(docs_cell(r, sb_str(&sb), DOC_BOLD, 9),
+		    DOC_LANG_NONE);
+		docs_set_lang(docs_cell(r, x->unit, 0, 9), dl);
+		docs_set_lang(docs_cell(r, x->position, 0, 9), dl);
+		sb_clear(&sb);
+		for (size_t k = 0; k < x->ntopics; k++) {
+			if (k > 0)
+				sb_adds(&sb, ", ");
+			sb_adds(&sb, p->topics[x->topics[k]].label);
+		}
+		docs_set_lang(docs_cell(r, sb_str(&sb), 0, 9), dl);
+	}
+	if (n == 0)
+		docs_para(root, DOCS_LANG(p, "Noch keine Teilnehmenden.",
+		    "Nobody yet."), DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+	sb_free(&sb);
+	free(order);
+}
+
+static void
+events(struct doc *d, const struct programme *p)
+{
+	/* In points for A4 with 25 mm margins: the date column takes the
+	 * longest German date in bold ("28. September 2025", 92 pt at
+	 * 11 pt) on one line, the kind column "Abschlussveranstaltung"
+	 * unhyphenated. */
+	static const double w[] = { 104, 140, 114, 96 };
+	int *order = xcalloc(p->nevents + 1, sizeof(*order));
+	size_t n = figures_event_order(p, order);
+	struct doc_block *t, *r;
+	struct strbuf sb = STRBUF_INIT;
+
+	docs_heading(d->root, 1, label_get(p->lang, LABEL_EVENTS), true);
+	t = docs_table(d->root, w, 4, 1);
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_DATE), DOC_BOLD, 0);
+	docs_cell(r, label_get(p->lang, LABEL_EVENT), DOC_BOLD, 0);
+	docs_cell(r, label_get(p->lang, LABEL_KIND), DOC_BOLD, 0);
+	docs_cell(r, label_get(p->lang, LABEL_PLACE), DOC_BOLD, 0);
+	for (size_t i = 0; i < n; i++) {
+		const struct event *e = &p->events[order[i]];
+
+		r = docs_row(t);
+		sb_clear(&sb);
+		label_date_long(&sb, p->lang, e->date);
+		docs_cell2(r, sb_str(&sb), NULL, label_weekday(p->lang, e->date),
+		    NULL);
+		docs_set_lang(docs_cell(r, e->title, DOC_BOLD, 0),
+		    docs_data_lang(p));
+		docs_cell(r, label_event_kind(p->lang, e->kind), 0, 0);
+		docs_set_lang(docs_cell(r, e->place, 0, 0), docs_data_lang(p));
+	}
+	sb_free(&sb);
+	free(order);
+}
+
+static void
+contacts(struct doc *d, const struct programme *p)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	docs_heading(d->root, 1, label_get(p->lang, LABEL_CONTACTS), true);
+	docs_para(d->root, DOCS_LANG(p, "Bei Fragen zum Programm wenden Sie "
+	    "sich an das Koordinationsteam:", "For questions about the "
+	    "programme, contact the coordinators:"), DOC_ALIGN_LEFT, 0, 0);
+	for (size_t i = 0; i < p->ncoordinators; i++) {
+		const struct coordinator *c = &p->coordinators[i];
+		struct doc_block *b = doc_add(d->root, DOC_KEEP, NULL, 0);
+		struct doc_block *para = docs_para(b, c->name, DOC_ALIGN_LEFT,
+		    0, 0);
+		struct doc_run *r;
+
+		para->runs[0].style = DOC_BOLD;
+		para->runs[0].lang = DOC_LANG_NONE;
+		if (c->org >= 0) {
+			doc_add_break(para, 0);
+			sb_clear(&sb);
+			sb_adds(&sb, compose_org(p, c->org));
+			doc_add_text(para, sb_str(&sb), sb.len, 0, 0)->lang =
+			    docs_data_lang(p);
+		}
+		if (c->phone != NULL) {
+			doc_add_break(para, 0);
+			sb_clear(&sb);
+			sb_addf(&sb, "%s: %s", label_get(p->lang, LABEL_PHONE),
+			    c->phone);
+			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
+		}
+		if (c->email != NULL) {
+			doc_add_break(para, 0);
+			sb_clear(&sb);
+			sb_addf(&sb, "%s: ", label_get(p->lang, LABEL_EMAIL));
+			doc_add_text(para, sb_str(&sb), sb.len, 0, 0);
+			r = doc_add_text(para, c->email, strlen(c->email), 0,
+			    0);
+			r->uri = xasprintf("mailto:%s", c->email);
+		}
+	}
+	sb_free(&sb);
+}
+
+/* The generated chapters: participants, tandems, events, contacts. */
+static void
+chapters_generated(struct doc *d, const struct programme *p)
+{
+	participants(d, p);
+	if (p->ntandems > 0) {
+		docs_heading(d->root, 1, label_get(p->lang, LABEL_TANDEMS),
+		    true);
+		docs_tandem_table(d->root, p, NULL, false);
+	}
+	if (p->nevents > 0)
+		events(d, p);
+	if (p->ncoordinators > 0)
+		contacts(d, p);
+}
+
 struct doc *
 handbook_compose(const struct programme *p)
 {
@@ -267,7 +443,33 @@ handbook_compose(const struct programme *p)
 		doc_free(ch.doc);
 		return NULL;
 	}
-	/* Participants, tandems, events, contacts (docs_tandems.c). */
-	docs_handbook_chapters(ch.doc, p);
+	chapters_generated(ch.doc, p);
 	return ch.doc;
+}
+
+/* The handbook as build writes it: every organisation its author, as in
+ * the other kinds. */
+static struct doc *
+handbook_doc(const struct docs_env *env)
+{
+	struct doc *d = handbook_compose(env->p);
+
+	if (d != NULL) {
+		free(d->author);
+		d->author = docs_author(env->p);
+	}
+	return d;
+}
+
+int
+docs_build_handbook(const struct programme *p, const struct tandems_result *tr,
+    const struct docs_out *o)
+{
+	struct docs_env env;
+
+	(void)tr;
+	memset(&env, 0, sizeof(env));
+	env.p = p;
+	return docs_build_one(o, &env, "handbook", handbook_doc,
+	    label_get(p->lang, LABEL_HANDBOOK), false);
 }

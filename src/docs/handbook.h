@@ -1,7 +1,9 @@
 /*
- * The handbook: title page, table of contents and the chapters of the
+ * The handbook: title page, table of contents, the chapters of the
  * programme (DIR/handbook/NAME.md in file-name order, else the built-in
- * sample chapters), composed into a document tree.
+ * sample chapters) and the generated chapters (participants, tandems,
+ * events, contacts), composed into a document tree. docs_build_handbook()
+ * (docs.h) writes it.
  */
 #ifndef DOCS_HANDBOOK_H
 #define DOCS_HANDBOOK_H

@@ -14,9 +14,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "device/device.h"
 #include "layout/doc.h"
 #include "layout/template.h"
+
+struct device;
 
 struct layout_stats {
 	int	 pages;

@@ -125,7 +125,7 @@ test_certificate_wording(void)
 		{ WORDING_COLON, GENDER_UNKNOWN, "als Mentor:in am Programm" },
 	};
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL, NULL, 0 };
+	struct docs_env env = { .p = p };
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct doc *d;
@@ -195,7 +195,7 @@ static void
 test_agreement(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL, NULL, 0 };
+	struct docs_env env = { .p = p };
 	struct doc *d = docs_agreement_compose(&env, 0);
 	char *s;
 	int n = 0, ticked = 0, lines = 0, dummy = 0, keeps = 0;
@@ -278,7 +278,7 @@ static void
 test_handbook_placeholders(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL, NULL, 0 };
+	struct docs_env env = { .p = p };
 	struct compose_ctx ctx;
 	struct doc *d = doc_new("de");
 	const char *ok = "# {{programme.title}}\n\nVom {{period}}; "
@@ -363,7 +363,7 @@ test_long_name(void)
 {
 	struct programme *p = sample();
 	struct template *t = builtin_template("certificate");
-	struct docs_env env = { p, t, NULL, NULL, 0 };
+	struct docs_env env = { .p = p, .t = t };
 	struct strbuf sb = STRBUF_INIT;
 	struct device *dev;
 	struct dev_info info;
@@ -415,7 +415,7 @@ static void
 test_report_without_data(void)
 {
 	struct programme *p = sample();
-	struct docs_env env = { p, NULL, NULL, NULL, 0 };
+	struct docs_env env = { .p = p };
 	struct doc *d = docs_report_compose(&env);
 	char *s = doc_text(d);
 
@@ -435,12 +435,12 @@ static void
 test_nothing_to_print(void)
 {
 	struct programme *p = sample();
-	struct docs_out o = { ".", "/nonexistent/never", false, true, 0 };
+	struct docs_out o = { .dir = ".", .outdir = "/nonexistent/never" };
 
 	for (size_t i = 0; i < p->npeople; i++)
 		p->people[i].status = STATUS_WITHDRAWN;
 	fx_capture();
-	CHECK_INT(docs_build_certificates(p, &o), 0);
+	CHECK_INT(docs_build_certificates(p, NULL, &o), 0);
 	CHECK(strstr(fx_captured(), "nobody to certify") != NULL);
 	p->ntandems = 0;
 	fx_capture();

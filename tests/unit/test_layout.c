@@ -15,6 +15,7 @@
 #include "layout/hyph.h"
 #include "layout/layout.h"
 #include "layout/linebreak.h"
+#include "layout/render.h"
 #include "layout/template.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
@@ -1012,6 +1013,88 @@ test_ids(void)
 	doc_free(d);
 }
 
+/* A document of n paragraphs of text (each a few lines). */
+static struct doc *
+paras(int n)
+{
+	struct doc *d = doc_new("de");
+
+	d->title = xstrdup("Test");
+	for (int i = 0; i < n; i++) {
+		struct doc_block *b = doc_add(d->root, DOC_PARA, "t", i + 1);
+		static const char text[] = "Das Programm begleitet die "
+		    "Mentees ein Jahr lang in Tandems, Workshops und "
+		    "Netzwerktreffen; die Mentorinnen und Mentoren geben "
+		    "ihre Erfahrung weiter.";
+
+		doc_add_text(b, text, strlen(text), 0, 1);
+	}
+	return d;
+}
+
+/*
+ * The render path: render_write() writes what the device dump of the same
+ * tree is, atomically (nothing left behind where it cannot write);
+ * layout_count_pages() counts the pages the layout sets; render_write_each()
+ * writes several trees into one file and consumes them.
+ */
+static void
+test_render(void)
+{
+	const struct resource *r = resource_get("templates/handbook.xml");
+	struct template *t = r ? template_load(r->name, r->data, r->len) : NULL;
+	struct render *out = render_new(RENDER_TEXT);
+	struct render_info ri = { .title = "Test" };
+	struct layout_stats st = { 0 };
+	struct doc *d = paras(40), *each[2];
+	char path[] = "/tmp/test_render_XXXXXX";
+	int fd = mkstemp(path);
+	char *want, *got;
+	size_t len;
+	FILE *devnull;
+
+	CHECK(t != NULL && fd >= 0);
+	if (t == NULL || fd < 0)
+		return;
+	close(fd);
+	CHECK_STR(render_ext(out), "txt");
+	CHECK(render_is_text(out));
+	want = render(d, &st);
+	CHECK_INT(render_write(out, d, t, &ri, path), 0);
+	got = file_read(path, &len);
+	/* The same pages (the first line, the information, differs: the
+	 * render path adds the document's language). */
+	CHECK(want != NULL && got != NULL && strchr(want, '\n') != NULL &&
+	    strchr(got, '\n') != NULL && strcmp(strchr(want, '\n'),
+	    strchr(got, '\n')) == 0);
+	CHECK(got != NULL && strstr(got, "lang=de-DE") != NULL);
+	CHECK(st.pages > 1);
+	CHECK_INT(layout_count_pages(d, t), st.pages);
+	free(got);
+	free(want);
+	devnull = fopen("/dev/null", "w");
+	diag_set_stream(devnull);
+	CHECK(render_write(out, d, t, &ri, "/nonexistent/dir/x.txt") != 0);
+	diag_set_stream(NULL);
+	diag_reset();
+	if (devnull != NULL)
+		fclose(devnull);
+	CHECK(!file_exists("/nonexistent/dir/x.txt"));
+	each[0] = paras(1);
+	each[1] = paras(1);
+	CHECK_INT(render_write_each(out, each, 2, t, &ri, path), 0);
+	CHECK(each[0] == NULL && each[1] == NULL);
+	got = file_read(path, &len);
+	/* Each document on a page of its own. */
+	CHECK(got != NULL && count(got, "\npage ") == 2);
+	free(got);
+	unlink(path);
+	doc_free(d);
+	render_free(out);
+	render_free(NULL);
+	template_free(t);
+}
+
 int
 main(void)
 {
@@ -1029,6 +1112,7 @@ main(void)
 	test_ids();
 	test_emergency();
 	test_dash();
+	test_render();
 	font_done();
 	return harness_done("layout");
 }
