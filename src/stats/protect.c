@@ -281,11 +281,10 @@ secondary(struct stats_table *t, const struct eqs *e)
 /*
  * The work limit of the audit of one table, in multiply-adds of the
  * elimination (about a second): beyond it the table is given up as too
- * large rather than making the user wait for minutes.
+ * large rather than making the user wait for minutes. The audit adds
+ * what it spends to the caller's counter (*work).
  */
 #define AUDIT_BUDGET	600000000ULL
-
-static unsigned long long audit_work;	/* spent on the current table */
 
 /*
  * Peel off what cannot be determined: an unknown that only one active
@@ -350,7 +349,7 @@ peel(const struct stats_table *t, const struct eqs *e, const bool *known,
  */
 static size_t
 rank_audit(const struct stats_table *t, const struct eqs *e,
-    const bool *known, bool *det)
+    const bool *known, bool *det, unsigned long long *work)
 {
 	size_t nc = ncells(t), nu = 0, m = 0, i, j, r, col, found = 0;
 	size_t *var = xmalloc(nc * sizeof(size_t));	/* cell -> column */
@@ -374,8 +373,8 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	}
 	for (j = 0; j < e->n; j++)
 		m += active[j];
-	audit_work += (unsigned long long)m * nu;
-	if (audit_work > AUDIT_BUDGET) {
+	*work += (unsigned long long)m * nu;
+	if (*work > AUDIT_BUDGET) {
 		free(var);
 		free(cellof);
 		free(active);
@@ -401,8 +400,8 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 	for (r = 0, col = 0; col < nu && r < m; col++) {
 		size_t piv = r;
 
-		audit_work += 2 * m;		/* the scans of this column */
-		if (audit_work > AUDIT_BUDGET)
+		*work += 2 * m;		/* the scans of this column */
+		if (*work > AUDIT_BUDGET)
 			break;
 		for (i = r + 1; i < m; i++)
 			if (fabs(a[i * nu + col]) > fabs(a[piv * nu + col]))
@@ -427,14 +426,14 @@ rank_audit(const struct stats_table *t, const struct eqs *e,
 				continue;
 			for (j = col; j < nu; j++)
 				a[i * nu + j] -= f * a[r * nu + j];
-			audit_work += nu - col;
+			*work += nu - col;
 		}
 		r++;
-		if (audit_work > AUDIT_BUDGET)
+		if (*work > AUDIT_BUDGET)
 			break;
 	}
 	/* A row with a single non-zero entry fixes that unknown. */
-	for (i = 0; i < r && audit_work <= AUDIT_BUDGET; i++) {
+	for (i = 0; i < r && *work <= AUDIT_BUDGET; i++) {
 		size_t nz = 0, at = 0;
 
 		for (j = 0; j < nu; j++)
@@ -534,7 +533,8 @@ propagate(const struct eqs *e, long long *lo, long long *hi)
  * a linear combination of the equations. Returns how many.
  */
 static size_t
-audit(const struct stats_table *t, const struct eqs *e, bool *det)
+audit(const struct stats_table *t, const struct eqs *e, bool *det,
+    unsigned long long *work)
 {
 	size_t nc = ncells(t), i, total = 0, found;
 	long long *lo = xmalloc(nc * sizeof(long long));
@@ -560,7 +560,7 @@ audit(const struct stats_table *t, const struct eqs *e, bool *det)
 			}
 		}
 		if (found == 0) {
-			found = rank_audit(t, e, known, det);
+			found = rank_audit(t, e, known, det, work);
 			/* The attacker now knows those cells' values. */
 			for (i = 0; i < nc; i++)
 				if (det[i])
@@ -645,10 +645,10 @@ stats_protect_table(struct stats_table *t, int min_cell)
 	size_t nc = ncells(t), i, left = 0, added;
 	struct eqs e;
 	bool *det, *touched;
+	unsigned long long work = 0;	/* spent on this table */
 
 	if (!t->sensitive || !t->additive)
 		return 0;
-	audit_work = 0;
 	t->too_large = false;
 	eqs_build(&e, t);
 	derive_public(t, &e);
@@ -664,8 +664,8 @@ stats_protect_table(struct stats_table *t, int min_cell)
 	det = xmalloc(nc * sizeof(bool));
 	for (;;) {
 		secondary(t, &e);
-		left = audit(t, &e, det);
-		if (audit_work > AUDIT_BUDGET) {
+		left = audit(t, &e, det, &work);
+		if (work > AUDIT_BUDGET) {
 			t->too_large = true;
 			break;
 		}
@@ -701,12 +701,13 @@ stats_cell_recoverable(const struct stats_table *t, size_t c, size_t r,
 	size_t nc = ncells(t);
 	struct eqs e;
 	bool *det, res;
+	unsigned long long work = 0;
 
 	if (!suppressed(t, flat(t, c, r, k)))
 		return true;
 	eqs_build(&e, t);
 	det = xmalloc(nc * sizeof(bool));
-	audit(t, &e, det);
+	audit(t, &e, det, &work);
 	res = det[flat(t, c, r, k)];
 	free(det);
 	eqs_free(&e);
