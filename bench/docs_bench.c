@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "docs/docs.h"
+#include "layout/layout.h"
 #include "layout/render.h"
 #include "load/load.h"
 
@@ -34,12 +35,14 @@ main(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.dir = argv[2];
 	o.outdir = argv[3];
-	o.render = render_new(RENDER_PDF);
+	o.run = layout_run_new();
+	o.render = render_new(RENDER_PDF, o.run);
 	o.pdfa = argc == 4;
 	o.date = 1700000000;
 	rc = docs_write_certificates(p, &o, argv[1][0] == 'o',
 	    argv[1][0] == 'm');
 	render_free(o.render);
+	layout_run_free(o.run);
 	programme_free(p);
 	layout_done();
 	return rc;

@@ -70,6 +70,7 @@ main(int argc, char *argv[])
 	struct programme *p;
 	const struct resource *r = resource_get("templates/handbook.xml");
 	struct template *t;
+	struct layout_run *run;
 	struct device dev = { &null_ops, NULL };
 	struct layout_stats st = { 0 };
 	int rc, runs = argc > 2 ? atoi(argv[2]) : 5;
@@ -78,6 +79,7 @@ main(int argc, char *argv[])
 	if (argc < 2 || r == NULL || (p = load_programme(argv[1], &rc)) == NULL)
 		return 1;
 	t = template_load(r->name, r->data, r->len);
+	run = layout_run_new();
 	for (int i = 0; i < runs && t != NULL; i++) {
 		struct timespec a, b;
 		struct doc *doc;
@@ -85,7 +87,7 @@ main(int argc, char *argv[])
 
 		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &a);
 		doc = handbook_compose(p);
-		layout_render(doc, t, &dev, &st);
+		layout_render(run, doc, t, &dev, &st);
 		doc_free(doc);
 		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &b);
 		s = (double)(b.tv_sec - a.tv_sec) + (b.tv_nsec - a.tv_nsec) / 1e9;
@@ -95,6 +97,7 @@ main(int argc, char *argv[])
 	printf("layout only: %d pages, %zu lines, %zu hyphenated, "
 	    "%zu overfull: %.3f s CPU (best of %d)\n", st.pages, st.lines,
 	    st.hyphens, st.overfull, best, runs);
+	layout_run_free(run);
 	template_free(t);
 	programme_free(p);
 	return 0;

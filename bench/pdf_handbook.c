@@ -139,6 +139,7 @@ main(int argc, char *argv[])
 	struct programme *p;
 	const struct resource *r = resource_get("templates/handbook.xml");
 	struct template *t;
+	struct layout_run *run;
 	struct device filter = { &filter_ops, NULL };
 	struct layout_stats st = { 0 };
 	int rc, runs = argc > 3 ? atoi(argv[3]) : 5, status = 0, only = -1;
@@ -157,6 +158,7 @@ main(int argc, char *argv[])
 		return 1;
 	t = template_load(r->name, r->data, r->len);
 	inner = dev_pdf_new();
+	run = layout_run_new();
 	for (int m = 0; m < MODE__MAX && t != NULL; m++) {
 		if (only >= 0 && m != only)
 			continue;
@@ -175,7 +177,7 @@ main(int argc, char *argv[])
 			clock_gettime(CLOCK_MONOTONIC, &a);
 			doc = handbook_compose(p);
 			if (dev->ops->begin(dev, &info) != 0 ||
-			    layout_render(doc, t, dev, &st) != 0 ||
+			    layout_render(run, doc, t, dev, &st) != 0 ||
 			    dev->ops->end(dev, path) != 0)
 				status = 1;
 			doc_free(doc);
@@ -196,6 +198,7 @@ main(int argc, char *argv[])
 		    100, ((double)size[ARCHIVAL] / (double)size[PLAIN] - 1) *
 		    100);
 	inner->ops->free(inner);
+	layout_run_free(run);
 	template_free(t);
 	programme_free(p);
 	return status;

@@ -156,7 +156,8 @@ cmd_build(int argc, char *argv[])
 	dout.pdfa = o.pdfa;
 	dout.date = o.date;
 	/* A character no font has is reported at its place in the data. */
-	layout_set_origin(compose_origin, p);
+	dout.run = layout_run_new();
+	layout_set_origin(dout.run, compose_origin, p);
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
 		docs_check_logos(p, p->dir ? p->dir : o.dir);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
@@ -164,13 +165,14 @@ cmd_build(int argc, char *argv[])
 			continue;
 		/* A fresh output per kind: a file numbers its fonts in the
 		 * order its output first loaded them. */
-		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF);
+		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF,
+		    dout.run);
 		rc = kinds[k].build(p, tr, &dout);
 		render_free(dout.render);
 		dout.render = NULL;
 	}
 done:
-	layout_set_origin(NULL, NULL);
+	layout_run_free(dout.run);
 	tandems_result_free(tr);
 	free(outdir);
 	programme_free(p);

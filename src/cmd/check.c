@@ -264,7 +264,7 @@ check_template(const char *dir, const char *path, const char *name)
 	if (t->logo != NULL) {
 		logo = t->logo[0] == '/' ? xstrdup(t->logo) :
 		    join(dir, t->logo);
-		if (layout_image_size(logo, &w, &h, &err) != 0)
+		if (layout_image_size(NULL, logo, &w, &h, &err) != 0)
 			diag(DIAG_WARNING, path, 0, 0, "logo %s: %s; left out",
 			    logo, err ? err : strerror(errno));
 		free(logo);

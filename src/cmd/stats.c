@@ -259,7 +259,7 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 	ri.subject = s->lang == LANG_EN ? "Statistics" : "Statistik";
 	ri.date = now->t;
 	ri.pdfa = pdfa;
-	r = render_new(RENDER_PDF);
+	r = render_new(RENDER_PDF, NULL);
 	rc = render_write(r, doc, t, &ri, path);
 	render_free(r);
 	free(author);

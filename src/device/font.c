@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <threads.h>
 
 #include "device/font.h"
 #include "util/utf8.h"
@@ -43,21 +44,31 @@ is_path(const char *spec)
 }
 
 /*
- * Fontconfig's answers, kept for the run: matching a pattern costs about
- * 2 million instructions, and each template asks for the same dozen
- * faces again (font_done forgets them).
+ * Fontconfig's answers, kept for the process: matching a pattern costs
+ * about 2 million instructions, and each template asks for the same dozen
+ * faces again. They are facts about the installed fonts, the same for
+ * every programme, so every run shares them; the lock lets runs go on
+ * side by side (font_done forgets them).
  */
 static struct found {
 	char		*spec, *path, *family;
 	const char	*err;
 }		*founds;
 static size_t	 nfounds, capfounds;
+static mtx_t	 founds_lock;
+static once_flag founds_once = ONCE_FLAG_INIT;
 
 static char	*lookup_uncached(const char *, char **, const char **);
 
-/* Resolve a fontconfig pattern to a TrueType file of the same family. */
+static void
+founds_init(void)
+{
+	mtx_init(&founds_lock, mtx_plain);
+}
+
+/* lookup() with founds_lock held. */
 static char *
-lookup(const char *spec, char **family, const char **err)
+lookup_locked(const char *spec, char **family, const char **err)
 {
 	struct found *e;
 
@@ -84,6 +95,19 @@ lookup(const char *spec, char **family, const char **err)
 	}
 	*family = xstrdup(e->family);
 	return xstrdup(e->path);
+}
+
+/* Resolve a fontconfig pattern to a TrueType file of the same family. */
+static char *
+lookup(const char *spec, char **family, const char **err)
+{
+	char *path;
+
+	call_once(&founds_once, founds_init);
+	mtx_lock(&founds_lock);
+	path = lookup_locked(spec, family, err);
+	mtx_unlock(&founds_lock);
+	return path;
 }
 
 static char *
@@ -211,6 +235,8 @@ font_free(struct font *f)
 void
 font_done(void)
 {
+	call_once(&founds_once, founds_init);
+	mtx_lock(&founds_lock);
 	for (size_t i = 0; i < nfounds; i++) {
 		free(founds[i].spec);
 		free(founds[i].path);
@@ -220,6 +246,7 @@ font_done(void)
 	founds = NULL;
 	nfounds = capfounds = 0;
 	FcFini();
+	mtx_unlock(&founds_lock);
 }
 
 const char *

@@ -49,8 +49,9 @@ struct font	*font_face(struct font *f, uint32_t cp);
 bool		 font_covers(const struct font *, uint32_t cp);
 
 /*
- * Release fontconfig's global state once no font is open any more (at the
- * end of a command), so that leak checkers see nothing left behind.
+ * Forget fontconfig's answers and release its global state once no font
+ * is open any more in the process (at the end of a command), so that leak
+ * checkers see nothing left behind.
  */
 void		 font_done(void);
 

@@ -42,6 +42,8 @@ struct docs_env {
 						    fewer lines, denser boxes */
 	docs_block_fn			 block;	/* the kind's block
 						   placeholders, or NULL */
+	struct layout_run		*run;	/* the command's run
+						   (layout.h), or NULL */
 };
 
 /* Where and how the documents are written. */
@@ -50,6 +52,8 @@ struct docs_out {
 	const char	*outdir;	/* output folder, "-" = stdout (text) */
 	struct render	*render;	/* the output the command chose
 					   (PDF or text) */
+	struct layout_run *run;		/* what the layout keeps for the
+					   command (layout.h), or NULL */
 	bool		 pdfa;		/* PDF/A-1b */
 	long long	 date;		/* creation date, seconds since epoch */
 };
@@ -104,8 +108,8 @@ struct doc_block *docs_cell2(struct doc_block *row, const char *a,
  * exists in the programme folder), centred in a drawing width wide and
  * height high. Appends nothing when no organisation has a logo.
  */
-void	docs_logos(struct doc_block *parent, const struct programme *,
-	    double width, double height);
+void	docs_logos(struct doc_block *parent, struct layout_run *,
+	    const struct programme *, double width, double height);
 
 /*
  * Keep each paragraph that introduces writing lines or tick boxes on the

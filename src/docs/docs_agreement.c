@@ -172,7 +172,7 @@ agreement_fit(struct docs_env *env, const struct agtext *at, int k)
 			doc_free(d);
 			return -1;
 		}
-		pages = layout_count_pages(d, env->t);
+		pages = layout_count_pages(env->run, d, env->t);
 		doc_free(d);
 		if (pages <= 2)
 			break;
@@ -251,6 +251,7 @@ docs_build_agreements(const struct programme *p,
 	env.p = p;
 	env.t = t;
 	env.tr = tr;
+	env.run = o->run;
 	all = docs_doc_new(p, label_get(p->lang, LABEL_AGREEMENT));
 	level = xcalloc(p->ntandems, sizeof(*level));
 	for (size_t k = 0; k < p->ntandems && rc == 0; k++) {

@@ -448,7 +448,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 
 	compose_ctx_person(&ctx, p, person);
 	vspace(root, 14 * ks, NULL);
-	docs_logos(root, p, env->t ? env->t->page_w - env->t->left -
+	docs_logos(root, env->run, p, env->t ? env->t->page_w - env->t->left -
 	    env->t->right : 425, 58 * (ks < 1 ? 0.8 : 1));
 	vspace(root, 34 * ks, NULL);
 	first = root->last;
@@ -615,7 +615,7 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		 * (measured with the sample and a crowded certificate). */
 		if (k == 0 && est_height(d->root, t, width) < avail)
 			break;
-		if (layout_count_pages(d, t) <= 1)
+		if (layout_count_pages(env->run, d, t) <= 1)
 			break;
 		if (k + 1 == CERT_STEPS) {
 			struct strbuf nm = STRBUF_INIT;
@@ -739,6 +739,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	memset(&env, 0, sizeof(env));
 	env.p = p;
 	env.t = t;
+	env.run = o->run;
 	all = xcalloc(n, sizeof(*all));
 	steps = xcalloc(p->npeople, sizeof(*steps));
 	for (size_t i = 0; i < p->npeople; i++)

@@ -118,8 +118,8 @@ docs_cell2(struct doc_block *row, const char *a, const char *la, const char *b,
 }
 
 void
-docs_logos(struct doc_block *parent, const struct programme *p,
-    double width, double height)
+docs_logos(struct doc_block *parent, struct layout_run *run,
+    const struct programme *p, double width, double height)
 {
 	char **paths = xcalloc(p->norgs + 1, sizeof(*paths));
 	double *w = xcalloc(p->norgs + 1, sizeof(*w)), total = 0, gap = 24;
@@ -139,8 +139,8 @@ docs_logos(struct doc_block *parent, const struct programme *p,
 		    p->orgs[i].logo);
 		/* docs_check_logos() has reported and cleared the unusable
 		 * ones; this reads the size. */
-		if (layout_image_size(path, &pw, &ph, &err) != 0 || pw <= 0 ||
-		    ph <= 0) {
+		if (layout_image_size(run, path, &pw, &ph, &err) != 0 ||
+		    pw <= 0 || ph <= 0) {
 			free(path);
 			continue;
 		}

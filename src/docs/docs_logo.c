@@ -30,7 +30,7 @@ docs_check_logos(struct programme *p, const char *dir)
 			    "'%s': no such file in %s; left out (put the "
 			    "file there or remove the logo attribute)",
 			    o->logo, o->id, dir);
-		else if (layout_image_size(path, &w, &h, &err) != 0 ||
+		else if (layout_image_size(NULL, path, &w, &h, &err) != 0 ||
 		    w <= 0 || h <= 0)
 			diag_warn(p->file, o->line, "logo %s of organisation "
 			    "'%s' cannot be used: %s; left out (replace it by "

@@ -76,7 +76,7 @@ docs_template(const struct programme *p, const char *name, int *rc)
 		int w, h;
 		const char *err = NULL;
 
-		if (layout_image_size(t->logo, &w, &h, &err) != 0) {
+		if (layout_image_size(NULL, t->logo, &w, &h, &err) != 0) {
 			diag_warn(t->file, t->logo_line, "logo %s: %s; left "
 			    "out (put the file there or remove <logo>)",
 			    t->logo, err ? err : strerror(errno));

@@ -190,39 +190,6 @@ hyph_open(const char *lang)
 	return h;
 }
 
-/* The process-wide patterns of hyph_shared(), by language. */
-static struct {
-	char		 lang[16];
-	struct hyph	*h;
-} shared[8];
-static size_t nshared;
-
-static void
-shared_free(void)
-{
-	for (size_t i = 0; i < nshared; i++)
-		hyph_free(shared[i].h);
-	nshared = 0;
-}
-
-struct hyph *
-hyph_shared(const char *lang)
-{
-	if (lang == NULL)
-		return NULL;
-	for (size_t i = 0; i < nshared; i++)
-		if (strncmp(shared[i].lang, lang, sizeof(shared[i].lang)) == 0)
-			return shared[i].h;
-	if (nshared == sizeof(shared) / sizeof(shared[0]) ||
-	    strlen(lang) >= sizeof(shared[0].lang))
-		return NULL;
-	if (nshared == 0)
-		atexit(shared_free);
-	snprintf(shared[nshared].lang, sizeof(shared[0].lang), "%s", lang);
-	shared[nshared].h = hyph_open(lang);
-	return shared[nshared++].h;
-}
-
 void
 hyph_free(struct hyph *h)
 {

@@ -24,12 +24,6 @@ struct hyph	*hyph_open(const char *lang);
 void		 hyph_free(struct hyph *);
 
 /*
- * The patterns for a language shared by every document of the process
- * (loaded once, with one word cache; freed at exit). NULL as hyph_open.
- */
-struct hyph	*hyph_shared(const char *lang);
-
-/*
  * The break points of a word (UTF-8, letters only, no spaces): byte
  * offsets into word after which a hyphen may be inserted, ascending, at
  * least 2 letters from either end (3 in words of 8 letters or fewer).

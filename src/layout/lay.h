@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "layout/layout.h"
 
@@ -104,7 +105,34 @@ struct page {
 	const char *chapter;		/* for {{chapter}} */
 };
 
+/* The different characters no font has reported per run at most; the
+ * rest go unreported. */
+#define LAY_WARN_MAX	256
+
+/* An image size read (lay_image.c). */
+struct lay_image {
+	char		*path;
+	int		 rc, w, h, eno;	/* the answer */
+	const char	*err;
+};
+
+/* What a run keeps across its documents (layout.h). */
+struct layout_run {
+	uint32_t	 warned[LAY_WARN_MAX];	/* characters reported */
+	size_t		 nwarned;
+	layout_origin_fn origin_fn;		/* or NULL */
+	void		*origin_arg;
+	struct lay_image *images;		/* sizes read, by path */
+	size_t		 nimages, imagecap;
+	struct {
+		char		 lang[16];
+		struct hyph	*h;		/* NULL: no patterns */
+	}		 hyphs[8];		/* patterns by language */
+	size_t		 nhyphs;
+};
+
 struct lay {
+	struct layout_run	*run;		/* caller's or own */
 	bool			 relabel;	/* page numbers start again */
 	const struct doc	*doc;
 	const struct template	*t;
@@ -181,8 +209,8 @@ size_t		 lay_set_text(struct lay *, const struct doc_block *,
 		    const struct pstyle *, const struct fctx *, double x,
 		    double width);
 double		 lay_col_width(const struct fctx *);
-void		 lay_check_glyphs(const struct doc_block *, long line,
-		    struct font *, const char *s, size_t len);
+void		 lay_check_glyphs(struct lay *, const struct doc_block *,
+		    long line, struct font *, const char *s, size_t len);
 
 /* lay_flow.c: the blocks of each kind as vertical items. */
 void		 lay_flow_children(struct lay *, const struct doc_block *,

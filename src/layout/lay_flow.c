@@ -226,7 +226,7 @@ flow_code(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		const char *s = b->runs[r].text;
 		size_t len = b->runs[r].len;
 
-		lay_check_glyphs(b, b->runs[r].line, f, s, len);
+		lay_check_glyphs(L, b, b->runs[r].line, f, s, len);
 		for (size_t i = 0; i < len; i++)
 			nlines += s[i] == '\n';
 		nlines++;
@@ -305,7 +305,8 @@ flow_image(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	double w, h, maxh;
 	struct vitem *it;
 
-	if (b->path == NULL || layout_image_size(b->path, &pw, &ph, &err) != 0) {
+	if (b->path == NULL || layout_image_size(L->run, b->path, &pw, &ph,
+	    &err) != 0) {
 		diag_warn(b->file, b->line, "image %s: %s; left out",
 		    b->path ? b->path : "(none)",
 		    err ? err : strerror(errno));

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/lay.h"
 #include "layout/layout.h"
 
 #include "util/xalloc.h"
@@ -89,22 +90,17 @@ done:
 /*
  * Image sizes are read once per run: the logos are measured for every
  * certificate, and opening the three files a thousand times took a tenth
- * of the time of a combined certificates.pdf.
+ * of the time of a combined certificates.pdf. Without a run the file is
+ * read each time.
  */
-static struct image_size {
-	char		*path;
-	int		 rc, w, h, eno;
-	const char	*err;
-}		*image_sizes;
-static size_t	 nimage_sizes, capimage_sizes;
-
 int
-layout_image_size(const char *path, int *w, int *h, const char **err)
+layout_image_size(struct layout_run *run, const char *path, int *w, int *h,
+    const char **err)
 {
-	struct image_size *e;
+	struct lay_image *e, one;
 
-	for (size_t i = 0; i < nimage_sizes; i++) {
-		e = &image_sizes[i];
+	for (size_t i = 0; run != NULL && i < run->nimages; i++) {
+		e = &run->images[i];
 		if (strcmp(e->path, path) == 0) {
 			*w = e->w;
 			*h = e->h;
@@ -113,10 +109,13 @@ layout_image_size(const char *path, int *w, int *h, const char **err)
 			return e->rc;
 		}
 	}
-	image_sizes = xgrow(image_sizes, &capimage_sizes, nimage_sizes + 1,
-	    sizeof(*image_sizes));
-	e = &image_sizes[nimage_sizes++];
-	e->path = xstrdup(path);
+	if (run != NULL) {
+		run->images = xgrow(run->images, &run->imagecap,
+		    run->nimages + 1, sizeof(*run->images));
+		e = &run->images[run->nimages++];
+		e->path = xstrdup(path);
+	} else
+		e = &one;
 	e->w = e->h = 0;
 	errno = 0;
 	e->rc = image_size_read(path, &e->w, &e->h, &e->err);
@@ -125,14 +124,4 @@ layout_image_size(const char *path, int *w, int *h, const char **err)
 	*h = e->h;
 	*err = e->err;
 	return e->rc;
-}
-
-void
-layout_image_forget(void)
-{
-	for (size_t i = 0; i < nimage_sizes; i++)
-		free(image_sizes[i].path);
-	free(image_sizes);
-	image_sizes = NULL;
-	nimage_sizes = capimage_sizes = 0;
 }

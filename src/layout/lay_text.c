@@ -3,6 +3,7 @@
  * the line breaker (with hyphenation), the lines it chooses are placed
  * word by word, and characters no font has are reported.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,50 +17,56 @@
 
 /* ---- fonts and text ------------------------------------------------ */
 
+/* The patterns of a language (the document's if NULL), loaded once per
+ * run; NULL if there are none. */
 static struct hyph *
 hyph_for(struct lay *L, const char *lang)
 {
-	return hyph_shared(lang != NULL ? lang : L->doc->lang);
+	struct layout_run *run = L->run;
+
+	if ((lang = lang != NULL ? lang : L->doc->lang) == NULL)
+		return NULL;
+	for (size_t i = 0; i < run->nhyphs; i++)
+		if (strncmp(run->hyphs[i].lang, lang,
+		    sizeof(run->hyphs[i].lang)) == 0)
+			return run->hyphs[i].h;
+	if (run->nhyphs == sizeof(run->hyphs) / sizeof(run->hyphs[0]) ||
+	    strlen(lang) >= sizeof(run->hyphs[0].lang))
+		return NULL;
+	snprintf(run->hyphs[run->nhyphs].lang, sizeof(run->hyphs[0].lang),
+	    "%s", lang);
+	run->hyphs[run->nhyphs].h = hyph_open(lang);
+	return run->hyphs[run->nhyphs++].h;
 }
 
-/*
- * Characters no font has, reported once per process (a thousand
- * certificates with the same name give one warning). Past WARN_MAX
- * different ones the rest go unreported but are counted.
- */
-#define WARN_MAX	256
-static uint32_t		 warned[WARN_MAX];
-static size_t		 nwarned;
-static layout_origin_fn	 origin_fn;
-static void		*origin_arg;
-
 void
-layout_set_origin(layout_origin_fn fn, void *arg)
+layout_set_origin(struct layout_run *run, layout_origin_fn fn, void *arg)
 {
-	origin_fn = fn;
-	origin_arg = arg;
+	run->origin_fn = fn;
+	run->origin_arg = arg;
 }
 
 /* Report a character that neither the font nor its fallback has, at the
- * place in the data it came from if the origin hook knows it. */
+ * place in the data it came from if the origin hook knows it: once per
+ * run (a thousand certificates with the same name give one warning). */
 static void
-missing_glyph(const struct doc_block *b, long line, struct font *f,
-    uint32_t cp)
+missing_glyph(struct layout_run *run, const struct doc_block *b, long line,
+    struct font *f, uint32_t cp)
 {
 	char buf[5] = { 0 }, what[160], fonts[200];
 	const char *file = b->file;
 	struct font *fb = font_fallback(f);
 
-	for (size_t i = 0; i < nwarned; i++)
-		if (warned[i] == cp)
+	for (size_t i = 0; i < run->nwarned; i++)
+		if (run->warned[i] == cp)
 			return;
-	if (nwarned == WARN_MAX)
+	if (run->nwarned == LAY_WARN_MAX)
 		return;
-	warned[nwarned++] = cp;
+	run->warned[run->nwarned++] = cp;
 	utf8_encode(cp, buf);
 	what[0] = '\0';
-	if (origin_fn != NULL && !origin_fn(origin_arg, cp, &file, &line,
-	    what, sizeof(what)))
+	if (run->origin_fn != NULL && !run->origin_fn(run->origin_arg, cp,
+	    &file, &line, what, sizeof(what)))
 		what[0] = '\0';
 	if (fb != NULL)
 		snprintf(fonts, sizeof(fonts), "not in font %s or its fallback "
@@ -74,7 +81,7 @@ missing_glyph(const struct doc_block *b, long line, struct font *f,
 
 /* Check every character of s against the font. */
 void
-lay_check_glyphs(const struct doc_block *b, long line,
+lay_check_glyphs(struct lay *L, const struct doc_block *b, long line,
     struct font *f, const char *s, size_t len)
 {
 	size_t i = 0, k;
@@ -91,7 +98,7 @@ lay_check_glyphs(const struct doc_block *b, long line,
 		if (cp == 0xAD || cp == 0x200B || cp < 0x20)
 			continue;
 		if (!font_covers(f, cp))
-			missing_glyph(b, line, f, cp);
+			missing_glyph(L->run, b, line, f, cp);
 	}
 }
 
@@ -351,7 +358,8 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		}
 		bi.color = bi.uri ? L->t->link : ps->color;
 		bi.run = (int)r;
-		lay_check_glyphs(b, run->line, bi.font, run->text, run->len);
+		lay_check_glyphs(L, b, run->line, bi.font, run->text,
+		    run->len);
 		while (i < run->len) {
 			if (is_space(run->text, run->len, i, &k)) {
 				double sw = font_advance(bi.font, ' ') *

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "layout/hyph.h"
 #include "layout/lay.h"
 #include "util/diag.h"
 #include "util/xalloc.h"
@@ -142,9 +143,28 @@ balance_tags(struct lay *L)
 	}
 }
 
+struct layout_run *
+layout_run_new(void)
+{
+	return xcalloc(1, sizeof(struct layout_run));
+}
+
+void
+layout_run_free(struct layout_run *run)
+{
+	if (run == NULL)
+		return;
+	for (size_t i = 0; i < run->nimages; i++)
+		free(run->images[i].path);
+	free(run->images);
+	for (size_t i = 0; i < run->nhyphs; i++)
+		hyph_free(run->hyphs[i].h);
+	free(run);
+}
+
 int
-layout_render(const struct doc *doc, const struct template *t,
-    struct device *dev, struct layout_stats *stats)
+layout_render(struct layout_run *run, const struct doc *doc,
+    const struct template *t, struct device *dev, struct layout_stats *stats)
 {
 	struct lay L;
 	struct fctx c;
@@ -155,6 +175,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	const char *chapter = NULL;
 
 	memset(&L, 0, sizeof(L));
+	L.run = run != NULL ? run : layout_run_new();
 	L.doc = doc;
 	L.t = t;
 	L.dev = dev;
@@ -168,7 +189,7 @@ layout_render(const struct doc *doc, const struct template *t,
 		int pw, ph;
 		const char *err = NULL;
 
-		if (layout_image_size(t->logo, &pw, &ph, &err) == 0)
+		if (layout_image_size(L.run, t->logo, &pw, &ph, &err) == 0)
 			L.logo_h = t->logo_w * ph / pw;
 		else
 			diag_warn(t->file, 0, "logo %s: %s; left out", t->logo,
@@ -246,5 +267,7 @@ layout_render(const struct doc *doc, const struct template *t,
 	for (size_t i = 0; i < L.nstrs; i++)
 		free(L.strs[i]);
 	free(L.strs);
+	if (run == NULL)
+		layout_run_free(L.run);
 	return rc;
 }

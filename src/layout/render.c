@@ -16,14 +16,17 @@
 struct render {
 	enum render_target	 target;
 	struct device		*dev;
+	struct layout_run	*run;		/* the command's or own */
+	struct layout_run	*own;		/* owned, or NULL */
 };
 
 struct render *
-render_new(enum render_target target)
+render_new(enum render_target target, struct layout_run *run)
 {
 	struct render *r = xcalloc(1, sizeof(*r));
 
 	r->target = target;
+	r->run = run != NULL ? run : (r->own = layout_run_new());
 	r->dev = target == RENDER_TEXT ? dev_text_new() : dev_pdf_new();
 	return r;
 }
@@ -34,6 +37,7 @@ render_free(struct render *r)
 	if (r == NULL)
 		return;
 	r->dev->ops->free(r->dev);
+	layout_run_free(r->own);
 	free(r);
 }
 
@@ -71,7 +75,7 @@ render_write(struct render *r, const struct doc *d, const struct template *t,
 
 	info_of(&di, ri, d);
 	if (r->dev->ops->begin(r->dev, &di) != 0 ||
-	    layout_render(d, t, r->dev, NULL) != 0)
+	    layout_render(r->run, d, t, r->dev, NULL) != 0)
 		return EX_SOFTWARE;
 	if (r->dev->ops->end(r->dev, path) != 0)
 		return EX_CANTCREAT;
@@ -89,7 +93,8 @@ render_write_each(struct render *r, struct doc **docs, size_t n,
 	if (r->dev->ops->begin(r->dev, &di) != 0)
 		rc = EX_SOFTWARE;
 	for (size_t i = 0; i < n; i++) {
-		if (rc == 0 && layout_render(docs[i], t, r->dev, NULL) != 0)
+		if (rc == 0 && layout_render(r->run, docs[i], t, r->dev,
+		    NULL) != 0)
 			rc = EX_SOFTWARE;
 		if (i > 0) {
 			doc_free(docs[i]);
@@ -104,7 +109,8 @@ render_write_each(struct render *r, struct doc **docs, size_t n,
 }
 
 int
-layout_count_pages(const struct doc *d, const struct template *t)
+layout_count_pages(struct layout_run *run, const struct doc *d,
+    const struct template *t)
 {
 	struct device *dev = dev_text_new();
 	struct dev_info info;
@@ -114,7 +120,7 @@ layout_count_pages(const struct doc *d, const struct template *t)
 	memset(&info, 0, sizeof(info));
 	memset(&st, 0, sizeof(st));
 	if (dev->ops->begin(dev, &info) == 0 &&
-	    layout_render(d, t, dev, &st) == 0)
+	    layout_render(run, d, t, dev, &st) == 0)
 		pages = st.pages;
 	dev->ops->free(dev);
 	return pages;
@@ -130,5 +136,4 @@ void
 layout_done(void)
 {
 	font_done();
-	layout_image_forget();
 }

@@ -16,6 +16,7 @@
 #include "layout/template.h"
 
 struct font;
+struct layout_run;
 struct render;
 
 enum render_target {
@@ -36,9 +37,11 @@ struct render_info {
 /*
  * An output of the given kind. One output writes many files in a row and
  * keeps the fonts it has loaded between them (a thousand certificates).
- * render_free() accepts NULL.
+ * run is what the layout keeps across the command's outputs (layout.h;
+ * not owned; NULL: the output has one of its own). render_free() accepts
+ * NULL.
  */
-struct render	*render_new(enum render_target);
+struct render	*render_new(enum render_target, struct layout_run *run);
 void		 render_free(struct render *);
 
 /* "pdf" or "txt": the extension of the files r writes. */
@@ -70,10 +73,12 @@ int	render_write_each(struct render *, struct doc **docs, size_t n,
 	    const char *path);
 
 /*
- * The pages d takes when laid out with t (nothing written), or -1 after
- * an error: for fitting agreements and certificates onto their pages.
+ * The pages d takes when laid out with t in run (as layout_render();
+ * nothing written), or -1 after an error: for fitting agreements and
+ * certificates onto their pages.
  */
-int	layout_count_pages(const struct doc *d, const struct template *t);
+int	layout_count_pages(struct layout_run *, const struct doc *d,
+	    const struct template *t);
 
 /*
  * The width of the UTF-8 text s (len bytes) set in font f (a
@@ -82,10 +87,7 @@ int	layout_count_pages(const struct doc *d, const struct template *t);
  */
 double	layout_text_width(const struct font *f, const char *s, size_t len);
 
-/*
- * Release what the layout keeps between documents (image sizes read,
- * fontconfig's state) at the end of a command.
- */
+/* Release fontconfig's state at the end of the process (font_done()). */
 void	layout_done(void);
 
 #endif

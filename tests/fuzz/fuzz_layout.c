@@ -56,7 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (md_to_doc(d, d->root, (const char *)data, size, &o) == 0) {
 		dev = dev_text_new();
 		dev->ops->begin(dev, &info);
-		layout_render(d, tmpl, dev, NULL);
+		layout_render(NULL, d, tmpl, dev, NULL);
 		dev->ops->free(dev);
 	}
 	doc_free(d);

@@ -392,7 +392,7 @@ test_long_name(void)
 	memset(&info, 0, sizeof(info));
 	info.title = "t";
 	CHECK_INT(dev->ops->begin(dev, &info), 0);
-	CHECK_INT(layout_render(d, t, dev, &st), 0);
+	CHECK_INT(layout_render(NULL, d, t, dev, &st), 0);
 	CHECK_INT(st.pages, 1);
 	CHECK_INT((int)st.overfull, 0);
 	dev->ops->free(dev);

@@ -3,6 +3,7 @@
  * guarantees, Markdown conversion, templates and whole documents through
  * the text device.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -226,7 +227,7 @@ render(struct doc *d, struct layout_stats *st)
 		close(fd);
 		info.title = "Test";
 		dev->ops->begin(dev, &info);
-		layout_render(d, t, dev, st);
+		layout_render(NULL, d, t, dev, st);
 		if (dev->ops->end(dev, path) == 0)
 			out = file_read(path, &len);
 		unlink(path);
@@ -1043,7 +1044,7 @@ test_render(void)
 {
 	const struct resource *r = resource_get("templates/handbook.xml");
 	struct template *t = r ? template_load(r->name, r->data, r->len) : NULL;
-	struct render *out = render_new(RENDER_TEXT);
+	struct render *out = render_new(RENDER_TEXT, NULL);
 	struct render_info ri = { .title = "Test" };
 	struct layout_stats st = { 0 };
 	struct doc *d = paras(40), *each[2];
@@ -1069,7 +1070,7 @@ test_render(void)
 	    strchr(got, '\n')) == 0);
 	CHECK(got != NULL && strstr(got, "lang=de-DE") != NULL);
 	CHECK(st.pages > 1);
-	CHECK_INT(layout_count_pages(d, t), st.pages);
+	CHECK_INT(layout_count_pages(NULL, d, t), st.pages);
 	free(got);
 	free(want);
 	devnull = fopen("/dev/null", "w");
@@ -1095,6 +1096,110 @@ test_render(void)
 	template_free(t);
 }
 
+/* A PNG header of w x h pixels written to path (enough to read its size). */
+static void
+write_png(const char *path, unsigned w, unsigned h)
+{
+	unsigned char b[24] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	FILE *fp = fopen(path, "wb");
+
+	for (int i = 0; i < 4; i++) {
+		b[16 + i] = (unsigned char)(w >> (24 - 8 * i));
+		b[20 + i] = (unsigned char)(h >> (24 - 8 * i));
+	}
+	CHECK(fp != NULL && fwrite(b, 1, sizeof(b), fp) == sizeof(b));
+	if (fp != NULL)
+		fclose(fp);
+}
+
+/* An origin hook that names the character's place in "programme one". */
+static bool
+origin_one(void *arg, uint32_t cp, const char **file, long *line,
+    char *what, size_t whatsz)
+{
+	(void)cp;
+	*file = arg;
+	*line = 7;
+	snprintf(what, whatsz, "the name of person p01");
+	return true;
+}
+
+/*
+ * Two programmes built in turn in one process, each with a run of its
+ * own: the second is not affected by the first. A character no font has
+ * is warned about once per run (and where the first run's origin hook
+ * says only in the first), an image file changed between the runs is read
+ * again, and a render's own run (NULL) warns again.
+ */
+static void
+test_runs(void)
+{
+	const struct resource *r = resource_get("templates/handbook.xml");
+	struct template *t = r ? template_load(r->name, r->data, r->len) : NULL;
+	struct layout_run *one = layout_run_new(), *two = layout_run_new();
+	struct render *out1 = render_new(RENDER_TEXT, one);
+	struct render *out2 = render_new(RENDER_TEXT, two);
+	struct render_info ri = { .title = "Test" };
+	struct doc *d = doc_new("de");
+	struct doc_block *p = doc_add(d->root, DOC_PARA, "two.md", 3);
+	char path[] = "/tmp/test_runs_XXXXXX", png[] = "/tmp/test_runs_XXXXXX";
+	int fd = mkstemp(path), fd2 = mkstemp(png), w, h;
+	const char *err, *text = "Hieroglyphe \xF0\x93\x80\x80 hier.";
+
+	CHECK(t != NULL && fd >= 0 && fd2 >= 0);
+	if (t == NULL || fd < 0 || fd2 < 0)
+		return;
+	close(fd);
+	close(fd2);
+	doc_add_text(p, text, strlen(text), 0, 3);
+	layout_set_origin(one, origin_one, "one.xml");
+	fx_capture();
+	/* Programme one: warned once, though laid out three times. */
+	CHECK_INT(layout_count_pages(one, d, t), 1);
+	CHECK_INT(render_write(out1, d, t, &ri, path), 0);
+	CHECK_INT(render_write(out1, d, t, &ri, path), 0);
+	CHECK_INT(diag_count(DIAG_WARNING), 1);
+	CHECK(strstr(fx_captured(), "one.xml:7: warning: character U+13000 "
+	    "(\xF0\x93\x80\x80) in the name of person p01") != NULL);
+	/* Programme two: warned again, at its own place. */
+	fx_capture();
+	CHECK_INT(render_write(out2, d, t, &ri, path), 0);
+	CHECK_INT(render_write(out2, d, t, &ri, path), 0);
+	CHECK_INT(diag_count(DIAG_WARNING), 1);
+	CHECK(strstr(fx_captured(), "two.md:3: warning: character U+13000 "
+	    "(\xF0\x93\x80\x80) is not in font") != NULL);
+	/* Without a run, each layout has its own. */
+	fx_capture();
+	CHECK_INT(layout_count_pages(NULL, d, t), 1);
+	CHECK_INT(layout_count_pages(NULL, d, t), 1);
+	CHECK_INT(diag_count(DIAG_WARNING), 2);
+	fx_capture_end();
+	diag_reset();
+	/* An image is read once per run; another run reads it again. */
+	write_png(png, 10, 20);
+	CHECK_INT(layout_image_size(one, png, &w, &h, &err), 0);
+	CHECK(w == 10 && h == 20);
+	write_png(png, 30, 40);
+	CHECK_INT(layout_image_size(one, png, &w, &h, &err), 0);
+	CHECK(w == 10 && h == 20);
+	CHECK_INT(layout_image_size(two, png, &w, &h, &err), 0);
+	CHECK(w == 30 && h == 40);
+	CHECK_INT(layout_image_size(NULL, png, &w, &h, &err), 0);
+	CHECK(w == 30 && h == 40);
+	unlink(png);
+	CHECK_INT(layout_image_size(two, png, &w, &h, &err), 0);
+	CHECK(w == 30 && h == 40);
+	CHECK_INT(layout_image_size(NULL, png, &w, &h, &err), -1);
+	unlink(path);
+	doc_free(d);
+	render_free(out1);
+	render_free(out2);
+	layout_run_free(one);
+	layout_run_free(two);
+	layout_run_free(NULL);
+	template_free(t);
+}
+
 int
 main(void)
 {
@@ -1113,6 +1218,7 @@ main(void)
 	test_emergency();
 	test_dash();
 	test_render();
+	test_runs();
 	font_done();
 	return harness_done("layout");
 }
