@@ -133,6 +133,8 @@ struct layout_run {
 
 struct lay {
 	struct layout_run	*run;		/* caller's or own */
+	const char		*hyph_lang;	/* the last language asked */
+	struct hyph		*hyph;		/* and its patterns */
 	bool			 relabel;	/* page numbers start again */
 	const struct doc	*doc;
 	const struct template	*t;

@@ -26,17 +26,20 @@ hyph_for(struct lay *L, const char *lang)
 
 	if ((lang = lang != NULL ? lang : L->doc->lang) == NULL)
 		return NULL;
+	if (lang == L->hyph_lang)	/* asked for every word */
+		return L->hyph;
+	L->hyph_lang = lang;
 	for (size_t i = 0; i < run->nhyphs; i++)
 		if (strncmp(run->hyphs[i].lang, lang,
 		    sizeof(run->hyphs[i].lang)) == 0)
-			return run->hyphs[i].h;
+			return L->hyph = run->hyphs[i].h;
 	if (run->nhyphs == sizeof(run->hyphs) / sizeof(run->hyphs[0]) ||
 	    strlen(lang) >= sizeof(run->hyphs[0].lang))
-		return NULL;
+		return L->hyph = NULL;
 	snprintf(run->hyphs[run->nhyphs].lang, sizeof(run->hyphs[0].lang),
 	    "%s", lang);
 	run->hyphs[run->nhyphs].h = hyph_open(lang);
-	return run->hyphs[run->nhyphs++].h;
+	return L->hyph = run->hyphs[run->nhyphs++].h;
 }
 
 void
