@@ -45,7 +45,7 @@ struct fctx {
 
 enum vkind {
 	V_LINE,			/* text (frags), maybe with decorations */
-	V_GLUE,			/* vertical lay_space, dropped at page breaks */
+	V_GLUE,			/* vertical space, dropped at page breaks */
 	V_RULE,			/* a horizontal line at mid-height */
 	V_IMAGE,
 	V_BOX,			/* a table row: kids placed at dy */
