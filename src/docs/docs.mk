@@ -1,7 +1,0 @@
-# The document kinds of tandem build (issue 5): placeholders in the texts,
-# generated handbook chapters, tandem overview, goal agreements,
-# certificates and the evaluation report.
-SRCS += src/docs/docs_common.c src/docs/docs_tandems.c \
-	src/docs/docs_agreement.c src/docs/docs_certificate.c \
-	src/docs/docs_report.c
-UNIT_TESTS += tests/unit/test_docs.c
