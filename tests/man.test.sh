@@ -154,8 +154,8 @@ if "$TANDEM" match "$tmp/prog2" --write >/dev/null 2>"$tmp/err" &&
     block 2 | diff -u - "$tmp/prog2/tandems.xml" >"$tmp/diff"; then ok
 else bad "tandem-programme.5 tandems.xml: $(cat "$tmp/err" "$tmp/diff")"; fi
 
-# 4. Every placeholder name of src/compose/placeholder.c is documented.
-PH="$TOP/src/compose/placeholder.c"
+# 4. Every placeholder name (src/compose/placeholder_value.c) is documented.
+PH="$TOP/src/compose/placeholder_value.c"
 {
 	sed -n 's/^	\[G_[A-Z_]*\] = { "\([^"]*\)".*/\1/p' "$PH"
 	sed -n 's/^	\[PH_[A-Z_]*\] = "\([^"]*\)".*/\1/p' "$PH"
