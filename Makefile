@@ -1,6 +1,6 @@
 # tandem: Markdown + XML participant data -> the documents of a mentoring
-# programme. Plain GNU make; each stage lists its own sources in
-# src/<stage>/*.mk. Overrides go in config.mk.
+# programme. Plain GNU make; each folder lists its own files in its
+# module.mk (src/<stage>/, tests/, bench/). Overrides go in config.mk.
 
 PREFIX		?= /usr/local
 DESTDIR		?=
@@ -17,7 +17,7 @@ WARNFLAGS	 = -std=c11 -Wall -Wextra -Wpedantic
 ALL_CPPFLAGS	 = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Isrc \
 		   $(shell $(PKG_CONFIG) --cflags $(PKGS)) $(CPPFLAGS)
 ALL_CFLAGS	 = $(WARNFLAGS) $(CFLAGS)
-LIBS		 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lhpdf -lhyphen -lm
+LIBS		 = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
 
 # Filled in by the module.mk files:
 SRCS		:=	# library sources (everything but main.c)
@@ -25,8 +25,7 @@ UNIT_TESTS	:=	# tests/unit/test_*.c, each its own program
 BENCHES		:=	# bench/*.c programs
 RESOURCES	:=	# NAME=FILE pairs built into the binary
 
-include $(sort $(wildcard src/*/*.mk))
--include $(sort $(wildcard tests/*.mk bench/*.mk))
+include $(sort $(wildcard src/*/module.mk)) tests/module.mk bench/module.mk
 
 OBJS		 = $(SRCS:%.c=$(BUILD)/%.o) $(BUILD)/resources.o
 LIB		 = $(BUILD)/libtandem.a

@@ -3,7 +3,9 @@
 # mandoc -T lint; every example of tandem-texts(5) (a text for the sample
 # programme and what tandem build prints for it) holds when run; the
 # example of tandem-programme(5) checks and matches as shown; every
-# placeholder name the code knows is documented in tandem-texts(5).
+# placeholder name the code knows is documented in tandem-texts(5);
+# tandem-programme(5) documents the elements and attributes of
+# schema/programme.rng, no more and no fewer.
 # Prints "man: N passed, N failed".
 #
 # An example in the EXAMPLES section of tandem-texts(5) is a line
@@ -154,8 +156,8 @@ if "$TANDEM" match "$tmp/prog2" --write >/dev/null 2>"$tmp/err" &&
     block 2 | diff -u - "$tmp/prog2/tandems.xml" >"$tmp/diff"; then ok
 else bad "tandem-programme.5 tandems.xml: $(cat "$tmp/err" "$tmp/diff")"; fi
 
-# 4. Every placeholder name of src/compose/placeholder.c is documented.
-PH="$TOP/src/compose/placeholder.c"
+# 4. Every placeholder name (src/compose/placeholder_value.c) is documented.
+PH="$TOP/src/compose/placeholder_value.c"
 {
 	sed -n 's/^	\[G_[A-Z_]*\] = { "\([^"]*\)".*/\1/p' "$PH"
 	sed -n 's/^	\[PH_[A-Z_]*\] = "\([^"]*\)".*/\1/p' "$PH"
@@ -172,3 +174,124 @@ while read -r n; do
 	esac && continue
 	bad "placeholder '$n' is not documented in tandem-texts(5)"
 done <"$tmp/names"
+
+# 5. tandem-programme(5) and schema/programme.rng name the same elements
+# and attributes. From the schema: each <element name="E"> and each
+# <attribute name="A"> inside it, as "E" and "E A". From the page's
+# ELEMENTS section: an element is documented in the entry of the ".It"
+# line that names it with Aq, else in the entry whose text first names it
+# (".Aq organisation" inside ".It Aq organisations"); an entry runs to
+# the next ".It" line with an Aq, ".Ss" or ".Sh". Its attributes are the
+# Cm words of its entry. Both ways: every schema element has an entry and
+# every schema attribute is a Cm word of its element's entry; every Aq on
+# the page is a schema element and every ".It Cm A" of an entry is an
+# attribute of that element (the score parts under MATCHING are the
+# attributes of <weights>).
+schema_names() {
+	awk '{
+		s = $0
+		while (match(s, /<\/?(element|attribute) name="[^"]*"|<\/element>/)) {
+			t = substr(s, RSTART, RLENGTH)
+			s = substr(s, RSTART + RLENGTH)
+			if (t == "</element>") { n--; continue }
+			v = t; sub(/^[^"]*"/, "", v); sub(/"$/, "", v)
+			if (t ~ /^<element/) { el[++n] = v; print v }
+			else print el[n], v
+		}
+	}' "$1" | sort -u
+}
+page_names() {
+	awk '
+	function aqs(line,   s, w) {
+		s = line
+		while (match(s, /(^|[ .])Aq [A-Za-z-]+/)) {
+			w = substr(s, RSTART, RLENGTH); sub(/.*Aq /, "", w)
+			s = substr(s, RSTART + RLENGTH)
+			found[++nf] = w
+		}
+	}
+	/^\.Sh / { sec = $2; cur = ""; next }
+	sec == "MATCHING" && /^\.It Cm / { print "weights", $3, "It"; next }
+	sec != "ELEMENTS" { if (/Aq /) { nf = 0; aqs($0)
+		for (i = 1; i <= nf; i++) print "page-aq", found[i] }
+		next }
+	/^\.Ss / { cur = ""; next }
+	/^\.It .*Aq / {
+		nf = 0; aqs($0); cur = ""
+		for (i = 1; i <= nf; i++) {
+			print found[i]; print "page-aq", found[i]
+			own[found[i]] = 1
+			cur = cur " " found[i]
+		}
+		next
+	}
+	/Aq / {
+		nf = 0; aqs($0)
+		for (i = 1; i <= nf; i++) {
+			print "page-aq", found[i]
+			if (!(found[i] in own) && !(found[i] in inner)) {
+				inner[found[i]] = 1; cur = cur " " found[i]
+				print found[i]
+			}
+		}
+	}
+	cur != "" && /(^|[ .])Cm [A-Za-z-]+/ {
+		it = /^\.It Cm / ? "It" : ""
+		s = $0
+		while (match(s, /(^|[ .])Cm [A-Za-z-]+/)) {
+			w = substr(s, RSTART, RLENGTH); sub(/.*Cm /, "", w)
+			s = substr(s, RSTART + RLENGTH)
+			n = split(cur, es, " ")
+			for (i = 1; i <= n; i++)
+				print es[i], w, (it != "" && i == n ? "It" : "")
+		}
+	}' "$1" | sort -u
+}
+# schema_vs_page SCHEMA PAGE: one line per mismatch.
+schema_vs_page() {
+	schema_names "$1" >"$tmp/sn"
+	page_names "$2" >"$tmp/pn"
+	awk 'NF == 1' "$tmp/sn" >"$tmp/se"
+	awk 'NF == 2' "$tmp/sn" >"$tmp/sa"
+	while read -r e; do
+		grep -qx "$e" "$tmp/pn" ||
+		    echo "element <$e> of the schema has no entry in the page"
+	done <"$tmp/se"
+	while read -r e a; do
+		grep -q "^$e $a\( \|$\)" "$tmp/pn" ||
+		    echo "attribute $a of <$e> is not in its entry in the page"
+	done <"$tmp/sa"
+	awk '$1 == "page-aq" { print $2 }' "$tmp/pn" | sort -u |
+	while read -r e; do
+		grep -qx "$e" "$tmp/se" ||
+		    echo "<$e> in the page is not an element of the schema"
+	done
+	awk '$3 == "It" { print $1, $2 }' "$tmp/pn" |
+	while read -r e a; do
+		grep -qx "$e $a" "$tmp/sa" ||
+		    echo "the page documents attribute $a of <$e>, which the schema lacks"
+	done
+}
+RNG="$TOP/schema/programme.rng"
+PROG="$MAN/tandem-programme.5"
+schema_vs_page "$RNG" "$PROG" >"$tmp/mis"
+if [ "$(awk 'NF == 1' "$tmp/sn" | wc -l)" -ge 30 ] &&
+    [ "$(awk 'NF == 2' "$tmp/sn" | wc -l)" -ge 50 ]; then ok
+else bad "could not read the elements and attributes of $RNG"; fi
+if [ ! -s "$tmp/mis" ]; then ok
+else bad "tandem-programme(5) and programme.rng differ:
+$(cat "$tmp/mis")"; fi
+# The check itself catches an omission each way: an attribute left out of
+# the page, an element and an attribute the schema lacks.
+sed 's/^\.Cm short$/.Cm shortname/' "$PROG" >"$tmp/planted.5"
+schema_vs_page "$RNG" "$tmp/planted.5" >"$tmp/mis"
+if grep -q "attribute short of <organisation> is not in its entry" "$tmp/mis"
+then ok; else bad "a page without organisation/@short passes the schema check"; fi
+sed 's|<attribute name="office">|<attribute name="office2">|;
+    s|<element name="edition">|<element name="cohort">|' "$RNG" >"$tmp/planted.rng"
+schema_vs_page "$tmp/planted.rng" "$PROG" >"$tmp/mis"
+if grep -q "attribute office2 of <signatory>" "$tmp/mis" &&
+    grep -q "<edition> in the page is not an element" "$tmp/mis" &&
+    grep -q "element <cohort> of the schema has no entry" "$tmp/mis"
+then ok; else bad "a schema renamed apart from the page passes the check:
+$(cat "$tmp/mis")"; fi

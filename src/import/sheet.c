@@ -1,6 +1,7 @@
 /*
- * Spreadsheet rows to programme data: header names, cell values and the
- * building of a struct programme from a sheet (see sheet.h).
+ * Spreadsheet rows to programme data (see sheet.h): one person per row,
+ * organisations and topics found or created, ids given, partner cells
+ * made tandems. The words of headers and cells are in sheet_vocab.c.
  */
 #include <ctype.h>
 #include <stdbool.h>
@@ -9,186 +10,11 @@
 #include <string.h>
 
 #include "import/sheet.h"
+#include "import/sheet_priv.h"
 #include "import/similar.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
-
-const char *const import_col_names[IMPORT_COL__MAX] = {
-	"id", "role", "gender", "title", "given", "family", "org", "unit",
-	"position", "email", "phone", "level", "capacity", "field", "topics",
-	"languages", "background", "wish-gender", "wish-background", "status",
-	"partner"
-};
-
-/*
- * Header names per column, folded (lower case, umlauts spelt out, no
- * spaces or punctuation), separated by spaces.
- */
-static const char *const col_aliases[IMPORT_COL__MAX] = {
-	[IMPORT_COL_ID] = "id nr nummer kennung kennziffer personid "
-	    "personennummer teilnehmerid teilnehmernummer",
-	[IMPORT_COL_ROLE] = "role rolle teilnahmeals funktionimprogramm "
-	    "menteementor",
-	[IMPORT_COL_GENDER] = "gender geschlecht sex anrede",
-	[IMPORT_COL_TITLE] = "title titel akademischertitel akademischergrad "
-	    "grad",
-	[IMPORT_COL_GIVEN] = "given givenname firstname forename vorname "
-	    "rufname",
-	[IMPORT_COL_FAMILY] = "family familyname lastname surname name "
-	    "nachname familienname zuname",
-	[IMPORT_COL_ORG] = "org organisation organization dienststelle "
-	    "verwaltung behoerde kommune arbeitgeber employer institution "
-	    "dienstherr",
-	[IMPORT_COL_UNIT] = "unit einheit amt abteilung fachbereich referat "
-	    "department dezernat organisationseinheit oe",
-	[IMPORT_COL_POSITION] = "position stelle funktion jobtitle job "
-	    "taetigkeit dienstposten",
-	[IMPORT_COL_EMAIL] = "email mail emailadresse mailadresse",
-	[IMPORT_COL_PHONE] = "phone telephone telefon tel telefonnummer",
-	[IMPORT_COL_LEVEL] = "level ebene stufe hierarchieebene entgeltgruppe "
-	    "besoldungsgruppe paygrade grade eg",
-	[IMPORT_COL_CAPACITY] = "capacity kapazitaet anzahlmentees maxmentees "
-	    "plaetze",
-	[IMPORT_COL_FIELD] = "field fachgebiet beruf profession fachrichtung "
-	    "berufsfeld",
-	[IMPORT_COL_TOPICS] = "topics themen schwerpunkte schwerpunktthemen "
-	    "themenwuensche",
-	[IMPORT_COL_LANGUAGES] = "languages language sprachen sprache",
-	[IMPORT_COL_BACKGROUND] = "background hintergrund "
-	    "migrationshintergrund migrationsbiografie migrationsbiographie",
-	[IMPORT_COL_WISH_GENDER] = "wishgender wunschgeschlecht "
-	    "gewuenschtesgeschlecht geschlechtswunsch",
-	[IMPORT_COL_WISH_BACKGROUND] = "wishbackground wunschhintergrund "
-	    "gleicherhintergrund",
-	[IMPORT_COL_STATUS] = "status teilnahmestatus",
-	[IMPORT_COL_PARTNER] = "partner tandem tandempartner tandempartnerin",
-};
-
-/* A word list ("a b c") contains w? */
-static bool
-in_list(const char *list, const char *w)
-{
-	size_t n = strlen(w);
-
-	if (n == 0)
-		return false;
-	while (*list != '\0') {
-		size_t k = strcspn(list, " ");
-
-		if (k == n && strncmp(list, w, n) == 0)
-			return true;
-		list += k;
-		while (*list == ' ')
-			list++;
-	}
-	return false;
-}
-
-enum import_col
-import_col_lookup(const char *header)
-{
-	char *f = import_fold(header, '\0');
-	enum import_col c;
-
-	for (c = 0; c < IMPORT_COL__MAX; c++)
-		if (in_list(col_aliases[c], f))
-			break;
-	free(f);
-	return c;
-}
-
-/* Cell values: folded spellings per value, as for headers. */
-static const char *const role_values[ROLE__MAX] = {
-	[ROLE_MENTEE] = "mentee mentees mentis",
-	[ROLE_MENTOR] = "mentor mentorin mentorinnen mentoren mentorinmentor "
-	    "mentorierende mentorierender mentorierendeperson",
-};
-static const char *const gender_values[GENDER__MAX] = {
-	[GENDER_UNKNOWN] = "unknown unbekannt keineangabe ka",
-	[GENDER_F] = "f w weiblich female frau woman",
-	[GENDER_M] = "m maennlich male herr man mann",
-	[GENDER_D] = "d divers diverse x nonbinary nichtbinaer",
-};
-static const char *const status_values[STATUS__MAX] = {
-	[STATUS_COMPLETED] = "completed abgeschlossen beendet teilgenommen",
-	[STATUS_ACTIVE] = "active aktiv laufend",
-	[STATUS_WITHDRAWN] = "withdrawn ausgeschieden abgebrochen "
-	    "zurueckgezogen ausgetreten",
-};
-static const char yes_values[] = "yes ja j y x true wahr 1";
-static const char no_values[] = "no nein n false falsch 0";
-
-/* Language names people write instead of codes. */
-static const struct {
-	const char	*names;		/* folded */
-	const char	*code;
-} languages[] = {
-	{ "deutsch german", "de" }, { "englisch english", "en" },
-	{ "tuerkisch turkish", "tr" }, { "polnisch polish", "pl" },
-	{ "arabisch arabic", "ar" }, { "russisch russian", "ru" },
-	{ "franzoesisch french", "fr" }, { "spanisch spanish", "es" },
-	{ "italienisch italian", "it" }, { "ukrainisch ukrainian", "uk" },
-	{ "persisch farsi persian", "fa" }, { "kurdisch kurdish", "ku" },
-	{ "griechisch greek", "el" }, { "kroatisch croatian", "hr" },
-	{ "serbisch serbian", "sr" }, { "bosnisch bosnian", "bs" },
-	{ "rumaenisch romanian", "ro" }, { "portugiesisch portuguese", "pt" },
-	{ "vietnamesisch vietnamese", "vi" }, { "albanisch albanian", "sq" },
-};
-
-/* The index of the value list (of n) that holds the folded cell, or -1. */
-static int
-lookup_value(const char *const *lists, int n, const char *cell)
-{
-	char *f = import_fold(cell, '\0');
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (lists[i] != NULL && in_list(lists[i], f))
-			break;
-	free(f);
-	return i < n ? i : -1;
-}
-
-/* Parse yes/no; returns 1, 0, or -1 for anything else. */
-static int
-parse_yesno(const char *cell)
-{
-	const char *const lists[2] = { no_values, yes_values };
-
-	return lookup_value(lists, 2, cell);
-}
-
-/*
- * Parse a level: a number 1-20, or a German pay grade ("A13", "E 11",
- * "EG11" -> 13, 11, 11; "B2" -> 18, B grades ranking above A16).
- * Returns 0 if the cell is none of these.
- */
-static int
-parse_level(const char *cell)
-{
-	char *f = import_fold(cell, '\0');
-	const char *s = f;
-	int base = 0;
-	long v;
-	char *end;
-
-	if (strncmp(s, "eg", 2) == 0)
-		s += 2;
-	else if (*s == 'a' || *s == 'e')
-		s++;
-	else if (*s == 'b')
-		s++, base = 16;
-	if (!isdigit((unsigned char)*s)) {
-		free(f);
-		return 0;
-	}
-	v = strtol(s, &end, 10) + base;
-	if (*end != '\0' || v < 1 || v > 20)
-		v = 0;
-	free(f);
-	return (int)v;
-}
 
 /* Parse an integer lo..hi; returns false for anything else. */
 static bool
@@ -519,9 +345,9 @@ set_languages(struct sheet *sh, long line, struct person *q,
 		char *f = import_fold(items[i], '\0');
 		const char *code = NULL;
 
-		for (j = 0; j < sizeof(languages) / sizeof(languages[0]); j++)
-			if (in_list(languages[j].names, f))
-				code = languages[j].code;
+		for (j = 0; j < import_nlanguages; j++)
+			if (import_in_list(import_languages[j].names, f))
+				code = import_languages[j].code;
 		free(f);
 		if (code == NULL && strlen(items[i]) <= 12 &&
 		    is_id(items[i]) && isalpha((unsigned char)items[i][0]))
@@ -604,7 +430,8 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 	if (v[0] == '\0')
 		bad_cell(sh, r->line, IMPORT_COL_ROLE, "missing role%s", "",
 		    "Mentee or Mentor");
-	else if ((k = lookup_value(role_values, ROLE__MAX, v)) < 0)
+	else if ((k = import_lookup_value(import_role_values, ROLE__MAX,
+	    v)) < 0)
 		bad_cell(sh, r->line, IMPORT_COL_ROLE, "unknown role '%s'", v,
 		    "expected Mentee or Mentor");
 	else
@@ -612,7 +439,8 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 
 	v = cell_of(sh, r, IMPORT_COL_GENDER);
 	if (v[0] != '\0') {
-		if ((k = lookup_value(gender_values, GENDER__MAX, v)) < 0)
+		if ((k = import_lookup_value(import_gender_values,
+		    GENDER__MAX, v)) < 0)
 			bad_cell(sh, r->line, IMPORT_COL_GENDER,
 			    "unknown gender '%s'", v, "expected w, m or d");
 		else
@@ -620,7 +448,8 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 	}
 	v = cell_of(sh, r, IMPORT_COL_WISH_GENDER);
 	if (v[0] != '\0') {
-		if ((k = lookup_value(gender_values, GENDER__MAX, v)) < 0)
+		if ((k = import_lookup_value(import_gender_values,
+		    GENDER__MAX, v)) < 0)
 			bad_cell(sh, r->line, IMPORT_COL_WISH_GENDER,
 			    "unknown gender '%s'", v, "expected w, m or d");
 		else
@@ -644,7 +473,7 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 		q->org = find_org(sh, r->line, v);
 
 	v = cell_of(sh, r, IMPORT_COL_LEVEL);
-	if (v[0] != '\0' && (q->level = parse_level(v)) == 0)
+	if (v[0] != '\0' && (q->level = import_parse_level(v)) == 0)
 		bad_cell(sh, r->line, IMPORT_COL_LEVEL, "invalid level '%s'", v,
 		    "a number 1-20 or a pay grade such as A13 or E11");
 
@@ -660,7 +489,7 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 
 	v = cell_of(sh, r, IMPORT_COL_BACKGROUND);
 	if (v[0] != '\0') {
-		k = parse_yesno(v);
+		k = import_parse_yesno(v);
 		if (k == 1)
 			q->background = xstrdup("migration");
 		else if (k == 0)
@@ -674,7 +503,7 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 	}
 	v = cell_of(sh, r, IMPORT_COL_WISH_BACKGROUND);
 	if (v[0] != '\0') {
-		if ((k = parse_yesno(v)) < 0)
+		if ((k = import_parse_yesno(v)) < 0)
 			bad_cell(sh, r->line, IMPORT_COL_WISH_BACKGROUND,
 			    "invalid value '%s'", v, "expected ja or nein");
 		else
@@ -682,7 +511,8 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 	}
 	v = cell_of(sh, r, IMPORT_COL_STATUS);
 	if (v[0] != '\0') {
-		if ((k = lookup_value(status_values, STATUS__MAX, v)) < 0)
+		if ((k = import_lookup_value(import_status_values,
+		    STATUS__MAX, v)) < 0)
 			bad_cell(sh, r->line, IMPORT_COL_STATUS,
 			    "unknown status '%s'", v,
 			    "expected aktiv, abgeschlossen or ausgeschieden");

@@ -1,2 +1,0 @@
-# Benchmark of the documents (bench/docs.bench.sh).
-BENCHES += bench/docs_bench.c

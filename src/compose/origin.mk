@@ -1,2 +1,0 @@
-# Where a character came from in the programme's data (font warnings).
-SRCS += src/compose/origin.c

@@ -1,0 +1,2 @@
+# Markdown (libcmark) to the document tree.
+SRCS += src/markdown/markdown.c

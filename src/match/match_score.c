@@ -1,0 +1,695 @@
+/*
+ * Scores and hard rules of the matching core: the comparable features of
+ * everybody, which rule excludes a pair, the score of a pair with its
+ * parts, and the table of admissible scores the solver works on.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "match_priv.h"
+
+void
+match_defaults(struct match_input *in)
+{
+	static const double w[MATCH_PART__MAX] = { 3, 2, 2, 1, 1, 1 };
+
+	memset(in, 0, sizeof(*in));
+	for (int k = 0; k < MATCH_PART__MAX; k++)
+		in->weights.w[k] = w[k];
+	in->rules.different_org = 0;
+	in->rules.min_level_gap = 0;
+	in->rules.ideal_level_gap = 3;
+}
+
+/*
+ * Lower-case one code point where the library folds case: ASCII, Latin-1
+ * letters and Latin Extended-A (U+0100..U+017F, whose upper/lower pairs
+ * alternate). Everything else is returned unchanged.
+ */
+static uint32_t
+fold_cp(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return c + 32;
+	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+		return c + 32;
+	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
+	    (c >= 0x14A && c <= 0x177))
+		return c | 1;
+	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+		return (c & 1) ? c + 1 : c;
+	if (c == 0x178)
+		return 0xFF;
+	if (c == 0x130)
+		return 'i';
+	return c;
+}
+
+/*
+ * Fold s for comparison into a new string: trimmed of ASCII white space,
+ * case folded per fold_cp(). Bytes that are not valid two-byte sequences
+ * are copied as they are. Returns NULL if memory ran out.
+ */
+static char *
+fold(const char *s)
+{
+	const unsigned char *b = (const unsigned char *)s, *e;
+	char	*out, *o;
+
+	while (*b == ' ' || *b == '\t' || *b == '\n' || *b == '\r')
+		b++;
+	e = b + strlen((const char *)b);
+	while (e > b && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	    e[-1] == '\r'))
+		e--;
+	if ((out = malloc((size_t)(e - b) + 1)) == NULL)
+		return NULL;
+	for (o = out; b < e; ) {
+		if (b + 1 < e && (b[0] & 0xE0) == 0xC0 &&
+		    (b[1] & 0xC0) == 0x80 && b[0] >= 0xC2) {
+			uint32_t c = ((uint32_t)(b[0] & 0x1F) << 6) |
+			    (b[1] & 0x3F), f = fold_cp(c);
+
+			if (f < 0x80)
+				*o++ = (char)f;
+			else {
+				*o++ = (char)(0xC0 | (f >> 6));
+				*o++ = (char)(0x80 | (f & 0x3F));
+			}
+			b += 2;
+		} else {
+			*o++ = (char)fold_cp(*b);
+			b++;
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Intern a folded copy of s: equal strings get equal ids; -2 on no memory. */
+static int
+intern(struct prep *p, const char *s, int is_lang)
+{
+	char	*f;
+	uint64_t h = 1469598103934665603ULL;
+	size_t	 k;
+
+	if ((f = fold(s)) == NULL)
+		return -2;
+	if (is_lang)		/* language codes: ASCII folding suffices */
+		for (char *q = f; *q; q++)
+			if (*q >= 'A' && *q <= 'Z')
+				*q += 32;
+	if (p->nstrs + 1 > p->nhash / 2) {
+		size_t	 n = p->nhash ? p->nhash * 2 : 64;
+		size_t	*t = calloc(n, sizeof(*t));
+
+		if (t == NULL) {
+			free(f);
+			return -2;
+		}
+		for (size_t i = 0; i < p->nstrs; i++) {
+			uint64_t g = 1469598103934665603ULL;
+
+			for (const char *q = p->strs[i]; *q; q++)
+				g = (g ^ (unsigned char)*q) * 1099511628211ULL;
+			for (k = g & (n - 1); t[k]; k = (k + 1) & (n - 1))
+				;
+			t[k] = i + 1;
+		}
+		free(p->hash);
+		p->hash = t;
+		p->nhash = n;
+	}
+	for (const char *q = f; *q; q++)
+		h = (h ^ (unsigned char)*q) * 1099511628211ULL;
+	for (k = h & (p->nhash - 1); p->hash[k]; k = (k + 1) & (p->nhash - 1))
+		if (strcmp(p->strs[p->hash[k] - 1], f) == 0) {
+			free(f);
+			return (int)(p->hash[k] - 1);
+		}
+	if (p->nstrs == p->capstrs) {
+		size_t	 n = p->capstrs ? p->capstrs * 2 : 32;
+		char	**t = realloc(p->strs, n * sizeof(*t));
+
+		if (t == NULL) {
+			free(f);
+			return -2;
+		}
+		p->strs = t;
+		p->capstrs = n;
+	}
+	p->strs[p->nstrs] = f;
+	p->hash[k] = ++p->nstrs;
+	return (int)(p->nstrs - 1);
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Sort and deduplicate v[0..n) in place; returns the new length. */
+static size_t
+uniq(int *v, size_t n)
+{
+	size_t	 k = 0;
+
+	qsort(v, n, sizeof(*v), cmp_int);
+	for (size_t i = 0; i < n; i++)
+		if (k == 0 || v[k - 1] != v[i])
+			v[k++] = v[i];
+	return k;
+}
+
+/* Number of bits set in x (branch-free). */
+static size_t
+popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (size_t)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Number of members a and b share. */
+static size_t
+set_shared(const struct prep *p, const struct set *a, const struct set *b)
+{
+	size_t	 i = 0, j = 0, n = 0;
+
+	if (p->masks)
+		return popcount64(a->mask & b->mask);
+	while (i < a->n && j < b->n) {
+		if (a->v[i] < b->v[j])
+			i++;
+		else if (a->v[i] > b->v[j])
+			j++;
+		else {
+			n++;
+			i++;
+			j++;
+		}
+	}
+	return n;
+}
+
+void
+match_prep_free(struct prep *p)
+{
+	for (int s = 0; s < 2; s++) {
+		free(p->field[s]);
+		free(p->bg[s]);
+		free(p->topics[s]);
+		free(p->langs[s]);
+	}
+	free(p->pool);
+	free(p->fstart);
+	free(p->fmentor);
+	for (size_t i = 0; i < p->nstrs; i++)
+		free(p->strs[i]);
+	free(p->strs);
+	free(p->hash);
+}
+
+/*
+ * Derive the comparable features of everybody (interned fields,
+ * backgrounds and language codes, sorted topic and language sets) and the
+ * forbidden pairs grouped by mentee. Pins and forbids must be in range.
+ * Returns 0, or -1 if memory ran out.
+ */
+int
+match_prep_init(struct prep *p, const struct match_input *in)
+{
+	size_t	 npool = 0, used = 0;
+	int	 de;
+
+	memset(p, 0, sizeof(*p));
+	p->in = in;
+	p->masks = 1;
+	if ((de = intern(p, "de", 1)) < 0)
+		return -1;
+	for (int s = 0; s < 2; s++) {
+		size_t	 n = s ? in->nmentors : in->nmentees;
+		const struct match_person *v = s ? in->mentors : in->mentees;
+
+		p->field[s] = malloc(n * sizeof(int) + 1);
+		p->bg[s] = malloc(n * sizeof(int) + 1);
+		p->topics[s] = calloc(n + 1, sizeof(struct set));
+		p->langs[s] = calloc(n + 1, sizeof(struct set));
+		if (!p->field[s] || !p->bg[s] || !p->topics[s] || !p->langs[s])
+			return -1;
+		for (size_t i = 0; i < n; i++)
+			npool += v[i].ntopics + v[i].nlanguages;
+	}
+	if ((p->pool = malloc(npool * sizeof(int) + 1)) == NULL)
+		return -1;
+	for (int s = 0; s < 2; s++) {
+		size_t	 n = s ? in->nmentors : in->nmentees;
+		const struct match_person *v = s ? in->mentors : in->mentees;
+
+		for (size_t i = 0; i < n; i++) {
+			struct set *t = &p->topics[s][i], *l = &p->langs[s][i];
+			int	 id;
+
+			p->field[s][i] = p->bg[s][i] = -1;
+			if (v[i].field != NULL &&
+			    (p->field[s][i] = intern(p, v[i].field, 0)) < 0)
+				return -1;
+			if (v[i].background != NULL &&
+			    (p->bg[s][i] = intern(p, v[i].background, 0)) < 0)
+				return -1;
+			t->v = p->pool + used;
+			for (size_t k = 0; k < v[i].ntopics; k++)
+				t->v[t->n++] = v[i].topics[k];
+			t->n = uniq(t->v, t->n);
+			used += t->n;
+			l->v = p->pool + used;
+			for (size_t k = 0; k < v[i].nlanguages; k++) {
+				if ((id = intern(p, v[i].languages[k], 1)) == -2)
+					return -1;
+				if (id != de)
+					l->v[l->n++] = id;
+			}
+			l->n = uniq(l->v, l->n);
+			used += l->n;
+			for (size_t k = 0; k < t->n; k++) {
+				if (t->v[k] < 0 || t->v[k] >= 64)
+					p->masks = 0;
+				else
+					t->mask |= (uint64_t)1 << t->v[k];
+			}
+			for (size_t k = 0; k < l->n; k++) {
+				if (l->v[k] >= 64)
+					p->masks = 0;
+				else
+					l->mask |= (uint64_t)1 << l->v[k];
+			}
+		}
+	}
+	/* Forbidden pairs grouped by mentee (counting sort). */
+	p->fstart = calloc(in->nmentees + 2, sizeof(size_t));
+	p->fmentor = malloc(in->nforbids * sizeof(size_t) + 1);
+	if (p->fstart == NULL || p->fmentor == NULL)
+		return -1;
+	for (size_t k = 0; k < in->nforbids; k++)
+		p->fstart[in->forbids[k].mentee + 2]++;
+	for (size_t i = 0; i < in->nmentees; i++)
+		p->fstart[i + 2] += p->fstart[i + 1];
+	for (size_t k = 0; k < in->nforbids; k++)
+		p->fmentor[p->fstart[in->forbids[k].mentee + 1]++] =
+		    in->forbids[k].mentor;
+	return 0;
+}
+
+/* The first rule excluding (i, j) other than forbids and the table. */
+enum match_rule
+match_base_rule(const struct match_input *in, size_t i, size_t j)
+{
+	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
+
+	if (e->withdrawn || r->withdrawn)
+		return MATCH_RULE_WITHDRAWN;
+	if (r->capacity <= 0)
+		return MATCH_RULE_NO_CAPACITY;
+	return MATCH_RULE_NONE;
+}
+
+enum match_rule
+match_pair_rule(const struct match_input *in, size_t i, size_t j)
+{
+	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
+
+	if (in->rules.different_org && e->org >= 0 && r->org >= 0 &&
+	    e->org == r->org)
+		return MATCH_RULE_SAME_ORG;
+	if (e->level > 0 && r->level > 0 &&
+	    r->level - e->level < in->rules.min_level_gap)
+		return MATCH_RULE_LEVEL_GAP;
+	if (in->scores != NULL && in->scores[i * in->nmentors + j] < 0)
+		return MATCH_RULE_TABLE;
+	return MATCH_RULE_NONE;
+}
+
+enum match_rule
+match_rule_of(const struct match_input *in, size_t i, size_t j)
+{
+	enum match_rule rule;
+
+	if ((rule = match_base_rule(in, i, j)) != MATCH_RULE_NONE)
+		return rule;
+	for (size_t k = 0; k < in->nforbids; k++)
+		if (in->forbids[k].mentee == i && in->forbids[k].mentor == j)
+			return MATCH_RULE_FORBIDDEN;
+	return match_pair_rule(in, i, j);
+}
+
+/*
+ * Fill the rule of mentee i with every mentor into rule[] (forbids taken
+ * from the prepared lists).
+ */
+void
+match_row_rules(const struct prep *p, size_t i, unsigned char *rule)
+{
+	const struct match_input *in = p->in;
+
+	for (size_t j = 0; j < in->nmentors; j++)
+		rule[j] = (unsigned char)match_base_rule(in, i, j);
+	for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
+		if (rule[p->fmentor[k]] == MATCH_RULE_NONE)
+			rule[p->fmentor[k]] = MATCH_RULE_FORBIDDEN;
+	for (size_t j = 0; j < in->nmentors; j++)
+		if (rule[j] == MATCH_RULE_NONE)
+			rule[j] = (unsigned char)match_pair_rule(in, i, j);
+}
+
+/*
+ * The score of (i, j) from the prepared features (see match_score_of),
+ * without a score table: stores p of each part that applies in part[] and
+ * its bit in *applies (other entries of part[] are left alone).
+ */
+static int
+score_parts(const struct prep *p, size_t i, size_t j, double *part,
+    unsigned *applies)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
+	const double *w = in->weights.w;
+	unsigned a = 0;
+	double	 num = 0, den = 0, x;
+
+	if (p->topics[0][i].n > 0) {
+		a |= 1u << MATCH_PART_TOPICS;
+		part[MATCH_PART_TOPICS] = (double)set_shared(p,
+		    &p->topics[0][i], &p->topics[1][j]) /
+		    (double)p->topics[0][i].n;
+	}
+	if (e->wish_gender != MATCH_GENDER_UNKNOWN) {
+		a |= 1u << MATCH_PART_WISH_GENDER;
+		part[MATCH_PART_WISH_GENDER] = r->gender == e->wish_gender;
+	}
+	if (p->field[0][i] >= 0) {
+		a |= 1u << MATCH_PART_FIELD;
+		part[MATCH_PART_FIELD] = p->field[0][i] == p->field[1][j];
+	}
+	if (e->level > 0 && r->level > 0) {
+		int	 ideal = in->rules.ideal_level_gap;
+		int	 off = abs(r->level - e->level - ideal);
+		double	 q = 1 - (double)off / (double)(ideal > 1 ? ideal : 1);
+
+		a |= 1u << MATCH_PART_LEVEL_GAP;
+		part[MATCH_PART_LEVEL_GAP] = q > 0 ? q : 0;
+	}
+	if (e->wish_background && p->bg[0][i] >= 0) {
+		a |= 1u << MATCH_PART_BACKGROUND;
+		part[MATCH_PART_BACKGROUND] = p->bg[0][i] == p->bg[1][j];
+	}
+	if (e->nlanguages > 0 && r->nlanguages > 0) {
+		a |= 1u << MATCH_PART_LANGUAGE;
+		part[MATCH_PART_LANGUAGE] = p->masks ?
+		    (p->langs[0][i].mask & p->langs[1][j].mask) != 0 :
+		    set_shared(p, &p->langs[0][i], &p->langs[1][j]) > 0;
+	}
+	*applies = a;
+	for (int k = 0; k < MATCH_PART__MAX; k++)
+		if (a & (1u << k)) {
+			num += w[k] * part[k];
+			den += w[k];
+		}
+	if (den <= 0)
+		return 100;
+	/* floor() of a value >= 0.5: the truncation is the same. */
+	x = 100 * num / den + 0.5 + 1e-9;
+	return x >= 100 ? 100 : (int)x;
+}
+
+/* The score of (i, j) with its parts (see match_score_of). */
+void
+match_score_prepared(const struct prep *p, size_t i, size_t j,
+    struct match_score *sc)
+{
+	const struct match_input *in = p->in;
+
+	memset(sc, 0, sizeof(*sc));
+	if (in->scores != NULL) {
+		int s = in->scores[i * in->nmentors + j];
+
+		sc->score = s < 0 ? 0 : s > 100 ? 100 : s;
+		return;
+	}
+	sc->score = score_parts(p, i, j, sc->part, &sc->applies);
+}
+
+/* The mentors' features as arrays, for the loops of
+ * match_build_table(). */
+struct cols {
+	unsigned char	*ok;		/* not withdrawn, capacity > 0 */
+	int		*org, *level, *gender;
+	unsigned char	*haslang;	/* has languages (any, "de" too) */
+	uint64_t	*topics, *langs; /* masks (when p->masks) */
+	uint32_t	*mstamp;	/* memo of score_row(): row + 1 */
+	signed char	*mval;		/* memo: the score */
+};
+
+/*
+ * The number of distinct inputs the score of mentee i can have with any
+ * mentor (see score_row()): the size of its memo.
+ */
+static size_t
+memo_size(const struct prep *p, size_t i)
+{
+	const struct match_person *e = &p->in->mentees[i];
+	int	 ideal = p->in->rules.ideal_level_gap;
+	size_t	 n = p->topics[0][i].n + 1;
+
+	n *= e->wish_gender != MATCH_GENDER_UNKNOWN ? 2 : 1;
+	n *= p->field[0][i] >= 0 ? 2 : 1;
+	n *= e->level > 0 ? (size_t)(ideal > 1 ? ideal : 1) + 2 : 1;
+	n *= e->wish_background && p->bg[0][i] >= 0 ? 2 : 1;
+	n *= e->nlanguages > 0 ? 3 : 1;
+	return n;
+}
+
+/*
+ * Scores of mentee i with every mentor j where t[j] is not -1 (already
+ * excluded), from the features, when every topic and language set fits
+ * its mask. For a given mentee the score depends only on a few small
+ * values: shared topics, gender and field met, the level gap (all gaps
+ * at least the ideal one away score 0 there), background and language
+ * met, and which parts apply. They make a key; each key's score is
+ * computed once per mentee with the arithmetic of score_parts(), in the
+ * same order, so the numbers are the same.
+ */
+static void
+score_row(const struct prep *p, const struct cols *cl, size_t i,
+    signed char *t)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i];
+	const double *w = in->weights.w;
+	const int *rfield = p->field[1], *rbg = p->bg[1];
+	uint64_t tm = p->topics[0][i].mask, lm = p->langs[0][i].mask;
+	double	 tn = (double)p->topics[0][i].n;
+	int	 top = p->topics[0][i].n > 0, wg = (int)e->wish_gender;
+	int	 fi = p->field[0][i], el = e->level, bi = p->bg[0][i];
+	int	 bgw = e->wish_background && bi >= 0, lang = e->nlanguages > 0;
+	int	 ideal = in->rules.ideal_level_gap;
+	int	 cap = ideal > 1 ? ideal : 1;
+	double	 idd = (double)cap;
+	uint32_t stamp = (uint32_t)i + 1;
+
+	for (size_t j = 0; j < in->nmentors; j++) {
+		size_t	 key = 0;
+		int	 shared = 0, gm = 0, fm = 0, off = -1, bm = 0, lg = 0;
+		double	 num = 0, den = 0, x;
+
+		if (t[j] < 0)
+			continue;
+		/* The key: the small values in mixed radix. */
+		if (top)
+			key = (size_t)(shared =
+			    (int)popcount64(tm & cl->topics[j]));
+		if (wg != MATCH_GENDER_UNKNOWN)
+			key = 2 * key + (size_t)(gm = cl->gender[j] == wg);
+		if (fi >= 0)
+			key = 2 * key + (size_t)(fm = fi == rfield[j]);
+		if (el > 0) {
+			if (cl->level[j] > 0) {
+				off = abs(cl->level[j] - el - ideal);
+				off = off < cap ? off : cap;
+			}
+			key = (size_t)(cap + 2) * key + (size_t)(off + 1);
+		}
+		if (bgw)
+			key = 2 * key + (size_t)(bm = bi == rbg[j]);
+		if (lang) {
+			lg = !cl->haslang[j] ? 0 :
+			    (lm & cl->langs[j]) != 0 ? 2 : 1;
+			key = 3 * key + (size_t)lg;
+		}
+		if (cl->mstamp[key] == stamp) {
+			t[j] = cl->mval[key];
+			continue;
+		}
+		if (top) {
+			num += w[MATCH_PART_TOPICS] * ((double)shared / tn);
+			den += w[MATCH_PART_TOPICS];
+		}
+		if (wg != MATCH_GENDER_UNKNOWN) {
+			num += w[MATCH_PART_WISH_GENDER] * (double)gm;
+			den += w[MATCH_PART_WISH_GENDER];
+		}
+		if (fi >= 0) {
+			num += w[MATCH_PART_FIELD] * (double)fm;
+			den += w[MATCH_PART_FIELD];
+		}
+		if (off >= 0) {
+			double	 q = 1 - (double)off / idd;
+
+			num += w[MATCH_PART_LEVEL_GAP] * (q > 0 ? q : 0);
+			den += w[MATCH_PART_LEVEL_GAP];
+		}
+		if (bgw) {
+			num += w[MATCH_PART_BACKGROUND] * (double)bm;
+			den += w[MATCH_PART_BACKGROUND];
+		}
+		if (lg > 0) {
+			num += w[MATCH_PART_LANGUAGE] * (double)(lg == 2);
+			den += w[MATCH_PART_LANGUAGE];
+		}
+		if (den <= 0)
+			t[j] = 100;
+		else {
+			x = 100 * num / den + 0.5 + 1e-9;
+			t[j] = (signed char)(x >= 100 ? 100 : (int)x);
+		}
+		cl->mstamp[key] = stamp;
+		cl->mval[key] = t[j];
+	}
+}
+
+/*
+ * Fill the nmentees x nmentors table of admissible scores: the score, or -1
+ * where a hard rule excludes the pair. This is the hot loop of a dense
+ * problem, so the common rules are tested here rule by rule over arrays
+ * (the same tests as match_base_rule() and match_pair_rule()). Returns 0,
+ * or -1 if memory ran out.
+ */
+int
+match_build_table(const struct prep *p, signed char *table)
+{
+	const struct match_input *in = p->in;
+	size_t	 nm = in->nmentors;
+	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
+	double	 part[MATCH_PART__MAX];
+	unsigned applies;
+	struct cols cl;
+	size_t	 memo = 1;
+	int	 rc = -1;
+
+	cl.ok = malloc(nm + 1);
+	cl.haslang = malloc(nm + 1);
+	cl.org = malloc((nm + 1) * sizeof(int));
+	cl.level = malloc((nm + 1) * sizeof(int));
+	cl.gender = malloc((nm + 1) * sizeof(int));
+	cl.topics = malloc((nm + 1) * sizeof(uint64_t));
+	cl.langs = malloc((nm + 1) * sizeof(uint64_t));
+	if (p->masks && in->scores == NULL)
+		for (size_t i = 0; i < in->nmentees; i++)
+			if (memo_size(p, i) > memo)
+				memo = memo_size(p, i);
+	cl.mstamp = calloc(memo, sizeof(uint32_t));
+	cl.mval = malloc(memo);
+	if (cl.ok == NULL || cl.haslang == NULL || cl.org == NULL ||
+	    cl.level == NULL || cl.gender == NULL || cl.topics == NULL ||
+	    cl.langs == NULL || cl.mstamp == NULL || cl.mval == NULL)
+		goto out;
+	for (size_t j = 0; j < nm; j++) {
+		const struct match_person *r = &in->mentors[j];
+
+		cl.ok[j] = !r->withdrawn && r->capacity > 0;
+		cl.org[j] = r->org;
+		cl.level[j] = r->level;
+		cl.gender[j] = (int)r->gender;
+		cl.haslang[j] = r->nlanguages > 0;
+		cl.topics[j] = p->topics[1][j].mask;
+		cl.langs[j] = p->langs[1][j].mask;
+	}
+	for (size_t i = 0; i < in->nmentees; i++) {
+		const struct match_person *e = &in->mentees[i];
+		const signed char *st = in->scores ? in->scores + i * nm : NULL;
+		signed char *t = table + i * nm;
+
+		if (e->withdrawn) {
+			memset(t, -1, nm);
+			continue;
+		}
+		if (st != NULL)
+			for (size_t j = 0; j < nm; j++)
+				t[j] = !cl.ok[j] || st[j] < 0 ? -1 :
+				    st[j] > 100 ? 100 : st[j];
+		else
+			for (size_t j = 0; j < nm; j++)
+				t[j] = cl.ok[j] ? 0 : -1;
+		if (orgs && e->org >= 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.org[j] == e->org)
+					t[j] = -1;
+		if (e->level > 0)
+			for (size_t j = 0; j < nm; j++)
+				if (cl.level[j] > 0 &&
+				    cl.level[j] - e->level < gap)
+					t[j] = -1;
+		if (st != NULL)
+			;	/* the table's scores are in place */
+		else if (p->masks)
+			score_row(p, &cl, i, t);
+		else
+			for (size_t j = 0; j < nm; j++)
+				if (t[j] == 0)
+					t[j] = (signed char)score_parts(p, i,
+					    j, part, &applies);
+		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
+			t[p->fmentor[k]] = -1;
+	}
+	rc = 0;
+out:
+	free(cl.ok);
+	free(cl.haslang);
+	free(cl.org);
+	free(cl.level);
+	free(cl.gender);
+	free(cl.topics);
+	free(cl.langs);
+	free(cl.mstamp);
+	free(cl.mval);
+	return rc;
+}
+
+void
+match_score_of(const struct match_input *in, size_t i, size_t j,
+    struct match_score *sc)
+{
+	struct prep	 p;
+	struct match_input one = *in;
+
+	/* Prepare just this pair (no pins or forbids needed). */
+	one.mentees = &in->mentees[i];
+	one.nmentees = 1;
+	one.mentors = &in->mentors[j];
+	one.nmentors = 1;
+	one.pins = one.forbids = NULL;
+	one.npins = one.nforbids = 0;
+	one.scores = in->scores ? &in->scores[i * in->nmentors + j] : NULL;
+	if (match_prep_init(&p, &one) != 0) {
+		memset(sc, 0, sizeof(*sc));
+		sc->score = -1;
+	} else
+		match_score_prepared(&p, 0, 0, sc);
+	match_prep_free(&p);
+}
+
