@@ -197,7 +197,7 @@ struct pstyle {
 	bool		 keep_lines;	/* no break between the lines */
 };
 
-/* layout.c: the vertical list and structure tags. */
+/* lay_vlist.c: the vertical list and structure tags. */
 struct vitem	*lay_vl_add(struct lay *, enum vkind, double h);
 void		 lay_space(struct lay *, double before);
 void		 lay_tag_open(struct lay *, enum dev_tag);
