@@ -2,6 +2,7 @@
 # labels, certificate numbers, report figures, fitting, data origins.
 SRCS += src/compose/wording.c src/compose/labels.c src/compose/certno.c \
 	src/compose/compose.c src/compose/placeholder.c \
-	src/compose/placeholder_lex.c src/compose/placeholder_value.c \
-	src/compose/figures.c src/compose/fit.c src/compose/origin.c
+	src/compose/placeholder_args.c src/compose/placeholder_lex.c \
+	src/compose/placeholder_value.c src/compose/figures.c \
+	src/compose/fit.c src/compose/origin.c
 UNIT_TESTS += tests/unit/test_compose.c

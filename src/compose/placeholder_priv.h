@@ -1,6 +1,7 @@
 /*
  * Shared by the files of the placeholder pass: placeholder_lex.c (reading
- * a text: "{{ }}", conditions, names and arguments, error positions),
+ * a text: "{{ }}", conditions, names and arguments), placeholder_args.c
+ * (error positions, names, arguments: what the others use),
  * placeholder_value.c (the value of each name) and placeholder.c (the
  * pass over the cmark tree). Not part of its interface, placeholder.h.
  */
@@ -61,7 +62,7 @@ enum grp {
 /* The group of each block placeholder. */
 extern const enum grp ph_block_grp[PH_BLOCK__MAX];
 
-/* placeholder_lex.c */
+/* placeholder_args.c */
 
 /* Report an error at byte off of the text. */
 void	ph_err(const struct src *s, size_t off, const char *fmt, ...);
@@ -80,6 +81,8 @@ struct arg	*ph_arg_take(struct ph *ph, const char *key);
 
 /* Report an invalid value of an argument; returns -1. */
 int	ph_bad_value(struct ph *ph, const struct arg *a);
+
+/* placeholder_lex.c */
 
 /* Split a placeholder body into name and arguments; 0, or -1 after
  * reporting. *cap is set for a capitalised name. */
