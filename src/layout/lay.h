@@ -222,10 +222,6 @@ void		 lay_flow_block(struct lay *, const struct doc_block *,
 void		 lay_collect_heads(struct lay *, const struct doc_block *,
 		    int depth);
 
-/* lay_table.c: tables. */
-void		 lay_flow_table(struct lay *, const struct doc_block *,
-		    const struct fctx *);
-
 /* lay_xref.c: links to headings. */
 void		 lay_xref_resolve(struct lay *);
 long		 lay_xref_find(struct lay *, const char *uri);

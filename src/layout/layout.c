@@ -5,7 +5,7 @@
  *  1. flow: every block of the tree becomes vertical items (text lines,
  *     glue, rules, images, table rows as boxes) in one list, each line
  *     already broken and its words placed; per-kind handlers in flow_acts[]
- *     (lay_flow.c, lay_table.c), lines set by lay_text.c;
+ *     (lay_flow.c), lines set by lay_text.c;
  *  2. paginate: the list is cut into pages at allowed points (no widows,
  *     orphans, headings without the next two lines, short closing
  *     paragraphs alone, or group rows without two of their rows); table
