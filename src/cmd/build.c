@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "compose/origin.h"
@@ -108,7 +107,7 @@ cmd_build(int argc, char *argv[])
 				o.outdir = argv[++i];
 			else if (strcmp(a, "--only") == 0) {
 				if (!parse_kinds(argv[++i], &o))
-					return EX_USAGE;
+					return -1;
 				any = true;
 			} else if (strcmp(argv[++i], "text") == 0)
 				o.text = true;
@@ -129,15 +128,13 @@ cmd_build(int argc, char *argv[])
 	if (!any)
 		for (k = 0; k < K__MAX; k++)
 			o.want[k] = true;
-	if (epoch_read(&now) != 0)
-		return EX_USAGE;
-	if ((p = load_programme(o.dir, &rc)) == NULL)
-		return rc ? rc : EX_DATAERR;
+	if (epoch_read(&now) != 0 || (p = load_programme(o.dir)) == NULL)
+		return -1;
 	outdir = o.outdir ? xstrdup(o.outdir) : xasprintf("out/%s", p->id);
 	if (strcmp(outdir, "-") != 0 && dir_make(outdir) != 0) {
-		diag_error(outdir, 0, "cannot create the output folder: %s",
-		    strerror(errno));
-		rc = EX_CANTCREAT;
+		diag(DIAG_CANTCREAT, outdir, 0, 0, "cannot create the output "
+		    "folder: %s", strerror(errno));
+		rc = -1;
 		goto done;
 	}
 	o.date = now.t;

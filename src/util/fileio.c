@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,35 @@ struct outfile {
 	char	*tmp;		/* temporary name in the same folder */
 	FILE	*fp;		/* open on tmp */
 };
+
+/*
+ * The temporary file being written, for the signal handler to remove:
+ * a handler can reach no other state, so this one pointer is file-level.
+ * Outputs are written one at a time; it is NULL between them.
+ */
+static char *volatile	 tmp_in_progress;
+
+static void
+on_signal(int sig)
+{
+	char *tmp = tmp_in_progress;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	_exit(128 + sig);
+}
+
+void
+fileio_catch_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+}
 
 char *
 file_read(const char *path, size_t *len)
@@ -147,6 +177,7 @@ outfile_open(const char *path)
 		of->tmp = xasprintf(".%s.XXXXXX", path);
 	if ((fd = mkstemp(of->tmp)) == -1)
 		goto fail;
+	tmp_in_progress = of->tmp;
 	/* mkstemp makes 0600; outputs are ordinary documents, as open(2)
 	 * would make them: 0666 less the user's umask (certificates hold
 	 * personal data, and a umask of 077 means to keep them private). */
@@ -154,6 +185,7 @@ outfile_open(const char *path)
 	if ((of->fp = fdopen(fd, "wb")) == NULL) {
 		close(fd);
 		unlink(of->tmp);
+		tmp_in_progress = NULL;
 		goto fail;
 	}
 	return of;
@@ -179,6 +211,8 @@ outfile_tmpname(const struct outfile *of)
 static void
 outfile_free(struct outfile *of)
 {
+	if (tmp_in_progress == of->tmp)
+		tmp_in_progress = NULL;
 	free(of->tmp);
 	free(of->path);
 	free(of);

@@ -41,6 +41,12 @@ const char	*outfile_tmpname(const struct outfile *);
 int		 outfile_commit(struct outfile *);
 void		 outfile_abort(struct outfile *);
 
+/*
+ * On SIGINT or SIGTERM, remove the temporary file being written and exit
+ * with 130 or 143 (128 + the signal), so no partial output stays behind.
+ */
+void	 fileio_catch_signals(void);
+
 /* Write a buffer to path atomically. 0 on success, -1 + errno. */
 int	 file_write_atomic(const char *path, const void *buf, size_t len);
 

@@ -85,7 +85,9 @@ test_full(void)
 	const struct person *q;
 	int rc = -1;
 
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
 	CHECK_INT(rc, 0);
 	if (p == NULL) {
@@ -207,8 +209,11 @@ test_defaults_and_tandems_file(void)
 
 	free(fx_write("tf", "tandems.xml", "<tandems>\n"
 	    "  <tandem mentee=\"a\" mentor=\"b\" score=\"77\"/>\n</tandems>\n"));
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
+	CHECK_INT(rc, 0);
 	if (p != NULL) {
 		CHECK_INT(p->kind, KIND_INTERNAL);
 		CHECK_INT(p->lang, LANG_DE);
@@ -234,7 +239,9 @@ test_defaults_and_tandems_file(void)
 	    "<title>T</title><period start=\"2024-01-01\" end=\"2024-02-01\"/>"
 	    "<matching><rules different-org=\"false\"/></matching></programme>");
 	char *path = xasprintf("%s/my.xml", dir);
-	p = load_programme(path, &rc);
+	diag_reset();
+	p = load_programme(path);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
 	if (p != NULL) {
 		CHECK(!p->rules.different_org);
@@ -256,7 +263,9 @@ expect_fail(const char *sub, const char *text, int want_rc,
 	int rc = -1;
 
 	fx_capture();
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, want_rc);
 	CHECK_INT(diag_count(DIAG_ERROR), nerr);
@@ -278,7 +287,9 @@ test_failures(void)
 	struct programme *p;
 
 	fx_capture();
-	p = load_programme("/nonexistent/tandem", &rc);
+	diag_reset();
+	p = load_programme("/nonexistent/tandem");
+	rc = diag_rc(NULL);
 	fx_capture_end();
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_NOINPUT);
@@ -390,15 +401,14 @@ messages(bool tmpl, const char *name, const char *text)
 	FILE *fp = open_memstream(&buf, &len);
 	struct programme *p = NULL;
 	struct template *t = NULL;
-	int rc = -1;
+	struct diag_sink sink = DIAG_SINK_INIT(diag_emit_print, fp);
 
-	diag_reset();
-	diag_set_stream(fp);
+	diag_push(&sink);
 	if (tmpl)
 		t = template_load(name, text, strlen(text));
 	else
-		p = load_programme_buf(text, strlen(text), name, &rc);
-	diag_set_stream(NULL);
+		p = load_programme_buf(text, strlen(text), name);
+	diag_pop(&sink);
 	fclose(fp);
 	programme_free(p);
 	template_free(t);
