@@ -144,8 +144,10 @@ cmd_build(int argc, char *argv[])
 	/* Said where the tandems are the subject. */
 	for (size_t u = 0; tr != NULL && (o.want[K_TANDEMS] ||
 	    o.want[K_AGREEMENTS]) && u < tr->nunmatched; u++)
-		diag(DIAG_WARNING, p->file, p->people[tr->unmatched[u].mentee].
-		    line, 0, "mentee %s stays without a tandem: %s",
+		diag_subject(DIAG_WARNING, p->file, p->people[tr->unmatched[u].
+		    mentee].line, 0, DIAG_SUBJ_PERSON, p->people[tr->
+		    unmatched[u].mentee].id, "mentee %s stays without a "
+		    "tandem: %s",
 		    p->people[tr->unmatched[u].mentee].id,
 		    tandems_why_text[tr->unmatched[u].why]);
 	dout.dir = o.dir;

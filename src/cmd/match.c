@@ -89,8 +89,9 @@ cmd_match(int argc, char *argv[])
 		    "(delete it to match again)");
 	/* Fixed tandems that break a rule were reported by the loader. */
 	for (size_t k = 0; k < tr->nunmatched; k++)
-		diag(DIAG_WARNING, p->file,
+		diag_subject(DIAG_WARNING, p->file,
 		    p->people[tr->unmatched[k].mentee].line, 0,
+		    DIAG_SUBJ_PERSON, p->people[tr->unmatched[k].mentee].id,
 		    "mentee %s stays unmatched: %s",
 		    p->people[tr->unmatched[k].mentee].id,
 		    tandems_why_text[tr->unmatched[k].why]);

@@ -224,9 +224,13 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 				match_result_free(res);
 				return -1;
 			}
-			diag(d->error == MATCH_ERR_INTERNAL ? DIAG_INTERNAL :
-			    DIAG_ERROR, p->file, diag_line(p, d, pin), 0,
-			    "%s", msg);
+			/* A pin's problem is about its mentee. */
+			diag_subject(d->error == MATCH_ERR_INTERNAL ?
+			    DIAG_INTERNAL : DIAG_ERROR, p->file,
+			    diag_line(p, d, pin), 0, pin && d->item < p->npins ?
+			    DIAG_SUBJ_PERSON : DIAG_SUBJ_NONE, pin &&
+			    d->item < p->npins ? p->people[p->pins[d->item].
+			    mentee].id : NULL, "%s", msg);
 		}
 		match_result_free(res);
 		return -1;

@@ -14,11 +14,11 @@
  */
 enum diag_level {
 	DIAG_WARNING,		/* 0: printed, nothing failed */
-	DIAG_ERROR,		/* 65 EX_DATAERR: the input data is bad */
-	DIAG_NOINPUT,		/* 66 EX_NOINPUT: missing or unreadable input */
-	DIAG_CANTCREAT,		/* 73 EX_CANTCREAT: an output not written */
-	DIAG_USAGE,		/* 64 EX_USAGE: command line or environment */
-	DIAG_INTERNAL,		/* 70 EX_SOFTWARE: a bug; out of memory */
+	DIAG_ERROR,		/* 65: the input data is bad */
+	DIAG_NOINPUT,		/* 66: an input missing or unreadable */
+	DIAG_CANTCREAT,		/* 73: an output not written (stdout too) */
+	DIAG_USAGE,		/* 64: command line or environment */
+	DIAG_INTERNAL,		/* 70: a bug, or out of memory */
 	DIAG_LEVEL__MAX
 };
 
@@ -51,10 +51,10 @@ struct diag_record {
  * and worst level belong to the sink; initialise with DIAG_SINK_INIT.
  */
 struct diag_sink {
-	void		(*emit)(struct diag_sink *, const struct diag_record *);
-	void		 *arg;		/* the emitter's own (a FILE *) */
-	unsigned long	  counts[DIAG_LEVEL__MAX];
-	int		  worst;	/* a diag_level, or -1: none */
+	void	(*emit)(struct diag_sink *, const struct diag_record *);
+	void	*arg;			/* the emitter's own (a FILE *) */
+	unsigned long counts[DIAG_LEVEL__MAX];
+	int	 worst;			/* a diag_level, or -1: none */
 	struct diag_sink *prev;		/* the sink it was pushed over */
 };
 

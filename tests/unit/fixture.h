@@ -17,7 +17,7 @@
 #include "util/xalloc.h"
 
 struct fx_state {
-	struct diag_sink sink;	/* the capturing sink, pushed by fx_capture */
+	struct diag_sink sink;	/* pushed by fx_capture() */
 	FILE	*diag_fp;	/* where diagnostics go, or NULL: stderr */
 	char	*diag_buf;	/* what a capture collected */
 	size_t	 diag_len;
