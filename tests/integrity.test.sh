@@ -5,7 +5,7 @@
 # tmpfs when we may mount one, and ulimit -f) and a closed stdout give exit
 # 73 with a message; an output that is a symlink is replaced, never
 # written through; outputs are never overwritten without --force where
-# tandem(1) says so. Prints "integrity: N passed, N failed".
+# tandem(1) says so; SIGTERM and SIGINT leave no temporary file (143, 130). Prints "integrity: N passed, N failed".
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/tandem-integrity-XXXXXX")
 MNT=
@@ -175,6 +175,35 @@ run import "$T/evil.csv" --programme -o "$T/evil.xml"
 [ "$rc" = 65 ] && ok || bad "import of a path-traversal id: exit $rc, want 65"
 [ ! -e "$T/evil.xml" ] && ok || bad "failing import wrote its output"
 no_temp "$T" "failing import"
+
+# 11. Interrupted: SIGTERM or SIGINT during a long build (3000
+# certificate files) removes the temporary file being written and exits
+# 143 or 130. The signal is sent as soon as a temporary file is seen.
+# perl starts tandem with both signals at their default (sh leaves SIGINT
+# ignored in a background job, and tandem keeps an ignored signal so).
+sh "$TOP/bench/gen_programme.sh" 3000 "$T/big" >/dev/null 2>&1
+for sig in TERM INT; do
+	want=143
+	[ $sig = INT ] && want=130
+	rm -rf "$T/sig"
+	mkdir -p "$T/sig/certificates"
+	perl -e '$SIG{INT} = $SIG{TERM} = "DEFAULT"; exec @ARGV' \
+	    "$TANDEM" build "$T/big" --only certificates -o "$T/sig" \
+	    2>"$T/err" &
+	pid=$!
+	n=0
+	until ls -A "$T/sig/certificates" | grep -q '^\..*\.[A-Za-z0-9]\{6\}$'
+	do
+		n=$((n + 1))
+		[ $n -gt 200000 ] && break
+	done
+	kill -$sig $pid
+	wait $pid
+	rc=$?
+	want_rc $want "SIG$sig during a build"
+	no_temp "$T/sig/certificates" "SIG$sig during a build"
+	no_temp "$T/sig" "SIG$sig during a build"
+done
 
 if [ "$skip" = 0 ]; then
 	echo "integrity: $pass passed, $fail failed"

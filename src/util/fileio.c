@@ -40,13 +40,17 @@ on_signal(int sig)
 void
 fileio_catch_signals(void)
 {
-	struct sigaction sa;
+	static const int sigs[] = { SIGINT, SIGTERM };
+	struct sigaction sa, old;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	/* A signal ignored at start stays ignored (sh's "tandem ... &"). */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
 }
 
 char *
@@ -166,6 +170,7 @@ outfile_open(const char *path)
 {
 	struct outfile *of;
 	const char *slash = strrchr(path, '/');
+	sigset_t block, old;
 	int fd;
 
 	of = xcalloc(1, sizeof(*of));
@@ -175,9 +180,17 @@ outfile_open(const char *path)
 		    (int)(slash - path), path, slash + 1);
 	else
 		of->tmp = xasprintf(".%s.XXXXXX", path);
-	if ((fd = mkstemp(of->tmp)) == -1)
+	/* The file and the handler's pointer to it come into being together:
+	 * a signal in between would leave the file behind. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if ((fd = mkstemp(of->tmp)) != -1)
+		tmp_in_progress = of->tmp;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd == -1)
 		goto fail;
-	tmp_in_progress = of->tmp;
 	/* mkstemp makes 0600; outputs are ordinary documents, as open(2)
 	 * would make them: 0666 less the user's umask (certificates hold
 	 * personal data, and a umask of 077 means to keep them private). */

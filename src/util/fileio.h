@@ -44,6 +44,7 @@ void		 outfile_abort(struct outfile *);
 /*
  * On SIGINT or SIGTERM, remove the temporary file being written and exit
  * with 130 or 143 (128 + the signal), so no partial output stays behind.
+ * A signal ignored when this is called stays ignored.
  */
 void	 fileio_catch_signals(void);
 
