@@ -528,10 +528,59 @@ test_nodes(void)
 	xml_free(d);
 }
 
+/* The subjects of the last records a sink received. */
+struct subjects {
+	struct diag_sink	 sink;
+	char			 seen[256];	/* "kind:id " per record */
+};
+
+static void
+subjects_emit(struct diag_sink *s, const struct diag_record *r)
+{
+	struct subjects *x = (struct subjects *)s;
+	size_t n = strlen(x->seen);
+
+	snprintf(x->seen + n, sizeof(x->seen) - n, "%d:%s ", (int)r->kind,
+	    r->id != NULL ? r->id : "-");
+}
+
+/*
+ * Validation errors name the person or organisation concerned, so that a
+ * reader of the records can link to it.
+ */
+static void
+test_subjects(void)
+{
+	static const char text[] =
+	    "<programme id=\"m\"><title>T</title>"
+	    "<period start=\"2024-01-01\" end=\"2024-12-31\"/>"
+	    "<people><person id=\"a\" role=\"mentee\">"
+	    "<name family=\"A\"/></person>"
+	    "<person id=\"a\" role=\"mentor\"><name family=\"B\"/></person>"
+	    "</people></programme>";
+	struct subjects x = { DIAG_SINK_INIT(subjects_emit, NULL), "" };
+	struct programme *p;
+	char want[32];
+
+	diag_push(&x.sink);
+	p = load_programme_buf(text, strlen(text), "s.xml");
+	diag_pop(&x.sink);
+	CHECK(p == NULL);
+	CHECK_INT(diag_rc(&x.sink), 65);
+	snprintf(want, sizeof(want), "%d:a ", (int)DIAG_SUBJ_PERSON);
+	if (strstr(x.seen, want) == NULL) {
+		fprintf(stderr, "subjects: no \"%s\" in \"%s\"\n", want,
+		    x.seen);
+		CHECK(0);
+	} else
+		CHECK(1);
+}
+
 int
 main(void)
 {
 	test_full();
+	test_subjects();
 	test_defaults_and_tandems_file();
 	test_failures();
 	test_validate_built();

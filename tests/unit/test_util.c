@@ -3,6 +3,7 @@
  * the run's time.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -223,6 +224,38 @@ test_diag(void)
 	free(long_msg);
 }
 
+/*
+ * Out of memory exits 70 (it was 71, EX_OSERR, outside the exit set):
+ * an allocation no system grants, in a child process.
+ */
+static void
+test_oom(void)
+{
+	pid_t pid;
+	int status = 0;
+
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		static struct diag_sink quiet = DIAG_SINK_INIT(NULL, NULL);
+
+		diag_push(&quiet);
+		free(xmalloc((size_t)-1 / 2));
+		_exit(0);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	CHECK_INT(WEXITSTATUS(status), 70);
+}
+
+/* Under ASan, a failing malloc returns NULL as it does without. */
+const char	*__asan_default_options(void);
+
+const char *
+__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
+
 int
 main(void)
 {
@@ -232,5 +265,6 @@ main(void)
 	test_fileio();
 	test_epoch();
 	test_diag();
+	test_oom();
 	return harness_done("util");
 }
