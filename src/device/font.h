@@ -56,7 +56,5 @@ void		 font_done(void);
 
 double		 font_ascent(const struct font *);	/* > 0 */
 double		 font_descent(const struct font *);	/* < 0 */
-double		 font_cap_height(const struct font *);
-double		 font_x_height(const struct font *);
 
 #endif

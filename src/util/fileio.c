@@ -215,12 +215,6 @@ outfile_stream(struct outfile *of)
 	return of->fp;
 }
 
-const char *
-outfile_tmpname(const struct outfile *of)
-{
-	return of->tmp;
-}
-
 static void
 outfile_free(struct outfile *of)
 {

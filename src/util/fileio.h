@@ -37,7 +37,6 @@ struct outfile;
  */
 struct outfile	*outfile_open(const char *path);
 FILE		*outfile_stream(struct outfile *);
-const char	*outfile_tmpname(const struct outfile *);
 int		 outfile_commit(struct outfile *);
 void		 outfile_abort(struct outfile *);
 
