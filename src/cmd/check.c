@@ -225,7 +225,7 @@ xml_filter(const struct dirent *d)
 
 /*
  * Validate one template file of the programme (path, named name without
- * ".xml") with the messages a build gives, and its logo. Returns 0 or an
+ * ".xml") with the messages a build gives, and its logo. Returns 0 or
  * -1.
  */
 static int
