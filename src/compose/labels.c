@@ -76,10 +76,6 @@ static const char *const weekdays[LANG__MAX][7] = {
 	  "Saturday", "Sunday" },
 };
 
-static const char *const genders[LANG__MAX][GENDER__MAX] = {
-	{ "keine Angabe", "weiblich", "männlich", "divers" },
-	{ "not stated", "female", "male", "diverse" },
-};
 
 /*
  * Column heads and chart categories: English in sentence case like every
@@ -111,10 +107,6 @@ static const char *const outcome_kinds[LANG__MAX][OUTCOME__MAX] = {
 	{ "Change of position", "Promotion", "Other" },
 };
 
-static const char *const statuses[LANG__MAX][STATUS__MAX] = {
-	{ "abgeschlossen", "aktiv", "ausgeschieden" },
-	{ "completed", "active", "withdrawn" },
-};
 
 const char *
 label_get(enum lang l, enum label lb)
@@ -154,12 +146,6 @@ label_weekday(enum lang l, struct date d)
 }
 
 const char *
-label_gender(enum lang l, enum gender g)
-{
-	return genders[CLAMP(l, LANG__MAX)][CLAMP(g, GENDER__MAX)];
-}
-
-const char *
 label_gender_plural(enum lang l, enum gender g)
 {
 	return genders_plural[CLAMP(l, LANG__MAX)][CLAMP(g, GENDER__MAX)];
@@ -175,12 +161,6 @@ const char *
 label_outcome_kind(enum lang l, enum outcome_kind k)
 {
 	return outcome_kinds[CLAMP(l, LANG__MAX)][CLAMP(k, OUTCOME__MAX)];
-}
-
-const char *
-label_status(enum lang l, enum status s)
-{
-	return statuses[CLAMP(l, LANG__MAX)][CLAMP(s, STATUS__MAX)];
 }
 
 void

@@ -77,12 +77,10 @@ const char	*label_get(enum lang, enum label);
 /* Names in the document's language. */
 const char	*label_month(enum lang, int month);	/* 1..12 */
 const char	*label_weekday(enum lang, struct date);	/* "Montag" */
-const char	*label_gender(enum lang, enum gender);	/* "weiblich" */
 /* As a column head or chart category: "Frauen", "Women". */
 const char	*label_gender_plural(enum lang, enum gender);
 const char	*label_event_kind(enum lang, enum event_kind);
 const char	*label_outcome_kind(enum lang, enum outcome_kind);
-const char	*label_status(enum lang, enum status);
 
 /*
  * Append a date in long form: "15. August 2022" (de), "15 August 2022"
