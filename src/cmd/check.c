@@ -233,10 +233,8 @@ check_template(const char *dir, const char *path, const char *name)
 {
 	struct template *t;
 	size_t len, k;
-	char *data, *logo;
-	const char *err = NULL;
+	char *data;
 	long i;
-	int w, h;
 
 	for (k = 0; k < NTEMPLATES; k++)
 		if (strcmp(name, template_names[k]) == 0)
@@ -261,15 +259,7 @@ check_template(const char *dir, const char *path, const char *name)
 	free(data);
 	if (t == NULL)
 		return -1;
-	/* As the layout does, but before anything is built. */
-	if (t->logo != NULL) {
-		logo = t->logo[0] == '/' ? xstrdup(t->logo) :
-		    join(dir, t->logo);
-		if (layout_image_size(NULL, logo, &w, &h, &err) != 0)
-			diag(DIAG_WARNING, path, 0, 0, "logo %s: %s; left out",
-			    logo, err ? err : strerror(errno));
-		free(logo);
-	}
+	docs_check_template_logo(t, dir);
 	template_free(t);
 	return 0;
 }

@@ -1,12 +1,13 @@
 /*
- * The one check of the organisations' logos (see docs_logo.h), for
- * tandem build and tandem check alike.
+ * The one check of the logos (see docs_logo.h): the organisations' and a
+ * template's, for tandem build and tandem check alike.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docs/docs_logo.h"
+#include "layout/template.h"
 #include "layout/layout.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -49,4 +50,30 @@ docs_check_logos(struct programme *p, const char *dir)
 		free(o->logo);
 		o->logo = NULL;
 	}
+}
+
+void
+docs_check_template_logo(struct template *t, const char *dir)
+{
+	const char *err = NULL;
+	int w, h;
+
+	if (t->logo == NULL)
+		return;
+	/* The logo is named relative to the programme folder. */
+	if (t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
+	}
+	errno = 0;
+	if (layout_image_size(NULL, t->logo, &w, &h, &err) == 0)
+		return;
+	diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
+	    DIAG_SUBJ_TEMPLATE, t->file, "logo %s: %s; left out (put the "
+	    "file there or remove <logo>)", t->logo, err ? err : errno ?
+	    strerror(errno) : "no image size");
+	free(t->logo);
+	t->logo = NULL;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "docs/docs.h"
+#include "docs/docs_logo.h"
 #include "layout/layout.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -61,27 +62,8 @@ docs_template(const struct programme *p, const char *name)
 			template_english(t);
 	} else
 		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in template");
-	/* The logo is named relative to the programme folder. */
-	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
-		char *logo = xasprintf("%s/%s", dir, t->logo);
-
-		free(t->logo);
-		t->logo = logo;
-	}
-	/* Checked once here, not by every document drawn with it (a
-	 * thousand certificate files). */
-	if (t != NULL && t->logo != NULL) {
-		int w, h;
-		const char *err = NULL;
-
-		if (layout_image_size(NULL, t->logo, &w, &h, &err) != 0) {
-			diag_warn(t->file, t->logo_line, "logo %s: %s; left "
-			    "out (put the file there or remove <logo>)",
-			    t->logo, err ? err : strerror(errno));
-			free(t->logo);
-			t->logo = NULL;
-		}
-	}
+	if (t != NULL)
+		docs_check_template_logo(t, dir);
 	free(path);
 	free(rname);
 	return t;
