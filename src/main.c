@@ -4,7 +4,6 @@
  */
 #include <errno.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sysexits.h>
@@ -17,45 +16,18 @@
 #define TANDEM_VERSION "0.1.0"
 #endif
 
+/* The subcommands; their synopses are in src/cmd/usage.c. */
 static const struct command {
 	const char	*name;
 	int		(*run)(int, char *[]);
-	const char	*synopsis;
 } commands[] = {
-	{ "check", cmd_check, "check  DIR                       validate data and texts" },
-	{ "match", cmd_match, "match  DIR [--explain] [--format txt|csv] [--write | -o FILE]" },
-	{ "build", cmd_build, "build  DIR [-o OUTDIR] [--only KIND,...] [--no-pdfa]" },
-	{ "stats", cmd_stats, "stats  PROGRAMME... [--format txt|csv|pdf] [-o OUTDIR] [--min-cell N] [--no-suppress] [--bom] [--sep ,|;] [--no-pdfa]" },
-	{ "import", cmd_import, "import FILE.csv [--into DIR | --programme] [-o FILE] [--force] [--encoding NAME]" },
-	{ "export", cmd_export, "export DIR [--format csv] [-o FILE] [--force]" },
+	{ "check", cmd_check },
+	{ "match", cmd_match },
+	{ "build", cmd_build },
+	{ "stats", cmd_stats },
+	{ "import", cmd_import },
+	{ "export", cmd_export },
 };
-
-static void
-usage(FILE *fp)
-{
-	fputs("usage: tandem COMMAND [ARGS]\n\n", fp);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		fprintf(fp, "  tandem %s\n", commands[i].synopsis);
-	fputs("  tandem --help | --version\n", fp);
-}
-
-int
-cmd_usage(const char *cmd, const char *fmt, ...)
-{
-	va_list ap;
-
-	fprintf(stderr, "tandem %s: ", cmd);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-		if (strcmp(commands[i].name, cmd) == 0)
-			fprintf(stderr, "usage: tandem %s\n",
-			    commands[i].synopsis);
-	diag_setrc(DIAG_USAGE);
-	return -1;
-}
 
 /*
  * Flush stdout and report a write error (full disk, closed pipe) as an
@@ -99,11 +71,11 @@ main(int argc, char *argv[])
 	signal(SIGXFSZ, SIG_IGN);
 	fileio_catch_signals();
 	if (argc < 2) {
-		usage(stderr);
+		cmd_usage_all(stderr);
 		return EX_USAGE;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		usage(stdout);
+		cmd_usage_all(stdout);
 		close_stdout();
 		return diag_rc(NULL);
 	}
@@ -116,6 +88,6 @@ main(int argc, char *argv[])
 		if (strcmp(argv[1], commands[i].name) == 0)
 			return run(&commands[i], argc - 1, argv + 1);
 	fprintf(stderr, "tandem: error: unknown command '%s'\n", argv[1]);
-	usage(stderr);
+	cmd_usage_all(stderr);
 	return EX_USAGE;
 }

@@ -7,6 +7,7 @@
 #define CMD_CMD_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 int	cmd_check(int argc, char *argv[]);
 int	cmd_match(int argc, char *argv[]);
@@ -25,9 +26,12 @@ int	cmd_export(int argc, char *argv[]);
 int	cmd_check_output(const char *out, int force);
 int	cmd_write_output(const char *out, const char *buf, size_t len);
 
+/* The usage of every command, as tandem --help prints it (usage.c). */
+void	cmd_usage_all(FILE *);
+
 /*
- * Print a usage error "tandem CMD: message" plus a hint, and set the exit
- * code to 64 (DIAG_USAGE); returns -1.
+ * Print a usage error "tandem CMD: message" plus the command's synopsis,
+ * and set the exit code to 64 (DIAG_USAGE); returns -1.
  */
 int	cmd_usage(const char *cmd, const char *fmt, ...)
 	    __attribute__((format(printf, 2, 3)));
