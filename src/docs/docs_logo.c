@@ -26,14 +26,18 @@ docs_check_logos(struct programme *p, const char *dir)
 		path = xasprintf("%s/%s", dir, o->logo);
 		errno = 0;
 		if (!file_exists(path))
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s': no such file in %s; left out (put the "
+			diag_subject(DIAG_WARNING, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s': no such file in %s; left out "
+			    "(put the "
 			    "file there or remove the logo attribute)",
 			    o->logo, o->id, dir);
 		else if (layout_image_size(NULL, path, &w, &h, &err) != 0 ||
 		    w <= 0 || h <= 0)
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s' cannot be used: %s; left out (replace it by "
+			diag_subject(DIAG_WARNING, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s' cannot be used: %s; left out "
+			    "(replace it by "
 			    "a PNG or JPEG file or remove the logo attribute)",
 			    o->logo, o->id, err ? err : errno ?
 			    strerror(errno) : "no image size");

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "compose/figures.h"
 #include "compose/labels.h"
@@ -519,9 +518,8 @@ docs_report_compose(const struct docs_env *env)
 	char *file, *text;
 	size_t len;
 	unsigned placed = 0;
-	int rc = 0;
 
-	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
+	if ((text = docs_text_read(p, "report.md", &file, &len)) == NULL)
 		return NULL;
 	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
 	doc_set_str(&d->programme, p->title);	/* running head */

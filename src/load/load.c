@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "load/load_int.h"
 #include "util/diag.h"
@@ -124,13 +123,13 @@ path_dir(const char *path)
  * document (for the schema check at the end) or NULL.
  */
 static struct xml_doc *
-load_tandems_file(struct programme *p, int *rc)
+load_tandems_file(struct programme *p)
 {
 	struct ctx c = { p, p->tandems_file, 0, NULL, 0 };
 	struct xml_doc *doc;
 	xmlNodePtr root;
 
-	if ((doc = xml_read_file(p->tandems_file, rc)) == NULL)
+	if ((doc = xml_read_file(p->tandems_file)) == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(doc->doc);
 	load_check_root(&c, root, EL_TANDEMS);
@@ -153,22 +152,21 @@ load_tandems_file(struct programme *p, int *rc)
  */
 static struct programme *
 load_common(struct programme *p, const char *buf, size_t len,
-    bool with_tandems, int *exit_code)
+    bool with_tandems)
 {
 	struct ctx c;
 	struct xml_doc *doc, *tdoc = NULL;
 	xmlNodePtr root;
-	unsigned long errors0 = diag_count(DIAG_ERROR);
-	int rc = 0, bad;
+	unsigned long errors0 = diag_errors();
+	int bad;
 	char *tf;
 	const char *base;
 
 	c = (struct ctx){ p, p->file, 0, NULL, 0 };
-	if (buf != NULL) {
+	if (buf != NULL)
 		doc = xml_read(p->file, buf, len);
-		rc = doc != NULL ? 0 : EX_DATAERR;
-	} else
-		doc = xml_read_file(p->file, &rc);
+	else
+		doc = xml_read_file(p->file);
 	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc->doc);
@@ -198,7 +196,7 @@ load_common(struct programme *p, const char *buf, size_t len,
 			free(tf);
 		} else {
 			p->tandems_file = tf;
-			tdoc = load_tandems_file(p, &rc);
+			tdoc = load_tandems_file(p);
 		}
 	} else
 		free(tf);
@@ -208,31 +206,27 @@ load_common(struct programme *p, const char *buf, size_t len,
 	 * The schema has the last word: whatever it rejects that the checks
 	 * above let through is an error too (worded as libxml2 words it).
 	 */
-	if (diag_count(DIAG_ERROR) == errors0) {
+	if (diag_errors() == errors0) {
 		bad = xml_validate(doc, "schema/programme.rng", true) < 0;
 		if (!bad && tdoc != NULL)
 			bad = xml_validate(tdoc, "schema/programme.rng",
 			    true) < 0;
-		if (bad) {
-			diag(DIAG_ERROR, NULL, 0, 0, "internal error: the "
+		if (bad)
+			diag(DIAG_INTERNAL, NULL, 0, 0, "internal error: the "
 			    "built-in schema cannot be used");
-			rc = EX_SOFTWARE;
-		}
 	}
 	xml_free(doc);
 	xml_free(tdoc);
-	if (diag_count(DIAG_ERROR) > errors0)
+	if (diag_errors() > errors0)
 		goto fail;
-	*exit_code = 0;
 	return p;
 fail:
-	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
 }
 
 struct programme *
-load_programme(const char *path, int *exit_code)
+load_programme(const char *path)
 {
 	struct programme *p;
 
@@ -245,17 +239,15 @@ load_programme(const char *path, int *exit_code)
 		p->dir = path_dir(path);
 		p->file = xstrdup(path);
 	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		diag(DIAG_NOINPUT, path, 0, 0, "no such programme folder or "
 		    "file");
-		*exit_code = EX_NOINPUT;
 		return NULL;
 	}
-	return load_common(p, NULL, 0, true, exit_code);
+	return load_common(p, NULL, 0, true);
 }
 
 struct programme *
-load_programme_buf(const char *buf, size_t len, const char *name,
-    int *exit_code)
+load_programme_buf(const char *buf, size_t len, const char *name)
 {
 	struct programme *p = programme_new();
 	struct programme *r;
@@ -265,7 +257,7 @@ load_programme_buf(const char *buf, size_t len, const char *name,
 	copy[len] = '\0';
 	p->dir = xstrdup(".");
 	p->file = xstrdup(name);
-	r = load_common(p, copy, len, false, exit_code);
+	r = load_common(p, copy, len, false);
 	free(copy);
 	return r;
 }
