@@ -2,10 +2,8 @@
  * Loading a programme (load.h): the entry points, which read
  * programme.xml and tandems.xml with the safe reader (xml.c), check them
  * against the element table (structure.c), build the model (build.c), run
- * validate_programme() and have the embedded schema check last; and the
- * small helpers of those files.
+ * validate_programme() and have the embedded schema check last.
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,82 +13,6 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
-
-void
-load_err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
-{
-	va_list ap, aq;
-	char *msg;
-	int len;
-
-	if (++c->errors > LOAD_MAX_ERRORS)
-		return;		/* counted; summed up by load_err_flush() */
-	va_start(ap, fmt);
-	va_copy(aq, ap);
-	len = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	msg[0] = '\0';
-	if (len > 0)
-		vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	diag(DIAG_ERROR, c->file, n != NULL ? xml_line_of(n) : 0, 0, "%s", msg);
-	free(msg);
-}
-
-void
-load_err_flush(struct ctx *c)
-{
-	if (c->errors > LOAD_MAX_ERRORS)
-		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
-		    "not shown", c->errors - LOAD_MAX_ERRORS);
-}
-
-char *
-load_squeeze(char *s)
-{
-	char *r = s, *w = s;
-	bool space = false;
-
-	while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
-		r++;
-	for (; *r != '\0'; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = true;
-			continue;
-		}
-		if (space && w != s)
-			*w++ = ' ';
-		space = false;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
-char *
-load_attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
-	return load_squeeze(s);
-}
-
-char *
-load_text(const xmlNode *n)
-{
-	xmlChar *v = xmlNodeGetContent(n);
-	char *s = xstrdup(v != NULL ? (const char *)v : "");
-
-	xmlFree(v);
-	return load_squeeze(s);
-}
-
 
 /* dir + "/" + name, without doubling slashes; "." gives name alone. */
 static char *
