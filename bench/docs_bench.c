@@ -15,6 +15,7 @@
 #include "layout/layout.h"
 #include "layout/render.h"
 #include "load/load.h"
+#include "util/diag.h"
 
 int
 main(int argc, char *argv[])
@@ -30,8 +31,8 @@ main(int argc, char *argv[])
 		    "[plain]\n");
 		return 64;
 	}
-	if ((p = load_programme(argv[2], &rc)) == NULL)
-		return rc ? rc : 65;
+	if ((p = load_programme(argv[2])) == NULL)
+		return diag_rc(NULL);
 	memset(&o, 0, sizeof(o));
 	o.dir = argv[2];
 	o.outdir = argv[3];
@@ -45,5 +46,5 @@ main(int argc, char *argv[])
 	layout_run_free(o.run);
 	programme_free(p);
 	layout_done();
-	return rc;
+	return rc != 0 ? diag_rc(NULL) : 0;
 }

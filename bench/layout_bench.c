@@ -73,10 +73,10 @@ main(int argc, char *argv[])
 	struct layout_run *run;
 	struct device dev = { &null_ops, NULL };
 	struct layout_stats st = { 0 };
-	int rc, runs = argc > 2 ? atoi(argv[2]) : 5;
+	int runs = argc > 2 ? atoi(argv[2]) : 5;
 	double best = 1e9;
 
-	if (argc < 2 || r == NULL || (p = load_programme(argv[1], &rc)) == NULL)
+	if (argc < 2 || r == NULL || (p = load_programme(argv[1])) == NULL)
 		return 1;
 	t = template_load(r->name, r->data, r->len);
 	run = layout_run_new();

@@ -142,7 +142,7 @@ main(int argc, char *argv[])
 	struct layout_run *run;
 	struct device filter = { &filter_ops, NULL };
 	struct layout_stats st = { 0 };
-	int rc, runs = argc > 3 ? atoi(argv[3]) : 5, status = 0, only = -1;
+	int runs = argc > 3 ? atoi(argv[3]) : 5, status = 0, only = -1;
 	double best[MODE__MAX];
 	long long size[MODE__MAX];
 
@@ -154,7 +154,7 @@ main(int argc, char *argv[])
 		    "[RUNS [plain|tagged|archival]]\n");
 		return 64;
 	}
-	if ((p = load_programme(argv[1], &rc)) == NULL)
+	if ((p = load_programme(argv[1])) == NULL)
 		return 1;
 	t = template_load(r->name, r->data, r->len);
 	inner = dev_pdf_new();

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "compose/origin.h"
@@ -108,7 +107,7 @@ cmd_build(int argc, char *argv[])
 				o.outdir = argv[++i];
 			else if (strcmp(a, "--only") == 0) {
 				if (!parse_kinds(argv[++i], &o))
-					return EX_USAGE;
+					return -1;
 				any = true;
 			} else if (strcmp(argv[++i], "text") == 0)
 				o.text = true;
@@ -129,15 +128,13 @@ cmd_build(int argc, char *argv[])
 	if (!any)
 		for (k = 0; k < K__MAX; k++)
 			o.want[k] = true;
-	if (epoch_read(&now) != 0)
-		return EX_USAGE;
-	if ((p = load_programme(o.dir, &rc)) == NULL)
-		return rc ? rc : EX_DATAERR;
+	if (epoch_read(&now) != 0 || (p = load_programme(o.dir)) == NULL)
+		return -1;
 	outdir = o.outdir ? xstrdup(o.outdir) : xasprintf("out/%s", p->id);
 	if (strcmp(outdir, "-") != 0 && dir_make(outdir) != 0) {
-		diag_error(outdir, 0, "cannot create the output folder: %s",
-		    strerror(errno));
-		rc = EX_CANTCREAT;
+		diag(DIAG_CANTCREAT, outdir, 0, 0, "cannot create the output "
+		    "folder: %s", strerror(errno));
+		rc = -1;
 		goto done;
 	}
 	o.date = now.t;
@@ -147,8 +144,10 @@ cmd_build(int argc, char *argv[])
 	/* Said where the tandems are the subject. */
 	for (size_t u = 0; tr != NULL && (o.want[K_TANDEMS] ||
 	    o.want[K_AGREEMENTS]) && u < tr->nunmatched; u++)
-		diag(DIAG_WARNING, p->file, p->people[tr->unmatched[u].mentee].
-		    line, 0, "mentee %s stays without a tandem: %s",
+		diag_subject(DIAG_WARNING, p->file, p->people[tr->unmatched[u].
+		    mentee].line, 0, DIAG_SUBJ_PERSON, p->people[tr->
+		    unmatched[u].mentee].id, "mentee %s stays without a "
+		    "tandem: %s",
 		    p->people[tr->unmatched[u].mentee].id,
 		    tandems_why_text[tr->unmatched[u].why]);
 	dout.dir = o.dir;

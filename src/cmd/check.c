@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "compose/compose.h"
@@ -49,7 +48,7 @@ struct textstate {
 /*
  * Check one text (file contents or a built-in default) named name in
  * messages: valid UTF-8, no NUL, placeholders valid; warn if empty.
- * Returns 0 or the exit code.
+ * Returns 0 or -1.
  */
 static int
 check_bytes(const struct textstate *ts, const char *name, const char *s,
@@ -68,7 +67,7 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 		diag(DIAG_ERROR, name, line, col, "invalid UTF-8 (byte 0x%02X);"
 		    " save the file as UTF-8", (unsigned)(unsigned char)
 		    q[col - 1]);
-		return EX_DATAERR;
+		return -1;
 	}
 	if ((nul = memchr(s, '\0', len)) != NULL) {
 		line = 1;
@@ -78,7 +77,7 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 				line++, col = 0;
 		diag(DIAG_ERROR, name, line, col, "the text contains a NUL "
 		    "byte; is it a text file?");
-		return EX_DATAERR;
+		return -1;
 	}
 	for (i = 0; i < len; i++)
 		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
@@ -90,12 +89,12 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 
 		compose_ctx_init(&ctx, ts->p, ts->kind);
 		if (placeholder_check_text(s, len, &ctx, name) > 0)
-			return EX_DATAERR;
+			return -1;
 	}
 	return 0;
 }
 
-/* Check the text file at path. Returns 0 or the exit code. */
+/* Check the text file at path. Returns 0 or -1. */
 static int
 check_file(const struct textstate *ts, const char *path)
 {
@@ -104,9 +103,10 @@ check_file(const struct textstate *ts, const char *path)
 	int rc;
 
 	if ((buf = file_read(path, &len)) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    errno == EFBIG ? "file too large" : strerror(errno));
-		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		diag(errno == EFBIG ? DIAG_ERROR : DIAG_NOINPUT, path, 0, 0,
+		    "cannot read: %s", errno == EFBIG ? "file too large" :
+		    strerror(errno));
+		return -1;
 	}
 	rc = check_bytes(ts, path, buf, len);
 	free(buf);
@@ -148,7 +148,7 @@ join(const char *dir, const char *name)
 
 /*
  * Check the handbook chapters and the other texts: the folder's own where
- * it has them, else the built-in defaults. Returns 0 or an exit code.
+ * it has them, else the built-in defaults. Returns 0 or -1.
  */
 static int
 check_texts(const char *dir, const struct programme *p)
@@ -164,9 +164,9 @@ check_texts(const char *dir, const struct programme *p)
 	hb = join(dir, "handbook");
 	if (dir_exists(hb)) {
 		if ((n = scandir(hb, &list, md_filter, alphasort)) < 0) {
-			diag(DIAG_ERROR, hb, 0, 0, "cannot read folder: %s",
-			    strerror(errno));
-			ts.rc = EX_NOINPUT;
+			diag(DIAG_NOINPUT, hb, 0, 0, "cannot read folder: "
+			    "%s", strerror(errno));
+			ts.rc = -1;
 		} else {
 			if (n == 0)
 				diag(DIAG_WARNING, hb, 0, 0, "no chapters "
@@ -225,18 +225,16 @@ xml_filter(const struct dirent *d)
 
 /*
  * Validate one template file of the programme (path, named name without
- * ".xml") with the messages a build gives, and its logo. Returns 0 or an
- * exit code.
+ * ".xml") with the messages a build gives, and its logo. Returns 0 or
+ * -1.
  */
 static int
 check_template(const char *dir, const char *path, const char *name)
 {
 	struct template *t;
 	size_t len, k;
-	char *data, *logo;
-	const char *err = NULL;
+	char *data;
 	long i;
-	int w, h;
 
 	for (k = 0; k < NTEMPLATES; k++)
 		if (strcmp(name, template_names[k]) == 0)
@@ -252,30 +250,23 @@ check_template(const char *dir, const char *path, const char *name)
 		return 0;
 	}
 	if ((data = file_read(path, &len)) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
-		    errno == EFBIG ? "file too large" : strerror(errno));
-		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		diag(errno == EFBIG ? DIAG_ERROR : DIAG_NOINPUT, path, 0, 0,
+		    "cannot read: %s", errno == EFBIG ? "file too large" :
+		    strerror(errno));
+		return -1;
 	}
 	t = template_load(path, data, len);
 	free(data);
 	if (t == NULL)
-		return EX_DATAERR;
-	/* As the layout does, but before anything is built. */
-	if (t->logo != NULL) {
-		logo = t->logo[0] == '/' ? xstrdup(t->logo) :
-		    join(dir, t->logo);
-		if (layout_image_size(NULL, logo, &w, &h, &err) != 0)
-			diag(DIAG_WARNING, path, 0, 0, "logo %s: %s; left out",
-			    logo, err ? err : strerror(errno));
-		free(logo);
-	}
+		return -1;
+	docs_check_template_logo(t, dir);
 	template_free(t);
 	return 0;
 }
 
 /*
  * Validate every *.xml in DIR/templates/ (the built-in templates are
- * tested with tandem itself). Returns 0 or an exit code.
+ * tested with tandem itself). Returns 0 or -1.
  */
 static int
 check_templates(const char *dir)
@@ -289,10 +280,10 @@ check_templates(const char *dir)
 		return 0;
 	}
 	if ((n = scandir(td, &list, xml_filter, alphasort)) < 0) {
-		diag(DIAG_ERROR, td, 0, 0, "cannot read folder: %s",
+		diag(DIAG_NOINPUT, td, 0, 0, "cannot read folder: %s",
 		    strerror(errno));
 		free(td);
-		return EX_NOINPUT;
+		return -1;
 	}
 	for (int k = 0; k < n; k++) {
 		path = join(td, list[k]->d_name);
@@ -415,7 +406,7 @@ cmd_check(int argc, char *argv[])
 {
 	struct programme *p;
 	char *dir;
-	int rc, trc, rc2;
+	int trc, rc2;
 
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
@@ -428,11 +419,11 @@ cmd_check(int argc, char *argv[])
 	if (argv[1][0] == '-' && argv[1][1] != '\0')
 		return cmd_usage("check", "unknown option '%s'", argv[1]);
 	if (!file_exists(argv[1])) {
-		diag(DIAG_ERROR, argv[1], 0, 0, "no such programme folder or "
-		    "file");
-		return EX_NOINPUT;
+		diag(DIAG_NOINPUT, argv[1], 0, 0, "no such programme folder "
+		    "or file");
+		return -1;
 	}
-	p = load_programme(argv[1], &rc);
+	p = load_programme(argv[1]);
 	dir = programme_dir(argv[1]);
 	/* The logos as build sees them: the same check, the same warnings. */
 	if (p != NULL)
@@ -443,7 +434,7 @@ cmd_check(int argc, char *argv[])
 	layout_done();
 	free(dir);
 	if (p == NULL)
-		return rc;
+		return -1;
 	if (trc == 0)
 		summary(p);
 	programme_free(p);

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "import/write.h"
@@ -43,10 +42,9 @@ cmd_export(int argc, char *argv[])
 	}
 	if (dir == NULL)
 		return cmd_usage("export", "no programme folder given");
-	if ((rc = cmd_check_output(out, force)) != 0)
-		return rc;
-	if ((p = load_programme(dir, &rc)) == NULL)
-		return rc;
+	if (cmd_check_output(out, force) != 0 ||
+	    (p = load_programme(dir)) == NULL)
+		return -1;
 	fp = open_memstream(&buf, &len);
 	import_csv_people(fp, p);
 	fclose(fp);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "import/csvin.h"
@@ -23,34 +22,31 @@
 #include "util/xalloc.h"
 
 /*
- * Write the finished output buf[0..len) to stdout or, atomically, to out.
- * Returns the exit code.
+ * Write the finished output buf[0..len) to stdout (an error is reported
+ * when main() closes it) or, atomically, to out. Returns 0 or -1.
  */
 int
 cmd_write_output(const char *out, const char *buf, size_t len)
 {
-	if (out == NULL) {
-		if (fwrite(buf, 1, len, stdout) != len)
-			return EX_IOERR;
-		return 0;
-	}
+	if (out == NULL)
+		return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
 	if (file_write_atomic(out, buf, len) != 0) {
-		diag(DIAG_ERROR, out, 0, 0, "cannot write: %s",
+		diag(DIAG_CANTCREAT, out, 0, 0, "cannot write: %s",
 		    strerror(errno));
-		return EX_CANTCREAT;
+		return -1;
 	}
 	return 0;
 }
 
-/* Refuse to replace an existing out without force; returns the exit code. */
+/* Refuse to replace an existing out without force; returns 0 or -1. */
 int
 cmd_check_output(const char *out, int force)
 {
 	if (out == NULL || force || !file_exists(out))
 		return 0;
-	diag(DIAG_ERROR, out, 0, 0, "the file exists; use --force to "
+	diag(DIAG_CANTCREAT, out, 0, 0, "the file exists; use --force to "
 	    "replace it");
-	return EX_CANTCREAT;
+	return -1;
 }
 
 int
@@ -61,7 +57,7 @@ cmd_import(int argc, char *argv[])
 	struct programme *target = NULL, *p = NULL;
 	struct csvin_table *t = NULL;
 	struct epoch now;
-	int whole = 0, force = 0, rc, year = 2000, m, d;
+	int whole = 0, force = 0, rc = -1, year = 2000, m, d;
 	char *buf = NULL, *text = NULL;
 	size_t len = 0;
 	FILE *fp;
@@ -97,28 +93,25 @@ cmd_import(int argc, char *argv[])
 		return cmd_usage("import", "--into and --programme exclude "
 		    "each other");
 	if (epoch_read(&now) != 0)
-		return EX_USAGE;
+		return -1;
 	/* Placeholder periods fall in the run's year. */
 	(void)epoch_day(&now, &year, &m, &d);
-	if ((rc = cmd_check_output(out, force)) != 0)
-		return rc;
+	if (cmd_check_output(out, force) != 0)
+		return -1;
 
 	if ((text = file_read(csv, &len)) == NULL) {
-		diag(DIAG_ERROR, csv, 0, 0, "cannot read: %s",
-		    errno == EFBIG ? "file too large" : strerror(errno));
-		return errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
+		diag(errno == EFBIG ? DIAG_ERROR : DIAG_NOINPUT, csv, 0, 0,
+		    "cannot read: %s", errno == EFBIG ? "file too large" :
+		    strerror(errno));
+		return -1;
 	}
-	if ((t = csvin_parse(csv, text, len, enc)) == NULL) {
-		rc = EX_DATAERR;
+	if ((t = csvin_parse(csv, text, len, enc)) == NULL)
 		goto out;
-	}
-	if (into != NULL && (target = load_programme(into, &rc)) == NULL)
+	if (into != NULL && (target = load_programme(into)) == NULL)
 		goto out;
 	if ((p = import_sheet(csv, t, target, year)) == NULL ||
-	    validate_programme(p) != 0) {
-		rc = EX_DATAERR;
+	    validate_programme(p) != 0)
 		goto out;
-	}
 
 	fp = open_memstream(&buf, &len);
 	if (target != NULL) {

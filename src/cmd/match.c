@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "load/load.h"
@@ -18,7 +17,7 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
-/* Save the tandems atomically; returns 0 or EX_CANTCREAT. */
+/* Save the tandems atomically; returns 0 or -1. */
 static int
 save(const struct programme *p, const struct tandems_result *tr,
     const char *path)
@@ -26,15 +25,15 @@ save(const struct programme *p, const struct tandems_result *tr,
 	struct outfile *of = outfile_open(path);
 
 	if (of == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
 		    strerror(errno));
-		return EX_CANTCREAT;
+		return -1;
 	}
 	tandems_write_xml(p, tr, outfile_stream(of));
 	if (outfile_commit(of) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
-		return EX_CANTCREAT;
+		return -1;
 	}
 	return 0;
 }
@@ -74,11 +73,11 @@ cmd_match(int argc, char *argv[])
 		    format);
 	if (write && out != NULL)
 		return cmd_usage("match", "--write and -o exclude each other");
-	if ((p = load_programme(dir, &rc)) == NULL)
-		return rc;
+	if ((p = load_programme(dir)) == NULL)
+		return -1;
 	if ((rc = tandems_form(p, &tr)) != 0) {
 		programme_free(p);
-		return rc;
+		return -1;
 	}
 	if (p->tandem_source == TANDEMS_INLINE)
 		diag(DIAG_WARNING, p->file, p->tandems_line, 0, "the tandems "
@@ -90,8 +89,9 @@ cmd_match(int argc, char *argv[])
 		    "(delete it to match again)");
 	/* Fixed tandems that break a rule were reported by the loader. */
 	for (size_t k = 0; k < tr->nunmatched; k++)
-		diag(DIAG_WARNING, p->file,
+		diag_subject(DIAG_WARNING, p->file,
 		    p->people[tr->unmatched[k].mentee].line, 0,
+		    DIAG_SUBJ_PERSON, p->people[tr->unmatched[k].mentee].id,
 		    "mentee %s stays unmatched: %s",
 		    p->people[tr->unmatched[k].mentee].id,
 		    tandems_why_text[tr->unmatched[k].why]);
@@ -99,7 +99,7 @@ cmd_match(int argc, char *argv[])
 		diag(DIAG_ERROR, p->file, p->tandems_line, 0, "--write: the "
 		    "tandems are fixed in programme.xml; a tandems.xml beside "
 		    "it would conflict");
-		rc = EX_DATAERR;
+		rc = -1;
 		goto out;
 	}
 	if (strcmp(format, "csv") == 0)

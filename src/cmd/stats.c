@@ -12,7 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "cmd/cmd.h"
 #include "docs/docs.h"
@@ -89,7 +88,7 @@ isopt(const char *arg, const char *name)
 	    (arg[n] == '\0' || (name[1] == '-' && arg[n] == '='));
 }
 
-/* Parse the command line into o. Returns 0 or EX_USAGE (message printed). */
+/* Parse the command line into o. Returns 0 or -1 (a usage error). */
 static int
 parse_args(int argc, char *argv[], struct options *o)
 {
@@ -235,7 +234,7 @@ stats_author(struct programme *const *pv, size_t n)
 	return r;
 }
 
-/* Set s as statistics.pdf at path. Returns an exit code. */
+/* Set s as statistics.pdf at path. Returns 0 or -1. */
 static int
 write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
     bool pdfa, const struct epoch *now, const char *path)
@@ -248,9 +247,9 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 	char *author;
 	int rc = 0;
 
-	if ((t = docs_template(p, "statistics", &rc)) == NULL) {
+	if ((t = docs_template(p, "statistics")) == NULL) {
 		layout_done();
-		return rc;
+		return -1;
 	}
 	doc = stats_doc(s, asof_date(now));
 	author = stats_author(pv, npv);
@@ -269,7 +268,7 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 	return rc;
 }
 
-/* Write every asked format into o->outdir atomically. Returns exit code. */
+/* Write every asked format into o->outdir atomically. Returns 0 or -1. */
 static int
 write_files(const struct stats *s, struct programme *const *pv, size_t npv,
     const struct options *o, struct date asof)
@@ -277,9 +276,9 @@ write_files(const struct stats *s, struct programme *const *pv, size_t npv,
 	int rc = 0;
 
 	if (dir_make(o->outdir) != 0) {
-		diag(DIAG_ERROR, o->outdir, 0, 0, "cannot create the folder: "
-		    "%s", strerror(errno));
-		return EX_CANTCREAT;
+		diag(DIAG_CANTCREAT, o->outdir, 0, 0, "cannot create the "
+		    "folder: %s", strerror(errno));
+		return -1;
 	}
 	for (int f = 0; f < FORMAT__MAX; f++) {
 		struct outfile *out;
@@ -296,19 +295,19 @@ write_files(const struct stats *s, struct programme *const *pv, size_t npv,
 			if (r != 0 && rc == 0)
 				rc = r;
 		} else if ((out = outfile_open(path)) == NULL) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot create: %s",
+			diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
 			    strerror(errno));
-			rc = EX_CANTCREAT;
+			rc = -1;
 		} else if (write_format(s, (enum stats_format)f, o, asof,
 		    outfile_stream(out)) != 0) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
 			    strerror(errno));
 			outfile_abort(out);
-			rc = EX_CANTCREAT;
+			rc = -1;
 		} else if (outfile_commit(out) != 0) {
-			diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+			diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
 			    strerror(errno));
-			rc = EX_CANTCREAT;
+			rc = -1;
 		}
 		free(path);
 	}
@@ -322,27 +321,25 @@ cmd_stats(int argc, char *argv[])
 	struct stats *s = NULL;
 	struct options o;
 	size_t i, j, loaded = 0;
-	int rc, code;
+	int rc;
 
 	if ((rc = parse_args(argc, argv, &o)) != 0)
 		goto out;
 	if (epoch_read(&o.now) != 0) {
-		rc = EX_USAGE;
+		rc = -1;
 		goto out;
 	}
 
 	/* Load every cohort, reporting the problems of all of them. */
 	pv = xcalloc(o.nprogs, sizeof(*pv));
 	for (i = 0; i < o.nprogs; i++) {
-		code = 0;
-		pv[i] = load_programme(o.progs[i], &code);
-		if (pv[i] != NULL)
+		if ((pv[i] = load_programme(o.progs[i])) != NULL)
 			loaded++;
-		else if (rc == 0)
-			rc = code ? code : EX_DATAERR;
 	}
-	if (loaded < o.nprogs)
+	if (loaded < o.nprogs) {
+		rc = -1;
 		goto out;
+	}
 	for (i = 0; i < o.nprogs; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(pv[i]->id, pv[j]->id) == 0)
@@ -357,8 +354,8 @@ cmd_stats(int argc, char *argv[])
 		if (pv[i]->tandem_source == TANDEMS_NONE) {
 			struct tandems_result *tr = NULL;
 
-			if ((code = tandems_form(pv[i], &tr)) != 0) {
-				rc = code;
+			if (tandems_form(pv[i], &tr) != 0) {
+				rc = -1;
 				goto out;
 			}
 			tandems_result_free(tr);
@@ -367,7 +364,9 @@ cmd_stats(int argc, char *argv[])
 	s = stats_compute(pv, o.nprogs);
 	if (o.suppress && stats_protect(s, o.min_cell) != 0) {
 		/* Never publish figures the protection could not secure. */
-		rc = EX_SOFTWARE;
+		bool named = false;
+
+		rc = -1;
 		for (i = 0; i < s->ntables; i++)
 			if (s->tables[i].too_large) {
 				char *title = stats_table_title(s,
@@ -379,12 +378,12 @@ cmd_stats(int argc, char *argv[])
 				    "--no-suppress for internal use; nothing "
 				    "written", title, s->tables[i].nrows);
 				free(title);
-				rc = EX_DATAERR;
+				named = true;
 			}
-		if (rc == EX_SOFTWARE)
-			diag(DIAG_ERROR, NULL, 0, 0, "disclosure control could "
-			    "not protect every suppressed count; nothing "
-			    "written");
+		if (!named)
+			diag(DIAG_INTERNAL, NULL, 0, 0, "disclosure control "
+			    "could not protect every suppressed count; "
+			    "nothing written");
 		goto out;
 	}
 	if (o.outdir != NULL)
@@ -394,7 +393,7 @@ cmd_stats(int argc, char *argv[])
 		    FORMAT_TXT;
 
 		if (write_format(s, f, &o, asof_date(&o.now), stdout) != 0)
-			rc = EX_IOERR;
+			rc = -1;	/* reported when main() closes stdout */
 	}
 out:
 	stats_free(s);

@@ -61,20 +61,6 @@ compose_name(struct strbuf *sb, const struct person *q)
 	}
 }
 
-void
-compose_sort_name(struct strbuf *sb, const struct person *q)
-{
-	sb_adds(sb, q->family);
-	if (q->given != NULL && q->given[0] != '\0') {
-		sb_adds(sb, ", ");
-		sb_adds(sb, q->given);
-	}
-	if (q->title != NULL && q->title[0] != '\0') {
-		sb_adds(sb, ", ");
-		sb_adds(sb, q->title);
-	}
-}
-
 const char *
 compose_org(const struct programme *p, int org)
 {

@@ -47,9 +47,6 @@ void	compose_ctx_tandem(struct compose_ctx *, const struct programme *,
 /* Append "Dr. Aylin Yılmaz" (title, given and family name as given). */
 void	compose_name(struct strbuf *, const struct person *);
 
-/* Append "Yılmaz, Aylin, Dr." style sort name: family, given. */
-void	compose_sort_name(struct strbuf *, const struct person *);
-
 /* The organisation's full name / short name (else the full name), or
  * NULL when the index is -1. */
 const char	*compose_org(const struct programme *, int org);

@@ -1,10 +1,12 @@
 /*
- * Built-in words of the generated documents in German and English: labels
- * of generated chapters and table columns, names of event kinds, outcomes
- * and statuses, long dates ("15. August 2022"), periods and page labels
- * ("Seite 3 von 24"). Strings returned as const char * are static. The
- * one table of month names; the statistics take their dates and periods
- * from here and keep only their own words in stats/labels.h.
+ * The built-in words of the documents and the statistics, in German and
+ * English: one table per kind of word (labels, months, weekdays, genders,
+ * event kinds, outcomes, statuses, number words), indexed by an enum or
+ * number and the language, each read by one function below. Where the
+ * statistics word a thing differently from the documents, both words
+ * stand in one table as two forms (enum label_form). Also the writing of
+ * dates, periods, page labels and running lists. Strings returned as
+ * const char * are static.
  */
 #ifndef COMPOSE_LABELS_H
 #define COMPOSE_LABELS_H
@@ -68,7 +70,76 @@ enum label {
 	LABEL_IN_PERSON,	/* agreement: form of meetings */
 	LABEL_BY_PHONE,
 	LABEL_BY_VIDEO,
+	/* The statistics' own words: */
+	LABEL_STATS_TOTAL,	/* "Insgesamt" (documents: LABEL_TOTAL) */
+	LABEL_STATS_ALL_COHORTS, /* block head: the sum of all cohorts */
+	LABEL_STATS_NO_ORG,	/* person without organisation */
+	LABEL_STATS_NOT_RECORDED, /* background not recorded */
+	LABEL_STATS_MIGRATION,	/* background token "migration" */
+	LABEL_STATS_TANDEMS_ROW, /* row of the fixed tandems */
+	LABEL_STATS_TANDEMS_MATCHED, /* row of the tandems matched */
+	LABEL_STATS_OUTCOME_ANY, /* mentees with any outcome */
+	LABEL_STATS_HEADING,	/* document heading */
+	LABEL_STATS_COHORTS,	/* "Durchgänge" */
+	LABEL_STATS_ASOF,	/* "Stand" */
+	LABEL_STATS_NO_SUPPRESS, /* internal, unprotected output */
+	LABEL_STATS_FN_SUPPRESSED, /* footnote for "." (takes min-cell) */
+	LABEL_STATS_FN_NO_TANDEMS, /* footnote for tandems not fixed */
+	LABEL_STATS_FN_MATCHED,	/* footnote for tandems from the matching */
+	LABEL_STATS_FN_NO_ANSWERS, /* footnote for evaluation without data */
+	LABEL_STATS_FN_OUTCOMES, /* note on outcome counting */
+	LABEL_STATS_FN_ABSENT,	/* footnote for an organisation not in a
+				 * cohort */
+	LABEL_STATS_FN_ALL,	/* the withdrawn are counted too */
+	LABEL_STATS_METHODS,	/* "Methodik" */
+	LABEL_STATS_M_SOURCES,	/* data sources */
+	LABEL_STATS_M_COUNTING,	/* who is counted */
+	LABEL_STATS_M_COHORTS,	/* same person in two cohorts */
+	LABEL_STATS_M_RULE,	/* suppression rule (takes min-cell) */
+	LABEL_STATS_M_ACROSS,	/* suppression depends on the cohorts run */
+	LABEL_STATS_M_NO_RULE,	/* suppression switched off */
+	LABEL_STATS_M_MIN1,	/* --min-cell 1: nothing below it */
+	LABEL_STATS_M_EVAL,	/* evaluation is anonymous */
+	LABEL_STATS_CSV_NOTE,	/* measure name of CSV note rows */
+	LABEL_STATS_FIGURE,	/* "Abbildung" before a chart's number */
+	LABEL_STATS_FIG_SATISFACTION, /* what a survey chart shows */
+	LABEL_STATS_TITLE_GENDER, /* table titles, one per stats_measure;
+				 * "%s" is the role in the plural ... */
+	LABEL_STATS_TITLE_STATUS,
+	LABEL_STATS_TITLE_ORG,
+	LABEL_STATS_TITLE_ORG_GENDER,
+	LABEL_STATS_TITLE_BACKGROUND,
+	LABEL_STATS_TITLE_TANDEMS,
+	LABEL_STATS_TITLE_OUTCOMES,
+	LABEL_STATS_TITLE_EVALUATION,
+	LABEL_STATS_DURING,	/* when an outcome came, one per
+				 * stats_timing ... */
+	LABEL_STATS_AFTER,
+	LABEL_STATS_UNDATED,
+	LABEL_STATS_EVAL_RESPONSES, /* survey rows, one per
+				 * stats_eval_row ... */
+	LABEL_STATS_EVAL_SAT5,
+	LABEL_STATS_EVAL_SAT4,
+	LABEL_STATS_EVAL_SAT3,
+	LABEL_STATS_EVAL_SAT2,
+	LABEL_STATS_EVAL_SAT1,
+	LABEL_STATS_EVAL_SAT_NONE,
+	LABEL_STATS_EVAL_SAT_MEAN,
+	LABEL_STATS_EVAL_MEETINGS,
+	LABEL_STATS_EVAL_CAREER,
 	LABEL__MAX
+};
+
+/*
+ * The form of a word where documents and statistics differ: the
+ * statistics' rows and columns have their own words, English in sentence
+ * case like a heading.
+ */
+enum label_form {
+	LABEL_FORM_DOCS,	/* documents: "Frauen", "Sonstiges" */
+	LABEL_FORM_STATS,	/* statistics: "weiblich", "Sonstige
+				 * Veränderung" */
+	LABEL_FORM__MAX
 };
 
 /* The label in this language. */
@@ -77,11 +148,12 @@ const char	*label_get(enum lang, enum label);
 /* Names in the document's language. */
 const char	*label_month(enum lang, int month);	/* 1..12 */
 const char	*label_weekday(enum lang, struct date);	/* "Montag" */
-const char	*label_gender(enum lang, enum gender);	/* "weiblich" */
-/* As a column head or chart category: "Frauen", "Women". */
-const char	*label_gender_plural(enum lang, enum gender);
 const char	*label_event_kind(enum lang, enum event_kind);
-const char	*label_outcome_kind(enum lang, enum outcome_kind);
+/* A gender as a column head or chart category: "Frauen" or "weiblich". */
+const char	*label_gender(enum lang, enum gender, enum label_form);
+const char	*label_outcome_kind(enum lang, enum outcome_kind,
+		    enum label_form);
+/* A status as the statistics name it ("laufend"); documents name none. */
 const char	*label_status(enum lang, enum status);
 
 /*

@@ -455,7 +455,7 @@ pdf_end(struct device *d, const char *path)
 	int rc = -1;
 
 	if (p->pdf == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "internal error: no PDF "
+		diag(DIAG_INTERNAL, path, 0, 0, "internal error: no PDF "
 		    "document was begun");
 		return -1;
 	}
@@ -484,7 +484,7 @@ pdf_end(struct device *d, const char *path)
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
 		goto out;
 	if (pdf_write_out(p, path) != 0) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot write: %s",
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 		goto out;
 	}

@@ -246,7 +246,8 @@ t_end(struct device *d, const char *path)
 		return ferror(stdout) ? -1 : 0;
 	}
 	if (file_write_atomic(path, s, t->out.len) != 0) {
-		diag_error(path, 0, "cannot write: %s", strerror(errno));
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
 		return -1;
 	}
 	return 0;

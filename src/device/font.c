@@ -30,7 +30,7 @@ struct font {
 	float		*adv;		/* FONT_CACHE entries; 0 = not yet */
 	unsigned char	*has;		/* FONT_CACHE entries: 0 not yet,
 					   1 has the glyph, 2 lacks it */
-	double		 ascent, descent, cap_height, x_height;
+	double		 ascent, descent;
 	struct font	*fallback;	/* not owned, or NULL */
 };
 
@@ -159,7 +159,6 @@ font_open(const char *spec, const char **err)
 	char *path, *family = NULL;
 	unsigned int upem;
 	hb_font_extents_t ext;
-	hb_position_t pos;
 	const char *dummy;
 	hb_blob_t *glyf;
 	int has_glyf;
@@ -204,10 +203,6 @@ font_open(const char *spec, const char **err)
 		f->ascent = 800;
 	if (f->descent >= 0)
 		f->descent = -200;
-	f->cap_height = hb_ot_metrics_get_position(f->hb,
-	    HB_OT_METRICS_TAG_CAP_HEIGHT, &pos) ? pos * f->scale : 0.7 * 1000;
-	f->x_height = hb_ot_metrics_get_position(f->hb,
-	    HB_OT_METRICS_TAG_X_HEIGHT, &pos) ? pos * f->scale : 0.5 * 1000;
 	return f;
 fail:
 	font_free(f);
@@ -362,16 +357,4 @@ double
 font_descent(const struct font *f)
 {
 	return f->descent;
-}
-
-double
-font_cap_height(const struct font *f)
-{
-	return f->cap_height;
-}
-
-double
-font_x_height(const struct font *f)
-{
-	return f->x_height;
 }

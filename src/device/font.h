@@ -57,7 +57,5 @@ void		 font_done(void);
 
 double		 font_ascent(const struct font *);	/* > 0 */
 double		 font_descent(const struct font *);	/* < 0 */
-double		 font_cap_height(const struct font *);
-double		 font_x_height(const struct font *);
 
 #endif

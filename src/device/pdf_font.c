@@ -84,7 +84,6 @@ struct pdf_fontset {
 	struct pdf_face	**faces;
 	size_t		 n, cap;
 	HPDF_Doc	 pdf;		/* the current document */
-	unsigned	 subsets;	/* subsets made (statistics) */
 	unsigned long	 clock;		/* subsets chosen so far (LRU) */
 	z_stream	 z[2];		/* compressors for font programs and
 					   for small maps, reset per blob */
@@ -155,12 +154,6 @@ pdf_fontset_begin(struct pdf_fontset *fs, HPDF_Doc pdf)
 		memset(f->used, 0, f->nglyphs);
 		f->used[0] = 1;		/* .notdef is always there */
 	}
-}
-
-unsigned
-pdf_fontset_subsets(const struct pdf_fontset *fs)
-{
-	return fs->subsets;
 }
 
 /* A big-endian number from a font table; 0 outside it. */
@@ -354,21 +347,6 @@ pdf_face_glyph(struct pdf_face *f, uint32_t cp, int *w)
 	return gid;
 }
 
-bool
-pdf_face_encode(struct pdf_face *f, uint32_t cp, struct strbuf *out)
-{
-	static const char digits[] = "0123456789ABCDEF";
-	char hex[4];
-	unsigned gid = pdf_face_glyph(f, cp, NULL);
-
-	hex[0] = digits[(gid >> 12) & 15];
-	hex[1] = digits[(gid >> 8) & 15];
-	hex[2] = digits[(gid >> 4) & 15];
-	hex[3] = digits[gid & 15];
-	sb_add(out, hex, 4);
-	return gid != 0;
-}
-
 /*
  * Compress s into b (zlib level 6, deterministic). Two compressors serve
  * the whole run: setting one up or resetting it clears its tables, which
@@ -526,7 +504,6 @@ face_subset(struct pdf_face *f, struct pdf_subset *sub)
 	sub->tag[7] = '\0';
 	face_make_tounicode(f, sub);
 	face_make_cidset(f, sub);
-	f->set->subsets++;
 	return 0;
 }
 

@@ -38,16 +38,7 @@ struct pdf_face	*pdf_fontset_face(struct pdf_fontset *, const struct font *);
 HPDF_Dict	 pdf_face_dict(struct pdf_face *);
 
 /*
- * Append the 4 hex digits of the character code (glyph id) for cp to out
- * and mark the glyph as used; a code point the font lacks gives glyph 0
- * (.notdef) and false.
- */
-bool		 pdf_face_encode(struct pdf_face *, uint32_t cp,
-		    struct strbuf *out);
-
-/*
- * The character code (glyph id) for cp, marked as used like
- * pdf_face_encode(), 0 (.notdef) if the font lacks cp; with w, also the
+ * The character code (glyph id) for cp, marked as used, 0 (.notdef) if the font lacks cp; with w, also the
  * glyph's width as the font's /W array gives it (thousandths of an em,
  * rounded), which is what a PDF reader advances by. Cached per code point.
  */
@@ -60,8 +51,5 @@ unsigned	 pdf_face_glyph(struct pdf_face *, uint32_t cp, int *w);
  * diagnostic.
  */
 int		 pdf_fontset_finish(struct pdf_fontset *, bool pdfa);
-
-/* Statistics for tests and benchmarks: subsets made so far. */
-unsigned	 pdf_fontset_subsets(const struct pdf_fontset *);
 
 #endif

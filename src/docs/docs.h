@@ -80,10 +80,10 @@ const char	*docs_default_dir(const struct programme *);
  * Read the text NAME of the programme: DIR/NAME if the folder has it, else
  * the built-in default of its language (docs_default_dir() + NAME). *file receives the name for messages
  * (caller frees). Returns the text (caller frees) or NULL after a
- * diagnostic, with *rc set to an exit code.
+ * diagnostic.
  */
 char	*docs_text_read(const struct programme *, const char *name,
-	    char **file, size_t *len, int *rc);
+	    char **file, size_t *len);
 
 /* Builders: a paragraph of plain text (NULL = empty), a heading. */
 struct doc_block *docs_para(struct doc_block *parent, const char *text,
@@ -149,16 +149,15 @@ void		 docs_set_lang(struct doc_block *b, const char *lang);
 /*
  * The template NAME of a programme: DIR/templates/NAME.xml of its folder,
  * else the built-in one (with English page labels for lang="en"). Used by
- * build and stats. NULL after diagnostics, with *rc set.
+ * build and stats. NULL after diagnostics.
  */
-struct template	*docs_template(const struct programme *, const char *name,
-		    int *rc);
+struct template	*docs_template(const struct programme *, const char *name);
 
 /*
  * Write doc, laid out with template t, to OUTDIR/name with the extension
  * of o->render ("-" as outdir with the text dump: stdout). subject and
  * title (NULL: the document's own, which its running heads show) go to
- * the document information. Returns 0 or an exit code.
+ * the document information. Returns 0 or -1 after diagnostics.
  */
 int	docs_write(const struct docs_out *o, const struct doc *doc,
 	    const struct template *t, const char *name, const char *subject,
@@ -174,8 +173,8 @@ typedef struct doc	*(*docs_compose_fn)(const struct docs_env *);
  * Build a kind written as one file OUTDIR/name: with env->t set to the
  * template name (docs_template()) while compose makes the document, which
  * is written with subject; with plural, the information's title names the
- * programme ("Tandemübersicht – <programme title>"). Returns 0 or an exit
- * code.
+ * programme ("Tandemübersicht – <programme title>"). Returns 0 or -1
+ * after diagnostics.
  */
 int	docs_build_one(const struct docs_out *, struct docs_env *env,
 	    const char *name, docs_compose_fn compose, const char *subject,
@@ -196,7 +195,7 @@ char	*docs_plural_title(const struct programme *, const char *de,
 
 /*
  * The kinds, written into o->outdir through o->render: each returns 0 or
- * an exit code and warns when it has nothing to print. The tandems (tr,
+ * -1 after diagnostics and warns when it has nothing to print. The tandems (tr,
  * from tandems_form(); may be NULL) are read by those that show scores.
  */
 typedef int	(*docs_build_fn)(const struct programme *,

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "compose/labels.h"
 #include "layout/layout.h"
@@ -202,10 +201,9 @@ docs_agreement_compose(const struct docs_env *env, int k)
 	struct docs_env fit;
 	struct doc *d;
 	char *title;
-	int rc = 0;
 
 	if ((at.text = docs_text_read(env->p, "agreement.md", &at.file,
-	    &at.len, &rc)) == NULL)
+	    &at.len)) == NULL)
 		return NULL;
 	title = agreement_title(env->p, k);
 	d = docs_doc_new(env->p, title);
@@ -240,12 +238,12 @@ docs_build_agreements(const struct programme *p,
 		    "tandems; skipped");
 		return 0;
 	}
-	if ((t = docs_template(p, "agreement", &rc)) == NULL)
-		return rc;
-	if ((at.text = docs_text_read(p, "agreement.md", &at.file, &at.len,
-	    &rc)) == NULL) {
+	if ((t = docs_template(p, "agreement")) == NULL)
+		return -1;
+	if ((at.text = docs_text_read(p, "agreement.md", &at.file,
+	    &at.len)) == NULL) {
 		template_free(t);
-		return rc;
+		return -1;
 	}
 	memset(&env, 0, sizeof(env));
 	env.p = p;
@@ -259,18 +257,19 @@ docs_build_agreements(const struct programme *p,
 			doc_add(all->root, DOC_PAGEBREAK, NULL, 0)->
 			    restart_pages = true;
 		if ((level[k] = agreement_fit(&env, &at, (int)k)) < 0)
-			rc = EX_DATAERR;
+			rc = -1;
 		env.compact = level[k];
 		if (rc == 0 && agreement_into(all, &env, &at, (int)k) != 0)
-			rc = EX_DATAERR;
+			rc = -1;
 	}
 	if (rc != 0)
 		goto done;
 	if (strcmp(o->outdir, "-") != 0) {
 		sub = xasprintf("%s/agreements", o->outdir);
 		if (dir_make(sub) != 0) {
-			diag_error(sub, 0, "cannot create the output folder");
-			rc = EX_CANTCREAT;
+			diag(DIAG_CANTCREAT, sub, 0, 0, "cannot create the output "
+			    "folder");
+			rc = -1;
 			goto done;
 		}
 		for (size_t k = 0; k < p->ntandems && rc == 0; k++) {
@@ -280,7 +279,7 @@ docs_build_agreements(const struct programme *p,
 			free(title);
 			env.compact = level[k];
 			if (agreement_into(d, &env, &at, (int)k) != 0)
-				rc = EX_DATAERR;
+				rc = -1;
 			else {
 				name = xasprintf("agreements/%s", p->people
 				    [p->tandems[k].mentee].id);

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "compose/certno.h"
 #include "compose/fit.h"
@@ -641,10 +640,10 @@ docs_certificate_compose(const struct docs_env *env, int person)
 {
 	struct certtext ct;
 	struct doc *d;
-	int rc = 0, step = -1;
+	int step = -1;
 
 	if ((ct.text = docs_text_read(env->p, "certificate.md", &ct.file,
-	    &ct.len, &rc)) == NULL)
+	    &ct.len)) == NULL)
 		return NULL;
 	d = cert_make(env, &ct, person, &step, false);
 	free(ct.text);
@@ -679,7 +678,7 @@ docs_build_certificates(const struct programme *p,
  * drawn, so that memory does not grow with the layout of all of them
  * (10,000 certificates: 593 MB when laid out as one document).
  * Certificates have no destinations or running page numbers, so nothing
- * is lost. The n docs are consumed. Returns 0 or an exit code.
+ * is lost. The n docs are consumed. Returns 0 or -1.
  */
 static int
 cert_write_combined(const struct programme *p, struct doc **docs, size_t n,
@@ -729,12 +728,12 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		    "skipped");
 		return 0;
 	}
-	if ((t = docs_template(p, "certificate", &rc)) == NULL)
-		return rc;
-	if ((ct.text = docs_text_read(p, "certificate.md", &ct.file, &ct.len,
-	    &rc)) == NULL) {
+	if ((t = docs_template(p, "certificate")) == NULL)
+		return -1;
+	if ((ct.text = docs_text_read(p, "certificate.md", &ct.file,
+	    &ct.len)) == NULL) {
 		template_free(t);
-		return rc;
+		return -1;
 	}
 	memset(&env, 0, sizeof(env));
 	env.p = p;
@@ -750,7 +749,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 			continue;
 		if ((all[nall] = cert_make(&env, &ct, (int)i, &steps[i],
 		    false)) == NULL)
-			rc = EX_DATAERR;
+			rc = -1;
 		else
 			nall++;
 	}
@@ -759,8 +758,9 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 	if (strcmp(o->outdir, "-") != 0 && separate) {
 		sub = xasprintf("%s/certificates", o->outdir);
 		if (dir_make(sub) != 0) {
-			diag_error(sub, 0, "cannot create the output folder");
-			rc = EX_CANTCREAT;
+			diag(DIAG_CANTCREAT, sub, 0, 0, "cannot create the output "
+			    "folder");
+			rc = -1;
 			goto done;
 		}
 		for (size_t i = 0; i < p->npeople && rc == 0; i++) {
@@ -771,7 +771,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 				continue;
 			if ((d = cert_make(&env, &ct, (int)i, &steps[i],
 			    true)) == NULL)
-				rc = EX_DATAERR;
+				rc = -1;
 			else {
 				name = xasprintf("certificates/%s",
 				    p->people[i].id);

@@ -1,12 +1,13 @@
 /*
- * The one check of the organisations' logos (see docs_logo.h), for
- * tandem build and tandem check alike.
+ * The one check of the logos (see docs_logo.h): the organisations' and a
+ * template's, for tandem build and tandem check alike.
  */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "docs/docs_logo.h"
+#include "layout/template.h"
 #include "layout/layout.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -26,14 +27,18 @@ docs_check_logos(struct programme *p, const char *dir)
 		path = xasprintf("%s/%s", dir, o->logo);
 		errno = 0;
 		if (!file_exists(path))
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s': no such file in %s; left out (put the "
+			diag_subject(DIAG_WARNING, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s': no such file in %s; left out "
+			    "(put the "
 			    "file there or remove the logo attribute)",
 			    o->logo, o->id, dir);
 		else if (layout_image_size(NULL, path, &w, &h, &err) != 0 ||
 		    w <= 0 || h <= 0)
-			diag_warn(p->file, o->line, "logo %s of organisation "
-			    "'%s' cannot be used: %s; left out (replace it by "
+			diag_subject(DIAG_WARNING, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s' cannot be used: %s; left out "
+			    "(replace it by "
 			    "a PNG or JPEG file or remove the logo attribute)",
 			    o->logo, o->id, err ? err : errno ?
 			    strerror(errno) : "no image size");
@@ -45,4 +50,30 @@ docs_check_logos(struct programme *p, const char *dir)
 		free(o->logo);
 		o->logo = NULL;
 	}
+}
+
+void
+docs_check_template_logo(struct template *t, const char *dir)
+{
+	const char *err = NULL;
+	int w, h;
+
+	if (t->logo == NULL)
+		return;
+	/* The logo is named relative to the programme folder. */
+	if (t->logo[0] != '/') {
+		char *logo = xasprintf("%s/%s", dir, t->logo);
+
+		free(t->logo);
+		t->logo = logo;
+	}
+	errno = 0;
+	if (layout_image_size(NULL, t->logo, &w, &h, &err) == 0)
+		return;
+	diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
+	    DIAG_SUBJ_TEMPLATE, t->file, "logo %s: %s; left out (put the "
+	    "file there or remove <logo>)", t->logo, err ? err : errno ?
+	    strerror(errno) : "no image size");
+	free(t->logo);
+	t->logo = NULL;
 }

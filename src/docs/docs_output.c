@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "docs/docs.h"
+#include "docs/docs_logo.h"
 #include "layout/layout.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -37,7 +37,7 @@ template_english(struct template *t)
 }
 
 struct template *
-docs_template(const struct programme *p, const char *name, int *rc)
+docs_template(const struct programme *p, const char *name)
 {
 	const char *dir = p->dir ? p->dir : ".";
 	char *path = xasprintf("%s/templates/%s.xml", dir, name);
@@ -49,41 +49,21 @@ docs_template(const struct programme *p, const char *name, int *rc)
 
 	if (file_exists(path)) {
 		if ((data = file_read(path, &len)) == NULL) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-			*rc = EX_NOINPUT;
-		} else if ((t = template_load(path, data, len)) == NULL)
-			*rc = EX_DATAERR;
+			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
+		} else
+			t = template_load(path, data, len);
 		free(data);
 	} else if ((r = resource_get(rname)) != NULL) {
+		/* A built-in template that does not load is a bug. */
 		if ((t = template_load(r->name, r->data, r->len)) == NULL)
-			*rc = EX_SOFTWARE;
+			diag_setrc(DIAG_INTERNAL);
 		else if (p->lang == LANG_EN)
 			template_english(t);
-	} else {
-		diag_error(rname, 0, "no built-in template");
-		*rc = EX_SOFTWARE;
-	}
-	/* The logo is named relative to the programme folder. */
-	if (t != NULL && t->logo != NULL && t->logo[0] != '/') {
-		char *logo = xasprintf("%s/%s", dir, t->logo);
-
-		free(t->logo);
-		t->logo = logo;
-	}
-	/* Checked once here, not by every document drawn with it (a
-	 * thousand certificate files). */
-	if (t != NULL && t->logo != NULL) {
-		int w, h;
-		const char *err = NULL;
-
-		if (layout_image_size(NULL, t->logo, &w, &h, &err) != 0) {
-			diag_warn(t->file, t->logo_line, "logo %s: %s; left "
-			    "out (put the file there or remove <logo>)",
-			    t->logo, err ? err : strerror(errno));
-			free(t->logo);
-			t->logo = NULL;
-		}
-	}
+	} else
+		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in template");
+	if (t != NULL)
+		docs_check_template_logo(t, dir);
 	free(path);
 	free(rname);
 	return t;
@@ -126,11 +106,11 @@ docs_build_one(const struct docs_out *o, struct docs_env *env,
 	char *title = NULL;
 	int rc = 0;
 
-	if ((t = docs_template(env->p, name, &rc)) == NULL)
-		return rc;
+	if ((t = docs_template(env->p, name)) == NULL)
+		return -1;
 	env->t = t;
 	if ((d = compose(env)) == NULL)
-		rc = EX_DATAERR;
+		rc = -1;
 	else {
 		/* The document information names the programme, as the
 		 * combined files do ("Abschlussbericht – <programme>"). */

@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "compose/figures.h"
 #include "compose/labels.h"
@@ -258,8 +257,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	r = docs_row(t);
 	docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD, 9);
 	for (size_t k = 0; k < ncols; k++)
-		docs_cell(r, label_gender_plural(p->lang, gorder[k]), DOC_BOLD,
-		    9);
+		docs_cell(r, label_gender(p->lang, gorder[k],
+		    LABEL_FORM_DOCS), DOC_BOLD, 9);
 	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
 	for (int role = 0; role < ROLE__MAX; role++) {
 		struct stats_table *tb = stats_table_new(1, nrows ? nrows : 1,
@@ -333,7 +332,7 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		if (gg == GENDER_UNKNOWN && programme_count(p, ROLE_MENTEE, gg,
 		    false) + programme_count(p, ROLE_MENTOR, gg, false) == 0)
 			continue;
-		cats[c.ncat] = label_gender_plural(p->lang, gg);
+		cats[c.ncat] = label_gender(p->lang, gg, LABEL_FORM_DOCS);
 		for (int role = 0; role < ROLE__MAX; role++)
 			vals[role][c.ncat] = (double)programme_count(p,
 			    (enum role)role, gg, false);
@@ -444,7 +443,8 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 		size_t after = f->outcomes[k][1];
 
 		r = docs_row(t);
-		docs_cell(r, label_outcome_kind(p->lang, k), 0, 9);
+		docs_cell(r, label_outcome_kind(p->lang, k, LABEL_FORM_DOCS), 0,
+		    9);
 		snprintf(num, sizeof(num), "%zu", in);
 		docs_cell(r, num, 0, 9);
 		snprintf(num, sizeof(num), "%zu", after);
@@ -453,7 +453,7 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 		docs_cell(r, num, DOC_BOLD, 9);
 		sum[0] += in;
 		sum[1] += after;
-		cats[k] = label_outcome_kind(p->lang, k);
+		cats[k] = label_outcome_kind(p->lang, k, LABEL_FORM_DOCS);
 		v[0][k] = (double)in;
 		v[1][k] = (double)after;
 	}
@@ -518,9 +518,8 @@ docs_report_compose(const struct docs_env *env)
 	char *file, *text;
 	size_t len;
 	unsigned placed = 0;
-	int rc = 0;
 
-	if ((text = docs_text_read(p, "report.md", &file, &len, &rc)) == NULL)
+	if ((text = docs_text_read(p, "report.md", &file, &len)) == NULL)
 		return NULL;
 	d = docs_doc_new(p, label_get(p->lang, LABEL_REPORT));
 	doc_set_str(&d->programme, p->title);	/* running head */

@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "compose/placeholder.h"
 #include "docs/docs.h"
@@ -75,7 +74,7 @@ docs_markdown(struct doc *d, struct doc_block *parent,
 
 char *
 docs_text_read(const struct programme *p, const char *name, char **file,
-    size_t *len, int *rc)
+    size_t *len)
 {
 	char *path = xasprintf("%s/%s", p->dir ? p->dir : ".", name);
 	char *rname, *text;
@@ -83,8 +82,8 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 
 	if (file_exists(path)) {
 		if ((text = file_read(path, len)) == NULL) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
-			*rc = EX_NOINPUT;
+			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
 			free(path);
 			return NULL;
 		}
@@ -94,9 +93,8 @@ docs_text_read(const struct programme *p, const char *name, char **file,
 	free(path);
 	rname = xasprintf("%s%s", docs_default_dir(p), name);
 	if ((r = resource_get(rname)) == NULL) {
-		diag_error(rname, 0, "no built-in text");
+		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in text");
 		free(rname);
-		*rc = EX_SOFTWARE;
 		return NULL;
 	}
 	text = xmalloc(r->len + 1);

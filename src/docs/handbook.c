@@ -226,7 +226,8 @@ folder_chapters(struct chapters *ch, const char *dir)
 		size_t len;
 
 		if ((text = file_read(path, &len)) == NULL) {
-			diag_error(path, 0, "cannot read: %s", strerror(errno));
+			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
+			    strerror(errno));
 			ch->errors++;
 		} else
 			add_chapter(ch, path, text, len);

@@ -5,12 +5,12 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "device/device.h"
 #include "device/font.h"
 #include "layout/layout.h"
 #include "layout/render.h"
+#include "util/diag.h"
 #include "util/xalloc.h"
 
 struct render {
@@ -75,10 +75,14 @@ render_write(struct render *r, const struct doc *d, const struct template *t,
 
 	info_of(&di, ri, d);
 	if (r->dev->ops->begin(r->dev, &di) != 0 ||
-	    layout_render(r->run, d, t, r->dev, NULL) != 0)
-		return EX_SOFTWARE;
-	if (r->dev->ops->end(r->dev, path) != 0)
-		return EX_CANTCREAT;
+	    layout_render(r->run, d, t, r->dev, NULL) != 0) {
+		diag_setrc(DIAG_INTERNAL);
+		return -1;
+	}
+	if (r->dev->ops->end(r->dev, path) != 0) {
+		diag_setrc(DIAG_CANTCREAT);
+		return -1;
+	}
 	return 0;
 }
 
@@ -91,18 +95,22 @@ render_write_each(struct render *r, struct doc **docs, size_t n,
 
 	info_of(&di, ri, docs[0]);	/* docs[0] holds its strings */
 	if (r->dev->ops->begin(r->dev, &di) != 0)
-		rc = EX_SOFTWARE;
+		rc = -1;
 	for (size_t i = 0; i < n; i++) {
 		if (rc == 0 && layout_render(r->run, docs[i], t, r->dev,
 		    NULL) != 0)
-			rc = EX_SOFTWARE;
+			rc = -1;
 		if (i > 0) {
 			doc_free(docs[i]);
 			docs[i] = NULL;
 		}
 	}
-	if (rc == 0 && r->dev->ops->end(r->dev, path) != 0)
-		rc = EX_CANTCREAT;
+	if (rc != 0)
+		diag_setrc(DIAG_INTERNAL);
+	else if (r->dev->ops->end(r->dev, path) != 0) {
+		diag_setrc(DIAG_CANTCREAT);
+		rc = -1;
+	}
 	doc_free(docs[0]);
 	docs[0] = NULL;
 	return rc;

@@ -53,9 +53,9 @@ bool		 render_is_text(const struct render *);
 /*
  * Lay d out with template t and write it to path atomically (a temporary
  * file renamed; the text dump goes to standard output for "-"). The
- * language of the information is d's. Returns 0, or after a diagnostic
- * EX_SOFTWARE (the layout failed) or EX_CANTCREAT (not written; no file
- * is left behind).
+ * language of the information is d's. Returns 0, or -1 after a
+ * diagnostic, with the exit code raised to 70 (the layout failed) or 73
+ * (not written; no file is left behind).
  */
 int	render_write(struct render *, const struct doc *d,
 	    const struct template *t, const struct render_info *,

@@ -677,7 +677,8 @@ validate(const char *file, const struct xml_doc *xd)
 	int n = xml_validate(xd, "schema/template.rng", true);
 
 	if (n < 0)
-		diag_error(file, 0, "internal error: bad template schema");
+		diag(DIAG_INTERNAL, file, 0, 0, "internal error: bad template "
+		    "schema");
 	return n == 0;
 }
 

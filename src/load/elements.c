@@ -1,7 +1,8 @@
 /*
  * What a programme file may contain: the element table, which mirrors
  * schema/programme.rng element by element, the words each attribute may
- * take, and the readers of numbers and words in attribute values.
+ * take, and the readers of numbers, words and white space in attribute
+ * values.
  */
 #include <errno.h>
 #include <math.h>
@@ -303,4 +304,26 @@ load_parse_num(const char *s, double *out)
 		return false;
 	*out = strtod(s, NULL);
 	return isfinite(*out);
+}
+
+char *
+load_squeeze(char *s)
+{
+	char *r = s, *w = s;
+	bool space = false;
+
+	while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
+		r++;
+	for (; *r != '\0'; r++) {
+		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
+			space = true;
+			continue;
+		}
+		if (space && w != s)
+			*w++ = ' ';
+		space = false;
+		*w++ = *r;
+	}
+	*w = '\0';
+	return s;
 }

@@ -2,96 +2,17 @@
  * Loading a programme (load.h): the entry points, which read
  * programme.xml and tandems.xml with the safe reader (xml.c), check them
  * against the element table (structure.c), build the model (build.c), run
- * validate_programme() and have the embedded schema check last; and the
- * small helpers of those files.
+ * validate_programme() and have the embedded schema check last.
  */
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "load/load_int.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
-
-void
-load_err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
-{
-	va_list ap, aq;
-	char *msg;
-	int len;
-
-	if (++c->errors > LOAD_MAX_ERRORS)
-		return;		/* counted; summed up by load_err_flush() */
-	va_start(ap, fmt);
-	va_copy(aq, ap);
-	len = vsnprintf(NULL, 0, fmt, aq);
-	va_end(aq);
-	msg = xmalloc(len > 0 ? (size_t)len + 1 : 1);
-	msg[0] = '\0';
-	if (len > 0)
-		vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	diag(DIAG_ERROR, c->file, n != NULL ? xml_line_of(n) : 0, 0, "%s", msg);
-	free(msg);
-}
-
-void
-load_err_flush(struct ctx *c)
-{
-	if (c->errors > LOAD_MAX_ERRORS)
-		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
-		    "not shown", c->errors - LOAD_MAX_ERRORS);
-}
-
-char *
-load_squeeze(char *s)
-{
-	char *r = s, *w = s;
-	bool space = false;
-
-	while (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r')
-		r++;
-	for (; *r != '\0'; r++) {
-		if (*r == ' ' || *r == '\t' || *r == '\n' || *r == '\r') {
-			space = true;
-			continue;
-		}
-		if (space && w != s)
-			*w++ = ' ';
-		space = false;
-		*w++ = *r;
-	}
-	*w = '\0';
-	return s;
-}
-
-char *
-load_attr(const xmlNode *n, const char *name)
-{
-	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
-	char *s;
-
-	if (v == NULL)
-		return NULL;
-	s = xstrdup((const char *)v);
-	xmlFree(v);
-	return load_squeeze(s);
-}
-
-char *
-load_text(const xmlNode *n)
-{
-	xmlChar *v = xmlNodeGetContent(n);
-	char *s = xstrdup(v != NULL ? (const char *)v : "");
-
-	xmlFree(v);
-	return load_squeeze(s);
-}
-
 
 /* dir + "/" + name, without doubling slashes; "." gives name alone. */
 static char *
@@ -124,13 +45,13 @@ path_dir(const char *path)
  * document (for the schema check at the end) or NULL.
  */
 static struct xml_doc *
-load_tandems_file(struct programme *p, int *rc)
+load_tandems_file(struct programme *p)
 {
 	struct ctx c = { p, p->tandems_file, 0, NULL, 0 };
 	struct xml_doc *doc;
 	xmlNodePtr root;
 
-	if ((doc = xml_read_file(p->tandems_file, rc)) == NULL)
+	if ((doc = xml_read_file(p->tandems_file)) == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(doc->doc);
 	load_check_root(&c, root, EL_TANDEMS);
@@ -153,22 +74,21 @@ load_tandems_file(struct programme *p, int *rc)
  */
 static struct programme *
 load_common(struct programme *p, const char *buf, size_t len,
-    bool with_tandems, int *exit_code)
+    bool with_tandems)
 {
 	struct ctx c;
 	struct xml_doc *doc, *tdoc = NULL;
 	xmlNodePtr root;
-	unsigned long errors0 = diag_count(DIAG_ERROR);
-	int rc = 0, bad;
+	unsigned long errors0 = diag_errors();
+	int bad;
 	char *tf;
 	const char *base;
 
 	c = (struct ctx){ p, p->file, 0, NULL, 0 };
-	if (buf != NULL) {
+	if (buf != NULL)
 		doc = xml_read(p->file, buf, len);
-		rc = doc != NULL ? 0 : EX_DATAERR;
-	} else
-		doc = xml_read_file(p->file, &rc);
+	else
+		doc = xml_read_file(p->file);
 	if (doc == NULL)
 		goto fail;
 	root = xmlDocGetRootElement(doc->doc);
@@ -198,7 +118,7 @@ load_common(struct programme *p, const char *buf, size_t len,
 			free(tf);
 		} else {
 			p->tandems_file = tf;
-			tdoc = load_tandems_file(p, &rc);
+			tdoc = load_tandems_file(p);
 		}
 	} else
 		free(tf);
@@ -208,31 +128,27 @@ load_common(struct programme *p, const char *buf, size_t len,
 	 * The schema has the last word: whatever it rejects that the checks
 	 * above let through is an error too (worded as libxml2 words it).
 	 */
-	if (diag_count(DIAG_ERROR) == errors0) {
+	if (diag_errors() == errors0) {
 		bad = xml_validate(doc, "schema/programme.rng", true) < 0;
 		if (!bad && tdoc != NULL)
 			bad = xml_validate(tdoc, "schema/programme.rng",
 			    true) < 0;
-		if (bad) {
-			diag(DIAG_ERROR, NULL, 0, 0, "internal error: the "
+		if (bad)
+			diag(DIAG_INTERNAL, NULL, 0, 0, "internal error: the "
 			    "built-in schema cannot be used");
-			rc = EX_SOFTWARE;
-		}
 	}
 	xml_free(doc);
 	xml_free(tdoc);
-	if (diag_count(DIAG_ERROR) > errors0)
+	if (diag_errors() > errors0)
 		goto fail;
-	*exit_code = 0;
 	return p;
 fail:
-	*exit_code = rc ? rc : EX_DATAERR;
 	programme_free(p);
 	return NULL;
 }
 
 struct programme *
-load_programme(const char *path, int *exit_code)
+load_programme(const char *path)
 {
 	struct programme *p;
 
@@ -245,17 +161,15 @@ load_programme(const char *path, int *exit_code)
 		p->dir = path_dir(path);
 		p->file = xstrdup(path);
 	} else {
-		diag(DIAG_ERROR, path, 0, 0, "no such programme folder or "
+		diag(DIAG_NOINPUT, path, 0, 0, "no such programme folder or "
 		    "file");
-		*exit_code = EX_NOINPUT;
 		return NULL;
 	}
-	return load_common(p, NULL, 0, true, exit_code);
+	return load_common(p, NULL, 0, true);
 }
 
 struct programme *
-load_programme_buf(const char *buf, size_t len, const char *name,
-    int *exit_code)
+load_programme_buf(const char *buf, size_t len, const char *name)
 {
 	struct programme *p = programme_new();
 	struct programme *r;
@@ -265,7 +179,7 @@ load_programme_buf(const char *buf, size_t len, const char *name,
 	copy[len] = '\0';
 	p->dir = xstrdup(".");
 	p->file = xstrdup(name);
-	r = load_common(p, copy, len, false, exit_code);
+	r = load_common(p, copy, len, false);
 	free(copy);
 	return r;
 }

@@ -23,10 +23,10 @@
  * through diag() with file and line, not just the first, and the returned
  * programme has passed validate_programme().
  *
- * Returns the programme (owned by the caller: programme_free()) with
- * *exit_code = 0, also when warnings were printed; or NULL with *exit_code
- * EX_NOINPUT (66: no such folder or file, unreadable) or EX_DATAERR (65:
- * invalid UTF-8, not well-formed, schema or semantic errors).
+ * Returns the programme (owned by the caller: programme_free()), also when
+ * warnings were reported; or NULL after errors: DIAG_NOINPUT (no such
+ * folder or file, unreadable) or DIAG_ERROR (invalid UTF-8, not
+ * well-formed, schema or semantic errors).
  *
  * Safety: the file is read whole (at most FILEIO_MAX_INPUT bytes), must be
  * UTF-8, must not contain a DOCTYPE; libxml2 never touches the network or
@@ -34,7 +34,7 @@
  * (libxml2's error hooks are process-wide; they are restored after each
  * call).
  */
-struct programme	*load_programme(const char *path, int *exit_code);
+struct programme	*load_programme(const char *path);
 
 /*
  * Load a programme from the len bytes at buf (need not end in a NUL),
@@ -44,7 +44,7 @@ struct programme	*load_programme(const char *path, int *exit_code);
  * and ownership as load_programme().
  */
 struct programme	*load_programme_buf(const char *buf, size_t len,
-			    const char *name, int *exit_code);
+			    const char *name);
 
 /*
  * Check everything about a loaded programme that a schema cannot: id

@@ -134,7 +134,7 @@ name_of(const xmlNode *n)
 	return (const char *)n->name;
 }
 
-/* Report an error at node n (NULL: no line) of the current file; after
+/* node.c: report an error at node n (NULL: no line) of the current file; after
  * LOAD_MAX_ERRORS errors they are only counted. */
 void		 load_err(struct ctx *, const xmlNode *n, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
@@ -142,7 +142,8 @@ void		 load_err(struct ctx *, const xmlNode *n, const char *fmt,
 /* Say how many errors load_err() did not show, if any. */
 void		 load_err_flush(struct ctx *);
 
-/* Trim and collapse white space (XML's space, tab, CR, LF) in place. */
+/* Trim and collapse white space (XML's space, tab, CR, LF) in place
+ * (elements.c). */
 char		*load_squeeze(char *s);
 
 /* The attribute's value, white space squeezed, xmalloc'd; NULL if absent. */

@@ -29,19 +29,15 @@ struct vstate {
 };
 
 static void
-verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
+vverr(struct vstate *v, const char *file, long line, enum diag_subject kind,
+    const char *id, const char *fmt, va_list ap)
 {
-	va_list ap, aq;
+	va_list aq;
 	int len;
 	char *msg;
 
 	if (++v->errors > LOAD_MAX_ERRORS)
 		return;		/* counted; summed up at the end */
-	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
@@ -49,9 +45,51 @@ verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
 	msg[0] = '\0';
 	if (len > 0)
 		vsnprintf(msg, (size_t)len + 1, fmt, ap);
-	va_end(ap);
-	diag(DIAG_ERROR, file, line, 0, "%s", msg);
+	diag_subject(DIAG_ERROR, file, line, 0, kind, id, "%s", msg);
 	free(msg);
+}
+
+/* Report an error (at most LOAD_MAX_ERRORS are printed). */
+static void
+verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vverr(v, file, line, DIAG_SUBJ_NONE, NULL, fmt, ap);
+	va_end(ap);
+}
+
+/* The same, about the person, organisation or topic kind/id. */
+static void
+verr_about(struct vstate *v, const char *file, long line,
+    enum diag_subject kind, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+static void
+verr_about(struct vstate *v, const char *file, long line,
+    enum diag_subject kind, const char *id, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vverr(v, file, line, kind, id, fmt, ap);
+	va_end(ap);
+}
+
+/* The subject kind of "organisation", "topic" or "person". */
+static enum diag_subject
+subject_of(const char *what)
+{
+	if (strcmp(what, "organisation") == 0)
+		return DIAG_SUBJ_ORGANISATION;
+	if (strcmp(what, "topic") == 0)
+		return DIAG_SUBJ_TOPIC;
+	return DIAG_SUBJ_PERSON;
 }
 
 static bool
@@ -95,11 +133,13 @@ check_ids(struct vstate *v)
 		r[k] = (struct idrec){ p->people[i].id, "person",
 		    p->people[i].line, k };
 	if (*p->id != '\0' && !id_ok(p->id))
-		verr(v, p->file, p->line, "programme id '%s' may contain only "
-		    "letters A-Z and a-z, digits, _ and -", p->id);
+		verr_about(v, p->file, p->line, DIAG_SUBJ_PROGRAMME, p->id,
+		    "programme id '%s' may contain only letters A-Z and a-z, "
+		    "digits, _ and -", p->id);
 	for (i = 0; i < n; i++)
 		if (*r[i].id != '\0' && !id_ok(r[i].id))
-			verr(v, p->file, r[i].line, "%s id '%s' may contain "
+			verr_about(v, p->file, r[i].line, subject_of(
+			    r[i].what), r[i].id, "%s id '%s' may contain "
 			    "only letters A-Z and a-z, digits, _ and -",
 			    r[i].what, r[i].id);
 	qsort(r, n, sizeof(*r), byid);
@@ -108,7 +148,8 @@ check_ids(struct vstate *v)
 
 		while (i < n && strcmp(r[i].id, r[first].id) == 0) {
 			if (*r[i].id != '\0')
-				verr(v, p->file, r[i].line, "duplicate id '%s' "
+				verr_about(v, p->file, r[i].line, subject_of(
+				    r[i].what), r[i].id, "duplicate id '%s' "
 				    "(%s); already used on line %ld for a%s %s",
 				    r[i].id, r[i].what, r[first].line,
 				    r[first].what[0] == 'o' ? "n" : "",
@@ -209,17 +250,20 @@ check_values(struct vstate *v)
 
 		if ((unsigned)q->gender >= GENDER__MAX ||
 		    (unsigned)q->wish_gender >= GENDER__MAX)
-			verr(v, p->file, q->line, "person %s: gender must be "
-			    "f, m or d", q->id);
-		if (q->level < 0 || q->level > 20)
-			verr(v, p->file, q->line, "person %s: level %d is not "
-			    "from 1 to 20", q->id, q->level);
-		if (q->capacity < 0 || q->capacity > 20)
-			verr(v, p->file, q->line, "person %s: capacity %d is "
-			    "not from 0 to 20", q->id, q->capacity);
-		if (q->family == NULL)
-			verr(v, p->file, q->line, "person %s: no family name",
+			verr_about(v, p->file, q->line, DIAG_SUBJ_PERSON,
+			    q->id, "person %s: gender must be f, m or d",
 			    q->id);
+		if (q->level < 0 || q->level > 20)
+			verr_about(v, p->file, q->line, DIAG_SUBJ_PERSON,
+			    q->id, "person %s: level %d is not from 1 to 20",
+			    q->id, q->level);
+		if (q->capacity < 0 || q->capacity > 20)
+			verr_about(v, p->file, q->line, DIAG_SUBJ_PERSON,
+			    q->id, "person %s: capacity %d is not from 0 to "
+			    "20", q->id, q->capacity);
+		if (q->family == NULL)
+			verr_about(v, p->file, q->line, DIAG_SUBJ_PERSON,
+			    q->id, "person %s: no family name", q->id);
 	}
 	for (i = 0; i < 6; i++)
 		if (!(wv[i] >= 0 && wv[i] <= 10)) {
@@ -248,14 +292,16 @@ check_roles(struct vstate *v, const struct pair *pr, const char *what)
 	    p->people[pr->mentor].role == ROLE__MAX)
 		return false;	/* the loader reported the missing role */
 	if (p->people[pr->mentee].role != ROLE_MENTEE) {
-		verr(v, pr->file, pr->line, "%s: mentee=\"%s\" is a %s, not a "
-		    "mentee", what, p->people[pr->mentee].id,
+		verr_about(v, pr->file, pr->line, DIAG_SUBJ_PERSON,
+		    p->people[pr->mentee].id, "%s: mentee=\"%s\" is a %s, "
+		    "not a mentee", what, p->people[pr->mentee].id,
 		    role_names[p->people[pr->mentee].role]);
 		ok = false;
 	}
 	if (p->people[pr->mentor].role != ROLE_MENTOR) {
-		verr(v, pr->file, pr->line, "%s: mentor=\"%s\" is a %s, not a "
-		    "mentor", what, p->people[pr->mentor].id,
+		verr_about(v, pr->file, pr->line, DIAG_SUBJ_PERSON,
+		    p->people[pr->mentor].id, "%s: mentor=\"%s\" is a %s, "
+		    "not a mentor", what, p->people[pr->mentor].id,
 		    role_names[p->people[pr->mentor].role]);
 		ok = false;
 	}
@@ -301,12 +347,14 @@ check_counts(struct vstate *v, const struct pair *pairs, size_t n,
 				sb_addf(&lines, "%ld", pairs[j].line);
 			}
 		if (q->role == ROLE_MENTEE)
-			diag(is_error ? DIAG_ERROR : DIAG_WARNING, file, line, 0,
+			diag_subject(is_error ? DIAG_ERROR : DIAG_WARNING,
+			    file, line, 0, DIAG_SUBJ_PERSON, q->id,
 			    "mentee %s is %s %zu %s (lines %s); a mentee has "
 			    "one mentor", q->id, verb, count[i], what,
 			    sb_str(&lines));
 		else
-			diag(is_error ? DIAG_ERROR : DIAG_WARNING, file, line, 0,
+			diag_subject(is_error ? DIAG_ERROR : DIAG_WARNING,
+			    file, line, 0, DIAG_SUBJ_PERSON, q->id,
 			    "mentor %s is %s %zu %s (lines %s) but takes %zu "
 			    "(capacity)", q->id, verb, count[i], what,
 			    sb_str(&lines), limit);
@@ -336,12 +384,14 @@ check_pairs(struct vstate *v)
 		sb_clear(&sb);
 		r = rules_explain(p, pr->mentee, pr->mentor, &sb);
 		if (r == RULE_WITHDRAWN)
-			diag(DIAG_WARNING, pr->file, pr->line, 0, "pin %s-%s: "
-			    "%s", p->people[pr->mentee].id,
+			diag_subject(DIAG_WARNING, pr->file, pr->line, 0,
+			    DIAG_SUBJ_PERSON, p->people[pr->mentee].id,
+			    "pin %s-%s: %s", p->people[pr->mentee].id,
 			    p->people[pr->mentor].id, sb_str(&sb));
 		else if (r != RULE_OK)
-			verr(v, pr->file, pr->line, "pin %s-%s breaks a hard "
-			    "rule: %s", p->people[pr->mentee].id,
+			verr_about(v, pr->file, pr->line, DIAG_SUBJ_PERSON,
+			    p->people[pr->mentee].id, "pin %s-%s breaks a "
+			    "hard rule: %s", p->people[pr->mentee].id,
 			    p->people[pr->mentor].id, sb_str(&sb));
 	}
 	check_counts(v, p->pins, p->npins, "pins", "in", true);
@@ -353,8 +403,9 @@ check_pairs(struct vstate *v)
 		sb_clear(&sb);
 		r = rules_explain(p, pr->mentee, pr->mentor, &sb);
 		if (r != RULE_OK)
-			diag(DIAG_WARNING, pr->file, pr->line, 0, "tandem %s-%s "
-			    "breaks a hard rule (kept as fixed): %s",
+			diag_subject(DIAG_WARNING, pr->file, pr->line, 0,
+			    DIAG_SUBJ_PERSON, p->people[pr->mentee].id,
+			    "tandem %s-%s breaks a hard rule (kept as fixed): %s",
 			    p->people[pr->mentee].id,
 			    p->people[pr->mentor].id, sb_str(&sb));
 	}

@@ -8,7 +8,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include <libxml/parser.h>
 #include <libxml/relaxng.h>
@@ -342,9 +341,8 @@ xml_read(const char *file, const char *buf, size_t len)
 }
 
 struct xml_doc *
-xml_read_file(const char *path, int *exit_code)
+xml_read_file(const char *path)
 {
-	struct xml_doc *d;
 	char *buf;
 	size_t len;
 
@@ -353,14 +351,11 @@ xml_read_file(const char *path, int *exit_code)
 			diag(DIAG_ERROR, path, 0, 0, "file too large (over "
 			    "%lu MB)", FILEIO_MAX_INPUT / (1024 * 1024));
 		else
-			diag(DIAG_ERROR, path, 0, 0, "cannot read: %s",
+			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
 			    strerror(errno));
-		*exit_code = errno == EFBIG ? EX_DATAERR : EX_NOINPUT;
 		return NULL;
 	}
-	d = xml_parse(path, buf, len, false);
-	*exit_code = d != NULL ? 0 : EX_DATAERR;
-	return d;
+	return xml_parse(path, buf, len, false);
 }
 
 void

@@ -40,9 +40,9 @@ struct xml_doc	*xml_read(const char *file, const char *buf, size_t len);
 /*
  * Read the file at path (at most FILEIO_MAX_INPUT bytes) and parse it with
  * xml_read(). Returns the document, or NULL after reporting the problem
- * with *exit_code EX_NOINPUT (cannot read) or EX_DATAERR.
+ * (DIAG_NOINPUT when it cannot be read).
  */
-struct xml_doc	*xml_read_file(const char *path, int *exit_code);
+struct xml_doc	*xml_read_file(const char *path);
 
 /*
  * Validate the document against the RELAX NG schema built into the binary

@@ -33,13 +33,13 @@ struct conv {
 	bool			 warned_depth;
 };
 
-void
-md_add_text(void *arg, struct doc_block *b, const char *s, size_t len,
-    unsigned style, const char *uri, long line)
+/* Append a run of text with style and link target (copied) to b. */
+static void
+add_run(struct doc_block *b, const char *s, size_t len, unsigned style,
+    const char *uri, long line)
 {
 	struct doc_run *r;
 
-	(void)arg;
 	r = doc_add_text(b, s, len, style, line);
 	if (uri != NULL)
 		r->uri = xstrdup(uri);
@@ -134,7 +134,6 @@ add_text(struct conv *c, const char *s, size_t len, unsigned extra,
     long line)
 {
 	struct doc_block *b;
-	md_text_fn fn = c->o->text ? c->o->text : md_add_text;
 
 	if (c->image != NULL) {
 		char *alt = xasprintf("%s%.*s", c->image->alt ?
@@ -146,7 +145,7 @@ add_text(struct conv *c, const char *s, size_t len, unsigned extra,
 	}
 	if ((b = text_block(c, line)) == NULL)
 		return;
-	fn(c->o->arg, b, s, len, c->style | extra, c->uri, line);
+	add_run(b, s, len, c->style | extra, c->uri, line);
 }
 
 static void
@@ -240,7 +239,7 @@ enter(struct conv *c, cmark_node *n)
 		c->text = doc_add(top(c), DOC_PARA, c->file, line);
 		break;
 	case CMARK_NODE_HEADING:
-		lv = cmark_node_get_heading_level(n) + c->o->heading_shift;
+		lv = cmark_node_get_heading_level(n);
 		c->text = doc_add(top(c), DOC_HEADING, c->file, line);
 		c->text->level = lv < 1 ? 1 : lv > 4 ? 4 : lv;
 		break;

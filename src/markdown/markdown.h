@@ -20,20 +20,10 @@
  * and the placeholder pass include <cmark.h> and look into it. */
 typedef struct cmark_node cmark_node;
 
-/*
- * Called for every piece of text (text nodes and inline code): the place
- * where placeholders such as {{programme.title}} are expanded on the parsed
- * tree. It must append runs to b (md_add_text does the plain thing).
- */
-typedef void	(*md_text_fn)(void *arg, struct doc_block *b, const char *s,
-		    size_t len, unsigned style, const char *uri, long line);
-
 struct md_opts {
 	const char	*file;		/* name for messages */
 	const char	*base_dir;	/* images must lie inside; NULL = none */
-	md_text_fn	 text;		/* NULL = md_add_text */
-	void		*arg;		/* for text */
-	int		 heading_shift;	/* added to heading levels (0..3) */
+	void		*arg;		/* for the hooks below */
 	/* Optional: edit the source (a writable copy, same length) before
 	 * parsing, e.g. placeholder_escape_source(). */
 	void		(*prepare)(void *arg, char *src, size_t len);
@@ -57,9 +47,5 @@ struct md_opts {
  */
 int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
 	    size_t len, const struct md_opts *);
-
-/* Append a run of text with style and link target (copied) to b. */
-void	md_add_text(void *arg, struct doc_block *b, const char *s, size_t len,
-	    unsigned style, const char *uri, long line);
 
 #endif

@@ -6,9 +6,34 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats/labels.h"
+#include "compose/labels.h"
 #include "stats/stats.h"
 #include "util/xalloc.h"
+
+/* Genders in print order, of rows and columns. */
+static const enum gender gender_order[GENDER__MAX] = {
+	GENDER_F, GENDER_M, GENDER_D, GENDER_UNKNOWN
+};
+
+/* The words of the outcome timings and the survey rows. */
+static const enum label timing_words[STATS_TIMING__MAX] = {
+	[STATS_DURING] = LABEL_STATS_DURING,
+	[STATS_AFTER] = LABEL_STATS_AFTER,
+	[STATS_UNDATED] = LABEL_STATS_UNDATED,
+};
+
+static const enum label eval_words[STATS_EVAL__MAX] = {
+	[STATS_EVAL_RESPONSES] = LABEL_STATS_EVAL_RESPONSES,
+	[STATS_EVAL_SAT5] = LABEL_STATS_EVAL_SAT5,
+	[STATS_EVAL_SAT4] = LABEL_STATS_EVAL_SAT4,
+	[STATS_EVAL_SAT3] = LABEL_STATS_EVAL_SAT3,
+	[STATS_EVAL_SAT2] = LABEL_STATS_EVAL_SAT2,
+	[STATS_EVAL_SAT1] = LABEL_STATS_EVAL_SAT1,
+	[STATS_EVAL_SAT_NONE] = LABEL_STATS_EVAL_SAT_NONE,
+	[STATS_EVAL_SAT_MEAN] = LABEL_STATS_EVAL_SAT_MEAN,
+	[STATS_EVAL_MEETINGS] = LABEL_STATS_EVAL_MEETINGS,
+	[STATS_EVAL_CAREER] = LABEL_STATS_EVAL_CAREER,
+};
 
 /* A list of distinct group labels (organisations, backgrounds). */
 struct groups {
@@ -51,7 +76,7 @@ table_init(struct stats_table *t, enum stats_measure m, int role,
 	 * in them (the report counts only those who stayed). */
 	if (m == STATS_GENDER || m == STATS_ORG || m == STATS_ORG_GENDER ||
 	    m == STATS_BACKGROUND)
-		t->note_all = SW_FN_ALL;
+		t->note_all = LABEL_STATS_FN_ALL;
 	return t;
 }
 
@@ -140,12 +165,12 @@ org_label(const struct org *o)
 	return o->id;
 }
 
-/* The gender column of a person (print order of labels.c). */
+/* The gender column of a person (in print order). */
 static size_t
 gender_col(enum gender g)
 {
 	for (size_t i = 0; i < GENDER__MAX; i++)
-		if (stats_gender_at(i) == g)
+		if (gender_order[i] == g)
 			return i;
 	return GENDER__MAX - 1;
 }
@@ -161,7 +186,8 @@ static void
 gender_cols(struct stats_table *t, enum lang l)
 {
 	for (size_t i = 0; i < GENDER__MAX; i++)
-		t->cols[i] = xstrdup(stats_gender_label(l, i));
+		t->cols[i] = xstrdup(label_gender(l, gender_order[i],
+		    LABEL_FORM_STATS));
 }
 
 /* Participants of role r by gender, one row per gender. */
@@ -173,7 +199,8 @@ add_gender(struct stats *s, struct programme *const *pv, enum role r)
 
 	table_init(t, STATS_GENDER, r, s->ncohorts, GENDER__MAX, 1);
 	for (i = 0; i < GENDER__MAX; i++)
-		t->rows[i] = xstrdup(stats_gender_label(s->lang, i));
+		t->rows[i] = xstrdup(label_gender(s->lang, gender_order[i],
+		    LABEL_FORM_STATS));
 	for (c = 0; c < s->ncohorts; c++)
 		for (i = 0; i < pv[c]->npeople; i++)
 			if (pv[c]->people[i].role == r)
@@ -193,7 +220,7 @@ add_status(struct stats *s, struct programme *const *pv, enum role r)
 
 	table_init(t, STATS_STATUS, r, s->ncohorts, STATUS__MAX, 1);
 	for (i = 0; i < STATUS__MAX; i++)
-		t->rows[i] = xstrdup(stats_status_label(s->lang, order[i]));
+		t->rows[i] = xstrdup(label_status(s->lang, order[i]));
 	for (c = 0; c < s->ncohorts; c++)
 		for (i = 0; i < pv[c]->npeople; i++) {
 			const struct person *q = &pv[c]->people[i];
@@ -222,7 +249,8 @@ add_org(struct stats *s, struct programme *const *pv, enum role r,
 	for (i = 0; i < orgs->n; i++)
 		t->rows[i] = xstrdup(orgs->v[i]);
 	if (no_org)
-		t->rows[orgs->n] = xstrdup(stats_word(s->lang, SW_NO_ORG));
+		t->rows[orgs->n] = xstrdup(label_get(s->lang,
+		    LABEL_STATS_NO_ORG));
 	if (cross) {
 		gender_cols(t, s->lang);
 		t->sensitive = true;
@@ -268,7 +296,7 @@ add_org(struct stats *s, struct programme *const *pv, enum role r,
 				stats_cell(t, c, i, k)->flags |=
 				    STATS_CELL_ABSENT | STATS_CELL_PUBLIC;
 			if (!cross)
-				t->footnote = SW_FN_ABSENT;
+				t->footnote = LABEL_STATS_FN_ABSENT;
 		}
 	/* Totals by role × gender and by organisation are published. */
 	for (c = 0; c <= s->ncohorts; c++)
@@ -284,7 +312,7 @@ static const char *
 background_label(enum lang l, const char *token)
 {
 	if (strcmp(token, "migration") == 0)
-		return stats_word(l, SW_MIGRATION);
+		return label_get(l, LABEL_STATS_MIGRATION);
 	return token;
 }
 
@@ -299,7 +327,7 @@ add_background(struct stats *s, struct programme *const *pv, enum role r,
 	table_init(t, STATS_BACKGROUND, r, s->ncohorts, nrows, GENDER__MAX);
 	for (i = 0; i < bg->n; i++)
 		t->rows[i] = xstrdup(background_label(s->lang, bg->v[i]));
-	t->rows[bg->n] = xstrdup(stats_word(s->lang, SW_NOT_RECORDED));
+	t->rows[bg->n] = xstrdup(label_get(s->lang, LABEL_STATS_NOT_RECORDED));
 	gender_cols(t, s->lang);
 	t->sensitive = true;
 	for (c = 0; c < s->ncohorts; c++)
@@ -340,9 +368,10 @@ add_tandems(struct stats *s, struct programme *const *pv)
 		if (pv[c]->tandem_source == TANDEMS_MATCHED)
 			nrows = 2;
 	table_init(t, STATS_TANDEMS, -1, s->ncohorts, nrows, 1);
-	t->rows[0] = xstrdup(stats_word(s->lang, SW_TANDEMS_ROW));
+	t->rows[0] = xstrdup(label_get(s->lang, LABEL_STATS_TANDEMS_ROW));
 	if (nrows == 2)
-		t->rows[1] = xstrdup(stats_word(s->lang, SW_TANDEMS_MATCHED));
+		t->rows[1] = xstrdup(label_get(s->lang,
+		    LABEL_STATS_TANDEMS_MATCHED));
 	t->row_total = false;
 	t->additive = false;
 	for (c = 0; c < s->ncohorts; c++) {
@@ -355,8 +384,9 @@ add_tandems(struct stats *s, struct programme *const *pv)
 
 			if (!mine) {
 				e->flags |= STATS_CELL_NA;
-				t->footnote = nrows == 2 ? SW_FN_MATCHED :
-				    SW_FN_NO_TANDEMS;
+				t->footnote = nrows == 2 ?
+				    LABEL_STATS_FN_MATCHED :
+				    LABEL_STATS_FN_NO_TANDEMS;
 				continue;
 			}
 			e->n = (long)pv[c]->ntandems;
@@ -395,13 +425,15 @@ add_outcomes(struct stats *s, struct programme *const *pv)
 	table_init(t, STATS_OUTCOMES, -1, s->ncohorts, nrows, 1);
 	t->row_total = false;
 	t->additive = false;
-	t->footnote = SW_FN_OUTCOMES;
+	t->footnote = LABEL_STATS_FN_OUTCOMES;
 	for (i = 0; i < OUTCOME__MAX; i++)
 		for (j = 0; j < ntiming; j++)
 			t->rows[i * ntiming + j] = xasprintf("%s, %s",
-			    stats_outcome_label(s->lang, (enum outcome_kind)i),
-			    stats_timing_label(s->lang, (enum stats_timing)j));
-	t->rows[nrows - 1] = xstrdup(stats_word(s->lang, SW_OUTCOME_ANY));
+			    label_outcome_kind(s->lang, (enum outcome_kind)i,
+			    LABEL_FORM_STATS),
+			    label_get(s->lang, timing_words[j]));
+	t->rows[nrows - 1] = xstrdup(label_get(s->lang,
+	    LABEL_STATS_OUTCOME_ANY));
 
 	for (c = 0; c < s->ncohorts; c++) {
 		const struct programme *p = pv[c];
@@ -502,7 +534,7 @@ eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
 	else
 		e->flags |= STATS_CELL_NA;
 	if (sat_n == 0 || nmeet == 0)
-		t->footnote = SW_FN_NO_ANSWERS;
+		t->footnote = LABEL_STATS_FN_NO_ANSWERS;
 	free(meet);
 }
 
@@ -529,8 +561,7 @@ add_evaluation(struct stats *s, struct programme *const *pv, enum role r)
 	t->row_total = false;
 	t->additive = false;
 	for (i = 0; i < nrows; i++)
-		t->rows[i] = xstrdup(stats_eval_label(s->lang,
-		    (enum stats_eval_row)i));
+		t->rows[i] = xstrdup(label_get(s->lang, eval_words[i]));
 	for (c = 0; c < s->ncohorts; c++)
 		eval_fill(t, c, pv, c, c + 1, r);
 	eval_fill(t, s->ncohorts, pv, 0, s->ncohorts, r);

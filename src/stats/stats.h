@@ -89,9 +89,9 @@ struct stats_table {
 	bool			 col_total;	/* a total column is printed */
 	size_t			 ncohorts;
 	struct stats_cell	*cells;		/* see stats_cell() */
-	int			 footnote;	/* enum stats_word of a note, 0 none */
+	int			 footnote;	/* enum label of a note, 0 none */
 	bool			 too_large;	/* protection gave up (see below) */
-	int			 note_all;	/* enum stats_word: the counts
+	int			 note_all;	/* enum label: the counts
 						   include the withdrawn; 0 */
 };
 

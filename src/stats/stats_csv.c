@@ -10,8 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats/labels.h"
+#include "compose/labels.h"
 #include "stats/stats.h"
+#include "stats/stats_print.h"
 #include "util/xalloc.h"
 
 /*
@@ -60,7 +61,7 @@ write_table(const struct stats *s, const struct stats_table *t, char sep,
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
 	size_t nk = t->ncols > 1 ? t->ncols + t->col_total : 1, b, r, k;
 	char *title = stats_title(s->lang, s->wording, t), buf[32];
-	const char *total = stats_word(s->lang, SW_TOTAL);
+	const char *total = label_get(s->lang, LABEL_STATS_TOTAL);
 
 	for (b = 0; b < nb; b++) {
 		size_t c = b < s->ncohorts ? b : t->ncohorts;
@@ -98,7 +99,7 @@ int
 stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
     FILE *fp)
 {
-	const char *note = stats_word(s->lang, SW_CSV_NOTE);
+	const char *note = label_get(s->lang, LABEL_STATS_CSV_NOTE);
 	char *text;
 
 	if (bom)
@@ -108,12 +109,13 @@ stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
 	record(fp, sep, "", note, text, "");
 	free(text);
 	if (s->protected_) {
-		text = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
+		text = xasprintf(label_get(s->lang, LABEL_STATS_FN_SUPPRESSED),
 		    s->min_cell);
 		record(fp, sep, "", note, text, "");
 		free(text);
 	} else
-		record(fp, sep, "", note, stats_word(s->lang, SW_NO_SUPPRESS), "");
+		record(fp, sep, "", note,
+		    label_get(s->lang, LABEL_STATS_NO_SUPPRESS), "");
 	for (size_t i = 0; i < s->ntables; i++)
 		write_table(s, &s->tables[i], sep, fp);
 	return ferror(fp) ? -1 : 0;

@@ -7,10 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "compose/labels.h"
 #include "layout/doc.h"
-#include "stats/labels.h"
 #include "stats/stats.h"
 #include "stats/stats_doc.h"
+#include "stats/stats_print.h"
 #include "util/xalloc.h"
 
 #define CHART_W		450	/* width of a bar chart (points) */
@@ -100,13 +101,14 @@ list_table(struct doc_block *r, const struct stats *s,
 	cell(row, "", false, DOC_BOLD);
 	for (b = 0; b < nb; b++)
 		cell(row, b < s->ncohorts ? s->cohorts[b].label :
-		    stats_word(s->lang, SW_TOTAL), true, DOC_BOLD);
+		    label_get(s->lang, LABEL_STATS_TOTAL), true,
+		    DOC_BOLD);
 	for (i = 0; i < nr; i++) {
 		bool total = i == t->nrows;
 
 		row = doc_add(tab, DOC_ROW, NULL, 0);
-		cell(row, total ? stats_word(s->lang, SW_TOTAL) : t->rows[i],
-		    false, total ? DOC_BOLD : 0);
+		cell(row, total ? label_get(s->lang, LABEL_STATS_TOTAL) :
+		    t->rows[i], false, total ? DOC_BOLD : 0);
 		for (b = 0; b < nb; b++) {
 			const struct stats_cell *e = stats_cell(t,
 			    block_cohort(s, t, b), i, 0);
@@ -149,7 +151,7 @@ cross_table(struct doc_block *r, const struct stats *s,
 		if (nb > 1) {
 			const char *sub = b < s->ncohorts ?
 			    s->cohorts[b].label :
-			    stats_word(s->lang, SW_ALL_COHORTS);
+			    label_get(s->lang, LABEL_STATS_ALL_COHORTS);
 			char *named = b > 0 && !together ?
 			    xasprintf("%s: %s", title, sub) : NULL;
 
@@ -161,14 +163,16 @@ cross_table(struct doc_block *r, const struct stats *s,
 		cell(row, "", false, DOC_BOLD);
 		for (k = 0; k < nk; k++)
 			cell(row, k < t->ncols ? t->cols[k] :
-			    stats_word(s->lang, SW_TOTAL), true, DOC_BOLD);
+			    label_get(s->lang, LABEL_STATS_TOTAL), true,
+			    DOC_BOLD);
 		for (i = 0; i < nr; i++) {
 			bool total = i == t->nrows;
 
 			if (stats_row_absent(t, c, i))
 				continue;	/* not in this cohort */
 			row = doc_add(tab, DOC_ROW, NULL, 0);
-			cell(row, total ? stats_word(s->lang, SW_TOTAL) :
+			cell(row, total ?
+			    label_get(s->lang, LABEL_STATS_TOTAL) :
 			    t->rows[i], false, total ? DOC_BOLD : 0);
 			for (k = 0; k < nk; k++) {
 				const struct stats_cell *e =
@@ -243,9 +247,10 @@ chart(struct doc_block *r, const struct stats *s,
 	if (nrows < 2 || max == 0)
 		return;
 	/* The caption names the figure and what its bars count. */
-	caption = xasprintf("%s %d: %s%s", stats_word(s->lang, SW_FIGURE),
-	    ++*nfig, title, t->measure == STATS_EVALUATION ?
-	    stats_word(s->lang, SW_FIG_SATISFACTION) : "");
+	caption = xasprintf("%s %d: %s%s",
+	    label_get(s->lang, LABEL_STATS_FIGURE), ++*nfig, title,
+	    t->measure == STATS_EVALUATION ?
+	    label_get(s->lang, LABEL_STATS_FIG_SATISFACTION) : "");
 	doc_add(r, DOC_SPACE, NULL, 0)->height = 6;
 	/* Caption and chart are never parted; where table and chart do not
 	 * fit one page, the break comes before the caption. */
@@ -303,13 +308,13 @@ head(struct doc_block *r, const struct stats *s, struct date asof)
 	enum lang l = s->lang;
 	char *line;
 
-	heading(r, 1, stats_word(l, SW_HEADING));
+	heading(r, 1, label_get(l, LABEL_STATS_HEADING));
 	line = stats_asof(l, asof);
 	para(r, line, 0, 0);
 	free(line);
 	if (!s->protected_)
-		para(r, stats_word(l, SW_NO_SUPPRESS), DOC_BOLD, 0);
-	para(r, stats_word(l, SW_COHORTS), DOC_BOLD, 0);
+		para(r, label_get(l, LABEL_STATS_NO_SUPPRESS), DOC_BOLD, 0);
+	para(r, label_get(l, LABEL_STATS_COHORTS), DOC_BOLD, 0);
 	for (size_t c = 0; c < s->ncohorts; c++) {
 		line = stats_cohort_desc(l, &s->cohorts[c], true);
 		para(r, line, 0, 0);
@@ -324,8 +329,8 @@ methods(struct doc_block *r, const struct stats *s)
 	enum lang l = s->lang;
 	char *rule;
 
-	heading(r, 2, stats_word(l, SW_METHODS));
-	para(r, stats_word(l, SW_M_SOURCES), 0, 0);
+	heading(r, 2, label_get(l, LABEL_STATS_METHODS));
+	para(r, label_get(l, LABEL_STATS_M_SOURCES), 0, 0);
 	for (size_t c = 0; c < s->ncohorts; c++) {
 		char *desc = stats_cohort_desc(l, &s->cohorts[c], false);
 		char *line = xasprintf("%s: %s", desc, s->cohorts[c].source);
@@ -334,20 +339,20 @@ methods(struct doc_block *r, const struct stats *s)
 		free(line);
 		free(desc);
 	}
-	para(r, stats_word(l, SW_M_COUNTING), 0, 0);
+	para(r, label_get(l, LABEL_STATS_M_COUNTING), 0, 0);
 	if (s->ncohorts > 1)
-		para(r, stats_word(l, SW_M_COHORTS), 0, 0);
-	para(r, stats_word(l, SW_M_EVAL), 0, 0);
+		para(r, label_get(l, LABEL_STATS_M_COHORTS), 0, 0);
+	para(r, label_get(l, LABEL_STATS_M_EVAL), 0, 0);
 	if (s->protected_ && s->min_cell <= 1)
-		para(r, stats_word(l, SW_M_MIN1), 0, 0);
+		para(r, label_get(l, LABEL_STATS_M_MIN1), 0, 0);
 	else if (s->protected_) {
-		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
+		rule = xasprintf(label_get(l, LABEL_STATS_M_RULE), s->min_cell);
 		para(r, rule, 0, 0);
 		free(rule);
 		if (s->ncohorts > 1)
-			para(r, stats_word(l, SW_M_ACROSS), 0, 0);
+			para(r, label_get(l, LABEL_STATS_M_ACROSS), 0, 0);
 	} else
-		para(r, stats_word(l, SW_M_NO_RULE), DOC_BOLD, 0);
+		para(r, label_get(l, LABEL_STATS_M_NO_RULE), DOC_BOLD, 0);
 }
 
 struct doc *
@@ -358,7 +363,7 @@ stats_doc(const struct stats *s, struct date asof)
 	char dec = s->lang == LANG_DE ? ',' : '.';
 	int nfig = 0;
 
-	doc_set_str(&d->title, stats_word(s->lang, SW_HEADING));
+	doc_set_str(&d->title, label_get(s->lang, LABEL_STATS_HEADING));
 	head(r, s, asof);
 	for (size_t i = 0; i < s->ntables; i++) {
 		const struct stats_table *t = &s->tables[i];
@@ -373,17 +378,17 @@ stats_doc(const struct stats *s, struct date asof)
 		else
 			sup = list_table(r, s, t, dec, title, &last);
 		if (sup) {
-			fn = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
-			    s->min_cell);
+			fn = xasprintf(label_get(s->lang,
+			    LABEL_STATS_FN_SUPPRESSED), s->min_cell);
 			para(last, fn, 0, 8.5);
 			free(fn);
 		}
 		if (t->footnote != 0)
-			para(last, stats_word(s->lang,
-			    (enum stats_word)t->footnote), 0, 8.5);
+			para(last, label_get(s->lang,
+			    (enum label)t->footnote), 0, 8.5);
 		if (t->note_all != 0)
-			para(last, stats_word(s->lang,
-			    (enum stats_word)t->note_all), 0, 8.5);
+			para(last, label_get(s->lang,
+			    (enum label)t->note_all), 0, 8.5);
 		if (t->ncols == 1)
 			chart(last, s, t, dec, title, &nfig);
 		free(title);

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "stats/labels.h"
+#include "compose/labels.h"
 #include "stats/stats.h"
+#include "stats/stats_print.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -120,7 +121,8 @@ block_label(const struct stats *s, size_t b, bool in_head)
 {
 	if (b < s->ncohorts)
 		return s->cohorts[b].label;
-	return stats_word(s->lang, in_head ? SW_TOTAL : SW_ALL_COHORTS);
+	return label_get(s->lang, in_head ? LABEL_STATS_TOTAL :
+	    LABEL_STATS_ALL_COHORTS);
 }
 
 /*
@@ -141,7 +143,7 @@ print_list(const struct stats *s, const struct stats_table *t, char dec,
 		grid_set(&g, 0, b + 1, block_label(s, b, true));
 	for (r = 0; r < nr; r++) {
 		grid_set(&g, r + 1, 0, r < t->nrows ? t->rows[r] :
-		    stats_word(s->lang, SW_TOTAL));
+		    label_get(s->lang, LABEL_STATS_TOTAL));
 		for (b = 0; b < nb; b++) {
 			const struct stats_cell *e = stats_cell(t,
 			    b < s->ncohorts ? b : t->ncohorts, r, 0);
@@ -182,13 +184,13 @@ print_cross(const struct stats *s, const struct stats_table *t, char dec,
 			grid_set(&g, 0, 0, block_label(s, b, false));
 		for (k = 0; k < nk; k++)
 			grid_set(&g, 0, k + 1, k < t->ncols ? t->cols[k] :
-			    stats_word(s->lang, SW_TOTAL));
+			    label_get(s->lang, LABEL_STATS_TOTAL));
 		for (r = 0; r < nr; r++) {
 			if (stats_row_absent(t, c, r))
 				continue;
 			at++;
 			grid_set(&g, at, 0, r < t->nrows ? t->rows[r] :
-			    stats_word(s->lang, SW_TOTAL));
+			    label_get(s->lang, LABEL_STATS_TOTAL));
 			for (k = 0; k < nk; k++) {
 				const struct stats_cell *e =
 				    stats_cell(t, c, r, k);
@@ -212,12 +214,13 @@ print_head(const struct stats *s, struct date asof, FILE *fp)
 	enum lang l = s->lang;
 	char *d = stats_asof(l, asof);
 
-	fprintf(fp, "%s\n", stats_word(l, SW_HEADING));
+	fprintf(fp, "%s\n", label_get(l, LABEL_STATS_HEADING));
 	fprintf(fp, "%s\n", d);
 	free(d);
 	if (!s->protected_)
-		fprintf(fp, "\n*** %s ***\n", stats_word(l, SW_NO_SUPPRESS));
-	fprintf(fp, "\n%s:\n", stats_word(l, SW_COHORTS));
+		fprintf(fp, "\n*** %s ***\n",
+		    label_get(l, LABEL_STATS_NO_SUPPRESS));
+	fprintf(fp, "\n%s:\n", label_get(l, LABEL_STATS_COHORTS));
 	for (size_t c = 0; c < s->ncohorts; c++) {
 		char *line = stats_cohort_desc(l, &s->cohorts[c], true);
 
@@ -233,28 +236,28 @@ print_methods(const struct stats *s, FILE *fp)
 	enum lang l = s->lang;
 	char *rule;
 
-	fprintf(fp, "\n%s\n\n", stats_word(l, SW_METHODS));
-	wrap(fp, "", stats_word(l, SW_M_SOURCES));
+	fprintf(fp, "\n%s\n\n", label_get(l, LABEL_STATS_METHODS));
+	wrap(fp, "", label_get(l, LABEL_STATS_M_SOURCES));
 	for (size_t c = 0; c < s->ncohorts; c++) {
 		char *line = stats_cohort_desc(l, &s->cohorts[c], false);
 
 		fprintf(fp, "  %s: %s\n", line, s->cohorts[c].source);
 		free(line);
 	}
-	wrap(fp, "", stats_word(l, SW_M_COUNTING));
+	wrap(fp, "", label_get(l, LABEL_STATS_M_COUNTING));
 	if (s->ncohorts > 1)
-		wrap(fp, "", stats_word(l, SW_M_COHORTS));
-	wrap(fp, "", stats_word(l, SW_M_EVAL));
+		wrap(fp, "", label_get(l, LABEL_STATS_M_COHORTS));
+	wrap(fp, "", label_get(l, LABEL_STATS_M_EVAL));
 	if (s->protected_ && s->min_cell <= 1)
-		wrap(fp, "", stats_word(l, SW_M_MIN1));
+		wrap(fp, "", label_get(l, LABEL_STATS_M_MIN1));
 	else if (s->protected_) {
-		rule = xasprintf(stats_word(l, SW_M_RULE), s->min_cell);
+		rule = xasprintf(label_get(l, LABEL_STATS_M_RULE), s->min_cell);
 		wrap(fp, "", rule);
 		free(rule);
 		if (s->ncohorts > 1)
-			wrap(fp, "", stats_word(l, SW_M_ACROSS));
+			wrap(fp, "", label_get(l, LABEL_STATS_M_ACROSS));
 	} else
-		wrap(fp, "", stats_word(l, SW_M_NO_RULE));
+		wrap(fp, "", label_get(l, LABEL_STATS_M_NO_RULE));
 }
 
 int
@@ -279,21 +282,21 @@ stats_write_txt(const struct stats *s, struct date asof, FILE *fp)
 		else
 			sup = print_list(s, t, dec, fp);
 		if (sup) {
-			fn = xasprintf(stats_word(s->lang, SW_FN_SUPPRESSED),
-			    s->min_cell);
+			fn = xasprintf(label_get(s->lang,
+			    LABEL_STATS_FN_SUPPRESSED), s->min_cell);
 			wrap(fp, "", fn);
 			free(fn);
 		}
 		if (t->footnote != 0)
-			wrap(fp, "", stats_word(s->lang,
-			    (enum stats_word)t->footnote));
+			wrap(fp, "", label_get(s->lang,
+			    (enum label)t->footnote));
 		if (t->note_all != 0)
-			wrap(fp, "", stats_word(s->lang,
-			    (enum stats_word)t->note_all));
+			wrap(fp, "", label_get(s->lang,
+			    (enum label)t->note_all));
 	}
 	print_methods(s, fp);
 	if (!s->protected_)
 		fprintf(fp, "\n*** %s ***\n",
-		    stats_word(s->lang, SW_NO_SUPPRESS));
+		    label_get(s->lang, LABEL_STATS_NO_SUPPRESS));
 	return ferror(fp) ? -1 : 0;
 }

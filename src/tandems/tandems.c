@@ -6,7 +6,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
 
 #include "tandems/tandems.h"
 #include "util/diag.h"
@@ -210,7 +209,6 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 {
 	struct match_result *res;
 	char	 msg[256];
-	int	 rc = EX_DATAERR;
 
 	if (match_solve(&b->in, &res) != 0) {
 		for (size_t k = 0; k < res->ndiags; k++) {
@@ -221,17 +219,21 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 
 			match_diag_text(&b->in, d, msg, sizeof(msg));
 			if (d->error == MATCH_ERR_NOMEM) {
-				diag(DIAG_ERROR, NULL, 0, 0, "matching: %s", msg);
+				diag(DIAG_INTERNAL, NULL, 0, 0, "matching: %s",
+				    msg);
 				match_result_free(res);
-				return EX_OSERR;
+				return -1;
 			}
-			if (d->error == MATCH_ERR_INTERNAL)
-				rc = EX_SOFTWARE;
-			diag(DIAG_ERROR, p->file, diag_line(p, d, pin), 0,
-			    "%s", msg);
+			/* A pin's problem is about its mentee. */
+			diag_subject(d->error == MATCH_ERR_INTERNAL ?
+			    DIAG_INTERNAL : DIAG_ERROR, p->file,
+			    diag_line(p, d, pin), 0, pin && d->item < p->npins ?
+			    DIAG_SUBJ_PERSON : DIAG_SUBJ_NONE, pin &&
+			    d->item < p->npins ? p->people[p->pins[d->item].
+			    mentee].id : NULL, "%s", msg);
 		}
 		match_result_free(res);
-		return rc;
+		return -1;
 	}
 	p->tandems = xcalloc(res->ntandems + 1, sizeof(*p->tandems));
 	tr->pairs = xcalloc(res->ntandems + 1, sizeof(*tr->pairs));

@@ -71,8 +71,8 @@ struct tandems_result {
  * TANDEMS_MATCHED; with fixed ones keep them and only score and explain
  * them (a fixed tandem breaking a hard rule is reported as a warning).
  * The result (free with tandems_result_free()) is stored in *out.
- * Returns 0, or an exit code (EX_DATAERR after error diagnostics, e.g. a pin
- * the matching rejects; EX_OSERR out of memory) with *out = NULL.
+ * Returns 0, or -1 after error diagnostics (e.g. a pin the matching
+ * rejects) with *out = NULL.
  */
 int	tandems_form(struct programme *p, struct tandems_result **out);
 

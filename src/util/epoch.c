@@ -27,8 +27,8 @@ epoch_read(struct epoch *e)
 	v = strtoll(s, &end, 10);
 	if (*p != '\0' || errno != 0 || end != p ||
 	    (long long)(time_t)v != v) {
-		diag_error(NULL, 0, "SOURCE_DATE_EPOCH=\"%s\" is not a number "
-		    "of seconds since 1970-01-01", s);
+		diag(DIAG_USAGE, NULL, 0, 0, "SOURCE_DATE_EPOCH=\"%s\" is not "
+		    "a number of seconds since 1970-01-01", s);
 		return -1;
 	}
 	e->fixed = true;

@@ -16,7 +16,8 @@ struct epoch {
 /*
  * Read the run's time into e. An unset or empty SOURCE_DATE_EPOCH gives
  * the clock; a set value must be a decimal number of seconds (digits
- * only). Otherwise prints an error and returns -1; else returns 0.
+ * only). Otherwise reports a usage error (exit 64) and returns -1; else
+ * returns 0.
  */
 int	epoch_read(struct epoch *e);
 

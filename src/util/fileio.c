@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,39 @@ struct outfile {
 	char	*tmp;		/* temporary name in the same folder */
 	FILE	*fp;		/* open on tmp */
 };
+
+/*
+ * The temporary file being written, for the signal handler to remove:
+ * a handler can reach no other state, so this one pointer is file-level.
+ * Outputs are written one at a time; it is NULL between them.
+ */
+static char *volatile	 tmp_in_progress;
+
+static void
+on_signal(int sig)
+{
+	char *tmp = tmp_in_progress;
+
+	if (tmp != NULL)
+		unlink(tmp);
+	_exit(128 + sig);
+}
+
+void
+fileio_catch_signals(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM };
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* A signal ignored at start stays ignored (sh's "tandem ... &"). */
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		if (sigaction(sigs[i], NULL, &old) == 0 &&
+		    old.sa_handler != SIG_IGN)
+			sigaction(sigs[i], &sa, NULL);
+}
 
 char *
 file_read(const char *path, size_t *len)
@@ -136,6 +170,7 @@ outfile_open(const char *path)
 {
 	struct outfile *of;
 	const char *slash = strrchr(path, '/');
+	sigset_t block, old;
 	int fd;
 
 	of = xcalloc(1, sizeof(*of));
@@ -145,7 +180,16 @@ outfile_open(const char *path)
 		    (int)(slash - path), path, slash + 1);
 	else
 		of->tmp = xasprintf(".%s.XXXXXX", path);
-	if ((fd = mkstemp(of->tmp)) == -1)
+	/* The file and the handler's pointer to it come into being together:
+	 * a signal in between would leave the file behind. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
+	if ((fd = mkstemp(of->tmp)) != -1)
+		tmp_in_progress = of->tmp;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (fd == -1)
 		goto fail;
 	/* mkstemp makes 0600; outputs are ordinary documents, as open(2)
 	 * would make them: 0666 less the user's umask (certificates hold
@@ -154,6 +198,7 @@ outfile_open(const char *path)
 	if ((of->fp = fdopen(fd, "wb")) == NULL) {
 		close(fd);
 		unlink(of->tmp);
+		tmp_in_progress = NULL;
 		goto fail;
 	}
 	return of;
@@ -170,15 +215,11 @@ outfile_stream(struct outfile *of)
 	return of->fp;
 }
 
-const char *
-outfile_tmpname(const struct outfile *of)
-{
-	return of->tmp;
-}
-
 static void
 outfile_free(struct outfile *of)
 {
+	if (tmp_in_progress == of->tmp)
+		tmp_in_progress = NULL;
 	free(of->tmp);
 	free(of->path);
 	free(of);

@@ -37,9 +37,15 @@ struct outfile;
  */
 struct outfile	*outfile_open(const char *path);
 FILE		*outfile_stream(struct outfile *);
-const char	*outfile_tmpname(const struct outfile *);
 int		 outfile_commit(struct outfile *);
 void		 outfile_abort(struct outfile *);
+
+/*
+ * On SIGINT or SIGTERM, remove the temporary file being written and exit
+ * with 130 or 143 (128 + the signal), so no partial output stays behind.
+ * A signal ignored when this is called stays ignored.
+ */
+void	 fileio_catch_signals(void);
 
 /* Write a buffer to path atomically. 0 on success, -1 + errno. */
 int	 file_write_atomic(const char *path, const void *buf, size_t len);

@@ -5,15 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sysexits.h>
-
+#include "util/diag.h"
 #include "util/xalloc.h"
 
 static void
 oom(void)
 {
-	fputs("tandem: error: out of memory\n", stderr);
-	exit(EX_OSERR);
+	diag(DIAG_INTERNAL, NULL, 0, 0, "out of memory");
+	exit(diag_level_rc(DIAG_INTERNAL));
 }
 
 void *

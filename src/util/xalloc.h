@@ -1,6 +1,6 @@
 /*
  * Allocation wrappers that never return NULL: on exhaustion they print one
- * diagnostic and exit with EX_OSERR, so callers need not check.
+ * diagnostic and exit with 70 (DIAG_INTERNAL), so callers need not check.
  */
 #ifndef UTIL_XALLOC_H
 #define UTIL_XALLOC_H

@@ -22,13 +22,14 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static struct diag_sink quiet = DIAG_SINK_INIT(NULL, NULL);
 	static FILE *null;
 	struct csvin_table *t;
 	struct programme *p;
 
 	if (null == NULL) {
 		null = fopen("/dev/null", "w");
-		diag_set_stream(null);
+		diag_push(&quiet);
 	}
 	t = csvin_parse("fuzz.csv", (const char *)data, size, CSVIN_ENC_AUTO);
 	if (t == NULL)

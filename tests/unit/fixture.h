@@ -17,6 +17,7 @@
 #include "util/xalloc.h"
 
 struct fx_state {
+	struct diag_sink sink;	/* pushed by fx_capture() */
 	FILE	*diag_fp;	/* where diagnostics go, or NULL: stderr */
 	char	*diag_buf;	/* what a capture collected */
 	size_t	 diag_len;
@@ -38,9 +39,10 @@ fx_capture_end(void)
 {
 	struct fx_state *f = fx();
 
-	diag_set_stream(NULL);
-	if (f->diag_fp != NULL)
+	if (f->diag_fp != NULL) {
+		diag_pop(&f->sink);
 		fclose(f->diag_fp);
+	}
 	free(f->diag_buf);
 	f->diag_fp = NULL;
 	f->diag_buf = NULL;
@@ -58,8 +60,9 @@ fx_capture(void)
 
 	fx_capture_end();
 	f->diag_fp = open_memstream(&f->diag_buf, &f->diag_len);
-	diag_set_stream(f->diag_fp);
-	diag_reset();
+	f->sink = (struct diag_sink)DIAG_SINK_INIT(diag_emit_print,
+	    f->diag_fp);
+	diag_push(&f->sink);
 }
 
 /* The diagnostics collected since the capture began (never NULL). */

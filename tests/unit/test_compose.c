@@ -213,11 +213,41 @@ test_dates(void)
 	CHECK_STR(label_get(LANG_EN, LABEL_EVENTS), "Schedule");
 	CHECK_STR(label_event_kind(LANG_DE, EVENT_CLOSING),
 	    "Abschlussveranstaltung");
-	/* Every label exists in both languages. */
-	for (int l = 0; l < LANG__MAX; l++)
+	/* The statistics' words are in the same table. */
+	CHECK_STR(label_get(LANG_DE, LABEL_STATS_TOTAL), "Insgesamt");
+	CHECK_STR(label_get(LANG_DE, LABEL_TOTAL), "Gesamt");
+	/* Where documents and statistics differ, one function, two forms. */
+	CHECK_STR(label_gender(LANG_DE, GENDER_F, LABEL_FORM_DOCS), "Frauen");
+	CHECK_STR(label_gender(LANG_DE, GENDER_F, LABEL_FORM_STATS),
+	    "weiblich");
+	CHECK_STR(label_gender(LANG_EN, GENDER_D, LABEL_FORM_STATS),
+	    "Diverse");
+	CHECK_STR(label_outcome_kind(LANG_EN, OUTCOME_OTHER, LABEL_FORM_DOCS),
+	    "Other");
+	CHECK_STR(label_outcome_kind(LANG_EN, OUTCOME_OTHER,
+	    LABEL_FORM_STATS), "Other change");
+	CHECK_STR(label_status(LANG_DE, STATUS_ACTIVE), "laufend");
+	/* Every word exists in both languages (and in every form). */
+	for (int l = 0; l < LANG__MAX; l++) {
+		enum lang ll = (enum lang)l;
+
 		for (int i = 0; i < LABEL__MAX; i++)
-			CHECK(label_get((enum lang)l, (enum label)i) != NULL &&
-			    label_get((enum lang)l, (enum label)i)[0] != '\0');
+			CHECK(label_get(ll, (enum label)i) != NULL &&
+			    label_get(ll, (enum label)i)[0] != '\0');
+		for (int f = 0; f < LABEL_FORM__MAX; f++) {
+			for (int g = 0; g < GENDER__MAX; g++)
+				CHECK(label_gender(ll, (enum gender)g,
+				    (enum label_form)f) != NULL);
+			for (int k = 0; k < OUTCOME__MAX; k++)
+				CHECK(label_outcome_kind(ll,
+				    (enum outcome_kind)k,
+				    (enum label_form)f) != NULL);
+		}
+		for (int s = 0; s < STATUS__MAX; s++)
+			CHECK(label_status(ll, (enum status)s) != NULL);
+		for (int k = 0; k < EVENT__MAX; k++)
+			CHECK(label_event_kind(ll, (enum event_kind)k) != NULL);
+	}
 	sb_free(&sb);
 }
 

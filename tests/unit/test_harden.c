@@ -48,8 +48,12 @@ test_buf_matches_file(void)
 	CHECK(buf != NULL);
 	if (buf == NULL)
 		return;
-	a = load_programme("content/programme.xml", &rc1);
-	b = load_programme_buf(buf, len, "programme.xml", &rc2);
+	diag_reset();
+	a = load_programme("content/programme.xml");
+	rc1 = diag_rc(NULL);
+	diag_reset();
+	b = load_programme_buf(buf, len, "programme.xml");
+	rc2 = diag_rc(NULL);
 	CHECK(a != NULL && b != NULL);
 	CHECK_INT(rc1, 0);
 	CHECK_INT(rc2, 0);
@@ -82,19 +86,27 @@ test_buf_bounds(void)
 
 	memcpy(buf, good, n);
 	memcpy(buf + n, "<<<\xff\xfe!!!", 8);
-	p = load_programme_buf(buf, n, "mem.xml", &rc);
+	diag_reset();
+	p = load_programme_buf(buf, n, "mem.xml");
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
 	CHECK_INT(rc, 0);
 	if (p != NULL)
 		CHECK_INT(p->npeople, 2);
 	programme_free(p);
-	p = load_programme_buf(buf, n + 8, "mem.xml", &rc);
+	diag_reset();
+	p = load_programme_buf(buf, n + 8, "mem.xml");
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_DATAERR);
-	p = load_programme_buf(buf, 0, "mem.xml", &rc);
+	diag_reset();
+	p = load_programme_buf(buf, 0, "mem.xml");
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_DATAERR);
-	p = load_programme_buf(buf, 10, "mem.xml", &rc);
+	diag_reset();
+	p = load_programme_buf(buf, 10, "mem.xml");
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_DATAERR);
 	free(buf);
@@ -116,7 +128,9 @@ test_two_names(void)
 	struct programme *p;
 	int rc = -1;
 
-	p = load_programme_buf(two, strlen(two), "two.xml", &rc);
+	diag_reset();
+	p = load_programme_buf(two, strlen(two), "two.xml");
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_DATAERR);
 }

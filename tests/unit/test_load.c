@@ -85,7 +85,9 @@ test_full(void)
 	const struct person *q;
 	int rc = -1;
 
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
 	CHECK_INT(rc, 0);
 	if (p == NULL) {
@@ -207,8 +209,11 @@ test_defaults_and_tandems_file(void)
 
 	free(fx_write("tf", "tandems.xml", "<tandems>\n"
 	    "  <tandem mentee=\"a\" mentor=\"b\" score=\"77\"/>\n</tandems>\n"));
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
+	CHECK_INT(rc, 0);
 	if (p != NULL) {
 		CHECK_INT(p->kind, KIND_INTERNAL);
 		CHECK_INT(p->lang, LANG_DE);
@@ -234,7 +239,9 @@ test_defaults_and_tandems_file(void)
 	    "<title>T</title><period start=\"2024-01-01\" end=\"2024-02-01\"/>"
 	    "<matching><rules different-org=\"false\"/></matching></programme>");
 	char *path = xasprintf("%s/my.xml", dir);
-	p = load_programme(path, &rc);
+	diag_reset();
+	p = load_programme(path);
+	rc = diag_rc(NULL);
 	CHECK(p != NULL);
 	if (p != NULL) {
 		CHECK(!p->rules.different_org);
@@ -256,7 +263,9 @@ expect_fail(const char *sub, const char *text, int want_rc,
 	int rc = -1;
 
 	fx_capture();
-	p = load_programme(dir, &rc);
+	diag_reset();
+	p = load_programme(dir);
+	rc = diag_rc(NULL);
 	CHECK(p == NULL);
 	CHECK_INT(rc, want_rc);
 	CHECK_INT(diag_count(DIAG_ERROR), nerr);
@@ -278,7 +287,9 @@ test_failures(void)
 	struct programme *p;
 
 	fx_capture();
-	p = load_programme("/nonexistent/tandem", &rc);
+	diag_reset();
+	p = load_programme("/nonexistent/tandem");
+	rc = diag_rc(NULL);
 	fx_capture_end();
 	CHECK(p == NULL);
 	CHECK_INT(rc, EX_NOINPUT);
@@ -390,15 +401,14 @@ messages(bool tmpl, const char *name, const char *text)
 	FILE *fp = open_memstream(&buf, &len);
 	struct programme *p = NULL;
 	struct template *t = NULL;
-	int rc = -1;
+	struct diag_sink sink = DIAG_SINK_INIT(diag_emit_print, fp);
 
-	diag_reset();
-	diag_set_stream(fp);
+	diag_push(&sink);
 	if (tmpl)
 		t = template_load(name, text, strlen(text));
 	else
-		p = load_programme_buf(text, strlen(text), name, &rc);
-	diag_set_stream(NULL);
+		p = load_programme_buf(text, strlen(text), name);
+	diag_pop(&sink);
 	fclose(fp);
 	programme_free(p);
 	template_free(t);
@@ -518,10 +528,59 @@ test_nodes(void)
 	xml_free(d);
 }
 
+/* The subjects of the last records a sink received. */
+struct subjects {
+	struct diag_sink	 sink;
+	char			 seen[256];	/* "kind:id " per record */
+};
+
+static void
+subjects_emit(struct diag_sink *s, const struct diag_record *r)
+{
+	struct subjects *x = (struct subjects *)s;
+	size_t n = strlen(x->seen);
+
+	snprintf(x->seen + n, sizeof(x->seen) - n, "%d:%s ", (int)r->kind,
+	    r->id != NULL ? r->id : "-");
+}
+
+/*
+ * Validation errors name the person or organisation concerned, so that a
+ * reader of the records can link to it.
+ */
+static void
+test_subjects(void)
+{
+	static const char text[] =
+	    "<programme id=\"m\"><title>T</title>"
+	    "<period start=\"2024-01-01\" end=\"2024-12-31\"/>"
+	    "<people><person id=\"a\" role=\"mentee\">"
+	    "<name family=\"A\"/></person>"
+	    "<person id=\"a\" role=\"mentor\"><name family=\"B\"/></person>"
+	    "</people></programme>";
+	struct subjects x = { DIAG_SINK_INIT(subjects_emit, NULL), "" };
+	struct programme *p;
+	char want[32];
+
+	diag_push(&x.sink);
+	p = load_programme_buf(text, strlen(text), "s.xml");
+	diag_pop(&x.sink);
+	CHECK(p == NULL);
+	CHECK_INT(diag_rc(&x.sink), 65);
+	snprintf(want, sizeof(want), "%d:a ", (int)DIAG_SUBJ_PERSON);
+	if (strstr(x.seen, want) == NULL) {
+		fprintf(stderr, "subjects: no \"%s\" in \"%s\"\n", want,
+		    x.seen);
+		CHECK(0);
+	} else
+		CHECK(1);
+}
+
 int
 main(void)
 {
 	test_full();
+	test_subjects();
 	test_defaults_and_tandems_file();
 	test_failures();
 	test_validate_built();

@@ -5,10 +5,11 @@
  */
 #include <stdlib.h>
 
+#include "compose/labels.h"
 #include "harness.h"
 #include "load/model.h"
-#include "stats/labels.h"
 #include "stats/stats.h"
+#include "stats/stats_print.h"
 #include "util/xalloc.h"
 
 /* Build a one-cohort table from interior counts v[r][k] (row-major) with
@@ -672,7 +673,7 @@ test_compute(void)
 	CHECK(!stats_row_absent(t, 2, 2));
 	CHECK(!stats_row_absent(t, 0, 0));
 	CHECK(!stats_row_absent(t, 0, 3));	/* the total line never */
-	CHECK_INT(t->footnote, SW_FN_ABSENT);
+	CHECK_INT(t->footnote, LABEL_STATS_FN_ABSENT);
 	t = find(s, STATS_ORG_GENDER, ROLE_MENTEE);
 	CHECK(stats_row_absent(t, 0, 2));
 	CHECK(stats_cell(t, 0, 2, 1)->flags & STATS_CELL_PUBLIC);

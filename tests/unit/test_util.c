@@ -3,6 +3,7 @@
  * the run's time.
  */
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <errno.h>
 #include <stdlib.h>
@@ -150,10 +151,109 @@ test_epoch(void)
 		setenv("SOURCE_DATE_EPOCH", bad[i], 1);
 		CHECK_INT(epoch_read(&e), -1);
 	}
-	CHECK_INT(diag_count(DIAG_ERROR), sizeof(bad) / sizeof(bad[0]));
+	CHECK_INT(diag_count(DIAG_USAGE), sizeof(bad) / sizeof(bad[0]));
+	CHECK_INT(diag_rc(NULL), 64);
 	fx_capture_end();
 	diag_reset();
 	setenv("SOURCE_DATE_EPOCH", "1700000000", 1);
+}
+
+/* A sink that keeps the last record's subject and message. */
+struct keep {
+	struct diag_sink	 sink;
+	enum diag_subject	 kind;
+	char			 id[32];
+	char			 msg[128];
+	size_t			 len;	/* of the whole message */
+};
+
+static void
+keep_emit(struct diag_sink *s, const struct diag_record *r)
+{
+	struct keep *k = (struct keep *)s;
+
+	k->kind = r->kind;
+	snprintf(k->id, sizeof(k->id), "%s", r->id ? r->id : "");
+	snprintf(k->msg, sizeof(k->msg), "%s", r->msg);
+	k->len = strlen(r->msg);
+}
+
+/*
+ * Records reach the sink pushed last, which keeps its own counts; popping
+ * restores the one before; the worst level decides the exit code, and
+ * each level has its code.
+ */
+static void
+test_diag(void)
+{
+	struct keep outer = { DIAG_SINK_INIT(keep_emit, NULL), 0, "", "", 0 };
+	struct keep inner = { DIAG_SINK_INIT(keep_emit, NULL), 0, "", "", 0 };
+	static const int want[DIAG_LEVEL__MAX] = { 0, 65, 66, 73, 64, 70 };
+	char *long_msg = xmalloc(1001);
+
+	for (int l = 0; l < DIAG_LEVEL__MAX; l++)
+		CHECK_INT(diag_level_rc((enum diag_level)l), want[l]);
+	diag_push(&outer.sink);
+	diag_warn("f.xml", 3, "only a warning");
+	CHECK_INT(diag_rc(NULL), 0);
+	diag_push(&inner.sink);
+	diag_subject(DIAG_ERROR, "f.xml", 7, 0, DIAG_SUBJ_PERSON, "p01",
+	    "person %s: no family name", "p01");
+	CHECK_INT(inner.kind, DIAG_SUBJ_PERSON);
+	CHECK_STR(inner.id, "p01");
+	CHECK_STR(inner.msg, "person p01: no family name");
+	diag(DIAG_NOINPUT, "t.md", 0, 0, "cannot read");
+	diag_error("f.xml", 9, "bad");
+	CHECK_INT(diag_rc(&inner.sink), 66);	/* the worst, not the last */
+	CHECK_INT(diag_errors(), 3);
+	diag_pop(&inner.sink);
+	CHECK_INT(diag_count(DIAG_WARNING), 1);
+	CHECK_INT(diag_errors(), 0);
+	CHECK_INT(diag_rc(&outer.sink), 0);
+	diag_setrc(DIAG_CANTCREAT);		/* raised without a record */
+	CHECK_INT(diag_rc(NULL), 73);
+	CHECK_INT(diag_errors(), 0);
+	memset(long_msg, 'x', 1000);
+	long_msg[1000] = '\0';
+	diag_subject(DIAG_INTERNAL, NULL, 0, 0, DIAG_SUBJ_ORGANISATION,
+	    "org", "%s", long_msg);
+	CHECK_INT(outer.kind, DIAG_SUBJ_ORGANISATION);
+	CHECK_INT(outer.len, 1000);
+	CHECK_INT(diag_rc(NULL), 70);
+	diag_pop(&outer.sink);
+	free(long_msg);
+}
+
+/*
+ * Out of memory exits 70 (it was 71, EX_OSERR, outside the exit set):
+ * an allocation no system grants, in a child process.
+ */
+static void
+test_oom(void)
+{
+	pid_t pid;
+	int status = 0;
+
+	fflush(NULL);
+	if ((pid = fork()) == 0) {
+		static struct diag_sink quiet = DIAG_SINK_INIT(NULL, NULL);
+
+		diag_push(&quiet);
+		free(xmalloc((size_t)-1 / 2));
+		_exit(0);
+	}
+	CHECK(pid > 0 && waitpid(pid, &status, 0) == pid);
+	CHECK(WIFEXITED(status));
+	CHECK_INT(WEXITSTATUS(status), 70);
+}
+
+/* Under ASan, a failing malloc returns NULL as it does without. */
+const char	*__asan_default_options(void);
+
+const char *
+__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
 }
 
 int
@@ -164,5 +264,7 @@ main(void)
 	test_strbuf();
 	test_fileio();
 	test_epoch();
+	test_diag();
+	test_oom();
 	return harness_done("util");
 }

@@ -1,0 +1,35 @@
+/*
+ * What the writers of the statistics (text, CSV, document) print alike.
+ * Internal to src/stats/; the words themselves are in compose/labels.h.
+ */
+#ifndef STATS_PRINT_H
+#define STATS_PRINT_H
+
+#include "load/model.h"
+#include "stats/stats.h"
+
+/* The table title, e.g. "Mentees nach Geschlecht" (caller frees). */
+char		*stats_title(enum lang, enum wording, const struct stats_table *);
+
+/* "Stand: 15. August 2022" / "As of: 15 August 2022" (caller frees). */
+char		*stats_asof(enum lang, struct date);
+
+/*
+ * The printed value of a cell: the count, "." when suppressed, "–" when
+ * there is no figure, a decimal with one digit after the given decimal
+ * mark. Writes into buf (at least 32 bytes) and returns it.
+ */
+const char	*stats_value(const struct stats_cell *, char decimal, char *buf);
+
+/*
+ * A cohort as named in the heading and the methods note: "title, edition",
+ * after "id: " where its column head is an id, and with period its dates
+ * (caller frees).
+ */
+char		*stats_cohort_desc(enum lang, const struct stats_cohort *,
+		    bool period);
+
+/* The number of cohort blocks printed: the cohorts, plus all together. */
+size_t		 stats_nblocks(const struct stats *);
+
+#endif
