@@ -17,7 +17,7 @@ int	cmd_import(int argc, char *argv[]);
 int	cmd_export(int argc, char *argv[]);
 
 /*
- * Output helpers of import and export (src/cmd/import.c):
+ * Output helpers of import and export (src/cmd/output.c):
  * cmd_check_output() refuses (DIAG_CANTCREAT, with a message) to replace
  * an existing file out unless force; cmd_write_output() writes a finished
  * output to stdout (out == NULL; main() reports a failed write) or

@@ -21,34 +21,6 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
-/*
- * Write the finished output buf[0..len) to stdout (an error is reported
- * when main() closes it) or, atomically, to out. Returns 0 or -1.
- */
-int
-cmd_write_output(const char *out, const char *buf, size_t len)
-{
-	if (out == NULL)
-		return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
-	if (file_write_atomic(out, buf, len) != 0) {
-		diag(DIAG_CANTCREAT, out, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-/* Refuse to replace an existing out without force; returns 0 or -1. */
-int
-cmd_check_output(const char *out, int force)
-{
-	if (out == NULL || force || !file_exists(out))
-		return 0;
-	diag(DIAG_CANTCREAT, out, 0, 0, "the file exists; use --force to "
-	    "replace it");
-	return -1;
-}
-
 int
 cmd_import(int argc, char *argv[])
 {
