@@ -61,7 +61,7 @@ static void n_page_label(struct device *d, const char *p, int n)
 static const struct device_ops null_ops = {
 	n_begin, n_page, n_text, n_line, n_rect, n_image, n_link_uri,
 	n_link_dest, n_dest, n_bookmark, n_tag_begin, n_void, n_void,
-	n_void, n_end, n_void, n_page_label
+	n_void, n_end, n_void, n_page_label, NULL	/* no source */
 };
 
 int

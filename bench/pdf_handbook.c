@@ -130,7 +130,7 @@ f_end(struct device *d, const char *p)
 static const struct device_ops filter_ops = {
 	f_begin, f_page, f_text, f_line, f_rect, f_image, f_link_uri,
 	f_link_dest, f_dest, f_bookmark, f_tag_begin, f_void, f_void, f_void,
-	f_end, f_void
+	f_end, f_void, NULL, NULL	/* page labels, source: not forwarded */
 };
 
 int
