@@ -28,7 +28,6 @@
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static struct programme	*prog;
-static FILE		*null;
 
 /*
  * Load the sample programme once and give it tandems (mentee i with mentor
