@@ -24,11 +24,8 @@ save(const struct programme *p, const struct tandems_result *tr,
 {
 	struct outfile *of = outfile_open(path);
 
-	if (of == NULL) {
-		diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
-		    strerror(errno));
-		return -1;
-	}
+	if (of == NULL)
+		return -1;	/* reported */
 	tandems_write_xml(p, tr, outfile_stream(of));
 	if (outfile_commit(of) != 0) {
 		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",

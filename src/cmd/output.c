@@ -19,12 +19,7 @@ cmd_write_output(const char *out, const char *buf, size_t len)
 {
 	if (out == NULL)
 		return fwrite(buf, 1, len, stdout) == len ? 0 : -1;
-	if (file_write_atomic(out, buf, len) != 0) {
-		diag(DIAG_CANTCREAT, out, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	return file_write_atomic(out, buf, len) != 0 ? -1 : 0;
 }
 
 /* Refuse to replace an existing out without force; returns 0 or -1. */

@@ -127,6 +127,11 @@ parse_args(int argc, char *argv[], struct options *o)
 			if ((v = optval(argc, argv, &i, "--output")) == NULL ||
 			    v[0] == '\0')
 				return cmd_usage("stats", "-o needs a folder");
+			/* Not stdout: that is where stats prints without -o. */
+			if (strcmp(v, "-") == 0)
+				return cmd_usage("stats", "-o names a folder, "
+				    "not '-'; leave -o out to print on "
+				    "standard output");
 			o->outdir = v;
 		} else if (isopt(a, "--min-cell")) {
 			if ((v = optval(argc, argv, &i, "--min-cell")) == NULL)
@@ -295,9 +300,7 @@ write_files(const struct stats *s, struct programme *const *pv, size_t npv,
 			if (r != 0 && rc == 0)
 				rc = r;
 		} else if ((out = outfile_open(path)) == NULL) {
-			diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
-			    strerror(errno));
-			rc = -1;
+			rc = -1;	/* reported */
 		} else if (write_format(s, (enum stats_format)f, o, asof,
 		    outfile_stream(out)) != 0) {
 			diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",

@@ -412,7 +412,8 @@ pdf_fill_empty_pages(struct pdf_dev *p)
 /*
  * Write the saved document to path atomically, straight from libharu's
  * memory stream block by block: reading it back into one buffer first
- * copied the whole file twice more, a byte at a time. 0, or -1 with errno.
+ * copied the whole file twice more, a byte at a time. 0, or -1 with a
+ * diagnostic.
  */
 static int
 pdf_write_out(struct pdf_dev *p, const char *path)
@@ -423,11 +424,12 @@ pdf_write_out(struct pdf_dev *p, const char *path)
 	FILE *fp;
 
 	if (st == NULL || st->type != HPDF_STREAM_MEMORY) {
-		errno = EIO;
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+		    strerror(EIO));
 		return -1;
 	}
 	if ((of = outfile_open(path)) == NULL)
-		return -1;
+		return -1;	/* reported */
 	fp = outfile_stream(of);
 	nbuf = HPDF_MemStream_GetBufCount(st);
 	for (HPDF_UINT i = 0; i < nbuf; i++) {
@@ -437,11 +439,17 @@ pdf_write_out(struct pdf_dev *p, const char *path)
 			int saved = errno;
 
 			outfile_abort(of);
-			errno = saved ? saved : EIO;
+			diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+			    strerror(saved ? saved : EIO));
 			return -1;
 		}
 	}
-	return outfile_commit(of);
+	if (outfile_commit(of) != 0) {
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
 }
 
 /*
@@ -483,11 +491,8 @@ pdf_end(struct device *d, const char *path)
 		goto out;
 	if (HPDF_SaveToStream(p->pdf) != HPDF_OK || p->failed)
 		goto out;
-	if (pdf_write_out(p, path) != 0) {
-		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
+	if (pdf_write_out(p, path) != 0)
 		goto out;
-	}
 	rc = 0;
 out:
 	if (rc != 0 && p->failed)

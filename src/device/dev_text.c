@@ -245,12 +245,7 @@ t_end(struct device *d, const char *path)
 		fputs(s, stdout);
 		return ferror(stdout) ? -1 : 0;
 	}
-	if (file_write_atomic(path, s, t->out.len) != 0) {
-		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
-		    strerror(errno));
-		return -1;
-	}
-	return 0;
+	return file_write_atomic(path, s, t->out.len) != 0 ? -1 : 0;
 }
 
 static void

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -165,14 +166,47 @@ process_umask(void)
 	return m;
 }
 
+/*
+ * What kind of file st is, for a refusal: every kind but a regular file.
+ */
+static const char *
+kind_of(const struct stat *st)
+{
+	if (S_ISDIR(st->st_mode))
+		return "a folder";
+	if (S_ISFIFO(st->st_mode))
+		return "a FIFO";
+	if (S_ISCHR(st->st_mode))
+		return "a character device";
+	if (S_ISBLK(st->st_mode))
+		return "a block device";
+	if (S_ISSOCK(st->st_mode))
+		return "a socket";
+	return "not a regular file";
+}
+
 struct outfile *
 outfile_open(const char *path)
 {
 	struct outfile *of;
+	struct stat st;
 	const char *slash = strrchr(path, '/');
 	sigset_t block, old;
 	int fd;
 
+	/*
+	 * An output replaces only a regular file: the rename below would
+	 * put a regular file in place of a device, FIFO or socket (or a
+	 * symlink to one), and fail late on a folder. Refused before
+	 * anything is written. A dangling symlink is replaced as usual.
+	 */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		diag(DIAG_CANTCREAT, path, 0, 0, "not replaced: this is %s, "
+		    "and tandem writes only over regular files; name a new "
+		    "file or a regular one", kind_of(&st));
+		errno = EEXIST;
+		return NULL;
+	}
 	of = xcalloc(1, sizeof(*of));
 	of->path = xstrdup(path);
 	if (slash != NULL)
@@ -189,13 +223,18 @@ outfile_open(const char *path)
 	if ((fd = mkstemp(of->tmp)) != -1)
 		tmp_in_progress = of->tmp;
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	if (fd == -1)
+	if (fd == -1) {
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
 		goto fail;
+	}
 	/* mkstemp makes 0600; outputs are ordinary documents, as open(2)
 	 * would make them: 0666 less the user's umask (certificates hold
 	 * personal data, and a umask of 077 means to keep them private). */
 	(void)fchmod(fd, 0666 & ~process_umask());
 	if ((of->fp = fdopen(fd, "wb")) == NULL) {
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot create: %s",
+		    strerror(errno));
 		close(fd);
 		unlink(of->tmp);
 		tmp_in_progress = NULL;
@@ -272,7 +311,14 @@ file_write_atomic(const char *path, const void *buf, size_t len)
 
 		outfile_abort(of);
 		errno = saved ? saved : EIO;
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
 		return -1;
 	}
-	return outfile_commit(of);
+	if (outfile_commit(of) != 0) {
+		diag(DIAG_CANTCREAT, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
 }

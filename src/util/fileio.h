@@ -30,8 +30,10 @@ int	 dir_make(const char *path);
 struct outfile;
 
 /*
- * Start writing path: opens a temporary file beside it. NULL on failure
- * (errno set). Write with outfile_stream(); finish with exactly one of
+ * Start writing path: opens a temporary file beside it. An existing path
+ * that is not a regular file (after symlinks: a folder, FIFO, device or
+ * socket) is refused before anything is written. NULL on failure, with
+ * a diagnostic (DIAG_CANTCREAT) naming path reported and errno set. Write with outfile_stream(); finish with exactly one of
  * outfile_commit() (flush, fsync-free close and rename; returns 0, or -1
  * with errno and the temporary removed) or outfile_abort().
  */
@@ -47,7 +49,10 @@ void		 outfile_abort(struct outfile *);
  */
 void	 fileio_catch_signals(void);
 
-/* Write a buffer to path atomically. 0 on success, -1 + errno. */
+/*
+ * Write a buffer to path atomically. 0 on success, or -1 with errno set
+ * and a diagnostic (DIAG_CANTCREAT) naming path reported.
+ */
 int	 file_write_atomic(const char *path, const void *buf, size_t len);
 
 #endif

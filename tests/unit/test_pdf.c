@@ -582,7 +582,7 @@ test_errors(void)
 	CHECK(strstr(msgs, "notpng.png: warning: not a PNG or JPEG") != NULL);
 	CHECK(strstr(msgs, "broken.png: warning: cannot use this PNG image")
 	    != NULL);
-	CHECK(strstr(msgs, "x.pdf: error: cannot write") != NULL);
+	CHECK(strstr(msgs, "x.pdf: error: cannot create") != NULL);
 	CHECK(strstr(msgs, "tandem: warning: link to a place that is not in "
 	    "the document (destination 7) left out\n") != NULL);
 	CHECK(strstr(msgs, "tandem: handbook/03-x.md:12: warning: bookmark "
