@@ -44,7 +44,7 @@ ms=$(timed_ms "$tmp/t0" "$tmp/t1")
 [ "$ms" -lt 2000 ] && ok || bad "wide took $ms ms"
 [ "$(grep -c ': error: ' "$tmp/err")" = 1001 ] && ok ||
     bad "wide: $(grep -c ': error: ' "$tmp/err") error lines"
-grep -q '99000 more errors in this file not shown' "$tmp/err" && ok ||
+grep -q '99001 more errors and warnings in this file not shown' "$tmp/err" && ok ||
     bad "wide: no summary line"
 awk 'BEGIN { printf "<programme id=\"d\">"; for (i = 0; i < 5000; i++) printf "<a>";
 	for (i = 0; i < 5000; i++) printf "</a>"; printf "</programme>\n" }' \

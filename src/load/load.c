@@ -55,7 +55,6 @@ load_tandems_file(struct programme *p)
 		return NULL;
 	root = xmlDocGetRootElement(doc->doc);
 	load_check_root(&c, root, EL_TANDEMS);
-	load_err_flush(&c);
 	if (c.errors == 0) {
 		p->tandem_source = TANDEMS_FILE;
 		p->tandems_line = xml_line_of(root);
@@ -93,7 +92,6 @@ load_common(struct programme *p, const char *buf, size_t len,
 		goto fail;
 	root = xmlDocGetRootElement(doc->doc);
 	load_check_root(&c, root, EL_PROGRAMME);
-	load_err_flush(&c);
 	if (root == NULL || root->ns != NULL ||
 	    load_el_lookup(name_of(root)) != EL_PROGRAMME) {
 		xml_free(doc);

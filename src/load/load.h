@@ -10,12 +10,6 @@
 #include "load/model.h"
 
 /*
- * At most this many errors are printed per file by each pass (structure,
- * validation); the rest are counted and summed up in one line.
- */
-#define LOAD_MAX_ERRORS	1000
-
-/*
  * Load the programme at path: a programme folder (reads PATH/programme.xml
  * and, if present, PATH/tandems.xml) or a programme file (tandems.xml is
  * then looked for in the file's folder only if the file is named

@@ -134,13 +134,10 @@ name_of(const xmlNode *n)
 	return (const char *)n->name;
 }
 
-/* node.c: report an error at node n (NULL: no line) of the current file; after
- * LOAD_MAX_ERRORS errors they are only counted. */
+/* node.c: report an error at node n (NULL: no line) of the current file and
+ * count it (the sink caps what is printed per file). */
 void		 load_err(struct ctx *, const xmlNode *n, const char *fmt,
 		    ...) __attribute__((format(printf, 3, 4)));
-
-/* Say how many errors load_err() did not show, if any. */
-void		 load_err_flush(struct ctx *);
 
 /* Trim and collapse white space (XML's space, tab, CR, LF) in place
  * (elements.c). */

@@ -1,7 +1,8 @@
 /*
  * What the loader reads at a node of the parsed tree: attribute values and
  * element text with their white space squeezed, and errors reported at
- * the node's line (at most LOAD_MAX_ERRORS shown per file).
+ * the node's line (the printing sink shows the first DIAG_MAX_PER_FILE of a
+ * file and counts the rest).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,8 +19,7 @@ load_err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	char *msg;
 	int len;
 
-	if (++c->errors > LOAD_MAX_ERRORS)
-		return;		/* counted; summed up by load_err_flush() */
+	c->errors++;
 	va_start(ap, fmt);
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
@@ -31,14 +31,6 @@ load_err(struct ctx *c, const xmlNode *n, const char *fmt, ...)
 	va_end(ap);
 	diag(DIAG_ERROR, c->file, n != NULL ? xml_line_of(n) : 0, 0, "%s", msg);
 	free(msg);
-}
-
-void
-load_err_flush(struct ctx *c)
-{
-	if (c->errors > LOAD_MAX_ERRORS)
-		diag(DIAG_ERROR, c->file, 0, 0, "%lu more errors in this file "
-		    "not shown", c->errors - LOAD_MAX_ERRORS);
 }
 
 char *

@@ -36,8 +36,7 @@ vverr(struct vstate *v, const char *file, long line, enum diag_subject kind,
 	int len;
 	char *msg;
 
-	if (++v->errors > LOAD_MAX_ERRORS)
-		return;		/* counted; summed up at the end */
+	v->errors++;
 	va_copy(aq, ap);
 	len = vsnprintf(NULL, 0, fmt, aq);
 	va_end(aq);
@@ -49,7 +48,7 @@ vverr(struct vstate *v, const char *file, long line, enum diag_subject kind,
 	free(msg);
 }
 
-/* Report an error (at most LOAD_MAX_ERRORS are printed). */
+/* Report an error and count it. */
 static void
 verr(struct vstate *v, const char *file, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
@@ -452,8 +451,5 @@ validate_programme(const struct programme *p)
 	check_values(&v);
 	check_pairs(&v);
 	check_people(&v);
-	if (v.errors > LOAD_MAX_ERRORS)
-		diag(DIAG_ERROR, p->file, 0, 0, "%d more errors not shown",
-		    v.errors - LOAD_MAX_ERRORS);
 	return v.errors;
 }

@@ -56,9 +56,13 @@ struct diag_sink {
 	unsigned long counts[DIAG_LEVEL__MAX];
 	int	 worst;			/* a diag_level, or -1: none */
 	struct diag_sink *prev;		/* the sink it was pushed over */
+	struct diag_cap	*cap;		/* diag_emit_print()'s per-file counts */
 };
 
-#define DIAG_SINK_INIT(emit, arg)	{ (emit), (arg), { 0 }, -1, NULL }
+#define DIAG_SINK_INIT(emit, arg)	{ (emit), (arg), { 0 }, -1, NULL, NULL }
+
+/* Records printed per file; the rest are counted and summed up. */
+#define DIAG_MAX_PER_FILE	1000
 
 /*
  * The sink in force is per thread: diag_push() installs s for the length
@@ -70,7 +74,14 @@ struct diag_sink {
 void	diag_push(struct diag_sink *s);
 void	diag_pop(struct diag_sink *s);
 
-/* The emitter that prints "tandem: FILE:LINE[:COL]: error: msg" on arg. */
+/*
+ * The emitter that prints "tandem: FILE:LINE[:COL]: error: msg" on arg
+ * (NULL: stderr). It prints the first DIAG_MAX_PER_FILE records of each
+ * file and only counts the rest; diag_pop() then prints one line per such
+ * file, "N more errors in this file not shown" (or warnings, or errors
+ * and warnings), at the level of the worst record held back. The default
+ * sink, which is never popped, prints every record.
+ */
 void	diag_emit_print(struct diag_sink *, const struct diag_record *);
 
 /* Print r as one line on fp. */

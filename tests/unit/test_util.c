@@ -225,6 +225,55 @@ test_diag(void)
 }
 
 /*
+ * The printing sink escapes control characters in the file and message,
+ * prints the first DIAG_MAX_PER_FILE records of each file, counts the
+ * rest (they still decide the exit code) and sums them up when popped.
+ */
+static void
+test_diag_print(void)
+{
+	FILE *fp = tmpfile();
+	struct diag_sink s = DIAG_SINK_INIT(diag_emit_print, fp);
+	char line[256];
+	int n = 0, other = 0;
+
+	CHECK(fp != NULL);
+	if (fp == NULL)
+		return;
+	diag_push(&s);
+	diag_warn("b\n.md", 1, "x\033y\tz \302\233 \303\274");
+	for (int i = 0; i < DIAG_MAX_PER_FILE + 3; i++)
+		diag_warn("a.md", i + 1, "w");
+	diag_error("a.md", 1, "hidden");
+	diag_warn("b\n.md", 2, "second");
+	CHECK_INT(diag_rc(&s), 65);
+	CHECK_INT(diag_count(DIAG_WARNING), DIAG_MAX_PER_FILE + 5);
+	diag_pop(&s);
+	rewind(fp);
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		if (strncmp(line, "tandem: a.md:", 13) == 0 &&
+		    strstr(line, ": warning: w\n") != NULL)
+			n++;
+		else
+			other++;
+	}
+	CHECK_INT(n, DIAG_MAX_PER_FILE);
+	CHECK_INT(other, 3);
+	rewind(fp);
+	CHECK(fgets(line, sizeof(line), fp) != NULL);
+	CHECK_STR(line, "tandem: b\\n.md:1: warning: x\\x1by\\tz "
+	    "\\xc2\\x9b \303\274\n");
+	while (fgets(line, sizeof(line), fp) != NULL &&
+	    strncmp(line, "tandem: b", 9) != 0)
+		;
+	CHECK_STR(line, "tandem: b\\n.md:2: warning: second\n");
+	CHECK(fgets(line, sizeof(line), fp) != NULL);
+	CHECK_STR(line, "tandem: a.md: error: 4 more errors and warnings in "
+	    "this file not shown\n");
+	fclose(fp);
+}
+
+/*
  * Out of memory exits 70 (it was 71, EX_OSERR, outside the exit set):
  * an allocation no system grants, in a child process.
  */
@@ -265,6 +314,7 @@ main(void)
 	test_fileio();
 	test_epoch();
 	test_diag();
+	test_diag_print();
 	test_oom();
 	return harness_done("util");
 }
