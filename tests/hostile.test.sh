@@ -263,6 +263,19 @@ mkfifo "$T/tfont/fonts/zero.ttf"
 expect font-fifo 65 2000 'certificate.xml:7: error: font "fonts/zero.ttf": not a regular file' \
     build tfont --only certificates --device text -o -
 
+# A template that is a link out of the folder; a logo that is a socket.
+sample lntmpl
+mkdir -p "$T/lntmpl/templates"
+cp "$TOP/templates/agreement.xml" "$T/agreement-out.xml"
+ln -s "$T/agreement-out.xml" "$T/lntmpl/templates/agreement.xml"
+expect symlink-template 65 2000 'agreement.xml: error: cannot read: it lies outside' check lntmpl
+sample socklogo
+rm -f "$T/socklogo/logos/lindenau.png"
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$T/socklogo/logos/lindenau.png" 2>/dev/null; then
+	expect socket-logo 0 2000 'programme.xml:15: warning: logo logos/lindenau.png .*not a regular file' check socklogo
+fi
+
 # A Markdown image that is a FIFO: left out at its line.
 sample fifoimg
 mkfifo "$T/fifoimg/fifo.png"
