@@ -165,5 +165,123 @@ mkdir -p "$T/refs"
 } >"$T/refs/programme.xml"
 expect char-refs-1000000 0 2000 'h: A&<' check refs
 
+# 11. Files a programme folder names are read only from inside it: a
+#     text, a chapter, the handbook folder or tandems.xml that is a link
+#     out of the folder is refused; a logo or a Markdown image that is a
+#     FIFO or a folder is left out with a warning, without hanging; a
+#     logo or template logo or font named outside the folder is refused.
+sample() { rm -rf "$T/$1"; cp -R "$TOP/content" "$T/$1"; }
+outside() { ! grep -q 'root:' "$T/.out" && ok || bad "$1: read /etc/passwd"; }
+sample lnagr
+rm -f "$T/lnagr/agreement.md"
+ln -s /etc/passwd "$T/lnagr/agreement.md"
+expect symlink-agreement 65 2000 'agreement.md: error: cannot read: it lies outside the programme folder' \
+    build lnagr --only agreements --device text -o -
+outside symlink-agreement
+expect symlink-agreement-check 65 2000 'agreement.md: error: cannot read: it lies outside' check lnagr
+sample lncert
+rm -f "$T/lncert/certificate.md"
+ln -s /etc/passwd "$T/lncert/certificate.md"
+expect symlink-certificate 65 2000 'certificate.md: error: cannot read: it lies outside' \
+    build lncert --only certificates --device text -o -
+outside symlink-certificate
+sample lnrep
+rm -f "$T/lnrep/report.md"
+ln -s ../lnagr/report.md "$T/lnrep/report.md"
+expect symlink-report-sibling 65 2000 'report.md: error: cannot read: it lies outside' check lnrep
+sample lnchap
+ln -s /etc/passwd "$T/lnchap/handbook/08-passwd.md"
+expect symlink-chapter 65 2000 '08-passwd.md: error: cannot read: it lies outside' \
+    build lnchap --only handbook --device text -o -
+outside symlink-chapter
+sample lnhb
+rm -rf "$T/lnhb/handbook"
+ln -s "$T/lnagr/handbook" "$T/lnhb/handbook"
+expect symlink-handbook-folder 65 2000 'handbook: error: cannot read: it lies outside' check lnhb
+expect symlink-handbook-folder-build 65 2000 'handbook: error: cannot read: it lies outside' \
+    build lnhb --only handbook --device text -o -
+# A link inside pointing inside is fine.
+sample lnin
+mv "$T/lnin/agreement.md" "$T/lnin/agreement-text.md"
+ln -s agreement-text.md "$T/lnin/agreement.md"
+expect symlink-inside 0 2000 '' build lnin --only agreements --device text -o -
+sample lntan
+"$TANDEM" match "$T/lntan" -o "$T/tandems-out.xml" >/dev/null 2>&1
+ln -s "$T/tandems-out.xml" "$T/lntan/tandems.xml"
+expect symlink-tandems 65 2000 'tandems.xml: error: cannot read: it lies outside' check lntan
+sample fifoagr
+rm -f "$T/fifoagr/agreement.md"
+mkfifo "$T/fifoagr/agreement.md"
+expect fifo-agreement 65 2000 'agreement.md: error: cannot read: not a regular file' check fifoagr
+
+# Logos: a FIFO (once hung for ever), a folder, ../ out of the folder.
+sample fifologo
+rm -f "$T/fifologo/logos/lindenau.png"
+mkfifo "$T/fifologo/logos/lindenau.png"
+expect fifo-logo 0 2000 'programme.xml:15: warning: logo logos/lindenau.png .*not a regular file' check fifologo
+expect fifo-logo-build 0 4000 'programme.xml:15: warning: logo logos/lindenau.png .*not a regular file' \
+    build fifologo --only certificates --device text -o -
+sample dirlogo
+rm -f "$T/dirlogo/logos/lindenau.png"
+mkdir "$T/dirlogo/logos/lindenau.png"
+expect dir-logo 0 2000 'programme.xml:15: warning: logo logos/lindenau.png .*a folder' check dirlogo
+sample uplogo
+cp "$TOP/content/logos/ostheim.png" "$T/outside.png"
+sed -i 's#logos/ostheim.png#../outside.png#' "$T/uplogo/programme.xml"
+expect logo-dotdot 0 2000 "programme.xml:16: warning: logo ../outside.png of organisation 'os' lies outside the programme folder" \
+    check uplogo
+sample lnlogo
+rm -f "$T/lnlogo/logos/ostheim.png"
+ln -s "$T/outside.png" "$T/lnlogo/logos/ostheim.png"
+expect logo-symlink-out 0 2000 "programme.xml:16: warning: logo logos/ostheim.png of organisation 'os' lies outside" \
+    check lnlogo
+
+# A template's logo and fonts.
+tmpl() {
+	mkdir -p "$T/$1/templates"
+	sed "$2" "$TOP/templates/certificate.xml" >"$T/$1/templates/certificate.xml"
+}
+sample tlogo
+tmpl tlogo 's#<colors#<logo src="'"$T"'/outside.png"/>\n  <colors#'
+expect template-logo-absolute 0 2000 'certificate.xml:13: warning: logo .*outside.png: an absolute path' check tlogo
+tmpl tlogo 's#<colors#<logo src="../outside.png"/>\n  <colors#'
+expect template-logo-dotdot 0 2000 'certificate.xml:13: warning: logo .*outside.png lies outside the programme folder' check tlogo
+mkfifo "$T/tlogo/fifo.png"
+tmpl tlogo 's#<colors#<logo src="fifo.png"/>\n  <colors#'
+expect template-logo-fifo 0 2000 'certificate.xml:13: warning: logo .*fifo.png: not a regular file' check tlogo
+expect template-logo-fifo-build 0 4000 'certificate.xml:13: warning: logo .*fifo.png: not a regular file' \
+    build tlogo --only certificates --device text -o -
+sample tfont
+tmpl tfont 's#family="Liberation Serif" size="12.5"#family="/etc/passwd" size="12.5"#'
+expect font-absolute 65 2000 'certificate.xml:7: error: font "/etc/passwd": an absolute path' check tfont
+tmpl tfont 's#family="Liberation Serif" size="12.5"#family="fonts/zero.ttf" size="12.5"#'
+mkdir -p "$T/tfont/fonts"
+ln -s /dev/zero "$T/tfont/fonts/zero.ttf"
+expect font-dev-zero 65 2000 'certificate.xml:7: error: font "fonts/zero.ttf": it lies outside' check tfont
+rm -f "$T/tfont/fonts/zero.ttf"
+mkfifo "$T/tfont/fonts/zero.ttf"
+expect font-fifo 65 2000 'certificate.xml:7: error: font "fonts/zero.ttf": not a regular file' \
+    build tfont --only certificates --device text -o -
+
+# A template that is a link out of the folder; a logo that is a socket.
+sample lntmpl
+mkdir -p "$T/lntmpl/templates"
+cp "$TOP/templates/agreement.xml" "$T/agreement-out.xml"
+ln -s "$T/agreement-out.xml" "$T/lntmpl/templates/agreement.xml"
+expect symlink-template 65 2000 'agreement.xml: error: cannot read: it lies outside' check lntmpl
+sample socklogo
+rm -f "$T/socklogo/logos/lindenau.png"
+if command -v python3 >/dev/null 2>&1 && python3 -c 'import socket, sys
+socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$T/socklogo/logos/lindenau.png" 2>/dev/null; then
+	expect socket-logo 0 2000 'programme.xml:15: warning: logo logos/lindenau.png .*not a regular file' check socklogo
+fi
+
+# A Markdown image that is a FIFO: left out at its line.
+sample fifoimg
+mkfifo "$T/fifoimg/fifo.png"
+printf '\n![Bild](fifo.png)\n' >>"$T/fifoimg/handbook/01-willkommen.md"
+expect fifo-image 0 4000 '01-willkommen.md:37: warning: image .*fifo.png: not a regular file' \
+    build fifoimg --only handbook --device text -o -
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -96,16 +96,15 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 
 /* Check the text file at path. Returns 0 or -1. */
 static int
-check_file(const struct textstate *ts, const char *path)
+check_file(const struct textstate *ts, const char *dir, const char *path)
 {
 	size_t len;
 	char *buf;
 	int rc;
 
-	if ((buf = file_read(path, &len)) == NULL) {
-		diag(errno == EFBIG ? DIAG_ERROR : DIAG_NOINPUT, path, 0, 0,
-		    "cannot read: %s", errno == EFBIG ? "file too large" :
-		    strerror(errno));
+	if ((buf = file_read_in(dir, path, FILEIO_MAX_TEXT, &len)) == NULL) {
+		diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT, path, 0,
+		    0, "cannot read: %s", file_why(errno));
 		return -1;
 	}
 	rc = check_bytes(ts, path, buf, len);
@@ -162,7 +161,10 @@ check_texts(const char *dir, const struct programme *p)
 	size_t i;
 
 	hb = join(dir, "handbook");
-	if (dir_exists(hb)) {
+	if (dir_exists(hb) && file_inside(dir, hb) == 0) {
+		diag(DIAG_ERROR, hb, 0, 0, "cannot read: %s", file_why(EXDEV));
+		ts.rc = -1;
+	} else if (dir_exists(hb)) {
 		if ((n = scandir(hb, &list, md_filter, alphasort)) < 0) {
 			diag(DIAG_NOINPUT, hb, 0, 0, "cannot read folder: "
 			    "%s", strerror(errno));
@@ -173,7 +175,7 @@ check_texts(const char *dir, const struct programme *p)
 				    "(*.md files) in this folder");
 			for (int k = 0; k < n; k++) {
 				path = join(hb, list[k]->d_name);
-				if ((rc = check_file(&ts, path)) != 0 &&
+				if ((rc = check_file(&ts, dir, path)) != 0 &&
 				    ts.rc == 0)
 					ts.rc = rc;
 				free(path);
@@ -191,7 +193,8 @@ check_texts(const char *dir, const struct programme *p)
 		ts.kind = texts[i].kind;
 		path = join(dir, texts[i].name);
 		if (file_exists(path)) {
-			if ((rc = check_file(&ts, path)) != 0 && ts.rc == 0)
+			if ((rc = check_file(&ts, dir, path)) != 0 &&
+			    ts.rc == 0)
 				ts.rc = rc;
 		} else {
 			char *rname = xasprintf("%s%s", defdir, texts[i].name);
@@ -249,13 +252,12 @@ check_template(const char *dir, const char *path, const char *name)
 		    "");
 		return 0;
 	}
-	if ((data = file_read(path, &len)) == NULL) {
-		diag(errno == EFBIG ? DIAG_ERROR : DIAG_NOINPUT, path, 0, 0,
-		    "cannot read: %s", errno == EFBIG ? "file too large" :
-		    strerror(errno));
+	if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) == NULL) {
+		diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT, path, 0,
+		    0, "cannot read: %s", file_why(errno));
 		return -1;
 	}
-	t = template_load(path, data, len);
+	t = template_load_in(dir, path, data, len);
 	free(data);
 	if (t == NULL)
 		return -1;

@@ -33,6 +33,13 @@ docs_check_logos(struct programme *p, const char *dir)
 			    "(put the "
 			    "file there or remove the logo attribute)",
 			    o->logo, o->id, dir);
+		else if (file_inside(dir, path) != 1)
+			diag_subject(DIAG_WARNING, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s' lies outside the programme "
+			    "folder (a link or a path leads out of it); left "
+			    "out (copy the file into %s and name it relative "
+			    "to it)", o->logo, o->id, dir);
 		else if (layout_image_size(NULL, path, &w, &h, &err) != 0 ||
 		    w <= 0 || h <= 0)
 			diag_subject(DIAG_WARNING, p->file, o->line, 0,
@@ -60,12 +67,32 @@ docs_check_template_logo(struct template *t, const char *dir)
 
 	if (t->logo == NULL)
 		return;
-	/* The logo is named relative to the programme folder. */
-	if (t->logo[0] != '/') {
+	/* The logo is named relative to the programme folder, and lies
+	 * inside it. */
+	if (t->logo[0] == '/') {
+		diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
+		    DIAG_SUBJ_TEMPLATE, t->file, "logo %s: an absolute path; "
+		    "left out (copy the file into the programme folder and "
+		    "name it relative to it)", t->logo);
+		free(t->logo);
+		t->logo = NULL;
+		return;
+	} else {
 		char *logo = xasprintf("%s/%s", dir, t->logo);
 
 		free(t->logo);
 		t->logo = logo;
+	}
+	errno = 0;
+	if (file_exists(t->logo) && file_inside(dir, t->logo) != 1) {
+		diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
+		    DIAG_SUBJ_TEMPLATE, t->file, "logo %s lies outside the "
+		    "programme folder (a link or a path leads out of it); "
+		    "left out (copy the file into the folder and name it "
+		    "relative to it)", t->logo);
+		free(t->logo);
+		t->logo = NULL;
+		return;
 	}
 	errno = 0;
 	if (layout_image_size(NULL, t->logo, &w, &h, &err) == 0)

@@ -48,11 +48,12 @@ docs_template(const struct programme *p, const char *name)
 	size_t len;
 
 	if (file_exists(path)) {
-		if ((data = file_read(path, &len)) == NULL) {
-			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+		if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) ==
+		    NULL) {
+			diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT,
+			    path, 0, 0, "cannot read: %s", file_why(errno));
 		} else
-			t = template_load(path, data, len);
+			t = template_load_in(dir, path, data, len);
 		free(data);
 	} else if ((r = resource_get(rname)) != NULL) {
 		/* A built-in template that does not load is a bug. */

@@ -76,14 +76,16 @@ char *
 docs_text_read(const struct programme *p, const char *name, char **file,
     size_t *len)
 {
-	char *path = xasprintf("%s/%s", p->dir ? p->dir : ".", name);
+	const char *dir = p->dir ? p->dir : ".";
+	char *path = xasprintf("%s/%s", dir, name);
 	char *rname, *text;
 	const struct resource *r;
 
 	if (file_exists(path)) {
-		if ((text = file_read(path, len)) == NULL) {
-			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+		if ((text = file_read_in(dir, path, FILEIO_MAX_TEXT, len)) ==
+		    NULL) {
+			diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT,
+			    path, 0, 0, "cannot read: %s", file_why(errno));
 			free(path);
 			return NULL;
 		}

@@ -208,6 +208,14 @@ folder_chapters(struct chapters *ch, const char *dir)
 		free(hdir);
 		return -1;
 	}
+	if (file_inside(dir, hdir) == 0) {
+		diag(DIAG_ERROR, hdir, 0, 0, "cannot read: %s",
+		    file_why(EXDEV));
+		ch->errors++;
+		closedir(dp);
+		free(hdir);
+		return 0;
+	}
 	while ((de = readdir(dp)) != NULL) {
 		size_t l = strlen(de->d_name);
 
@@ -225,9 +233,10 @@ folder_chapters(struct chapters *ch, const char *dir)
 		char *path = xasprintf("%s/%s", hdir, names[i]), *text;
 		size_t len;
 
-		if ((text = file_read(path, &len)) == NULL) {
-			diag(DIAG_NOINPUT, path, 0, 0, "cannot read: %s",
-			    strerror(errno));
+		if ((text = file_read_in(dir, path, FILEIO_MAX_TEXT, &len)) ==
+		    NULL) {
+			diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT,
+			    path, 0, 0, "cannot read: %s", file_why(errno));
 			ch->errors++;
 		} else
 			add_chapter(ch, path, text, len);

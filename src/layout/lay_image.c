@@ -6,10 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "layout/lay.h"
 #include "layout/layout.h"
 
+#include "util/fileio.h"
 #include "util/xalloc.h"
 
 /* ---- images ---------------------------------------------------------- */
@@ -30,13 +32,29 @@ be32(const unsigned char *p)
 static int
 image_size_read(const char *path, int *w, int *h, const char **err)
 {
-	FILE *fp = fopen(path, "rb");
+	FILE *fp;
 	unsigned char buf[32];
-	int rc = -1;
+	int rc = -1, fd;
 
+	/*
+	 * Regular files only, opened non-blocking: a FIFO or device must
+	 * not hang the run. Whether the file lies inside the programme
+	 * folder the callers have checked.
+	 */
 	*err = NULL;
-	if (fp == NULL)
+	if ((fd = file_open_in("/", path, FILEIO_MAX_IMAGE)) < 0) {
+		if (errno == ENODEV)
+			*err = "not a regular file (a FIFO, device or socket)";
+		else if (errno == EISDIR)
+			*err = "a folder, not a file";
+		else if (errno == EFBIG)
+			*err = "file too large (over 32 MB)";
 		return -1;
+	}
+	if ((fp = fdopen(fd, "rb")) == NULL) {
+		close(fd);
+		return -1;
+	}
 	if (fread(buf, 1, 24, fp) != 24) {
 		*err = "not a PNG or JPEG file";
 		goto done;

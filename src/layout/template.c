@@ -8,11 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #include "device/font.h"
 #include "layout/template.h"
 #include "load/xml.h"
 #include "util/diag.h"
+#include "util/fileio.h"
 #include "util/suggest.h"
 #include "util/xalloc.h"
 
@@ -267,8 +270,46 @@ default_fallback(const char *family)
  * takes the regular one) and attach each to the family's face. The
  * default one may be missing silently; one the template names must exist.
  */
+/*
+ * What font_open() is given for face s of family fam: a fontconfig name
+ * with the face's suffix, or a font file (a name with a slash or ending
+ * in .ttf), which must lie inside the programme folder dir and is named
+ * relative to it. NULL with *err for a file refused.
+ */
+static char *
+font_spec(const char *dir, const char *fam, int s, const char **err)
+{
+	size_t n = strlen(fam);
+	char *path;
+	int fd;
+
+	if (strchr(fam, '/') == NULL && (n <= 4 ||
+	    strcasecmp(fam + n - 4, ".ttf") != 0))
+		return xasprintf("%s%s", fam, face_suffix[s]);
+	if (dir == NULL) {
+		*err = "a font file can be named only by a template in a "
+		    "programme folder; name an installed family instead";
+		return NULL;
+	}
+	if (fam[0] == '/') {
+		*err = "an absolute path; copy the font file into the "
+		    "programme folder and name it relative to it";
+		return NULL;
+	}
+	path = xasprintf("%s/%s", dir, fam);
+	if ((fd = file_open_in(dir, path, FILEIO_MAX_FONT)) < 0) {
+		*err = errno == EFBIG ? "font file too large (over 32 MB)" :
+		    errno == ENOENT ? "no such file in the programme folder" :
+		    file_why(errno);
+		free(path);
+		return NULL;
+	}
+	close(fd);
+	return path;
+}
+
 static bool
-open_fallback(struct template *t, int i)
+open_fallback(struct template *t, const char *dir, int i)
 {
 	const char *fam = t->fallback[i];
 	bool named = fam != NULL;
@@ -281,10 +322,11 @@ open_fallback(struct template *t, int i)
 		char *spec;
 		const char *err = NULL;
 
-		if (strchr(fam, '/') != NULL)
-			spec = xstrdup(fam);
-		else
-			spec = xasprintf("%s%s", fam, face_suffix[s]);
+		if ((spec = font_spec(dir, fam, s, &err)) == NULL) {
+			diag_error(t->file, t->font_line[i],
+			    "fallback font \"%s\": %s", fam, err);
+			return false;
+		}
 		t->fbfonts[i][s] = font_open(spec, &err);
 		free(spec);
 		if (t->fbfonts[i][s] == NULL && s == 0) {
@@ -309,7 +351,7 @@ open_fallback(struct template *t, int i)
 /* Open the four faces of each family and of its fallback; false if a
  * family is missing. */
 static bool
-open_fonts(struct template *t)
+open_fonts(struct template *t, const char *dir)
 {
 	bool ok = true;
 
@@ -318,11 +360,13 @@ open_fonts(struct template *t)
 			char *spec;
 			const char *err = NULL;
 
-			if (strchr(t->family[i], '/') != NULL)
-				spec = xstrdup(t->family[i]);
-			else
-				spec = xasprintf("%s%s", t->family[i],
-				    face_suffix[s]);
+			if ((spec = font_spec(dir, t->family[i], s,
+			    &err)) == NULL) {
+				diag_error(t->file, t->font_line[i],
+				    "font \"%s\": %s", t->family[i], err);
+				ok = false;
+				break;
+			}
 			t->fonts[i][s] = font_open(spec, &err);
 			free(spec);
 			if (t->fonts[i][s] == NULL && s == 0) {
@@ -334,7 +378,7 @@ open_fonts(struct template *t)
 			}
 		}
 	for (int i = 0; ok && i < DOC_FONT__MAX; i++)
-		ok = open_fallback(t, i);
+		ok = open_fallback(t, dir, i);
 	return ok;
 }
 
@@ -685,6 +729,13 @@ validate(const char *file, const struct xml_doc *xd)
 struct template *
 template_load(const char *file, const char *data, size_t len)
 {
+	return template_load_in(NULL, file, data, len);
+}
+
+struct template *
+template_load_in(const char *dir, const char *file, const char *data,
+    size_t len)
+{
 	struct template *t;
 	struct xml_doc *xd;
 	const struct xml_node *root, *n;
@@ -704,7 +755,7 @@ template_load(const char *file, const char *data, size_t len)
 	}
 	xml_free(xd);
 	if (ok)
-		ok = open_fonts(t);
+		ok = open_fonts(t, dir);
 	if (!ok) {
 		template_free(t);
 		return NULL;

@@ -63,6 +63,12 @@ struct template {
  * with file and line.
  */
 struct template	*template_load(const char *file, const char *data, size_t len);
+
+/* template_load() of a template in the programme folder dir: a font it
+ * names by file (a name with a slash or ending in .ttf) is opened from
+ * the folder, through the confined opener; template_load() refuses them. */
+struct template	*template_load_in(const char *dir, const char *file,
+		    const char *data, size_t len);
 void		 template_free(struct template *);
 
 /* The font for a family and style bits (DOC_BOLD, DOC_ITALIC); a face

@@ -51,7 +51,8 @@ load_tandems_file(struct programme *p)
 	struct xml_doc *doc;
 	xmlNodePtr root;
 
-	if ((doc = xml_read_file(p->tandems_file)) == NULL)
+	if ((doc = xml_read_file_in(p->dir ? p->dir : ".",
+	    p->tandems_file)) == NULL)
 		return NULL;
 	root = xmlDocGetRootElement(doc->doc);
 	load_check_root(&c, root, EL_TANDEMS);

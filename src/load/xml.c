@@ -358,6 +358,24 @@ xml_read_file(const char *path)
 	return xml_parse(path, buf, len, false);
 }
 
+struct xml_doc *
+xml_read_file_in(const char *dir, const char *path)
+{
+	char *buf;
+	size_t len;
+
+	if ((buf = file_read_in(dir, path, FILEIO_MAX_XML, &len)) == NULL) {
+		if (errno == EFBIG)
+			diag(DIAG_ERROR, path, 0, 0, "file too large (over "
+			    "%lu MB)", FILEIO_MAX_XML / (1024 * 1024));
+		else
+			diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT,
+			    path, 0, 0, "cannot read: %s", file_why(errno));
+		return NULL;
+	}
+	return xml_parse(path, buf, len, false);
+}
+
 void
 xml_free(struct xml_doc *d)
 {

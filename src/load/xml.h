@@ -44,6 +44,10 @@ struct xml_doc	*xml_read(const char *file, const char *buf, size_t len);
  */
 struct xml_doc	*xml_read_file(const char *path);
 
+/* xml_read_file() of a file the programme folder dir names, through the
+ * confined opener (file_read_in()). */
+struct xml_doc	*xml_read_file_in(const char *dir, const char *path);
+
 /*
  * Validate the document against the RELAX NG schema built into the binary
  * under the resource name schema (e.g. "schema/template.rng"). When report

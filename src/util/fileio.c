@@ -54,41 +54,26 @@ fileio_catch_signals(void)
 			sigaction(sigs[i], &sa, NULL);
 }
 
-char *
-file_read(const char *path, size_t *len)
+/* Read the open descriptor fd whole (at most max bytes) and close it. */
+static char *
+read_fd(int fd, unsigned long max, size_t *len)
 {
-	struct stat st;
 	FILE *fp;
 	char *buf = NULL;
 	size_t cap = 0, n = 0, got;
 	int saved;
 
-	int fd, fl;
-
-	/*
-	 * O_NONBLOCK: opening a FIFO that no one writes to must not hang
-	 * (it then reads as empty); reads block again as usual afterwards.
-	 */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
-		return NULL;
-	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
-	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0 ||
-	    (fp = fdopen(fd, "rb")) == NULL) {
+	if ((fp = fdopen(fd, "rb")) == NULL) {
 		saved = errno;
 		close(fd);
 		errno = saved;
-		return NULL;
-	}
-	if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
-		fclose(fp);
-		errno = EISDIR;
 		return NULL;
 	}
 	for (;;) {
 		buf = xgrow(buf, &cap, n + 65536 + 1, 1);
 		got = fread(buf + n, 1, cap - n - 1, fp);
 		n += got;
-		if (n > FILEIO_MAX_INPUT) {
+		if (n > max) {
 			free(buf);
 			fclose(fp);
 			errno = EFBIG;
@@ -109,6 +94,171 @@ file_read(const char *path, size_t *len)
 	if (len != NULL)
 		*len = n;
 	return buf;
+}
+
+/* Clear O_NONBLOCK on fd again; -1 (fd closed, errno kept) on failure. */
+static int
+blocking(int fd)
+{
+	int fl, saved;
+
+	if ((fl = fcntl(fd, F_GETFL)) < 0 ||
+	    fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return -1;
+	}
+	return fd;
+}
+
+char *
+file_read(const char *path, size_t *len)
+{
+	struct stat st;
+	int fd;
+
+	/*
+	 * O_NONBLOCK: opening a FIFO that no one writes to must not hang
+	 * (it then reads as empty); reads block again as usual afterwards.
+	 */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) < 0)
+		return NULL;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		errno = EISDIR;
+		return NULL;
+	}
+	if (blocking(fd) < 0)
+		return NULL;
+	return read_fd(fd, FILEIO_MAX_INPUT, len);
+}
+
+/*
+ * The real path of path (every symbolic link resolved) in *real, and
+ * whether it lies inside the folder dir: 1 or 0, or -1 with errno.
+ */
+static int
+resolve_inside(const char *dir, const char *path, char **real)
+{
+	char *rdir, *rpath;
+	size_t l;
+	int in, saved;
+
+	*real = NULL;
+	if ((rdir = realpath(dir, NULL)) == NULL)
+		return -1;
+	if ((rpath = realpath(path, NULL)) == NULL) {
+		saved = errno;
+		free(rdir);
+		errno = saved;
+		return -1;
+	}
+	l = strlen(rdir);
+	/* The root folder holds everything. */
+	if (l == 1)
+		l = 0;
+	in = strncmp(rpath, rdir, l) == 0 &&
+	    (rpath[l] == '/' || rpath[l] == '\0');
+	free(rdir);
+	*real = rpath;
+	return in;
+}
+
+int
+file_inside(const char *dir, const char *path)
+{
+	char *real;
+	int in = resolve_inside(dir, path, &real);
+
+	free(real);
+	return in;
+}
+
+int
+file_open_in(const char *dir, const char *path, unsigned long max)
+{
+	struct stat st, pst;
+	char *real;
+	int fd, in, saved;
+
+	if ((in = resolve_inside(dir, path, &real)) <= 0) {
+		free(real);
+		if (in == 0)
+			errno = EXDEV;
+		return -1;
+	}
+	/*
+	 * Not opened at all when stat sees a special file: opening some
+	 * devices has effects. The real path is opened, not following a
+	 * link put in its place meanwhile; O_NONBLOCK covers a FIFO put
+	 * there, and fstat then checks what was opened.
+	 */
+	if (stat(real, &pst) == 0 && !S_ISREG(pst.st_mode)) {
+		free(real);
+		errno = S_ISDIR(pst.st_mode) ? EISDIR : ENODEV;
+		return -1;
+	}
+	fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOFOLLOW);
+	saved = errno;
+	free(real);
+	errno = saved;
+	if (fd < 0) {
+		if (errno == ENXIO)
+			errno = ENODEV;
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size > max) {
+		int eno = errno;
+
+		if (S_ISDIR(st.st_mode))
+			eno = EISDIR;
+		else if (!S_ISREG(st.st_mode))
+			eno = ENODEV;
+		else if ((unsigned long long)st.st_size > max)
+			eno = EFBIG;
+		close(fd);
+		errno = eno;
+		return -1;
+	}
+	return blocking(fd);
+}
+
+char *
+file_read_in(const char *dir, const char *path, unsigned long max,
+    size_t *len)
+{
+	int fd;
+
+	if ((fd = file_open_in(dir, path, max)) < 0)
+		return NULL;
+	return read_fd(fd, max, len);
+}
+
+int
+file_refused(int eno)
+{
+	return eno == EXDEV || eno == ENODEV || eno == EFBIG;
+}
+
+const char *
+file_why(int eno)
+{
+	switch (eno) {
+	case EXDEV:
+		return "it lies outside the programme folder (a link or "
+		    "a path leads out of it); copy the file into the folder";
+	case EISDIR:
+		return "it is a folder, not a file; give a file";
+	case ENODEV:
+		return "not a regular file (a FIFO, device or socket); "
+		    "give a regular file";
+	case EFBIG:
+		return "file too large";
+	default:
+		return strerror(eno);
+	}
 }
 
 int

@@ -123,6 +123,55 @@ test_fileio(void)
 }
 
 /* SOURCE_DATE_EPOCH: digits fix the time (a UTC day), else an error. */
+/* The confined opener: inside the folder, regular files, size limits. */
+static void
+test_confined(void)
+{
+	const char *dir = fx_tmpdir();
+	char *prog = xasprintf("%s/prog", dir), *in, *p;
+	size_t len;
+
+	CHECK(dir_make(prog) == 0);
+	in = xasprintf("%s/text.md", prog);
+	CHECK(file_write_atomic(in, "# Text\n", 7) == 0);
+	p = file_read_in(prog, in, FILEIO_MAX_TEXT, &len);
+	CHECK(p != NULL && len == 7);
+	free(p);
+	CHECK(file_read_in(prog, in, 6, &len) == NULL && errno == EFBIG);
+	CHECK(file_inside(prog, in) == 1);
+	free(in);
+
+	/* A link inside pointing inside is fine; out of the folder not. */
+	in = xasprintf("%s/link.md", prog);
+	CHECK(symlink("text.md", in) == 0);
+	p = file_read_in(prog, in, FILEIO_MAX_TEXT, &len);
+	CHECK(p != NULL && len == 7);
+	free(p);
+	unlink(in);
+	CHECK(symlink("/etc/hostname", in) == 0 || errno == EEXIST);
+	CHECK(file_read_in(prog, in, FILEIO_MAX_TEXT, &len) == NULL &&
+	    errno == EXDEV);
+	CHECK(file_inside(prog, in) == 0);
+	free(in);
+	in = xasprintf("%s/prog/../outside.md", dir);
+	CHECK(file_write_atomic(in, "x", 1) == 0);
+	CHECK(file_open_in(prog, in, FILEIO_MAX_TEXT) < 0 && errno == EXDEV);
+	free(in);
+
+	/* A FIFO, a folder, a device: refused at once, never waited on. */
+	in = xasprintf("%s/fifo.png", prog);
+	CHECK(mkfifo(in, 0600) == 0);
+	CHECK(file_open_in(prog, in, FILEIO_MAX_IMAGE) < 0 &&
+	    errno == ENODEV);
+	free(in);
+	CHECK(file_open_in(dir, prog, FILEIO_MAX_TEXT) < 0 && errno == EISDIR);
+	CHECK(file_open_in("/", "/dev/zero", FILEIO_MAX_FONT) < 0 &&
+	    errno == ENODEV);
+	CHECK(file_refused(EXDEV) && file_refused(ENODEV) &&
+	    !file_refused(ENOENT));
+	free(prog);
+}
+
 static void
 test_epoch(void)
 {
@@ -312,6 +361,7 @@ main(void)
 	test_dates();
 	test_strbuf();
 	test_fileio();
+	test_confined();
 	test_epoch();
 	test_diag();
 	test_diag_print();
