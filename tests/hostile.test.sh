@@ -165,5 +165,29 @@ mkdir -p "$T/refs"
 } >"$T/refs/programme.xml"
 expect char-refs-1000000 0 2000 'h: A&<' check refs
 
+# 11. Running heads: a 30 KB chapter heading repeated on every page, and
+#     a 64 KB left text of a template's <header>; shortened in time linear
+#     in the heading (each prefix used to be measured on every page: 5.7
+#     and 16 s). The variant: a 16 KB heading that is one word (cut inside
+#     it). Longer headings end in libharu's string limit (the outline), a
+#     length to be checked where it enters.
+people 1 | mkprog head
+mkdir -p "$T/head/handbook"
+awk 'BEGIN { s = ""; while (length(s) < 30000) s = s "Wort" length(s) % 7 " "; print "# " s "\n\nText.\n" }' \
+    >"$T/head/handbook/01-head.md"
+expect heading-30kb 0 2000 '' build head -o out-head --only handbook
+people 1 | mkprog word
+mkdir -p "$T/word/handbook"
+awk 'BEGIN { s = "Donaudampfschiff"; while (length(s) < 16000) s = s s; print "# " s "\n\nText.\n" }' \
+    >"$T/word/handbook/01-word.md"
+expect heading-one-word-16kb 0 2000 '' build word -o out-word --only handbook
+people 1 | mkprog tmplhead
+mkdir -p "$T/tmplhead/handbook" "$T/tmplhead/templates"
+printf '# Kapitel\n\nText.\n' >"$T/tmplhead/handbook/01.md"
+awk 'BEGIN { s = ""; while (length(s) < 65536) s = s "Kopfzeile " length(s) " " }
+    /<header / { sub(/left="[^"]*"/, "left=\"" s "\"") } { print }' \
+    "$TOP/templates/handbook.xml" >"$T/tmplhead/templates/handbook.xml"
+expect template-header-64kb 0 2000 '' build tmplhead -o out-tmpl --only handbook
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
