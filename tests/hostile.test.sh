@@ -189,5 +189,24 @@ awk 'BEGIN { s = ""; while (length(s) < 65536) s = s "Kopfzeile " length(s) " " 
     "$TOP/templates/handbook.xml" >"$T/tmplhead/templates/handbook.xml"
 expect template-header-64kb 0 2000 '' build tmplhead -o out-tmpl --only handbook
 
+# 12. Spreadsheets: 100,000 rows with one bad last row, 20,000
+#     organisations, and (the variant) 20,000 topics in one column: each new
+#     name used to be compared with all earlier ones (42 s, 74 s).
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Dienststelle;Besoldungsgruppe;Themen"
+	for (i = 1; i < 100000; i++)
+		printf "V%d;N%d;%s;Amt %d;A10;Thema %d\n", i, i, i % 2 ? "Mentee" : "Mentor", i % 50, i % 20
+	print "X;Y;Unsinn;Amt 1;A10;" }' >"$T/rows.csv"
+expect csv-100000-rows-bad-last 65 2000 'rows.csv:100001: error: unknown role' \
+    import rows.csv -o rows.xml
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Dienststelle;Besoldungsgruppe"
+	for (i = 1; i <= 20000; i++)
+		printf "V%d;N%d;%s;Organisation %d;A10\n", i, i, i % 2 ? "Mentee" : "Mentor", i }' >"$T/orgs.csv"
+expect csv-20000-organisations 0 2000 '' import orgs.csv -o orgs.xml
+grep -q 'id="organisation-20000"' "$T/orgs.xml" && ok || bad "csv-20000-organisations: no organisation-20000"
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Besoldungsgruppe;Themen"
+	for (i = 1; i <= 10000; i++)
+		printf "V%d;N%d;%s;A10;\"Thema %d; Thema %d-b\"\n", i, i, i % 2 ? "Mentee" : "Mentor", i, i }' >"$T/topics.csv"
+expect csv-20000-topics 0 2000 '' import topics.csv -o topics.xml
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]
