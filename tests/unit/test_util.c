@@ -108,6 +108,32 @@ test_strmap(void)
 	CHECK(m.cap == 0 && !strmap_get(&m, "k1", &v));
 }
 
+/* Forbidden pairs by index: the first of two equal ones, none for a pair
+ * not forbidden, and one added after indexing still found. */
+static void
+test_forbid_index(void)
+{
+	struct programme *p = programme_new();
+	int e[] = { 0, 2, 0, -1, 5 }, r[] = { 1, 3, 1, 1, 7 };
+
+	p->forbids = xcalloc(8, sizeof(*p->forbids));
+	for (size_t i = 0; i < 4; i++) {
+		p->forbids[i].mentee = e[i];
+		p->forbids[i].mentor = r[i];
+	}
+	p->nforbids = 4;
+	programme_index_forbids(p);
+	CHECK_INT(programme_find_forbid(p, 0, 1), 0);
+	CHECK_INT(programme_find_forbid(p, 2, 3), 1);
+	CHECK_INT(programme_find_forbid(p, 1, 0), -1);
+	CHECK_INT(programme_find_forbid(p, 5, 7), -1);
+	p->forbids[4].mentee = e[4];
+	p->forbids[4].mentor = r[4];
+	p->nforbids = 5;
+	CHECK_INT(programme_find_forbid(p, 5, 7), 4);
+	programme_free(p);
+}
+
 static void
 test_fileio(void)
 {
@@ -294,6 +320,7 @@ main(void)
 	test_dates();
 	test_strbuf();
 	test_strmap();
+	test_forbid_index();
 	test_fileio();
 	test_epoch();
 	test_diag();
