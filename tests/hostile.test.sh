@@ -283,5 +283,48 @@ printf '\n![Bild](fifo.png)\n' >>"$T/fifoimg/handbook/01-willkommen.md"
 expect fifo-image 0 4000 '01-willkommen.md:37: warning: image .*fifo.png: not a regular file' \
     build fifoimg --only handbook --device text -o -
 
+# 12. Running heads: a 30 KB chapter heading repeated on every page, and
+#     a 64 KB left text of a template's <header>; shortened in time linear
+#     in the heading (each prefix used to be measured on every page: 5.7
+#     and 16 s). The variant: a 16 KB heading that is one word (cut inside
+#     it). Longer headings end in libharu's string limit (the outline), a
+#     length to be checked where it enters.
+people 1 | mkprog head
+mkdir -p "$T/head/handbook"
+awk 'BEGIN { s = ""; while (length(s) < 30000) s = s "Wort" length(s) % 7 " "; print "# " s "\n\nText.\n" }' \
+    >"$T/head/handbook/01-head.md"
+expect heading-30kb 0 2000 '' build head -o out-head --only handbook
+people 1 | mkprog word
+mkdir -p "$T/word/handbook"
+awk 'BEGIN { s = "Donaudampfschiff"; while (length(s) < 16000) s = s s; print "# " s "\n\nText.\n" }' \
+    >"$T/word/handbook/01-word.md"
+expect heading-one-word-16kb 0 2000 '' build word -o out-word --only handbook
+people 1 | mkprog tmplhead
+mkdir -p "$T/tmplhead/handbook" "$T/tmplhead/templates"
+printf '# Kapitel\n\nText.\n' >"$T/tmplhead/handbook/01.md"
+awk 'BEGIN { s = ""; while (length(s) < 65536) s = s "Kopfzeile " length(s) " " }
+    /<header / { sub(/left="[^"]*"/, "left=\"" s "\"") } { print }' \
+    "$TOP/templates/handbook.xml" >"$T/tmplhead/templates/handbook.xml"
+expect template-header-64kb 0 2000 '' build tmplhead -o out-tmpl --only handbook
+
+# 13. Spreadsheets: 100,000 rows with one bad last row, 20,000
+#     organisations, and (the variant) 20,000 topics in one column: each new
+#     name used to be compared with all earlier ones (42 s, 74 s).
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Dienststelle;Besoldungsgruppe;Themen"
+	for (i = 1; i < 100000; i++)
+		printf "V%d;N%d;%s;Amt %d;A10;Thema %d\n", i, i, i % 2 ? "Mentee" : "Mentor", i % 50, i % 20
+	print "X;Y;Unsinn;Amt 1;A10;" }' >"$T/rows.csv"
+expect csv-100000-rows-bad-last 65 2000 'rows.csv:100001: error: unknown role' \
+    import rows.csv -o rows.xml
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Dienststelle;Besoldungsgruppe"
+	for (i = 1; i <= 20000; i++)
+		printf "V%d;N%d;%s;Organisation %d;A10\n", i, i, i % 2 ? "Mentee" : "Mentor", i }' >"$T/orgs.csv"
+expect csv-20000-organisations 0 2000 '' import orgs.csv -o orgs.xml
+grep -q 'id="organisation-20000"' "$T/orgs.xml" && ok || bad "csv-20000-organisations: no organisation-20000"
+awk 'BEGIN { print "Vorname;Nachname;Rolle;Besoldungsgruppe;Themen"
+	for (i = 1; i <= 10000; i++)
+		printf "V%d;N%d;%s;A10;\"Thema %d; Thema %d-b\"\n", i, i, i % 2 ? "Mentee" : "Mentor", i, i }' >"$T/topics.csv"
+expect csv-20000-topics 0 2000 '' import topics.csv -o topics.xml
+
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -14,6 +14,7 @@
 #include "import/similar.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 /* Parse an integer lo..hi; returns false for anything else. */
@@ -146,6 +147,10 @@ struct sheet {
 	size_t			 nheader;	/* cells in the header row */
 	size_t			 orgcap, topiccap, peoplecap, tandemcap;
 	int			 errors;
+	/* Organisations and topics by id and by folded name (label), the
+	 * first of each; the first norgs_mapped, ntopics_mapped are in. */
+	struct strmap		 org_ids, org_names, topic_ids, topic_labels;
+	size_t			 norgs_mapped, ntopics_mapped;
 };
 
 /* Report a bad cell of row line in column c. */
@@ -182,15 +187,15 @@ unknown_cell(struct sheet *sh, long line, enum import_col c, const char *fmt,
 	free(hint);
 }
 
-/* An id made from name (see import_slug()) that exists(p, id) does not
- * know yet: "name", else "name-2", "name-3", ... The caller frees. */
+/* An id made from name (see import_slug()) that ids does not hold yet:
+ * "name", else "name-2", "name-3", ... The caller frees. */
 static char *
-new_id(const struct programme *p, const char *name, const char *fallback,
-    int (*exists)(const struct programme *, const char *))
+new_id(const struct strmap *ids, const char *name, const char *fallback)
 {
 	char *base = import_slug(name, fallback), *id = xstrdup(base);
+	size_t i;
 
-	for (int k = 2; exists(p, id) >= 0; k++) {
+	for (int k = 2; strmap_get(ids, id, &i); k++) {
 		free(id);
 		id = xasprintf("%s-%d", base, k);
 	}
@@ -240,6 +245,36 @@ map_header(struct sheet *sh, const struct csvin_row *h)
 	return sh->errors == 0;
 }
 
+/* Add name, folded as import_same() compares, to m with value i. */
+static void
+add_folded(struct strmap *m, const char *name, size_t i)
+{
+	char *f = import_fold(name, ' ');
+
+	strmap_add(m, f, i);
+	free(f);
+}
+
+/*
+ * The first index of an entry of ids or names (a folded name) that names
+ * cell, or -1: the first entry whose id is cell or whose name is the same
+ * as cell, as a scan of the entries would find.
+ */
+static int
+find_mapped(const struct strmap *ids, const struct strmap *names,
+    const char *cell)
+{
+	char *f = import_fold(cell, ' ');
+	size_t i, j;
+	bool by_id = strmap_get(ids, cell, &i), by_name = strmap_get(names,
+	    f, &j);
+
+	free(f);
+	if (by_id && (!by_name || i < j))
+		return (int)i;
+	return by_name ? (int)j : -1;
+}
+
 /* The index of the organisation the cell names, creating it if allowed;
  * -1 after an error. */
 static int
@@ -248,20 +283,24 @@ find_org(struct sheet *sh, long line, const char *cell)
 	struct programme *p = sh->p;
 	const char **cands;
 	size_t i, n = 0;
+	int k;
 
-	for (i = 0; i < p->norgs; i++) {
-		const struct org *o = &p->orgs[i];
+	for (; sh->norgs_mapped < p->norgs; sh->norgs_mapped++) {
+		const struct org *o = &p->orgs[sh->norgs_mapped];
 
-		if (strcmp(o->id, cell) == 0 || import_same(o->name, cell) ||
-		    (o->short_name != NULL && import_same(o->short_name, cell)))
-			return (int)i;
+		strmap_add(&sh->org_ids, o->id, sh->norgs_mapped);
+		add_folded(&sh->org_names, o->name, sh->norgs_mapped);
+		if (o->short_name != NULL)
+			add_folded(&sh->org_names, o->short_name,
+			    sh->norgs_mapped);
 	}
+	if ((k = find_mapped(&sh->org_ids, &sh->org_names, cell)) >= 0)
+		return k;
 	if (sh->into == NULL) {
 		p->orgs = xgrow(p->orgs, &sh->orgcap, p->norgs + 1,
 		    sizeof(*p->orgs));
 		memset(&p->orgs[p->norgs], 0, sizeof(p->orgs[0]));
-		p->orgs[p->norgs].id = new_id(p, cell, "org",
-		    programme_find_org);
+		p->orgs[p->norgs].id = new_id(&sh->org_ids, cell, "org");
 		p->orgs[p->norgs].name = xstrdup(cell);
 		p->orgs[p->norgs].line = line;
 		return (int)p->norgs++;
@@ -286,16 +325,21 @@ find_topic(struct sheet *sh, long line, const char *item)
 	struct programme *p = sh->p;
 	const char **cands;
 	size_t i, n = 0;
+	int k;
 
-	for (i = 0; i < p->ntopics; i++)
-		if (strcmp(p->topics[i].id, item) == 0 ||
-		    import_same(p->topics[i].label, item))
-			return (int)i;
+	for (; sh->ntopics_mapped < p->ntopics; sh->ntopics_mapped++) {
+		strmap_add(&sh->topic_ids, p->topics[sh->ntopics_mapped].id,
+		    sh->ntopics_mapped);
+		add_folded(&sh->topic_labels,
+		    p->topics[sh->ntopics_mapped].label, sh->ntopics_mapped);
+	}
+	if ((k = find_mapped(&sh->topic_ids, &sh->topic_labels, item)) >= 0)
+		return k;
 	if (sh->into == NULL) {
 		p->topics = xgrow(p->topics, &sh->topiccap, p->ntopics + 1,
 		    sizeof(*p->topics));
-		p->topics[p->ntopics].id = new_id(p, item, "topic",
-		    programme_find_topic);
+		p->topics[p->ntopics].id = new_id(&sh->topic_ids, item,
+		    "topic");
 		p->topics[p->ntopics].label = xstrdup(item);
 		p->topics[p->ntopics].line = line;
 		return (int)p->ntopics++;
@@ -524,16 +568,6 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 		sh->partners[p->npeople - 1] = xstrdup(v);
 }
 
-/* Is id taken by a person (people without an id yet are skipped)? */
-static bool
-id_taken(const struct programme *p, const char *id)
-{
-	for (size_t i = 0; i < p->npeople; i++)
-		if (p->people[i].id != NULL && strcmp(p->people[i].id, id) == 0)
-			return true;
-	return false;
-}
-
 /*
  * Give every person without an id one made from the data-row number
  * ("p01", "p02", ...; width by the number of rows), avoiding the ids the
@@ -543,21 +577,20 @@ static void
 assign_ids(struct sheet *sh)
 {
 	struct programme *p = sh->p;
+	struct strmap ids = STRMAP_INIT;	/* the ids taken: first row */
 	int width = p->npeople >= 100 ? 3 : 2;
 	size_t i, j;
 
 	for (i = 0; i < p->npeople; i++)
-		for (j = 0; j < i && p->people[i].id != NULL; j++)
-			if (p->people[j].id != NULL &&
-			    strcmp(p->people[i].id, p->people[j].id) == 0) {
-				diag_error(sh->file, p->people[i].line,
-				    "duplicate id '%s' in column '%s' (also "
-				    "in row %ld)", p->people[i].id,
-				    sh->header[IMPORT_COL_ID],
-				    p->people[j].line);
-				sh->errors++;
-				break;
-			}
+		if (p->people[i].id != NULL &&
+		    !strmap_add(&ids, p->people[i].id, i)) {
+			strmap_get(&ids, p->people[i].id, &j);
+			diag_error(sh->file, p->people[i].line, "duplicate id "
+			    "'%s' in column '%s' (also in row %ld)",
+			    p->people[i].id, sh->header[IMPORT_COL_ID],
+			    p->people[j].line);
+			sh->errors++;
+		}
 	for (i = 0; i < p->npeople; i++) {
 		char *id;
 		int k = 1;
@@ -565,12 +598,14 @@ assign_ids(struct sheet *sh)
 		if (p->people[i].id != NULL)
 			continue;
 		id = xasprintf("p%0*zu", width, i + 1);
-		while (id_taken(p, id)) {
+		while (strmap_get(&ids, id, &j)) {
 			free(id);
 			id = xasprintf("p%0*zu-%d", width, i + 1, ++k);
 		}
+		strmap_add(&ids, id, i);
 		p->people[i].id = id;
 	}
+	strmap_free(&ids);
 }
 
 /* Add the tandem (mentee, mentor) unless it is there already. */
@@ -723,6 +758,10 @@ import_sheet(const char *file, const struct csvin_table *t,
 	for (i = 0; i < sh.p->npeople; i++)
 		free(sh.partners[i]);
 	free(sh.partners);
+	strmap_free(&sh.org_ids);
+	strmap_free(&sh.org_names);
+	strmap_free(&sh.topic_ids);
+	strmap_free(&sh.topic_labels);
 	if (sh.errors != 0) {
 		programme_free(sh.p);
 		return NULL;

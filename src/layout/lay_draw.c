@@ -328,37 +328,68 @@ expand_slot(struct lay *L, const char *s, const struct page *pg, int page,
 }
 
 /*
+ * The width of s[0..len) at size as font_width gives it, or, once that
+ * passes limit points, the part measured so far (advances are not
+ * negative, so the whole is wider still): a running head costs what fits
+ * on its line, however long the heading it repeats.
+ */
+static double
+width_upto(struct font *f, double size, const char *s, size_t len,
+    double limit)
+{
+	double w = 0;
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < len && w * size / 1000 <= limit) {
+		if ((k = utf8_decode(s + i, len - i, &cp)) == 0)
+			k = 1;		/* measured as nothing, as font_width does */
+		else
+			w += font_width(f, s + i, k);
+		i += k;
+	}
+	return w * size / 1000;
+}
+
+/*
  * Shorten text (owned, replaced) to fit room points at size: cut after
  * the last whole word that fits with one ellipsis after it, leaving no
  * separator (comma, colon, dash, middle dot) before the ellipsis. Only a
- * first word too long for the room is cut inside.
+ * first word too long for the room is cut inside. One pass measures each
+ * character once: w is the width of text[0..i), summed in the order
+ * font_width sums it, so every prefix gets the width font_width gives it.
  */
 static char *
 fit_slot(struct font *f, double size, char *text, double room)
 {
 	static const char ell[] = "\xe2\x80\xa6";
-	size_t len = strlen(text), cut, word = 0;
+	double w = 0, ell_w = font_width(f, ell, 3) * size / 1000;
+	size_t len = strlen(text), i = 0, k, cut = 0, word = 0;
+	uint32_t cp;
 	char *s;
 
-	if (font_width(f, text, len) * size / 1000 <= room)
+	if (width_upto(f, size, text, len, room) <= room)
 		return text;
-	/* Whole words only: the longest prefix ending before a space. */
-	for (size_t k = 1; k < len; k++)
-		if (text[k] == ' ' && font_width(f, text, k) * size /
-		    1000 + font_width(f, ell, 3) * size / 1000 <= room)
-			word = k;
+	while (i < len) {
+		/*
+		 * The longest prefix that fits, ending before a space or not;
+		 * none after the first that does not (widths only grow).
+		 */
+		if (i > 0 && w * size / 1000 + ell_w > room)
+			break;
+		if (i > 0 && text[i] == ' ')
+			word = i;
+		if (i > 0 && ((unsigned char)text[i] & 0xC0) != 0x80)
+			cut = i;
+		if ((k = utf8_decode(text + i, len - i, &cp)) == 0)
+			k = 1;		/* measured as nothing, as font_width does */
+		else
+			w += font_width(f, text + i, k);
+		i += k;
+	}
+	/* Whole words only, unless the first word is too long. */
 	if (word > 0)
 		cut = word;
-	else {
-		cut = len;
-		while (cut > 0 && font_width(f, text, cut) * size / 1000 +
-		    font_width(f, ell, 3) * size / 1000 > room) {
-			cut--;
-			while (cut > 0 && ((unsigned char)text[cut] & 0xC0) ==
-			    0x80)
-				cut--;
-		}
-	}
 	/* No separator or space before the ellipsis. */
 	for (;;) {
 		if (cut > 0 && strchr(" ,;:-", text[cut - 1]) != NULL)
@@ -396,8 +427,8 @@ slot_rooms(struct font *f, double size, char *const *text, double line_w,
 	double w[TMPL_SLOT__MAX], half = (line_w - SLOT_GAP) / 2;
 
 	for (int s = 0; s < TMPL_SLOT__MAX; s++)
-		w[s] = text[s] != NULL ? font_width(f, text[s],
-		    strlen(text[s])) * size / 1000 : 0;
+		w[s] = text[s] != NULL ? width_upto(f, size, text[s],
+		    strlen(text[s]), line_w) : 0;
 	room[TMPL_CENTER] = line_w - 12;
 	room[TMPL_LEFT] = room[TMPL_RIGHT] = half;
 	if (text[TMPL_CENTER] != NULL && w[TMPL_CENTER] > 0)

@@ -121,6 +121,7 @@ load_common(struct programme *p, const char *buf, size_t len,
 		}
 	} else
 		free(tf);
+	programme_index_forbids(p);
 	validate_programme(p);
 
 	/*

@@ -99,6 +99,7 @@ programme_free(struct programme *p)
 	free(p->people);
 	pairs_free(p->pins, p->npins);
 	pairs_free(p->forbids, p->nforbids);
+	free(p->forbid_slots);
 	pairs_free(p->tandems, p->ntandems);
 	for (i = 0; i < p->nevents; i++) {
 		free(p->events[i].place);
@@ -142,6 +143,65 @@ programme_find_org(const struct programme *p, const char *id)
 	for (size_t i = 0; i < p->norgs; i++)
 		if (strcmp(p->orgs[i].id, id) == 0)
 			return (int)i;
+	return -1;
+}
+
+/* The first slot of the pair (mentee, mentor) in a table of cap slots. */
+static size_t
+forbid_slot(int mentee, int mentor, size_t cap)
+{
+	size_t h = (size_t)(unsigned)mentee * 2654435761u ^
+	    (size_t)(unsigned)mentor * 40503u;
+
+	return (h ^ h >> 15) & (cap - 1);
+}
+
+void
+programme_index_forbids(struct programme *p)
+{
+	size_t cap = 16, i, k;
+
+	while (cap < 2 * p->nforbids)
+		cap *= 2;
+	free(p->forbid_slots);
+	p->forbid_slots = xcalloc(cap, sizeof(*p->forbid_slots));
+	p->forbid_cap = cap;
+	for (i = 0; i < p->nforbids; i++) {
+		const struct pair *f = &p->forbids[i];
+
+		if (f->mentee < 0 || f->mentor < 0)
+			continue;	/* names nobody: matches no pair */
+		for (k = forbid_slot(f->mentee, f->mentor, cap);
+		    p->forbid_slots[k] != 0; k = (k + 1) & (cap - 1))
+			if (p->forbids[p->forbid_slots[k] - 1].mentee ==
+			    f->mentee && p->forbids[p->forbid_slots[k] -
+			    1].mentor == f->mentor)
+				break;	/* the first stays */
+		if (p->forbid_slots[k] == 0)
+			p->forbid_slots[k] = i + 1;
+	}
+	p->nforbids_indexed = p->nforbids;
+}
+
+int
+programme_find_forbid(const struct programme *p, int mentee, int mentor)
+{
+	size_t i, k;
+
+	if (p->forbid_slots == NULL || p->nforbids_indexed != p->nforbids) {
+		for (i = 0; i < p->nforbids; i++)
+			if (p->forbids[i].mentee == mentee &&
+			    p->forbids[i].mentor == mentor)
+				return (int)i;
+		return -1;
+	}
+	for (k = forbid_slot(mentee, mentor, p->forbid_cap);
+	    p->forbid_slots[k] != 0; k = (k + 1) & (p->forbid_cap - 1)) {
+		i = p->forbid_slots[k] - 1;
+		if (p->forbids[i].mentee == mentee &&
+		    p->forbids[i].mentor == mentor)
+			return (int)i;
+	}
 	return -1;
 }
 

@@ -224,6 +224,10 @@ struct programme {
 	struct rules		 rules;
 	struct pair		*pins;		size_t npins;
 	struct pair		*forbids;	size_t nforbids;
+	/* The forbids by pair (programme_index_forbids()): slots hold an
+	 * index + 1 or 0; used while nforbids is nforbids_indexed. */
+	size_t			*forbid_slots;
+	size_t			 forbid_cap, nforbids_indexed;
 	struct event		*events;	size_t nevents;
 	struct signatory	*signatories;	size_t nsignatories;
 	struct response		*responses;	size_t nresponses;
@@ -248,6 +252,12 @@ void			 programme_free(struct programme *);
 int	programme_find_person(const struct programme *, const char *id);
 int	programme_find_org(const struct programme *, const char *id);
 int	programme_find_topic(const struct programme *, const char *id);
+
+/* Index the forbidden pairs, so that programme_find_forbid() costs the
+ * same for any number of them; forbids added later are found by a scan. */
+void	programme_index_forbids(struct programme *);
+/* Index of the first <forbid> of this mentee and mentor, or -1. */
+int	programme_find_forbid(const struct programme *, int mentee, int mentor);
 
 /* Count people by role (and gender, GENDER__MAX = any), not withdrawn
  * unless with_withdrawn. */

@@ -44,20 +44,19 @@ rules_explain(const struct programme *p, int mentee, int mentor,
     struct strbuf *sb)
 {
 	const struct person *e = &p->people[mentee], *r = &p->people[mentor];
+	int f = programme_find_forbid(p, mentee, mentor);
 	size_t i;
 
-	for (i = 0; i < p->nforbids; i++)
-		if (p->forbids[i].mentee == mentee &&
-		    p->forbids[i].mentor == mentor) {
-			if (sb != NULL) {
-				sb_addf(sb, "the pair is forbidden (line %ld",
-				    p->forbids[i].line);
-				if (p->forbids[i].reason != NULL)
-					sb_addf(sb, ": %s", p->forbids[i].reason);
-				sb_adds(sb, ")");
-			}
-			return RULE_FORBIDDEN;
+	if (f >= 0) {
+		if (sb != NULL) {
+			sb_addf(sb, "the pair is forbidden (line %ld",
+			    p->forbids[f].line);
+			if (p->forbids[f].reason != NULL)
+				sb_addf(sb, ": %s", p->forbids[f].reason);
+			sb_adds(sb, ")");
 		}
+		return RULE_FORBIDDEN;
+	}
 	if (p->rules.different_org && e->org >= 0 && e->org == r->org) {
 		if (sb != NULL)
 			sb_addf(sb, "both belong to %s (%s)",

@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -14,6 +15,7 @@
 #include "load/model.h"
 #include "util/diag.h"
 #include "util/epoch.h"
+#include "util/strmap.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
@@ -75,6 +77,61 @@ test_strbuf(void)
 	CHECK_STR(s, "Seite 3 von 24");
 	CHECK(sb.s == NULL);
 	free(s);
+}
+
+/* The first value of a key stays; 100,000 keys, then lookups of each. */
+static void
+test_strmap(void)
+{
+	struct strmap m = STRMAP_INIT;
+	char key[32];
+	size_t v = 99, bad = 0;
+
+	CHECK(!strmap_get(&m, "", &v) && v == 99);
+	CHECK(strmap_add(&m, "Amt 1", 1));
+	CHECK(!strmap_add(&m, "Amt 1", 2));
+	CHECK(strmap_add(&m, "", 3));
+	CHECK(strmap_get(&m, "Amt 1", &v) && v == 1);
+	CHECK(strmap_get(&m, "", &v) && v == 3);
+	CHECK(!strmap_get(&m, "Amt", &v));
+	for (size_t i = 0; i < 100000; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		bad += !strmap_add(&m, key, i);
+	}
+	for (size_t i = 0; i < 100000; i++) {
+		snprintf(key, sizeof(key), "k%zu", i);
+		bad += !strmap_get(&m, key, &v) || v != i;
+	}
+	CHECK_INT(bad, 0);
+	CHECK_INT(m.n, 100002);
+	strmap_free(&m);
+	CHECK(m.cap == 0 && !strmap_get(&m, "k1", &v));
+}
+
+/* Forbidden pairs by index: the first of two equal ones, none for a pair
+ * not forbidden, and one added after indexing still found. */
+static void
+test_forbid_index(void)
+{
+	struct programme *p = programme_new();
+	int e[] = { 0, 2, 0, -1, 5 }, r[] = { 1, 3, 1, 1, 7 };
+
+	p->forbids = xcalloc(8, sizeof(*p->forbids));
+	for (size_t i = 0; i < 4; i++) {
+		p->forbids[i].mentee = e[i];
+		p->forbids[i].mentor = r[i];
+	}
+	p->nforbids = 4;
+	programme_index_forbids(p);
+	CHECK_INT(programme_find_forbid(p, 0, 1), 0);
+	CHECK_INT(programme_find_forbid(p, 2, 3), 1);
+	CHECK_INT(programme_find_forbid(p, 1, 0), -1);
+	CHECK_INT(programme_find_forbid(p, 5, 7), -1);
+	p->forbids[4].mentee = e[4];
+	p->forbids[4].mentor = r[4];
+	p->nforbids = 5;
+	CHECK_INT(programme_find_forbid(p, 5, 7), 4);
+	programme_free(p);
 }
 
 static void
@@ -360,6 +417,8 @@ main(void)
 	test_utf8();
 	test_dates();
 	test_strbuf();
+	test_strmap();
+	test_forbid_index();
 	test_fileio();
 	test_confined();
 	test_epoch();
