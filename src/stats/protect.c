@@ -752,6 +752,12 @@ protect_pair(struct stats_table *one, struct stats_table *cross,
 			free(saved);
 			return 0;
 		}
+		if (cross->too_large) {
+			/* Too large either way: not published at all. */
+			one->too_large = true;
+			free(saved);
+			return left > 0 ? left : 1;
+		}
 		for (size_t i = 0; i < nc; i++)
 			cross->cells[i].flags = saved[i];
 	}

@@ -22,7 +22,7 @@
 /* Where a table sets its text: its columns and its type size. */
 struct plan {
 	double	*w;		/* column widths (points), label column first */
-	double	 size;		/* type size; 0 = the template's */
+	double	 size;		/* type size (points) */
 };
 
 /* The heads of the cohort columns of every one-column table. */
@@ -383,23 +383,19 @@ head(struct doc_block *r, const struct stats *s, struct date asof,
 		para(r, label_get(l, LABEL_STATS_NO_SUPPRESS), DOC_BOLD, 0);
 	para(r, label_get(l, LABEL_STATS_COHORTS), DOC_BOLD, 0);
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		struct doc_block *p;
+		struct doc_block *p = doc_add(r, DOC_PARA, NULL, 0);
 
-		line = stats_cohort_desc(l, &s->cohorts[c], true);
-		p = para(r, line, 0, 0);
-		free(line);
+		p->align = DOC_ALIGN_LEFT;
 		if (h->keyed) {
 			/* The key before the cohort: "2011/12: ...". */
 			char *key = xasprintf("%s: ", h->cohort[c]);
-			struct doc_run run = p->runs[0];
 
-			p->runs[0].text = NULL;
-			p->nruns = 0;
 			doc_add_text(p, key, strlen(key), DOC_BOLD, 0);
-			doc_add_text(p, run.text, run.len, 0, 0);
-			free(run.text);
 			free(key);
 		}
+		line = stats_cohort_desc(l, &s->cohorts[c], true);
+		doc_add_text(p, line, strlen(line), 0, 0);
+		free(line);
 	}
 }
 
