@@ -92,6 +92,14 @@ grep -q "^– = nicht gefragt oder nicht beantwortet" out5/statistics.txt &&
     ok || bad "5 cohorts: '–' not explained"
 grep -q "^0 = kein Fall$" out5/statistics.txt && ok ||
     bad "5 cohorts: '0' not explained"
+# In the CSV "–" is an empty value, explained in a note row; "0" stays.
+cr=$(printf '\r')
+grep -q "^3\. Durchgang 2011/2012,Befragung: Mentees,Karriereschritt: ja,$cr$" \
+    out5/statistics.csv && ok || bad "5 cohorts: csv career step of cohort 3"
+grep -q "^1\. Durchgang 2007/2008,Befragung: Mentees,Zufriedenheit 2,0$cr$" \
+    out5/statistics.csv && ok || bad "5 cohorts: csv satisfaction 2 of cohort 1"
+grep -q "^,Hinweis,\"Leerer Wert = keine Zahl" out5/statistics.csv && ok ||
+    bad "5 cohorts: csv does not explain empty values"
 
 echo "cohorts.test: $pass passed, $fail failed"
 [ "$fail" = 0 ]
