@@ -256,7 +256,7 @@ write_pdf(const struct stats *s, struct programme *const *pv, size_t npv,
 		layout_done();
 		return -1;
 	}
-	doc = stats_doc(s, asof_date(now));
+	doc = stats_doc(s, asof_date(now), t);
 	author = stats_author(pv, npv);
 	memset(&ri, 0, sizeof(ri));
 	ri.author = author;
@@ -343,6 +343,8 @@ cmd_stats(int argc, char *argv[])
 		rc = -1;
 		goto out;
 	}
+	/* Cohorts by period, as they are printed and numbered below. */
+	stats_sort_cohorts(pv, o.nprogs);
 	for (i = 0; i < o.nprogs; i++)
 		for (j = 0; j < i; j++)
 			if (strcmp(pv[i]->id, pv[j]->id) == 0)

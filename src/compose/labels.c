@@ -109,8 +109,8 @@ static const char *const labels[LABEL__MAX][LANG__MAX] = {
 		"record of agreed tandems."
 	},
 	[LABEL_STATS_FN_NO_ANSWERS] = {
-		"– = keine Angaben",
-		"– = no answers"
+		"– = nicht gefragt oder nicht beantwortet (keine Antwort)",
+		"– = not asked or not answered (no answer)"
 	},
 	[LABEL_STATS_FN_OUTCOMES] = {
 		"Personen je Art und Zeitpunkt; eine Person kann in mehreren "
@@ -127,6 +127,22 @@ static const char *const labels[LABEL__MAX][LANG__MAX] = {
 		"Teilnahmestatus.",
 		"Including participants who withdrew; see status."
 	},
+	[LABEL_STATS_FN_ZERO] = {
+		"0 = kein Fall", "0 = no case"
+	},
+	[LABEL_STATS_FN_KEY] = {
+		"Spaltenköpfe: Kurzzeichen der Durchgänge, siehe "
+		"„Durchgänge“ am Anfang.",
+		"Column heads: the cohorts' keys, see “Cohorts” at the "
+		"beginning."
+	},
+	[LABEL_STATS_CSV_EMPTY] = {
+		"Leerer Wert = keine Zahl (nicht gefragt, nicht beantwortet "
+		"oder nicht zutreffend); 0 = kein Fall",
+		"Empty value = no figure (not asked, not answered or not "
+		"applicable); 0 = no case"
+	},
+	[LABEL_STATS_KEY_PREFIX] = { "D", "C" },
 	[LABEL_STATS_METHODS] = { "Methodik", "Methods" },
 	[LABEL_STATS_M_SOURCES] = {
 		"Datenquelle: die Teilnahmedaten (programme.xml) der oben "
@@ -220,6 +236,9 @@ static const char *const labels[LABEL__MAX][LANG__MAX] = {
 	[LABEL_STATS_TITLE_ORG_GENDER] = {
 		"%s nach Organisation und Geschlecht",
 		"%s by organisation and gender"
+	},
+	[LABEL_STATS_TITLE_BACKGROUND_ONE] = {
+		"%s nach Hintergrund", "%s by background"
 	},
 	[LABEL_STATS_TITLE_BACKGROUND] = {
 		"%s nach Hintergrund und Geschlecht",

@@ -91,6 +91,10 @@ enum label {
 	LABEL_STATS_FN_ABSENT,	/* footnote for an organisation not in a
 				 * cohort */
 	LABEL_STATS_FN_ALL,	/* the withdrawn are counted too */
+	LABEL_STATS_FN_ZERO,	/* "0" beside "–" and "." */
+	LABEL_STATS_FN_KEY,	/* column heads are the cohorts' keys */
+	LABEL_STATS_CSV_EMPTY,	/* CSV: an empty value is "–" */
+	LABEL_STATS_KEY_PREFIX, /* a cohort key by number: "D" of "D1" */
 	LABEL_STATS_METHODS,	/* "Methodik" */
 	LABEL_STATS_M_SOURCES,	/* data sources */
 	LABEL_STATS_M_COUNTING,	/* who is counted */
@@ -108,6 +112,7 @@ enum label {
 	LABEL_STATS_TITLE_STATUS,
 	LABEL_STATS_TITLE_ORG,
 	LABEL_STATS_TITLE_ORG_GENDER,
+	LABEL_STATS_TITLE_BACKGROUND_ONE,
 	LABEL_STATS_TITLE_BACKGROUND,
 	LABEL_STATS_TITLE_TANDEMS,
 	LABEL_STATS_TITLE_OUTCOMES,

@@ -11,7 +11,8 @@
  *  0. Always published are the totals the rule names, and every cell that
  *     they alone determine (derive_public()).
  *  1. Primary: a count of 1 .. min_cell-1 in a cell that is not always
- *     published is suppressed. A 0 is published (it counts no case), but a
+ *     published is suppressed, and so is a cell that the one-way table of
+ *     the same figures suppresses (STATS_CELL_FORCED). A 0 is published (it counts no case), but a
  *     0 may be suppressed as a complementary cell when nothing else can
  *     protect a row (e.g. an organisation with a single participant).
  *  2. Secondary: an equation with exactly one suppressed cell would reveal
@@ -657,8 +658,8 @@ stats_protect_table(struct stats_table *t, int min_cell)
 		struct stats_cell *c = &t->cells[i];
 
 		c->flags &= ~STATS_CELL_SUPPRESSED;
-		if (!(c->flags & STATS_CELL_PUBLIC) && c->n > 0 &&
-		    c->n < min_cell)
+		if ((!(c->flags & STATS_CELL_PUBLIC) && c->n > 0 &&
+		    c->n < min_cell) || (c->flags & STATS_CELL_FORCED))
 			c->flags |= STATS_CELL_PRIMARY;
 	}
 	det = xmalloc(nc * sizeof(bool));
@@ -714,14 +715,84 @@ stats_cell_recoverable(const struct stats_table *t, size_t c, size_t r,
 	return res;
 }
 
+/*
+ * Protect a one-way table and the cross table whose row totals (column
+ * ncols) it shows, so that the two publish the same figures. First the
+ * one-way table alone; its published figures then become always
+ * published row totals of the cross table and its suppressed ones stay
+ * suppressed there, so that the cross table hides only inner cells.
+ * Where the cross table cannot be protected so, it is protected alone
+ * and the one-way table takes its row totals as protected there (safe:
+ * they are a slice of the cross table, equations and all). Returns the
+ * suppressed cells the audits can still recover.
+ */
+static size_t
+protect_pair(struct stats_table *one, struct stats_table *cross,
+    int min_cell)
+{
+	size_t nc = ncells(cross), c, r, left;
+	int *saved = xmalloc(nc * sizeof(int));
+	struct stats_cell *m;
+
+	for (size_t i = 0; i < nc; i++)
+		saved[i] = cross->cells[i].flags;
+	left = stats_protect_table(one, min_cell);
+	if (left == 0 && !one->too_large) {
+		for (c = 0; c <= cross->ncohorts; c++)
+			for (r = 0; r <= cross->nrows; r++) {
+				m = stats_cell(cross, c, r, cross->ncols);
+				if (stats_cell(one, c, r, 0)->flags &
+				    STATS_CELL_SUPPRESSED)
+					m->flags |= STATS_CELL_FORCED;
+				else
+					m->flags |= STATS_CELL_PUBLIC;
+			}
+		left = stats_protect_table(cross, min_cell);
+		if (left == 0 && !cross->too_large) {
+			free(saved);
+			return 0;
+		}
+		if (cross->too_large) {
+			/* Too large either way: not published at all. */
+			one->too_large = true;
+			free(saved);
+			return left > 0 ? left : 1;
+		}
+		for (size_t i = 0; i < nc; i++)
+			cross->cells[i].flags = saved[i];
+	}
+	free(saved);
+	left = stats_protect_table(cross, min_cell);
+	one->too_large = cross->too_large;
+	for (c = 0; c <= cross->ncohorts; c++)
+		for (r = 0; r <= cross->nrows; r++) {
+			m = stats_cell(one, c, r, 0);
+			m->flags = (m->flags & ~STATS_CELL_SUPPRESSED) |
+			    (stats_cell(cross, c, r, cross->ncols)->flags &
+			    STATS_CELL_SUPPRESSED);
+		}
+	return left;
+}
+
 size_t
 stats_protect(struct stats *s, int min_cell)
 {
-	size_t left = 0;
+	size_t left = 0, i;
 
 	s->min_cell = min_cell;
 	s->protected_ = true;
-	for (size_t i = 0; i < s->ntables; i++)
-		left += stats_protect_table(&s->tables[i], min_cell);
+	for (i = 0; i < s->ntables; i++) {
+		struct stats_table *t = &s->tables[i];
+		bool paired = false;
+
+		/* A cross table is protected with its one-way table. */
+		for (size_t j = 0; j < s->ntables && !paired; j++)
+			paired = s->tables[j].cross == (int)i;
+		if (t->cross >= 0 && (size_t)t->cross < s->ntables)
+			left += protect_pair(t, &s->tables[t->cross],
+			    min_cell);
+		else if (!paired)
+			left += stats_protect_table(t, min_cell);
+	}
 	return left;
 }

@@ -70,12 +70,13 @@ table_init(struct stats_table *t, enum stats_measure m, int role,
 	t->cells = xcalloc((ncohorts + 1) * (nrows + 1) * (ncols + 1),
 	    sizeof(struct stats_cell));
 	t->additive = true;
+	t->cross = -1;
 	t->row_total = true;
 	t->col_total = ncols > 1;
 	/* Tables of all admitted participants say that the withdrawn are
 	 * in them (the report counts only those who stayed). */
 	if (m == STATS_GENDER || m == STATS_ORG || m == STATS_ORG_GENDER ||
-	    m == STATS_BACKGROUND)
+	    m == STATS_BACKGROUND_ONE || m == STATS_BACKGROUND)
 		t->note_all = LABEL_STATS_FN_ALL;
 	return t;
 }
@@ -278,6 +279,7 @@ add_org(struct stats *s, struct programme *const *pv, enum role r,
 	 * known to all, so published, and printed as absent. The sum of all
 	 * cohorts has every row.
 	 */
+	t->dash = LABEL_STATS_FN_ABSENT;
 	for (c = 0; c < s->ncohorts; c++)
 		for (i = 0; i < nrows; i++) {
 			bool has = false;
@@ -295,8 +297,6 @@ add_org(struct stats *s, struct programme *const *pv, enum role r,
 			for (size_t k = 0; k <= t->ncols; k++)
 				stats_cell(t, c, i, k)->flags |=
 				    STATS_CELL_ABSENT | STATS_CELL_PUBLIC;
-			if (!cross)
-				t->footnote = LABEL_STATS_FN_ABSENT;
 		}
 	/* Totals by role × gender and by organisation are published. */
 	for (c = 0; c <= s->ncohorts; c++)
@@ -316,19 +316,29 @@ background_label(enum lang l, const char *token)
 	return token;
 }
 
-/* Participants of role r by background × gender (protected). */
+/*
+ * Participants of role r by background, as a table of one column (cross
+ * false) or by background × gender; both protected. The one-way table
+ * answers what parliaments ask ("how many had a migration
+ * background?") and is the row totals of the cross table, which
+ * stats_protect() keeps consistent with it.
+ */
 static void
 add_background(struct stats *s, struct programme *const *pv, enum role r,
-    const struct groups *bg)
+    const struct groups *bg, bool cross)
 {
 	struct stats_table *t = stats_push(s);
 	size_t c, i, nrows = bg->n + 1;
 
-	table_init(t, STATS_BACKGROUND, r, s->ncohorts, nrows, GENDER__MAX);
+	table_init(t, cross ? STATS_BACKGROUND : STATS_BACKGROUND_ONE, r,
+	    s->ncohorts, nrows, cross ? GENDER__MAX : 1);
 	for (i = 0; i < bg->n; i++)
 		t->rows[i] = xstrdup(background_label(s->lang, bg->v[i]));
 	t->rows[bg->n] = xstrdup(label_get(s->lang, LABEL_STATS_NOT_RECORDED));
-	gender_cols(t, s->lang);
+	if (cross)
+		gender_cols(t, s->lang);
+	else
+		t->cross = (int)s->ntables;	/* the table pushed next */
 	t->sensitive = true;
 	for (c = 0; c < s->ncohorts; c++)
 		for (i = 0; i < pv[c]->npeople; i++) {
@@ -342,7 +352,7 @@ add_background(struct stats *s, struct programme *const *pv, enum role r,
 					if (strcmp(bg->v[row],
 					    q->background) == 0)
 						break;
-			table_add(t, c, row, gender_col(q->gender));
+			table_add(t, c, row, cross ? gender_col(q->gender) : 0);
 		}
 	/* Totals by role × gender are published; by background they are not. */
 	for (c = 0; c <= s->ncohorts; c++)
@@ -374,6 +384,7 @@ add_tandems(struct stats *s, struct programme *const *pv)
 		    LABEL_STATS_TANDEMS_MATCHED));
 	t->row_total = false;
 	t->additive = false;
+	t->dash = nrows == 2 ? LABEL_STATS_FN_MATCHED : LABEL_STATS_FN_NO_TANDEMS;
 	for (c = 0; c < s->ncohorts; c++) {
 		enum tandem_source src = pv[c]->tandem_source;
 
@@ -384,9 +395,6 @@ add_tandems(struct stats *s, struct programme *const *pv)
 
 			if (!mine) {
 				e->flags |= STATS_CELL_NA;
-				t->footnote = nrows == 2 ?
-				    LABEL_STATS_FN_MATCHED :
-				    LABEL_STATS_FN_NO_TANDEMS;
 				continue;
 			}
 			e->n = (long)pv[c]->ntandems;
@@ -487,13 +495,18 @@ median(int *v, size_t n)
 	return (v[n / 2 - 1] + v[n / 2]) / 2.0;
 }
 
-/* Fill evaluation cells of cohort c from the responses of role r in
- * programmes pv[from..to). */
+/*
+ * Fill evaluation cells of cohort c from the responses of role r in
+ * programmes pv[from..to). A question nobody answered (or, without any
+ * response, nobody was asked) has no figure ("–"), not a count of 0:
+ * the satisfaction rows when no response gives a satisfaction, the
+ * career-step row when none answers that question.
+ */
 static void
 eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
     size_t from, size_t to, enum role r)
 {
-	long sat_sum = 0, sat_n = 0;
+	long sat_sum = 0, sat_n = 0, career_n = 0;
 	int *meet = NULL;
 	size_t nmeet = 0, cap = 0, i, p;
 	struct stats_cell *e;
@@ -517,10 +530,20 @@ eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
 				    sizeof(int));
 				meet[nmeet++] = a->meetings;
 			}
+			if (a->career_step >= 0)
+				career_n++;
 			if (a->career_step == 1 &&
 			    t->nrows > STATS_EVAL_CAREER)
 				stats_cell(t, c, STATS_EVAL_CAREER, 0)->n++;
 		}
+	if (sat_n == 0)
+		for (i = STATS_EVAL_SAT5; i <= STATS_EVAL_SAT1; i++)
+			stats_cell(t, c, i, 0)->flags |= STATS_CELL_NA;
+	if (stats_cell(t, c, STATS_EVAL_RESPONSES, 0)->n == 0)
+		stats_cell(t, c, STATS_EVAL_SAT_NONE, 0)->flags |=
+		    STATS_CELL_NA;
+	if (career_n == 0 && t->nrows > STATS_EVAL_CAREER)
+		stats_cell(t, c, STATS_EVAL_CAREER, 0)->flags |= STATS_CELL_NA;
 	e = stats_cell(t, c, STATS_EVAL_SAT_MEAN, 0);
 	e->flags |= STATS_CELL_REAL;
 	if (sat_n > 0)
@@ -533,8 +556,6 @@ eval_fill(struct stats_table *t, size_t c, struct programme *const *pv,
 		e->x = median(meet, nmeet);
 	else
 		e->flags |= STATS_CELL_NA;
-	if (sat_n == 0 || nmeet == 0)
-		t->footnote = LABEL_STATS_FN_NO_ANSWERS;
 	free(meet);
 }
 
@@ -560,6 +581,7 @@ add_evaluation(struct stats *s, struct programme *const *pv, enum role r)
 	table_init(t, STATS_EVALUATION, r, s->ncohorts, nrows, 1);
 	t->row_total = false;
 	t->additive = false;
+	t->dash = LABEL_STATS_FN_NO_ANSWERS;
 	for (i = 0; i < nrows; i++)
 		t->rows[i] = xstrdup(label_get(s->lang, eval_words[i]));
 	for (c = 0; c < s->ncohorts; c++)
@@ -621,17 +643,48 @@ cohort_label(struct programme *const *pv, size_t n, size_t c,
 	return xasprintf("%s (%zu)", pv[c]->id ? pv[c]->id : "?", c + 1);
 }
 
+/* Does cohort a come before cohort b (periods; a without one last)? */
+static bool
+period_before(const struct programme *a, const struct programme *b)
+{
+	int d;
+
+	if (a->start.y == 0 || b->start.y == 0)
+		return a->start.y != 0 && b->start.y == 0;
+	if ((d = date_cmp(a->start, b->start)) != 0)
+		return d < 0;
+	return b->end.y != 0 && (a->end.y == 0 ? false :
+	    date_cmp(a->end, b->end) < 0);
+}
+
+void
+stats_sort_cohorts(struct programme **pv, size_t n)
+{
+	/* Insertion sort: stable, and n is the number of cohorts. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t j = i; j > 0 && period_before(pv[j], pv[j - 1]);
+		    j--) {
+			struct programme *x = pv[j];
+
+			pv[j] = pv[j - 1];
+			pv[j - 1] = x;
+		}
+}
+
 struct stats *
-stats_compute(struct programme *const *pv, size_t n)
+stats_compute(struct programme *const *given, size_t n)
 {
 	struct stats *s = xcalloc(1, sizeof(*s));
 	struct groups orgs = { NULL, 0, 0 }, bg = { NULL, 0, 0 };
 	bool no_org = false, any_org = false, bg_role[ROLE__MAX] = { 0 };
+	struct programme **pv = xmalloc(n * sizeof(*pv));
 	size_t c, i;
 	int r;
 
-	s->lang = pv[0]->lang;
-	s->wording = pv[0]->wording;
+	memcpy(pv, given, n * sizeof(*pv));
+	stats_sort_cohorts(pv, n);
+	s->lang = given[0]->lang;
+	s->wording = given[0]->wording;
 	s->ncohorts = n;
 	s->cohorts = xcalloc(n, sizeof(*s->cohorts));
 	for (c = 0; c < n; c++) {
@@ -669,16 +722,20 @@ stats_compute(struct programme *const *pv, size_t n)
 		for (r = 0; r < ROLE__MAX; r++)
 			add_org(s, pv, (enum role)r, &orgs, no_org, true);
 	}
-	/* By background only where recorded for the role. */
+	/* By background only where recorded for the role: alone, then by
+	 * gender. */
 	for (r = 0; r < ROLE__MAX; r++)
-		if (bg_role[r])
-			add_background(s, pv, (enum role)r, &bg);
+		if (bg_role[r]) {
+			add_background(s, pv, (enum role)r, &bg, false);
+			add_background(s, pv, (enum role)r, &bg, true);
+		}
 	add_tandems(s, pv);
 	add_outcomes(s, pv);
 	for (r = 0; r < ROLE__MAX; r++)
 		add_evaluation(s, pv, (enum role)r);
 	groups_free(&orgs);
 	groups_free(&bg);
+	free(pv);
 	return s;
 }
 

@@ -4,6 +4,9 @@
  * rule (protect.c), and written as aligned text or a tidy CSV table; the
  * document tree for statistics.pdf comes from stats_doc.h.
  *
+ * The cohorts are in the order of their periods (start, then end date;
+ * equal periods in the order given), whatever the order of the arguments.
+ *
  * Every table is a small cube: cohort × row × column, each dimension with a
  * total. Index ncohorts of the cohort dimension is "all cohorts", row index
  * nrows is the column total line, column index ncols is the row total.
@@ -30,6 +33,9 @@ enum stats_measure {
 	STATS_STATUS,		/* completed / active / withdrawn */
 	STATS_ORG,		/* participants by organisation */
 	STATS_ORG_GENDER,	/* organisation × gender (protected) */
+	STATS_BACKGROUND_ONE,	/* background alone (protected): the row
+				 * totals of the next table, published
+				 * where the rule allows them */
 	STATS_BACKGROUND,	/* background × gender (protected) */
 	STATS_TANDEMS,		/* fixed tandems */
 	STATS_OUTCOMES,		/* mentees' career moves */
@@ -70,6 +76,10 @@ enum stats_timing {
 #define STATS_CELL_ABSENT	0x20	/* the row's group (an organisation)
 					 * is not in this cohort: a structural
 					 * 0, printed as "–" or left out */
+#define STATS_CELL_FORCED	0x40	/* suppressed because the one-way
+					 * table of the same figures
+					 * suppresses it (kept through
+					 * stats_protect_table()) */
 
 struct stats_cell {
 	long	 n;		/* the count */
@@ -89,10 +99,16 @@ struct stats_table {
 	bool			 col_total;	/* a total column is printed */
 	size_t			 ncohorts;
 	struct stats_cell	*cells;		/* see stats_cell() */
+	int			 dash;		/* enum label saying what "–"
+						   means here, 0 none */
 	int			 footnote;	/* enum label of a note, 0 none */
 	bool			 too_large;	/* protection gave up (see below) */
 	int			 note_all;	/* enum label: the counts
 						   include the withdrawn; 0 */
+	int			 cross;		/* STATS_BACKGROUND_ONE: the
+						   index of the cross table
+						   whose row totals it shows;
+						   else -1 */
 };
 
 /* One cohort as it is described in the output (no person data). */
@@ -106,7 +122,7 @@ struct stats_cohort {
 };
 
 struct stats {
-	enum lang		 lang;		/* of the first programme */
+	enum lang		 lang;		/* of the first programme named */
 	enum wording		 wording;
 	int			 min_cell;	/* threshold; 0 = not protected */
 	bool			 protected_;	/* stats_protect() was applied */
@@ -115,8 +131,17 @@ struct stats {
 };
 
 /*
- * Compute every table from progs[0..n) (n >= 1), one cohort each, without
- * disclosure control. Returns a new struct stats (never NULL).
+ * Put the cohorts pv[0..n) in the order of their periods: by start date,
+ * then end date, equal ones (and those without a period, last) in the
+ * order given. stats_compute() does the same on a copy; a caller sorts
+ * first when it numbers cohorts in messages.
+ */
+void		 stats_sort_cohorts(struct programme **pv, size_t n);
+
+/*
+ * Compute every table from progs[0..n) (n >= 1), one cohort each, in the
+ * order of their periods, without disclosure control. Returns a new
+ * struct stats (never NULL).
  */
 struct stats	*stats_compute(struct programme *const *progs, size_t n);
 void		 stats_free(struct stats *);
@@ -134,7 +159,11 @@ bool	stats_row_absent(const struct stats_table *t, size_t c, size_t r);
 /*
  * Apply the disclosure rule to every sensitive table: counts in 1 ..
  * min_cell-1 are suppressed, then further cells until no suppressed count
- * can be recovered from the published totals. Returns the number of
+ * can be recovered from the published totals. A one-way table (cross >=
+ * 0) is protected first and its published figures become fixed row
+ * totals of its cross table, which then hides only inner cells; where
+ * that cannot be protected, the cross table is protected alone and the
+ * one-way table shows its row totals as protected there. Returns the number of
  * suppressed cells that the audit still finds recoverable (0 when the
  * protection holds). A table whose audit would take too long (hundreds of
  * organisations with a few people each) is given up: too_large is set and

@@ -3,9 +3,10 @@
  * measure, group, value (RFC 4180, CRLF line ends, UTF-8). Fields are
  * separated by commas with decimal points, or, for German spreadsheets
  * (--bom, --sep ';'), by semicolons with decimal commas; --bom also
- * writes a byte order mark. A suppressed value is ".", a missing one is
- * empty. Note rows
- * (measure "Hinweis"/"Note") carry the date and the disclosure rule.
+ * writes a byte order mark. A suppressed value is ".", a missing one ("–"
+ * in the tables: not asked, not answered, not applicable) is empty, a
+ * count of no case is 0. Note rows (measure "Hinweis"/"Note") carry the
+ * date, the disclosure rule and what an empty value means.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -116,6 +117,7 @@ stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
 	} else
 		record(fp, sep, "", note,
 		    label_get(s->lang, LABEL_STATS_NO_SUPPRESS), "");
+	record(fp, sep, "", note, label_get(s->lang, LABEL_STATS_CSV_EMPTY), "");
 	for (size_t i = 0; i < s->ntables; i++)
 		write_table(s, &s->tables[i], sep, fp);
 	return ferror(fp) ? -1 : 0;

@@ -19,6 +19,7 @@ static const enum label titles[STATS__MAX] = {
 	[STATS_STATUS] = LABEL_STATS_TITLE_STATUS,
 	[STATS_ORG] = LABEL_STATS_TITLE_ORG,
 	[STATS_ORG_GENDER] = LABEL_STATS_TITLE_ORG_GENDER,
+	[STATS_BACKGROUND_ONE] = LABEL_STATS_TITLE_BACKGROUND_ONE,
 	[STATS_BACKGROUND] = LABEL_STATS_TITLE_BACKGROUND,
 	[STATS_TANDEMS] = LABEL_STATS_TITLE_TANDEMS,
 	[STATS_OUTCOMES] = LABEL_STATS_TITLE_OUTCOMES,
@@ -100,6 +101,40 @@ stats_cohort_desc(enum lang l, const struct stats_cohort *h, bool period)
 		sb_addc(&sb, ')');
 	}
 	return sb_take(&sb);
+}
+
+unsigned
+stats_shows(const struct stats_cell *e)
+{
+	if (e->flags & STATS_CELL_SUPPRESSED)
+		return STATS_SHOWS_DOT;
+	if (e->flags & (STATS_CELL_NA | STATS_CELL_ABSENT))
+		return STATS_SHOWS_DASH;
+	if (!(e->flags & STATS_CELL_REAL) && e->n == 0)
+		return STATS_SHOWS_ZERO;
+	return 0;
+}
+
+size_t
+stats_notes(const struct stats *s, const struct stats_table *t,
+    unsigned shown, char *out[STATS_NOTES_MAX])
+{
+	enum lang l = s->lang;
+	size_t n = 0;
+
+	if ((shown & STATS_SHOWS_DASH) && t->dash != 0)
+		out[n++] = xstrdup(label_get(l, (enum label)t->dash));
+	if (shown & STATS_SHOWS_DOT)
+		out[n++] = xasprintf(label_get(l, LABEL_STATS_FN_SUPPRESSED),
+		    s->min_cell);
+	if ((shown & STATS_SHOWS_ZERO) &&
+	    (shown & (STATS_SHOWS_DASH | STATS_SHOWS_DOT)))
+		out[n++] = xstrdup(label_get(l, LABEL_STATS_FN_ZERO));
+	if (t->footnote != 0)
+		out[n++] = xstrdup(label_get(l, (enum label)t->footnote));
+	if (t->note_all != 0)
+		out[n++] = xstrdup(label_get(l, (enum label)t->note_all));
+	return n;
 }
 
 size_t

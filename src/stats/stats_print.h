@@ -29,6 +29,25 @@ const char	*stats_value(const struct stats_cell *, char decimal, char *buf);
 char		*stats_cohort_desc(enum lang, const struct stats_cohort *,
 		    bool period);
 
+/* What a printed cell shows besides a count: the signs the notes explain. */
+#define STATS_SHOWS_DASH	0x1u	/* "–": no figure */
+#define STATS_SHOWS_DOT		0x2u	/* ".": suppressed */
+#define STATS_SHOWS_ZERO	0x4u	/* "0": no case */
+
+/* The sign cell e prints as (STATS_SHOWS_*), or 0 for another figure. */
+unsigned	 stats_shows(const struct stats_cell *e);
+
+/*
+ * The notes under table t whose printed cells showed the signs in shown:
+ * what "–" means in t, ". = suppressed" (with min-cell), "0 = no case"
+ * where it stands beside one of the others, then t's other notes.
+ * Returns how many were stored in out[] (at most STATS_NOTES_MAX; the
+ * caller frees each).
+ */
+#define STATS_NOTES_MAX	5
+size_t		 stats_notes(const struct stats *, const struct stats_table *t,
+		    unsigned shown, char *out[STATS_NOTES_MAX]);
+
 /* The number of cohort blocks printed: the cohorts, plus all together. */
 size_t		 stats_nblocks(const struct stats *);
 

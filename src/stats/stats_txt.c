@@ -127,14 +127,14 @@ block_label(const struct stats *s, size_t b, bool in_head)
 
 /*
  * A one-column table: its rows down, the cohorts (and their total)
- * across. Returns whether a suppressed cell was printed.
+ * across. Returns the signs printed (STATS_SHOWS_*).
  */
-static bool
+static unsigned
 print_list(const struct stats *s, const struct stats_table *t, char dec,
     FILE *fp)
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total, r, b;
-	bool sup = false;
+	unsigned sup = 0;
 	struct grid g;
 	char buf[32];
 
@@ -148,7 +148,7 @@ print_list(const struct stats *s, const struct stats_table *t, char dec,
 			const struct stats_cell *e = stats_cell(t,
 			    b < s->ncohorts ? b : t->ncohorts, r, 0);
 
-			sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+			sup |= stats_shows(e);
 			grid_set(&g, r + 1, b + 1, stats_value(e, dec, buf));
 		}
 	}
@@ -158,16 +158,16 @@ print_list(const struct stats *s, const struct stats_table *t, char dec,
 
 /*
  * A cross table: one block per cohort (and all together), rows down and
- * columns across, with their totals. Returns whether a suppressed cell
- * was printed.
+ * columns across, with their totals. Returns the signs printed
+ * (STATS_SHOWS_*).
  */
-static bool
+static unsigned
 print_cross(const struct stats *s, const struct stats_table *t, char dec,
     FILE *fp)
 {
 	size_t nb = stats_nblocks(s), nr = t->nrows + t->row_total;
 	size_t nk = t->ncols + t->col_total, r, k, b;
-	bool sup = false;
+	unsigned sup = 0;
 	char buf[32];
 
 	for (b = 0; b < nb; b++) {
@@ -195,7 +195,7 @@ print_cross(const struct stats *s, const struct stats_table *t, char dec,
 				const struct stats_cell *e =
 				    stats_cell(t, c, r, k);
 
-				sup |= (e->flags & STATS_CELL_SUPPRESSED) != 0;
+				sup |= stats_shows(e);
 				grid_set(&g, at, k + 1,
 				    stats_value(e, dec, buf));
 			}
@@ -268,9 +268,10 @@ stats_write_txt(const struct stats *s, struct date asof, FILE *fp)
 	print_head(s, asof, fp);
 	for (size_t i = 0; i < s->ntables; i++) {
 		const struct stats_table *t = &s->tables[i];
-		char *title = stats_title(s->lang, s->wording, t), *fn;
-		size_t n = utf8_len(title, strlen(title));
-		bool sup;
+		char *title = stats_title(s->lang, s->wording, t);
+		char *notes[STATS_NOTES_MAX];
+		size_t n = utf8_len(title, strlen(title)), nn;
+		unsigned shown;
 
 		fprintf(fp, "\n%s\n", title);
 		while (n-- > 0)
@@ -278,21 +279,14 @@ stats_write_txt(const struct stats *s, struct date asof, FILE *fp)
 		fputc('\n', fp);
 		free(title);
 		if (t->ncols > 1)
-			sup = print_cross(s, t, dec, fp);
+			shown = print_cross(s, t, dec, fp);
 		else
-			sup = print_list(s, t, dec, fp);
-		if (sup) {
-			fn = xasprintf(label_get(s->lang,
-			    LABEL_STATS_FN_SUPPRESSED), s->min_cell);
-			wrap(fp, "", fn);
-			free(fn);
+			shown = print_list(s, t, dec, fp);
+		nn = stats_notes(s, t, shown, notes);
+		for (size_t j = 0; j < nn; j++) {
+			wrap(fp, "", notes[j]);
+			free(notes[j]);
 		}
-		if (t->footnote != 0)
-			wrap(fp, "", label_get(s->lang,
-			    (enum label)t->footnote));
-		if (t->note_all != 0)
-			wrap(fp, "", label_get(s->lang,
-			    (enum label)t->note_all));
 	}
 	print_methods(s, fp);
 	if (!s->protected_)

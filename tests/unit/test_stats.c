@@ -673,7 +673,7 @@ test_compute(void)
 	CHECK(!stats_row_absent(t, 2, 2));
 	CHECK(!stats_row_absent(t, 0, 0));
 	CHECK(!stats_row_absent(t, 0, 3));	/* the total line never */
-	CHECK_INT(t->footnote, LABEL_STATS_FN_ABSENT);
+	CHECK_INT(t->dash, LABEL_STATS_FN_ABSENT);
 	t = find(s, STATS_ORG_GENDER, ROLE_MENTEE);
 	CHECK(stats_row_absent(t, 0, 2));
 	CHECK(stats_cell(t, 0, 2, 1)->flags & STATS_CELL_PUBLIC);
@@ -953,6 +953,276 @@ test_cohort_labels(void)
 		programme_free(pv[i]);
 }
 
+/*
+ * Cohorts in the order of their periods, whatever the order given: by
+ * start, then end; equal periods keep the order given.
+ */
+static void
+test_order(void)
+{
+	struct programme *pv[3] = { cohort_b(), cohort_a(), cohort_a() };
+	struct stats *s;
+	const struct stats_table *t;
+
+	free(pv[2]->edition);
+	pv[2]->edition = xstrdup("1. Durchgang 2018, zweite Gruppe");
+	s = stats_compute(pv, 3);
+	CHECK_STR(s->cohorts[0].label, "1. Durchgang 2018");
+	CHECK_STR(s->cohorts[1].label, "1. Durchgang 2018, zweite Gruppe");
+	CHECK_STR(s->cohorts[2].label, "2. Durchgang");
+	/* The figures move with their cohort. */
+	t = find(s, STATS_GENDER, ROLE_MENTEE);
+	CHECK_INT(N(t, 0, 4, 0), 11);
+	CHECK_INT(N(t, 2, 4, 0), 9);
+	stats_free(s);
+	/* The same in place (as the command sorts before its messages);
+	 * the array given to stats_compute() stays as it was. */
+	CHECK(pv[0]->start.y == 2020);
+	stats_sort_cohorts(pv, 3);
+	CHECK(pv[0]->start.y == 2018 && pv[2]->start.y == 2020);
+	CHECK_STR(pv[1]->edition, "1. Durchgang 2018, zweite Gruppe");
+	/* A later end after an equal start. */
+	pv[0]->end.y = 2030;
+	stats_sort_cohorts(pv, 3);
+	CHECK(pv[1]->end.y == 2030);
+	for (int i = 0; i < 3; i++)
+		programme_free(pv[i]);
+}
+
+/*
+ * "–" where a question was not asked or not answered, 0 where it was
+ * answered by nobody with that answer: a cohort without a survey, one
+ * whose answers leave out the career step, one without satisfaction.
+ */
+static void
+test_eval_dash(void)
+{
+	struct programme *pv[2] = { cohort_a(), cohort_b() };
+	struct stats *s;
+	const struct stats_table *t;
+	size_t r;
+
+	s = stats_compute(pv, 2);
+	t = find(s, STATS_EVALUATION, ROLE_MENTEE);
+	/* B has no survey: only the number of answers, 0. */
+	CHECK_INT(N(t, 1, STATS_EVAL_RESPONSES, 0), 0);
+	CHECK(!(stats_cell(t, 1, STATS_EVAL_RESPONSES, 0)->flags &
+	    STATS_CELL_NA));
+	for (r = STATS_EVAL_SAT5; r < STATS_EVAL__MAX; r++)
+		CHECK(stats_cell(t, 1, r, 0)->flags & STATS_CELL_NA);
+	/* A's answers: a real 0 for satisfaction 2 and 1. */
+	CHECK(!(stats_cell(t, 0, STATS_EVAL_SAT2, 0)->flags & STATS_CELL_NA));
+	CHECK(!(stats_cell(t, 2, STATS_EVAL_CAREER, 0)->flags &
+	    STATS_CELL_NA));
+	CHECK_INT(t->dash, LABEL_STATS_FN_NO_ANSWERS);
+	stats_free(s);
+
+	/* B answers, but nobody the career step nor satisfaction. */
+	response(pv[1], ROLE_MENTEE, 0, 7, -1);
+	response(pv[1], ROLE_MENTEE, 0, 9, -1);
+	s = stats_compute(pv, 2);
+	t = find(s, STATS_EVALUATION, ROLE_MENTEE);
+	CHECK_INT(N(t, 1, STATS_EVAL_RESPONSES, 0), 2);
+	CHECK(stats_cell(t, 1, STATS_EVAL_CAREER, 0)->flags & STATS_CELL_NA);
+	CHECK(stats_cell(t, 1, STATS_EVAL_SAT5, 0)->flags & STATS_CELL_NA);
+	CHECK(stats_cell(t, 1, STATS_EVAL_SAT1, 0)->flags & STATS_CELL_NA);
+	CHECK_INT(N(t, 1, STATS_EVAL_SAT_NONE, 0), 2);
+	CHECK(!(stats_cell(t, 1, STATS_EVAL_SAT_NONE, 0)->flags &
+	    STATS_CELL_NA));
+	CHECK(stats_cell(t, 1, STATS_EVAL_MEETINGS, 0)->x == 8);
+	/* All together: A's answers give the career step. */
+	CHECK_INT(N(t, 2, STATS_EVAL_CAREER, 0), 3);
+	stats_free(s);
+
+	/* One answer "no": a career step 0, not "–". */
+	response(pv[1], ROLE_MENTEE, 4, 9, 0);
+	s = stats_compute(pv, 2);
+	t = find(s, STATS_EVALUATION, ROLE_MENTEE);
+	CHECK(!(stats_cell(t, 1, STATS_EVAL_CAREER, 0)->flags &
+	    STATS_CELL_NA));
+	CHECK_INT(N(t, 1, STATS_EVAL_CAREER, 0), 0);
+	CHECK(!(stats_cell(t, 1, STATS_EVAL_SAT5, 0)->flags & STATS_CELL_NA));
+	stats_free(s);
+	programme_free(pv[0]);
+	programme_free(pv[1]);
+}
+
+/* Every suppressed cell of every table of s stays hidden. */
+static void
+check_protected(const struct stats *s)
+{
+	for (size_t i = 0; i < s->ntables; i++) {
+		const struct stats_table *u = &s->tables[i];
+
+		for (size_t c = 0; c <= u->ncohorts; c++)
+			for (size_t r = 0; r <= u->nrows; r++)
+				for (size_t k = 0; k <= u->ncols; k++)
+					if (SUP(u, c, r, k))
+						CHECK(!stats_cell_recoverable(
+						    u, c, r, k));
+	}
+}
+
+/* The one-way table shows exactly the cross table's row totals. */
+static void
+check_margins(const struct stats_table *one, const struct stats_table *x)
+{
+	for (size_t c = 0; c <= x->ncohorts; c++)
+		for (size_t r = 0; r <= x->nrows; r++) {
+			CHECK_INT(N(one, c, r, 0), N(x, c, r, x->ncols));
+			CHECK_INT(SUP(one, c, r, 0), SUP(x, c, r, x->ncols));
+		}
+}
+
+/*
+ * The one-way background table: the figure parliament asks for
+ * ("how many mentees had a migration background?") is published where
+ * the rule allows it, while the background × gender table hides only the
+ * inner cells it must; a "not recorded" row of true zeros stays 0.
+ */
+static void
+test_background_one(void)
+{
+	struct programme *p = programme_new(), *q;
+	struct programme *pv[2];
+	struct stats *s;
+	const struct stats_table *one, *x;
+	int o;
+
+	/* 8 f + 2 m with, 4 f without a recorded background. */
+	p->id = xstrdup("a");
+	p->title = xstrdup("Mentoring");
+	date_parse("2020-01-01", &p->start);
+	date_parse("2020-12-31", &p->end);
+	o = org(p, "o", "Amt");
+	people(p, 8, ROLE_MENTEE, GENDER_F, o, "migration");
+	people(p, 2, ROLE_MENTEE, GENDER_M, o, "migration");
+	people(p, 4, ROLE_MENTEE, GENDER_F, o, NULL);
+	people(p, 3, ROLE_MENTOR, GENDER_F, o, NULL);
+	pv[0] = p;
+	s = stats_compute(pv, 1);
+	one = find(s, STATS_BACKGROUND_ONE, ROLE_MENTEE);
+	x = find(s, STATS_BACKGROUND, ROLE_MENTEE);
+	CHECK(one != NULL && x != NULL);
+	CHECK(one + 1 == x);			/* printed before it */
+	CHECK_INT(one->ncols, 1);
+	CHECK_INT(one->cross, (int)(x - s->tables));
+	CHECK(one->sensitive);
+	CHECK_INT(N(one, 0, 0, 0), 10);
+	CHECK_INT(N(one, 0, 1, 0), 4);
+	CHECK_STR(one->rows[1], "nicht erfasst");
+	CHECK_INT(stats_protect(s, 3), 0);
+	/* Published: 10 with, 4 without; in the cross table the 2 men
+	 * with a background and their partners are hidden, the row totals
+	 * not. */
+	CHECK(!SUP(one, 0, 0, 0));
+	CHECK(!SUP(one, 0, 1, 0));
+	CHECK(!SUP(x, 0, 0, 4));
+	CHECK(!SUP(x, 0, 1, 4));
+	CHECK(SUP(x, 0, 0, 1));
+	CHECK(SUP(x, 0, 1, 1));		/* a 0, hidden as it must be */
+	CHECK(SUP(x, 0, 0, 0));
+	CHECK(SUP(x, 0, 1, 0));
+	check_margins(one, x);
+	check_protected(s);
+	stats_free(s);
+
+	/* Everyone's background recorded: the "not recorded" row is 0
+	 * everywhere, published as 0, and so is the row of the others. */
+	q = programme_new();
+	q->id = xstrdup("b");
+	q->title = xstrdup("Mentoring");
+	date_parse("2021-01-01", &q->start);
+	date_parse("2021-12-31", &q->end);
+	o = org(q, "o", "Amt");
+	people(q, 1, ROLE_MENTEE, GENDER_F, o, "migration");
+	people(q, 2, ROLE_MENTEE, GENDER_M, o, "migration");
+	people(q, 1, ROLE_MENTEE, GENDER_UNKNOWN, o, "migration");
+	pv[0] = q;
+	s = stats_compute(pv, 1);
+	CHECK_INT(stats_protect(s, 3), 0);
+	one = find(s, STATS_BACKGROUND_ONE, ROLE_MENTEE);
+	x = find(s, STATS_BACKGROUND, ROLE_MENTEE);
+	for (size_t k = 0; k <= x->ncols; k++) {
+		CHECK(!SUP(x, 0, 1, k));
+		CHECK_INT(N(x, 0, 1, k), 0);
+	}
+	CHECK(!SUP(one, 0, 0, 0));
+	CHECK(!SUP(one, 0, 1, 0));
+	check_margins(one, x);
+	stats_free(s);
+
+	/* Two cohorts: a small "not recorded" count hides its row's
+	 * figures, in both tables alike, and nothing can be recovered. */
+	pv[0] = cohort_a();
+	pv[1] = cohort_b();
+	s = stats_compute(pv, 2);
+	CHECK_INT(stats_protect(s, 3), 0);
+	one = find(s, STATS_BACKGROUND_ONE, ROLE_MENTEE);
+	x = find(s, STATS_BACKGROUND, ROLE_MENTEE);
+	CHECK(SUP(one, 0, 1, 0));		/* A: 1 not recorded */
+	check_margins(one, x);
+	check_protected(s);
+	stats_free(s);
+	programme_free(pv[0]);
+	programme_free(pv[1]);
+	programme_free(p);
+	programme_free(q);
+}
+
+/*
+ * The notes under a table explain the signs it shows: "–" in the table's
+ * own sense, "." with the threshold, "0" where it stands beside one of
+ * them; nothing for signs not shown.
+ */
+static void
+test_notes(void)
+{
+	struct programme *pv[1] = { cohort_a() };
+	struct stats *s = stats_compute(pv, 1);
+	const struct stats_table *t = find(s, STATS_EVALUATION, ROLE_MENTEE);
+	char *notes[STATS_NOTES_MAX];
+	size_t n;
+
+	s->min_cell = 3;
+	n = stats_notes(s, t, STATS_SHOWS_ZERO, notes);
+	CHECK_INT(n, 0);
+	n = stats_notes(s, t, STATS_SHOWS_DASH | STATS_SHOWS_ZERO, notes);
+	CHECK_INT(n, 2);
+	CHECK_STR(notes[0], "– = nicht gefragt oder nicht beantwortet "
+	    "(keine Antwort)");
+	CHECK_STR(notes[1], "0 = kein Fall");
+	free(notes[0]);
+	free(notes[1]);
+	t = find(s, STATS_BACKGROUND, ROLE_MENTEE);
+	n = stats_notes(s, t, STATS_SHOWS_DOT | STATS_SHOWS_ZERO, notes);
+	CHECK_INT(n, 3);
+	CHECK_STR(notes[0], ". = gesperrt (weniger als 3 Fälle oder zum "
+	    "Schutz einer gesperrten Zahl)");
+	CHECK_STR(notes[1], "0 = kein Fall");
+	CHECK_STR(notes[2], "Einschließlich ausgeschiedener Teilnehmender; "
+	    "siehe Teilnahmestatus.");
+	for (size_t i = 0; i < n; i++)
+		free(notes[i]);
+	/* The signs of cells. */
+	{
+		struct stats_cell c = { 0, 0, 0 };
+
+		CHECK_INT(stats_shows(&c), STATS_SHOWS_ZERO);
+		c.flags = STATS_CELL_NA;
+		CHECK_INT(stats_shows(&c), STATS_SHOWS_DASH);
+		c.flags = STATS_CELL_SECONDARY;
+		CHECK_INT(stats_shows(&c), STATS_SHOWS_DOT);
+		c.flags = STATS_CELL_REAL;
+		CHECK_INT(stats_shows(&c), 0);
+		c.flags = 0;
+		c.n = 4;
+		CHECK_INT(stats_shows(&c), 0);
+	}
+	stats_free(s);
+	programme_free(pv[0]);
+}
+
 int
 main(void)
 {
@@ -965,5 +1235,9 @@ main(void)
 	test_compute();
 	test_writers();
 	test_cohort_labels();
+	test_order();
+	test_eval_dash();
+	test_background_one();
+	test_notes();
 	return harness_done("stats");
 }
