@@ -1,7 +1,7 @@
 /*
  * tandem check DIR: load and validate a programme's data, check every
  * Markdown text a build would use (readable, UTF-8, and, when the data
- * loaded, every placeholder known and available in that kind of text),
+ * loaded, converted as a build converts it: docs_text_check()),
  * validate the folder's own templates/ as a build would, and print a
  * one-paragraph summary. Writes nothing.
  */
@@ -13,7 +13,6 @@
 
 #include "cmd/cmd.h"
 #include "compose/compose.h"
-#include "compose/placeholder.h"
 #include "docs/docs.h"
 #include "docs/docs_logo.h"
 #include "layout/layout.h"
@@ -84,13 +83,9 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 			break;
 	if (i == len)
 		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
-	if (ts->p != NULL) {
-		struct compose_ctx ctx;
-
-		compose_ctx_init(&ctx, ts->p, ts->kind);
-		if (placeholder_check_text(s, len, &ctx, name) > 0)
-			return -1;
-	}
+	/* The conversion a build runs, with all its rules. */
+	if (ts->p != NULL)
+		return docs_text_check(ts->p, ts->kind, name, s, len);
 	return 0;
 }
 

@@ -71,6 +71,17 @@ int	docs_markdown(struct doc *, struct doc_block *parent,
 	    const char *file, const char *text, size_t len);
 
 /*
+ * Check a Markdown text of kind as a build converts it (the same
+ * conversion, docs_markdown(), so check and build share every rule of
+ * the texts): invalid UTF-8, placeholders unknown or not available in
+ * the kind, placeholders in link targets and image paths, links and raw
+ * HTML left out, images that cannot be used. Reports through diag() with
+ * file and line; the document is dropped. Returns 0, or -1 after errors.
+ */
+int	docs_text_check(const struct programme *, enum compose_text kind,
+	    const char *file, const char *text, size_t len);
+
+/*
  * Where the built-in default texts of the programme's language are:
  * "content/" (German, the sample programme's texts) or "content/en/".
  */
