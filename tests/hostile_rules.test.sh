@@ -153,5 +153,25 @@ printf '\n![Plan](plan-{{programme.id}}.png)\n' >>"$T/imgh/handbook/04-ablauf.md
 l=$(wc -l <"$T/imgh/handbook/04-ablauf.md")
 expect image-placeholder-chapter 65 2000 "04-ablauf.md:$l:1: error: image \"plan-{{programme.id}}.png\"" check imgh
 
+# 6. A template that declares another kind than its file's name is
+#    refused at its line by check and build (finding 9); the variant, the
+#    statistics template of tandem stats.
+sample tkind
+mkdir -p "$T/tkind/templates"
+sed 's/kind="certificate"/kind="agreement"/' "$TOP/templates/certificate.xml" \
+    >"$T/tkind/templates/certificate.xml"
+l=$(grep -n '<template kind=' "$T/tkind/templates/certificate.xml" | cut -d: -f1)
+kmsg="templates/certificate.xml:$l: error: kind=\"agreement\", but the file's name makes it the certificate template"
+expect template-kind-check 65 2000 "$kmsg" check tkind
+expect template-kind-build 65 4000 "$kmsg" build tkind -o out-tkind --only certificates --device text
+sample skind
+mkdir -p "$T/skind/templates"
+sed 's/kind="statistics"/kind="report"/' "$TOP/templates/statistics.xml" \
+    >"$T/skind/templates/statistics.xml"
+l=$(grep -n '<template kind=' "$T/skind/templates/statistics.xml" | cut -d: -f1)
+smsg="templates/statistics.xml:$l: error: kind=\"report\", but the file's name makes it the statistics template"
+expect template-kind-stats-check 65 2000 "$smsg" check skind
+expect template-kind-stats 65 4000 "$smsg" stats skind --format pdf -o out-skind
+
 echo "hostile_rules: $pass passed, $fail failed"
 [ "$fail" = 0 ]

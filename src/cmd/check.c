@@ -230,8 +230,7 @@ static int
 check_template(const char *dir, const char *path, const char *name)
 {
 	struct template *t;
-	size_t len, k;
-	char *data;
+	size_t k;
 	long i;
 
 	for (k = 0; k < NTEMPLATES; k++)
@@ -247,16 +246,8 @@ check_template(const char *dir, const char *path, const char *name)
 		    "");
 		return 0;
 	}
-	if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) == NULL) {
-		diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT, path, 0,
-		    0, "cannot read: %s", file_why(errno));
+	if ((t = docs_template_file(dir, path, name)) == NULL)
 		return -1;
-	}
-	t = template_load_in(dir, path, data, len);
-	free(data);
-	if (t == NULL)
-		return -1;
-	docs_check_template_logo(t, dir);
 	template_free(t);
 	return 0;
 }

@@ -165,6 +165,16 @@ void		 docs_set_lang(struct doc_block *b, const char *lang);
 struct template	*docs_template(const struct programme *, const char *name);
 
 /*
+ * The folder's own template file path (inside the programme folder dir)
+ * for the kind name ("certificate", ...): read through the confined
+ * opener, validated, its kind= the one its name says, its logo checked.
+ * build (docs_template()) and check read templates through this one
+ * function. NULL after diagnostics with file and line.
+ */
+struct template	*docs_template_file(const char *dir, const char *path,
+		    const char *name);
+
+/*
  * Write doc, laid out with template t, to OUTDIR/name with the extension
  * of o->render ("-" as outdir with the text dump: stdout). subject and
  * title (NULL: the document's own, which its running heads show) go to

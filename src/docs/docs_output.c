@@ -37,6 +37,36 @@ template_english(struct template *t)
 }
 
 struct template *
+docs_template_file(const char *dir, const char *path, const char *name)
+{
+	struct template *t;
+	char *data;
+	size_t len;
+
+	if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) == NULL) {
+		diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT, path, 0,
+		    0, "cannot read: %s", file_why(errno));
+		return NULL;
+	}
+	t = template_load_in(dir, path, data, len);
+	free(data);
+	if (t == NULL)
+		return NULL;
+	/* templates/NAME.xml lays out the kind NAME, and says so. */
+	if (t->kind == NULL || strcmp(t->kind, name) != 0) {
+		diag(DIAG_ERROR, path, t->kind_line, 0, "kind=\"%s\", but "
+		    "the file's name makes it the %s template; write "
+		    "kind=\"%s\" or copy the file to templates/%s.xml",
+		    t->kind ? t->kind : "", name, name, t->kind ? t->kind :
+		    "");
+		template_free(t);
+		return NULL;
+	}
+	docs_check_template_logo(t, dir);
+	return t;
+}
+
+struct template *
 docs_template(const struct programme *p, const char *name)
 {
 	const char *dir = p->dir ? p->dir : ".";
@@ -44,27 +74,20 @@ docs_template(const struct programme *p, const char *name)
 	char *rname = xasprintf("templates/%s.xml", name);
 	struct template *t = NULL;
 	const struct resource *r;
-	char *data;
-	size_t len;
 
-	if (file_exists(path)) {
-		if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) ==
-		    NULL) {
-			diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT,
-			    path, 0, 0, "cannot read: %s", file_why(errno));
-		} else
-			t = template_load_in(dir, path, data, len);
-		free(data);
-	} else if ((r = resource_get(rname)) != NULL) {
+	if (file_exists(path))
+		t = docs_template_file(dir, path, name);
+	else if ((r = resource_get(rname)) != NULL) {
 		/* A built-in template that does not load is a bug. */
 		if ((t = template_load(r->name, r->data, r->len)) == NULL)
 			diag_setrc(DIAG_INTERNAL);
-		else if (p->lang == LANG_EN)
-			template_english(t);
+		else {
+			if (p->lang == LANG_EN)
+				template_english(t);
+			docs_check_template_logo(t, dir);
+		}
 	} else
 		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in template");
-	if (t != NULL)
-		docs_check_template_logo(t, dir);
 	free(path);
 	free(rname);
 	return t;
