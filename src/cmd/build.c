@@ -159,6 +159,7 @@ cmd_build(int argc, char *argv[])
 	layout_set_origin(dout.run, compose_origin, p);
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
 		docs_check_logos(p, p->dir ? p->dir : o.dir);
+	docs_check_metadata(p);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;

@@ -204,9 +204,20 @@ int	docs_build_one(const struct docs_out *, struct docs_env *env,
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
 
-/* The author of the programme's documents: all its organisations' names,
- * joined by ", " (caller frees); NULL when it has none. */
+/*
+ * The most characters of document information built from many fields
+ * (the author list); each field alone is at most LOAD_MAX_FIELD.
+ */
+#define DOCS_MAX_META	2000
+
+/* The author of the programme's documents: its organisations' names,
+ * joined by ", ", as many as fit in DOCS_MAX_META characters, then "and
+ * N more" (caller frees); NULL when it has none. */
 char	*docs_author(const struct programme *);
+
+/* Warn once, at the first organisation left out, when docs_author()
+ * shortens the author list (build and check call it). */
+void	docs_check_metadata(const struct programme *);
 
 /* The title of a file that combines many documents: "Urkunden –
  * <programme title>" (de or en as the programme's language; caller

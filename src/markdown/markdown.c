@@ -275,7 +275,12 @@ enter(struct conv *c, cmark_node *n)
 			break;
 		/* "#id" links to a heading of the document; the layout
 		 * resolves it once the whole document is known. */
-		if (lit != NULL && escape_url_allowed(lit))
+		if (lit != NULL && strlen(lit) > MD_MAX_URL)
+			diag_warn(c->file, line, "link to \"%.60s...\" left "
+			    "out: %zu characters long, more than the %d a "
+			    "PDF link keeps", lit, utf8_len(lit, strlen(lit)),
+			    MD_MAX_URL);
+		else if (lit != NULL && escape_url_allowed(lit))
 			c->uri = lit;
 		else
 			diag_warn(c->file, line, "link to \"%s\" left out: "
