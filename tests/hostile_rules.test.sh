@@ -271,5 +271,61 @@ grep -q '08-lang.md:3: warning: link to "https://example.org/aaa.*left out: 7002
     bad "heading-40000-build: no warning about the long link"
 expect link-70000-check 0 2000 '08-lang.md:3: warning: link to "https://example.org/aaa.*left out: 70020 characters long' check lhead
 
+# 9. The output folder holds one run (finding 9): what an earlier build
+#    wrote of a kind and this one does not goes (a withdrawn person's
+#    certificate and agreement, a kind now skipped), per kind built;
+#    nothing but tandem's own names is touched.
+mkdir -p "$T/one"
+cat >"$T/one/programme.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<programme id="one" kind="internal">
+  <title>Ein Lauf</title>
+  <period start="2022-08-15" end="2023-11-15"/>
+  <people>
+    <person id="m1" role="mentee" level="3"><name family="Eins"/></person>
+    <person id="m2" role="mentee" level="3"><name family="Zwei"/></person>
+    <person id="r1" role="mentor" level="9" capacity="2"><name family="Drei"/></person>
+  </people>
+</programme>
+XML
+expect one-first 0 8000 '' build one -o out-one
+for f in agreements/m1 agreements/m2 certificates/m2 certificates/r1 agreements certificates; do
+	[ -f "$T/out-one/$f.pdf" ] && ok || bad "one-first: no $f.pdf"
+done
+# Foreign files, and names tandem does not write, stay.
+for f in agreements/notes.txt agreements/m2.pdf.bak "certificates/Kopie von m1.pdf" README.pdf agreements/m2.PDF; do
+	echo x >"$T/out-one/$f"
+done
+ln -s m1.pdf "$T/out-one/certificates/link.pdf"
+# m2 withdraws: its agreement and certificate go; --only keeps the rest.
+sed -i 's#id="m2" role="mentee"#& status="withdrawn"#' "$T/one/programme.xml"
+expect one-only-certificates 0 4000 '' build one -o out-one --only certificates
+[ ! -e "$T/out-one/certificates/m2.pdf" ] && ok || bad "one-withdrawn: certificates/m2.pdf stayed"
+[ -f "$T/out-one/agreements/m2.pdf" ] && ok || bad "one-only: agreements/m2.pdf went though agreements were not built"
+expect one-withdrawn 0 8000 '' build one -o out-one
+[ ! -e "$T/out-one/agreements/m2.pdf" ] && ok || bad "one-withdrawn: agreements/m2.pdf stayed"
+[ -f "$T/out-one/agreements/m1.pdf" ] && [ -f "$T/out-one/certificates/m1.pdf" ] && ok ||
+    bad "one-withdrawn: m1's files went"
+for f in agreements/notes.txt agreements/m2.pdf.bak "certificates/Kopie von m1.pdf" README.pdf agreements/m2.PDF; do
+	[ -f "$T/out-one/$f" ] && ok || bad "one-withdrawn: the foreign file $f was removed"
+done
+[ -L "$T/out-one/certificates/link.pdf" ] && ok || bad "one-withdrawn: a link was removed"
+# The variant: the mentor withdraws, so there are no tandems and the
+# agreements are skipped: agreements.pdf and the per-tandem files go, the
+# folder stays for the foreign files in it.
+sed -i 's#id="r1" role="mentor"#& status="withdrawn"#' "$T/one/programme.xml"
+expect one-skipped 0 8000 'agreements: there are no tandems; skipped' build one -o out-one
+[ ! -e "$T/out-one/agreements.pdf" ] && [ ! -e "$T/out-one/agreements/m1.pdf" ] && ok ||
+    bad "one-skipped: the skipped kind's files stayed"
+[ ! -e "$T/out-one/certificates/r1.pdf" ] && ok || bad "one-skipped: certificates/r1.pdf stayed"
+[ -f "$T/out-one/agreements/notes.txt" ] && ok || bad "one-skipped: agreements/notes.txt was removed"
+# A folder left empty goes.
+rm -f "$T/out-one/agreements/"*
+sed -i 's#id="r1" role="mentor" status="withdrawn"#id="r1" role="mentor"#' "$T/one/programme.xml"
+expect one-again 0 8000 '' build one -o out-one --only agreements
+sed -i 's#id="r1" role="mentor"#& status="withdrawn"#' "$T/one/programme.xml"
+expect one-emptied 0 8000 '' build one -o out-one --only agreements
+[ ! -e "$T/out-one/agreements" ] && ok || bad "one-emptied: the empty agreements folder stayed"
+
 echo "hostile_rules: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -21,6 +21,7 @@
 #include "util/diag.h"
 #include "util/epoch.h"
 #include "util/fileio.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 enum kind {
@@ -165,11 +166,21 @@ cmd_build(int argc, char *argv[])
 			continue;
 		/* A fresh output per kind: a file numbers its fonts in the
 		 * order its output first loaded them. */
+		struct strmap written = STRMAP_INIT;
+
 		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF,
 		    dout.run);
+		dout.written = &written;
 		rc = kinds[k].build(p, tr, &dout);
+		/* What an earlier build wrote of this kind and this one
+		 * did not (a kind now skipped, a person withdrawn) goes, so
+		 * the folder holds one run. */
+		if (rc == 0)
+			docs_clean(&dout, kinds[k].name);
 		render_free(dout.render);
 		dout.render = NULL;
+		dout.written = NULL;
+		strmap_free(&written);
 	}
 done:
 	layout_run_free(dout.run);

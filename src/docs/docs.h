@@ -21,6 +21,7 @@
 #include "tandems/tandems.h"
 
 struct docs_env;
+struct strmap;
 
 /*
  * The blocks of a kind's block placeholders (form.* in agreements,
@@ -56,6 +57,8 @@ struct docs_out {
 					   command (layout.h), or NULL */
 	bool		 pdfa;		/* PDF/A-1b */
 	long long	 date;		/* creation date, seconds since epoch */
+	struct strmap	*written;	/* names written (docs_write()), for
+					   docs_clean(); or NULL */
 };
 
 /*
@@ -183,6 +186,16 @@ struct template	*docs_template_file(const char *dir, const char *path,
 int	docs_write(const struct docs_out *o, const struct doc *doc,
 	    const struct template *t, const char *name, const char *subject,
 	    const char *title);
+
+/*
+ * Remove from o->outdir what an earlier build of kind ("handbook",
+ * "agreements", ...) wrote and this one did not (o->written): the file
+ * KIND.EXT and, for agreements and certificates, KIND/ID.EXT, with EXT
+ * that of o->render and ID an id's characters. Only regular files of
+ * that pattern go, never anything else in the folder. Call after the
+ * kind was built without errors (also when it had nothing to print).
+ */
+void	docs_clean(const struct docs_out *o, const char *kind);
 
 /* The file OUTDIR/name of docs_write() (caller frees). */
 char	*docs_path(const struct docs_out *o, const char *name);
