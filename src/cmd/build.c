@@ -21,6 +21,7 @@
 #include "util/diag.h"
 #include "util/epoch.h"
 #include "util/fileio.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 enum kind {
@@ -159,16 +160,27 @@ cmd_build(int argc, char *argv[])
 	layout_set_origin(dout.run, compose_origin, p);
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
 		docs_check_logos(p, p->dir ? p->dir : o.dir);
+	docs_check_metadata(p);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;
 		/* A fresh output per kind: a file numbers its fonts in the
 		 * order its output first loaded them. */
+		struct strmap written = STRMAP_INIT;
+
 		dout.render = render_new(o.text ? RENDER_TEXT : RENDER_PDF,
 		    dout.run);
+		dout.written = &written;
 		rc = kinds[k].build(p, tr, &dout);
+		/* What an earlier build wrote of this kind and this one
+		 * did not (a kind now skipped, a person withdrawn) goes, so
+		 * the folder holds one run. */
+		if (rc == 0)
+			docs_clean(&dout, kinds[k].name);
 		render_free(dout.render);
 		dout.render = NULL;
+		dout.written = NULL;
+		strmap_free(&written);
 	}
 done:
 	layout_run_free(dout.run);

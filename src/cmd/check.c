@@ -1,7 +1,7 @@
 /*
  * tandem check DIR: load and validate a programme's data, check every
  * Markdown text a build would use (readable, UTF-8, and, when the data
- * loaded, every placeholder known and available in that kind of text),
+ * loaded, converted as a build converts it: docs_text_check()),
  * validate the folder's own templates/ as a build would, and print a
  * one-paragraph summary. Writes nothing.
  */
@@ -13,7 +13,6 @@
 
 #include "cmd/cmd.h"
 #include "compose/compose.h"
-#include "compose/placeholder.h"
 #include "docs/docs.h"
 #include "docs/docs_logo.h"
 #include "layout/layout.h"
@@ -84,13 +83,9 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 			break;
 	if (i == len)
 		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
-	if (ts->p != NULL) {
-		struct compose_ctx ctx;
-
-		compose_ctx_init(&ctx, ts->p, ts->kind);
-		if (placeholder_check_text(s, len, &ctx, name) > 0)
-			return -1;
-	}
+	/* The conversion a build runs, with all its rules. */
+	if (ts->p != NULL)
+		return docs_text_check(ts->p, ts->kind, name, s, len);
 	return 0;
 }
 
@@ -235,8 +230,7 @@ static int
 check_template(const char *dir, const char *path, const char *name)
 {
 	struct template *t;
-	size_t len, k;
-	char *data;
+	size_t k;
 	long i;
 
 	for (k = 0; k < NTEMPLATES; k++)
@@ -252,16 +246,8 @@ check_template(const char *dir, const char *path, const char *name)
 		    "");
 		return 0;
 	}
-	if ((data = file_read_in(dir, path, FILEIO_MAX_XML, &len)) == NULL) {
-		diag(file_refused(errno) ? DIAG_ERROR : DIAG_NOINPUT, path, 0,
-		    0, "cannot read: %s", file_why(errno));
+	if ((t = docs_template_file(dir, path, name)) == NULL)
 		return -1;
-	}
-	t = template_load_in(dir, path, data, len);
-	free(data);
-	if (t == NULL)
-		return -1;
-	docs_check_template_logo(t, dir);
 	template_free(t);
 	return 0;
 }
@@ -428,8 +414,10 @@ cmd_check(int argc, char *argv[])
 	p = load_programme(argv[1]);
 	dir = programme_dir(argv[1]);
 	/* The logos as build sees them: the same check, the same warnings. */
-	if (p != NULL)
+	if (p != NULL) {
 		docs_check_logos(p, p->dir ? p->dir : dir);
+		docs_check_metadata(p);
+	}
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;

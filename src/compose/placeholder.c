@@ -15,6 +15,8 @@
 
 #include "compose/placeholder.h"
 #include "compose/placeholder_priv.h"
+#include "util/diag.h"
+#include "util/escape.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -118,7 +120,7 @@ make_block(cmark_node *para, cmark_node *t, const struct compose_ctx *c,
 	const char *lit = cmark_node_get_literal(t);
 	const char *o = strstr(lit, "{{"), *e = strstr(o, "}}");
 	struct seg seg;
-	struct src s = { file, &seg, 1, c };
+	struct src s = { file, &seg, 1, c, false };
 	struct ph ph;
 	struct arg *a;
 	bool cap;
@@ -244,6 +246,115 @@ collect(cmark_node *root, cmark_node ***runs, size_t *nruns,
 	cmark_iter_free(it);
 }
 
+/* Where the first unescaped "{{" of s starts, or NULL. */
+static const char *
+find_open(const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ESC && s[1] != '\0')
+			s++;
+		else if (s[0] == '{' && s[1] == '{')
+			return s;
+	}
+	return NULL;
+}
+
+/* Replace a link or image node by its children (the text it shows). */
+static void
+unwrap(cmark_node *k)
+{
+	while (cmark_node_first_child(k) != NULL)
+		cmark_node_insert_before(k, cmark_node_first_child(k));
+	cmark_node_unlink(k);
+	cmark_node_free(k);
+}
+
+/*
+ * Placeholders inside link targets and image paths (tandem-texts(5),
+ * LINKS): a link's target is expanded with each value percent-encoded,
+ * after its scheme (http://, https://, mailto: or #) is written out
+ * before the first placeholder, and checked again after expansion. An
+ * image path with a placeholder is an error (the image would depend on
+ * the data): the image is replaced by its alternative text. Returns the
+ * number of errors.
+ */
+static int
+expand_urls(cmark_node *root, const struct compose_ctx *c, const char *file)
+{
+	cmark_node **nodes = NULL;
+	size_t n = 0, cap = 0;
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+	int errors = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *k = cmark_iter_get_node(it);
+		cmark_node_type ty = cmark_node_get_type(k);
+		const char *u;
+
+		if (ev == CMARK_EVENT_ENTER && (ty == CMARK_NODE_LINK ||
+		    ty == CMARK_NODE_IMAGE) &&
+		    (u = cmark_node_get_url(k)) != NULL &&
+		    find_open(u) != NULL) {
+			nodes = xgrow(nodes, &cap, n + 1, sizeof(*nodes));
+			nodes[n++] = k;
+		}
+	}
+	cmark_iter_free(it);
+	for (size_t i = 0; i < n; i++) {
+		cmark_node *k = nodes[i];
+		char *u = xstrdup(cmark_node_get_url(k));
+		const char *o = find_open(u);
+		long line, col;
+		struct strbuf out = STRBUF_INIT;
+		char *lit;
+
+		node_pos(k, &line, &col);
+		for (char *q = u; *q != '\0'; q++)
+			if (*q == ESC)
+				*q = '\\';
+		if (cmark_node_get_type(k) == CMARK_NODE_IMAGE) {
+			diag(DIAG_ERROR, file, line, col, "image \"%s\": a "
+			    "placeholder in an image path; name the image "
+			    "file itself", u);
+			errors++;
+			/* Its alternative text stays, as for an image left
+			 * out. */
+			unwrap(k);
+			free(u);
+			continue;
+		}
+		lit = xstrndup(u, (size_t)(o - u));
+		if (!escape_url_allowed(lit)) {
+			diag(DIAG_ERROR, file, line, col, "link to \"%s\": "
+			    "write its scheme (http://, https:// or mailto:) "
+			    "or # before the first placeholder", u);
+			errors++;
+			unwrap(k);
+		} else {
+			struct seg seg = { 0, line, col };
+			struct src s = { file, &seg, 1, c, true };
+			const char *raw = cmark_node_get_url(k);
+
+			if (ph_expand(&out, raw, strlen(raw), &s) > 0)
+				errors++;
+			else if (!escape_url_allowed(sb_str(&out))) {
+				diag(DIAG_ERROR, file, line, col, "link to "
+				    "\"%s\": not an http, https or mailto link "
+				    "after its placeholders are filled in", u);
+				errors++;
+				unwrap(k);
+			} else
+				cmark_node_set_url(k, sb_str(&out));
+		}
+		free(lit);
+		sb_free(&out);
+		free(u);
+	}
+	free(nodes);
+	return errors;
+}
+
 /* Does a paragraph or heading hold nothing but white space? */
 static bool
 blank_block(cmark_node *b)
@@ -319,7 +430,7 @@ placeholder_expand_tree(cmark_node *root, const struct compose_ctx *c,
 {
 	cmark_node **runs = NULL, **blocks = NULL;
 	size_t nruns = 0, nblocks = 0, i;
-	int errors = 0;
+	int errors = expand_urls(root, c, file);
 
 	collect(root, &runs, &nruns, &blocks, &nblocks);
 	if (nblocks > 0) {
@@ -392,7 +503,7 @@ placeholder_expand_tree(cmark_node *root, const struct compose_ctx *c,
 
 		if (merged || (text.len > 0 && (strstr(text.s, "{{") != NULL ||
 		    strchr(text.s, ESC) != NULL))) {
-			struct src s = { file, segs, nsegs, c };
+			struct src s = { file, segs, nsegs, c, false };
 
 			errors += ph_expand(&out, sb_str(&text), text.len, &s);
 			cmark_node_set_literal(n, sb_str(&out));
@@ -473,22 +584,4 @@ placeholder_tick_items(cmark_node *root)
 	}
 	free(items);
 	return marked;
-}
-
-int
-placeholder_check_text(const char *s, size_t len, const struct compose_ctx *c,
-    const char *file)
-{
-	cmark_node *doc;
-	char *src = xmalloc(len + 1);
-	int n;
-
-	memcpy(src, s, len);
-	src[len] = '\0';
-	placeholder_escape_source(src, len);
-	doc = cmark_parse_document(src, len, CMARK_OPT_SOURCEPOS);
-	n = placeholder_expand_tree(doc, c, file);
-	cmark_node_free(doc);
-	free(src);
-	return n;
 }

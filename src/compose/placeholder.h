@@ -81,15 +81,6 @@ int	placeholder_tick_items(cmark_node *root);
 int	placeholder_tick(cmark_node *item);
 
 /*
- * Parse the Markdown text s[0..len) as a build does and expand its
- * placeholders in context c, so that every unknown or unavailable
- * placeholder is reported with file:line:col; the result is dropped.
- * Returns the number of errors.
- */
-int	placeholder_check_text(const char *s, size_t len,
-	    const struct compose_ctx *, const char *file);
-
-/*
  * Expand the placeholders of one string that starts at file:line:col
  * (col advances by bytes). Block placeholders are errors here. The result
  * is appended to out. Returns the number of errors.

@@ -11,6 +11,7 @@
 
 #include "compose/placeholder.h"
 #include "compose/placeholder_priv.h"
+#include "util/escape.h"
 #include "util/strbuf.h"
 
 /*
@@ -101,6 +102,15 @@ eval(struct strbuf *out, const struct src *s, size_t off, const char *body,
 	ph.off = off;
 	if (ph_parse_body(&ph, body, blen, &cap) < 0)
 		return -1;
+	if (s->url) {
+		/* A value inside a link target stays one part of it. */
+		struct strbuf v = STRBUF_INIT;
+		int rc = ph_eval(&v, &ph, cap);
+
+		escape_url_value(out, v.s != NULL ? v.s : "", v.len);
+		sb_free(&v);
+		return rc;
+	}
 	return ph_eval(out, &ph, cap);
 }
 
@@ -349,7 +359,7 @@ placeholder_expand_str(struct strbuf *out, const char *str, size_t len,
     const struct compose_ctx *c, const char *file, long line, long col)
 {
 	struct seg seg = { 0, line, col };
-	struct src s = { file, &seg, 1, c };
+	struct src s = { file, &seg, 1, c, false };
 
 	return ph_expand(out, str, len, &s);
 }

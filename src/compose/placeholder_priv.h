@@ -30,6 +30,8 @@ struct src {
 	const struct seg	*segs;
 	size_t			 nsegs;
 	const struct compose_ctx *ctx;
+	bool			 url;	/* inside a link target: values
+					   percent-encoded */
 };
 
 /* One KEY=VALUE argument. */

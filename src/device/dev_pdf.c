@@ -30,6 +30,7 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* The size class of a page's content of len bytes (see PAGE_ZCLASSES). */
@@ -142,7 +143,8 @@ pdf_info_str(struct pdf_dev *p, HPDF_InfoType type, const char *key,
 	/* Creates the Info dictionary; the value is replaced at once. */
 	if (HPDF_SetInfoAttr(p->pdf, type, "-") == HPDF_OK &&
 	    p->pdf->info != NULL)
-		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p->pdf->mmgr, s));
+		HPDF_Dict_Add(p->pdf->info, key, pdf_text_string(p->pdf->mmgr,
+		    s, NULL));
 }
 
 /*
@@ -173,8 +175,24 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		const char *m[5] = { info->title, info->author, info->subject,
 		    info->keywords, info->lang };
 
-		for (int i = 0; i < 5; i++)
-			p->meta[i] = m[i] != NULL ? xstrdup(m[i]) : NULL;
+		static const char *const what[4] = { "title", "author",
+			"subject", "keywords" };
+
+		for (int i = 0; i < 5; i++) {
+			bool cut = false;
+
+			/* Cut once here, so that the information and the
+			 * XMP metadata (PDF/A) say the same. */
+			p->meta[i] = m[i] == NULL ? NULL : i == 4 ?
+			    xstrdup(m[i]) : pdf_text_cut(m[i], &cut);
+			if (cut)
+				diag(DIAG_WARNING, NULL, 0, 0, "the %s of the "
+				    "document \"%.60s...\" is %zu characters "
+				    "long; its document information keeps the "
+				    "first %d", what[i], m[0] ? m[0] : "",
+				    utf8_len(m[i], strlen(m[i])),
+				    PDF_MAX_TEXT_STRING);
+		}
 		p->date = info->date > 0 ? info->date : 0;
 	}
 	if (p->pdfa && p->icc == NULL) {
@@ -188,11 +206,10 @@ pdf_begin(struct device *d, const struct dev_info *info)
 		p->icc = icc;
 	}
 	if (info != NULL) {
-		pdf_info_str(p, HPDF_INFO_TITLE, "Title", info->title);
-		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", info->author);
-		pdf_info_str(p, HPDF_INFO_SUBJECT, "Subject", info->subject);
-		pdf_info_str(p, HPDF_INFO_KEYWORDS, "Keywords",
-		    info->keywords);
+		pdf_info_str(p, HPDF_INFO_TITLE, "Title", p->meta[0]);
+		pdf_info_str(p, HPDF_INFO_AUTHOR, "Author", p->meta[1]);
+		pdf_info_str(p, HPDF_INFO_SUBJECT, "Subject", p->meta[2]);
+		pdf_info_str(p, HPDF_INFO_KEYWORDS, "Keywords", p->meta[3]);
 		if (info->date > 0) {
 			HPDF_Date dt = pdf_date(info->date);
 

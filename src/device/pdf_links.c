@@ -15,6 +15,7 @@
 #include "device/pdf_priv.h"
 #include "device/pdf_tags.h"
 #include "util/diag.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static HPDF_Rect
@@ -38,7 +39,10 @@ pdf_link_uri(struct device *d, double x, double y, double w, double h,
 	HPDF_Annotation a;
 	int el;
 
+	/* Longer targets are left out (with a warning) by the Markdown
+	 * conversion; libharu would fail the document on one. */
 	if (p->page == NULL || uri == NULL || *uri == '\0' ||
+	    strlen(uri) > PDF_MAX_TEXT_STRING ||
 	    !(w > 0 && h > 0 && isfinite(x) && isfinite(y)))
 		return;
 	el = pdf_tags_link(p->tags);
@@ -231,6 +235,7 @@ pdf_resolve(struct pdf_dev *p)
 		HPDF_Array dst = pdf_make_dest(p, m->dest);
 		HPDF_Outline o;
 		int level = m->level;
+		bool cut = false;
 
 		if (dst == NULL) {
 			diag(DIAG_WARNING, m->src.file, m->src.line, 0,
@@ -250,7 +255,13 @@ pdf_resolve(struct pdf_dev *p)
 			HPDF_Array_Free(dst);
 			continue;
 		}
-		HPDF_Dict_Add(o, "Title", pdf_text_string(p->pdf->mmgr, m->title));
+		HPDF_Dict_Add(o, "Title", pdf_text_string(p->pdf->mmgr,
+		    m->title, &cut));
+		if (cut)
+			diag(DIAG_WARNING, m->src.file, m->src.line, 0,
+			    "heading of %zu characters: its bookmark is "
+			    "shortened to the first %d", utf8_len(m->title,
+			    strlen(m->title)), PDF_MAX_TEXT_STRING);
 		HPDF_Dict_Add(o, "Dest", dst);
 		HPDF_Outline_SetOpened(o, HPDF_FALSE);
 		stack[level - 1] = o;

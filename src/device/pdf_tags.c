@@ -223,13 +223,34 @@ tags_utf16(struct strbuf *b, const char *s)
 }
 
 /* A PDF text string for UTF-8 s as a libharu object (see tags_utf16). */
+char *
+pdf_text_cut(const char *s, bool *cut)
+{
+	size_t i = 0, n = strlen(s), chars = 0, k;
+	uint32_t cp;
+
+	/* Cut at a character boundary, then "…". */
+	while (i < n && chars < PDF_MAX_TEXT_STRING) {
+		if ((k = utf8_decode(s + i, n - i, &cp)) == 0)
+			k = 1;
+		i += k;
+		chars++;
+	}
+	if (cut != NULL)
+		*cut = i < n;
+	return i < n ? xasprintf("%.*s\xe2\x80\xa6", (int)i, s) :
+	    xstrdup(s);
+}
+
 HPDF_Binary
-pdf_text_string(HPDF_MMgr mm, const char *s)
+pdf_text_string(HPDF_MMgr mm, const char *s, bool *cut)
 {
 	struct strbuf b = STRBUF_INIT;
 	HPDF_Binary bin;
+	char *copy = pdf_text_cut(s, cut);
 
-	tags_utf16(&b, s);
+	tags_utf16(&b, copy);
+	free(copy);
 	bin = HPDF_Binary_New(mm, (HPDF_BYTE *)b.s, (HPDF_UINT)b.len);
 	sb_free(&b);
 	return bin;

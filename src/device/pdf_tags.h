@@ -95,7 +95,21 @@ void	pdf_tags_annot(struct pdf_tags *, int el, HPDF_Dict annot,
  */
 int	pdf_tags_finish(struct pdf_tags *, const char *path);
 
-/* A PDF text string (UTF-16BE) for UTF-8 s; invalid bytes become U+FFFD. */
-HPDF_Binary	pdf_text_string(HPDF_MMgr, const char *s);
+/*
+ * The most characters of a PDF text string tandem writes (document
+ * information, bookmarks): far below libharu's string limit (65,535
+ * bytes, which fails the whole document) and more than any reader shows.
+ */
+#define PDF_MAX_TEXT_STRING	2000
+
+/*
+ * A PDF text string (UTF-16BE) for UTF-8 s; invalid bytes become U+FFFD.
+ * Longer than PDF_MAX_TEXT_STRING characters, it is cut there and ends
+ * in "…", and *cut (if not NULL) is set, for the caller's warning.
+ */
+HPDF_Binary	pdf_text_string(HPDF_MMgr, const char *s, bool *cut);
+
+/* s cut as pdf_text_string() cuts it (a copy; caller frees). */
+char		*pdf_text_cut(const char *s, bool *cut);
 
 #endif

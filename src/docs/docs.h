@@ -21,6 +21,7 @@
 #include "tandems/tandems.h"
 
 struct docs_env;
+struct strmap;
 
 /*
  * The blocks of a kind's block placeholders (form.* in agreements,
@@ -56,6 +57,8 @@ struct docs_out {
 					   command (layout.h), or NULL */
 	bool		 pdfa;		/* PDF/A-1b */
 	long long	 date;		/* creation date, seconds since epoch */
+	struct strmap	*written;	/* names written (docs_write()), for
+					   docs_clean(); or NULL */
 };
 
 /*
@@ -68,6 +71,17 @@ struct docs_out {
  */
 int	docs_markdown(struct doc *, struct doc_block *parent,
 	    const struct docs_env *, const struct compose_ctx *,
+	    const char *file, const char *text, size_t len);
+
+/*
+ * Check a Markdown text of kind as a build converts it (the same
+ * conversion, docs_markdown(), so check and build share every rule of
+ * the texts): invalid UTF-8, placeholders unknown or not available in
+ * the kind, placeholders in link targets and image paths, links and raw
+ * HTML left out, images that cannot be used. Reports through diag() with
+ * file and line; the document is dropped. Returns 0, or -1 after errors.
+ */
+int	docs_text_check(const struct programme *, enum compose_text kind,
 	    const char *file, const char *text, size_t len);
 
 /*
@@ -154,6 +168,16 @@ void		 docs_set_lang(struct doc_block *b, const char *lang);
 struct template	*docs_template(const struct programme *, const char *name);
 
 /*
+ * The folder's own template file path (inside the programme folder dir)
+ * for the kind name ("certificate", ...): read through the confined
+ * opener, validated, its kind= the one its name says, its logo checked.
+ * build (docs_template()) and check read templates through this one
+ * function. NULL after diagnostics with file and line.
+ */
+struct template	*docs_template_file(const char *dir, const char *path,
+		    const char *name);
+
+/*
  * Write doc, laid out with template t, to OUTDIR/name with the extension
  * of o->render ("-" as outdir with the text dump: stdout). subject and
  * title (NULL: the document's own, which its running heads show) go to
@@ -162,6 +186,16 @@ struct template	*docs_template(const struct programme *, const char *name);
 int	docs_write(const struct docs_out *o, const struct doc *doc,
 	    const struct template *t, const char *name, const char *subject,
 	    const char *title);
+
+/*
+ * Remove from o->outdir what an earlier build of kind ("handbook",
+ * "agreements", ...) wrote and this one did not (o->written): the file
+ * KIND.EXT and, for agreements and certificates, KIND/ID.EXT, with EXT
+ * that of o->render and ID an id's characters. Only regular files of
+ * that pattern go, never anything else in the folder. Call after the
+ * kind was built without errors (also when it had nothing to print).
+ */
+void	docs_clean(const struct docs_out *o, const char *kind);
 
 /* The file OUTDIR/name of docs_write() (caller frees). */
 char	*docs_path(const struct docs_out *o, const char *name);
@@ -183,9 +217,20 @@ int	docs_build_one(const struct docs_out *, struct docs_env *env,
 /* A new document with title and author set from the programme. */
 struct doc	*docs_doc_new(const struct programme *, const char *title);
 
-/* The author of the programme's documents: all its organisations' names,
- * joined by ", " (caller frees); NULL when it has none. */
+/*
+ * The most characters of document information built from many fields
+ * (the author list); each field alone is at most LOAD_MAX_FIELD.
+ */
+#define DOCS_MAX_META	2000
+
+/* The author of the programme's documents: its organisations' names,
+ * joined by ", ", as many as fit in DOCS_MAX_META characters, then "and
+ * N more" (caller frees); NULL when it has none. */
 char	*docs_author(const struct programme *);
+
+/* Warn once, at the first organisation left out, when docs_author()
+ * shortens the author list (build and check call it). */
+void	docs_check_metadata(const struct programme *);
 
 /* The title of a file that combines many documents: "Urkunden –
  * <programme title>" (de or en as the programme's language; caller

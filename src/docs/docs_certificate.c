@@ -19,6 +19,7 @@
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 #include "util/xalloc.h"
 
 #define NAME_MAX_PT	30	/* the name as large as this ... */
@@ -696,6 +697,8 @@ cert_write_combined(const struct programme *p, struct doc **docs, size_t n,
 	ri.pdfa = o->pdfa;
 	path = docs_path(o, "certificates");
 	rc = render_write_each(o->render, docs, n, t, &ri, path);
+	if (rc == 0 && o->written != NULL)
+		strmap_add(o->written, "certificates", 0);
 	free(path);
 	free(title);
 	return rc;

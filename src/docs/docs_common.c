@@ -11,6 +11,7 @@
 #include "layout/layout.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 const char *
@@ -188,18 +189,62 @@ docs_doc_new(const struct programme *p, const char *title)
 	return d;
 }
 
+/* An organisation's name as the author list gives it. */
+static const char *
+author_name(const struct org *o)
+{
+	return o->name != NULL && *o->name != '\0' ? o->name : o->id;
+}
+
+/*
+ * How many organisations the author list names in full: as many as fit
+ * in DOCS_MAX_META characters (each field is at most LOAD_MAX_FIELD, so
+ * the first always fits).
+ */
+static size_t
+author_count(const struct programme *p)
+{
+	size_t chars = 0, i;
+
+	for (i = 0; i < p->norgs; i++) {
+		const char *n = author_name(&p->orgs[i]);
+
+		chars += utf8_len(n, strlen(n)) + (i > 0 ? 2 : 0);
+		if (chars > DOCS_MAX_META && i > 0)
+			break;
+	}
+	return i;
+}
+
 char *
 docs_author(const struct programme *p)
 {
 	struct strbuf sb = STRBUF_INIT;
+	size_t n = author_count(p);
 
-	for (size_t i = 0; i < p->norgs; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (i > 0)
 			sb_adds(&sb, ", ");
-		sb_adds(&sb, p->orgs[i].name ? p->orgs[i].name :
-		    p->orgs[i].id);
+		sb_adds(&sb, author_name(&p->orgs[i]));
 	}
+	if (n < p->norgs)
+		sb_addf(&sb, DOCS_LANG(p, " und %zu weitere", " and %zu more"),
+		    p->norgs - n);
 	return sb.len > 0 ? sb_take(&sb) : (sb_free(&sb), NULL);
+}
+
+void
+docs_check_metadata(const struct programme *p)
+{
+	size_t n = author_count(p);
+
+	if (n < p->norgs)
+		diag(DIAG_WARNING, p->file, p->orgs[n].line, 0, "the author "
+		    "of the documents (their document information) names "
+		    "the first %zu of the %zu organisations, at most %d "
+		    "characters, and then \"%s %zu %s\"", n, p->norgs,
+		    DOCS_MAX_META, DOCS_LANG(p, "und", "and"), p->norgs - n,
+		    DOCS_LANG(p, "weitere", "more"));
 }
 
 char *

@@ -11,6 +11,7 @@
 
 #include "compose/placeholder.h"
 #include "docs/docs.h"
+#include "layout/layout.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -70,6 +71,36 @@ docs_markdown(struct doc *d, struct doc_block *parent,
 	o.custom = hook_custom;
 	o.tick = placeholder_tick;
 	return md_to_doc(d, parent, text, len, &o);
+}
+
+/* Warn about each image of the tree below b that a build would leave
+ * out, as the layout words it. */
+static void
+check_images(const struct doc_block *b)
+{
+	for (const struct doc_block *k = b->first; k != NULL; k = k->next) {
+		if (k->kind == DOC_IMAGE)
+			layout_image_usable(NULL, k);
+		check_images(k);
+	}
+}
+
+int
+docs_text_check(const struct programme *p, enum compose_text kind,
+    const char *file, const char *text, size_t len)
+{
+	struct compose_ctx ctx;
+	struct docs_env env;
+	struct doc *d = doc_new(NULL);
+	int rc;
+
+	memset(&env, 0, sizeof(env));
+	env.p = p;
+	compose_ctx_init(&ctx, p, kind);
+	rc = docs_markdown(d, d->root, &env, &ctx, file, text, len);
+	check_images(d->root);
+	doc_free(d);
+	return rc;
 }
 
 char *

@@ -12,11 +12,9 @@
 
 #include "compose/figures.h"
 #include "compose/labels.h"
-#include "compose/placeholder.h"
 #include "compose/wording.h"
 #include "docs/docs.h"
 #include "docs/handbook.h"
-#include "markdown/markdown.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
@@ -146,36 +144,19 @@ struct chapters {
 	const char	*file;		/* the chapter being read */
 };
 
-static void
-escape_source(void *arg, char *src, size_t len)
-{
-	(void)arg;
-	placeholder_escape_source(src, len);
-}
-
-/* Placeholders are expanded on the parsed tree: data stays text. */
-static int
-expand(void *arg, cmark_node *root)
-{
-	struct chapters *ch = arg;
-
-	return placeholder_expand_tree(root, &ch->ctx, ch->file);
-}
-
+/* A chapter goes through the conversion of every text (docs_text.c),
+ * the one tandem check runs too. */
 static void
 add_chapter(struct chapters *ch, const char *file, const char *text,
     size_t len)
 {
-	struct md_opts o;
+	struct docs_env env;
 
-	memset(&o, 0, sizeof(o));
-	o.file = file;
-	o.base_dir = ch->p->dir;
-	o.arg = ch;
-	o.prepare = escape_source;
-	o.tree = expand;
+	memset(&env, 0, sizeof(env));
+	env.p = ch->p;
 	ch->file = file;
-	if (md_to_doc(ch->doc, ch->doc->root, text, len, &o) != 0)
+	if (docs_markdown(ch->doc, ch->doc->root, &env, &ch->ctx, file, text,
+	    len) != 0)
 		ch->errors++;
 }
 

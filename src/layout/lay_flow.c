@@ -307,13 +307,9 @@ flow_image(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	double w, h, maxh;
 	struct vitem *it;
 
-	if (b->path == NULL || layout_image_size(L->run, b->path, &pw, &ph,
-	    &err) != 0) {
-		diag_warn(b->file, b->line, "image %s: %s; left out",
-		    b->path ? b->path : "(none)",
-		    err ? err : strerror(errno));
+	if (!layout_image_usable(L->run, b) ||
+	    layout_image_size(L->run, b->path, &pw, &ph, &err) != 0)
 		return;
-	}
 	/* Natural size at 150 dpi unless the block says otherwise. */
 	w = b->width > 0 ? b->width : pw * 72.0 / 150;
 	h = b->height > 0 ? b->height : w * ph / (pw ? pw : 1);

@@ -11,6 +11,7 @@
 #include "layout/lay.h"
 #include "layout/layout.h"
 
+#include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
@@ -142,4 +143,20 @@ layout_image_size(struct layout_run *run, const char *path, int *w, int *h,
 	*h = e->h;
 	*err = e->err;
 	return e->rc;
+}
+
+bool
+layout_image_usable(struct layout_run *run, const struct doc_block *b)
+{
+	const char *err = NULL;
+	int w, h;
+
+	errno = 0;
+	if (b->path != NULL && layout_image_size(run, b->path, &w, &h,
+	    &err) == 0)
+		return true;
+	diag_warn(b->file, b->line, "image %s: %s; left out",
+	    b->path ? b->path : "(none)", err ? err : errno ?
+	    strerror(errno) : "no image size");
+	return false;
 }

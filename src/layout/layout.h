@@ -64,4 +64,11 @@ int	layout_render(struct layout_run *, const struct doc *,
 int	layout_image_size(struct layout_run *, const char *path, int *w,
 	    int *h, const char **err);
 
+/*
+ * Can the layout draw image block b (a DOC_IMAGE)? Returns true, or warns
+ * "FILE:LINE: image PATH: why; left out" at the block and returns false.
+ * The layout and tandem check ask this one question.
+ */
+bool	layout_image_usable(struct layout_run *, const struct doc_block *b);
+
 #endif

@@ -749,6 +749,7 @@ template_load_in(const char *dir, const char *file, const char *data,
 	if (ok) {
 		root = xml_root(xd);
 		get_string(root, "kind", &t->kind);
+		t->kind_line = xml_end_line(root);
 		for (n = xml_children(root); n != NULL; n = xml_next(n))
 			if (xml_type(n) == XML_TYPE_ELEMENT)
 				ok &= read_element(t, n);

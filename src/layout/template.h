@@ -33,6 +33,8 @@ struct tmpl_heading {
 struct template {
 	char		*file;		/* as named in messages */
 	char		*kind;
+	long		 kind_line;	/* of <template kind=...>, for
+					   messages */
 	double		 page_w, page_h;
 	double		 top, bottom, left, right;	/* margins */
 	char		*family[DOC_FONT__MAX];

@@ -31,6 +31,14 @@
 struct programme	*load_programme(const char *path);
 
 /*
+ * The longest value of one data field, in characters: every text
+ * attribute and element text, every id. Longer than any document prints
+ * (a certificate is one page) and far below the PDF string limit
+ * (32,767 characters), so a build never fails on a field check accepted.
+ */
+#define LOAD_MAX_FIELD	1000
+
+/*
  * Load a programme from the len bytes at buf (need not end in a NUL),
  * named name in messages, exactly as load_programme() loads a file, but
  * with no tandems.xml and no file access at all (p->dir is "."). Used by

@@ -4,13 +4,17 @@
  * in plain words (libxml2's RELAX NG validator stops at the first bad
  * child of a list and words its errors for schema authors).
  */
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/load.h"
 #include "load/load_int.h"
 #include "util/strbuf.h"
 #include "util/suggest.h"
+#include "util/utf8.h"
 
 /* "did you mean" among the attribute names of spec. */
 static const char *
@@ -40,6 +44,50 @@ suggest_child(const char *name, const struct child_spec *ch)
 	return k < 0 ? NULL : cand[k];
 }
 
+/*
+ * Is the value v of a field (named by fmt) longer than LOAD_MAX_FIELD
+ * characters (in a list, any one word of it)? Reports it at n's line
+ * with its length and the limit, where it enters, so that no document
+ * fails on it later.
+ */
+static bool
+too_long(struct ctx *c, const xmlNode *n, const char *v, bool list,
+    const char *fmt, ...)
+{
+	size_t len = 0, i = 0, j, vn = strlen(v);
+	char what[128];
+	va_list ap;
+
+	/* Cheap for the usual short value: count only past the limit. */
+	if (vn <= LOAD_MAX_FIELD)
+		return false;
+	if (list) {
+		for (; v[i] != '\0'; i = j) {
+			i += strspn(v + i, " \t\r\n");
+			j = i + strcspn(v + i, " \t\r\n");
+			if (utf8_len(v + i, j - i) > len)
+				len = utf8_len(v + i, j - i);
+		}
+	} else {
+		/* The value as the model keeps it, without the white space
+		 * around it. */
+		i = strspn(v, " \t\r\n");
+		while (vn > i && strchr(" \t\r\n", v[vn - 1]) != NULL)
+			vn--;
+		len = utf8_len(v + i, vn - i);
+	}
+	if (len <= LOAD_MAX_FIELD)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	load_err(c, n, "%s%s is %zu characters long; a data field may have "
+	    "at most %d (no document prints more, and PDF strings end at "
+	    "32,767): shorten it", list ? "a word of " : "", what, len,
+	    LOAD_MAX_FIELD);
+	return true;
+}
+
 /* Check one attribute value against its spec; report what is wrong. */
 static void
 check_value(struct ctx *c, const xmlNode *n, const struct attr_spec *a,
@@ -50,6 +98,10 @@ check_value(struct ctx *c, const xmlNode *n, const struct attr_spec *a,
 	long iv;
 	double dv;
 
+	if (too_long(c, n, v, a->type == VT_IDREFS ||
+	    a->type == VT_TOKENS, "attribute %s of <%s>", a->name,
+	    name_of(n)))
+		return;
 	if (*v == '\0' && (a->required || a->type == VT_IDREF)) {
 		load_err(c, n, "attribute %s of <%s> must not be empty", a->name,
 		    name_of(n));
@@ -141,6 +193,14 @@ check_element(struct ctx *c, const xmlNode *n, enum el e)
 			load_err(c, n, "<%s> lacks the required attribute %s",
 			    sp->name, a->name);
 
+	if (sp->content == CT_TEXT) {
+		char *text = (char *)xmlNodeGetContent(n);
+
+		if (text != NULL)
+			too_long(c, n, text, false, "the text of <%s>",
+			    sp->name);
+		xmlFree(text);
+	}
 	memset(counts, 0, sizeof(counts));
 	for (const xmlNode *k = n->children; k != NULL; k = k->next) {
 		if (k->type == XML_TEXT_NODE ||

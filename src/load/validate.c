@@ -382,12 +382,10 @@ check_pairs(struct vstate *v)
 			continue;
 		sb_clear(&sb);
 		r = rules_explain(p, pr->mentee, pr->mentor, &sb);
-		if (r == RULE_WITHDRAWN)
-			diag_subject(DIAG_WARNING, pr->file, pr->line, 0,
-			    DIAG_SUBJ_PERSON, p->people[pr->mentee].id,
-			    "pin %s-%s: %s", p->people[pr->mentee].id,
-			    p->people[pr->mentor].id, sb_str(&sb));
-		else if (r != RULE_OK)
+		/* A pin of a withdrawn person too: matching cannot keep it
+		 * (match and build would refuse it), so check refuses it
+		 * here, at the pin's line. */
+		if (r != RULE_OK)
 			verr_about(v, pr->file, pr->line, DIAG_SUBJ_PERSON,
 			    p->people[pr->mentee].id, "pin %s-%s breaks a "
 			    "hard rule: %s", p->people[pr->mentee].id,

@@ -13,6 +13,7 @@
 #include "layout/layout.h"
 #include "markdown/markdown.h"
 #include "util/diag.h"
+#include "util/escape.h"
 #include "util/fileio.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -60,16 +61,6 @@ static struct doc_block *
 top(struct conv *c)
 {
 	return c->stack[c->depth];
-}
-
-/* Is this link target one we keep? "#id" links to a heading of the
- * document; the layout resolves it once the whole document is known. */
-static bool
-allowed_uri(const char *u)
-{
-	return u[0] == '#' || strncasecmp(u, "http://", 7) == 0 ||
-	    strncasecmp(u, "https://", 8) == 0 ||
-	    strncasecmp(u, "mailto:", 7) == 0;
 }
 
 /* Resolve an image path inside the programme folder; NULL (with a
@@ -282,7 +273,14 @@ enter(struct conv *c, cmark_node *n)
 		lit = cmark_node_get_url(n);
 		if (c->link_depth++ > 0)
 			break;
-		if (lit != NULL && allowed_uri(lit))
+		/* "#id" links to a heading of the document; the layout
+		 * resolves it once the whole document is known. */
+		if (lit != NULL && strlen(lit) > MD_MAX_URL)
+			diag_warn(c->file, line, "link to \"%.60s...\" left "
+			    "out: %zu characters long, more than the %d a "
+			    "PDF link keeps", lit, utf8_len(lit, strlen(lit)),
+			    MD_MAX_URL);
+		else if (lit != NULL && escape_url_allowed(lit))
 			c->uri = lit;
 		else
 			diag_warn(c->file, line, "link to \"%s\" left out: "

@@ -16,6 +16,10 @@
 
 #define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
 
+/* The longest link target kept, in bytes: a PDF link holds at most
+ * 65,535, and no reader opens a longer one. */
+#define MD_MAX_URL	2000
+
 /* cmark's tree, passed to the hooks below opaquely: only src/markdown/
  * and the placeholder pass include <cmark.h> and look into it. */
 typedef struct cmark_node cmark_node;

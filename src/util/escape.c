@@ -1,9 +1,39 @@
 /*
- * XML and CSV escaping (see escape.h).
+ * XML, CSV and link-target escaping (see escape.h).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "util/escape.h"
+#include "util/strbuf.h"
+
+bool
+escape_url_allowed(const char *u)
+{
+	return u[0] == '#' || strncasecmp(u, "http://", 7) == 0 ||
+	    strncasecmp(u, "https://", 8) == 0 ||
+	    strncasecmp(u, "mailto:", 7) == 0;
+}
+
+void
+escape_url_value(struct strbuf *sb, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+		    c == '_' || c == '~' || c == '@') {
+			sb_addc(sb, (char)c);
+			continue;
+		}
+		sb_addc(sb, '%');
+		sb_addc(sb, hex[c >> 4]);
+		sb_addc(sb, hex[c & 15]);
+	}
+}
 
 void
 escape_xml(FILE *fp, const char *s, int attr)
