@@ -342,12 +342,29 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	    DOCS_LANG(p, "Personen", "People"));
 }
 
+/*
+ * A block without data says so in one sentence, but only where its
+ * section has said nothing yet: the default texts already say "Eine
+ * Abschlussbefragung liegt nicht vor.", and two such sentences in a row
+ * read as a mistake. A block the text did not place (appended after the
+ * last section) says nothing when it has nothing to show.
+ */
 static void
-no_data(struct doc_block *parent, const struct programme *p)
+no_data(struct doc_block *parent, const struct programme *p,
+    const char *de, const char *en)
 {
-	docs_para(parent, DOCS_LANG(p, "Dazu liegen keine Angaben aus der "
-	    "Befragung vor.", "The survey has no answers to this."),
-	    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+	if (parent->last != NULL && parent->last->kind != DOC_HEADING)
+		return;
+	docs_para(parent, DOCS_LANG(p, de, en), DOC_ALIGN_LEFT, 0,
+	    DOC_ITALIC);
+}
+
+/* The sentence of a chart of survey answers nobody gave. */
+static void
+no_answers(struct doc_block *parent, const struct programme *p)
+{
+	no_data(parent, p, "Dazu liegen keine Angaben aus der Befragung vor.",
+	    "The survey has no answers to this.");
 }
 
 static void
@@ -365,7 +382,7 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 			any += f->satisfaction[r][k + 1];
 		}
 	if (any == 0) {
-		no_data(parent, p);
+		no_answers(parent, p);
 		return;
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, "
@@ -395,7 +412,7 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 		}
 	}
 	if (any == 0) {
-		no_data(parent, p);
+		no_answers(parent, p);
 		return;
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zahl der Tandemtreffen",
@@ -420,9 +437,8 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 		any += f->outcomes[k][0] + f->outcomes[k][1] +
 		    f->outcomes[k][2];
 	if (any == 0) {
-		docs_para(parent, DOCS_LANG(p, "Es sind keine beruflichen "
-		    "Veränderungen erfasst.", "No career moves are recorded."),
-		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+		no_data(parent, p, "Es sind keine beruflichen Veränderungen "
+		    "erfasst.", "No career moves are recorded.");
 		return;
 	}
 	/* Table and chart on one page, with the text before. */
