@@ -145,3 +145,14 @@ build en
 has en "$tmp/en.words" "15 mentees were still taking part, all women."
 has en "$tmp/en.words" "comprised six events, including three workshops and one network meeting."
 has en "$tmp/en.words" "all during the programme."
+
+# One mentor answered the survey: no "ein Mentorin/Mentor".
+variant onementor '/<response role="mentor"/{x;s/^/x/;/^xx/{x;d};x}'
+build onementor
+has onementor "$tmp/onementor.words" "beteiligt: elf Mentees und eine Person aus dem Kreis der Mentorinnen und Mentoren."
+
+# Everybody in one organisation: no organisation rows repeating the
+# role rows, and the table is headed by the role.
+variant oneorg 's/kind="cross"/kind="internal"/; s/different-org="true"/different-org="false"/; s/org="\(bs\|os\)"/org="li"/'
+build oneorg
+has oneorg "$tmp/oneorg.words" "Rolle Frauen Männer divers Gesamt Mentees 12 2 1 15 Mentorinnen und Mentoren 8 6 0 14 Teilnehmende"

@@ -226,7 +226,8 @@ role_chart(struct doc_block *parent, const struct docs_env *env,
  * Role × gender × organisation of the people taking part (not
  * withdrawn). What is empty by construction is left out: a gender
  * nobody has (column and bars), an organisation without anybody of the
- * role, a role without anybody. The statistics' disclosure rule applies
+ * role, a role without anybody, and the organisation rows when everybody
+ * is in the same one (they would repeat the role rows). The statistics' disclosure rule applies
  * to the organisation × gender cells, role totals and role × gender
  * totals always published; not in an internal programme, whose handbook
  * names every participant with organisation and role anyway (tandem(1),
@@ -239,7 +240,7 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	    GENDER_D, GENDER_UNKNOWN };
 	const struct programme *p = env->p;
 	bool suppressed = false, protect = p->kind != KIND_INTERNAL;
-	size_t nrows = p->norgs + 1, ncols = 0, nroles = 0;
+	size_t nrows = p->norgs + 1, ncols = 0, nroles = 0, norgrows = 0;
 	size_t *role_org;		/* [role * nrows + org] */
 	int colof[GENDER__MAX];
 	enum gender cols[GENDER__MAX];
@@ -273,6 +274,10 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	for (int role = 0; role < ROLE__MAX; role++)
 		nroles += programme_count(p, (enum role)role, GENDER__MAX,
 		    false) > 0;
+	/* Everybody in one organisation (or none): its rows would repeat
+	 * the role rows. */
+	for (size_t rr = 0; rr < nrows; rr++)
+		norgrows += role_org[rr] + role_org[nrows + rr] > 0;
 	if (ncols == 0 || nroles == 0) {
 		free(role_org);
 		return;		/* nobody takes part: the text says so */
@@ -286,7 +291,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		w[k + 1] = 1.4;
 	t = docs_table(keep, w, ncols + 2, 1);
 	r = docs_row(t);
-	docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD, 9);
+	docs_cell(r, label_get(p->lang, norgrows > 1 ? LABEL_ORG : LABEL_ROLE),
+	    DOC_BOLD, 9);
 	for (size_t k = 0; k < ncols; k++)
 		docs_cell(r, label_gender(p->lang, cols[k], LABEL_FORM_DOCS),
 		    DOC_BOLD, 9);
@@ -326,7 +332,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 			docs_cell(r, num, DOC_BOLD, 9);
 		}
 		for (size_t rr = 0; rr < nrows; rr++) {
-			if (role_org[(size_t)role * nrows + rr] == 0)
+			if (role_org[(size_t)role * nrows + rr] == 0 ||
+			    norgrows < 2)
 				continue;	/* nobody of the role there */
 			r = docs_row(t);
 			docs_set_lang(docs_cell(r, rr < p->norgs ?
