@@ -88,14 +88,14 @@ chart_alt(const struct chart *c)
 }
 
 /*
- * A grouped vertical bar chart as one drawing. with_prev: on the page of
- * the block before it, its heading and introduction; a chart after a
- * table is not, so that the page before may end with the table rather
- * than move text, table and chart to the next page together.
+ * A grouped vertical bar chart as one drawing, on the page of its
+ * heading and introduction. after_table: it follows a table, and may
+ * begin the next page when keeping it there would leave more than half
+ * of a page empty (text, table and chart moved on together).
  */
 static void
 bar_chart(struct doc_block *parent, const struct docs_env *env,
-    const struct chart *c, bool with_prev)
+    const struct chart *c, bool after_table)
 {
 	const struct template *t = env->t;
 	double width = t ? t->page_w - t->left - t->right : 425;
@@ -107,7 +107,8 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	char num[32];
 	double lx;
 
-	keep->keep_prev = with_prev;
+	keep->keep_prev = true;
+	keep->loose_prev = after_table;
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t k = 0; k < c->ncat; k++)
 			if (c->v[s][k] > max)
@@ -204,7 +205,7 @@ static void
 role_chart(struct doc_block *parent, const struct docs_env *env,
     const char *title, const char **cats, size_t ncat,
     const double *mentees, const double *mentors, const char *unit,
-    bool with_prev)
+    bool after_table)
 {
 	const struct programme *p = env->p;
 	struct chart c;
@@ -219,7 +220,7 @@ role_chart(struct doc_block *parent, const struct docs_env *env,
 	c.v[0] = mentees;
 	c.v[1] = mentors;
 	c.unit = unit;
-	bar_chart(parent, env, &c, with_prev);
+	bar_chart(parent, env, &c, after_table);
 }
 
 /*
@@ -282,8 +283,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		free(role_org);
 		return;		/* nobody takes part: the text says so */
 	}
-	/* Table and note on one page, with the text before; the chart may
-	 * begin the next page. */
+	/* Table and note on one page, with the text before; the chart
+	 * with them unless that leaves a page half empty. */
 	keep = doc_add(parent, DOC_KEEP, NULL, 0);
 	keep->keep_prev = true;
 	w[0] = 4.4;
@@ -376,7 +377,7 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		c.ncat++;
 	}
 	role_chart(parent, env, c.title, cats, c.ncat, vals[0], vals[1],
-	    DOCS_LANG(p, "Personen", "People"), false);
+	    DOCS_LANG(p, "Personen", "People"), true);
 }
 
 /*
@@ -425,7 +426,7 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 	role_chart(parent, env, DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, "
 	    "5 = sehr zufrieden)", "Satisfaction (1 = not at all, 5 = very "
 	    "satisfied)"), (const char **)cats, 5, v[0], v[1],
-	    DOCS_LANG(p, "Antworten", "Answers"), true);
+	    DOCS_LANG(p, "Antworten", "Answers"), false);
 }
 
 static void
@@ -454,7 +455,7 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zahl der Tandemtreffen",
 	    "Tandem meetings held"), cats, n, v[0], v[1], DOCS_LANG(p,
-	    "Antworten", "Answers"), true);
+	    "Antworten", "Answers"), false);
 }
 
 /*
@@ -487,8 +488,8 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 		    "erfasst.", "No career moves are recorded.");
 		return;
 	}
-	/* The table on the page of the text before; the chart may begin
-	 * the next page. */
+	/* The table on the page of the text before; the chart with them
+	 * unless that leaves a page half empty. */
 	keep = doc_add(parent, DOC_KEEP, NULL, 0);
 	keep->keep_prev = true;
 	t = docs_table(keep, after ? w3 : w1, after ? 4 : 2, 1);
@@ -545,7 +546,7 @@ outcomes(struct doc_block *parent, const struct docs_env *env,
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Anzahl", "Number");
-	bar_chart(parent, env, &c, false);
+	bar_chart(parent, env, &c, true);
 }
 
 static void
