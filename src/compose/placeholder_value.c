@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "compose/certno.h"
+#include "compose/grammar.h"
 #include "compose/labels.h"
 #include "compose/placeholder.h"
 #include "compose/placeholder_priv.h"
@@ -685,46 +686,161 @@ ph_usable(struct ph *ph, enum grp g)
 	return false;
 }
 
+/* How a count is to be written (as=words, case=, noun=, among=). */
+struct gram {
+	bool		 words;		/* as=words...: a word up to twelve */
+	enum genus	 genus;		/* as=words-m, -f, -n */
+	enum gcase	 gcase;		/* case=nom, acc, dat */
+	char		 sg[64], pl[64];	/* noun=SG/PL, or empty */
+	const struct arg *among;	/* among=KEY: the argument to leave out */
+};
+
+static const char *const genus_words[GENUS__MAX] = {
+	"words", "words-m", "words-f", "words-n"
+};
+static const char *const case_names[GCASE__MAX] = { "nom", "acc", "dat" };
+
 /*
- * Take the argument as=words or as=words-f that any placeholder accepts:
- * returns 0 when absent (or another as=), 1 for words, 2 for words-f.
+ * Take the arguments any placeholder accepts for writing a count:
+ * as=words[-m|-f|-n], case=, noun=SG/PL and among=KEY. 0, or -1 after
+ * reporting.
  */
 static int
-words_arg(struct ph *ph)
+gram_args(struct ph *ph, struct gram *gr)
 {
-	for (size_t i = 0; i < ph->nargs; i++) {
-		struct arg *a = &ph->args[i];
+	struct arg *a;
+	int k;
 
-		if (!ph_tok_is(a->k, a->kn, "as"))
-			continue;
-		if (ph_tok_is(a->v, a->vn, "words") ||
-		    ph_tok_is(a->v, a->vn, "words-f")) {
+	memset(gr, 0, sizeof(*gr));
+	for (size_t i = 0; i < ph->nargs; i++) {
+		a = &ph->args[i];
+		if (ph_tok_is(a->k, a->kn, "as") &&
+		    (k = ph_lookup(genus_words, GENUS__MAX, a->v, a->vn)) >= 0) {
 			a->used = true;
-			return a->vn == 5 ? 1 : 2;
+			gr->words = true;
+			gr->genus = (enum genus)k;
 		}
 	}
+	if ((a = ph_arg_take(ph, "case")) != NULL) {
+		if ((k = ph_lookup(case_names, GCASE__MAX, a->v, a->vn)) < 0)
+			return ph_bad_value(ph, a);
+		gr->gcase = (enum gcase)k;
+		/* "ein" differs by gender outside the nominative. */
+		if (k != GCASE_NOM && gr->genus == GENUS_ANY) {
+			ph_err(ph->s, ph->off, "placeholder '%s': case=%.*s "
+			    "needs the gender of the noun counted: as=words-m, "
+			    "as=words-f or as=words-n", ph->name, (int)a->vn,
+			    a->v);
+			return -1;
+		}
+	}
+	if ((a = ph_arg_take(ph, "noun")) != NULL) {
+		const char *slash = memchr(a->v, '/', a->vn);
+		size_t n1 = slash ? (size_t)(slash - a->v) : a->vn;
+		size_t n2 = slash ? a->vn - n1 - 1 : a->vn;
+
+		if (n1 == 0 || n2 == 0 || n1 >= sizeof(gr->sg) ||
+		    n2 >= sizeof(gr->pl))
+			return ph_bad_value(ph, a);
+		memcpy(gr->sg, a->v, n1);
+		memcpy(gr->pl, slash ? slash + 1 : a->v, n2);
+		gr->words = true;
+	}
+	if ((gr->among = ph_arg_take(ph, "among")) != NULL)
+		gr->words = true;
 	return 0;
 }
 
 /*
- * Replace a whole number from byte start of out by its word when it is
- * small enough ("3" -> "drei"); other values are left as they are.
+ * The value of ph without the argument among= names: the whole the
+ * count is a part of. -1 after reporting.
  */
-static void
-to_words(struct strbuf *out, size_t start, enum lang l, bool fem)
+static long
+eval_whole(const struct ph *orig, const struct arg *among)
 {
+	static const char *const drop[] = { "as", "case", "noun", "among" };
+	struct strbuf v = STRBUF_INIT;
+	struct ph w = *orig;
+	bool found = false;
+	char *end;
+	long n = -1;
+
+	w.nargs = 0;
+	for (size_t i = 0; i < orig->nargs; i++) {
+		const struct arg *a = &orig->args[i];
+		bool keep = true;
+
+		for (size_t d = 0; d < sizeof(drop) / sizeof(*drop); d++)
+			if (ph_tok_is(a->k, a->kn, drop[d]))
+				keep = false;
+		if (a->kn == among->vn && memcmp(a->k, among->v, a->kn) == 0) {
+			keep = false;
+			found = true;
+		}
+		if (keep) {
+			w.args[w.nargs] = *a;
+			w.args[w.nargs++].used = false;
+		}
+	}
+	if (!found) {
+		ph_err(orig->s, orig->off, "placeholder '%s': among=%.*s names "
+		    "no argument of it; write the argument that narrows the "
+		    "whole down to the part, e.g. among=gender", orig->name,
+		    ph_show(among->v, among->vn), among->v);
+		return -1;
+	}
+	if (ph_eval(&v, &w, false) == 0 && v.len > 0 &&
+	    isdigit((unsigned char)v.s[0])) {
+		n = strtol(v.s, &end, 10);
+		if (*end != '\0')
+			n = -1;
+	}
+	sb_free(&v);
+	return n;
+}
+
+/*
+ * Write the count from byte start of out as gr asks: a word when small
+ * enough ("3" -> "drei", "0" -> "keine"), with its noun, or as a part of
+ * its whole. Values that are not whole numbers stay as they are unless a
+ * noun or a whole is asked for (then -1 after reporting).
+ */
+static int
+gram_write(struct strbuf *out, size_t start, const struct ph *orig,
+    const struct gram *gr)
+{
+	enum lang l = orig->s->ctx->prog->lang;
+	const char *sg = gr->sg[0] ? gr->sg : NULL;
 	const char *w;
 	char *end;
-	long n;
+	long n = -1, whole = 0;
 
-	if (out->len <= start || !isdigit((unsigned char)out->s[start]))
-		return;
-	n = strtol(out->s + start, &end, 10);
-	if (*end != '\0' || (w = label_number_word(l, n, fem)) == NULL)
-		return;
+	if (out->len > start && isdigit((unsigned char)out->s[start])) {
+		n = strtol(out->s + start, &end, 10);
+		if (*end != '\0')
+			n = -1;
+	}
+	if (n < 0) {
+		if (sg == NULL && gr->among == NULL)
+			return 0;
+		ph_err(orig->s, orig->off, "placeholder '%s': noun= and among= "
+		    "need a count", orig->name);
+		return -1;
+	}
+	if (gr->among != NULL && (whole = eval_whole(orig, gr->among)) < 0)
+		return -1;
 	out->len = start;
 	out->s[start] = '\0';
-	sb_adds(out, w);
+	if (gr->among != NULL)
+		grammar_part(out, l, n, whole, gr->genus, gr->gcase, sg,
+		    gr->pl);
+	else if (sg != NULL)
+		grammar_count(out, l, n, gr->genus, gr->gcase, sg, gr->pl);
+	else if ((w = grammar_number(l, n, gr->genus, gr->gcase)) != NULL)
+		sb_adds(out, w);
+	else
+		sb_addf(out, "%ld", n);
+	return 0;
 }
 
 /* Report the first argument nobody took; returns -1 if there was one. */
@@ -753,8 +869,11 @@ ph_eval(struct strbuf *out, struct ph *php, bool cap)
 	size_t off = ph.off;
 	size_t start = out->len;
 	const char *dot, *dot2;
-	int g, k, f, who, rc = 0, words = words_arg(&ph);
+	struct gram gr;
+	int g, k, f, who, rc = 0;
 
+	if (gram_args(&ph, &gr) < 0)
+		return -1;
 	if ((k = ph_lookup(ph_block_names, PH_BLOCK__MAX, ph.name,
 	    strlen(ph.name))) >= 0) {
 		if (ph_usable(&ph, ph_block_grp[k]))
@@ -806,14 +925,14 @@ ph_eval(struct strbuf *out, struct ph *php, bool cap)
 done:
 	if (rc == 0)
 		rc = ph_unused_args(&ph);
+	if (rc == 0 && gr.words)
+		rc = gram_write(out, start, php, &gr);
 	if (rc < 0) {
 		out->len = start;
 		if (out->s != NULL)
 			out->s[start] = '\0';
 		return -1;
 	}
-	if (words)
-		to_words(out, start, s->ctx->prog->lang, words == 2);
 	if (cap)
 		capitalise(out, start);
 	return 0;

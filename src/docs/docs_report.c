@@ -87,10 +87,15 @@ chart_alt(const struct chart *c)
 	return sb_take(&sb);
 }
 
-/* A grouped vertical bar chart as one drawing. */
+/*
+ * A grouped vertical bar chart as one drawing, on the page of its
+ * heading and introduction. after_table: it follows a table, and may
+ * begin the next page when keeping it there would leave more than half
+ * of a page empty (text, table and chart moved on together).
+ */
 static void
 bar_chart(struct doc_block *parent, const struct docs_env *env,
-    const struct chart *c)
+    const struct chart *c, bool after_table)
 {
 	const struct template *t = env->t;
 	double width = t ? t->page_w - t->left - t->right : 425;
@@ -102,8 +107,8 @@ bar_chart(struct doc_block *parent, const struct docs_env *env,
 	char num[32];
 	double lx;
 
-	/* On the page of its heading and introduction (or table). */
 	keep->keep_prev = true;
+	keep->loose_prev = after_table;
 	for (size_t s = 0; s < c->nseries; s++)
 		for (size_t k = 0; k < c->ncat; k++)
 			if (c->v[s][k] > max)
@@ -199,7 +204,8 @@ cell_add(struct stats_table *t, size_t r, size_t k)
 static void
 role_chart(struct doc_block *parent, const struct docs_env *env,
     const char *title, const char **cats, size_t ncat,
-    const double *mentees, const double *mentors, const char *unit)
+    const double *mentees, const double *mentors, const char *unit,
+    bool after_table)
 {
 	const struct programme *p = env->p;
 	struct chart c;
@@ -214,14 +220,19 @@ role_chart(struct doc_block *parent, const struct docs_env *env,
 	c.v[0] = mentees;
 	c.v[1] = mentors;
 	c.unit = unit;
-	bar_chart(parent, env, &c);
+	bar_chart(parent, env, &c, after_table);
 }
 
 /*
  * Role × gender × organisation of the people taking part (not
- * withdrawn), with the statistics' disclosure rule applied to the
- * organisation × gender cells: role totals and role × gender totals are
- * always published.
+ * withdrawn). What is empty by construction is left out: a gender
+ * nobody has (column and bars), an organisation without anybody of the
+ * role, a role without anybody, and the organisation rows when everybody
+ * is in the same one (they would repeat the role rows). The statistics' disclosure rule applies
+ * to the organisation × gender cells, role totals and role × gender
+ * totals always published; not in an internal programme, whose handbook
+ * names every participant with organisation and role anyway (tandem(1),
+ * STATISTICS).
  */
 static void
 participation(struct doc_block *parent, const struct docs_env *env)
@@ -229,53 +240,81 @@ participation(struct doc_block *parent, const struct docs_env *env)
 	static const enum gender gorder[GENDER__MAX] = { GENDER_F, GENDER_M,
 	    GENDER_D, GENDER_UNKNOWN };
 	const struct programme *p = env->p;
-	bool has_none = false, suppressed = false;
-	size_t nrows, ncols = GENDER__MAX;
+	bool suppressed = false, protect = p->kind != KIND_INTERNAL;
+	size_t nrows = p->norgs + 1, ncols = 0, nroles = 0, norgrows = 0;
+	size_t *role_org;		/* [role * nrows + org] */
+	int colof[GENDER__MAX];
+	enum gender cols[GENDER__MAX];
 	double w[GENDER__MAX + 2];
-	struct doc_block *t, *r;
+	struct doc_block *keep, *t, *r;
 	char num[32];
 	double vals[ROLE__MAX][GENDER__MAX];
 	const char *cats[GENDER__MAX];
 	struct chart c;
 
-	for (size_t i = 0; i < p->npeople; i++)
-		if (p->people[i].org < 0 &&
-		    p->people[i].status != STATUS_WITHDRAWN)
-			has_none = true;
-	/* "No answer" only as a column when somebody has no gender. */
-	if (programme_count(p, ROLE_MENTEE, GENDER_UNKNOWN, false) +
-	    programme_count(p, ROLE_MENTOR, GENDER_UNKNOWN, false) == 0)
-		ncols--;
-	nrows = p->norgs + has_none;
-	/* Table, note and chart on one page, with the text before. */
-	parent = doc_add(parent, DOC_KEEP, NULL, 0);
-	parent->keep_prev = true;
+	/* The genders somebody has, in the order women, men, divers, not
+	 * stated. */
+	for (int k = 0; k < GENDER__MAX; k++) {
+		colof[gorder[k]] = -1;
+		if (programme_count(p, ROLE_MENTEE, gorder[k], false) +
+		    programme_count(p, ROLE_MENTOR, gorder[k], false) == 0)
+			continue;
+		colof[gorder[k]] = (int)ncols;
+		cols[ncols++] = gorder[k];
+	}
+	role_org = xcalloc(ROLE__MAX * nrows, sizeof(*role_org));
+	for (size_t i = 0; i < p->npeople; i++) {
+		const struct person *q = &p->people[i];
+
+		if (q->status == STATUS_WITHDRAWN ||
+		    (unsigned)q->role >= ROLE__MAX)
+			continue;
+		role_org[q->role * nrows + (q->org >= 0 ? (size_t)q->org :
+		    p->norgs)]++;
+	}
+	for (int role = 0; role < ROLE__MAX; role++)
+		nroles += programme_count(p, (enum role)role, GENDER__MAX,
+		    false) > 0;
+	/* Everybody in one organisation (or none): its rows would repeat
+	 * the role rows. */
+	for (size_t rr = 0; rr < nrows; rr++)
+		norgrows += role_org[rr] + role_org[nrows + rr] > 0;
+	if (ncols == 0 || nroles == 0) {
+		free(role_org);
+		return;		/* nobody takes part: the text says so */
+	}
+	/* Table and note on one page, with the text before; the chart
+	 * with them unless that leaves a page half empty. */
+	keep = doc_add(parent, DOC_KEEP, NULL, 0);
+	keep->keep_prev = true;
 	w[0] = 4.4;
 	for (size_t k = 0; k <= ncols; k++)
 		w[k + 1] = 1.4;
-	t = docs_table(parent, w, ncols + 2, 1);
+	t = docs_table(keep, w, ncols + 2, 1);
 	r = docs_row(t);
-	docs_cell(r, label_get(p->lang, LABEL_ORG), DOC_BOLD, 9);
+	docs_cell(r, label_get(p->lang, norgrows > 1 ? LABEL_ORG : LABEL_ROLE),
+	    DOC_BOLD, 9);
 	for (size_t k = 0; k < ncols; k++)
-		docs_cell(r, label_gender(p->lang, gorder[k],
-		    LABEL_FORM_DOCS), DOC_BOLD, 9);
+		docs_cell(r, label_gender(p->lang, cols[k], LABEL_FORM_DOCS),
+		    DOC_BOLD, 9);
 	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
 	for (int role = 0; role < ROLE__MAX; role++) {
-		struct stats_table *tb = stats_table_new(1, nrows ? nrows : 1,
-		    ncols);
+		struct stats_table *tb;
 
-		tb->sensitive = true;
+		if (programme_count(p, (enum role)role, GENDER__MAX, false) == 0)
+			continue;
+		tb = stats_table_new(1, nrows, ncols);
+		tb->sensitive = protect;
 		for (size_t i = 0; i < p->npeople; i++) {
 			const struct person *q = &p->people[i];
-			size_t k = 0;
 
 			if ((int)q->role != role ||
-			    q->status == STATUS_WITHDRAWN)
+			    q->status == STATUS_WITHDRAWN ||
+			    (unsigned)q->gender >= GENDER__MAX ||
+			    colof[q->gender] < 0)
 				continue;
-			while (k + 1 < ncols && gorder[k] != q->gender)
-				k++;
 			cell_add(tb, q->org >= 0 ? (size_t)q->org : p->norgs,
-			    k);
+			    (size_t)colof[q->gender]);
 		}
 		for (size_t c0 = 0; c0 <= 1; c0++)
 			for (size_t i = 0; i <= tb->nrows; i++)
@@ -283,7 +322,8 @@ participation(struct doc_block *parent, const struct docs_env *env)
 					if (i == tb->nrows || k == tb->ncols)
 						stats_cell(tb, c0, i, k)->
 						    flags |= STATS_CELL_PUBLIC;
-		stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
+		if (protect)
+			stats_protect_table(tb, STATS_MIN_CELL_DEFAULT);
 		r = docs_row(t);
 		docs_cell(r, docs_cap(wording_roles(p->lang, p->wording, role)),
 		    DOC_BOLD, 9);
@@ -293,6 +333,9 @@ participation(struct doc_block *parent, const struct docs_env *env)
 			docs_cell(r, num, DOC_BOLD, 9);
 		}
 		for (size_t rr = 0; rr < nrows; rr++) {
+			if (role_org[(size_t)role * nrows + rr] == 0 ||
+			    norgrows < 2)
+				continue;	/* nobody of the role there */
 			r = docs_row(t);
 			docs_set_lang(docs_cell(r, rr < p->norgs ?
 			    compose_org(p, (int)rr) : DOCS_LANG(p,
@@ -314,40 +357,52 @@ participation(struct doc_block *parent, const struct docs_env *env)
 		}
 		stats_table_free(tb);
 	}
+	free(role_org);
 	if (suppressed)
-		docs_para(parent, DOCS_LANG(p, ". = weniger als drei Fälle "
+		docs_para(keep, DOCS_LANG(p, ". = weniger als drei Fälle "
 		    "oder zum Schutz solcher Fälle nicht ausgewiesen.",
 		    ". = fewer than three cases, or withheld to protect such "
 		    "cases."), DOC_ALIGN_LEFT, 8.5, DOC_ITALIC);
 
 	/* The chart: people taking part by role and gender (figures that
-	 * are always published). */
+	 * are always published), a group of bars per gender somebody has. */
 	memset(&c, 0, sizeof(c));
 	c.title = DOCS_LANG(p, "Teilnehmende nach Rolle und Geschlecht",
 	    "Participants by role and gender");
-	for (int g = GENDER_F; g <= GENDER__MAX; g++) {
-		enum gender gg = g == GENDER__MAX ? GENDER_UNKNOWN :
-		    (enum gender)g;
-
-		if (gg == GENDER_UNKNOWN && programme_count(p, ROLE_MENTEE, gg,
-		    false) + programme_count(p, ROLE_MENTOR, gg, false) == 0)
-			continue;
-		cats[c.ncat] = label_gender(p->lang, gg, LABEL_FORM_DOCS);
+	for (size_t k = 0; k < ncols; k++) {
+		cats[c.ncat] = label_gender(p->lang, cols[k], LABEL_FORM_DOCS);
 		for (int role = 0; role < ROLE__MAX; role++)
 			vals[role][c.ncat] = (double)programme_count(p,
-			    (enum role)role, gg, false);
+			    (enum role)role, cols[k], false);
 		c.ncat++;
 	}
 	role_chart(parent, env, c.title, cats, c.ncat, vals[0], vals[1],
-	    DOCS_LANG(p, "Personen", "People"));
+	    DOCS_LANG(p, "Personen", "People"), true);
 }
 
+/*
+ * A block without data says so in one sentence, but only where its
+ * section has said nothing yet: the default texts already say "Eine
+ * Abschlussbefragung liegt nicht vor.", and two such sentences in a row
+ * read as a mistake. A block the text did not place (appended after the
+ * last section) says nothing when it has nothing to show.
+ */
 static void
-no_data(struct doc_block *parent, const struct programme *p)
+no_data(struct doc_block *parent, const struct programme *p,
+    const char *de, const char *en)
 {
-	docs_para(parent, DOCS_LANG(p, "Dazu liegen keine Angaben aus der "
-	    "Befragung vor.", "The survey has no answers to this."),
-	    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+	if (parent->last != NULL && parent->last->kind != DOC_HEADING)
+		return;
+	docs_para(parent, DOCS_LANG(p, de, en), DOC_ALIGN_LEFT, 0,
+	    DOC_ITALIC);
+}
+
+/* The sentence of a chart of survey answers nobody gave. */
+static void
+no_answers(struct doc_block *parent, const struct programme *p)
+{
+	no_data(parent, p, "Dazu liegen keine Angaben aus der Befragung vor.",
+	    "The survey has no answers to this.");
 }
 
 static void
@@ -365,13 +420,13 @@ satisfaction(struct doc_block *parent, const struct docs_env *env,
 			any += f->satisfaction[r][k + 1];
 		}
 	if (any == 0) {
-		no_data(parent, p);
+		no_answers(parent, p);
 		return;
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zufriedenheit (1 = gar nicht, "
 	    "5 = sehr zufrieden)", "Satisfaction (1 = not at all, 5 = very "
 	    "satisfied)"), (const char **)cats, 5, v[0], v[1],
-	    DOCS_LANG(p, "Antworten", "Answers"));
+	    DOCS_LANG(p, "Antworten", "Answers"), false);
 }
 
 static void
@@ -395,87 +450,103 @@ meetings(struct doc_block *parent, const struct docs_env *env,
 		}
 	}
 	if (any == 0) {
-		no_data(parent, p);
+		no_answers(parent, p);
 		return;
 	}
 	role_chart(parent, env, DOCS_LANG(p, "Zahl der Tandemtreffen",
 	    "Tandem meetings held"), cats, n, v[0], v[1], DOCS_LANG(p,
-	    "Antworten", "Answers"));
+	    "Antworten", "Answers"), false);
 }
 
+/*
+ * Career moves by kind, during the period and after its end: a kind
+ * nobody reached is left out, and so is the column "after the end" while
+ * nothing is known after it (a report written at the end of the
+ * programme), with the total that would repeat the only column.
+ */
 static void
 outcomes(struct doc_block *parent, const struct docs_env *env,
     const struct figures *f)
 {
 	const struct programme *p = env->p;
-	static const double w[] = { 4, 2, 2, 1.6 };
+	static const double w3[] = { 4, 2, 2, 1.6 }, w1[] = { 4, 2 };
 	const char *cats[OUTCOME__MAX];
 	double v[2][OUTCOME__MAX];
-	struct doc_block *t, *r;
+	struct doc_block *keep, *t, *r;
 	struct chart c;
 	char num[32];
-	size_t any = 0, sum[3] = { 0, 0, 0 };
+	size_t any = 0, sum[3] = { 0, 0, 0 }, nkinds = 0;
+	bool after = false;
 
-	for (int k = 0; k < OUTCOME__MAX; k++)
+	for (int k = 0; k < OUTCOME__MAX; k++) {
 		any += f->outcomes[k][0] + f->outcomes[k][1] +
 		    f->outcomes[k][2];
+		after |= f->outcomes[k][1] > 0;
+	}
 	if (any == 0) {
-		docs_para(parent, DOCS_LANG(p, "Es sind keine beruflichen "
-		    "Veränderungen erfasst.", "No career moves are recorded."),
-		    DOC_ALIGN_LEFT, 0, DOC_ITALIC);
+		no_data(parent, p, "Es sind keine beruflichen Veränderungen "
+		    "erfasst.", "No career moves are recorded.");
 		return;
 	}
-	/* Table and chart on one page, with the text before. */
-	parent = doc_add(parent, DOC_KEEP, NULL, 0);
-	parent->keep_prev = true;
-	t = docs_table(parent, w, 4, 1);
+	/* The table on the page of the text before; the chart with them
+	 * unless that leaves a page half empty. */
+	keep = doc_add(parent, DOC_KEEP, NULL, 0);
+	keep->keep_prev = true;
+	t = docs_table(keep, after ? w3 : w1, after ? 4 : 2, 1);
 	r = docs_row(t);
 	docs_cell(r, label_get(p->lang, LABEL_OUTCOMES), DOC_BOLD, 9);
 	docs_cell(r, DOCS_LANG(p, "während der Laufzeit", "During the "
 	    "period"), DOC_BOLD, 9);
-	docs_cell(r, DOCS_LANG(p, "nach dem Ende", "After the end"), DOC_BOLD,
-	    9);
-	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	if (after) {
+		docs_cell(r, DOCS_LANG(p, "nach dem Ende", "After the end"),
+		    DOC_BOLD, 9);
+		docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
+	}
 	for (int k = 0; k < OUTCOME__MAX; k++) {
 		/* Before the start counts as during: the programme had
 		 * begun its selection. */
 		size_t in = f->outcomes[k][0] + f->outcomes[k][2];
-		size_t after = f->outcomes[k][1];
+		size_t aft = f->outcomes[k][1];
 
+		sum[0] += in;
+		sum[1] += aft;
+		if (in + aft == 0)
+			continue;	/* a kind nobody reached */
 		r = docs_row(t);
 		docs_cell(r, label_outcome_kind(p->lang, k, LABEL_FORM_DOCS), 0,
 		    9);
 		snprintf(num, sizeof(num), "%zu", in);
 		docs_cell(r, num, 0, 9);
-		snprintf(num, sizeof(num), "%zu", after);
-		docs_cell(r, num, 0, 9);
-		snprintf(num, sizeof(num), "%zu", in + after);
-		docs_cell(r, num, DOC_BOLD, 9);
-		sum[0] += in;
-		sum[1] += after;
-		cats[k] = label_outcome_kind(p->lang, k, LABEL_FORM_DOCS);
-		v[0][k] = (double)in;
-		v[1][k] = (double)after;
+		if (after) {
+			snprintf(num, sizeof(num), "%zu", aft);
+			docs_cell(r, num, 0, 9);
+			snprintf(num, sizeof(num), "%zu", in + aft);
+			docs_cell(r, num, DOC_BOLD, 9);
+		}
+		cats[nkinds] = label_outcome_kind(p->lang, k, LABEL_FORM_DOCS);
+		v[0][nkinds] = (double)in;
+		v[1][nkinds] = (double)aft;
+		nkinds++;
 	}
 	sum[2] = sum[0] + sum[1];
 	r = docs_row(t);
 	docs_cell(r, label_get(p->lang, LABEL_TOTAL), DOC_BOLD, 9);
-	for (int i = 0; i < 3; i++) {
+	for (int i = 0; i < (after ? 3 : 1); i++) {
 		snprintf(num, sizeof(num), "%zu", sum[i]);
 		docs_cell(r, num, DOC_BOLD, 9);
 	}
 	memset(&c, 0, sizeof(c));
 	c.title = DOCS_LANG(p, "Berufliche Veränderungen der Teilnehmenden",
 	    "Career moves of participants");
-	c.ncat = OUTCOME__MAX;
+	c.ncat = nkinds;
 	c.cats = cats;
-	c.nseries = 2;
+	c.nseries = after ? 2 : 1;
 	c.series[0] = DOCS_LANG(p, "während der Laufzeit", "During");
 	c.series[1] = DOCS_LANG(p, "nach dem Ende", "After the end");
 	c.v[0] = v[0];
 	c.v[1] = v[1];
 	c.unit = DOCS_LANG(p, "Anzahl", "Number");
-	bar_chart(parent, env, &c);
+	bar_chart(parent, env, &c, true);
 }
 
 static void

@@ -155,6 +155,12 @@ struct doc_block {
 					   it and the block before it (a
 					   chart stays with its heading and
 					   introduction) */
+	bool		 loose_prev;	/* with keep_prev: unless keeping
+					   would leave more than half of the
+					   page before empty (a chart after
+					   a table begins the next page
+					   rather than move text, table and
+					   chart on together) */
 
 	bool		 restart_pages;	/* page break: the next page is
 					   page 1 of a new document in a

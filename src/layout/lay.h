@@ -60,6 +60,9 @@ struct vitem {
 	bool		 keep_prev;	/* no page break before this item */
 	bool		 weak_break;	/* kept, but the break to take when
 					   its keep group fills a page */
+	bool		 loose_break;	/* kept, but the break to take when
+					   keeping would leave more than
+					   half of the page empty */
 	double		 h;		/* advance */
 	double		 asc;		/* baseline below the top */
 	double		 dy;		/* in a box: top below the box top */

@@ -373,6 +373,7 @@ flow_keep(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		for (size_t i = before; i <= start; i++)
 			L->vl.v[i].keep_prev = true;
 		L->vl.v[start].weak_break = true;
+		L->vl.v[start].loose_break = b->loose_prev;
 	} else if (start < L->vl.n)
 		L->vl.v[start].keep_prev = false;
 }

@@ -9,8 +9,9 @@
 
 /*
  * Cut the list into pages: each page takes items as long as they fit and
- * ends at the last allowed break; a page that cannot be broken anywhere
- * legal is cut where it overflows.
+ * ends at the last allowed break, or at a later loose keep when the
+ * allowed break would leave more than half of the page empty; a page
+ * that cannot be broken anywhere legal is cut where it overflows.
  */
 struct page *
 lay_paginate(struct lay *L, size_t *npages)
@@ -23,7 +24,8 @@ lay_paginate(struct lay *L, size_t *npages)
 	while (k < n) {
 		struct page pg = { 0 };
 		double y = 0, avail = body;
-		size_t j, last_ok = NONE, last_weak = NONE;
+		size_t j, last_ok = NONE, last_weak = NONE, last_loose = NONE;
+		double y_ok = 0;
 
 		while (k < n && (v[k].kind == V_GLUE || v[k].kind == V_BREAK))
 			k++;
@@ -50,8 +52,12 @@ lay_paginate(struct lay *L, size_t *npages)
 		for (j = k; j < n; j++) {
 			if (v[j].kind == V_BREAK)
 				break;
-			if (j > k && !v[j].keep_prev && y <= avail + 0.01)
+			if (j > k && !v[j].keep_prev && y <= avail + 0.01) {
 				last_ok = j;
+				y_ok = y;
+			}
+			if (j > k && v[j].loose_break && y <= avail + 0.01)
+				last_loose = j;
 			if (j > k && v[j].weak_break && y <= avail + 0.01)
 				last_weak = j;
 			if (v[j].kind != V_GLUE && y + v[j].h > avail + 0.01)
@@ -60,6 +66,9 @@ lay_paginate(struct lay *L, size_t *npages)
 		}
 		if (j == n || v[j].kind == V_BREAK)
 			pg.end = j;
+		else if (last_ok != NONE && last_loose != NONE &&
+		    last_loose > last_ok && y_ok < avail / 2)
+			pg.end = last_loose;
 		else if (last_ok != NONE)
 			pg.end = last_ok;
 		else if (last_weak != NONE)

@@ -16,6 +16,7 @@
 #include "compose/compose.h"
 #include "compose/figures.h"
 #include "compose/fit.h"
+#include "compose/grammar.h"
 #include "device/font.h"
 #include "compose/labels.h"
 #include "compose/placeholder.h"
@@ -1147,7 +1148,7 @@ test_conditions(void)
 	CHECK_STR(xp(&c, "{{Events.count as=words}}, {{events.count "
 	    "kind=closing as=words-f}}, {{events.count kind=closing "
 	    "as=words}}, {{events.count kind=workshop as=words}}", &e),
-	    "Zwei, eine, ein, null");
+	    "Zwei, eine, ein, keine");
 	CHECK_STR(xp(&c, "{{programme.months as=words}}", &e), "15");
 	CHECK_STR(xp(&c, "{{programme.title as=words}}", &e),
 	    "Interkommunales Cross-Mentoring");
@@ -1155,6 +1156,147 @@ test_conditions(void)
 	    "placeholder 'tandems.count'");
 	sb_free(&text);
 	sb_free(&types);
+	programme_free(p);
+}
+
+/* grammar_part into a fresh buffer. */
+static const char *
+part(enum lang l, long n, long whole, enum genus g, enum gcase c,
+    const char *sg, const char *pl)
+{
+	static struct strbuf sb;
+
+	sb_clear(&sb);
+	grammar_part(&sb, l, n, whole, g, c, sg, pl);
+	return sb_str(&sb);
+}
+
+/* Number words agree with their noun; a part of a whole reads true on
+ * the edge counts 0, 1, 2 and all (issue 16). */
+static void
+test_grammar(void)
+{
+	struct programme *p = sample();
+	struct compose_ctx c;
+	struct strbuf sb = STRBUF_INIT;
+	int e;
+
+	/* No count reads "null"; "ein" takes the case of its noun. */
+	CHECK_STR(grammar_number(LANG_DE, 0, GENUS_M, GCASE_NOM), "keine");
+	CHECK_STR(grammar_number(LANG_DE, 0, GENUS_F, GCASE_ACC), "keine");
+	CHECK_STR(grammar_number(LANG_DE, 0, GENUS_N, GCASE_DAT), "keinen");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_ANY, GCASE_NOM), "ein");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_M, GCASE_ACC), "einen");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_M, GCASE_DAT), "einem");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_F, GCASE_NOM), "eine");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_F, GCASE_DAT), "einer");
+	CHECK_STR(grammar_number(LANG_DE, 1, GENUS_N, GCASE_ACC), "ein");
+	CHECK_STR(grammar_number(LANG_DE, 2, GENUS_M, GCASE_ACC), "zwei");
+	CHECK_STR(grammar_number(LANG_DE, 12, GENUS_F, GCASE_NOM), "zwölf");
+	CHECK_STR(grammar_number(LANG_DE, 13, GENUS_F, GCASE_NOM), NULL);
+	CHECK_STR(grammar_number(LANG_DE, -1, GENUS_F, GCASE_NOM), NULL);
+	CHECK_STR(grammar_number(LANG_EN, 0, GENUS_ANY, GCASE_NOM), "no");
+	CHECK_STR(grammar_number(LANG_EN, 1, GENUS_M, GCASE_ACC), "one");
+	CHECK_STR(grammar_number(LANG_EN, 2, GENUS_ANY, GCASE_NOM), "two");
+	grammar_count(&sb, LANG_EN, 0, GENUS_ANY, GCASE_NOM, NULL, NULL);
+	CHECK_STR(sb_str(&sb), "none");
+	sb_clear(&sb);
+	grammar_count(&sb, LANG_DE, 1, GENUS_M, GCASE_NOM, NULL, NULL);
+	CHECK_STR(sb_str(&sb), "einer");
+	sb_clear(&sb);
+	grammar_count(&sb, LANG_DE, 17, GENUS_F, GCASE_NOM, "Frau", "Frauen");
+	CHECK_STR(sb_str(&sb), "17 Frauen");
+	sb_free(&sb);
+
+	/* Women among ten mentees: 0, 1, 2, all. */
+	CHECK_STR(part(LANG_DE, 0, 10, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "darunter keine Frauen");
+	CHECK_STR(part(LANG_DE, 1, 10, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "darunter eine Frau");
+	CHECK_STR(part(LANG_DE, 2, 10, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "darunter zwei Frauen");
+	CHECK_STR(part(LANG_DE, 10, 10, GENUS_F, GCASE_NOM, "Frau",
+	    "Frauen"), "alle Frauen");
+	CHECK_STR(part(LANG_DE, 15, 15, GENUS_F, GCASE_NOM, "Frau",
+	    "Frauen"), "alle Frauen");
+	CHECK_STR(part(LANG_DE, 14, 15, GENUS_F, GCASE_NOM, "Frau",
+	    "Frauen"), "darunter 14 Frauen");
+	/* A whole of two or one. */
+	CHECK_STR(part(LANG_DE, 2, 2, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "beide Frauen");
+	CHECK_STR(part(LANG_DE, 1, 2, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "darunter eine Frau");
+	CHECK_STR(part(LANG_DE, 1, 1, GENUS_F, GCASE_NOM, "Frau", "Frauen"),
+	    "eine Frau");
+	/* The case after "darunter" is the case of the whole. */
+	CHECK_STR(part(LANG_DE, 1, 6, GENUS_M, GCASE_ACC, "Workshop",
+	    "Workshops"), "darunter einen Workshop");
+	CHECK_STR(part(LANG_DE, 1, 6, GENUS_M, GCASE_NOM, "Workshop",
+	    "Workshops"), "darunter ein Workshop");
+	CHECK_STR(part(LANG_DE, 1, 6, GENUS_N, GCASE_ACC, "Netzwerktreffen",
+	    "Netzwerktreffen"), "darunter ein Netzwerktreffen");
+	CHECK_STR(part(LANG_DE, 3, 3, GENUS_F, GCASE_DAT, "Frau", "Frauen"),
+	    "allen Frauen");
+	CHECK_STR(part(LANG_DE, 2, 2, GENUS_M, GCASE_DAT, NULL, NULL),
+	    "beiden");
+	/* Without a noun the number stands for it. */
+	CHECK_STR(part(LANG_DE, 1, 3, GENUS_M, GCASE_NOM, NULL, NULL),
+	    "darunter einer");
+	CHECK_STR(part(LANG_DE, 3, 3, GENUS_F, GCASE_NOM, NULL, NULL),
+	    "alle");
+	/* English. */
+	CHECK_STR(part(LANG_EN, 0, 10, GENUS_ANY, GCASE_NOM, "woman",
+	    "women"), "including no women");
+	CHECK_STR(part(LANG_EN, 1, 10, GENUS_ANY, GCASE_NOM, "woman",
+	    "women"), "including one woman");
+	CHECK_STR(part(LANG_EN, 2, 2, GENUS_ANY, GCASE_NOM, "woman",
+	    "women"), "both women");
+	CHECK_STR(part(LANG_EN, 10, 10, GENUS_ANY, GCASE_NOM, "woman",
+	    "women"), "all women");
+	CHECK_STR(part(LANG_EN, 1, 1, GENUS_ANY, GCASE_NOM, "woman",
+	    "women"), "one woman");
+
+	/* The same through placeholders (tandem-texts(5)). */
+	fx_capture();
+	compose_ctx_init(&c, p, COMPOSE_REPORT);
+	CHECK_STR(xp(&c, "{{events.count kind=workshop as=words}}", &e),
+	    "keine");
+	CHECK_STR(xp(&c, "{{events.count kind=closing as=words-m case=acc}}",
+	    &e), "einen");
+	CHECK_STR(xp(&c, "{{events.count as=words-f noun=Veranstaltung/"
+	    "Veranstaltungen}}", &e), "zwei Veranstaltungen");
+	CHECK_STR(xp(&c, "{{events.count kind=closing as=words-f "
+	    "noun=Veranstaltung/Veranstaltungen}}", &e), "eine Veranstaltung");
+	CHECK_STR(xp(&c, "{{events.count kind=closing among=kind as=words-m "
+	    "case=acc noun=Workshop/Workshops}}", &e),
+	    "darunter einen Workshop");
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f among=gender "
+	    "as=words-f noun=Frau/Frauen}}", &e), "darunter eine Frau");
+	CHECK_STR(xp(&c, "{{count role=mentee gender=d among=gender "
+	    "as=words-f noun=Person/Personen}}", &e),
+	    "darunter keine Personen");
+	p->people[1].gender = GENDER_F;		/* both mentees women */
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f among=gender "
+	    "as=words-f noun=Frau/Frauen}}", &e), "beide Frauen");
+	fx_person(p, "p04", ROLE_MENTEE, GENDER_F, NULL, "Eva", "Ott", 0);
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f among=gender "
+	    "as=words-f noun=Frau/Frauen}}", &e), "alle Frauen");
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f among=gender}}", &e),
+	    "alle");
+	p->lang = LANG_EN;
+	CHECK_STR(xp(&c, "{{count role=mentee gender=f among=gender "
+	    "noun=woman/women}}", &e), "all women");
+	CHECK_STR(xp(&c, "{{events.count kind=workshop as=words}}", &e),
+	    "no");
+	p->lang = LANG_DE;
+	xp_err(&c, "{{events.count kind=closing as=words case=acc}}",
+	    "needs the gender of the noun counted");
+	xp_err(&c, "{{events.count kind=closing case=gen}}",
+	    "invalid value 'gen'");
+	xp_err(&c, "{{count role=mentee among=gender}}",
+	    "among=gender names no argument");
+	xp_err(&c, "{{programme.title noun=A/B}}", "need a count");
+	xp_err(&c, "{{count noun=/B}}", "invalid value '/B'");
 	programme_free(p);
 }
 
@@ -1167,6 +1309,7 @@ main(void)
 	test_placeholders();
 	test_tree();
 	test_conditions();
+	test_grammar();
 	test_figures();
 	test_fit();
 	test_balance();
