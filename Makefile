@@ -77,7 +77,7 @@ test: check
 # Regenerate every stored expected file (golden cases, structure dumps):
 # each test shows its differences and overwrites; then the list of what
 # changed, for review before committing.
-regen: $(BIN)
+regen: $(BIN) $(UNIT_BINS)
 	@LC_ALL=C REGEN=1 sh tests/run.sh $(BUILD)
 	@git diff --stat -- tests/golden tests/data 2>/dev/null || true
 
