@@ -428,8 +428,10 @@ cmd_check(int argc, char *argv[])
 	p = load_programme(argv[1]);
 	dir = programme_dir(argv[1]);
 	/* The logos as build sees them: the same check, the same warnings. */
-	if (p != NULL)
+	if (p != NULL) {
 		docs_check_logos(p, p->dir ? p->dir : dir);
+		docs_certificate_check_place(p);
+	}
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;

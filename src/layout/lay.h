@@ -195,6 +195,10 @@ struct pstyle {
 	enum doc_align	 align;
 	double		 indent;	/* first line */
 	bool		 keep_lines;	/* no break between the lines */
+	bool		 balance;	/* a title: lines as even as their
+					   number allows, broken after a
+					   hyphen only when no break between
+					   words gives as few lines */
 };
 
 /* lay_vlist.c: the vertical list and structure tags. */

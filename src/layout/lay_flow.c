@@ -84,6 +84,7 @@ flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	ps.color = t->heading_color;
 	ps.align = b->align != DOC_ALIGN_DEFAULT ? b->align : DOC_ALIGN_LEFT;
 	ps.keep_lines = true;
+	ps.balance = true;
 	if (t->heading[lv].new_page && L->vl.n > 0 && c->depth == 0) {
 		lay_vl_add(L, V_BREAK, 0);
 		L->pending = 0;
