@@ -129,6 +129,14 @@ struct layout_run {
 		struct hyph	*h;		/* NULL: no patterns */
 	}		 hyphs[8];		/* patterns by language */
 	size_t		 nhyphs;
+	char		*hyph_keep;		/* words never hyphenated,
+						   one text (layout_hyph_keep) */
+	size_t		 hyph_keep_len;
+	struct {
+		char	*lang, *file, *text;	/* layout_hyph_words() */
+		size_t	 len;
+	}		*hyph_lists;
+	size_t		 nhyph_lists;
 };
 
 struct lay {

@@ -17,6 +17,9 @@
 
 /* ---- fonts and text ------------------------------------------------ */
 
+static struct hyph	*hyph_apply(struct layout_run *, struct hyph *,
+			    const char *);
+
 /* The patterns of a language (the document's if NULL), loaded once per
  * run; NULL if there are none. */
 static struct hyph *
@@ -38,8 +41,61 @@ hyph_for(struct lay *L, const char *lang)
 		return L->hyph = NULL;
 	snprintf(run->hyphs[run->nhyphs].lang, sizeof(run->hyphs[0].lang),
 	    "%s", lang);
-	run->hyphs[run->nhyphs].h = hyph_open(lang);
+	run->hyphs[run->nhyphs].h = hyph_apply(run, hyph_open(lang), lang);
 	return L->hyph = run->hyphs[run->nhyphs++].h;
+}
+
+/* Enter the run's words into patterns just opened for lang: the names
+ * never hyphenated, then the programme's own lists of that language
+ * (which thus win). Returns h. */
+static struct hyph *
+hyph_apply(struct layout_run *run, struct hyph *h, const char *lang)
+{
+	if (h == NULL)
+		return NULL;
+	if (run->hyph_keep != NULL)
+		hyph_keep(h, run->hyph_keep, run->hyph_keep_len);
+	for (size_t i = 0; i < run->nhyph_lists; i++)
+		if (strncmp(run->hyph_lists[i].lang, lang, 2) == 0)
+			hyph_words(h, run->hyph_lists[i].file,
+			    run->hyph_lists[i].text, run->hyph_lists[i].len,
+			    true);
+	return h;
+}
+
+int
+layout_hyph_words(struct layout_run *run, const char *lang, const char *file,
+    const char *text, size_t len)
+{
+	int errors = hyph_words(NULL, file, text, len, false);
+
+	run->hyph_lists = xrealloc(run->hyph_lists, (run->nhyph_lists + 1) *
+	    sizeof(*run->hyph_lists));
+	run->hyph_lists[run->nhyph_lists].lang = xstrdup(lang);
+	run->hyph_lists[run->nhyph_lists].file = xstrdup(file);
+	run->hyph_lists[run->nhyph_lists].text = xstrndup(text, len);
+	run->hyph_lists[run->nhyph_lists].len = len;
+	run->nhyph_lists++;
+	/* Patterns opened already take the words too. */
+	for (size_t i = 0; i < run->nhyphs; i++)
+		if (run->hyphs[i].h != NULL &&
+		    strncmp(run->hyphs[i].lang, lang, 2) == 0)
+			hyph_words(run->hyphs[i].h, file, text, len, true);
+	return errors;
+}
+
+void
+layout_hyph_keep(struct layout_run *run, const char *text)
+{
+	size_t n = strlen(text);
+
+	run->hyph_keep = xrealloc(run->hyph_keep, run->hyph_keep_len + n + 2);
+	memcpy(run->hyph_keep + run->hyph_keep_len, text, n);
+	run->hyph_keep_len += n;
+	run->hyph_keep[run->hyph_keep_len++] = '\n';
+	run->hyph_keep[run->hyph_keep_len] = '\0';
+	for (size_t i = 0; i < run->nhyphs; i++)
+		hyph_keep(run->hyphs[i].h, text, n);
 }
 
 void
