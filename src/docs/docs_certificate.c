@@ -100,14 +100,20 @@ fit_name(struct doc_block *b, const struct docs_env *env, const char *name,
 
 /*
  * Keep every mention of the holder's name in a paragraph of running text
- * on one line: its spaces become no-break spaces (within a run).
+ * (set at size points) on one line: its spaces become no-break spaces
+ * (within a run). A name wider than most of a line is left as it is.
  */
 static void
-keep_names(struct doc_block *b, const char *name)
+keep_names(struct doc_block *b, const struct docs_env *env, const char *name,
+    double size)
 {
 	size_t nlen = strlen(name);
+	struct font *f;
 
-	if (nlen == 0 || strchr(name, ' ') == NULL)
+	if (nlen == 0 || strchr(name, ' ') == NULL || env->t == NULL ||
+	    (f = template_font(env->t, DOC_FONT_BODY, 0)) == NULL ||
+	    layout_text_width(f, name, nlen) * size / 1000 > 0.8 *
+	    (env->t->page_w - env->t->left - env->t->right))
 		return;
 	for (size_t i = 0; i < b->nruns; i++) {
 		struct doc_run *r = &b->runs[i];
@@ -535,7 +541,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 			after_title = 1;
 		} else {
 			b->size = 12.5 * kt;
-			keep_names(b, sb_str(&name));
+			keep_names(b, env, sb_str(&name), b->size);
 			if (b->next != NULL)	/* not the place and date */
 				balance_para(b, env, b->size);
 			/* A new sentence after the programme's title
@@ -689,7 +695,8 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		k++;
 	}
 	*step = (int)k;
-	/* Shrunk below the text's size to stay on one line: said once. */
+	/* Shrunk to the text's size or below to stay on one line (sizes
+	 * relative to the tightening's): said once. */
 	if (first && name_pt < NAME_MIN_PT - 0.05) {
 		struct strbuf nm = STRBUF_INIT;
 

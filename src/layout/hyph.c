@@ -442,9 +442,9 @@ ending(const char *rest)
  * The break points of a lowercase key (letters letters) from the
  * exceptions, as byte offsets into key: a whole word as listed; a word
  * that begins with a first part of compounds (the longest) at that
- * part's points, its joint and the points of the rest where it is in the
- * list itself (a word, or a compound again), else nowhere: compounds
- * break at their joints. Returns -1 when no exception applies.
+ * part's points, its joint and the points of the rest (itself looked up,
+ * else from the patterns), never inside the first part elsewhere.
+ * Returns -1 when no exception applies.
  */
 static long
 exception(struct hyph *h, const char *key, size_t klen, size_t letters,
@@ -477,9 +477,12 @@ exception(struct hyph *h, const char *key, size_t klen, size_t letters,
 		points[np++] = (unsigned short)letter_off(key, klen, e->pts[k]);
 	joint = best;
 	points[np++] = (unsigned short)joint;
-	/* The rest only where the list says: at the joints. */
+	/* The rest as a word of its own: listed, or from the patterns
+	 * (two letters at least from the joint). */
 	nr = exception(h, key + joint, klen - joint, letters - e->letters,
 	    points + np, depth + 1);
+	if (nr < 0)
+		nr = (long)patterns(h, key + joint, klen - joint, points + np);
 	for (long k = 0; k < nr && np < HYPH_MAX_POINTS; k++, np++)
 		points[np] = (unsigned short)(points[np] + joint);
 	return (long)np;

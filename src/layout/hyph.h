@@ -29,9 +29,9 @@ void		 hyph_free(struct hyph *);
  * holds one word per line with hyphens at its allowed break points
  * ("Ar-beits-zeit-ma-nage-ment"; none: never broken), or, ending in a
  * hyphen, the first part of compounds ("Tandem-": "Tandemtreffen" breaks
- * at the joint only, "Tandem-treffen", and at the points of the first
- * part and of the rest where that is listed too; the rest must have three
- * letters or more and be no mere ending such as "-erin").
+ * at the joint, "Tandem-tref-fen", never inside the first part where it
+ * shows no point; the rest, of three letters or more and no mere ending
+ * such as "-erin", is hyphenated as a word of its own).
  * Lines starting with '#' and empty lines are skipped; case does not
  * matter; a later entry replaces an earlier one. Every line that is not
  * such a word is an error at file:line:col (unless quiet) and skipped.

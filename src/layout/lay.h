@@ -17,6 +17,7 @@
 #define LIST_INDENT	18	/* points per list level */
 #define QUOTE_INDENT	16	/* points per quote level */
 #define TOC_NUM_W	36	/* width of the page number column */
+#define ROW_PAD		4	/* space around a table cell's content */
 #define NONE		((size_t)-1)
 
 /* A piece of text placed on a line. */

@@ -645,7 +645,7 @@ flow_row(struct lay *L, const struct doc_block *r, const double *x,
     size_t ncols, const struct fctx *c, bool header, bool tagged,
     struct vitem *box)
 {
-	double pad = 4;
+	double pad = ROW_PAD;
 	size_t col = 0;
 
 	memset(box, 0, sizeof(*box));

@@ -16,11 +16,13 @@
 /*
  * The steps of tightening, tried one after the other until the section
  * takes a page less: the vertical spaces first (between paragraphs,
- * around headings), then the leading of the lines a little. Applied to
- * the whole section, so that its pages look alike.
+ * around headings, above and below the content of table cells), then the
+ * leading of the lines a little. Applied to the whole section, so that
+ * its pages look alike.
  */
 static const struct tight_step {
-	double	glue;		/* factor for the vertical spaces */
+	double	glue;		/* factor for the vertical spaces and the
+				   padding of table rows */
 	double	line;		/* factor for the height of text lines */
 } tight_steps[] = {
 	{ 0.8, 1 }, { 0.6, 1 }, { 0.45, 1 }, { 0.45, 0.98 }, { 0.4, 0.96 },
@@ -128,28 +130,35 @@ tighten(struct lay *L, size_t k0, size_t k1, struct page **pages,
     size_t first, size_t *np, size_t *cap)
 {
 	struct vitem *v = L->vl.v;
-	double *h = xcalloc(k1 - k0, sizeof(*h));
+	double *h = xcalloc(k1 - k0, sizeof(*h)), shifted = 0;
 	size_t was = *np - first;
 
 	for (size_t i = k0; i < k1; i++)
 		h[i - k0] = v[i].h;
-	for (size_t s = 0; s < TIGHT_STEPS; s++) {
+	for (size_t s = 0; s <= TIGHT_STEPS; s++) {
+		/* The last round puts everything back. */
+		double g = s < TIGHT_STEPS ? tight_steps[s].glue : 1;
+		double l = s < TIGHT_STEPS ? tight_steps[s].line : 1;
+		double shift = ROW_PAD * (1 - g);
+
 		for (size_t i = k0; i < k1; i++)
 			if (v[i].kind == V_GLUE)
-				v[i].h = h[i - k0] * tight_steps[s].glue;
+				v[i].h = h[i - k0] * g;
 			else if (v[i].kind == V_LINE)
-				v[i].h = h[i - k0] * tight_steps[s].line;
+				v[i].h = h[i - k0] * l;
+			else if (v[i].kind == V_BOX && v[i].table >= 0 &&
+			    h[i - k0] > 2 * ROW_PAD) {
+				/* A row's padding, above and below. */
+				v[i].h = h[i - k0] - 2 * shift;
+				for (size_t c = 0; c < v[i].nkids; c++)
+					v[i].kids[c].dy -= shift - shifted;
+			}
+		shifted = shift;
 		*np = first;
 		cut_section(L, k0, pages, np, cap);
-		if (*np - first < was) {
-			free(h);
-			return;
-		}
+		if (*np - first < was)
+			break;
 	}
-	for (size_t i = k0; i < k1; i++)
-		v[i].h = h[i - k0];
-	*np = first;
-	cut_section(L, k0, pages, np, cap);
 	free(h);
 }
 
