@@ -780,9 +780,10 @@ docs_certificate_check_place(const struct programme *p)
 	ct.text = docs_text_read(p, "certificate.md", &ct.file, &ct.len);
 	diag_pop(&quiet);
 	if (ct.text != NULL && uses_place(ct.text))
-		diag_warn(p->file, p->line, "the certificates carry no place "
-		    "(%s prints it): give the town they are signed in as "
-		    "<programme place=\"...\">", ct.file);
+		diag_warn(p->file, p->line, "the certificates carry no place: "
+		    "%s prints {{place}}, but <programme> has no place "
+		    "attribute; add the town they are signed in, e.g. "
+		    "place=\"K\xc3\xb6ln\"", ct.file);
 	free(ct.text);
 	free(ct.file);
 }
