@@ -102,7 +102,7 @@ test_hyph_words(void)
 		{ "Rahmenprogramms", "Rahmen-pro-gramms" },
 		{ "Karriereplanung", "Karriere-pla-nung" },
 		{ "Arbeitszeitmanagement", "Arbeits-zeit-ma-nage-ment" },
-		{ "Netzwerktreffen", "Netzwerk-tref-fen" },
+		{ "Netzwerktreffen", "Netz-werk-tref-fen" },
 		{ "Mentoringprogramm", "Mentoring-pro-gramm" },
 		{ "Führungskräfte", "Führungs-kräfte" },
 		/* An ending is no compound; an inflected first part alone
