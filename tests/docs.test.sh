@@ -130,7 +130,7 @@ for f in m01 t01 t05 t12; do
 	    bad "certificate $f: short last line '$last'"
 done
 
-# A crowded certificate (a three-line title, a two-line name, three
+# A crowded certificate (a three-line title, a long name, three
 # signatories, one with a long office) is tightened onto one page, without
 # a warning; one that cannot fit is warned about with the person's line.
 mkdir -p "$tmp/crowd"
@@ -156,7 +156,7 @@ pdftotext "$tmp/crowdout/certificates/t12.pdf" - | tr '\n' ' ' |
     grep -q "Hohenzollern-Sigmaringen-Wittelsbach .*Urkunden-Nr" && ok ||
     bad "crowded t12: name or number missing"
 # Far too much text: warned about, still written.
-{ cat "$TOP/content/certificate.md"; for i in 1 2 3 4 5 6 7 8 9; do
+{ cat "$TOP/content/certificate.md"; for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16; do
 	printf '\nEin weiterer langer Absatz, der die Urkunde füllt, bis sie über die Seite hinausgeht, und noch ein paar Wörter mehr.\n'
 done; } >"$tmp/crowd/certificate.md"
 "$TANDEM" build "$tmp/crowd" -o "$tmp/crowdout2" --only certificates \

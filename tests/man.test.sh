@@ -128,7 +128,8 @@ for f in "$tmp"/ex/*.file; do
 	if grep -q '^tandem: ' "$k.want"; then
 		sed "s|$tmp/p/||" "$tmp/err" >"$tmp/got"
 	else
-		records <"$tmp/dump" >"$tmp/got"
+		# A no-break space (in dates) reads as a space.
+		records <"$tmp/dump" | sed 's/\xc2\xa0/ /g' >"$tmp/got"
 		[ -s "$tmp/err" ] && cat "$tmp/err" >>"$tmp/got"
 	fi
 	if diff -u "$k.want" "$tmp/got" >"$tmp/diff"; then ok

@@ -124,7 +124,7 @@ case "$h" in *Abschlussbericht) ok;; *) bad "report head: '$h'";; esac
 h=$(head_of "$de/tandems.pdf" 1)
 case "$h" in *Tandemübersicht) ok;; *) bad "tandems head: '$h'";; esac
 # The handbook's head: the whole title, as the chapter leaves room.
-h=$(head_of "$de/handbook.pdf" 4)
+h=$(head_of "$de/handbook.pdf" 3)
 case "$h" in
 "Interkommunales Cross-Mentoring Bergheim-Süd · Lindenau · Ostheim "*"Willkommen im Programm") ok;;
 *) bad "handbook head: '$h'";;
@@ -151,3 +151,44 @@ ndates=$(pdftotext -layout -f "$p" -l "$p" "$de/handbook.pdf" - 2>/dev/null |
     grep -cE '^ *[0-9]{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) 20[0-9]{2} ')
 [ "$p" != 0 ] && [ "$nev" -gt 0 ] && [ "$ndates" = "$nev" ] && ok ||
     bad "schedule on page $p: $ndates of $nev dates on one line"
+
+# 7. Pages used well: the table of contents on one page; no chapter that
+# spills a few lines onto a page of its own (the handbook of the sample
+# and of a generated programme of each kind); small tables whole.
+p=$(page_of "$de/handbook.pdf" "Inhalt")
+w=$(page_of "$de/handbook.pdf" "Willkommen im Programm")
+[ "$p" = 2 ] && [ "$w" = 3 ] && ok ||
+    bad "handbook: contents on page $p, the first chapter on page $w"
+# body_lines PDF: "page lines" for every page but the first and the last,
+# lines without the running head and foot.
+body_lines() {
+	n=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	i=2
+	while [ "$i" -lt "${n:-0}" ]; do
+		echo "$i $(pdftotext -layout -f "$i" -l "$i" "$1" - 2>/dev/null |
+		    grep -c '[^ ]')"
+		i=$((i + 1))
+	done
+}
+short_pages() {
+	body_lines "$1" | awk '$2 - 2 <= 5 { printf "%s(%d) ", $1, $2 - 2 }'
+}
+s=$(short_pages "$de/handbook.pdf")
+[ -z "$s" ] && ok || bad "sample handbook: pages with a few lines: $s"
+for k in internal cross partnership; do
+	sh "$TOP/bench/gen_programme.sh" 24 "$tmp/g$k" >/dev/null 2>&1
+	sed -i "s/kind=\"cross\"/kind=\"$k\"/" "$tmp/g$k/programme.xml"
+	"$TANDEM" build "$tmp/g$k" -o "$tmp/go$k" --only handbook,tandems \
+	    2>/dev/null && ok || bad "build generated $k failed"
+	s=$(short_pages "$tmp/go$k/handbook.pdf")
+	[ -z "$s" ] && ok || bad "$k handbook: pages with a few lines: $s"
+	p=$(page_of "$tmp/go$k/handbook.pdf" "Inhalt")
+	q=$(page_of "$tmp/go$k/handbook.pdf" "Willkommen im Programm")
+	[ "$q" = $((p + 1)) ] && ok ||
+	    bad "$k handbook: contents on page $p, the first chapter on page $q"
+	# The totals of the tandem overview (six rows) on one page.
+	same_page "$k-tandems" "$tmp/go$k/tandems.pdf" "Gesamt" \
+	    "Passung im Mittel"
+	same_page "$k-tandems" "$tmp/go$k/tandems.pdf" "Gesamt" \
+	    "Plätze (Kapazität)"
+done

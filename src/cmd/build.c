@@ -14,6 +14,7 @@
 #include "cmd/cmd.h"
 #include "compose/origin.h"
 #include "docs/docs.h"
+#include "docs/docs_hyph.h"
 #include "docs/docs_logo.h"
 #include "layout/layout.h"
 #include "layout/render.h"
@@ -158,6 +159,8 @@ cmd_build(int argc, char *argv[])
 	/* A character no font has is reported at its place in the data. */
 	dout.run = layout_run_new();
 	layout_set_origin(dout.run, compose_origin, p);
+	if ((rc = docs_hyphenation(p, p->dir ? p->dir : o.dir, dout.run)) != 0)
+		goto done;
 	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
 		docs_check_logos(p, p->dir ? p->dir : o.dir);
 	docs_check_metadata(p);

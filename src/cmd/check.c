@@ -14,6 +14,7 @@
 #include "cmd/cmd.h"
 #include "compose/compose.h"
 #include "docs/docs.h"
+#include "docs/docs_hyph.h"
 #include "docs/docs_logo.h"
 #include "layout/layout.h"
 #include "layout/render.h"
@@ -394,7 +395,7 @@ cmd_check(int argc, char *argv[])
 {
 	struct programme *p;
 	char *dir;
-	int trc, rc2;
+	int trc, rc2, hrc = 0;
 
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
@@ -415,12 +416,20 @@ cmd_check(int argc, char *argv[])
 	dir = programme_dir(argv[1]);
 	/* The logos as build sees them: the same check, the same warnings. */
 	if (p != NULL) {
+		struct layout_run *run = layout_run_new();
+
 		docs_check_logos(p, p->dir ? p->dir : dir);
 		docs_check_metadata(p);
+		docs_certificate_check_place(p);
+		if (docs_hyphenation(p, p->dir ? p->dir : dir, run) != 0)
+			hrc = -1;
+		layout_run_free(run);
 	}
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
+	if (hrc != 0 && trc == 0)
+		trc = hrc;
 	layout_done();
 	free(dir);
 	if (p == NULL)

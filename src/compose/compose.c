@@ -99,12 +99,9 @@ closing_event(const struct programme *p)
 const char *
 compose_place(const struct programme *p)
 {
-	const struct event *e;
-
-	if (p->place != NULL && p->place[0] != '\0')
-		return p->place;
-	e = closing_event(p);
-	return e != NULL ? e->place : NULL;
+	/* Never an event's venue: "Rathaus, den 24. April" names a room,
+	 * not the town a certificate is signed in. */
+	return p->place != NULL && p->place[0] != '\0' ? p->place : NULL;
 }
 
 struct date

@@ -53,8 +53,8 @@ const char	*compose_org(const struct programme *, int org);
 const char	*compose_org_short(const struct programme *, int org);
 
 /*
- * The place printed on certificates: programme@place, else the place of
- * the (last) closing event, else NULL.
+ * The place printed on certificates: programme@place, else NULL (never an
+ * event's place, which is a venue).
  */
 const char	*compose_place(const struct programme *);
 

@@ -456,10 +456,13 @@ label_date_long(struct strbuf *sb, enum lang l, struct date d)
 {
 	if (d.y == 0 || d.m < 1 || d.m > 12)
 		return;
+	/* No-break spaces: a date is never broken across lines. */
 	if (l == LANG_EN)
-		sb_addf(sb, "%d %s %d", d.d, label_month(l, d.m), d.y);
+		sb_addf(sb, "%d" NBSP "%s" NBSP "%d", d.d, label_month(l, d.m),
+		    d.y);
 	else
-		sb_addf(sb, "%d. %s %d", d.d, label_month(l, d.m), d.y);
+		sb_addf(sb, "%d." NBSP "%s" NBSP "%d", d.d, label_month(l, d.m),
+		    d.y);
 }
 
 void

@@ -152,6 +152,9 @@ const char	*label_get(enum lang, enum label);
 
 /* Names in the document's language. */
 const char	*label_month(enum lang, int month);	/* 1..12 */
+/* U+00A0 NO-BREAK SPACE in UTF-8. */
+#define NBSP	"\xc2\xa0"
+
 const char	*label_weekday(enum lang, struct date);	/* "Montag" */
 const char	*label_event_kind(enum lang, enum event_kind);
 /* A gender as a column head or chart category: "Frauen" or "weiblich". */
@@ -163,7 +166,8 @@ const char	*label_status(enum lang, enum status);
 
 /*
  * Append a date in long form: "15. August 2022" (de), "15 August 2022"
- * (en); the one place dates are written out (handbook, documents,
+ * (en), its parts joined by no-break spaces (NBSP) so that no line breaks
+ * inside it; the one place dates are written out (handbook, documents,
  * statistics). An unset date (y == 0) or a month outside 1..12 appends
  * nothing.
  */

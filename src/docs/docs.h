@@ -261,6 +261,14 @@ int	docs_build_report(const struct programme *,
 int	docs_write_certificates(const struct programme *,
 	    const struct docs_out *, bool combined, bool separate);
 
+/*
+ * Warn, at the line of <programme>, when certificates would carry no
+ * place: someone is to be certified, the certificate text (the folder's or
+ * the default) prints {{place}} or {{programme.place}}, and the programme
+ * has no place attribute (tandem-programme(5)).
+ */
+void	docs_certificate_check_place(const struct programme *);
+
 /* Compose one document (also for tests); NULL after diagnostics. */
 struct doc	*docs_tandems_compose(const struct docs_env *);
 struct doc	*docs_agreement_compose(const struct docs_env *, int tandem);

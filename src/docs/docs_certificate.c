@@ -23,7 +23,9 @@
 #include "util/xalloc.h"
 
 #define NAME_MAX_PT	30	/* the name as large as this ... */
-#define NAME_MIN_PT	16	/* ... and never smaller: then wrapped */
+#define NAME_MIN_PT	14	/* ... shrunk to fit one line, and below
+				   this (the size of the text) warned
+				   about */
 
 /* The certificate text, read once per run. */
 struct certtext {
@@ -48,14 +50,32 @@ all_bold(const struct doc_block *b)
 	return n > 0;
 }
 
-/* Set the name paragraph: fitted size, the fit's lines as hard breaks. */
-static void
+/* A copy of s with its spaces as no-break spaces. */
+static char *
+nobreak(const char *s, size_t len)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < len; i++)
+		if (s[i] == ' ')
+			sb_adds(&sb, NBSP);
+		else
+			sb_addc(&sb, s[i]);
+	return sb_take(&sb);
+}
+
+/*
+ * Set the name paragraph on one line, never broken: as large as
+ * NAME_MAX_PT and shrunk until it fits (the layout shrinks it further if
+ * its measure differs, shrink_fit). Returns the size chosen, in points.
+ */
+static double
 fit_name(struct doc_block *b, const struct docs_env *env, const char *name,
     double kt)
 {
-	struct fit fit;
 	struct font *f;
-	double width = 425;
+	double width = 425, size = NAME_MAX_PT * kt, w;
+	char *nb;
 
 	if (env->t != NULL)
 		width = env->t->page_w - env->t->left - env->t->right;
@@ -65,23 +85,63 @@ fit_name(struct doc_block *b, const struct docs_env *env, const char *name,
 	b->nruns = 0;
 	b->font = DOC_FONT_HEADING;
 	b->style = DOC_BOLD;
-	if (f == NULL) {
-		b->size = NAME_MAX_PT * kt;
-		doc_add_text(b, name, strlen(name), 0, 0);
-		return;
-	}
+	b->shrink_fit = true;
 	/* A little room on either side, so the name never touches the
 	 * frame's inner area. */
-	fit_text(&fit, f, name, strlen(name), width - 4, NAME_MAX_PT * kt,
-	    NAME_MIN_PT * kt);
-	b->size = fit.size;
-	for (size_t i = 0; i < fit.nlines; i++) {
-		if (i > 0)
-			doc_add_break(b, 0);
-		doc_add_text(b, name + fit.lines[i].off, fit.lines[i].len, 0,
-		    0);
+	w = f != NULL ? layout_text_width(f, name, strlen(name)) * size /
+	    1000 : 0;
+	if (w > width - 4)
+		size *= (width - 4) / w;
+	b->size = size;
+	nb = nobreak(name, strlen(name));
+	doc_add_text(b, nb, strlen(nb), 0, 0);
+	free(nb);
+	return size;
+}
+
+/*
+ * Keep every mention of the holder's name in a paragraph of running text
+ * (set at size points) on one line: its spaces become no-break spaces
+ * (within a run). A name wider than most of a line is left as it is.
+ */
+static void
+keep_names(struct doc_block *b, const struct docs_env *env, const char *name,
+    double size)
+{
+	size_t nlen = strlen(name);
+	struct font *f;
+
+	if (nlen == 0 || strchr(name, ' ') == NULL || env->t == NULL ||
+	    (f = template_font(env->t, DOC_FONT_BODY, 0)) == NULL ||
+	    layout_text_width(f, name, nlen) * size / 1000 > 0.8 *
+	    (env->t->page_w - env->t->left - env->t->right))
+		return;
+	for (size_t i = 0; i < b->nruns; i++) {
+		struct doc_run *r = &b->runs[i];
+		struct strbuf sb = STRBUF_INIT;
+		const char *q = r->text, *hit;
+		bool any = false;
+
+		if (r->len < nlen)
+			continue;
+		while ((hit = strstr(q, name)) != NULL) {
+			char *nb = nobreak(hit, nlen);
+
+			sb_add(&sb, q, (size_t)(hit - q));
+			sb_adds(&sb, nb);
+			free(nb);
+			q = hit + nlen;
+			any = true;
+		}
+		if (!any) {
+			sb_free(&sb);
+			continue;
+		}
+		sb_adds(&sb, q);
+		free(r->text);
+		r->len = sb.len;
+		r->text = sb_take(&sb);
 	}
-	fit_free(&fit);
 }
 
 /* Remove a leading ", " (and "den ") left by an empty {{place}}. */
@@ -433,7 +493,7 @@ static void	cert_title(struct doc *, const struct programme *, int);
  * step k (cert_steps). Returns 0 or -1 after errors. */
 static int
 cert_into(struct doc *d, const struct docs_env *env,
-    const struct certtext *ct, int person, size_t k)
+    const struct certtext *ct, int person, size_t k, double *name_pt)
 {
 	double ks = cert_steps[k].space, kt = cert_steps[k].type;
 	const struct programme *p = env->p;
@@ -472,7 +532,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 		b->align = DOC_ALIGN_CENTER;
 		plain = doc_plain_text(b);
 		if (!named && strcmp(plain, sb_str(&name)) == 0) {
-			fit_name(b, env, sb_str(&name), kt);
+			*name_pt = fit_name(b, env, sb_str(&name), kt) / kt;
 			named = true;
 			vspace(root, 30 * ks, b);
 			vspace(root, 22 * ks, b->next);
@@ -482,6 +542,7 @@ cert_into(struct doc *d, const struct docs_env *env,
 			after_title = 1;
 		} else {
 			b->size = 12.5 * kt;
+			keep_names(b, env, sb_str(&name), b->size);
 			if (b->next != NULL)	/* not the place and date */
 				balance_para(b, env, b->size);
 			/* A new sentence after the programme's title
@@ -596,6 +657,8 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 	const char *subject = label_get(p->lang, LABEL_CERTIFICATE);
 	size_t k = *step > 0 ? (size_t)*step : 0;
 	struct doc *d;
+	double name_pt = NAME_MAX_PT;
+	bool first = *step < 0;
 
 	for (;;) {
 		double avail, width;
@@ -603,7 +666,7 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		d = docs_doc_new(p, subject);
 		if (titled)
 			cert_title(d, p, person);
-		if (cert_into(d, env, ct, person, k) != 0) {
+		if (cert_into(d, env, ct, person, k, &name_pt) != 0) {
 			doc_free(d);
 			return NULL;
 		}
@@ -633,6 +696,18 @@ cert_make(const struct docs_env *env, const struct certtext *ct, int person,
 		k++;
 	}
 	*step = (int)k;
+	/* Shrunk to the text's size or below to stay on one line (sizes
+	 * relative to the tightening's): said once. */
+	if (first && name_pt < NAME_MIN_PT - 0.05) {
+		struct strbuf nm = STRBUF_INIT;
+
+		compose_name(&nm, &p->people[person]);
+		diag_warn(p->file, p->people[person].line, "certificate of %s "
+		    "(%s): the name is set at %.1f pt to stay on one line; "
+		    "give a shorter form of it (e.g. without a middle name)",
+		    sb_str(&nm), p->people[person].id, name_pt);
+		sb_free(&nm);
+	}
 	return d;
 }
 
@@ -663,6 +738,55 @@ cert_title(struct doc *d, const struct programme *p, int person)
 	compose_name(&sb, &p->people[person]);
 	free(d->title);
 	d->title = sb_take(&sb);
+}
+
+/* Does the text print the programme's place: "{{place}}",
+ * "{{ Programme.place }}", "{{place as=...}}"? */
+static bool
+uses_place(const char *s)
+{
+	static const char *const names[] = { "place", "programme.place" };
+
+	for (const char *q = s; (q = strstr(q, "{{")) != NULL; ) {
+		q += 2;
+		while (*q == ' ')
+			q++;
+		for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+			size_t n = strlen(names[i]);
+
+			if ((*q == names[i][0] || *q == names[i][0] - 32) &&
+			    strncmp(q + 1, names[i] + 1, n - 1) == 0 &&
+			    (q[n] == '}' || q[n] == ' '))
+				return true;
+		}
+	}
+	return false;
+}
+
+void
+docs_certificate_check_place(const struct programme *p)
+{
+	struct diag_sink quiet = DIAG_SINK_INIT(NULL, NULL);
+	struct certtext ct;
+	bool anyone = false;
+
+	if (p->place != NULL && p->place[0] != '\0')
+		return;
+	for (size_t i = 0; i < p->npeople && !anyone; i++)
+		anyone = p->people[i].status != STATUS_WITHDRAWN;
+	if (!anyone)
+		return;
+	/* An unreadable text is reported where it is read. */
+	diag_push(&quiet);
+	ct.text = docs_text_read(p, "certificate.md", &ct.file, &ct.len);
+	diag_pop(&quiet);
+	if (ct.text != NULL && uses_place(ct.text))
+		diag_warn(p->file, p->line, "the certificates carry no place: "
+		    "%s prints {{place}}, but <programme> has no place "
+		    "attribute; add the town they are signed in, e.g. "
+		    "place=\"K\xc3\xb6ln\"", ct.file);
+	free(ct.text);
+	free(ct.file);
 }
 
 int
@@ -731,6 +855,7 @@ docs_write_certificates(const struct programme *p, const struct docs_out *o,
 		    "skipped");
 		return 0;
 	}
+	docs_certificate_check_place(p);
 	if ((t = docs_template(p, "certificate")) == NULL)
 		return -1;
 	if ((ct.text = docs_text_read(p, "certificate.md", &ct.file,

@@ -10,8 +10,11 @@
 #include <string.h>
 
 #include "layout/hyph.h"
+#include "util/diag.h"
 #include "util/fileio.h"
+#include "util/resource.h"
 #include "util/strbuf.h"
+#include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -29,10 +32,23 @@ struct entry {
 	char		 word[];		/* len bytes, not terminated */
 };
 
+/* A word or first part of compounds with its allowed break points. */
+struct hex {
+	char		*key;		/* lowercase UTF-8 */
+	size_t		 letters;	/* letters in key */
+	unsigned char	 n;
+	unsigned char	 pts[HYPH_MAX_POINTS];	/* after this many letters */
+};
+
 struct hyph {
 	HyphenDict	*dict;
 	struct entry	**table;
 	size_t		 size, count;
+	struct strmap	 words;		/* whole words: key -> index in ex */
+	struct hex	*ex;
+	size_t		 nex, excap;
+	struct hex	*pre;		/* first parts of compounds */
+	size_t		 npre, precap;
 };
 
 static void	flush(struct hyph *);
@@ -187,6 +203,15 @@ hyph_open(const char *lang)
 	h->dict = dict;
 	h->size = 1024;
 	h->table = xcalloc(h->size, sizeof(*h->table));
+	/* The compounds of mentoring programmes, built in. */
+	{
+		char name[32];
+		const struct resource *r;
+
+		snprintf(name, sizeof(name), "hyphenation/%.2s.txt", lang);
+		if ((r = resource_get(name)) != NULL)
+			hyph_words(h, name, r->data, r->len, true);
+	}
 	return h;
 }
 
@@ -197,6 +222,13 @@ hyph_free(struct hyph *h)
 		return;
 	flush(h);
 	free(h->table);
+	for (size_t i = 0; i < h->nex; i++)
+		free(h->ex[i].key);
+	free(h->ex);
+	for (size_t i = 0; i < h->npre; i++)
+		free(h->pre[i].key);
+	free(h->pre);
+	strmap_free(&h->words);
 	hnj_hyphen_free(h->dict);
 	free(h);
 }
@@ -225,9 +257,10 @@ latin1_upper(uint32_t c)
 	return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
 }
 
-/* Compute the break points of a word without the cache. */
+/* The break points of a word from the patterns alone. */
 static size_t
-compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
+patterns(struct hyph *h, const char *word, size_t len,
+    unsigned short *points)
 {
 	char lat[HYPH_MAX_WORD + 1], hy[HYPH_MAX_WORD + 5];
 	size_t off[HYPH_MAX_WORD + 1];
@@ -282,6 +315,315 @@ compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
 	free(pos);
 	free(cut);
 	return np;
+}
+
+/* ---- exceptions: words and first parts of compounds ------------------ */
+
+/* Longest exception word or first part, in letters. */
+#define HYPH_MAX_EX	64
+
+/* A letter as the layout sees one (lay_text.c splits words into runs of
+ * these): Latin, Greek, Cyrillic. */
+static bool
+word_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+	    (c >= 0x370 && c <= 0x52F);
+}
+
+/* The lowercase form of a Latin letter (others as they are). */
+static uint32_t
+lower(uint32_t c)
+{
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7))
+		return c + 0x20;
+	if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) &&
+	    c % 2 == 0)
+		return c + 1;
+	if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) &&
+	    c % 2 == 1)
+		return c + 1;
+	return c;
+}
+
+/* The lowercase key of a run of letters and its letter count, or NULL
+ * when it holds anything else. */
+static char *
+lower_key(const char *w, size_t len, size_t *letters)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0, k;
+	uint32_t c;
+	char buf[5];
+
+	*letters = 0;
+	while (i < len) {
+		if ((k = utf8_decode(w + i, len - i, &c)) == 0 ||
+		    !word_letter(c)) {
+			sb_free(&sb);
+			return NULL;
+		}
+		buf[utf8_encode(lower(c), buf)] = '\0';
+		sb_adds(&sb, buf);
+		(*letters)++;
+		i += k;
+	}
+	return sb_take(&sb);
+}
+
+/* Byte offset in s after its first k letters. */
+static size_t
+letter_off(const char *s, size_t len, size_t k)
+{
+	size_t i = 0, n;
+	uint32_t c;
+
+	while (k-- > 0 && i < len)
+		i += (n = utf8_decode(s + i, len - i, &c)) > 0 ? n : 1;
+	return i;
+}
+
+/* Enter a word (or a first part, pre) with its points; a later entry of
+ * the same word replaces the earlier. */
+static void
+put(struct hyph *h, char *key, size_t letters, const unsigned char *pts,
+    size_t n, bool pre)
+{
+	struct hex *e;
+	size_t i;
+
+	if (pre) {
+		for (i = 0; i < h->npre && strcmp(h->pre[i].key, key) != 0; i++)
+			;
+		if (i == h->npre) {
+			h->pre = xgrow(h->pre, &h->precap, h->npre + 1,
+			    sizeof(*h->pre));
+			h->npre++;
+		} else
+			free(h->pre[i].key);
+		e = &h->pre[i];
+	} else {
+		if (strmap_get(&h->words, key, &i))
+			free(h->ex[i].key);
+		else {
+			i = h->nex;
+			h->ex = xgrow(h->ex, &h->excap, h->nex + 1,
+			    sizeof(*h->ex));
+			h->nex++;
+			strmap_add(&h->words, key, i);
+		}
+		e = &h->ex[i];
+	}
+	e->key = key;
+	e->letters = letters;
+	e->n = (unsigned char)n;
+	if (n > 0)
+		memcpy(e->pts, pts, n);
+	if (h->count > 0)
+		flush(h);	/* answers cached before may change */
+}
+
+/* Endings that follow a first part without making a compound
+ * ("Netzwerk-erin"): the rest must be a word of its own. */
+static bool
+ending(const char *rest)
+{
+	static const char *const endings[] = { "erin", "erinnen", "ern",
+	    "ers", "ens", "nen", "innen", "ung", "ungen" };
+
+	for (size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
+		if (strcmp(rest, endings[i]) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The break points of a lowercase key (letters letters) from the
+ * exceptions, as byte offsets into key: a whole word as listed; a word
+ * that begins with a first part of compounds (the longest) at that
+ * part's points, its joint and the points of the rest (itself looked up,
+ * else from the patterns), never inside the first part elsewhere.
+ * Returns -1 when no exception applies.
+ */
+static long
+exception(struct hyph *h, const char *key, size_t klen, size_t letters,
+    unsigned short *points, int depth)
+{
+	const struct hex *e = NULL;
+	size_t i, np = 0, joint, best = 0;
+	long nr;
+
+	if (strmap_get(&h->words, key, &i)) {
+		e = &h->ex[i];
+		for (size_t k = 0; k < e->n && k < HYPH_MAX_POINTS; k++)
+			points[np++] = (unsigned short)letter_off(key, klen,
+			    e->pts[k]);
+		return (long)np;
+	}
+	for (i = 0; i < h->npre; i++) {
+		size_t pl = strlen(h->pre[i].key);
+
+		if (h->pre[i].letters + 3 <= letters && pl > best &&
+		    strncmp(key, h->pre[i].key, pl) == 0 &&
+		    !ending(key + pl)) {
+			e = &h->pre[i];
+			best = pl;
+		}
+	}
+	if (e == NULL || depth > 4)
+		return -1;
+	for (size_t k = 0; k < e->n && np + 1 < HYPH_MAX_POINTS; k++)
+		points[np++] = (unsigned short)letter_off(key, klen, e->pts[k]);
+	joint = best;
+	points[np++] = (unsigned short)joint;
+	/* The rest as a word of its own: listed, or from the patterns
+	 * (two letters at least from the joint). */
+	nr = exception(h, key + joint, klen - joint, letters - e->letters,
+	    points + np, depth + 1);
+	if (nr < 0)
+		nr = (long)patterns(h, key + joint, klen - joint, points + np);
+	for (long k = 0; k < nr && np < HYPH_MAX_POINTS; k++, np++)
+		points[np] = (unsigned short)(points[np] + joint);
+	return (long)np;
+}
+
+/* Compute the break points of a word without the cache. */
+static size_t
+compute(struct hyph *h, const char *word, size_t len, unsigned short *points)
+{
+	size_t letters;
+	char *key;
+	long n = -1;
+
+	if ((h->nex > 0 || h->npre > 0) &&
+	    (key = lower_key(word, len, &letters)) != NULL) {
+		n = exception(h, key, len, letters, points, 0);
+		free(key);
+	}
+	return n >= 0 ? (size_t)n : patterns(h, word, len, points);
+}
+
+int
+hyph_words(struct hyph *h, const char *file, const char *text, size_t len,
+    bool quiet)
+{
+	long lno = 0, bad_line, bad_col;
+	const char *p = text, *end = text + len;
+	int errors = 0;
+
+	if (!utf8_valid(text, len, &bad_line, &bad_col)) {
+		if (!quiet)
+			diag(DIAG_ERROR, file, bad_line, bad_col, "invalid "
+			    "UTF-8; save the file as UTF-8");
+		return 1;
+	}
+	for (; p < end; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *e = nl ? nl : end, *b = p, *q, *start = p;
+		unsigned char pts[HYPH_MAX_POINTS];
+		struct strbuf key = STRBUF_INIT;
+		size_t letters = 0, n = 0, k;
+		const char *why = NULL;
+		bool hy = false;
+		uint32_t c;
+		char buf[5];
+
+		p = nl ? nl + 1 : end;
+		lno++;
+		while (b < e && (*b == ' ' || *b == '\t'))
+			b++;
+		while (e > b && (e[-1] == ' ' || e[-1] == '\t' ||
+		    e[-1] == '\r'))
+			e--;
+		if (b == e || *b == '#')
+			continue;
+		for (q = b; q < e && why == NULL; q += k) {
+			k = utf8_decode(q, (size_t)(e - q), &c);
+			if (k == 0)
+				k = 1;
+			if (c == '-') {
+				if (letters == 0 || hy)
+					why = "a hyphen with no letters before "
+					    "it";
+				else if (n == HYPH_MAX_POINTS)
+					why = "too many break points";
+				else
+					pts[n++] = (unsigned char)letters;
+				if (why != NULL)
+					break;
+				hy = true;
+				continue;
+			}
+			if (c == ' ' || c == '\t')
+				why = "more than one word";
+			else if (!word_letter(c))
+				why = "a character that is neither a letter "
+				    "nor a hyphen";
+			else if (letters == HYPH_MAX_EX)
+				why = "a word longer than 64 letters";
+			if (why != NULL)
+				break;
+			buf[utf8_encode(lower(c), buf)] = '\0';
+			sb_adds(&key, buf);
+			letters++;
+			hy = false;
+		}
+		if (why != NULL) {
+			if (!quiet)
+				diag(DIAG_ERROR, file, lno, (long)(q - start) +
+				    1, "'%.*s': %s; write one word per line "
+				    "with hyphens at its allowed break points "
+				    "(Ar-beits-zeit-ma-nage-ment), or the first "
+				    "part of compounds ending in a hyphen "
+				    "(Tandem-)", (int)(e - b), b, why);
+			errors++;
+			sb_free(&key);
+			continue;
+		}
+		/* A trailing hyphen: the first part of compounds. */
+		if (hy)
+			n--;
+		if (h != NULL)
+			put(h, sb_take(&key), letters, pts, n, hy);
+		else
+			sb_free(&key);
+	}
+	return errors;
+}
+
+void
+hyph_keep(struct hyph *h, const char *text, size_t len)
+{
+	size_t i = 0, k, start = 0, letters = 0;
+	uint32_t c;
+
+	if (h == NULL)
+		return;
+	while (i <= len) {
+		bool letter = false;
+
+		k = 1;
+		if (i < len) {
+			if ((k = utf8_decode(text + i, len - i, &c)) == 0)
+				k = 1;
+			else
+				letter = word_letter(c);
+		}
+		if (letter) {
+			if (letters++ == 0)
+				start = i;
+		} else {
+			size_t nl;
+			char *key;
+
+			if (letters >= 4 && (key = lower_key(text + start,
+			    i - start, &nl)) != NULL)
+				put(h, key, nl, NULL, 0, false);
+			letters = 0;
+		}
+		i += k;
+	}
 }
 
 /* Forget every cached word. */

@@ -17,6 +17,7 @@
 #define LIST_INDENT	18	/* points per list level */
 #define QUOTE_INDENT	16	/* points per quote level */
 #define TOC_NUM_W	36	/* width of the page number column */
+#define ROW_PAD		4	/* space around a table cell's content */
 #define NONE		((size_t)-1)
 
 /* A piece of text placed on a line. */
@@ -132,6 +133,14 @@ struct layout_run {
 		struct hyph	*h;		/* NULL: no patterns */
 	}		 hyphs[8];		/* patterns by language */
 	size_t		 nhyphs;
+	char		*hyph_keep;		/* words never hyphenated,
+						   one text (layout_hyph_keep) */
+	size_t		 hyph_keep_len;
+	struct {
+		char	*lang, *file, *text;	/* layout_hyph_words() */
+		size_t	 len;
+	}		*hyph_lists;
+	size_t		 nhyph_lists;
 };
 
 struct lay {
@@ -198,6 +207,10 @@ struct pstyle {
 	enum doc_align	 align;
 	double		 indent;	/* first line */
 	bool		 keep_lines;	/* no break between the lines */
+	bool		 balance;	/* a title: lines as even as their
+					   number allows, broken after a
+					   hyphen only when no break between
+					   words gives as few lines */
 };
 
 /* lay_vlist.c: the vertical list and structure tags. */

@@ -84,6 +84,7 @@ flow_heading(struct lay *L, const struct doc_block *b, const struct fctx *c)
 	ps.color = t->heading_color;
 	ps.align = b->align != DOC_ALIGN_DEFAULT ? b->align : DOC_ALIGN_LEFT;
 	ps.keep_lines = true;
+	ps.balance = true;
 	if (t->heading[lv].new_page && L->vl.n > 0 && c->depth == 0) {
 		lay_vl_add(L, V_BREAK, 0);
 		L->pending = 0;
@@ -641,7 +642,7 @@ flow_row(struct lay *L, const struct doc_block *r, const double *x,
     size_t ncols, const struct fctx *c, bool header, bool tagged,
     struct vitem *box)
 {
-	double pad = 4;
+	double pad = ROW_PAD;
 	size_t col = 0;
 
 	memset(box, 0, sizeof(*box));
@@ -751,11 +752,37 @@ flow_group_cont(struct lay *L, const struct doc_block *r, const double *x,
 	return box.grp;
 }
 
+/* A table of at most this many body rows, no higher than TABLE_WHOLE_H
+ * of the page's body, stays whole on one page (a table of totals). */
+#define TABLE_WHOLE_ROWS	8
+#define TABLE_WHOLE_H		0.4
+/* A longer table, split, leaves at least this many rows on each page. */
+#define TABLE_END_ROWS		3
+
+/*
+ * Keep the body rows of a table (items body[0..n) of the vertical list)
+ * from being scattered: a small table whole, a long one with at least
+ * TABLE_END_ROWS rows at its start and at its end on one page.
+ */
+static void
+keep_rows(struct lay *L, const size_t *body, size_t n)
+{
+	double h = 0, page = L->t->page_h - L->t->top - L->t->bottom;
+
+	for (size_t i = 0; i < n; i++)
+		h += L->vl.v[body[i]].h;
+	for (size_t i = 1; i < n; i++)
+		if ((n <= TABLE_WHOLE_ROWS && h <= page * TABLE_WHOLE_H) ||
+		    i < TABLE_END_ROWS || i + TABLE_END_ROWS > n)
+			L->vl.v[body[i]].keep_prev = true;
+}
+
 /* A table: its rows as boxes, each cell's blocks flowed into it again. */
 static void
 flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 {
-	size_t ncols = 0, tno = (size_t)L->ntables++;
+	size_t ncols = 0, tno = (size_t)L->ntables++, *body = NULL, nbody = 0,
+	    bodycap = 0;
 	double *x, total = 0;
 	int row = 0, grp = -1;
 
@@ -813,6 +840,10 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 		it->group = group;
 		it->grp = header ? -1 : grp;
 		it->line_w = b->no_rules ? 0 : header || group ? 0.8 : 0.3;
+		if (!header) {
+			body = xgrow(body, &bodycap, nbody + 1, sizeof(*body));
+			body[nbody++] = L->vl.n - 1;
+		}
 		if (header) {
 			if (L->tbl_hdr_first[tno] == NONE)
 				L->tbl_hdr_first[tno] = L->vl.n - 1;
@@ -830,8 +861,11 @@ flow_table(struct lay *L, const struct doc_block *b, const struct fctx *c)
 			L->keep_next = n;
 		}
 	}
-	if (!b->layout_only)
+	if (!b->layout_only) {
 		lay_tag_close(L);
+		keep_rows(L, body, nbody);
+	}
+	free(body);
 	free(x);
 	L->pending = L->t->par_space;
 }

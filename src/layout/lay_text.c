@@ -17,6 +17,9 @@
 
 /* ---- fonts and text ------------------------------------------------ */
 
+static struct hyph	*hyph_apply(struct layout_run *, struct hyph *,
+			    const char *);
+
 /* The patterns of a language (the document's if NULL), loaded once per
  * run; NULL if there are none. */
 static struct hyph *
@@ -38,8 +41,61 @@ hyph_for(struct lay *L, const char *lang)
 		return L->hyph = NULL;
 	snprintf(run->hyphs[run->nhyphs].lang, sizeof(run->hyphs[0].lang),
 	    "%s", lang);
-	run->hyphs[run->nhyphs].h = hyph_open(lang);
+	run->hyphs[run->nhyphs].h = hyph_apply(run, hyph_open(lang), lang);
 	return L->hyph = run->hyphs[run->nhyphs++].h;
+}
+
+/* Enter the run's words into patterns just opened for lang: the names
+ * never hyphenated, then the programme's own lists of that language
+ * (which thus win). Returns h. */
+static struct hyph *
+hyph_apply(struct layout_run *run, struct hyph *h, const char *lang)
+{
+	if (h == NULL)
+		return NULL;
+	if (run->hyph_keep != NULL)
+		hyph_keep(h, run->hyph_keep, run->hyph_keep_len);
+	for (size_t i = 0; i < run->nhyph_lists; i++)
+		if (strncmp(run->hyph_lists[i].lang, lang, 2) == 0)
+			hyph_words(h, run->hyph_lists[i].file,
+			    run->hyph_lists[i].text, run->hyph_lists[i].len,
+			    true);
+	return h;
+}
+
+int
+layout_hyph_words(struct layout_run *run, const char *lang, const char *file,
+    const char *text, size_t len)
+{
+	int errors = hyph_words(NULL, file, text, len, false);
+
+	run->hyph_lists = xrealloc(run->hyph_lists, (run->nhyph_lists + 1) *
+	    sizeof(*run->hyph_lists));
+	run->hyph_lists[run->nhyph_lists].lang = xstrdup(lang);
+	run->hyph_lists[run->nhyph_lists].file = xstrdup(file);
+	run->hyph_lists[run->nhyph_lists].text = xstrndup(text, len);
+	run->hyph_lists[run->nhyph_lists].len = len;
+	run->nhyph_lists++;
+	/* Patterns opened already take the words too. */
+	for (size_t i = 0; i < run->nhyphs; i++)
+		if (run->hyphs[i].h != NULL &&
+		    strncmp(run->hyphs[i].lang, lang, 2) == 0)
+			hyph_words(run->hyphs[i].h, file, text, len, true);
+	return errors;
+}
+
+void
+layout_hyph_keep(struct layout_run *run, const char *text)
+{
+	size_t n = strlen(text);
+
+	run->hyph_keep = xrealloc(run->hyph_keep, run->hyph_keep_len + n + 2);
+	memcpy(run->hyph_keep + run->hyph_keep_len, text, n);
+	run->hyph_keep_len += n;
+	run->hyph_keep[run->hyph_keep_len++] = '\n';
+	run->hyph_keep[run->hyph_keep_len] = '\0';
+	for (size_t i = 0; i < run->nhyphs; i++)
+		hyph_keep(run->hyphs[i].h, text, n);
 }
 
 void
@@ -106,6 +162,11 @@ lay_check_glyphs(struct lay *L, const struct doc_block *b, long line,
 }
 
 /* ---- paragraphs ---------------------------------------------------- */
+
+/* The cost of a break after an explicit hyphen or slash in a title
+ * ("Mentoring-/Programm"): taken only when breaks between words would
+ * need more lines. */
+#define TITLE_EXPLICIT_PENALTY	5000
 
 /* What a box of the line breaker shows. */
 struct boxinfo {
@@ -180,7 +241,7 @@ is_letter_byte_start(const char *s, size_t len, size_t i, uint32_t *cp,
  */
 static void
 push_word(struct lay *L, struct para *p, const struct boxinfo *w,
-    const char *lang, double linew, int hyphen_penalty)
+    const char *lang, double linew, int hyphen_penalty, int explicit_penalty)
 {
 	struct hyph *h = hyphen_penalty < LB_INF ? hyph_for(L, lang) : NULL;
 	struct boxinfo piece = *w;
@@ -274,7 +335,8 @@ push_word(struct lay *L, struct para *p, const struct boxinfo *w,
 		if (c < ncut && kind[c] == 0)
 			push_penalty(p, hyphen_penalty, true, hyw);
 		else if (c < ncut)
-			push_penalty(p, kind[c] == 1 ? 100 : 50, kind[c] == 1, 0);
+			push_penalty(p, kind[c] == 1 ? explicit_penalty :
+			    explicit_penalty / 2, kind[c] == 1, 0);
 		start = end;
 	}
 }
@@ -395,8 +457,10 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 			    starts_with_dash(bi.s, bi.len))
 				glue_unbreakable(p);
 			push_word(L, p, &bi, run->lang ? run->lang : lang,
-			    linew, ps->align == DOC_ALIGN_JUSTIFY ? 50 :
-			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF);
+			    linew, ps->balance ? TITLE_EXPLICIT_PENALTY :
+			    ps->align == DOC_ALIGN_JUSTIFY ? 50 :
+			    ps->align == DOC_ALIGN_LEFT ? 300 : LB_INF,
+			    ps->balance ? TITLE_EXPLICIT_PENALTY : 100);
 		}
 	}
 	/* Drop trailing glue, then finish the paragraph. */
@@ -408,6 +472,52 @@ build_items(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		para_push(p, &g, NULL);
 		push_penalty(p, -LB_INF, false, 0);
 	}
+}
+
+/* Whether any line of lines[0..n) ends in a break after a hyphen or is
+ * overfull. */
+static bool
+lines_worse(const struct para *p, const struct lb_line *lines, size_t n)
+{
+	for (size_t l = 0; l < n; l++)
+		if (lines[l].overfull || (l + 1 < n &&
+		    p->it[lines[l].end].type == LB_PENALTY &&
+		    p->it[lines[l].end].flagged))
+			return true;
+	return false;
+}
+
+/*
+ * Balance a title broken into nl lines (*lines): break it again in a
+ * narrower measure, as narrow as still gives nl lines and no more breaks
+ * after hyphens, so that the lines come out even and no word stands alone
+ * on the last. Returns the number of lines (nl) and leaves the best
+ * breaks in *lines.
+ */
+static size_t
+balance_lines(const struct para *p, struct lb_params *par, size_t nl,
+    struct lb_line **lines)
+{
+	double hi = par->width, lo = par->width / 2, full = par->width;
+	bool hyph = lines_worse(p, *lines, nl);
+
+	for (int i = 0; i < 12 && hi - lo > 0.5; i++) {
+		struct lb_line *try = NULL;
+		size_t n;
+
+		par->width = (lo + hi) / 2;
+		n = lb_break(p->it, p->n, par, &try);
+		if (n == nl && (hyph || !lines_worse(p, try, n))) {
+			free(*lines);
+			*lines = try;
+			hi = par->width;
+		} else {
+			free(try);
+			lo = par->width;
+		}
+	}
+	par->width = full;
+	return nl;
 }
 
 /*
@@ -438,6 +548,8 @@ lay_set_text(struct lay *L, const struct doc_block *b, const struct pstyle *ps,
 		par.ragged_stretch = ps->size * 3;
 	}
 	nl = lb_break(p.it, p.n, &par, &lines);
+	if (ps->balance && nl > 1)
+		nl = balance_lines(&p, &par, nl, &lines);
 	/* A paragraph with nothing but the closing glue is empty. */
 	if (p.n <= 2 + (ps->indent > 0)) {
 		bool any = false;

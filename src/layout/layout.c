@@ -65,6 +65,13 @@ layout_run_free(struct layout_run *run)
 	free(run->images);
 	for (size_t i = 0; i < run->nhyphs; i++)
 		hyph_free(run->hyphs[i].h);
+	for (size_t i = 0; i < run->nhyph_lists; i++) {
+		free(run->hyph_lists[i].lang);
+		free(run->hyph_lists[i].file);
+		free(run->hyph_lists[i].text);
+	}
+	free(run->hyph_lists);
+	free(run->hyph_keep);
 	free(run);
 }
 

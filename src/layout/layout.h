@@ -47,6 +47,18 @@ typedef bool	(*layout_origin_fn)(void *arg, uint32_t cp, const char **file,
 void	layout_set_origin(struct layout_run *, layout_origin_fn, void *arg);
 
 /*
+ * The programme's own hyphenation words for text in language lang (its
+ * hyphenation.txt: see hyph_words() in hyph.h), added to the built-in
+ * list; errors are reported with file and line. Returns their number.
+ */
+int	layout_hyph_words(struct layout_run *, const char *lang,
+	    const char *file, const char *text, size_t len);
+
+/* Never hyphenate the words of text (names of people, places and
+ * organisations from the data), in any language. */
+void	layout_hyph_keep(struct layout_run *, const char *text);
+
+/*
  * Lay out doc with template t and draw it on dev, which the caller has
  * begun and will end. A character no font has is warned about once per
  * run (NULL: a run of this call's own); a "#id" link to no heading is

@@ -7,4 +7,5 @@ SRCS += src/layout/doc.c src/layout/hyph.c src/layout/linebreak.c \
 	src/layout/render.c
 UNIT_TESTS += tests/unit/test_layout.c
 RESOURCES += schema/template.rng=schema/template.rng
+RESOURCES += hyphenation/de.txt=src/layout/hyph_de.txt
 LIBS += -lhyphen

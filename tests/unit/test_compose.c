@@ -25,6 +25,9 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+/* The no-break space that joins the parts of a long date. */
+#define NB	"\xc2\xa0"
+
 /* A small cross-mentoring programme like the sample. */
 static struct programme *
 sample(void)
@@ -145,11 +148,11 @@ test_dates(void)
 	for (int m = 1; m <= 12; m++) {
 		sb_clear(&sb);
 		label_date_long(&sb, LANG_DE, (struct date){ 2023, m, 1 });
-		snprintf(want, sizeof(want), "1. %s 2023", de[m - 1]);
+		snprintf(want, sizeof(want), "1." NB "%s" NB "2023", de[m - 1]);
 		CHECK_STR(sb_str(&sb), want);
 		sb_clear(&sb);
 		label_date_long(&sb, LANG_EN, (struct date){ 2023, m, 28 });
-		snprintf(want, sizeof(want), "28 %s 2023", en[m - 1]);
+		snprintf(want, sizeof(want), "28" NB "%s" NB "2023", en[m - 1]);
 		CHECK_STR(sb_str(&sb), want);
 	}
 	CHECK_STR(label_month(LANG_DE, 0), "");
@@ -157,10 +160,10 @@ test_dates(void)
 	/* Edge days; nothing for an unset date or an impossible month. */
 	sb_clear(&sb);
 	label_date_long(&sb, LANG_DE, (struct date){ 1999, 12, 31 });
-	CHECK_STR(sb_str(&sb), "31. Dezember 1999");
+	CHECK_STR(sb_str(&sb), "31." NB "Dezember" NB "1999");
 	sb_clear(&sb);
 	label_date_long(&sb, LANG_EN, (struct date){ 2000, 1, 1 });
-	CHECK_STR(sb_str(&sb), "1 January 2000");
+	CHECK_STR(sb_str(&sb), "1" NB "January" NB "2000");
 	sb_clear(&sb);
 	label_date_long(&sb, LANG_DE, (struct date){ 0, 0, 0 });
 	label_date_long(&sb, LANG_EN, (struct date){ 2023, 0, 1 });
@@ -170,20 +173,20 @@ test_dates(void)
 	sb_clear(&sb);
 	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
 	    (struct date){ 2023, 11, 15 });
-	CHECK_STR(sb_str(&sb), "15. August 2022 bis 15. November 2023");
+	CHECK_STR(sb_str(&sb), "15." NB "August" NB "2022 bis 15." NB "November" NB "2023");
 	sb_clear(&sb);
 	label_period(&sb, LANG_EN, (struct date){ 2022, 8, 15 },
 	    (struct date){ 2023, 11, 15 });
-	CHECK_STR(sb_str(&sb), "15 August 2022 to 15 November 2023");
+	CHECK_STR(sb_str(&sb), "15" NB "August" NB "2022 to 15" NB "November" NB "2023");
 	sb_clear(&sb);
 	label_period(&sb, LANG_DE, (struct date){ 2022, 8, 15 },
 	    (struct date){ 0, 0, 0 });
-	CHECK_STR(sb_str(&sb), "15. August 2022");
+	CHECK_STR(sb_str(&sb), "15." NB "August" NB "2022");
 
 	/* Leap years and weekdays. */
 	sb_clear(&sb);
 	label_date_long(&sb, LANG_DE, (struct date){ 2024, 2, 29 });
-	CHECK_STR(sb_str(&sb), "29. Februar 2024");
+	CHECK_STR(sb_str(&sb), "29." NB "Februar" NB "2024");
 	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2024, 2, 29 }),
 	    "Donnerstag");
 	CHECK_STR(label_weekday(LANG_DE, (struct date){ 2000, 2, 29 }),
@@ -337,14 +340,15 @@ test_placeholders(void)
 	    "1. Durchgang 2022/2023");
 	CHECK_STR(xp(&c, "{{programme.id}}", &e), "ccm-2022");
 	CHECK_STR(xp(&c, "[{{programme.place}}]", &e), "[]");	/* absent */
-	CHECK_STR(xp(&c, "{{place}}", &e), "Düsseldorf");	/* closing */
-	CHECK_STR(xp(&c, "{{date}}", &e), "10. November 2023");
+	/* Never the closing event's venue. */
+	CHECK_STR(xp(&c, "[{{place}}]", &e), "[]");
+	CHECK_STR(xp(&c, "{{date}}", &e), "10." NB "November" NB "2023");
 	CHECK_STR(xp(&c, "{{period}}", &e),
-	    "15. August 2022 bis 15. November 2023");
+	    "15." NB "August" NB "2022 bis 15." NB "November" NB "2023");
 	CHECK_STR(xp(&c, "{{programme.start}}–{{programme.end}}", &e),
-	    "15. August 2022–15. November 2023");
+	    "15." NB "August" NB "2022–15." NB "November" NB "2023");
 	CHECK_STR(xp(&c, "{{period.start}}/{{period.end}}", &e),
-	    "15. August 2022/15. November 2023");
+	    "15." NB "August" NB "2022/15." NB "November" NB "2023");
 	CHECK_STR(xp(&c, "{{programme.months}}", &e), "15");
 	CHECK_STR(xp(&c, "{{topics}}", &e),
 	    "Karriereplanung, Networking und Führung");
@@ -380,13 +384,13 @@ test_placeholders(void)
 	    "{{events.count kind=seminar}}", &e), "2 1 0");
 	CHECK_STR(xp(&c, "{{event.closing.date}} in {{event.closing.place}}: "
 	    "{{event.closing.title}}; [{{event.kickoff.place}}]", &e),
-	    "10. November 2023 in Düsseldorf: Abschluss; []");
+	    "10." NB "November" NB "2023 in Düsseldorf: Abschluss; []");
 	CHECK_STR(fx_captured(), "");
 
 	/* English and the other wordings. */
 	p->lang = LANG_EN;
 	CHECK_STR(xp(&c, "{{period}}", &e),
-	    "15 August 2022 to 15 November 2023");
+	    "15" NB "August" NB "2022 to 15" NB "November" NB "2023");
 	CHECK_STR(xp(&c, "{{Roles.mentors}}, {{roles.mentees}}", &e),
 	    "Mentors, mentees");
 	CHECK_STR(xp(&c, "{{topics}}", &e),
@@ -658,7 +662,7 @@ test_tree(void)
 	    "`{{code}}`\n", &text, &types);
 	CHECK_INT(e, 0);
 	CHECK_STR(sb_str(&text), "Interkommunales Cross-Mentoring"
-	    "15. August 2022 and {{code}}");
+	    "15." NB "August" NB "2022 and {{code}}");
 	CHECK_STR(sb_str(&types), "tPEttc");
 
 	/* A placeholder broken over two lines (soft break) still works. */

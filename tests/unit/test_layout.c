@@ -54,10 +54,10 @@ test_hyph(void)
 	CHECK_STR(s = hyphenated(h, "Personalentwicklung"),
 	    "Per-so-nal-ent-wick-lung");
 	free(s);
-	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Füh-rungs-kräf-te");
+	CHECK_STR(s = hyphenated(h, "Schlüsselkräfte"), "Schlüs-sel-kräf-te");
 	free(s);
 	/* Cached: the same answer twice. */
-	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Füh-rungs-kräf-te");
+	CHECK_STR(s = hyphenated(h, "Schlüsselkräfte"), "Schlüs-sel-kräf-te");
 	free(s);
 	CHECK_STR(s = hyphenated(h, "Yılmaz"), "Yılmaz");	/* not Latin-1 */
 	free(s);
@@ -85,6 +85,95 @@ test_hyph(void)
 	CHECK_STR(s = hyphenated(h, "Führungskräfte"), "Führungskräfte");
 	free(s);
 	hyph_free(h);
+}
+
+/*
+ * The exceptions: the built-in compounds break at their joints, names
+ * entered with hyph_keep() nowhere, a programme's own words where it
+ * says, and a bad list is reported with file, line and column.
+ */
+static void
+test_hyph_words(void)
+{
+	static const struct {
+		const char	*word, *want;
+	} cases[] = {
+		{ "Tandemtreffen", "Tandem-tref-fen" },
+		{ "Rahmenprogramms", "Rahmen-pro-gramms" },
+		{ "Karriereplanung", "Karriere-pla-nung" },
+		{ "Arbeitszeitmanagement", "Arbeits-zeit-ma-nage-ment" },
+		{ "Netzwerktreffen", "Netz-werk-tref-fen" },
+		{ "Mentoringprogramm", "Mentoring-pro-gramm" },
+		{ "Führungskräfte", "Führungs-kräfte" },
+		/* An ending is no compound; an inflected first part alone
+		 * is left to the patterns. */
+		{ "Netzwerkerin", NULL },
+		{ "Tandems", "Tandems" },
+	};
+	struct hyph *h = hyph_open("de");
+	const char *own = "# eigene Wörter\n\nAr-beits-zeit-ma-na-ge-ment\n"
+	    "Reck-ling-hau-sen\nKarriereplanung\nFach-kräfte-\n";
+	char *s;
+
+	CHECK(h != NULL);
+	if (h == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		s = hyphenated(h, cases[i].word);
+		if (cases[i].want != NULL)
+			CHECK_STR(s, cases[i].want);
+		else
+			CHECK(strcmp(s, "Netzwerk-erin") != 0);
+		free(s);
+	}
+	/* Before: the patterns divide the town's name. */
+	CHECK_STR(s = hyphenated(h, "Recklinghausen"), "Reck-ling-hau-sen");
+	free(s);
+	{
+		const char *names = "Stadt Recklinghausen, Gelsenkirchen-Buer";
+
+		hyph_keep(h, names, strlen(names));
+	}
+	CHECK_STR(s = hyphenated(h, "Recklinghausen"), "Recklinghausen");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Gelsenkirchen"), "Gelsenkirchen");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Personalentwicklung"),
+	    "Per-so-nal-ent-wick-lung");
+	free(s);
+	/* The programme's own list wins, whatever the case. */
+	CHECK_INT(hyph_words(h, "hyphenation.txt", own, strlen(own), false),
+	    0);
+	CHECK_STR(s = hyphenated(h, "Arbeitszeitmanagement"),
+	    "Ar-beits-zeit-ma-na-ge-ment");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Recklinghausen"), "Reck-ling-hau-sen");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Karriereplanung"), "Karriereplanung");
+	free(s);
+	CHECK_STR(s = hyphenated(h, "Fachkräftemangel"), "Fach-kräfte-man-gel");
+	free(s);
+	hyph_free(h);
+	/* Errors: file, line and column, each bad line reported. */
+	{
+		const char *bad = "gut\nZwei Wörter\nab--c\n-vorn\nStra%e\n"
+		    "ok-\n";
+
+		fx_capture();
+		CHECK_INT(hyph_words(NULL, "h.txt", bad, strlen(bad), false),
+		    4);
+		CHECK(strstr(fx_captured(), "tandem: h.txt:2:5: error: "
+		    "'Zwei Wörter': more than one word") != NULL);
+		CHECK(strstr(fx_captured(), "h.txt:3:4: error:") != NULL);
+		CHECK(strstr(fx_captured(), "h.txt:4:1: error:") != NULL);
+		CHECK(strstr(fx_captured(), "h.txt:5:5: error: 'Stra%e': a "
+		    "character that is neither a letter nor a hyphen") !=
+		    NULL);
+		CHECK(strstr(fx_captured(), "h.txt:1:") == NULL);
+		CHECK(strstr(fx_captured(), "h.txt:6:") == NULL);
+		fx_capture_end();
+		CHECK_INT(hyph_words(NULL, "h.txt", "\xff\n", 2, true), 1);
+	}
 }
 
 static void
@@ -1257,6 +1346,7 @@ int
 main(void)
 {
 	test_hyph();
+	test_hyph_words();
 	test_linebreak();
 	test_template();
 	test_markdown();

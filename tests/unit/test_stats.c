@@ -12,6 +12,9 @@
 #include "stats/stats_print.h"
 #include "util/xalloc.h"
 
+/* The no-break space that joins the parts of a long date. */
+#define NB	"\xc2\xa0"
+
 /* Build a one-cohort table from interior counts v[r][k] (row-major) with
  * every total filled in and the margins always published. */
 static struct stats_table *
@@ -805,7 +808,7 @@ test_writers(void)
 	fp = open_memstream(&buf, &len);
 	CHECK_INT(stats_write_txt(s, d, fp), 0);
 	fclose(fp);
-	CHECK(strstr(buf, "Stand: 14. November 2023\n") != NULL);
+	CHECK(strstr(buf, "Stand: 14." NB "November" NB "2023\n") != NULL);
 	CHECK(strstr(buf, "Mentees nach Geschlecht\n") != NULL);
 	CHECK(strstr(buf, "Mentorinnen und Mentoren nach Geschlecht") != NULL);
 	CHECK(strstr(buf, "             1. Durchgang 2018\n") != NULL);
@@ -814,7 +817,7 @@ test_writers(void)
 	/* The cohorts by title and edition, the source by its file name
 	 * only (never the path as typed). */
 	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018 "
-	    "(1. Februar 2018 bis 31. Januar 2019)\n") != NULL);
+	    "(1." NB "Februar" NB "2018 bis 31." NB "Januar" NB "2019)\n") != NULL);
 	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018: "
 	    "programme.xml\n") != NULL);
 	CHECK(strstr(buf, "a/programme.xml") == NULL);
@@ -884,7 +887,7 @@ test_writers(void)
 	CHECK(strstr(buf, "*** Internal analysis without disclosure "
 	    "control ***") != NULL);
 	CHECK(strstr(buf, "Mentors by gender") != NULL);
-	CHECK(strstr(buf, "As of: 14 November 2023") != NULL);
+	CHECK(strstr(buf, "As of: 14" NB "November" NB "2023") != NULL);
 	CHECK(strstr(buf, "\n.") == NULL);
 	free(buf);
 	stats_free(s);
