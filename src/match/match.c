@@ -257,7 +257,7 @@ int
 match_solve(const struct match_input *in, struct match_result **out)
 {
 	struct prep	 p;
-	struct rows	 rw = { NULL, NULL };
+	struct rows	 rw = { NULL, 0, NULL };
 	struct match_result *res;
 	unsigned char	*rule = NULL;
 	long		*pinned = NULL;
@@ -324,8 +324,7 @@ out:
 	}
 	if (prepared)
 		match_prep_free(&p);
-	free(rw.pool);
-	free(rw.start);
+	match_rows_free(in, &rw);
 	free(rule);
 	free(pinned);
 	free(used);

@@ -128,6 +128,13 @@ struct match_input {
 	const signed char *scores;
 	size_t		 max_pairs;	/* 0: MATCH_MAX_PAIRS; lower it to
 					   refuse smaller problems */
+	/*
+	 * Optional: where the lists of admissible pairs live (the one big
+	 * allocation, written once from the front; e.g. memory with huge
+	 * pages). NULL: malloc() and free().
+	 */
+	void		*(*pairs_alloc)(size_t size);
+	void		 (*pairs_free)(void *p, size_t size);
 };
 
 /* The hard rules, in the order they are tested and reported. */

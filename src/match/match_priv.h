@@ -68,8 +68,12 @@ void	match_score_prepared(const struct prep *p, size_t i, size_t j,
  */
 struct rows {
 	uint32_t	*pool;
+	size_t		 poolsize;	/* bytes allocated */
 	size_t		*start;		/* nmentees + 1 */
 };
+
+/* Free the lists (from match_build_rows()). */
+void	match_rows_free(const struct match_input *in, struct rows *rw);
 
 /*
  * Build the lists (free pool and start, also on failure). Counts first:

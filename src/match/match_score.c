@@ -504,7 +504,6 @@ struct cols {
 	unsigned char	*haslang;	/* has languages (any, "de" too) */
 	uint64_t	*topics, *langs; /* masks (when p->masks) */
 	uint32_t	*key;		/* score_row(): per mentor */
-	uint32_t	*sorted;	/* match_build_rows(): per mentor */
 	uint32_t	*mstamp;	/* memo of score_row(): row + 1 */
 	signed char	*mval;		/* memo: the score */
 };
@@ -588,14 +587,16 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 		for (size_t j = 0; j < nm; j++)
 			key[j] = 3 * key[j] + (!hl[j] ? 0u :
 			    (lm & lgs[j]) != 0 ? 2u : 1u);
-	/* Score each key met for the first time. */
+	/* Score each key met for the first time; look the others up. */
 	for (size_t j = 0; j < nm; j++) {
 		uint32_t k = key[j];
 		int	 shared = 0, gm = 0, fm = 0, off = -1, bm = 0, lg = 0;
 		double	 num = 0, den = 0, x;
 
-		if (cl->mstamp[k] == stamp || t[j] < 0)
+		if (cl->mstamp[k] == stamp || t[j] < 0) {
+			t[j] = t[j] < 0 ? -1 : cl->mval[k];
 			continue;
+		}
 		/* Read the values back from the key. */
 		if (lang) {
 			lg = (int)(k % 3);
@@ -651,10 +652,8 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 			x = x >= 100 ? 100 : (int)x;
 		}
 		cl->mstamp[key[j]] = stamp;
-		cl->mval[key[j]] = (signed char)x;
+		t[j] = cl->mval[key[j]] = (signed char)x;
 	}
-	for (size_t j = 0; j < nm; j++)
-		t[j] = t[j] < 0 ? -1 : cl->mval[key[j]];
 }
 
 /* Allocate the mentors' feature arrays of cl (memo: with the scores'
@@ -674,7 +673,6 @@ cols_init(const struct prep *p, struct cols *cl, int memo_too)
 	cl->topics = malloc((nm + 1) * sizeof(uint64_t));
 	cl->langs = malloc((nm + 1) * sizeof(uint64_t));
 	cl->key = malloc((nm + 1) * sizeof(uint32_t));
-	cl->sorted = malloc((nm + 1) * sizeof(uint32_t));
 	if (memo_too && p->masks && in->scores == NULL)
 		for (size_t i = 0; i < in->nmentees; i++)
 			if (memo_size(p, i) > memo)
@@ -683,8 +681,7 @@ cols_init(const struct prep *p, struct cols *cl, int memo_too)
 	cl->mval = malloc(memo);
 	if (cl->ok == NULL || cl->haslang == NULL || cl->org == NULL ||
 	    cl->level == NULL || cl->gender == NULL || cl->topics == NULL ||
-	    cl->langs == NULL || cl->key == NULL || cl->sorted == NULL ||
-	    cl->mstamp == NULL ||
+	    cl->langs == NULL || cl->key == NULL || cl->mstamp == NULL ||
 	    cl->mval == NULL)
 		return -1;
 	for (size_t j = 0; j < nm; j++) {
@@ -712,7 +709,6 @@ cols_free(struct cols *cl)
 	free(cl->topics);
 	free(cl->langs);
 	free(cl->key);
-	free(cl->sorted);
 	free(cl->mstamp);
 	free(cl->mval);
 }
@@ -793,6 +789,30 @@ row_scores(const struct prep *p, const struct cols *cl, size_t i,
 			    &applies);
 }
 
+/* Room for n pairs and a row's slack in rw->pool (in->pairs_alloc or
+ * malloc); 0 or -1. */
+static int
+pool_alloc(const struct match_input *in, struct rows *rw, size_t n)
+{
+	n += in->nmentors;	/* slack: see match_build_rows() */
+	rw->poolsize = n * sizeof(*rw->pool) + 1;
+	rw->pool = in->pairs_alloc != NULL ? in->pairs_alloc(rw->poolsize) :
+	    malloc(rw->poolsize);
+	return rw->pool != NULL ? 0 : -1;
+}
+
+void
+match_rows_free(const struct match_input *in, struct rows *rw)
+{
+	if (rw->pool != NULL && in->pairs_alloc != NULL)
+		in->pairs_free(rw->pool, rw->poolsize);
+	else
+		free(rw->pool);
+	free(rw->start);
+	rw->pool = NULL;
+	rw->start = NULL;
+}
+
 int
 match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
     size_t *npairs)
@@ -817,8 +837,7 @@ match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
 	 * the part written is ever touched (and so takes memory).
 	 */
 	if (nm == 0 || ne <= limit / nm) {
-		if ((rw->pool = malloc(ne * nm * sizeof(*rw->pool) + 1)) ==
-		    NULL)
+		if (pool_alloc(in, rw, ne * nm) != 0)
 			goto out;
 	} else {
 		for (size_t i = 0; i < ne; i++) {
@@ -830,7 +849,7 @@ match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
 				goto out;
 			}
 		}
-		if ((rw->pool = malloc(total * sizeof(*rw->pool) + 1)) == NULL)
+		if (pool_alloc(in, rw, total) != 0)
 			goto out;
 	}
 	total = 0;
@@ -845,8 +864,9 @@ match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
 		row_scores(p, &cl, i, t);
 		/*
 		 * Counting sort by cost 100 - score, ties by mentor, without
-		 * a branch per pair: the excluded ones go to a last bucket
-		 * of the scratch list, the rest is copied to the row's list.
+		 * a branch per pair: the excluded ones go to a last bucket,
+		 * past the row's end (room the next row overwrites, or the
+		 * slack of nm entries at the end of the pool).
 		 */
 		memset(cnt, 0, sizeof(cnt));
 		for (size_t j = 0; j < nm; j++)
@@ -856,9 +876,8 @@ match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
 		for (size_t j = 0; j < nm; j++) {
 			uint32_t c = t[j] < 0 ? 101u : (uint32_t)(100 - t[j]);
 
-			cl.sorted[cnt[c]++] = (uint32_t)j << 7 | c;
+			o[cnt[c]++] = (uint32_t)j << 7 | c;
 		}
-		memcpy(o, cl.sorted, n * sizeof(*o));
 	}
 	rw->start[ne] = total;
 	*npairs = total;

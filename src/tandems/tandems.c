@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "tandems/tandems.h"
+#include "util/bigmem.h"
 #include "util/diag.h"
 #include "util/escape.h"
 #include "util/strbuf.h"
@@ -119,6 +120,8 @@ bridge_init(struct bridge *b, const struct programme *p)
 	b->in.rules.min_level_gap = p->rules.min_level_gap;
 	b->in.rules.ideal_level_gap = p->rules.ideal_level_gap;
 	b->in.rules.same_field = p->rules.same_field;
+	b->in.pairs_alloc = bigmem_alloc;
+	b->in.pairs_free = bigmem_free;
 	b->in.rules.spread = p->rules.spread;
 	b->pins = xcalloc(p->npins + 1, sizeof(*b->pins));
 	b->forbids = xcalloc(p->nforbids + 1, sizeof(*b->forbids));
