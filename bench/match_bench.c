@@ -24,6 +24,7 @@
 #include <time.h>
 
 #include "match/match.h"
+#include "util/bigmem.h"
 
 static uint64_t state;
 
@@ -131,6 +132,9 @@ main(int argc, char *argv[])
 			r[i].capacity = 1;
 		}
 	}
+	/* The pair lists where tandem puts them (tandems/tandems.c). */
+	in.pairs_alloc = bigmem_alloc;
+	in.pairs_free = bigmem_free;
 	in.mentees = e;
 	in.nmentees = n;
 	in.mentors = r;

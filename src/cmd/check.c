@@ -19,6 +19,7 @@
 #include "layout/layout.h"
 #include "layout/render.h"
 #include "layout/template.h"
+#include "load/fields.h"
 #include "load/load.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -319,6 +320,38 @@ add_date(struct strbuf *sb, struct date d)
 	sb_addf(sb, "%02d.%02d.%04d", d.d, d.m, d.y);
 }
 
+/*
+ * The hard rules in force, in words (tandem-programme(5), RULES), and
+ * whether the matching spreads the mentees over the mentors.
+ */
+static void
+add_rules(struct strbuf *sb, const struct programme *p)
+{
+	size_t	 n = 0;
+
+	sb_adds(sb, " Hard rules: ");
+	if (p->rules.different_org)
+		sb_addf(sb, "%smentor from another organisation", n++ ?
+		    "; " : "");
+	if (p->rules.same_field)
+		sb_addf(sb, "%ssame field", n++ ? "; " : "");
+	if (p->rules.min_level_gap > 0)
+		sb_addf(sb, "%slevel gap \xe2\x89\xa5 %d", n++ ? "; " : "",
+		    p->rules.min_level_gap);
+	else
+		sb_addf(sb, "%smentor's level not below the mentee's", n++ ?
+		    "; " : "");
+	if (p->nforbids > 0)
+		sb_addf(sb, "%s%zu forbidden pair%s", n++ ? "; " : "",
+		    p->nforbids, p->nforbids == 1 ? "" : "s");
+	if (p->npins > 0)
+		sb_addf(sb, "%s%zu pinned pair%s", n++ ? "; " : "",
+		    p->npins, p->npins == 1 ? "" : "s");
+	sb_adds(sb, p->rules.spread ? ". Matching: most mentees, then most "
+	    "mentors with a mentee, then the highest score." : ". Matching: "
+	    "most mentees, then the highest score (spread=\"false\").");
+}
+
 /* The one-paragraph summary of a valid programme. */
 static void
 summary(const struct programme *p)
@@ -372,6 +405,7 @@ summary(const struct programme *p)
 		break;
 	}
 	sb_addc(&sb, '.');
+	add_rules(&sb, p);
 	puts(sb_str(&sb));
 	sb_free(&sb);
 }
@@ -425,6 +459,9 @@ cmd_check(int argc, char *argv[])
 			hrc = -1;
 		layout_run_free(run);
 	}
+	/* The fields, where the same-field rule is on (warnings only). */
+	if (p != NULL)
+		fields_check(p);
 	trc = check_texts(dir, p);
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;

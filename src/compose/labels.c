@@ -48,6 +48,45 @@ static const char *const labels[LABEL__MAX][LANG__MAX] = {
 	[LABEL_PART_TOPICS] = { "Themen", "Topics" },
 	[LABEL_PART_WISH_GENDER] = { "Wunschgeschlecht", "Preferred gender" },
 	[LABEL_PART_FIELD] = { "Fachgebiet", "Field" },
+	[LABEL_WHY_NO_FIELD] = { "keine Mentorin und kein Mentor aus dem "
+	    "Berufsfeld %s", "no mentor from the field %s" },
+	[LABEL_IDLE_NO_FIELD] = { "kein Mentee aus dem Berufsfeld %s",
+	    "no mentee from the field %s" },
+	[LABEL_IDLE_PINNED] = { "alle zulässigen Mentees (%zu) sind fest "
+	    "anderen zugeordnet", "every admissible mentee (%zu) is pinned "
+	    "to another mentor" },
+	[LABEL_IDLE_PINNED_ONE] = { "nur 1 Mentee ist zulässig und ist fest "
+	    "einem anderen Gegenüber zugeordnet", "the only admissible "
+	    "mentee is pinned to another mentor" },
+	[LABEL_IDLE_NEEDED_ONE] = { "nur 1 Mentee ist zulässig und wird für "
+	    "ein anderes Tandem gebraucht: ein Tandem hier ließe eine andere "
+	    "Person ohne Tandem", "the only admissible mentee is needed for "
+	    "another tandem: a tandem here would leave someone else without "
+	    "one" },
+	[LABEL_IDLE_NEEDED] = { "alle zulässigen Mentees (%zu) werden für "
+	    "andere Tandems gebraucht: jedes Tandem hier ließe eine andere "
+	    "Person ohne Tandem", "every admissible mentee (%zu) is needed "
+	    "for another tandem: any tandem here would leave someone else "
+	    "without one" },
+	[LABEL_IDLE_SCORE] = { "die Verteilung auf möglichst viele "
+	    "Mentorinnen und Mentoren ist abgeschaltet (spread=\"false\"): "
+	    "jedes Tandem hier senkte die Passung insgesamt oder ließe "
+	    "jemanden ohne Tandem (%zu zulässige Mentees)", "spreading over "
+	    "the mentors is off (spread=\"false\"): any tandem here would "
+	    "lower the total score or leave someone without a tandem (%zu "
+	    "admissible mentees)" },
+	[LABEL_FORMED_SPREAD] = { "Die Tandems wurden nach den Regeln und "
+	    "Gewichten des Programms gebildet (höchstmögliche Zahl von "
+	    "Tandems, dann möglichst viele Mentorinnen und Mentoren mit "
+	    "Tandem, dann die höchste Passung insgesamt).", "The tandems "
+	    "were formed by the programme\xe2\x80\x99s rules and weights (as "
+	    "many tandems as possible, then as many mentors with a tandem as "
+	    "possible, then the highest total score)." },
+	[LABEL_FORMED_SCORE] = { "Die Tandems wurden nach den Regeln und "
+	    "Gewichten des Programms gebildet (höchstmögliche Zahl von "
+	    "Tandems, dann die höchste Passung insgesamt).", "The tandems "
+	    "were formed by the programme\xe2\x80\x99s rules and weights (as "
+	    "many tandems as possible, then the highest total score)." },
 	[LABEL_PART_LEVEL_GAP] = { "Stufenabstand", "Level gap" },
 	[LABEL_PART_BACKGROUND] = { "Hintergrund", "Background" },
 	[LABEL_PART_LANGUAGE] = { "Sprache", "Language" },

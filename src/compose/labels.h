@@ -132,6 +132,15 @@ enum label {
 	LABEL_STATS_EVAL_SAT_MEAN,
 	LABEL_STATS_EVAL_MEETINGS,
 	LABEL_STATS_EVAL_CAREER,
+	LABEL_WHY_NO_FIELD,	/* tandems.pdf: why without a tandem; */
+	LABEL_IDLE_NO_FIELD,	/* %s: a field, %zu: a count */
+	LABEL_IDLE_PINNED,
+	LABEL_IDLE_PINNED_ONE,
+	LABEL_IDLE_NEEDED,
+	LABEL_IDLE_NEEDED_ONE,
+	LABEL_IDLE_SCORE,
+	LABEL_FORMED_SPREAD,	/* tandems.pdf: how tandems were formed */
+	LABEL_FORMED_SCORE,
 	LABEL__MAX
 };
 

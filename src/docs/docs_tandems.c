@@ -12,6 +12,7 @@
 #include "compose/labels.h"
 #include "compose/wording.h"
 #include "docs/docs.h"
+#include "load/fields.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -40,6 +41,8 @@ static const char *const rule_clause[LANG__MAX][RULE__MAX][2] = {
 	    "%s sind aus derselben Organisation" },
 	  { "bei %s ist der Abstand der Hierarchiestufen zu klein",
 	    "bei %s ist der Abstand der Hierarchiestufen zu klein" },
+	  { "%s hat ein anderes Berufsfeld",
+	    "%s haben ein anderes Berufsfeld" },
 	  { "%s kommt wegen einer festen Zuordnung nicht in Frage",
 	    "%s kommen wegen fester Zuordnungen nicht in Frage" },
 	  { "%s hat keine freien Plätze", "%s haben keine freien Plätze" },
@@ -51,6 +54,7 @@ static const char *const rule_clause[LANG__MAX][RULE__MAX][2] = {
 	    "%s are from the same organisation" },
 	  { "for %s the gap between the levels is too small",
 	    "for %s the gap between the levels is too small" },
+	  { "%s has another field", "%s have other fields" },
 	  { "%s is ruled out by a pinned tandem",
 	    "%s are ruled out by pinned tandems" },
 	  { "%s has no places", "%s have no places" },
@@ -129,17 +133,25 @@ static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_LEVEL_GAP, LABEL_PART_BACKGROUND, LABEL_PART_LANGUAGE,
 };
 
-/* Name and organisation (short form) of a person: the name is never
- * hyphenated, the organisation in the data's language. */
+/* Name and organisation (short form) of a person, with field also the
+ * person's field ("Stadt Lindenau · Pflege"): the name is never
+ * hyphenated, the rest in the data's language. */
 static void
-person_cell(struct doc_block *row, const struct programme *p, int who)
+person_cell(struct doc_block *row, const struct programme *p, int who,
+    bool field)
 {
-	struct strbuf sb = STRBUF_INIT;
+	struct strbuf sb = STRBUF_INIT, sub = STRBUF_INIT;
 	const char *org = compose_org_short(p, p->people[who].org);
+	const char *f = p->people[who].field;
 
 	compose_name(&sb, &p->people[who]);
-	docs_cell2(row, sb_str(&sb), DOC_LANG_NONE, org, docs_data_lang(p));
+	sb_adds(&sub, org != NULL ? org : "");
+	if (field && f != NULL)
+		sb_addf(&sub, "%s%s", sub.len > 0 ? " \xc2\xb7 " : "", f);
+	docs_cell2(row, sb_str(&sb), DOC_LANG_NONE, sub.len > 0 ?
+	    sb_str(&sub) : org, docs_data_lang(p));
 	sb_free(&sb);
+	sb_free(&sub);
 }
 
 static char *
@@ -257,8 +269,8 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 		r = docs_row(t);
 		snprintf(num, sizeof(num), "%zu", k + 1);
 		docs_cell(r, num, 0, 0);
-		person_cell(r, p, p->tandems[k].mentee);
-		person_cell(r, p, p->tandems[k].mentor);
+		person_cell(r, p, p->tandems[k].mentee, overview);
+		person_cell(r, p, p->tandems[k].mentor, overview);
 		sh = shared_text(p, &p->tandems[k]);
 		docs_set_lang(docs_cell(r, sh, 0, 0), docs_data_lang(p));
 		free(sh);
@@ -275,6 +287,21 @@ in_tandem(const struct programme *p, size_t i)
 	for (size_t k = 0; k < p->ntandems; k++)
 		if (p->tandems[k].mentee == (int)i ||
 		    p->tandems[k].mentor == (int)i)
+			return true;
+	return false;
+}
+
+/* Has anybody of role taking part the field f (as same-field compares)? */
+static bool
+field_of_role(const struct programme *p, enum role role, const char *f)
+{
+	if (f == NULL)
+		return true;
+	for (size_t k = 0; k < p->npeople; k++)
+		if (p->people[k].role == role &&
+		    p->people[k].status != STATUS_WITHDRAWN &&
+		    p->people[k].field != NULL &&
+		    field_same(p->people[k].field, f))
 			return true;
 	return false;
 }
@@ -301,7 +328,18 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
 			count[u->rule[e]]++;
 	for (int rl = 1; rl < RULE__MAX; rl++)
 		any = any || count[rl] > 0;
-	if (u->why == TANDEMS_NO_ADMISSIBLE && any)
+	/* The field rule excluded every mentor of a field nobody has. */
+	if (u->why == TANDEMS_NO_ADMISSIBLE && count[RULE_FIELD] > 0 &&
+	    !field_of_role(p, ROLE_MENTOR, p->people[i].field)) {
+		sb_addf(sb, label_get(p->lang, LABEL_WHY_NO_FIELD),
+		    p->people[i].field);
+		count[RULE_FIELD] = 0;
+		any = false;
+		for (int rl = 1; rl < RULE__MAX; rl++)
+			any = any || count[rl] > 0;
+		if (any)
+			sb_adds(sb, "; ");
+	} else if (u->why == TANDEMS_NO_ADMISSIBLE && any)
 		sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber: ",
 		    "no admissible mentor: "));
 	else {
@@ -313,12 +351,64 @@ mentee_reason(struct strbuf *sb, const struct programme *p,
 }
 
 /*
- * Why mentor i has no tandem: no capacity; every mentee already has a
- * tandem; the rules exclude every mentee still without one (which rules,
- * how often); or, with fixed tandems, not among them.
+ * Why matched mentor i got no mentee (tandem-programme(5), MATCHING): no
+ * admissible mentee (which rules, how often, over every mentee), every
+ * admissible mentee pinned elsewhere, or the objective: each is needed
+ * elsewhere, or, without spread, the total score.
  */
 static void
-mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
+idle_reason(struct strbuf *sb, const struct programme *p,
+    const struct tandems_idle *id)
+{
+	size_t count[RULE__MAX] = { 0 };
+	const char *f = p->people[id->mentor].field;
+
+	switch (id->why) {
+	case MATCH_IDLE_NO_ADMISSIBLE:
+		for (size_t m = 0; m < p->npeople; m++)
+			if (p->people[m].role == ROLE_MENTEE &&
+			    p->people[m].status != STATUS_WITHDRAWN)
+				count[rules_check(p, (int)m, id->mentor)]++;
+		if (count[RULE_FIELD] > 0 && !field_of_role(p, ROLE_MENTEE,
+		    f)) {
+			sb_addf(sb, label_get(p->lang, LABEL_IDLE_NO_FIELD), f);
+			count[RULE_FIELD] = 0;
+			count[RULE_OK] = 0;
+			for (int rl = 1; rl < RULE__MAX; rl++)
+				count[RULE_OK] += count[rl];
+			if (count[RULE_OK] > 0)
+				sb_adds(sb, "; ");
+		} else
+			sb_adds(sb, DOCS_LANG(p, "kein zulässiges Gegenüber: ",
+			    "no admissible mentee: "));
+		rule_clauses(sb, p, count, ROLE_MENTEE);
+		break;
+	case MATCH_IDLE_PINNED:
+		sb_addf(sb, label_get(p->lang, id->nadmissible == 1 ?
+		    LABEL_IDLE_PINNED_ONE : LABEL_IDLE_PINNED),
+		    id->nadmissible);
+		break;
+	case MATCH_IDLE_NEEDED_ELSEWHERE:
+		sb_addf(sb, label_get(p->lang, id->nadmissible == 1 ?
+		    LABEL_IDLE_NEEDED_ONE : LABEL_IDLE_NEEDED),
+		    id->nadmissible);
+		break;
+	default:
+		sb_addf(sb, label_get(p->lang, LABEL_IDLE_SCORE),
+		    id->nadmissible);
+		break;
+	}
+}
+
+/*
+ * Why mentor i has no tandem: no capacity; after matching, the reason the
+ * matching gives (idle_reason()); with fixed tandems, every mentee already
+ * has a tandem, the rules exclude every mentee still without one (which
+ * rules, how often), or not among them.
+ */
+static void
+mentor_reason(struct strbuf *sb, const struct programme *p,
+    const struct tandems_result *tr, size_t i)
 {
 	size_t waiting = 0, count[RULE__MAX] = { 0 };
 
@@ -327,6 +417,11 @@ mentor_reason(struct strbuf *sb, const struct programme *p, size_t i)
 		    "no places (capacity 0)"));
 		return;
 	}
+	for (size_t k = 0; tr != NULL && k < tr->nidle; k++)
+		if (tr->idle[k].mentor == (int)i) {
+			idle_reason(sb, p, &tr->idle[k]);
+			return;
+		}
 	for (size_t m = 0; m < p->npeople; m++) {
 		if (p->people[m].role != ROLE_MENTEE ||
 		    p->people[m].status == STATUS_WITHDRAWN || in_tandem(p, m))
@@ -386,14 +481,14 @@ unmatched_table(struct doc_block *root, const struct programme *p,
 			n[role]++;
 			g[role] = x->gender;
 			r = docs_row(t);
-			person_cell(r, p, (int)i);
+			person_cell(r, p, (int)i, true);
 			docs_cell(r, docs_cap(wording_role(p->lang, p->wording,
 			    x->role, x->gender)), 0, 0);
 			sb_clear(&sb);
 			if (x->role == ROLE_MENTEE)
 				mentee_reason(&sb, p, tr, i);
 			else
-				mentor_reason(&sb, p, i);
+				mentor_reason(&sb, p, tr, i);
 			docs_cell(r, sb_str(&sb), 0, 0);
 		}
 	sb_free(&sb);
@@ -502,11 +597,8 @@ docs_tandems_compose(const struct docs_env *env)
 	docs_para(root, sb_str(&sb), DOC_ALIGN_LEFT, 0, 0);
 	sb_free(&sb);
 	docs_para(root, p->tandem_source == TANDEMS_MATCHED ?
-	    DOCS_LANG(p, "Die Tandems wurden nach den Regeln und Gewichten "
-	    "des Programms gebildet (höchstmögliche Zahl von Tandems, dann "
-	    "die höchste Passung insgesamt).", "The tandems were formed by "
-	    "the programme\xe2\x80\x99s rules and weights (as many tandems "
-	    "as possible, then the highest total score).") :
+	    label_get(p->lang, p->rules.spread ? LABEL_FORMED_SPREAD :
+	    LABEL_FORMED_SCORE) :
 	    DOCS_LANG(p, "Die Tandems sind festgelegt; ihre Passung wurde "
 	    "neu berechnet.", "The tandems are fixed; their scores were "
 	    "recomputed."), DOC_ALIGN_LEFT, 0, 0);

@@ -435,6 +435,10 @@ build_matching(struct ctx *c, const xmlNode *n)
 			    0, 20, r->min_level_gap);
 			r->ideal_level_gap = (int)get_int(k,
 			    "ideal-level-gap", 0, 20, r->ideal_level_gap);
+			r->same_field = get_enum(k, "same-field",
+			    load_v_bool, 2, r->same_field ? 0 : 1) == 0;
+			r->spread = get_enum(k, "spread", load_v_bool, 2,
+			    r->spread ? 0 : 1) == 0;
 		} else if (is_el(k, EL_PIN)) {
 			pr = build_pair(c, k);
 			p->pins = push(p->pins, &p->npins, &pr, sizeof(pr));
@@ -562,7 +566,7 @@ load_build_programme(struct ctx *c, const xmlNode *root)
 {
 	struct programme *p = c->p;
 	const xmlNode *k;
-	bool diff_given = false;
+	bool diff_given = false, field_given = false;
 
 	p->id = load_attr(root, "id");
 	if (p->id == NULL)
@@ -611,6 +615,12 @@ load_build_programme(struct ctx *c, const xmlNode *root)
 				    xmlHasNsProp(q, (const xmlChar *)
 				    "different-org", NULL))
 					diff_given = true;
+			for (const xmlNode *q = k->children; q != NULL;
+			    q = q->next)
+				if (is_el(q, EL_RULES) &&
+				    xmlHasNsProp(q, (const xmlChar *)
+				    "same-field", NULL))
+					field_given = true;
 			build_matching(c, k);
 		} else if (is_el(k, EL_EVENTS))
 			build_events(c, k);
@@ -628,6 +638,8 @@ load_build_programme(struct ctx *c, const xmlNode *root)
 	}
 	if (!diff_given)
 		p->rules.different_org = p->kind == KIND_CROSS;
+	if (!field_given)
+		p->rules.same_field = p->kind == KIND_PARTNERSHIP;
 	if (p->title == NULL)
 		p->title = xstrdup("");
 }

@@ -99,6 +99,8 @@ static const struct attr_spec a_rules[] = {
 	{ "different-org", VT_ENUM, false, 0, 0, load_v_bool },
 	{ "min-level-gap", VT_INT, false, 0, 20, NULL },
 	{ "ideal-level-gap", VT_INT, false, 0, 20, NULL },
+	{ "same-field", VT_ENUM, false, 0, 0, load_v_bool },
+	{ "spread", VT_ENUM, false, 0, 0, load_v_bool },
 	A_END
 };
 static const struct attr_spec a_pin[] = {

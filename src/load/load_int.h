@@ -110,7 +110,7 @@ struct ctx {
 /* The table itself, indexed by enum el (elements.c). */
 extern const struct elem_spec	load_elems[EL__MAX];
 
-/* "true", "false" (rules@different-org). */
+/* "true", "false" (rules@different-org, same-field, spread). */
 extern const char *const	load_v_bool[];
 
 /* The element kind of a name, or EL__MAX for an unknown name. */

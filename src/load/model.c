@@ -41,6 +41,8 @@ programme_new(void)
 	p->rules.different_org = false;
 	p->rules.min_level_gap = 0;
 	p->rules.ideal_level_gap = 3;
+	p->rules.same_field = false;
+	p->rules.spread = true;
 	p->tandem_source = TANDEMS_NONE;
 	return p;
 }

@@ -146,6 +146,8 @@ struct rules {
 	bool	different_org;	/* default: true for KIND_CROSS, else false */
 	int	min_level_gap;	/* default 0 */
 	int	ideal_level_gap; /* default 3 */
+	bool	same_field;	/* default: true for KIND_PARTNERSHIP */
+	bool	spread;		/* most mentors used; default true */
 };
 
 /* A mentee–mentor pair: a pin, a forbidden pair or a tandem. */

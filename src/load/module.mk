@@ -3,6 +3,6 @@
 # semantic validation.
 SRCS += src/load/model.c src/load/xml.c src/load/elements.c \
 	src/load/node.c src/load/structure.c src/load/build.c src/load/load.c \
-	src/load/validate.c src/load/rules.c
+	src/load/validate.c src/load/rules.c src/load/fields.c
 UNIT_TESTS += tests/unit/test_load.c
 RESOURCES += schema/programme.rng=schema/programme.rng

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 
+#include "load/fields.h"
 #include "load/rules.h"
 
 const char *const rule_reasons[RULE__MAX] = {
@@ -10,6 +11,7 @@ const char *const rule_reasons[RULE__MAX] = {
 	"the pair is forbidden",
 	"they belong to the same organisation",
 	"the mentor's level is not enough above the mentee's",
+	"they have different fields",
 	"the mentee is pinned to another mentor",
 	"the mentor takes no mentees (capacity 0)",
 	"one of them has withdrawn",
@@ -70,6 +72,13 @@ rules_explain(const struct programme *p, int mentee, int mentor,
 			    " the minimum is %d", r->level - e->level,
 			    e->level, r->level, p->rules.min_level_gap);
 		return RULE_LEVEL_GAP;
+	}
+	if (p->rules.same_field && e->field != NULL && r->field != NULL &&
+	    !field_same(e->field, r->field)) {
+		if (sb != NULL)
+			sb_addf(sb, "the fields differ (mentee %s, mentor %s) and "
+			    "same-field is on", e->field, r->field);
+		return RULE_FIELD;
 	}
 	for (i = 0; i < p->npins; i++)
 		if (p->pins[i].mentee == mentee && p->pins[i].mentor >= 0 &&

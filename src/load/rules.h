@@ -16,6 +16,7 @@ enum rule {
 	RULE_FORBIDDEN,		/* a <forbid> names the pair */
 	RULE_SAME_ORG,		/* different-org, both in the same org */
 	RULE_LEVEL_GAP,		/* mentor level - mentee level < min-level-gap */
+	RULE_FIELD,		/* same-field, the fields differ */
 	RULE_PINNED_ELSEWHERE,	/* the mentee is pinned to another mentor */
 	RULE_NO_CAPACITY,	/* the mentor's capacity is 0 */
 	RULE_WITHDRAWN,		/* one of them has withdrawn */

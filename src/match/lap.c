@@ -5,10 +5,12 @@
  * that makes the result lexicographically smallest.
  *
  * The scores are small integers, so a real programme has few distinct
- * costs and many ties. The solver sorts each row's mentors by cost (when
- * it first needs the row) and relaxes edges lazily in that order, which
- * makes a search that ends at a small distance cheap however long its
- * path; the start is a greedy pass plus the augmenting row reduction.
+ * costs and many ties. Each row's mentors come sorted by cost; the solver
+ * relaxes edges lazily in that order, which makes a search that ends at a
+ * small distance cheap however long its path; the start is a greedy pass
+ * plus the augmenting row reduction. A row's edges are its mentors' cheap
+ * slots in list order, then (when the problem has any) their dearer
+ * slots in list order, then its "unmatched" column: in order of cost.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -19,19 +21,17 @@
 #define LAP_INF	INT64_MAX
 
 /*
- * The solver's view of the problem: every row's admissible mentors sorted
- * by cost (ties by mentor), so that a scan can stop early. Since v <= 0,
- * the reduced cost of an edge is at least its cost minus the row's dual:
- * once the cost is high enough, no later edge of the row can matter.
+ * The solver's view of the problem: every row's edges in order of cost
+ * (see edge()), so that a scan can stop early. Since v <= 0, the reduced
+ * cost of an edge is at least its cost minus the row's dual: once the
+ * cost is high enough, no later edge of the row can matter.
  */
 struct sap {
 	const struct lap *p;
+	int		 twice;		/* some mentor has dearer slots */
 	int32_t		*x, *y;
 	int64_t		*v;
 	int64_t		*rowcost;	/* assigned rows: cost of their edge */
-	uint32_t	**ord;		/* per row: mentor << 7 | cost */
-	uint32_t	*pool;		/* backing store of ord */
-	unsigned char	*sorted;	/* per row: ord[r] is filled in */
 	/* One shortest path search. */
 	uint32_t	 cur;		/* even; grows by 2 per search */
 	uint32_t	*mark;		/* column: cur = reached (d, pred
@@ -42,7 +42,7 @@ struct sap {
 	int32_t		*fin;		/* the final columns, in order */
 	int32_t		*buf;		/* columns a row scan improved */
 	int32_t		 nfin;
-	int32_t		*rk;		/* row: next mentor in ord to relax */
+	int32_t		*rk;		/* row: its next edge to relax */
 	int64_t		*rh;		/* row: dual minus its distance */
 	struct ev	*heap;		/* pending columns and rows */
 	int32_t		 nheap;
@@ -60,67 +60,60 @@ struct ev {
 	int32_t		 id;
 };
 
-/* Cost of row r's k-th edge in sorted order (k = nadm: "unmatched"). */
-static int64_t
-cost_at(const struct sap *s, int32_t r, int32_t k)
-{
-	return k < s->p->nadm[r] ? s->ord[r][k] & 127 : s->p->big;
-}
-
-/*
- * Place every row's sorted list in one block (allocated, not yet
- * written: a row is sorted on first use, and a big untouched block costs
- * no memory). Returns 0, or -2 if memory ran out.
- */
+/* Does some mentor have dearer slots (second[g] < first[g + 1])? */
 static int
-rows_init(struct sap *s)
+has_dearer(const struct lap *p)
 {
-	const struct lap *p = s->p;
-	size_t	 total = 0;
-
-	s->ord = malloc(((size_t)p->nrows + 1) * sizeof(*s->ord));
-	s->sorted = calloc((size_t)p->nrows + 1, 1);
-	if (s->ord == NULL || s->sorted == NULL)
-		return -2;
-	for (int32_t r = 0; r < p->nrows; r++)
-		total += (size_t)p->nadm[r];
-	if ((s->pool = malloc((total + 1) * sizeof(*s->pool))) == NULL)
-		return -2;
-	total = 0;
-	for (int32_t r = 0; r < p->nrows; r++) {
-		s->ord[r] = s->pool + total;
-		total += (size_t)p->nadm[r];
-	}
+	for (int32_t g = 0; g < p->nmentors; g++)
+		if (p->second[g] < p->first[g + 1])
+			return 1;
 	return 0;
 }
 
-/*
- * Sort row r's admissible mentors by cost, ties by mentor (a counting
- * sort on the score, 0..100), unless done before. Each entry is the
- * mentor shifted left by 7 bits, or'ed with the cost (0..100).
- */
-static void
-sort_row(struct sap *s, int32_t r)
+/* The number of edges of row r before its "unmatched" column. */
+static int32_t
+row_len(const struct lap *p, int twice, int32_t r)
 {
-	const struct lap *p = s->p;
-	const int32_t *a = p->adm[r];
-	const signed char *sc = p->score[r];
-	uint32_t *o = s->ord[r];
-	int32_t	 cnt[102];
+	return twice ? 2 * p->nadm[r] : p->nadm[r];
+}
 
-	if (s->sorted[r])
-		return;
-	s->sorted[r] = 1;
-	memset(cnt, 0, sizeof(cnt));
-	for (int32_t k = 0; k < p->nadm[r]; k++)
-		cnt[100 - sc[a[k]] + 1]++;
-	for (int32_t w = 1; w < 102; w++)
-		cnt[w] += cnt[w - 1];
-	for (int32_t k = 0; k < p->nadm[r]; k++) {
-		uint32_t w = (uint32_t)(100 - sc[a[k]]);
+/*
+ * Row r's k-th edge (0 <= k <= row_len()): its columns lo .. hi-1 (empty
+ * for a mentor without slots) and its cost.
+ */
+static int64_t
+edge(const struct lap *p, int twice, int32_t r, int32_t k, int32_t *lo,
+    int32_t *hi)
+{
+	int32_t	 na = p->nadm[r], g;
+	uint32_t e;
 
-		o[cnt[w]++] = (uint32_t)a[k] << 7 | w;
+	if (k < na) {
+		e = p->row[r][k];
+		g = (int32_t)(e >> 7);
+		*lo = p->first[g];
+		*hi = p->second[g];
+		return e & 127;
 	}
+	if (twice && k < 2 * na) {
+		e = p->row[r][k - na];
+		g = (int32_t)(e >> 7);
+		*lo = p->second[g];
+		*hi = p->first[g + 1];
+		return (int64_t)(e & 127) + p->extra;
+	}
+	*lo = p->nslots + r;
+	*hi = *lo + 1;
+	return p->big;
+}
+
+/* The cost of row r's k-th edge. */
+static int64_t
+cost_at(const struct sap *s, int32_t r, int32_t k)
+{
+	int32_t	 lo, hi;
+
+	return edge(s->p, s->twice, r, k, &lo, &hi);
 }
 
 /*
@@ -132,24 +125,17 @@ two_best(struct sap *s, int32_t i, int32_t *j1, int64_t *u1,
     int64_t *w1, int32_t *j2, int64_t *u2, int64_t *w2)
 {
 	const struct lap *p = s->p;
+	int32_t	 len = row_len(p, s->twice, i);
 
-	sort_row(s, i);
 	*j1 = *j2 = -1;
 	*u1 = *u2 = LAP_INF;
 	*w1 = *w2 = 0;
-	for (int32_t k = 0; k <= p->nadm[i]; k++) {
-		int64_t	 w = cost_at(s, i, k);
+	for (int32_t k = 0; k <= len; k++) {
 		int32_t	 lo, hi;
+		int64_t	 w = edge(p, s->twice, i, k, &lo, &hi);
 
 		if (w >= *u2)
 			break;		/* w - v >= w: nothing cheaper */
-		if (k < p->nadm[i]) {
-			lo = p->first[s->ord[i][k] >> 7];
-			hi = p->first[(s->ord[i][k] >> 7) + 1];
-		} else {
-			lo = p->nslots + i;
-			hi = lo + 1;
-		}
 		for (int32_t c = lo; c < hi; c++) {
 			int64_t	 h = w - s->v[c];
 
@@ -287,26 +273,23 @@ static int
 relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
 {
 	const struct lap *p = s->p;
-	const uint32_t *o = s->ord[i];
-	const int32_t *first = p->first, *y = s->y;
+	const uint32_t *o = p->row[i];
+	const int32_t *first = p->first, *second = p->second, *y = s->y;
 	const int64_t *v = s->v;
 	int64_t	*d = s->d, h = s->rh[i], lim = level + h, w;
 	uint32_t *mark = s->mark, seen = s->cur, done = s->cur + 1;
 	int32_t	*pred = s->pred, *buf = s->buf;
 	int32_t	 k = s->rk[i], na = p->nadm[i], c, hi, n = 0;
+	int32_t	 len = row_len(p, s->twice, i);
 
-	for (; k <= na; k++) {
-		if (k < na) {
+	for (; k <= len; k++) {
+		if (k < na) {	/* the hot case, inline */
 			if ((w = o[k] & 127) > lim)
 				break;
 			c = first[o[k] >> 7];
-			hi = first[(o[k] >> 7) + 1];
-		} else {
-			if ((w = p->big) > lim)
-				break;
-			c = p->nslots + i;
-			hi = c + 1;
-		}
+			hi = second[o[k] >> 7];
+		} else if ((w = edge(p, s->twice, i, k, &c, &hi)) > lim)
+			break;
 		for (; c < hi; c++) {
 			int64_t	 dc = w - v[c] - h;
 
@@ -331,7 +314,7 @@ relax_row(struct sap *s, int32_t i, int64_t level, int32_t *end)
 	for (int32_t t = 0; t < n; t++)
 		heap_set(s, d[buf[t]], buf[t]);
 	s->rk[i] = k;
-	if (k <= na)
+	if (k <= len)
 		heap_set(s, cost_at(s, i, k) - h, p->nslots + p->nrows + i);
 	return 0;
 }
@@ -362,7 +345,6 @@ augment(struct sap *s, int32_t f)
 	while (s->nheap > 0)
 		s->hpos[s->heap[--s->nheap].id] = -1;
 	s->nfin = 0;
-	sort_row(s, f);
 	s->rk[f] = 0;
 	s->rh[f] = 0;
 	heap_set(s, cost_at(s, f, 0), nc + f);
@@ -386,7 +368,6 @@ augment(struct sap *s, int32_t f)
 			s->mark[c] = s->cur + 1;
 			s->fin[s->nfin++] = c;
 			i = s->y[c];
-			sort_row(s, i);
 			s->rk[i] = 0;
 			s->rh[i] = s->rowcost[i] - s->v[c] - level;
 		}
@@ -419,10 +400,7 @@ augment(struct sap *s, int32_t f)
  * along a shortest path. Columns that were never reached keep v = 0, so
  * the duals stay optimal for the rectangular problem.
  */
-/*
- * lap_solve(), leaving its work (the sorted rows) in *sp for the
- * tie-break; the caller frees it with sap_free(), also on failure.
- */
+/* The caller frees *sp with sap_free(), also on failure. */
 static int
 solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
     int64_t *u, int64_t *v)
@@ -435,6 +413,7 @@ solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
 
 	memset(&s, 0, sizeof(s));
 	s.p = p;
+	s.twice = has_dearer(p);
 	s.x = x;
 	s.y = y;
 	s.v = v;
@@ -453,8 +432,7 @@ solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
 	if (s.rowcost == NULL || s.mark == NULL ||
 	    s.d == NULL || s.pred == NULL || s.predw == NULL ||
 	    s.fin == NULL || s.buf == NULL || s.heap == NULL ||
-	    s.hpos == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL ||
-	    rows_init(&s) != 0)
+	    s.hpos == NULL || s.rk == NULL || s.rh == NULL || free_ == NULL)
 		goto out;
 
 	for (int32_t c = 0; c < nc; c++) {
@@ -464,35 +442,32 @@ solve(struct sap *sp, const struct lap *p, int32_t *x, int32_t *y,
 	for (int32_t k = 0; k < nc + nr; k++)
 		s.hpos[k] = -1;
 	/*
-	 * Greedy start: a row takes the first free slot among its mentors
-	 * of the best score, if there is one.
+	 * Greedy start: a row takes a free column among its cheapest ones
+	 * (v = 0: by cost), if there is one.
 	 */
 	for (int32_t r = 0; r < nr; r++) {
-		const int32_t *a = p->adm[r];
-		const signed char *sc = p->score[r];
-		int	 best = -1;
+		int32_t	 len = row_len(p, s.twice, r), k = 0, lo, hi;
+		int64_t	 w, best;
 
 		x[r] = -1;
-		for (int32_t k = 0; k < p->nadm[r]; k++) {
-			if (sc[a[k]] < best)
-				continue;
-			if (sc[a[k]] > best) {
-				best = sc[a[k]];
-				x[r] = -1;
-			} else if (x[r] >= 0)
-				continue;
-			for (int32_t c = p->first[a[k]];
-			    c < p->first[a[k] + 1]; c++)
+		/* The first edge with a column: the cheapest cost. */
+		for (;; k++) {
+			best = edge(p, s.twice, r, k, &lo, &hi);
+			if (lo < hi)
+				break;
+		}
+		for (; k <= len && x[r] < 0; k++) {
+			if ((w = edge(p, s.twice, r, k, &lo, &hi)) != best)
+				break;
+			for (int32_t c = lo; c < hi; c++)
 				if (y[c] < 0) {
 					x[r] = c;
 					break;
 				}
 		}
-		if (best < 0)
-			x[r] = p->nslots + r;	/* no mentor at all */
 		if (x[r] >= 0) {
 			y[x[r]] = r;
-			s.rowcost[r] = best < 0 ? p->big : 100 - best;
+			s.rowcost[r] = best;
 		} else
 			free_[nfree++] = r;
 	}
@@ -526,9 +501,6 @@ sap_free(struct sap *s)
 	free(s->rh);
 	free(s->heap);
 	free(s->hpos);
-	free(s->ord);
-	free(s->pool);
-	free(s->sorted);
 }
 
 int
@@ -583,10 +555,9 @@ cmp_i32(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* lap_lexmin(), using the rows the solver sorted if s is not NULL. */
-static int
-lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
-    const int64_t *v, const struct sap *s)
+int
+lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
+    const int64_t *v)
 {
 	int32_t	 nr = p->nrows, nc = p->nslots + p->nrows, nz = 0;
 	int32_t	*key = NULL;
@@ -595,8 +566,8 @@ lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 	int32_t	*tc = NULL, *stack = NULL, *rows = NULL, *zc = NULL;
 	int32_t	*queue = NULL, *par = NULL;
 	uint32_t *seen = NULL;
-	unsigned char *fixed = NULL;
-	int	 rc = -2;
+	unsigned char *fixed = NULL, *costm = NULL;
+	int	 rc = -2, twice = has_dearer(p);
 
 	key = malloc(((size_t)nc + 1) * sizeof(*key));
 	ts = malloc(((size_t)nr + 1) * sizeof(*ts));
@@ -607,67 +578,68 @@ lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 	par = malloc(((size_t)nc + 1) * sizeof(*par));
 	seen = calloc((size_t)nc + 1, sizeof(*seen));
 	fixed = calloc((size_t)nr + 1, 1);
+	costm = malloc((size_t)p->nmentors + 1);
 	if (key == NULL || ts == NULL || zc == NULL || stack == NULL ||
 	    rows == NULL || queue == NULL || par == NULL || seen == NULL ||
-	    fixed == NULL)
+	    fixed == NULL || costm == NULL)
 		goto out;
+	memset(costm, 0xFF, (size_t)p->nmentors + 1);
 	/*
-	 * The tight edges, in the same (ascending column) order. Since
-	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u:
-	 * a quick test on the score skips most mentors of a dense row. In a
-	 * row sorted by cost, the edges of cost <= u are a prefix (found by
-	 * bisection); when it is short, only it is looked at, and its tight
-	 * columns are put in order.
+	 * The tight edges of every row, in ascending column order. Since
+	 * v <= 0, an edge can only be tight if u + min(v) <= cost <= u. The
+	 * row's edges are in order of cost, so those of cost <= u are a
+	 * prefix (found by bisection); when it is short, only it is looked
+	 * at and its tight columns are sorted; else the row's costs are
+	 * spread over the mentors (costm) and read in mentor order.
 	 */
 	for (int32_t c = 0; c < nc; c++)
 		vmin = v[c] < vmin ? v[c] : vmin;
 	for (int32_t r = 0; r < nr; r++) {
-		const int32_t *adm = p->adm[r];
-		const signed char *sc = p->score[r];
-		int64_t	 lo = 100 - u[r], hi = 100 - u[r] - vmin;
+		const uint32_t *o = p->row[r];
+		int32_t	 len = row_len(p, twice, r), a = 0, b = len, lo, hi;
+		int64_t	 w;
 
 		ts[r] = ne;
-		if (s != NULL && s->sorted[r]) {
-			const uint32_t *o = s->ord[r];
-			int32_t	 a = 0, b = p->nadm[r];
+		while (a < b) {		/* the first edge of cost > u */
+			int32_t	 mid = a + (b - a) / 2;
 
-			while (a < b) {		/* first cost > u */
-				int32_t	 mid = a + (b - a) / 2;
-
-				if ((int64_t)(o[mid] & 127) <= u[r])
-					a = mid + 1;
-				else
-					b = mid;
+			if (edge(p, twice, r, mid, &lo, &hi) <= u[r])
+				a = mid + 1;
+			else
+				b = mid;
+		}
+		if (a <= 64 || a <= len / 8) {
+			for (int32_t k = 0; k < a; k++) {
+				w = edge(p, twice, r, k, &lo, &hi);
+				for (int32_t c = lo; c < hi; c++)
+					if (w - u[r] - v[c] == 0 &&
+					    push_col(&tc, &ne, &cap, c) != 0)
+						goto out;
 			}
-			if (a <= p->nadm[r] / 8) {
-				for (int32_t k = 0; k < a; k++) {
-					int32_t	 g = (int32_t)(o[k] >> 7);
-
-					for (int32_t c = p->first[g];
-					    c < p->first[g + 1]; c++)
-						if (100 - sc[g] - u[r] - v[c] ==
-						    0) {
-							if (push_col(&tc, &ne,
-							    &cap, c) != 0)
-								goto out;
-						}
+			qsort(tc + ts[r], ne - ts[r], sizeof(*tc), cmp_i32);
+		} else {
+			for (int32_t k = 0; k < p->nadm[r]; k++)
+				costm[o[k] >> 7] = (unsigned char)(o[k] & 127);
+			for (int32_t g = 0; g < p->nmentors; g++) {
+				if (costm[g] == 0xFF)
+					continue;
+				for (int pass = 0; pass < 1 + twice; pass++) {
+					w = costm[g] + (pass ? p->extra : 0);
+					if (w > u[r] || w < u[r] + vmin)
+						continue;
+					lo = pass ? p->second[g] : p->first[g];
+					hi = pass ? p->first[g + 1] :
+					    p->second[g];
+					for (int32_t c = lo; c < hi; c++)
+						if (w - u[r] - v[c] == 0 &&
+						    push_col(&tc, &ne, &cap,
+						    c) != 0)
+							goto out;
 				}
-				qsort(tc + ts[r], ne - ts[r], sizeof(*tc),
-				    cmp_i32);
-				goto unmatched;
 			}
+			for (int32_t k = 0; k < p->nadm[r]; k++)
+				costm[o[k] >> 7] = 0xFF;
 		}
-		for (int32_t k = 0; k < p->nadm[r]; k++) {
-			int32_t	 g = adm[k];
-
-			if (sc[g] < lo || sc[g] > hi)
-				continue;
-			for (int32_t c = p->first[g]; c < p->first[g + 1]; c++)
-				if (100 - sc[g] - u[r] - v[c] == 0 &&
-				    push_col(&tc, &ne, &cap, c) != 0)
-					goto out;
-		}
-unmatched:
 		if (p->big - u[r] - v[p->nslots + r] == 0 &&
 		    push_col(&tc, &ne, &cap, p->nslots + r) != 0)
 			goto out;
@@ -770,25 +742,15 @@ out:
 	free(par);
 	free(seen);
 	free(fixed);
+	free(costm);
 	return rc;
-}
-
-int
-lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
-    const int64_t *v)
-{
-	return lexmin(p, x, y, u, v, NULL);
 }
 
 int
 lap_assign(const struct lap *p, int32_t *x, int32_t *y, int64_t *u,
     int64_t *v)
 {
-	struct sap s;
-	int	 rc = solve(&s, p, x, y, u, v);
+	int	 rc = lap_solve(p, x, y, u, v);
 
-	if (rc == 0)
-		rc = lexmin(p, x, y, u, v, &s);
-	sap_free(&s);
-	return rc;
+	return rc == 0 ? lap_lexmin(p, x, y, u, v) : rc;
 }

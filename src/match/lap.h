@@ -11,25 +11,28 @@
 
 /*
  * The assignment problem of the matching core, read straight from its
- * score table (no copy of the matrix). Columns are the slots of the mentors
- * (mentor g has slots first[g] .. first[g+1]-1, nslots in all), then one
- * private "unmatched" column per row: column nslots + r, cost big (more
- * than 100). Row r reaches the slots of the mentors adm[r][0..nadm[r])
- * (ascending) at cost 100 - score[r][g]; every score there is 0..100.
+ * lists of admissible pairs (no matrix). Columns are the slots of the
+ * mentors (mentor g has slots first[g] .. first[g+1]-1, nslots in all),
+ * then one private "unmatched" column per row: column nslots + r, cost
+ * big. Row r reaches mentors by row[r][0..nadm[r]), each entry
+ * g << 7 | c (c = 100 - score, 0..100), sorted by c and then by g: the
+ * slots first[g] .. second[g]-1 at cost c, the slots second[g] ..
+ * first[g+1]-1 at cost c + extra. Where such dearer slots exist, extra
+ * must be more than 100 (so the row's edges, cheap slots first, are in
+ * order of cost) and big more than every other cost.
  */
 struct lap {
-	int32_t			 nrows, nslots;
-	const int32_t		*first;
-	const signed char *const *score;
-	const int32_t *const	*adm;
+	int32_t			 nrows, nslots, nmentors;
+	const int32_t		*first;		/* nmentors + 1 */
+	const int32_t		*second;	/* nmentors */
+	int64_t			 extra;
+	const uint32_t *const	*row;
 	const int32_t		*nadm;
 	int64_t			 big;
 };
 
 /*
- * Assign every row to its own column at minimum total cost. The solver
- * keeps, for the rows it scans, their mentors sorted by cost (4 bytes per
- * admissible pair at most) while it runs. On success
+ * Assign every row to its own column at minimum total cost. On success
  * returns 0 and fills x (row -> column), y (column -> row or -1) and the
  * optimal duals u (rows) and v (columns): cost - u - v >= 0 on every edge,
  * = 0 on the assigned ones, v <= 0, v = 0 on free columns. Returns -1 if
@@ -50,9 +53,8 @@ int	lap_lexmin(const struct lap *, int32_t *x, int32_t *y,
 	    const int64_t *u, const int64_t *v);
 
 /*
- * lap_solve(), then lap_lexmin() on its result, sharing the solver's work
- * (the rows it sorted by cost make the tie-break's search for tight edges
- * cheap). Returns as lap_solve(), or -2 if the tie-break ran out of memory.
+ * lap_solve(), then lap_lexmin() on its result. Returns as lap_solve(),
+ * or -2 if the tie-break ran out of memory.
  */
 int	lap_assign(const struct lap *, int32_t *x, int32_t *y, int64_t *u,
 	    int64_t *v);

@@ -98,6 +98,7 @@ match_result_free(struct match_result *res)
 	free(res->mentor_of);
 	free(res->tandems);
 	free(res->unmatched);
+	free(res->idle);
 	free(res->diags);
 	free(res);
 }
@@ -153,86 +154,69 @@ check_pins(const struct match_input *in, long *pinned, size_t *used,
 
 /*
  * Build and solve the assignment problem for the mentees that are neither
- * withdrawn nor pinned, given the admissible scores (table, -1 = not) and
- * the capacity left per mentor; store the mentors in mentor_of. Each row
- * lists its admissible mentors; rows that admit every mentor with a free
- * slot share one list. Returns 0, or -1 if memory ran out.
+ * withdrawn nor pinned, given their lists of admissible mentors (rw) and
+ * the slots each mentor has left (used[]: taken by pins); store the
+ * mentors in mentor_of. With spread, a mentor's first slot is cheaper
+ * than the others by E (see match.h) unless a pin already uses the
+ * mentor. Returns 0, or -1 if memory ran out.
  */
 static int
-assign(const struct match_input *in, const signed char *table,
+assign(const struct match_input *in, const struct rows *rw,
     const size_t *used, long *mentor_of)
 {
-	size_t	 nm = in->nmentors, npool = 0;
-	int32_t	 nr = 0, nslots = 0, nopen = 0;
-	int32_t	*rowof = NULL, *first = NULL, *open = NULL, *pool = NULL;
+	size_t	 nm = in->nmentors;
+	int32_t	 nr = 0, nslots = 0;
+	int32_t	*rowof = NULL, *first = NULL, *second = NULL;
 	int32_t	*nadm = NULL, *x = NULL, *y = NULL;
-	const int32_t **adm = NULL;
-	const signed char **score = NULL;
-	int64_t	*u = NULL, *v = NULL;
+	const uint32_t **row = NULL;
+	int64_t	*u = NULL, *v = NULL, extra;
 	int	 rc = -1;
 
 	rowof = malloc(in->nmentees * sizeof(*rowof) + 1);
 	first = malloc((nm + 1) * sizeof(*first));
-	open = malloc(nm * sizeof(*open) + 1);
-	if (rowof == NULL || first == NULL || open == NULL)
+	second = malloc((nm + 1) * sizeof(*second));
+	if (rowof == NULL || first == NULL || second == NULL)
 		goto out;
 	for (size_t i = 0; i < in->nmentees; i++)
 		if (!in->mentees[i].withdrawn && mentor_of[i] < 0)
 			rowof[nr++] = (int32_t)i;
 	for (size_t j = 0; j < nm; j++) {
-		first[j] = nslots;
+		int32_t	 left = 0;
+
 		if (!in->mentors[j].withdrawn &&
-		    (size_t)in->mentors[j].capacity > used[j]) {
-			nslots += (int32_t)((size_t)in->mentors[j].capacity -
+		    (size_t)in->mentors[j].capacity > used[j])
+			left = (int32_t)((size_t)in->mentors[j].capacity -
 			    used[j]);
-			open[nopen++] = (int32_t)j;
-		}
+		first[j] = nslots;
+		second[j] = !in->rules.spread ? nslots + left :
+		    used[j] == 0 && left > 0 ? nslots + 1 : nslots;
+		nslots += left;
 	}
 	first[nm] = nslots;
-	adm = malloc(((size_t)nr + 1) * sizeof(*adm));
+	row = malloc(((size_t)nr + 1) * sizeof(*row));
 	nadm = malloc(((size_t)nr + 1) * sizeof(*nadm));
-	score = malloc(((size_t)nr + 1) * sizeof(*score));
 	x = malloc((size_t)nr * sizeof(*x) + 1);
 	y = malloc(((size_t)nslots + (size_t)nr) * sizeof(*y) + 1);
 	u = malloc((size_t)nr * sizeof(*u) + 1);
 	v = malloc(((size_t)nslots + (size_t)nr) * sizeof(*v) + 1);
-	if (!adm || !nadm || !score || !x || !y || !u || !v)
+	if (!row || !nadm || !x || !y || !u || !v)
 		goto out;
 	for (int32_t r = 0; r < nr; r++) {
-		const signed char *t = table + (size_t)rowof[r] * nm;
-		int32_t	 n = 0;
+		size_t	 i = (size_t)rowof[r];
 
-		score[r] = t;
-		if ((size_t)nopen == nm)	/* every mentor open */
-			for (size_t j = 0; j < nm; j++)
-				n += t[j] >= 0;
-		else
-			for (int32_t k = 0; k < nopen; k++)
-				n += t[open[k]] >= 0;
-		nadm[r] = n;
-		if (nadm[r] < nopen)
-			npool += (size_t)nadm[r];
+		row[r] = rw->pool + rw->start[i];
+		nadm[r] = (int32_t)(rw->start[i + 1] - rw->start[i]);
 	}
-	if ((pool = malloc(npool * sizeof(*pool) + 1)) == NULL)
-		goto out;
-	npool = 0;
-	for (int32_t r = 0; r < nr; r++) {
-		if (nadm[r] == nopen) {
-			adm[r] = open;
-			continue;
-		}
-		adm[r] = pool + npool;
-		for (int32_t k = 0; k < nopen; k++)
-			if (score[r][open[k]] >= 0)
-				pool[npool++] = open[k];
-	}
+	/*
+	 * Cost 100 - score for a slot, E more for a mentor's further slots,
+	 * "big" for staying unmatched: one more match outweighs any number
+	 * of mentors used, one more mentor used any difference in total
+	 * score (match.h).
+	 */
+	extra = in->rules.spread ? 100 * ((int64_t)nr + 1) : 0;
 	{
-		/*
-		 * Cost 100 - score for a slot, "big" for staying unmatched:
-		 * one more match always outweighs any difference in total
-		 * score.
-		 */
-		struct lap p = { nr, nslots, first, score, adm, nadm,
+		struct lap p = { nr, nslots, (int32_t)nm, first, second, extra,
+		    row, nadm, in->rules.spread ? ((int64_t)nr + 3) * extra :
 		    100 * (int64_t)nr + 1 };
 
 		if (lap_assign(&p, x, y, u, v) != 0)
@@ -259,11 +243,9 @@ assign(const struct match_input *in, const signed char *table,
 out:
 	free(rowof);
 	free(first);
-	free(open);
-	free(pool);
-	free(adm);
+	free(second);
+	free(row);
 	free(nadm);
-	free(score);
 	free(x);
 	free(y);
 	free(u);
@@ -275,12 +257,12 @@ int
 match_solve(const struct match_input *in, struct match_result **out)
 {
 	struct prep	 p;
+	struct rows	 rw = { NULL, 0, NULL };
 	struct match_result *res;
-	signed char	*table = NULL;
 	unsigned char	*rule = NULL;
 	long		*pinned = NULL;
-	size_t		*used = NULL, nm = in->nmentors;
-	int		 prepared = 0, rc = -1;
+	size_t		*used = NULL, nm = in->nmentors, npairs;
+	int		 prepared = 0, rc = -1, brc;
 	char		 msg[160];
 
 	*out = res = result_new(in->nmentees, in->npins + in->nforbids);
@@ -302,19 +284,25 @@ match_solve(const struct match_input *in, struct match_result **out)
 		goto nomem;
 	}
 	prepared = 1;
-	/* The admissible scores, -1 = excluded by a rule. */
-	table = malloc(in->nmentees * nm + 1);
+	/* The admissible mentors of every mentee, by score. */
 	rule = malloc(nm + 1);
-	if (table == NULL || rule == NULL)
+	if (rule == NULL)
 		goto nomem;
-	if (match_build_table(&p, table) != 0)
+	brc = match_build_rows(&p, in->max_pairs > 0 ? in->max_pairs :
+	    MATCH_MAX_PAIRS, &rw, &npairs);
+	if (brc == -2) {
+		res->diags[res->ndiags++] = (struct match_diag){
+		    MATCH_ERR_TOO_MANY_PAIRS, MATCH_RULE_NONE, npairs, 0, 0 };
+		goto out;
+	}
+	if (brc != 0)
 		goto nomem;
 	for (size_t i = 0; i < in->nmentees; i++)
 		res->mentor_of[i] = pinned[i];
-	if (assign(in, table, used, res->mentor_of) != 0 ||
-	    match_explain(&p, table, pinned, rule, res) != 0)
+	if (assign(in, &rw, used, res->mentor_of) != 0 ||
+	    match_explain(&p, &rw, pinned, rule, res) != 0)
 		goto nomem;
-	/* Guard: the result must pass the checker and be maximal. */
+	/* Guard: the result must pass the checker. */
 	if (match_check(in, res->mentor_of, msg, sizeof(msg)) != 0) {
 		res->diags[res->ndiags++] = (struct match_diag){
 		    MATCH_ERR_INTERNAL, MATCH_RULE_NONE, 0, 0, 0 };
@@ -330,12 +318,13 @@ out:
 		for (size_t i = 0; i < in->nmentees; i++)
 			res->mentor_of[i] = -1;
 	if (rc != 0) {
-		res->ntandems = res->nunmatched = 0;
+		res->ntandems = res->nunmatched = res->nidle = 0;
+		res->nused = 0;
 		res->total_score = 0;
 	}
 	if (prepared)
 		match_prep_free(&p);
-	free(table);
+	match_rows_free(in, &rw);
 	free(rule);
 	free(pinned);
 	free(used);

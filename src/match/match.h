@@ -14,17 +14,28 @@
  * The assignment is exact and deterministic. Among all assignments that keep
  * the hard rules and the pins it takes
  *   1. the ones matching the most mentees;
- *   2. among those, the ones with the highest total score;
- *   3. among those, the lexicographically smallest vector
+ *   2. among those, the ones where the most mentors have at least one
+ *	mentee (pins count; skipped when rules.spread is 0);
+ *   3. among those, the ones with the highest total score;
+ *   4. among those, the lexicographically smallest vector
  *	(mentor of mentee 0, mentor of mentee 1, ...), where mentors count by
  *	their position in the input and "unmatched" counts after every mentor.
  * So ties are broken by input order; give people in id order to break ties
- * by id. Steps 1-2 are one min-cost assignment problem (integer costs,
+ * by id. Steps 1-3 are one min-cost assignment problem (integer costs,
  * mentor capacities as slots, one private "unmatched" column per mentee,
- * solved by Jonker-Volgenant shortest augmenting paths on a sparse matrix);
- * step 3 walks the optimal face of that problem (the tight edges of the
- * optimal duals) and, mentee by mentee, moves to the smallest mentor that an
- * alternating cycle or path of tight edges allows.
+ * solved by Jonker-Volgenant shortest augmenting paths on sparse rows):
+ * a slot costs 100 - score; every slot of a mentor but the first (all of
+ * them if a pin already uses the mentor) costs a further E = 100 (n + 1)
+ * (n: mentees to match), more than any difference of total scores, and
+ * "unmatched" costs (n + 3) E, more than any difference in the rest.
+ * Step 4 walks the optimal face of that problem (the tight edges of the
+ * optimal duals) and, mentee by mentee, moves to the smallest mentor that
+ * an alternating cycle or path of tight edges allows.
+ *
+ * Memory: the admissible pairs are kept as one list per mentee, 4 bytes a
+ * pair, sorted by score; the solver adds a few words per mentee and slot.
+ * A problem of more than MATCH_MAX_PAIRS admissible pairs is refused
+ * (MATCH_ERR_TOO_MANY_PAIRS) before anything big is allocated.
  *
  * Ownership: the library copies nothing it does not own; the input must stay
  * valid during match_solve(). A struct match_result is owned by the caller
@@ -85,6 +96,10 @@ struct match_rules {
 	int	different_org;		/* nonzero: orgs must differ */
 	int	min_level_gap;		/* mentor level - mentee level >= this */
 	int	ideal_level_gap;	/* for the level-gap part */
+	int	same_field;		/* nonzero: fields must be equal (when
+					   both have one) */
+	int	spread;			/* nonzero: objective step 2 (most
+					   mentors used); default 1 */
 };
 
 /* A mentee-mentor pair by index into the mentee and mentor arrays. */
@@ -111,6 +126,15 @@ struct match_input {
 	 * NULL: scores are computed from the features.
 	 */
 	const signed char *scores;
+	size_t		 max_pairs;	/* 0: MATCH_MAX_PAIRS; lower it to
+					   refuse smaller problems */
+	/*
+	 * Optional: where the lists of admissible pairs live (the one big
+	 * allocation, written once from the front; e.g. memory with huge
+	 * pages). NULL: malloc() and free().
+	 */
+	void		*(*pairs_alloc)(size_t size);
+	void		 (*pairs_free)(void *p, size_t size);
 };
 
 /* The hard rules, in the order they are tested and reported. */
@@ -121,6 +145,7 @@ enum match_rule {
 	MATCH_RULE_FORBIDDEN,		/* a forbidden pair */
 	MATCH_RULE_SAME_ORG,		/* same organisation */
 	MATCH_RULE_LEVEL_GAP,		/* level gap below the minimum */
+	MATCH_RULE_FIELD,		/* different fields (same_field) */
 	MATCH_RULE_TABLE,		/* negative entry in the score table */
 	MATCH_RULE__MAX
 };
@@ -136,12 +161,15 @@ enum match_error {
 	MATCH_ERR_PIN_CAPACITY,	/* a mentor pinned beyond capacity */
 	MATCH_ERR_VALUE,	/* a capacity, level or weight out of range */
 	MATCH_ERR_TOO_BIG,	/* more than MATCH_MAX_PEOPLE or slots */
+	MATCH_ERR_TOO_MANY_PAIRS, /* more than MATCH_MAX_PAIRS admissible
+				   pairs (item: the count so far) */
 	MATCH_ERR_NOMEM,	/* out of memory */
 	MATCH_ERR_INTERNAL,	/* the checker rejected the solution (a bug) */
 	MATCH_ERR__MAX
 };
 
 #define MATCH_MAX_PEOPLE	1000000	/* mentees, mentors, slots each */
+#define MATCH_MAX_PAIRS		100000000 /* admissible pairs (~400 MB) */
 
 struct match_diag {
 	enum match_error error;
@@ -186,18 +214,43 @@ struct match_unmatched {
 	size_t		nrule[MATCH_RULE__MAX]; /* mentors excluded per rule */
 };
 
+/* Why a mentor (taking part, capacity > 0) has no mentee. */
+enum match_idle_why {
+	MATCH_IDLE_NO_ADMISSIBLE,	/* every mentee is excluded by a rule */
+	MATCH_IDLE_PINNED,		/* every admissible mentee is pinned
+					   to another mentor */
+	MATCH_IDLE_NEEDED_ELSEWHERE,	/* spread: any mentee given to them
+					   leaves a mentee unmatched or
+					   another mentor idle */
+	MATCH_IDLE_SCORE,		/* no spread: any mentee given to them
+					   leaves a mentee unmatched or lowers
+					   the total score */
+	MATCH_IDLE__MAX
+};
+
+struct match_idle {
+	size_t		mentor;
+	enum match_idle_why why;
+	size_t		nadmissible;	/* admissible mentees */
+	size_t		nrule[MATCH_RULE__MAX]; /* mentees excluded per rule */
+};
+
 struct match_result {
 	long		*mentor_of;	/* per mentee: mentor index or -1 */
 	struct match_tandem *tandems;	/* in mentee order */
 	size_t		 ntandems;
 	struct match_unmatched *unmatched; /* not withdrawn, in mentee order */
 	size_t		 nunmatched;
+	struct match_idle *idle;	/* idle mentors, in mentor order */
+	size_t		 nidle;
+	size_t		 nused;		/* mentors with at least one mentee */
 	long		 total_score;	/* sum of the tandems' scores */
 	struct match_diag *diags;	/* input problems, in input order */
 	size_t		 ndiags;
 };
 
-/* The defaults: weights 3 2 2 1 1 1, no org rule, gaps 0 and 3. */
+/* The defaults: weights 3 2 2 1 1 1, no org or field rule, gaps 0 and 3,
+ * spread on. */
 void	match_defaults(struct match_input *);
 
 /*
@@ -241,6 +294,14 @@ void	match_result_free(struct match_result *);
  */
 int	match_check(const struct match_input *, const long *mentor_of,
 	    char *msg, size_t msgsize);
+
+/*
+ * The number of admissible pairs (hard rules, forbids, capacity 0 and
+ * withdrawn people considered; pins not), counted over every stride-th
+ * mentee and multiplied by stride (stride 1: exact), to see how much a
+ * rule would shrink a problem. Returns (size_t)-1 if memory ran out.
+ */
+size_t	match_count_pairs(const struct match_input *, size_t stride);
 
 /* Describe a diagnostic in English (without location) into buf. */
 void	match_diag_text(const struct match_input *, const struct match_diag *,

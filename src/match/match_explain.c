@@ -3,6 +3,7 @@
  * parts and next-best mentors, why a mentee stays unmatched, and the
  * names and messages of parts, rules and diagnostics.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -20,17 +21,46 @@ const char *const match_rule_names[MATCH_RULE__MAX] = {
 	"forbidden pair",
 	"same organisation",
 	"level gap too small",
+	"different field",
 	"excluded by the score table"
 };
 
 /*
+ * Why mentor j (taking part, capacity > 0) got no mentee: the rule of
+ * every mentee with them, and whether the admissible ones are all pinned
+ * elsewhere. Every admissible mentee who is not pinned is matched (or the
+ * pair would add a tandem), so the rest is the objective's doing.
+ */
+static void
+explain_idle(const struct prep *p, const long *pinned, size_t j,
+    struct match_idle *id)
+{
+	const struct match_input *in = p->in;
+	size_t	 free_ = 0;
+
+	id->mentor = j;
+	for (size_t i = 0; i < in->nmentees; i++) {
+		enum match_rule r = match_rule_prepared(p, i, j);
+
+		id->nrule[r]++;
+		if (r == MATCH_RULE_NONE && pinned[i] < 0)
+			free_++;
+	}
+	id->nadmissible = id->nrule[MATCH_RULE_NONE];
+	id->why = id->nadmissible == 0 ? MATCH_IDLE_NO_ADMISSIBLE :
+	    free_ == 0 ? MATCH_IDLE_PINNED : in->rules.spread ?
+	    MATCH_IDLE_NEEDED_ELSEWHERE : MATCH_IDLE_SCORE;
+}
+
+/*
  * Explain the assignment: tandems with scores, parts and the two best
- * other admissible mentors; unmatched mentees with the reason and the
- * number of mentors each rule excluded (rule[] is scratch). Returns 0, or
- * -1 if memory ran out.
+ * other admissible mentors (the first two of the mentee's list but the
+ * own mentor: best score, then smallest index); unmatched mentees with the
+ * reason and the number of mentors each rule excluded (rule[] is
+ * scratch); idle mentors. Returns 0, or -1 if memory ran out.
  */
 int
-match_explain(const struct prep *p, const signed char *table,
+match_explain(const struct prep *p, const struct rows *rw,
     const long *pinned, unsigned char *rule, struct match_result *res)
 {
 	const struct match_input *in = p->in;
@@ -46,8 +76,10 @@ match_explain(const struct prep *p, const signed char *table,
 		if (res->mentor_of[i] >= 0)
 			load[res->mentor_of[i]]++;
 	for (size_t i = 0; i < in->nmentees; i++) {
-		const signed char *t = table + i * nm;
+		const uint32_t *o = rw->pool + rw->start[i];
+		size_t	 n = rw->start[i + 1] - rw->start[i];
 		long	 m = res->mentor_of[i];
+		int	 a = 0;
 
 		if (in->mentees[i].withdrawn)
 			continue;
@@ -70,36 +102,33 @@ match_explain(const struct prep *p, const signed char *table,
 		td->mentor = (size_t)m;
 		td->pinned = pinned[i] >= 0;
 		match_score_prepared(p, i, (size_t)m, &td->score);
-		{
-			/* The two best others; the first one wins a tie. */
-			long	 j1 = -1, j2 = -1;
-			int	 s1 = -1, s2 = -1;
+		td->alt[0].mentor = td->alt[1].mentor = -1;
+		for (size_t k = 0; k < n && a < 2; k++) {
+			long	 j = (long)(o[k] >> 7);
 
-			for (size_t j = 0; j < nm; j++) {
-				if (t[j] <= s2 || j == (size_t)m)
-					continue;
-				if (t[j] > s1) {
-					j2 = j1;
-					s2 = s1;
-					j1 = (long)j;
-					s1 = t[j];
-				} else {
-					j2 = (long)j;
-					s2 = t[j];
-				}
-			}
-			td->alt[0].mentor = j1;
-			td->alt[1].mentor = j2;
-			for (int k = 0; k < 2; k++) {
-				long	 j = td->alt[k].mentor;
-
-				td->alt[k].score = j < 0 ? 0 : k == 0 ? s1 : s2;
-				td->alt[k].full = j >= 0 && load[j] >=
-				    (size_t)in->mentors[j].capacity;
-			}
+			if (j == m)
+				continue;
+			td->alt[a].mentor = j;
+			td->alt[a].score = 100 - (int)(o[k] & 127);
+			td->alt[a].full = load[j] >=
+			    (size_t)in->mentors[j].capacity;
+			a++;
 		}
 		res->total_score += td->score.score;
 	}
+	for (size_t j = 0; j < nm; j++)
+		res->nused += load[j] > 0;
+	for (size_t j = 0; j < nm; j++)
+		if (load[j] == 0 && !in->mentors[j].withdrawn &&
+		    in->mentors[j].capacity > 0)
+			res->nidle++;
+	if ((res->idle = calloc(res->nidle + 1, sizeof(*res->idle))) == NULL)
+		goto out;
+	res->nidle = 0;
+	for (size_t j = 0; j < nm; j++)
+		if (load[j] == 0 && !in->mentors[j].withdrawn &&
+		    in->mentors[j].capacity > 0)
+			explain_idle(p, pinned, j, &res->idle[res->nidle++]);
 	rc = 0;
 out:
 	free(load);
@@ -152,6 +181,12 @@ match_diag_text(const struct match_input *in, const struct match_diag *d,
 	case MATCH_ERR_TOO_BIG:
 		snprintf(buf, size, "more than %d mentees or mentors",
 		    MATCH_MAX_PEOPLE);
+		break;
+	case MATCH_ERR_TOO_MANY_PAIRS:
+		snprintf(buf, size, "%zu mentees and %zu mentors make more "
+		    "than %d admissible pairs (at least %zu), more than can "
+		    "be matched at once", in->nmentees, in->nmentors,
+		    MATCH_MAX_PAIRS, d->item);
 		break;
 	case MATCH_ERR_NOMEM:
 		snprintf(buf, size, "out of memory");

@@ -49,6 +49,10 @@ enum match_rule	match_base_rule(const struct match_input *in, size_t i,
 enum match_rule	match_pair_rule(const struct match_input *in, size_t i,
 		    size_t j);
 
+/* The first rule excluding (i, j), forbids included (match_rule_of()
+ * with the prepared features). */
+enum match_rule	match_rule_prepared(const struct prep *p, size_t i, size_t j);
+
 /* The rule of mentee i with every mentor into rule[]. */
 void	match_row_rules(const struct prep *p, size_t i, unsigned char *rule);
 
@@ -56,13 +60,32 @@ void	match_row_rules(const struct prep *p, size_t i, unsigned char *rule);
 void	match_score_prepared(const struct prep *p, size_t i, size_t j,
 	    struct match_score *sc);
 
-/* The nmentees x nmentors table of admissible scores, -1 where a hard
- * rule excludes the pair; 0, or -1 if memory ran out. */
-int	match_build_table(const struct prep *p, signed char *table);
+/*
+ * The admissible pairs, one list per mentee: pool[start[i] ..
+ * start[i + 1]) holds mentor << 7 | (100 - score) for every mentor a hard
+ * rule admits (capacity > 0, not withdrawn, not forbidden), by cost and
+ * then by mentor.
+ */
+struct rows {
+	uint32_t	*pool;
+	size_t		 poolsize;	/* bytes allocated */
+	size_t		*start;		/* nmentees + 1 */
+};
 
-/* match_explain.c: the tandems and unmatched mentees of res explained;
- * 0, or -1 if memory ran out. */
-int	match_explain(const struct prep *p, const signed char *table,
+/* Free the lists (from match_build_rows()). */
+void	match_rows_free(const struct match_input *in, struct rows *rw);
+
+/*
+ * Build the lists (free pool and start, also on failure). Counts first:
+ * more than limit admissible pairs return -2 without the lists, with the
+ * count so far in *npairs. Returns 0, or -1 if memory ran out.
+ */
+int	match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
+	    size_t *npairs);
+
+/* match_explain.c: the tandems, unmatched mentees and idle mentors of res
+ * explained; 0, or -1 if memory ran out. */
+int	match_explain(const struct prep *p, const struct rows *rw,
 	    const long *pinned, unsigned char *rule, struct match_result *res);
 
 #endif

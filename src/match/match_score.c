@@ -20,6 +20,8 @@ match_defaults(struct match_input *in)
 	in->rules.different_org = 0;
 	in->rules.min_level_gap = 0;
 	in->rules.ideal_level_gap = 3;
+	in->rules.same_field = 0;
+	in->rules.spread = 1;
 }
 
 /*
@@ -85,6 +87,19 @@ fold(const char *s)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* Are a and b equal once folded (as fields are compared)? A failed
+ * allocation counts as equal: a rule never excludes a pair by mistake. */
+static int
+fold_equal(const char *a, const char *b)
+{
+	char	*fa = fold(a), *fb = fold(b);
+	int	 eq = fa == NULL || fb == NULL || strcmp(fa, fb) == 0;
+
+	free(fa);
+	free(fb);
+	return eq;
 }
 
 /* Intern a folded copy of s: equal strings get equal ids; -2 on no memory. */
@@ -330,9 +345,46 @@ match_pair_rule(const struct match_input *in, size_t i, size_t j)
 	if (e->level > 0 && r->level > 0 &&
 	    r->level - e->level < in->rules.min_level_gap)
 		return MATCH_RULE_LEVEL_GAP;
+	if (in->rules.same_field && e->field != NULL && r->field != NULL &&
+	    !fold_equal(e->field, r->field))
+		return MATCH_RULE_FIELD;
 	if (in->scores != NULL && in->scores[i * in->nmentors + j] < 0)
 		return MATCH_RULE_TABLE;
 	return MATCH_RULE_NONE;
+}
+
+/* match_pair_rule() with the prepared (interned) fields. */
+static enum match_rule
+pair_rule_prepared(const struct prep *p, size_t i, size_t j)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i], *r = &in->mentors[j];
+
+	if (in->rules.different_org && e->org >= 0 && r->org >= 0 &&
+	    e->org == r->org)
+		return MATCH_RULE_SAME_ORG;
+	if (e->level > 0 && r->level > 0 &&
+	    r->level - e->level < in->rules.min_level_gap)
+		return MATCH_RULE_LEVEL_GAP;
+	if (in->rules.same_field && p->field[0][i] >= 0 &&
+	    p->field[1][j] >= 0 && p->field[0][i] != p->field[1][j])
+		return MATCH_RULE_FIELD;
+	if (in->scores != NULL && in->scores[i * in->nmentors + j] < 0)
+		return MATCH_RULE_TABLE;
+	return MATCH_RULE_NONE;
+}
+
+enum match_rule
+match_rule_prepared(const struct prep *p, size_t i, size_t j)
+{
+	enum match_rule rule;
+
+	if ((rule = match_base_rule(p->in, i, j)) != MATCH_RULE_NONE)
+		return rule;
+	for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
+		if (p->fmentor[k] == j)
+			return MATCH_RULE_FORBIDDEN;
+	return pair_rule_prepared(p, i, j);
 }
 
 enum match_rule
@@ -364,7 +416,7 @@ match_row_rules(const struct prep *p, size_t i, unsigned char *rule)
 			rule[p->fmentor[k]] = MATCH_RULE_FORBIDDEN;
 	for (size_t j = 0; j < in->nmentors; j++)
 		if (rule[j] == MATCH_RULE_NONE)
-			rule[j] = (unsigned char)match_pair_rule(in, i, j);
+			rule[j] = (unsigned char)pair_rule_prepared(p, i, j);
 }
 
 /*
@@ -451,6 +503,7 @@ struct cols {
 	int		*org, *level, *gender;
 	unsigned char	*haslang;	/* has languages (any, "de" too) */
 	uint64_t	*topics, *langs; /* masks (when p->masks) */
+	uint32_t	*key;		/* score_row(): per mentor */
 	uint32_t	*mstamp;	/* memo of score_row(): row + 1 */
 	signed char	*mval;		/* memo: the score */
 };
@@ -480,9 +533,10 @@ memo_size(const struct prep *p, size_t i)
  * its mask. For a given mentee the score depends only on a few small
  * values: shared topics, gender and field met, the level gap (all gaps
  * at least the ideal one away score 0 there), background and language
- * met, and which parts apply. They make a key; each key's score is
- * computed once per mentee with the arithmetic of score_parts(), in the
- * same order, so the numbers are the same.
+ * met, and which parts apply. They make a key, computed for every mentor
+ * part by part (simple loops over arrays, which the compiler vectorises);
+ * each key's score is computed once per mentee with the arithmetic of
+ * score_parts(), in the same order, so the numbers are the same.
  */
 static void
 score_row(const struct prep *p, const struct cols *cl, size_t i,
@@ -492,6 +546,9 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 	const struct match_person *e = &in->mentees[i];
 	const double *w = in->weights.w;
 	const int *rfield = p->field[1], *rbg = p->bg[1];
+	const int *lv = cl->level, *gd = cl->gender;
+	const uint64_t *tp = cl->topics, *lgs = cl->langs;
+	const unsigned char *hl = cl->haslang;
 	uint64_t tm = p->topics[0][i].mask, lm = p->langs[0][i].mask;
 	double	 tn = (double)p->topics[0][i].n;
 	int	 top = p->topics[0][i].n > 0, wg = (int)e->wish_gender;
@@ -500,41 +557,68 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 	int	 ideal = in->rules.ideal_level_gap;
 	int	 cap = ideal > 1 ? ideal : 1;
 	double	 idd = (double)cap;
-	uint32_t stamp = (uint32_t)i + 1;
+	uint32_t stamp = (uint32_t)i + 1, *key = cl->key;
+	size_t	 nm = in->nmentors;
 
-	for (size_t j = 0; j < in->nmentors; j++) {
-		size_t	 key = 0;
+	/* The keys: the small values in mixed radix. */
+	if (top)
+		for (size_t j = 0; j < nm; j++)
+			key[j] = (uint32_t)popcount64(tm & tp[j]);
+	else
+		memset(key, 0, nm * sizeof(*key));
+	if (wg != MATCH_GENDER_UNKNOWN)
+		for (size_t j = 0; j < nm; j++)
+			key[j] = 2 * key[j] + (gd[j] == wg);
+	if (fi >= 0)
+		for (size_t j = 0; j < nm; j++)
+			key[j] = 2 * key[j] + (rfield[j] == fi);
+	if (el > 0)
+		for (size_t j = 0; j < nm; j++) {
+			int	 off = abs(lv[j] - el - ideal);
+
+			off = lv[j] <= 0 ? -1 : off < cap ? off : cap;
+			key[j] = (uint32_t)(cap + 2) * key[j] +
+			    (uint32_t)(off + 1);
+		}
+	if (bgw)
+		for (size_t j = 0; j < nm; j++)
+			key[j] = 2 * key[j] + (rbg[j] == bi);
+	if (lang)
+		for (size_t j = 0; j < nm; j++)
+			key[j] = 3 * key[j] + (!hl[j] ? 0u :
+			    (lm & lgs[j]) != 0 ? 2u : 1u);
+	/* Score each key met for the first time; look the others up. */
+	for (size_t j = 0; j < nm; j++) {
+		uint32_t k = key[j];
 		int	 shared = 0, gm = 0, fm = 0, off = -1, bm = 0, lg = 0;
 		double	 num = 0, den = 0, x;
 
-		if (t[j] < 0)
+		if (cl->mstamp[k] == stamp || t[j] < 0) {
+			t[j] = t[j] < 0 ? -1 : cl->mval[k];
 			continue;
-		/* The key: the small values in mixed radix. */
-		if (top)
-			key = (size_t)(shared =
-			    (int)popcount64(tm & cl->topics[j]));
-		if (wg != MATCH_GENDER_UNKNOWN)
-			key = 2 * key + (size_t)(gm = cl->gender[j] == wg);
-		if (fi >= 0)
-			key = 2 * key + (size_t)(fm = fi == rfield[j]);
-		if (el > 0) {
-			if (cl->level[j] > 0) {
-				off = abs(cl->level[j] - el - ideal);
-				off = off < cap ? off : cap;
-			}
-			key = (size_t)(cap + 2) * key + (size_t)(off + 1);
 		}
-		if (bgw)
-			key = 2 * key + (size_t)(bm = bi == rbg[j]);
+		/* Read the values back from the key. */
 		if (lang) {
-			lg = !cl->haslang[j] ? 0 :
-			    (lm & cl->langs[j]) != 0 ? 2 : 1;
-			key = 3 * key + (size_t)lg;
+			lg = (int)(k % 3);
+			k /= 3;
 		}
-		if (cl->mstamp[key] == stamp) {
-			t[j] = cl->mval[key];
-			continue;
+		if (bgw) {
+			bm = (int)(k % 2);
+			k /= 2;
 		}
+		if (el > 0) {
+			off = (int)(k % (uint32_t)(cap + 2)) - 1;
+			k /= (uint32_t)(cap + 2);
+		}
+		if (fi >= 0) {
+			fm = (int)(k % 2);
+			k /= 2;
+		}
+		if (wg != MATCH_GENDER_UNKNOWN) {
+			gm = (int)(k % 2);
+			k /= 2;
+		}
+		shared = (int)k;
 		if (top) {
 			num += w[MATCH_PART_TOPICS] * ((double)shared / tn);
 			den += w[MATCH_PART_TOPICS];
@@ -562,112 +646,270 @@ score_row(const struct prep *p, const struct cols *cl, size_t i,
 			den += w[MATCH_PART_LANGUAGE];
 		}
 		if (den <= 0)
-			t[j] = 100;
+			x = 100;
 		else {
 			x = 100 * num / den + 0.5 + 1e-9;
-			t[j] = (signed char)(x >= 100 ? 100 : (int)x);
+			x = x >= 100 ? 100 : (int)x;
 		}
-		cl->mstamp[key] = stamp;
-		cl->mval[key] = t[j];
+		cl->mstamp[key[j]] = stamp;
+		t[j] = cl->mval[key[j]] = (signed char)x;
 	}
 }
 
-/*
- * Fill the nmentees x nmentors table of admissible scores: the score, or -1
- * where a hard rule excludes the pair. This is the hot loop of a dense
- * problem, so the common rules are tested here rule by rule over arrays
- * (the same tests as match_base_rule() and match_pair_rule()). Returns 0,
- * or -1 if memory ran out.
- */
-int
-match_build_table(const struct prep *p, signed char *table)
+/* Allocate the mentors' feature arrays of cl (memo: with the scores'
+ * memo of score_row()); 0, or -1 if memory ran out. */
+static int
+cols_init(const struct prep *p, struct cols *cl, int memo_too)
 {
 	const struct match_input *in = p->in;
-	size_t	 nm = in->nmentors;
-	int	 gap = in->rules.min_level_gap, orgs = in->rules.different_org;
-	double	 part[MATCH_PART__MAX];
-	unsigned applies;
-	struct cols cl;
-	size_t	 memo = 1;
-	int	 rc = -1;
+	size_t	 nm = in->nmentors, memo = 1;
 
-	cl.ok = malloc(nm + 1);
-	cl.haslang = malloc(nm + 1);
-	cl.org = malloc((nm + 1) * sizeof(int));
-	cl.level = malloc((nm + 1) * sizeof(int));
-	cl.gender = malloc((nm + 1) * sizeof(int));
-	cl.topics = malloc((nm + 1) * sizeof(uint64_t));
-	cl.langs = malloc((nm + 1) * sizeof(uint64_t));
-	if (p->masks && in->scores == NULL)
+	memset(cl, 0, sizeof(*cl));
+	cl->ok = malloc(nm + 1);
+	cl->haslang = malloc(nm + 1);
+	cl->org = malloc((nm + 1) * sizeof(int));
+	cl->level = malloc((nm + 1) * sizeof(int));
+	cl->gender = malloc((nm + 1) * sizeof(int));
+	cl->topics = malloc((nm + 1) * sizeof(uint64_t));
+	cl->langs = malloc((nm + 1) * sizeof(uint64_t));
+	cl->key = malloc((nm + 1) * sizeof(uint32_t));
+	if (memo_too && p->masks && in->scores == NULL)
 		for (size_t i = 0; i < in->nmentees; i++)
 			if (memo_size(p, i) > memo)
 				memo = memo_size(p, i);
-	cl.mstamp = calloc(memo, sizeof(uint32_t));
-	cl.mval = malloc(memo);
-	if (cl.ok == NULL || cl.haslang == NULL || cl.org == NULL ||
-	    cl.level == NULL || cl.gender == NULL || cl.topics == NULL ||
-	    cl.langs == NULL || cl.mstamp == NULL || cl.mval == NULL)
-		goto out;
+	cl->mstamp = calloc(memo, sizeof(uint32_t));
+	cl->mval = malloc(memo);
+	if (cl->ok == NULL || cl->haslang == NULL || cl->org == NULL ||
+	    cl->level == NULL || cl->gender == NULL || cl->topics == NULL ||
+	    cl->langs == NULL || cl->key == NULL || cl->mstamp == NULL ||
+	    cl->mval == NULL)
+		return -1;
 	for (size_t j = 0; j < nm; j++) {
 		const struct match_person *r = &in->mentors[j];
 
-		cl.ok[j] = !r->withdrawn && r->capacity > 0;
-		cl.org[j] = r->org;
-		cl.level[j] = r->level;
-		cl.gender[j] = (int)r->gender;
-		cl.haslang[j] = r->nlanguages > 0;
-		cl.topics[j] = p->topics[1][j].mask;
-		cl.langs[j] = p->langs[1][j].mask;
+		cl->ok[j] = !r->withdrawn && r->capacity > 0;
+		cl->org[j] = r->org;
+		cl->level[j] = r->level;
+		cl->gender[j] = (int)r->gender;
+		cl->haslang[j] = r->nlanguages > 0;
+		cl->topics[j] = p->topics[1][j].mask;
+		cl->langs[j] = p->langs[1][j].mask;
 	}
-	for (size_t i = 0; i < in->nmentees; i++) {
-		const struct match_person *e = &in->mentees[i];
-		const signed char *st = in->scores ? in->scores + i * nm : NULL;
-		signed char *t = table + i * nm;
+	return 0;
+}
 
-		if (e->withdrawn) {
-			memset(t, -1, nm);
-			continue;
-		}
-		if (st != NULL)
-			for (size_t j = 0; j < nm; j++)
-				t[j] = !cl.ok[j] || st[j] < 0 ? -1 :
-				    st[j] > 100 ? 100 : st[j];
-		else
-			for (size_t j = 0; j < nm; j++)
-				t[j] = cl.ok[j] ? 0 : -1;
-		if (orgs && e->org >= 0)
-			for (size_t j = 0; j < nm; j++)
-				if (cl.org[j] == e->org)
-					t[j] = -1;
-		if (e->level > 0)
-			for (size_t j = 0; j < nm; j++)
-				if (cl.level[j] > 0 &&
-				    cl.level[j] - e->level < gap)
-					t[j] = -1;
-		if (st != NULL)
-			;	/* the table's scores are in place */
-		else if (p->masks)
-			score_row(p, &cl, i, t);
-		else
-			for (size_t j = 0; j < nm; j++)
-				if (t[j] == 0)
-					t[j] = (signed char)score_parts(p, i,
-					    j, part, &applies);
-		for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
-			t[p->fmentor[k]] = -1;
+static void
+cols_free(struct cols *cl)
+{
+	free(cl->ok);
+	free(cl->haslang);
+	free(cl->org);
+	free(cl->level);
+	free(cl->gender);
+	free(cl->topics);
+	free(cl->langs);
+	free(cl->key);
+	free(cl->mstamp);
+	free(cl->mval);
+}
+
+/*
+ * The hard rules of mentee i with every mentor into t[]: -1 where a rule
+ * excludes the pair, else 0 (or the score table's entry). This is the hot
+ * loop of a dense problem, so the rules are tested here rule by rule over
+ * arrays (the same tests as match_base_rule() and match_pair_rule()).
+ * Returns the number of admissible mentors.
+ */
+static size_t
+row_admissible(const struct prep *p, const struct cols *cl, size_t i,
+    signed char *t)
+{
+	const struct match_input *in = p->in;
+	const struct match_person *e = &in->mentees[i];
+	const signed char *st = in->scores ? in->scores + i * in->nmentors :
+	    NULL;
+	size_t	 nm = in->nmentors, n = 0;
+	int	 gap = in->rules.min_level_gap, fi = p->field[0][i];
+	const int *rfield = p->field[1];
+
+	if (e->withdrawn) {
+		memset(t, -1, nm);
+		return 0;
 	}
+	if (st != NULL)
+		for (size_t j = 0; j < nm; j++)
+			t[j] = !cl->ok[j] || st[j] < 0 ? -1 :
+			    st[j] > 100 ? 100 : st[j];
+	else
+		for (size_t j = 0; j < nm; j++)
+			t[j] = cl->ok[j] ? 0 : -1;
+	/* (Every store unconditional: loops the compiler vectorises.) */
+	if (in->rules.different_org && e->org >= 0) {
+		int	 o = e->org;
+		const int *org = cl->org;
+
+		for (size_t j = 0; j < nm; j++)
+			t[j] = org[j] == o ? -1 : t[j];
+	}
+	if (e->level > 0) {
+		int	 el = e->level;
+		const int *lv = cl->level;
+
+		for (size_t j = 0; j < nm; j++)
+			t[j] = lv[j] > 0 && lv[j] - el < gap ? -1 : t[j];
+	}
+	if (in->rules.same_field && fi >= 0)
+		for (size_t j = 0; j < nm; j++)
+			t[j] = rfield[j] >= 0 && rfield[j] != fi ? -1 : t[j];
+	for (size_t k = p->fstart[i]; k < p->fstart[i + 1]; k++)
+		t[p->fmentor[k]] = -1;
+	for (size_t j = 0; j < nm; j++)
+		n += t[j] >= 0;
+	return n;
+}
+
+/* The scores of mentee i with the mentors t[] admits (see row_admissible). */
+static void
+row_scores(const struct prep *p, const struct cols *cl, size_t i,
+    signed char *t)
+{
+	const struct match_input *in = p->in;
+	double	 part[MATCH_PART__MAX];
+	unsigned applies;
+
+	if (in->scores != NULL)
+		return;		/* the table's scores are in place */
+	if (p->masks) {
+		score_row(p, cl, i, t);
+		return;
+	}
+	for (size_t j = 0; j < in->nmentors; j++)
+		if (t[j] == 0)
+			t[j] = (signed char)score_parts(p, i, j, part,
+			    &applies);
+}
+
+/* Room for n pairs and a row's slack in rw->pool (in->pairs_alloc or
+ * malloc); 0 or -1. */
+static int
+pool_alloc(const struct match_input *in, struct rows *rw, size_t n)
+{
+	n += in->nmentors;	/* slack: see match_build_rows() */
+	rw->poolsize = n * sizeof(*rw->pool) + 1;
+	rw->pool = in->pairs_alloc != NULL ? in->pairs_alloc(rw->poolsize) :
+	    malloc(rw->poolsize);
+	return rw->pool != NULL ? 0 : -1;
+}
+
+void
+match_rows_free(const struct match_input *in, struct rows *rw)
+{
+	if (rw->pool != NULL && in->pairs_alloc != NULL)
+		in->pairs_free(rw->pool, rw->poolsize);
+	else
+		free(rw->pool);
+	free(rw->start);
+	rw->pool = NULL;
+	rw->start = NULL;
+}
+
+int
+match_build_rows(const struct prep *p, size_t limit, struct rows *rw,
+    size_t *npairs)
+{
+	const struct match_input *in = p->in;
+	size_t	 ne = in->nmentees, nm = in->nmentors, total = 0;
+	signed char *t = NULL;
+	struct cols cl;
+	int	 rc = -1;
+
+	memset(rw, 0, sizeof(*rw));
+	memset(&cl, 0, sizeof(cl));
+	*npairs = 0;
+	t = malloc(nm + 1);
+	rw->start = malloc((ne + 1) * sizeof(*rw->start));
+	if (t == NULL || rw->start == NULL || cols_init(p, &cl, 1) != 0)
+		goto out;
+	/*
+	 * Count first, to refuse a problem too big before allocating it,
+	 * unless even every pair would be within the limit: then the lists
+	 * are built in one pass into room for every pair, of which only
+	 * the part written is ever touched (and so takes memory).
+	 */
+	if (nm == 0 || ne <= limit / nm) {
+		if (pool_alloc(in, rw, ne * nm) != 0)
+			goto out;
+	} else {
+		for (size_t i = 0; i < ne; i++) {
+			rw->start[i] = total;
+			total += row_admissible(p, &cl, i, t);
+			if (total > limit) {
+				*npairs = total;
+				rc = -2;
+				goto out;
+			}
+		}
+		if (pool_alloc(in, rw, total) != 0)
+			goto out;
+	}
+	total = 0;
+	for (size_t i = 0; i < ne; i++) {
+		uint32_t *o = rw->pool + total;
+		size_t	 cnt[103], n;
+
+		rw->start[i] = total;
+		if ((n = row_admissible(p, &cl, i, t)) == 0)
+			continue;
+		total += n;
+		row_scores(p, &cl, i, t);
+		/*
+		 * Counting sort by cost 100 - score, ties by mentor, without
+		 * a branch per pair: the excluded ones go to a last bucket,
+		 * past the row's end (room the next row overwrites, or the
+		 * slack of nm entries at the end of the pool).
+		 */
+		memset(cnt, 0, sizeof(cnt));
+		for (size_t j = 0; j < nm; j++)
+			cnt[(t[j] < 0 ? 101 : 100 - t[j]) + 1]++;
+		for (int w = 1; w < 103; w++)
+			cnt[w] += cnt[w - 1];
+		for (size_t j = 0; j < nm; j++) {
+			uint32_t c = t[j] < 0 ? 101u : (uint32_t)(100 - t[j]);
+
+			o[cnt[c]++] = (uint32_t)j << 7 | c;
+		}
+	}
+	rw->start[ne] = total;
+	*npairs = total;
 	rc = 0;
 out:
-	free(cl.ok);
-	free(cl.haslang);
-	free(cl.org);
-	free(cl.level);
-	free(cl.gender);
-	free(cl.topics);
-	free(cl.langs);
-	free(cl.mstamp);
-	free(cl.mval);
+	cols_free(&cl);
+	free(t);
 	return rc;
+}
+
+size_t
+match_count_pairs(const struct match_input *in, size_t stride)
+{
+	struct prep	 p;
+	struct cols	 cl;
+	signed char	*t = malloc(in->nmentors + 1);
+	size_t		 n = 0;
+	int		 ok;
+
+	if (stride == 0)
+		stride = 1;
+	memset(&cl, 0, sizeof(cl));
+	ok = match_prep_init(&p, in) == 0 && t != NULL;
+	if (ok && cols_init(&p, &cl, 0) == 0)
+		for (size_t i = 0; i < in->nmentees; i += stride)
+			n += row_admissible(&p, &cl, i, t);
+	else
+		ok = 0;
+	cols_free(&cl);
+	match_prep_free(&p);
+	free(t);
+	return ok ? n * stride : (size_t)-1;
 }
 
 void

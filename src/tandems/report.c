@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load/fields.h"
 #include "tandems/report.h"
 #include "util/escape.h"
 #include "util/strbuf.h"
@@ -45,8 +46,10 @@ static const size_t col_min[COL__MAX] = { 20, 12, 20, 12, 5 };
 enum csvcol {
 	CSV_MENTEE,
 	CSV_MENTEE_ORG,
+	CSV_MENTEE_FIELD,
 	CSV_MENTOR,
 	CSV_MENTOR_ORG,
+	CSV_MENTOR_FIELD,
 	CSV_TOPICS,
 	CSV_SCORE,
 	CSV_NOTE,
@@ -54,8 +57,8 @@ enum csvcol {
 };
 
 static const char *const csv_heads[CSV__MAX] = {
-	"mentee", "mentee_org", "mentor", "mentor_org", "shared_topics",
-	"score", "note"
+	"mentee", "mentee_org", "mentee_field", "mentor", "mentor_org",
+	"mentor_field", "shared_topics", "score", "note"
 };
 
 /* "Given Family (id)", or "Family (id)". */
@@ -74,6 +77,12 @@ org_label(const struct programme *p, int org)
 		return "";
 	return p->orgs[org].short_name ? p->orgs[org].short_name :
 	    p->orgs[org].name;
+}
+
+static const char *
+field_of(const struct person *q)
+{
+	return q->field != NULL ? q->field : "";
 }
 
 static size_t
@@ -128,9 +137,11 @@ row_cells(const struct programme *p, const struct tandems_pair *tp,
 	cell[CSV_MENTEE] = person_label(&p->people[tp->mentee]);
 	cell[CSV_MENTEE_ORG] = xstrdup(org_label(p,
 	    p->people[tp->mentee].org));
+	cell[CSV_MENTEE_FIELD] = xstrdup(field_of(&p->people[tp->mentee]));
 	cell[CSV_MENTOR] = person_label(&p->people[tp->mentor]);
 	cell[CSV_MENTOR_ORG] = xstrdup(org_label(p,
 	    p->people[tp->mentor].org));
+	cell[CSV_MENTOR_FIELD] = xstrdup(field_of(&p->people[tp->mentor]));
 	for (size_t k = 0; k < tp->nshared; k++) {
 		if (k > 0)
 			sb_adds(&sb, ", ");
@@ -209,10 +220,25 @@ put_wrapped(FILE *fp, const char *first, const char *indent,
 	fputc('\n', fp);
 }
 
+/* Does any mentor taking part have field f (as same-field compares)? */
+static bool
+field_among_mentors(const struct programme *p, const char *f)
+{
+	for (size_t k = 0; k < p->npeople; k++)
+		if (p->people[k].role == ROLE_MENTOR &&
+		    p->people[k].status != STATUS_WITHDRAWN &&
+		    p->people[k].field != NULL &&
+		    field_same(p->people[k].field, f))
+			return true;
+	return false;
+}
+
 /* The reason an unmatched mentee stayed unmatched, as one phrase. */
 static char *
-unmatched_reason(const struct tandems_unmatched *u)
+unmatched_reason(const struct programme *p, const struct tandems_unmatched *u)
 {
+	const char *f = p->people[u->mentee].field;
+
 	size_t	 count[RULE__MAX] = { 0 };
 	struct strbuf sb = STRBUF_INIT;
 	int	 first = 1;
@@ -235,6 +261,8 @@ unmatched_reason(const struct tandems_unmatched *u)
 	}
 	if (!first)
 		sb_adds(&sb, ")");
+	if (count[RULE_FIELD] > 0 && f != NULL && !field_among_mentors(p, f))
+		sb_addf(&sb, "; no mentor has the field \"%s\"", f);
 	return sb_take(&sb);
 }
 
@@ -265,12 +293,14 @@ tandems_report_csv(const struct programme *p, const struct tandems_result *tr,
 	}
 	for (size_t k = 0; k < tr->nunmatched; k++) {
 		const struct tandems_unmatched *u = &tr->unmatched[k];
-		char	*why = unmatched_reason(u);
+		char	*why = unmatched_reason(p, u);
 		char	*cell[CSV__MAX] = { NULL };
 
 		cell[CSV_MENTEE] = person_label(&p->people[u->mentee]);
 		cell[CSV_MENTEE_ORG] = (char *)org_label(p,
 		    p->people[u->mentee].org);
+		cell[CSV_MENTEE_FIELD] = (char *)field_of(
+		    &p->people[u->mentee]);
 		cell[CSV_NOTE] = xasprintf("unmatched: %s", why);
 		csv_line(fp, cell);
 		free(cell[CSV_MENTEE]);
@@ -323,6 +353,71 @@ print_forbids(const struct programme *p, int e, FILE *fp)
 	}
 }
 
+/*
+ * Why mentor id->mentor got no mentee: the rules, pins or the objective
+ * (tandem-programme(5), MATCHING); with no admissible mentee, the rule
+ * of each mentee.
+ */
+static void
+print_idle(const struct programme *p, const struct tandems_idle *id,
+    FILE *fp)
+{
+	const struct person *r = &p->people[id->mentor];
+	struct strbuf sb = STRBUF_INIT;
+	char	*first = xasprintf("  %s without a mentee: ", r->id);
+	size_t	 count[RULE__MAX] = { 0 };
+	bool	 field_met = r->field == NULL;
+
+	switch (id->why) {
+	case MATCH_IDLE_NO_ADMISSIBLE:
+		sb_adds(&sb, "no admissible mentee");
+		for (size_t m = 0; m < p->npeople; m++) {
+			const struct person *e = &p->people[m];
+
+			if (e->role != ROLE_MENTEE ||
+			    e->status == STATUS_WITHDRAWN)
+				continue;
+			count[rules_check(p, (int)m, id->mentor)]++;
+			field_met = field_met || (e->field != NULL &&
+			    field_same(e->field, r->field));
+		}
+		for (int rl = 1, n = 0; rl < RULE__MAX; rl++)
+			if (count[rl] > 0)
+				sb_addf(&sb, "%s%zu: %s", n++ ? "; " : " (",
+				    count[rl], rule_reasons[rl]);
+		if (sb.len > strlen("no admissible mentee"))
+			sb_adds(&sb, ")");
+		if (!field_met && p->rules.same_field)
+			sb_addf(&sb, "; no mentee has the field \"%s\"",
+			    r->field);
+		break;
+	case MATCH_IDLE_PINNED:
+		sb_addf(&sb, id->nadmissible == 1 ? "the only admissible "
+		    "mentee is pinned to another mentor" : "each of the %zu "
+		    "admissible mentees is pinned to another mentor",
+		    id->nadmissible);
+		break;
+	case MATCH_IDLE_NEEDED_ELSEWHERE:
+		sb_addf(&sb, id->nadmissible == 1 ? "the only admissible "
+		    "mentee is needed elsewhere: a tandem with this mentor "
+		    "would leave a mentee unmatched or another mentor without "
+		    "a mentee" : "each of the %zu admissible mentees is needed "
+		    "elsewhere: any tandem with this mentor would leave a "
+		    "mentee unmatched or another mentor without a mentee",
+		    id->nadmissible);
+		break;
+	default:
+		sb_addf(&sb, "spread is off (<rules spread=\"false\"/>): any "
+		    "tandem with this mentor would leave a mentee unmatched "
+		    "or lower the total score (%zu admissible mentees)",
+		    id->nadmissible);
+		break;
+	}
+	put_wrapped(fp, first, "      ", sb_str(&sb));
+	free(first);
+	sb_free(&sb);
+}
+
 static void
 print_explain(const struct programme *p, const struct tandems_result *tr,
     FILE *fp)
@@ -363,7 +458,12 @@ print_explain(const struct programme *p, const struct tandems_result *tr,
 		char	*first = xasprintf("  %s unmatched: ",
 		    p->people[u->mentee].id);
 
-		put_wrapped(fp, first, "      ", tandems_why_text[u->why]);
+		{
+			char	*why = unmatched_reason(p, u);
+
+			put_wrapped(fp, first, "      ", why);
+			free(why);
+		}
 		free(first);
 		for (size_t j = 0; j < u->nexcluded; j++) {
 			struct strbuf sb = STRBUF_INIT;
@@ -380,13 +480,27 @@ print_explain(const struct programme *p, const struct tandems_result *tr,
 		if (u->why != TANDEMS_NO_ADMISSIBLE)
 			print_forbids(p, u->mentee, fp);
 	}
+	for (size_t k = 0; k < tr->nidle; k++)
+		print_idle(p, &tr->idle[k], fp);
 }
 
-/* The second line of a tandem: shared topics and a note. */
+/* The lines below a tandem: the fields of both people (when either has
+ * one), shared topics and a note. */
 static void
 print_details(char *const cell[CSV__MAX], FILE *fp)
 {
 	char	*text;
+
+	if (cell[CSV_MENTEE_FIELD][0] != '\0' ||
+	    cell[CSV_MENTOR_FIELD][0] != '\0') {
+		text = xasprintf("mentee %s, mentor %s",
+		    cell[CSV_MENTEE_FIELD][0] != '\0' ?
+		    cell[CSV_MENTEE_FIELD] : "none",
+		    cell[CSV_MENTOR_FIELD][0] != '\0' ?
+		    cell[CSV_MENTOR_FIELD] : "none");
+		put_wrapped(fp, INDENT "field: ", INDENT "  ", text);
+		free(text);
+	}
 
 	text = xasprintf("%s%s%s", cell[CSV_TOPICS][0] != '\0' ?
 	    cell[CSV_TOPICS] : "none", cell[CSV_NOTE][0] != '\0' ? "; " : "",
@@ -467,7 +581,7 @@ tandems_report_table(const struct programme *p,
 		for (size_t k = 0; k < tr->nunmatched; k++) {
 			char	*who = person_label(
 			    &p->people[tr->unmatched[k].mentee]);
-			char	*why = unmatched_reason(&tr->unmatched[k]);
+			char	*why = unmatched_reason(p, &tr->unmatched[k]);
 			char	*name = shorten(who, TEXT_WIDTH / 2);
 			char	*first = xasprintf("  %s: ", name);
 

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "tandems/tandems.h"
+#include "util/bigmem.h"
 #include "util/diag.h"
 #include "util/escape.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 const char *const tandems_why_text[TANDEMS_WHY__MAX] = {
@@ -117,6 +119,10 @@ bridge_init(struct bridge *b, const struct programme *p)
 	b->in.rules.different_org = p->rules.different_org;
 	b->in.rules.min_level_gap = p->rules.min_level_gap;
 	b->in.rules.ideal_level_gap = p->rules.ideal_level_gap;
+	b->in.rules.same_field = p->rules.same_field;
+	b->in.pairs_alloc = bigmem_alloc;
+	b->in.pairs_free = bigmem_free;
+	b->in.rules.spread = p->rules.spread;
 	b->pins = xcalloc(p->npins + 1, sizeof(*b->pins));
 	b->forbids = xcalloc(p->nforbids + 1, sizeof(*b->forbids));
 	for (size_t k = 0; k < p->npins; k++)
@@ -204,6 +210,53 @@ diag_line(const struct programme *p, const struct match_diag *d, bool pin)
 	return p->matching_line > 0 ? p->matching_line : p->line;
 }
 
+/*
+ * More admissible pairs than the core takes (MATCH_MAX_PAIRS): say so at
+ * <people>, with how far each hard rule not yet in force would shrink the
+ * problem (estimated on a sample of the mentees).
+ */
+static void
+too_many_pairs(struct bridge *b, const struct programme *p, const char *msg)
+{
+	struct match_input in = b->in;
+	struct strbuf sb = STRBUF_INIT;
+	size_t	 stride = 1, n, cells = in.nmentees * in.nmentors;
+	bool	 fields = false, orgs = false, levels = false;
+
+	if (cells > 20000000)
+		stride = cells / 20000000 + 1;
+	for (size_t i = 0; i < in.nmentees; i++) {
+		fields = fields || in.mentees[i].field != NULL;
+		orgs = orgs || in.mentees[i].org >= 0;
+		levels = levels || in.mentees[i].level > 0;
+	}
+	sb_addf(&sb, "matching: %s (tandem-programme(5), Limits)", msg);
+	if (!in.rules.same_field && fields) {
+		in.rules.same_field = 1;
+		n = match_count_pairs(&in, stride);
+		in.rules.same_field = 0;
+		sb_addf(&sb, "; <rules same-field=\"true\"/> would leave "
+		    "about %zu", n);
+	}
+	if (!in.rules.different_org && orgs) {
+		in.rules.different_org = 1;
+		n = match_count_pairs(&in, stride);
+		in.rules.different_org = 0;
+		sb_addf(&sb, "; <rules different-org=\"true\"/> would leave "
+		    "about %zu", n);
+	}
+	if (levels && in.rules.min_level_gap < 20) {
+		in.rules.min_level_gap++;
+		n = match_count_pairs(&in, stride);
+		sb_addf(&sb, "; <rules min-level-gap=\"%d\"/> would leave "
+		    "about %zu", in.rules.min_level_gap, n);
+		in.rules.min_level_gap--;
+	}
+	sb_addf(&sb, "; or match the programme in parts (fewer people each)");
+	diag(DIAG_ERROR, p->file, p->people_line, 0, "%s", sb_str(&sb));
+	sb_free(&sb);
+}
+
 static int
 form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 {
@@ -218,6 +271,10 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 			    d->error == MATCH_ERR_PIN_CAPACITY;
 
 			match_diag_text(&b->in, d, msg, sizeof(msg));
+			if (d->error == MATCH_ERR_TOO_MANY_PAIRS) {
+				too_many_pairs(b, p, msg);
+				continue;
+			}
 			if (d->error == MATCH_ERR_NOMEM) {
 				diag(DIAG_INTERNAL, NULL, 0, 0, "matching: %s",
 				    msg);
@@ -268,6 +325,12 @@ form_matched(struct bridge *b, struct programme *p, struct tandems_result *tr)
 		explain_unmatched(b, res->unmatched[k].mentee, u);
 	}
 	tr->nunmatched = res->nunmatched;
+	tr->idle = xcalloc(res->nidle + 1, sizeof(*tr->idle));
+	for (size_t k = 0; k < res->nidle; k++)
+		tr->idle[k] = (struct tandems_idle){
+		    b->ment_r[res->idle[k].mentor], res->idle[k].why,
+		    res->idle[k].nadmissible };
+	tr->nidle = res->nidle;
 	match_result_free(res);
 	return 0;
 }
@@ -385,6 +448,7 @@ tandems_result_free(struct tandems_result *tr)
 	}
 	free(tr->pairs);
 	free(tr->unmatched);
+	free(tr->idle);
 	free(tr);
 }
 

@@ -54,11 +54,20 @@ struct tandems_unmatched {
 	size_t		 nexcluded;
 };
 
+/* A mentor (taking part, capacity > 0) without a mentee after matching. */
+struct tandems_idle {
+	int		 mentor;		/* index into people */
+	enum match_idle_why why;
+	size_t		 nadmissible;		/* admissible mentees */
+};
+
 struct tandems_result {
 	struct tandems_pair	*pairs;		/* parallel to p->tandems */
 	size_t			 npairs;
 	struct tandems_unmatched *unmatched;	/* in id order */
 	size_t			 nunmatched;
+	struct tandems_idle	*idle;		/* matched only: in id order */
+	size_t			 nidle;
 	size_t			 nmentees;	/* taking part (not withdrawn) */
 	size_t			 nmentors;	/* taking part, capacity > 0 */
 	size_t			 nslots;	/* their capacity in all */

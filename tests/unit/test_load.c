@@ -15,6 +15,7 @@
 #include "harness.h"
 #include "fixture.h"
 #include "layout/template.h"
+#include "load/fields.h"
 #include "load/load.h"
 #include "load/rules.h"
 #include "load/xml.h"
@@ -219,6 +220,8 @@ test_defaults_and_tandems_file(void)
 		CHECK_INT(p->lang, LANG_DE);
 		CHECK_INT(p->wording, WORDING_PAIR);
 		CHECK(!p->rules.different_org);
+		CHECK(!p->rules.same_field);	/* internal */
+		CHECK(p->rules.spread);
 		CHECK(p->place == NULL && p->edition == NULL);
 		CHECK(p->weights.topics == 3 && p->weights.language == 1);
 		CHECK_INT(p->tandem_source, TANDEMS_FILE);
@@ -232,6 +235,44 @@ test_defaults_and_tandems_file(void)
 	}
 	programme_free(p);
 	free(dir);
+
+	/* Same field: on by default for kind="partnership", off when said;
+	 * spread off when said. */
+	{
+		static const char *const xml[3] = {
+			"<programme id=\"x\" kind=\"partnership\"><title>T"
+			"</title><period start=\"2024-01-01\" end=\"2024-02-01"
+			"\"/></programme>",
+			"<programme id=\"x\" kind=\"partnership\"><title>T"
+			"</title><period start=\"2024-01-01\" end=\"2024-02-01"
+			"\"/><matching><rules same-field=\"false\" spread=\""
+			"false\"/></matching></programme>",
+			"<programme id=\"x\" kind=\"cross\"><title>T</title>"
+			"<period start=\"2024-01-01\" end=\"2024-02-01\"/>"
+			"<matching><rules same-field=\"true\"/></matching>"
+			"</programme>",
+		};
+		static const bool want[3][2] = { { true, true },
+		    { false, false }, { true, true } };
+
+		for (int k = 0; k < 3; k++) {
+			char *d = fx_write("sf", "programme.xml", xml[k]);
+
+			diag_reset();
+			p = load_programme(d);
+			CHECK(p != NULL);
+			if (p != NULL) {
+				CHECK(p->rules.same_field == want[k][0]);
+				CHECK(p->rules.spread == want[k][1]);
+			}
+			programme_free(p);
+			free(d);
+		}
+	}
+	/* The same-field rule compares as the matching does. */
+	CHECK(field_same("Pflege", " PFLEGE "));
+	CHECK(field_same("Ökonomie", "ökonomie"));
+	CHECK(!field_same("Informatik", "Informatiker"));
 
 	/* A programme.xml file given directly; kind cross with an explicit
 	 * different-org="false" keeps false. */

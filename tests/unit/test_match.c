@@ -197,6 +197,193 @@ test_rules(void)
 	CHECK_INT(match_rule_of(&in, 0, 1), MATCH_RULE_LEVEL_GAP);
 }
 
+/*
+ * Same field: compared trimmed and case-folded; a missing field never
+ * excludes. Two mentees and two mentors per field, where the best total
+ * score crosses fields (the field weighs less than the topics): with the
+ * rule every tandem stays within its field.
+ */
+static void
+test_same_field(void)
+{
+	struct match_input in;
+	struct match_person e[4], r[4];
+	static const char *const ef[4] = { "Pflege", "Pflege", "BWL", "BWL" };
+	static const char *const rf[4] = { " pflege", "PFLEGE", "BWL", "bwl" };
+	int	 et[4][1] = { { 1 }, { 1 }, { 2 }, { 2 } };
+	int	 rt[4][1] = { { 2 }, { 2 }, { 1 }, { 1 } };
+	struct match_result *res;
+
+	for (int k = 0; k < 4; k++) {
+		e[k] = person(NULL, -1, 0);
+		r[k] = person(NULL, -1, 0);
+		e[k].field = ef[k];
+		r[k].field = rf[k];
+		e[k].topics = et[k];
+		e[k].ntopics = 1;
+		r[k].topics = rt[k];
+		r[k].ntopics = 1;
+	}
+	match_defaults(&in);
+	in.mentees = e;
+	in.nmentees = 4;
+	in.mentors = r;
+	in.nmentors = 4;
+	/* Without the rule the topics win: every tandem crosses fields. */
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->mentor_of[0], 2);
+	CHECK_INT(res->mentor_of[2], 0);
+	match_result_free(res);
+	in.rules.same_field = 1;
+	CHECK_INT(match_rule_of(&in, 0, 0), MATCH_RULE_NONE);
+	CHECK_INT(match_rule_of(&in, 0, 1), MATCH_RULE_NONE);
+	CHECK_INT(match_rule_of(&in, 0, 2), MATCH_RULE_FIELD);
+	CHECK_INT(match_rule_of(&in, 2, 3), MATCH_RULE_NONE);
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->ntandems, 4);
+	CHECK_INT(res->mentor_of[0], 0);
+	CHECK_INT(res->mentor_of[1], 1);
+	CHECK_INT(res->mentor_of[2], 2);
+	CHECK_INT(res->mentor_of[3], 3);
+	match_result_free(res);
+	/* A missing field excludes nobody. */
+	e[0].field = NULL;
+	CHECK_INT(match_rule_of(&in, 0, 2), MATCH_RULE_NONE);
+	r[2].field = NULL;
+	CHECK_INT(match_rule_of(&in, 1, 2), MATCH_RULE_NONE);
+	/* A mentee whose field no mentor has stays unmatched, by the rule;
+	 * a mentor whose field no mentee has is idle, by the rule. */
+	e[0].field = "Recht";
+	r[1].field = "Bau";
+	r[2].field = "BWL";
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->nunmatched, 1);
+	CHECK_INT(res->unmatched[0].mentee, 0);
+	CHECK_INT(res->unmatched[0].why, MATCH_WHY_NO_ADMISSIBLE);
+	CHECK_INT(res->unmatched[0].nrule[MATCH_RULE_FIELD], 4);
+	CHECK_INT(res->nidle, 1);
+	CHECK_INT(res->idle[0].mentor, 1);
+	CHECK_INT(res->idle[0].why, MATCH_IDLE_NO_ADMISSIBLE);
+	CHECK_INT(res->idle[0].nrule[MATCH_RULE_FIELD], 4);
+	match_result_free(res);
+	/* A pin across fields breaks the rule. */
+	{
+		struct match_pair pin = { 1, 2 };
+
+		in.pins = &pin;
+		in.npins = 1;
+		CHECK_INT(match_solve(&in, &res), -1);
+		CHECK_INT(res->diags[0].error, MATCH_ERR_PIN_RULE);
+		CHECK_INT(res->diags[0].rule, MATCH_RULE_FIELD);
+		match_result_free(res);
+	}
+}
+
+/*
+ * No idle mentor when avoidable: 15 mentees, 14 mentors, two of them of
+ * capacity 2 and the best scores. The highest total score gives those two
+ * mentors two mentees each and leaves one mentor idle; the objective uses
+ * all 14 (spread), unless spread is off.
+ */
+static void
+test_spread(void)
+{
+	enum { NE = 15, NR = 14 };
+	struct match_input in;
+	struct match_person e[NE], r[NR];
+	signed char t[NE * NR];
+	struct match_result *res;
+
+	for (int i = 0; i < NE; i++)
+		e[i] = person(NULL, -1, 0);
+	for (int j = 0; j < NR; j++)
+		r[j] = person(NULL, -1, 0);
+	r[0].capacity = r[1].capacity = 2;
+	for (int i = 0; i < NE; i++)
+		for (int j = 0; j < NR; j++)
+			t[i * NR + j] = j < 2 ? 100 : 60;
+	match_defaults(&in);
+	in.mentees = e;
+	in.nmentees = NE;
+	in.mentors = r;
+	in.nmentors = NR;
+	in.scores = t;
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->ntandems, NE);
+	CHECK_INT(res->nused, NR);
+	CHECK_INT(res->nidle, 0);
+	CHECK_INT(res->total_score, 2 * 100 + 1 * 100 + 12 * 60);
+	match_result_free(res);
+	in.rules.spread = 0;
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->ntandems, NE);
+	CHECK_INT(res->nused, NR - 1);
+	CHECK_INT(res->nidle, 1);
+	CHECK_INT(res->idle[0].mentor, NR - 1);	/* ties: by position */
+	CHECK_INT(res->idle[0].why, MATCH_IDLE_SCORE);
+	CHECK_INT(res->idle[0].nadmissible, NE);
+	match_result_free(res);
+	/* More mentors than mentees: the idle ones are needed elsewhere. */
+	in.rules.spread = 1;
+	in.nmentees = 3;
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->nused, 3);
+	CHECK_INT(res->nidle, NR - 3);
+	CHECK_INT(res->idle[0].why, MATCH_IDLE_NEEDED_ELSEWHERE);
+	match_result_free(res);
+	/* A pin uses its mentor: the other mentees spread over the rest. */
+	{
+		struct match_pair pin = { 0, 0 };
+
+		in.nmentees = NE;
+		in.pins = &pin;
+		in.npins = 1;
+		CHECK_INT(match_solve(&in, &res), 0);
+		CHECK_INT(res->nused, NR);
+		match_result_free(res);
+		/* Every admissible mentee pinned elsewhere. */
+		in.nmentees = 1;
+		CHECK_INT(match_solve(&in, &res), 0);
+		CHECK_INT(res->nidle, NR - 1);
+		CHECK_INT(res->idle[0].mentor, 1);
+		CHECK_INT(res->idle[0].why, MATCH_IDLE_PINNED);
+		match_result_free(res);
+	}
+}
+
+/* Too many admissible pairs: refused before the lists are built. */
+static void
+test_pair_limit(void)
+{
+	struct match_input in;
+	struct match_person e[3], r[3];
+	struct match_result *res;
+	char	 buf[200];
+
+	for (int k = 0; k < 3; k++) {
+		e[k] = person(NULL, k, 0);
+		r[k] = person(NULL, k, 0);
+	}
+	match_defaults(&in);
+	in.mentees = e;
+	in.nmentees = 3;
+	in.mentors = r;
+	in.nmentors = 3;
+	in.max_pairs = 8;
+	CHECK_INT(match_count_pairs(&in, 1), 9);
+	CHECK_INT(match_solve(&in, &res), -1);
+	CHECK_INT(res->diags[0].error, MATCH_ERR_TOO_MANY_PAIRS);
+	match_diag_text(&in, &res->diags[0], buf, sizeof(buf));
+	CHECK(strstr(buf, "admissible pairs") != NULL);
+	match_result_free(res);
+	/* A rule that excludes pairs shrinks the problem. */
+	in.rules.different_org = 1;
+	CHECK_INT(match_count_pairs(&in, 1), 6);
+	CHECK_INT(match_solve(&in, &res), 0);
+	CHECK_INT(res->ntandems, 3);
+	match_result_free(res);
+}
+
 static void
 test_pins(void)
 {
@@ -317,15 +504,17 @@ struct bf {
 	int	 score[BF_MAX][BF_MAX];	/* -1 = inadmissible */
 	long	 pin[BF_MAX];
 	int	 left[BF_MAX];
+	int	 load[BF_MAX];		/* mentees per mentor, pins too */
 	long	 cur[BF_MAX], best[BF_MAX];
-	int	 bestn, bests;
+	int	 bestn, bestk, bests;
 };
 
 /*
  * Enumerate every assignment, mentees in order, mentors ascending and
- * "unmatched" last, so the first one found with a given (count, score) is
- * the lexicographically smallest; keep it unless one strictly better in
- * (count, score) follows.
+ * "unmatched" last, so the first one found with a given (count, mentors
+ * used, score) is the lexicographically smallest; keep it unless one
+ * strictly better in (count, mentors used, score) follows. Mentors used
+ * count only with rules.spread (match.h).
  */
 static void
 bf_walk(struct bf *b, size_t i, int n, int s)
@@ -335,8 +524,16 @@ bf_walk(struct bf *b, size_t i, int n, int s)
 	if (n + (int)(in->nmentees - i) < b->bestn)
 		return;
 	if (i == in->nmentees) {
-		if (n > b->bestn || (n == b->bestn && s > b->bests)) {
+		int	 k = 0;
+
+		for (size_t j = 0; j < in->nmentors; j++)
+			k += b->load[j] > 0;
+		if (!in->rules.spread)
+			k = 0;
+		if (n > b->bestn || (n == b->bestn && (k > b->bestk ||
+		    (k == b->bestk && s > b->bests)))) {
 			b->bestn = n;
+			b->bestk = k;
 			b->bests = s;
 			memcpy(b->best, b->cur, sizeof(b->cur));
 		}
@@ -351,9 +548,11 @@ bf_walk(struct bf *b, size_t i, int n, int s)
 		if (b->score[i][j] < 0 || b->left[j] == 0)
 			continue;
 		b->left[j]--;
+		b->load[j]++;
 		b->cur[i] = (long)j;
 		bf_walk(b, i + 1, n + 1, s + b->score[i][j]);
 		b->left[j]++;
+		b->load[j]--;
 	}
 	b->cur[i] = -1;
 	bf_walk(b, i + 1, n, s);
@@ -417,6 +616,8 @@ test_brute_force(int rounds)
 		in.rules.different_org = (int)rnd(2);
 		in.rules.min_level_gap = (int)rnd(4) - 1;
 		in.rules.ideal_level_gap = (int)rnd(5);
+		in.rules.same_field = rnd(3) == 0;
+		in.rules.spread = rnd(3) != 0;
 		for (int k = 0; k < MATCH_PART__MAX; k++)
 			in.weights.w[k] = rnd(4) ? (double)rnd(11) : 0.5;
 		if (rnd(4) == 0) {
@@ -472,6 +673,7 @@ test_brute_force(int rounds)
 				}
 				b.pin[i] = (long)j;
 				b.left[j]--;
+				b.load[j]++;
 			}
 			if (!pin_ok) {
 				if (rc != -1 || res->ndiags == 0)
@@ -502,8 +704,39 @@ test_brute_force(int rounds)
 				break;
 			}
 		if (res->total_score != b.bests ||
-		    (long)res->ntandems != b.bestn)
+		    (long)res->ntandems != b.bestn ||
+		    (in.rules.spread && (long)res->nused != b.bestk))
 			bad++;
+		/* Idle mentors: each one, with a true reason. */
+		{
+			size_t	 nidle = 0;
+
+			for (size_t j = 0; j < in.nmentors; j++) {
+				int	 load = 0, adm = 0, unpinned = 0;
+
+				for (size_t i = 0; i < in.nmentees; i++) {
+					load += res->mentor_of[i] == (long)j;
+					adm += b.score[i][j] >= 0;
+					unpinned += b.score[i][j] >= 0 &&
+					    b.pin[i] < 0;
+				}
+				if (load > 0 || r[j].withdrawn ||
+				    r[j].capacity == 0)
+					continue;
+				if (nidle >= res->nidle ||
+				    res->idle[nidle].mentor != j ||
+				    (int)res->idle[nidle].nadmissible != adm ||
+				    res->idle[nidle].why != (adm == 0 ?
+				    MATCH_IDLE_NO_ADMISSIBLE : unpinned == 0 ?
+				    MATCH_IDLE_PINNED : in.rules.spread ?
+				    MATCH_IDLE_NEEDED_ELSEWHERE :
+				    MATCH_IDLE_SCORE))
+					bad++;
+				nidle++;
+			}
+			if (nidle != res->nidle)
+				bad++;
+		}
 		if (match_check(&in, res->mentor_of, msg, sizeof(msg)) != 0)
 			bad++;
 		/*
@@ -523,6 +756,13 @@ test_brute_force(int rounds)
 				if (sc.score != al->score)
 					bad++;
 			}
+		/* The same-field rule holds. */
+		for (size_t i = 0; i < in.nmentees && in.rules.same_field; i++)
+			if (res->mentor_of[i] >= 0 && e[i].field != NULL &&
+			    r[res->mentor_of[i]].field != NULL &&
+			    match_rule_of(&in, i, (size_t)res->mentor_of[i]) !=
+			    MATCH_RULE_NONE)
+				bad++;
 		/* Determinism: a second run gives the same. */
 		if (match_solve(&in, &res2) != 0 ||
 		    memcmp(res->mentor_of, res2->mentor_of,
@@ -545,11 +785,15 @@ test_brute_force(int rounds)
  * per capacity unit, a column "unmatched" per mentee, phantom rows.
  */
 static long
-hungarian_value(const struct match_input *in, int *nmatched)
+hungarian_value(const struct match_input *in, int *nmatched, int *nused)
 {
 	size_t	 ns = 0, n;
 	long	*slot_of;
-	long	 big = 100L * (long)in->nmentees + 1, total = 0;
+	/* With spread, a mentor's slots but the first cost ex more. */
+	long	 ex = in->rules.spread ? 100L * ((long)in->nmentees + 1) : 0;
+	long	 big = in->rules.spread ? ((long)in->nmentees + 3) * ex :
+	    100L * (long)in->nmentees + 1, total = 0;
+	char	*usedm = calloc(in->nmentors + 1, 1);
 	long	*a, *u, *v, *p, *way, *minv;
 	char	*used;
 
@@ -583,8 +827,9 @@ hungarian_value(const struct match_input *in, int *nmatched)
 
 				match_score_of(in, i - 1, m, &sc);
 				c = match_rule_of(in, i - 1, m) ==
-				    MATCH_RULE_NONE ? 100 - sc.score :
-				    1000000000L;
+				    MATCH_RULE_NONE ? 100 - sc.score +
+				    (j >= 2 && slot_of[j - 2] == (long)m ?
+				    ex : 0) : 1000000000L;
 			}
 			a[i * (n + 1) + j] = c;
 		}
@@ -630,12 +875,19 @@ hungarian_value(const struct match_input *in, int *nmatched)
 			j0 = j1;
 		} while (j0);
 	}
-	*nmatched = 0;
+	*nmatched = *nused = 0;
 	for (size_t j = 1; j <= ns; j++)
 		if (p[j] >= 1 && (size_t)p[j] <= in->nmentees) {
+			struct match_score sc;
+
 			(*nmatched)++;
-			total += 100 - a[(size_t)p[j] * (n + 1) + j];
+			match_score_of(in, (size_t)p[j] - 1,
+			    (size_t)slot_of[j - 1], &sc);
+			total += sc.score;
+			*nused += !usedm[slot_of[j - 1]];
+			usedm[slot_of[j - 1]] = 1;
 		}
+	free(usedm);
 	free(slot_of);
 	free(a);
 	free(u);
@@ -660,7 +912,7 @@ test_medium(int rounds)
 	for (int round = 0; round < rounds; round++) {
 		struct match_input in;
 		struct match_result *res;
-		int	 nm;
+		int	 nm, nu;
 		long	 want;
 
 		match_defaults(&in);
@@ -677,15 +929,18 @@ test_medium(int rounds)
 		in.mentees = e;
 		in.mentors = r;
 		in.rules.different_org = (int)rnd(2);
+		in.rules.same_field = rnd(4) == 0;
+		in.rules.spread = rnd(3) != 0;
 		in.nforbids = rnd(200);
 		for (size_t k = 0; k < in.nforbids; k++)
 			forbids[k] = (struct match_pair){
 			    rnd((unsigned)in.nmentees),
 			    rnd((unsigned)in.nmentors) };
 		in.forbids = forbids;
-		want = hungarian_value(&in, &nm);
+		want = hungarian_value(&in, &nm, &nu);
 		if (match_solve(&in, &res) != 0 || res->total_score != want ||
-		    (int)res->ntandems != nm)
+		    (int)res->ntandems != nm ||
+		    (in.rules.spread && (int)res->nused != nu))
 			bad++;
 		match_result_free(res);
 	}
@@ -758,39 +1013,48 @@ test_lap_certificate(int rounds)
 		int32_t	 nr = 1 + (int32_t)rnd(round < rounds / 2 ? 40 : 300);
 		int32_t	 nm = 1 + (int32_t)rnd(round < rounds / 2 ? 30 : 200);
 		int32_t	 nv = 2 + (int32_t)rnd(5), nslots = 0, nc;
-		int	 forbid = (int)rnd(90);
+		int	 forbid = (int)rnd(90), dear = (int)rnd(2);
 		int32_t	*first = malloc(((size_t)nm + 1) * sizeof(*first));
+		int32_t	*second = malloc(((size_t)nm + 1) * sizeof(*second));
 		signed char *tab = malloc((size_t)nr * (size_t)nm);
-		const signed char **score = malloc((size_t)nr * sizeof(*score));
-		int32_t	*pool = malloc((size_t)nr * (size_t)nm * sizeof(*pool));
-		const int32_t **adm = malloc((size_t)nr * sizeof(*adm));
+		uint32_t *pool = malloc((size_t)nr * (size_t)nm *
+		    sizeof(*pool));
+		const uint32_t **row = malloc((size_t)nr * sizeof(*row));
 		int32_t	*nadm = calloc((size_t)nr, sizeof(*nadm));
 		int32_t	*x, *y, *x2, *y2;
-		int64_t	*u, *v, *u2, *v2, cost[2];
+		int64_t	*u, *v, *u2, *v2, cost[2], extra;
 		struct lap p;
 
 		for (int32_t g = 0; g < nm; g++) {
+			int32_t	 n = rnd(5) ? 1 : (int32_t)rnd(4);
+
 			first[g] = nslots;
-			nslots += rnd(5) ? 1 : (int32_t)rnd(4);
+			/* Dearer slots: all but the first, or all. */
+			second[g] = !dear ? nslots + n : n > 0 && rnd(4) ?
+			    nslots + 1 : nslots;
+			nslots += n;
 		}
 		first[nm] = nslots;
 		nc = nslots + nr;
+		extra = dear ? 100 * ((int64_t)nr + 1) : 0;
 		for (int32_t r = 0; r < nr; r++) {
 			int	 fr = (int)rnd(4) ? forbid : 100 - (int)rnd(3);
+			signed char *t = tab + (size_t)r * (size_t)nm;
+			uint32_t *o = pool + (size_t)r * (size_t)nm;
 
-			score[r] = tab + (size_t)r * (size_t)nm;
-			adm[r] = pool + (size_t)r * (size_t)nm;
-			for (int32_t g = 0; g < nm; g++) {
-				tab[(size_t)r * (size_t)nm + (size_t)g] =
-				    (int)rnd(100) < fr ? -1 : vals[rnd(
-				    (unsigned)nv)];
-				if (tab[(size_t)r * (size_t)nm + (size_t)g] >=
-				    0 && first[g] < first[g + 1])
-					pool[(size_t)r * (size_t)nm +
-					    (size_t)nadm[r]++] = g;
-			}
+			row[r] = o;
+			/* Mentors without slots are listed too. */
+			for (int32_t g = 0; g < nm; g++)
+				t[g] = (int)rnd(100) < fr ? -1 :
+				    vals[rnd((unsigned)nv)];
+			for (int c = 0; c <= 100; c++)
+				for (int32_t g = 0; g < nm; g++)
+					if (t[g] >= 0 && 100 - t[g] == c)
+						o[nadm[r]++] = (uint32_t)g << 7 |
+						    (uint32_t)c;
 		}
-		p = (struct lap){ nr, nslots, first, score, adm, nadm,
+		p = (struct lap){ nr, nslots, nm, first, second, extra, row,
+		    nadm, dear ? ((int64_t)nr + 3) * extra :
 		    100 * (int64_t)nr + 1 };
 		x = malloc((size_t)nr * sizeof(*x));
 		y = malloc((size_t)nc * sizeof(*y));
@@ -813,12 +1077,13 @@ test_lap_certificate(int rounds)
 
 				ok &= rc >= 0 && (x[r] != nslots + r || rc == 0);
 				for (int32_t k = 0; k < nadm[r]; k++) {
-					int32_t	 g = adm[r][k];
+					int32_t	 g = (int32_t)(row[r][k] >> 7);
+					int64_t	 w = row[r][k] & 127;
 
 					for (int32_t c = first[g];
 					    c < first[g + 1]; c++) {
-						rc = 100 - score[r][g] - u[r] -
-						    v[c];
+						rc = w + (c >= second[g] ?
+						    extra : 0) - u[r] - v[c];
 						ok &= rc >= 0 &&
 						    (x[r] != c || rc == 0);
 					}
@@ -840,7 +1105,8 @@ test_lap_certificate(int rounds)
 
 					while (first[g + 1] <= x[r])
 						g++;
-					ok &= score[r][g] >= 0;
+					ok &= tab[(size_t)r * (size_t)nm +
+					    (size_t)g] >= 0;
 				}
 			if (!ok) {
 				bad++;
@@ -854,17 +1120,16 @@ test_lap_certificate(int rounds)
 				break;
 			}
 		}
-		/* Solve and tie-break in one go (sharing the sorted rows):
-		 * the very same columns. */
+		/* Solve and tie-break in one go: the very same columns. */
 		if (lap_assign(&p, x2, y2, u2, v2) != 0 ||
 		    memcmp(x, x2, (size_t)nr * sizeof(*x)) != 0)
 			bad++;
 next:
 		free(first);
+		free(second);
 		free(tab);
-		free(score);
 		free(pool);
-		free(adm);
+		free(row);
 		free(nadm);
 		free(x);
 		free(y);
@@ -892,6 +1157,9 @@ main(void)
 	test_rules();
 	test_pins();
 	test_explain();
+	test_same_field();
+	test_spread();
+	test_pair_limit();
 	test_brute_force(rounds > 0 ? rounds : 4000);
 	test_medium(300);
 	test_lap_certificate(400);
