@@ -74,8 +74,11 @@ all="internal cross region partnership sample gen-internal gen-cross
     gen-partnership en-internal en-partnership onetopic"
 
 for n in $all; do
+	# Warnings about the data (a missing field, a place) are the
+	# checks' business; the texts must build without an error.
 	if "${TANDEM:?}" build "$tmp/p/$n" --device text -o "$tmp/o/$n" \
-	    >/dev/null 2>"$tmp/err.$n" && ! grep -q . "$tmp/err.$n"; then ok
+	    >/dev/null 2>"$tmp/err.$n" && ! grep -q 'error:' "$tmp/err.$n"
+	then ok
 	else bad "$n: build: $(head -3 "$tmp/err.$n")"; fi
 	for d in handbook agreements certificates report tandems; do
 		records "$tmp/o/$n/$d.txt" >"$tmp/$n.$d"
