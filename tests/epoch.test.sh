@@ -57,7 +57,7 @@ then ok
 else no "stats with a fixed date"; fi
 run import 1700000000 import "$tmp/people.csv" -o "$tmp/imp.xml"
 if [ "$(cat "$tmp/import.rc")" = 0 ] &&
-    grep -q "2023-01-01 to 2023-12-31 are placeholders" "$tmp/import.err"; then ok
+    grep -q "period 2023-01-01 to 2023-12-31): fill them in" "$tmp/import.err"; then ok
 else no "import with a fixed date"; fi
 run build 1700000000 build "$P" -o "$tmp/b1" --only tandems
 run build2 1700000000 build "$P" -o "$tmp/b2" --only tandems

@@ -145,5 +145,39 @@ if mkdir -p "$tmp/many" && mv "$tmp/many.xml" "$tmp/many/programme.xml" &&
     "$T" export "$tmp/many" | awk 'END { exit NR != 5001 }'; then ok; else
 	no "5000 rows do not export as 5001 lines"; fi
 
+# The kind is never silent: a sheet of two cities imported without --kind
+# is written as kind="internal" with a warning that says what cross would
+# change (and then pairs within a city, as topics suggest); with --kind
+# cross every tandem crosses the cities; the kind is written either way.
+printf '%s\n' 'Nachname;Vorname;Rolle;Geschlecht;Organisation;Themen' \
+    'A;Anna;Mentee;w;Stadt Nordstadt;Führung' \
+    'B;Berta;Mentee;w;Stadt Nordstadt;Netzwerk' \
+    'C;Clara;Mentee;w;Stadt Südstadt;Führung' \
+    'D;Dora;Mentee;w;Stadt Südstadt;Netzwerk' \
+    'E;Eva;Mentor;w;Stadt Nordstadt;Führung' \
+    'F;Frida;Mentor;w;Stadt Nordstadt;Netzwerk' \
+    'G;Gerda;Mentor;w;Stadt Südstadt;Netzwerk' \
+    'H;Hilde;Mentor;w;Stadt Südstadt;Führung' >"$tmp/two.csv"
+mkdir -p "$tmp/two-i" "$tmp/two-c"
+"$T" import "$tmp/two.csv" -o "$tmp/two-i/programme.xml" 2>"$tmp/two-i.err"
+if grep -q 'kind="internal"' "$tmp/two-i/programme.xml" &&
+    grep -q 'warning: no --kind given: written as kind="internal".*--kind cross every mentee gets a mentor of another organisation (the sheet names 2)' \
+    "$tmp/two-i.err"; then ok; else
+	no "import without --kind: $(cat "$tmp/two-i.err")"; fi
+"$T" import "$tmp/two.csv" --kind cross --id two-2025 --title 'Zwei Städte' \
+    --period 2025-03-01 2026-05-31 -o "$tmp/two-c/programme.xml" \
+    2>"$tmp/two-c.err"
+if grep -q '<programme id="two-2025" lang="de" kind="cross">' \
+    "$tmp/two-c/programme.xml" &&
+    grep -q '<title>Zwei Städte</title>' "$tmp/two-c/programme.xml" &&
+    grep -q '<period start="2025-03-01" end="2026-05-31"/>' \
+    "$tmp/two-c/programme.xml" && ! grep -q . "$tmp/two-c.err"; then ok
+else no "import --kind cross --id --title --period: $(cat "$tmp/two-c.err")"
+fi
+same() { "$T" match "$1" --format csv | awk -F, 'NR > 1 && $2 == $4' | wc -l; }
+if [ "$(same "$tmp/two-i")" -gt 0 ] && [ "$(same "$tmp/two-c")" = 0 ] &&
+    [ "$("$T" match "$tmp/two-c" --format csv | wc -l)" = 5 ]; then ok
+else no "--kind cross does not pair across the cities"; fi
+
 echo "import-export: $pass passed, $fail failed"
 [ $fail = 0 ]

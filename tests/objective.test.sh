@@ -1,7 +1,7 @@
 #!/bin/sh
 # Shell tests of the matching objective and the same-field rule
 # (tandem-programme(5), RULES and MATCHING) on programmes built from data
-# alone (tests/data/kinds): a partnership programme keeps every tandem in
+# alone (tests/data/objective): a partnership programme keeps every tandem in
 # its profession and says per mentee why not; `check` warns about missing
 # and near-duplicate fields and states the hard rules; a pin or fixed
 # tandem across fields is treated like any broken rule; no mentor is idle
@@ -10,7 +10,7 @@
 # the rules that would shrink the problem.
 TOP=$(cd "$(dirname "$0")/.." && pwd)
 T=${TANDEM:-$TOP/build/tandem}
-D=$TOP/tests/data/kinds
+D=$TOP/tests/data/objective
 pass=0 fail=0 skip=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

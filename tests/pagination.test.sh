@@ -62,17 +62,18 @@ same_page english-report "$en/report.pdf" "Career development" \
     "Career moves of participants"
 
 # 2. Handbook with 200 participants: on each page the participant table
-# goes on, the organisation's row again, marked continued; each
+# goes on (its head row names only the columns somebody has), the
+# organisation's row again, marked continued; each
 # organisation's first row on a page with at least two of its people.
 sh "$TOP/bench/gen_programme.sh" 200 "$tmp/p200" >/dev/null 2>&1
 "$TANDEM" build "$tmp/p200" -o "$tmp/o200" --only handbook 2>/dev/null &&
     ok || bad "build 200 failed"
 pdftotext -layout "$tmp/o200/handbook.pdf" "$tmp/h200.txt"
 awk -v RS='\f' '
-	/Name +Organisationseinheit/ {
+	/Name +(Fachgebiet|Organisationseinheit|Funktion|Themen)/ {
 		n = split($0, L, "\n"); hdr = 0
 		for (i = 1; i <= n; i++) {
-			if (L[i] ~ /^ *Name +Organisationseinheit/) { hdr = i; break }
+			if (L[i] ~ /^ *Name +(Fachgebiet|Organisationseinheit|Funktion|Themen)/) { hdr = i; break }
 		}
 		if (!hdr) next
 		# the first line after the header row

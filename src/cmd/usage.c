@@ -17,7 +17,7 @@ static const struct {
 	{ "match", "match  DIR [--explain] [--format txt|csv] [--write | -o FILE]" },
 	{ "build", "build  DIR [-o OUTDIR] [--only KIND,...] [--no-pdfa]" },
 	{ "stats", "stats  PROGRAMME... [--format txt|csv|pdf] [-o OUTDIR] [--min-cell N] [--no-suppress] [--bom] [--sep ,|;] [--no-pdfa]" },
-	{ "import", "import FILE.csv [--into DIR | --programme] [-o FILE] [--force] [--encoding NAME]" },
+	{ "import", "import FILE.csv [--into DIR | --programme] [--kind KIND] [--id ID] [--title TITLE] [--period START END] [-o FILE] [--force] [--encoding NAME]" },
 	{ "export", "export DIR [--format csv] [-o FILE] [--force]" },
 };
 

@@ -46,6 +46,7 @@ enum gname {
 	G_PLACE,
 	G_ORGANISATIONS,
 	G_TOPICS,
+	G_TOPICS_COUNT,
 	G_COORDINATORS,
 	G_ROLES_MENTOR,
 	G_ROLES_MENTORS,
@@ -85,6 +86,7 @@ static const struct {
 	[G_PLACE] = { "place", GRP_ALL },
 	[G_ORGANISATIONS] = { "organisations", GRP_ALL },
 	[G_TOPICS] = { "topics", GRP_ALL },
+	[G_TOPICS_COUNT] = { "topics.count", GRP_ALL },
 	[G_COORDINATORS] = { "coordinators", GRP_ALL },
 	[G_ROLES_MENTOR] = { "roles.mentor", GRP_ALL },
 	[G_ROLES_MENTORS] = { "roles.mentors", GRP_ALL },
@@ -583,6 +585,9 @@ eval_global(struct strbuf *out, struct ph *ph, enum gname g)
 			v[n] = (int)n;
 		compose_topic_list(out, p, v, n);
 		free(v);
+		break;
+	case G_TOPICS_COUNT:
+		sb_addf(out, "%zu", p->ntopics);
 		break;
 	case G_COORDINATORS:
 		label_list(out, p->lang, p->ncoordinators, coordinator_at,

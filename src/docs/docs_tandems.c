@@ -133,25 +133,47 @@ static const enum label part_label[MATCH_PART__MAX] = {
 	LABEL_PART_LEVEL_GAP, LABEL_PART_BACKGROUND, LABEL_PART_LANGUAGE,
 };
 
-/* Name and organisation (short form) of a person, with field also the
- * person's field ("Stadt Lindenau · Pflege"): the name is never
- * hyphenated, the rest in the data's language. */
+/* Does anybody in a tandem have a field (profession)? */
+static bool
+tandems_have_field(const struct programme *p)
+{
+	for (size_t k = 0; k < p->ntandems; k++)
+		if (p->people[p->tandems[k].mentee].field != NULL ||
+		    p->people[p->tandems[k].mentor].field != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * Name and organisation (short form) of a person: the name is never
+ * hyphenated, the organisation in the data's language. With field, the
+ * person's field follows on a line of its own ("Fachgebiet: Pflege", or
+ * "Fachgebiet: –" when the person has none), so that a pairing can be
+ * judged by profession.
+ */
 static void
 person_cell(struct doc_block *row, const struct programme *p, int who,
     bool field)
 {
-	struct strbuf sb = STRBUF_INIT, sub = STRBUF_INIT;
-	const char *org = compose_org_short(p, p->people[who].org);
-	const char *f = p->people[who].field;
+	struct strbuf sb = STRBUF_INIT;
+	const struct person *x = &p->people[who];
+	const char *org = compose_org_short(p, x->org);
+	struct doc_block *c;
 
-	compose_name(&sb, &p->people[who]);
-	sb_adds(&sub, org != NULL ? org : "");
-	if (field && f != NULL)
-		sb_addf(&sub, "%s%s", sub.len > 0 ? " \xc2\xb7 " : "", f);
-	docs_cell2(row, sb_str(&sb), DOC_LANG_NONE, sub.len > 0 ?
-	    sb_str(&sub) : org, docs_data_lang(p));
+	compose_name(&sb, x);
+	c = docs_cell2(row, sb_str(&sb), DOC_LANG_NONE, org,
+	    docs_data_lang(p));
+	if (field) {
+		struct doc_block *b = c->first;
+
+		sb_clear(&sb);
+		sb_addf(&sb, "%s: %s", label_get(p->lang, LABEL_FIELD),
+		    x->field != NULL ? x->field : "\xe2\x80\x93");
+		doc_add_break(b, 0);
+		doc_add_text(b, sb_str(&sb), sb.len, 0, 0)->lang =
+		    docs_data_lang(p);
+	}
 	sb_free(&sb);
-	sb_free(&sub);
 }
 
 static char *
@@ -250,6 +272,7 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 	static const double w6[] = { 0.8, 3.5, 3.5, 3.4, 1.7, 4 };
 	struct doc_block *t, *r;
 	long total = 0;
+	bool field = tandems_have_field(p);
 
 	t = docs_table(parent, overview ? w6 : w4, overview ? 6 : 4, 1);
 	r = docs_row(t);
@@ -269,8 +292,8 @@ docs_tandem_table(struct doc_block *parent, const struct programme *p,
 		r = docs_row(t);
 		snprintf(num, sizeof(num), "%zu", k + 1);
 		docs_cell(r, num, 0, 0);
-		person_cell(r, p, p->tandems[k].mentee, overview);
-		person_cell(r, p, p->tandems[k].mentor, overview);
+		person_cell(r, p, p->tandems[k].mentee, field);
+		person_cell(r, p, p->tandems[k].mentor, field);
 		sh = shared_text(p, &p->tandems[k]);
 		docs_set_lang(docs_cell(r, sh, 0, 0), docs_data_lang(p));
 		free(sh);
@@ -481,7 +504,7 @@ unmatched_table(struct doc_block *root, const struct programme *p,
 			n[role]++;
 			g[role] = x->gender;
 			r = docs_row(t);
-			person_cell(r, p, (int)i, true);
+			person_cell(r, p, (int)i, x->field != NULL);
 			docs_cell(r, docs_cap(wording_role(p->lang, p->wording,
 			    x->role, x->gender)), 0, 0);
 			sb_clear(&sb);

@@ -230,19 +230,80 @@ folder_chapters(struct chapters *ch, const char *dir)
 	return 0;
 }
 
-static void
-participants(struct doc *d, const struct programme *p)
+/* The optional columns of the participant overview. */
+enum pcol { PCOL_FIELD, PCOL_UNIT, PCOL_POSITION, PCOL__MAX };
+
+/* The value of optional column k for person x, or NULL. */
+static const char *
+pcol_value(const struct person *x, int k)
+{
+	const char *v = k == PCOL_FIELD ? x->field : k == PCOL_UNIT ?
+	    x->unit : x->position;
+
+	return v != NULL && *v != '\0' ? v : NULL;
+}
+
+/*
+ * Which optional columns the table of role has: a column only when
+ * somebody of that role has a value for it, so that no column stands
+ * empty (a partnership's mentees often have no unit or position).
+ */
+static unsigned
+pcols_used(const struct programme *p, enum role role)
+{
+	unsigned used = 0;
+
+	for (size_t i = 0; i < p->npeople; i++)
+		for (int k = 0; k < PCOL__MAX; k++)
+			if (p->people[i].role == role &&
+			    pcol_value(&p->people[i], k) != NULL)
+				used |= 1u << k;
+	return used;
+}
+
+/* Start the overview table of role with its head row; *used gets its
+ * optional columns. */
+static struct doc_block *
+participants_table(struct doc_block *root, const struct programme *p,
+    enum role role, unsigned *used)
 {
 	/* Names wrap between their words and are never hyphenated; the
 	 * topics column gets the room, so that a topic such as
 	 * "Zeitmanagement" stays whole; the position column takes
 	 * "Personalsachbearbeiterin" at 9 pt. */
-	static const double w[] = { 2.4, 2.8, 2.6, 4.0 };
+	static const double wopt[PCOL__MAX] = { 2.2, 2.8, 2.6 };
+	static const enum label lopt[PCOL__MAX] = {
+		LABEL_FIELD, LABEL_UNIT, LABEL_POSITION
+	};
+	double w[2 + PCOL__MAX];
+	size_t n = 0;
+	struct doc_block *t, *r;
+
+	*used = pcols_used(p, role);
+	w[n++] = 2.4;
+	for (int k = 0; k < PCOL__MAX; k++)
+		if (*used & (1u << k))
+			w[n++] = wopt[k];
+	w[n++] = 4.0;
+	t = docs_table(root, w, n, 1);
+	r = docs_row(t);
+	docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD, 9);
+	for (int k = 0; k < PCOL__MAX; k++)
+		if (*used & (1u << k))
+			docs_cell(r, label_get(p->lang, lopt[k]), DOC_BOLD, 9);
+	docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD, 9);
+	return t;
+}
+
+static void
+participants(struct doc *d, const struct programme *p)
+{
 	int *order = xcalloc(p->npeople + 1, sizeof(*order));
 	size_t n = figures_people_order(p, false, order);
 	struct doc_block *root = d->root, *t = NULL, *r, *c;
 	const char *dl = docs_data_lang(p);
 	int role = -1, org = -2;
+	unsigned used = 0;
 	struct strbuf sb = STRBUF_INIT;
 
 	docs_heading(root, 1, label_get(p->lang, LABEL_PARTICIPANTS), true);
@@ -258,16 +319,7 @@ participants(struct doc *d, const struct programme *p)
 			org = -2;
 			docs_heading(root, 2, docs_cap(wording_roles(p->lang,
 			    p->wording, x->role)), true);
-			t = docs_table(root, w, 4, 1);
-			r = docs_row(t);
-			docs_cell(r, label_get(p->lang, LABEL_NAME), DOC_BOLD,
-			    9);
-			docs_cell(r, label_get(p->lang, LABEL_UNIT), DOC_BOLD,
-			    9);
-			docs_cell(r, label_get(p->lang, LABEL_POSITION),
-			    DOC_BOLD, 9);
-			docs_cell(r, label_get(p->lang, LABEL_TOPICS), DOC_BOLD,
-			    9);
+			t = participants_table(root, p, x->role, &used);
 		}
 		/* Each organisation a group row in the role's table:
 		 * repeated on the pages its rows continue on. */
@@ -287,8 +339,10 @@ participants(struct doc *d, const struct programme *p)
 		compose_name(&sb, x);
 		docs_set_lang(docs_cell(r, sb_str(&sb), DOC_BOLD, 9),
 		    DOC_LANG_NONE);
-		docs_set_lang(docs_cell(r, x->unit, 0, 9), dl);
-		docs_set_lang(docs_cell(r, x->position, 0, 9), dl);
+		for (int k = 0; k < PCOL__MAX; k++)
+			if (used & (1u << k))
+				docs_set_lang(docs_cell(r, pcol_value(x, k), 0,
+				    9), dl);
 		sb_clear(&sb);
 		for (size_t k = 0; k < x->ntopics; k++) {
 			if (k > 0)

@@ -133,8 +133,8 @@ import_xml_programme(FILE *fp, const struct programme *p,
 	fputs("<programme", fp);
 	attr(fp, "id", p->id);
 	attr(fp, "lang", lang_names[p->lang]);
-	if (p->kind != KIND_INTERNAL)
-		attr(fp, "kind", kind_names[p->kind]);
+	/* Always stated, so that nobody reads internal by default. */
+	attr(fp, "kind", kind_names[p->kind]);
 	if (p->wording != WORDING_PAIR)
 		attr(fp, "wording", wording_names[p->wording]);
 	attr(fp, "place", p->place);

@@ -5,6 +5,7 @@
  */
 #include <cmark.h>
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +110,32 @@ text_block(struct conv *c, long line)
 		c->resume = NULL;
 	}
 	return c->text;
+}
+
+/*
+ * If the line of b since its last hard break (or its start) is blank,
+ * as an optional value replaced by nothing leaves it, remove its runs and
+ * return true: the hard break that would end it is then left out, so that
+ * no empty line stands in a paragraph (tandem-texts(5)).
+ */
+static bool
+drop_blank_line(struct doc_block *b)
+{
+	size_t i = b->nruns;
+
+	while (i > 0 && !(b->runs[i - 1].style & DOC_BREAK)) {
+		const struct doc_run *r = &b->runs[i - 1];
+
+		if (r->uri != NULL || (r->style & DOC_CODE_SPAN))
+			return false;
+		for (size_t k = 0; k < r->len; k++)
+			if (!isspace((unsigned char)r->text[k]))
+				return false;
+		i--;
+	}
+	while (b->nruns > i)
+		free(b->runs[--b->nruns].text);
+	return true;
 }
 
 static void
@@ -258,7 +285,8 @@ enter(struct conv *c, cmark_node *n)
 		add_text(c, " ", 1, 0, line);
 		break;
 	case CMARK_NODE_LINEBREAK:
-		if (c->image == NULL && text_block(c, line) != NULL)
+		if (c->image == NULL && text_block(c, line) != NULL &&
+		    !drop_blank_line(c->text))
 			doc_add_break(c->text, line);
 		break;
 	case CMARK_NODE_EMPH:
@@ -382,6 +410,11 @@ leave(struct conv *c, cmark_node *n)
 		c->resume = NULL;
 		break;
 	case CMARK_NODE_PARAGRAPH:
+		/* A blank last line goes with the hard break before it. */
+		if (c->text != NULL && c->text->nruns > 0 &&
+		    drop_blank_line(c->text) && c->text->nruns > 0 &&
+		    (c->text->runs[c->text->nruns - 1].style & DOC_BREAK))
+			free(c->text->runs[--c->text->nruns].text);
 		c->text = NULL;
 		c->resume = NULL;
 		break;

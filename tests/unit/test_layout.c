@@ -3,6 +3,7 @@
  * guarantees, Markdown conversion, templates and whole documents through
  * the text device.
  */
+#include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -295,6 +296,66 @@ test_markdown(void)
 	CHECK_INT(diag_count(DIAG_ERROR), 1);
 	fx_capture_end();
 	diag_reset();
+	doc_free(d);
+}
+
+/* Tree hook: every text node "LEER" becomes empty, as an optional value
+ * the programme lacks leaves its placeholder. */
+static int
+blank_marked(void *arg, cmark_node *root)
+{
+	cmark_iter *it = cmark_iter_new(root);
+	cmark_event_type ev;
+
+	(void)arg;
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *n = cmark_iter_get_node(it);
+		const char *lit = cmark_node_get_literal(n);
+
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_TEXT && lit != NULL &&
+		    strcmp(lit, "LEER") == 0)
+			cmark_node_set_literal(n, "");
+	}
+	cmark_iter_free(it);
+	return 0;
+}
+
+/* A line of a paragraph left empty (first, middle or last) goes with its
+ * hard break: no blank line in an address or an agreement's header. */
+static void
+test_blank_lines(void)
+{
+	struct doc *d = doc_new("de");
+	struct md_opts o;
+	const char *md = "**Name**  \nLEER  \nAmt, Stadt\n\nLEER  \nOben  \n"
+	    "Unten  \nLEER\n\nEins  \nZwei\n";
+	struct doc_block *b;
+	size_t breaks;
+
+	memset(&o, 0, sizeof(o));
+	o.file = "t.md";
+	o.tree = blank_marked;
+	CHECK_INT(md_to_doc(d, d->root, md, strlen(md), &o), 0);
+	for (b = d->root->first; b != NULL; b = b->next) {
+		breaks = 0;
+		CHECK(b->kind == DOC_PARA);
+		CHECK(b->nruns > 0 && !(b->runs[0].style & DOC_BREAK));
+		CHECK(!(b->runs[b->nruns - 1].style & DOC_BREAK));
+		for (size_t i = 0; i < b->nruns; i++) {
+			if (!(b->runs[i].style & DOC_BREAK))
+				continue;
+			breaks++;
+			/* Never two breaks with only blank text between. */
+			for (size_t k = i + 1; k < b->nruns &&
+			    !(b->runs[k].style & DOC_BREAK); k++)
+				if (b->runs[k].len > 0)
+					goto next;
+			CHECK(!"an empty line between two breaks");
+next:			;
+		}
+		CHECK_INT((int)breaks, 1);	/* two lines each */
+	}
 	doc_free(d);
 }
 
@@ -1350,6 +1411,7 @@ main(void)
 	test_linebreak();
 	test_template();
 	test_markdown();
+	test_blank_lines();
 	test_blocks();
 	test_on_page();
 	test_groups();
