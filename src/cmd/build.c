@@ -157,8 +157,10 @@ cmd_build(int argc, char *argv[])
 	/* A character no font has is reported at its place in the data. */
 	dout.run = layout_run_new();
 	layout_set_origin(dout.run, compose_origin, p);
-	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
-		docs_check_logos(p, p->dir ? p->dir : o.dir);
+	/* A damaged logo stops the build before any PDF is written. */
+	if ((o.want[K_HANDBOOK] || o.want[K_CERTIFICATES]) &&
+	    docs_check_logos(p, p->dir ? p->dir : o.dir, dout.run) != 0)
+		rc = -1;
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])
 			continue;

@@ -238,6 +238,7 @@ check_template(const char *dir, const char *path, const char *name)
 	size_t len, k;
 	char *data;
 	long i;
+	int rc;
 
 	for (k = 0; k < NTEMPLATES; k++)
 		if (strcmp(name, template_names[k]) == 0)
@@ -261,9 +262,9 @@ check_template(const char *dir, const char *path, const char *name)
 	free(data);
 	if (t == NULL)
 		return -1;
-	docs_check_template_logo(t, dir);
+	rc = docs_check_template_logo(t, dir);
 	template_free(t);
-	return 0;
+	return rc;
 }
 
 /*
@@ -428,9 +429,11 @@ cmd_check(int argc, char *argv[])
 	p = load_programme(argv[1]);
 	dir = programme_dir(argv[1]);
 	/* The logos as build sees them: the same check, the same warnings. */
-	if (p != NULL)
-		docs_check_logos(p, p->dir ? p->dir : dir);
+	rc2 = p != NULL ? docs_check_logos(p, p->dir ? p->dir : dir, NULL) :
+	    0;
 	trc = check_texts(dir, p);
+	if (rc2 != 0 && trc == 0)
+		trc = rc2;
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
 	layout_done();

@@ -63,8 +63,10 @@ docs_template(const struct programme *p, const char *name)
 			template_english(t);
 	} else
 		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in template");
-	if (t != NULL)
-		docs_check_template_logo(t, dir);
+	if (t != NULL && docs_check_template_logo(t, dir) != 0) {
+		template_free(t);
+		t = NULL;
+	}
 	free(path);
 	free(rname);
 	return t;
