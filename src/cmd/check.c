@@ -20,6 +20,7 @@
 #include "layout/render.h"
 #include "layout/template.h"
 #include "load/load.h"
+#include "markdown/markdown.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
@@ -47,8 +48,8 @@ struct textstate {
 
 /*
  * Check one text (file contents or a built-in default) named name in
- * messages: valid UTF-8, no NUL, placeholders valid; warn if empty.
- * Returns 0 or -1.
+ * messages: valid UTF-8, no NUL, placeholders valid, images usable; warn
+ * if empty. Returns 0 or -1.
  */
 static int
 check_bytes(const struct textstate *ts, const char *name, const char *s,
@@ -57,6 +58,7 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 	const char *nul;
 	long line, col;
 	size_t i;
+	int rc;
 
 	if (!utf8_valid(s, len, &line, &col)) {
 		const char *q = s;
@@ -84,6 +86,16 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 			break;
 	if (i == len)
 		diag(DIAG_WARNING, name, 0, 0, "the text is empty");
+	rc = 0;
+	if (ts->p != NULL && ts->p->dir != NULL) {
+		/* The images, checked as a build checks them. */
+		struct md_opts o;
+
+		memset(&o, 0, sizeof(o));
+		o.file = name;
+		o.base_dir = ts->p->dir;
+		rc = md_check_images(s, len, &o);
+	}
 	if (ts->p != NULL) {
 		struct compose_ctx ctx;
 
@@ -91,7 +103,7 @@ check_bytes(const struct textstate *ts, const char *name, const char *s,
 		if (placeholder_check_text(s, len, &ctx, name) > 0)
 			return -1;
 	}
-	return 0;
+	return rc;
 }
 
 /* Check the text file at path. Returns 0 or -1. */

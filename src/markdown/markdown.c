@@ -500,3 +500,32 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	prune(parent);
 	return errors > 0 || c.errors > 0 ? -1 : 0;
 }
+
+int
+md_check_images(const char *text, size_t len, const struct md_opts *o)
+{
+	struct conv c;
+	cmark_node *root, *n;
+	cmark_iter *it;
+	const char *url;
+
+	memset(&c, 0, sizeof(c));
+	c.o = o;
+	c.file = o->file ? o->file : "-";
+	root = cmark_parse_document(text, len, CMARK_OPT_SOURCEPOS);
+	it = cmark_iter_new(root);
+	while (cmark_iter_next(it) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (cmark_node_get_type(n) != CMARK_NODE_IMAGE ||
+		    cmark_iter_get_event_type(it) != CMARK_EVENT_ENTER)
+			continue;
+		url = cmark_node_get_url(n);
+		/* A placeholder in the path is expanded first by a build. */
+		if (url == NULL || strstr(url, "{{") != NULL)
+			continue;
+		free(image_path(&c, url, cmark_node_get_start_line(n)));
+	}
+	cmark_iter_free(it);
+	cmark_node_free(root);
+	return c.errors > 0 ? -1 : 0;
+}

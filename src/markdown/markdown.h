@@ -52,4 +52,11 @@ struct md_opts {
 int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
 	    size_t len, const struct md_opts *);
 
+/*
+ * Check only the images of text[0..len) as md_to_doc() does (o->file,
+ * o->base_dir, o->run), with the same warnings and errors, for tandem
+ * check. 0, or -1 after an error.
+ */
+int	md_check_images(const char *text, size_t len, const struct md_opts *);
+
 #endif
