@@ -248,7 +248,7 @@ jpeg_scans(j_common_ptr c)
 
 static int
 jpeg_check(const unsigned char *data, size_t len, int *w, int *h,
-    char *why)
+    int *comps, char *why)
 {
 	struct jpeg_decompress_struct ci;
 	struct jpeg_fail e;
@@ -271,6 +271,7 @@ jpeg_check(const unsigned char *data, size_t len, int *w, int *h,
 	(void)jpeg_read_header(&ci, TRUE);
 	*w = (int)ci.image_width;
 	*h = (int)ci.image_height;
+	*comps = ci.num_components;
 	if (ci.image_width > DEV_IMAGE_MAX_SIDE ||
 	    ci.image_height > DEV_IMAGE_MAX_SIDE) {
 		snprintf(why, DEV_IMAGE_WHY, "too large (%u x %u pixels, at "
@@ -344,8 +345,7 @@ dev_image_check(const unsigned char *data, size_t len, int *w, int *h,
 		return png_check(data, len, w, h, out, outlen, why);
 	if (len >= 3 && data[0] == 0xFF && data[1] == 0xD8 &&
 	    data[2] == 0xFF) {
-		*jpeg = 1;
-		return jpeg_check(data, len, w, h, why);
+		return jpeg_check(data, len, w, h, jpeg, why);
 	}
 	snprintf(why, DEV_IMAGE_WHY, "%s; convert it to PNG",
 	    len >= 6 && memcmp(data, "GIF8", 4) == 0 ?

@@ -18,7 +18,8 @@ struct dev_image {
 	unsigned char	*data;		/* the bytes to embed */
 	size_t		 len;
 	int		 w, h;		/* pixels */
-	int		 jpeg;		/* 1 JPEG, 0 PNG */
+	int		 jpeg;		/* JPEG: its components, 1 grey or
+					   3 colour; 0 PNG */
 };
 
 /*
@@ -29,7 +30,8 @@ struct dev_image {
  * sample, which PDF 1.4 cannot hold (libharu embedded it garbled), are
  * rewritten without interlacing in 8 bits: then *out (malloc'ed, *outlen
  * bytes) holds the file to use,
- * else *out is NULL. 0 on success with *w, *h and *jpeg set, else -1 with
+ * else *out is NULL. 0 on success with *w, *h and *jpeg (0 for a PNG,
+ * else the JPEG's components: 1 grey, 3 colour) set, else -1 with
  * why[DEV_IMAGE_WHY] saying what is wrong and what to do.
  */
 int	dev_image_check(const unsigned char *data, size_t len, int *w, int *h,

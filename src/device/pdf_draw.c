@@ -526,9 +526,9 @@ pdf_load_image(struct pdf_dev *p, const struct dev_image *im)
 				    (HPDF_UINT)len);
 		} else
 			p->err = HPDF_INVALID_PNG_IMAGE;
-	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
-		pi->img = HPDF_LoadJpegImageFromMem(p->pdf, u,
-		    (HPDF_UINT)len);
+	} else if (im->jpeg)
+		pi->img = pdf_jpeg_image(p->pdf, u, len, im->w, im->h,
+		    im->jpeg);
 	else
 		p->err = HPDF_UNSUPPORTED_FUNC;
 	p->quiet = 0;
