@@ -84,7 +84,7 @@ layout_image_size(struct layout_run *run, const char *path, int *w, int *h,
 		memcpy(why, one.why, sizeof(why));
 		*err = rc != 0 ? why : NULL;
 		lay_image_clear(&one);
-		errno = one.eno;
+		errno = e->eno;
 	}
 	return rc;
 }
@@ -103,10 +103,8 @@ lay_image(struct layout_run *run, const char *path)
 void
 lay_image_clear(struct lay_image *e)
 {
-	int eno = e->eno;
-
 	free(e->path);
 	dev_image_free(e->img);
-	memset(e, 0, sizeof(*e));
-	e->eno = eno;
+	e->path = NULL;
+	e->img = NULL;
 }
