@@ -167,6 +167,22 @@ png_check(const unsigned char *data, size_t len, int *w, int *h,
 	const char *what = NULL;
 	struct png_io io;
 
+	/* The size first, so that a huge one is called so. */
+	if (len >= 24 && memcmp(data + 12, "IHDR", 4) == 0) {
+		unsigned long pw = (unsigned long)data[16] << 24 |
+		    (unsigned long)data[17] << 16 |
+		    (unsigned long)data[18] << 8 | data[19];
+		unsigned long ph = (unsigned long)data[20] << 24 |
+		    (unsigned long)data[21] << 16 |
+		    (unsigned long)data[22] << 8 | data[23];
+
+		if (pw > DEV_IMAGE_MAX_SIDE || ph > DEV_IMAGE_MAX_SIDE) {
+			snprintf(why, DEV_IMAGE_WHY, "too large (%lu x %lu "
+			    "pixels, at most %d on a side)", pw, ph,
+			    DEV_IMAGE_MAX_SIDE);
+			return -1;
+		}
+	}
 	if (pdf_png_check(data, len, &what) != 0) {
 		snprintf(why, DEV_IMAGE_WHY, "a damaged PNG file (%.100s); save "
 		    "it again with an image program", what);
@@ -177,11 +193,6 @@ png_check(const unsigned char *data, size_t len, int *w, int *h,
 	    (unsigned)data[18] << 8 | data[19]);
 	*h = (int)((unsigned)data[20] << 24 | (unsigned)data[21] << 16 |
 	    (unsigned)data[22] << 8 | data[23]);
-	if (*w > DEV_IMAGE_MAX_SIDE || *h > DEV_IMAGE_MAX_SIDE) {
-		snprintf(why, DEV_IMAGE_WHY, "too large (%d x %d pixels, at "
-		    "most %d on a side)", *w, *h, DEV_IMAGE_MAX_SIDE);
-		return -1;
-	}
 	/* Interlaced (which libharu cannot read) or 16 bits per sample
 	 * (which PDF 1.4 has not): write it plainly. */
 	if (data[28] == 0 && data[24] != 16)
