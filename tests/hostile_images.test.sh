@@ -55,6 +55,16 @@ mkdir -p "$I"
 	png[16:24] = struct.pack(">II", 4000000000, 70000)
 	png[29:33] = struct.pack(">I", zlib.crc32(bytes(png[12:29])))
 	open("huge.png", "wb").write(png)
+	# More image data than the header says (libpng refuses it; found
+	# by fuzz_image): the rows twice, in one IDAT.
+	png = open("plain.png", "rb").read()
+	i = png.index(b"IDAT")
+	n = struct.unpack(">I", png[i - 4:i])[0]
+	z = zlib.compress(zlib.decompress(png[i + 4:i + 4 + n]) * 2)
+	idat = b"IDAT" + z
+	png = (png[:i - 4] + struct.pack(">I", len(z)) + idat +
+	    struct.pack(">I", zlib.crc32(idat)) + png[i + 8 + n:])
+	open("long.png", "wb").write(png)
 	# The scan cut short by an end-of-image marker.
 	jpg = open("plain.jpg", "rb").read()
 	open("early-eoi.jpg", "wb").write(jpg[:len(jpg) * 2 // 3] + b"\xff\xd9")
@@ -171,6 +181,7 @@ place early-eoi.jpg 65 'a damaged JPEG file'
 place cmyk.jpg 65 'a CMYK JPEG, which a PDF/A file .* cannot hold; save it in RGB'
 place huge.jpg 65 'too large (65000 x 65000 pixels, at most 10000 on a side)'
 place huge.png 65 'too large (4000000000 x 70000 pixels, at most 10000 on a side)'
+place long.png 65 'a damaged PNG file (more image data than the header says)'
 place truncated.png 65 'a damaged PNG file (truncated'
 place badcrc.png 65 'a damaged PNG file (bad chunk checksum)'
 place plain.gif 65 'a GIF file, not PNG or JPEG; convert it to PNG'
