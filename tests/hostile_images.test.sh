@@ -65,6 +65,24 @@ mkdir -p "$I"
 	png = (png[:i - 4] + struct.pack(">I", len(z)) + idat +
 	    struct.pack(">I", zlib.crc32(idat)) + png[i + 8 + n:])
 	open("long.png", "wb").write(png)
+	# A transparent palette PNG with gAMA twice: libpng warns, and
+	# libharu took the warning for an error (found by fuzz_image).
+	def chunk(t, b):
+	    return (struct.pack(">I", len(b)) + t + b +
+	        struct.pack(">I", zlib.crc32(t + b)))
+	png = open("palette.png", "rb").read()
+	out, o = [], 8
+	while o < len(png):
+	    n = struct.unpack(">I", png[o:o + 4])[0]
+	    t = png[o + 4:o + 8]
+	    if t not in (b"gAMA", b"tRNS"):
+	        out.append(png[o:o + 12 + n])
+	    if t == b"IHDR":
+	        out += [chunk(b"gAMA", struct.pack(">I", 45455))] * 2
+	    if t == b"PLTE":
+	        out.append(chunk(b"tRNS", b"\x80"))
+	    o += 12 + n
+	open("gamma-twice.png", "wb").write(png[:8] + b"".join(out))
 	# The scan cut short by an end-of-image marker.
 	jpg = open("plain.jpg", "rb").read()
 	open("early-eoi.jpg", "wb").write(jpg[:len(jpg) * 2 // 3] + b"\xff\xd9")
@@ -188,7 +206,8 @@ place plain.gif 65 'a GIF file, not PNG or JPEG; convert it to PNG'
 place empty.png 65 'an empty file'
 # Used as they are, or rewritten plainly.
 for img in interlaced.png palette-interlaced.png deep.png \
-    deep-interlaced.png progressive.jpg grey.jpg fill.jpg; do
+    deep-interlaced.png progressive.jpg grey.jpg fill.jpg \
+    gamma-twice.png; do
 	place "$img" 0 ''
 done
 

@@ -160,6 +160,29 @@ done:
 	return rc;
 }
 
+/* Will the PDF device pass this (checked) PNG through itself: 8-bit grey,
+ * RGB or palette, not interlaced, without transparency (pdf_image.c)? */
+static int
+png_plain(const unsigned char *data, size_t len)
+{
+	size_t off = 8;
+
+	if (data[24] != 8 || data[28] != 0 ||
+	    !(data[25] == 0 || data[25] == 2 || data[25] == 3))
+		return 0;
+	while (off + 12 <= len) {
+		size_t n = (size_t)data[off] << 24 | (size_t)data[off + 1] << 16 |
+		    (size_t)data[off + 2] << 8 | data[off + 3];
+
+		if (memcmp(data + off + 4, "tRNS", 4) == 0)
+			return 0;
+		if (memcmp(data + off + 4, "IDAT", 4) == 0)
+			return 1;
+		off += 12 + n;
+	}
+	return 1;
+}
+
 static int
 png_check(const unsigned char *data, size_t len, int *w, int *h,
     unsigned char **out, size_t *outlen, char *why)
@@ -193,9 +216,15 @@ png_check(const unsigned char *data, size_t len, int *w, int *h,
 	    (unsigned)data[18] << 8 | data[19]);
 	*h = (int)((unsigned)data[20] << 24 | (unsigned)data[21] << 16 |
 	    (unsigned)data[22] << 8 | data[23]);
-	/* Interlaced (which libharu cannot read) or 16 bits per sample
-	 * (which PDF 1.4 has not): write it plainly. */
-	if (data[28] == 0 && data[24] != 16)
+	/*
+	 * The PDF device passes plain PNGs through itself (pdf_image.c);
+	 * any other is written again by libpng, so that what reaches
+	 * libharu's libpng is clean: not interlaced (libharu cannot read
+	 * that), 8 bits per sample at most (PDF 1.4 has no 16), and no
+	 * ancillary chunk libpng would warn about (a second gAMA, found by
+	 * fuzz_image): libharu takes every libpng warning for an error.
+	 */
+	if (png_plain(data, len))
 		return 0;
 	memset(&io, 0, sizeof(io));
 	io.in = data;

@@ -26,10 +26,11 @@ struct dev_image {
  * Check the image file data[0..len): a complete PNG or an 8-bit grey or
  * RGB JPEG (a CMYK one is refused: PDF/A-1 with its sRGB output intent
  * allows none), at most DEV_IMAGE_MAX_SIDE pixels on a side. An
- * interlaced PNG, which libharu cannot read, and one of 16 bits per
- * sample, which PDF 1.4 cannot hold (libharu embedded it garbled), are
- * rewritten without interlacing in 8 bits: then *out (malloc'ed, *outlen
- * bytes) holds the file to use,
+ * interlaced PNG, which libharu cannot read, one of 16 bits per sample,
+ * which PDF 1.4 cannot hold (libharu embedded it garbled), and any other
+ * PNG the PDF device leaves to libharu (transparency, fewer bits) are
+ * rewritten by libpng, plainly and in 8 bits at most: then *out
+ * (malloc'ed, *outlen bytes) holds the file to use,
  * else *out is NULL. 0 on success with *w, *h and *jpeg (0 for a PNG,
  * else the JPEG's components: 1 grey, 3 colour) set, else -1 with
  * why[DEV_IMAGE_WHY] saying what is wrong and what to do.
