@@ -8,7 +8,8 @@ BUILD		?= build
 CC		?= cc
 CFLAGS		?= -O2 -g
 PKG_CONFIG	?= pkg-config
-PKGS		 = libxml-2.0 libcmark fontconfig harfbuzz harfbuzz-subset
+PKGS		 = libxml-2.0 libcmark fontconfig harfbuzz harfbuzz-subset \
+		   libpng libjpeg
 TIMEOUT_FUZZ	?= 60
 
 -include config.mk

@@ -351,17 +351,18 @@ has tandems-rule "$tmp/rule/t2.txt" "keine Mentorierenden"
 
 # A missing logo file: exactly one warning per file for the whole build
 # (handbook and certificates both show logos), at its line, saying what
-# to do; a file that is no image likewise.
+# to do; a file that is no image is an error there (exit 65).
 mkdir -p "$tmp/logo/logos"
 sed -e 's|logo="logos/lindenau.png"|logo="logos/kaputt.png"|' \
     "$TOP/content/programme.xml" >"$tmp/logo/programme.xml"
 echo "no image" >"$tmp/logo/logos/kaputt.png"
-if "$TANDEM" build "$tmp/logo" -o "$tmp/logo/out" 2>"$tmp/logo/err"; then ok
-else bad "build with missing logos failed"; fi
+"$TANDEM" build "$tmp/logo" -o "$tmp/logo/out" 2>"$tmp/logo/err"
+rc=$?
+[ "$rc" = 65 ] && ok || bad "build with a file that is no image: exit $rc, want 65"
 n=$(grep -c 'logo' "$tmp/logo/err")
-[ "$n" = 3 ] && ok || bad "missing logos: $n warnings, want 3: $(grep logo "$tmp/logo/err")"
+[ "$n" = 3 ] && ok || bad "missing logos: $n messages, want 3: $(grep logo "$tmp/logo/err")"
 has logo-missing "$tmp/logo/err" "programme.xml:14: warning: logo logos/bergheim-sued.png of organisation 'bs': no such file in $tmp/logo; left out (put the file there or remove the logo attribute)"
-has logo-bad "$tmp/logo/err" "programme.xml:15: warning: logo logos/kaputt.png of organisation 'li' cannot be used:"
+has logo-bad "$tmp/logo/err" "programme.xml:15: error: logo logos/kaputt.png of organisation 'li' is not a PNG or JPEG file; convert it to PNG"
 [ "$(grep -c 'ostheim.png' "$tmp/logo/err")" = 1 ] && ok ||
     bad "ostheim.png: not one warning"
 

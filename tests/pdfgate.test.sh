@@ -158,17 +158,21 @@ build unknown-placeholder 65 5 '01-latin1.md:3' "$T/big" -o "$T/out/ph"
 [ -z "$(find "$T/out/ph" -name '*.pdf' 2>/dev/null)" ] && ok ||
     bad "unknown-placeholder: PDFs written"
 
-# 8. Images: a missing logo, a broken PNG, a logo path outside the folder
-#    (here a text file): each left out with a warning naming the file, and
-#    the documents stay clean.
+# 8. Images: a missing logo and a logo path outside the folder (here a
+#    text file): each left out with a warning naming the file, and the
+#    documents stay clean; a broken PNG is an error at its line and no PDF
+#    is written (tandem-programme(5), IMAGES; tests/hostile_images.test.sh
+#    has the other damaged images).
 sample img
 sed -i 's|logo="logos/lindenau.png"|logo="logos/missing.png"|' "$T/img/programme.xml"
 build missing-image 0 5 'missing.png.*left out' "$T/img" -o "$T/out/img1"
 gate "$T/out/img1" missing-image
 sample img2
 head -c 200 "$TOP/content/logos/lindenau.png" >"$T/img2/logos/lindenau.png"
-build broken-image 0 5 'lindenau.png: warning: .*left out' "$T/img2" -o "$T/out/img2"
-gate "$T/out/img2" broken-image
+build broken-image 65 5 'programme.xml:15: error: logo logos/lindenau.png .*damaged PNG' \
+    "$T/img2" -o "$T/out/img2"
+[ -z "$(find "$T/out/img2" -name '*.pdf' 2>/dev/null)" ] && ok ||
+    bad "broken-image: PDFs written"
 sample img3
 sed -i 's|logo="logos/lindenau.png"|logo="../../../../../../etc/passwd"|' "$T/img3/programme.xml"
 build image-outside 0 5 'passwd.*left out' "$T/img3" -o "$T/out/img3"

@@ -8,6 +8,8 @@
 #     else reads XML through load/xml.h.
 #  2. <hpdf*.h> (libharu) only in the PDF device: src/device/dev_pdf.c and
 #     src/device/pdf_*.[ch]. (bench/ may use libharu directly.)
+#  2a. <png.h> and <jpeglib.h> only in src/device/image.c, the one check
+#     of images (the PDF device embeds what it has checked).
 #  3. <cmark.h> only in src/markdown/ and the placeholder pass
 #     (src/compose/placeholder.*), which works on cmark's tree; elsewhere
 #     a cmark_node is only passed along, never looked into.
@@ -111,6 +113,10 @@ FNR == 1 {
 		    rel ~ /^device\/pdf_[a-z_]*\.[ch]$/))
 			fail("libharu only in the PDF device " \
 			    "(src/device/dev_pdf.c, pdf_*)")
+		else if (name ~ /^(png|pngconf|jpeglib|jerror)\.h$/ &&
+		    rel != "device/image.c")
+			fail("libpng and libjpeg only in " \
+			    "src/device/image.c (the one image check)")
 		else if (name ~ /^cmark/ && folder != "markdown" &&
 		    rel !~ /^compose\/placeholder[a-z_]*\.[ch]$/)
 			fail("libcmark only in src/markdown/ and the " \

@@ -161,8 +161,10 @@ cmd_build(int argc, char *argv[])
 	layout_set_origin(dout.run, compose_origin, p);
 	if ((rc = docs_hyphenation(p, p->dir ? p->dir : o.dir, dout.run)) != 0)
 		goto done;
-	if (o.want[K_HANDBOOK] || o.want[K_CERTIFICATES])
-		docs_check_logos(p, p->dir ? p->dir : o.dir);
+	/* A damaged logo stops the build before any PDF is written. */
+	if ((o.want[K_HANDBOOK] || o.want[K_CERTIFICATES]) &&
+	    docs_check_logos(p, p->dir ? p->dir : o.dir, dout.run) != 0)
+		rc = -1;
 	docs_check_metadata(p);
 	for (k = 0; k < K__MAX && rc == 0; k++) {
 		if (!o.want[k])

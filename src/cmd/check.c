@@ -21,6 +21,7 @@
 #include "layout/template.h"
 #include "load/fields.h"
 #include "load/load.h"
+#include "markdown/markdown.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/resource.h"
@@ -48,8 +49,8 @@ struct textstate {
 
 /*
  * Check one text (file contents or a built-in default) named name in
- * messages: valid UTF-8, no NUL, placeholders valid; warn if empty.
- * Returns 0 or -1.
+ * messages: valid UTF-8, no NUL, placeholders valid, images usable; warn
+ * if empty. Returns 0 or -1.
  */
 static int
 check_bytes(const struct textstate *ts, const char *name, const char *s,
@@ -429,7 +430,7 @@ cmd_check(int argc, char *argv[])
 {
 	struct programme *p;
 	char *dir;
-	int trc, rc2, hrc = 0;
+	int trc, rc2 = 0, hrc = 0;
 
 	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0)) {
@@ -452,7 +453,8 @@ cmd_check(int argc, char *argv[])
 	if (p != NULL) {
 		struct layout_run *run = layout_run_new();
 
-		docs_check_logos(p, p->dir ? p->dir : dir);
+		if (docs_check_logos(p, p->dir ? p->dir : dir, NULL) != 0)
+			rc2 = -1;
 		docs_check_metadata(p);
 		docs_certificate_check_place(p);
 		if (docs_hyphenation(p, p->dir ? p->dir : dir, run) != 0)
@@ -463,6 +465,8 @@ cmd_check(int argc, char *argv[])
 	if (p != NULL)
 		fields_check(p);
 	trc = check_texts(dir, p);
+	if (rc2 != 0 && trc == 0)
+		trc = rc2;
 	if ((rc2 = check_templates(dir)) != 0 && trc == 0)
 		trc = rc2;
 	if (hrc != 0 && trc == 0)

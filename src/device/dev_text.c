@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "device/device.h"
+#include "device/image.h"
 #include "device/font.h"
 #include "util/diag.h"
 #include "util/fileio.h"
@@ -132,11 +133,11 @@ t_rect(struct device *d, double x, double y, double w, double h,
 }
 
 static int
-t_image(struct device *d, const char *path, double x, double y, double w,
-    double h, const char *alt)
+t_image(struct device *d, const struct dev_image *img, double x, double y,
+    double w, double h, const char *alt)
 {
 	struct dev_text *t = priv(d);
-	const char *base = strrchr(path, '/');
+	const char *path = img->path, *base = strrchr(path, '/');
 
 	sb_addf(&t->out, "%*simage %.2f %.2f %.2f %.2f %s ", t->depth, "",
 	    x, y, w, h, base ? base + 1 : path);

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 struct font;
+struct dev_image;
 
 struct dev_color {
 	double	r, g, b;		/* 0..1 each */
@@ -67,9 +68,10 @@ struct device_ops {
 	void	(*rect)(struct device *, double x, double y, double w,
 		    double h, const struct dev_color *fill,
 		    double stroke_width, struct dev_color stroke);
-	/* A PNG or JPEG file scaled into the box; 0 on success, -1 with a
-	 * diagnostic already printed. alt is the alternative text. */
-	int	(*image)(struct device *, const char *path, double x,
+	/* A checked PNG or JPEG image (device/image.h: its bytes, read
+	 * once) scaled into the box; 0 on success, -1 with a diagnostic
+	 * already printed. alt is the alternative text. */
+	int	(*image)(struct device *, const struct dev_image *, double x,
 		    double y, double w, double h, const char *alt);
 	/* A clickable area opening a URI. */
 	void	(*link_uri)(struct device *, double x, double y, double w,

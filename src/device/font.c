@@ -5,12 +5,15 @@
 #include <hb.h>
 #include <hb-ot.h>
 
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <threads.h>
 
 #include "device/font.h"
+#include "util/fileio.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -155,17 +158,52 @@ lookup_uncached(const char *spec, char **family, const char **err)
 struct font *
 font_open(const char *spec, const char **err)
 {
+	return font_open_in(NULL, spec, err);
+}
+
+/*
+ * A font file named by path is read whole through the confined opener,
+ * once: HarfBuzz measures and the PDF device embeds these very bytes
+ * (font_blob()), so the file is never opened again after the check. An
+ * installed font (fontconfig's answer) is mapped once by HarfBuzz.
+ */
+static hb_blob_t *
+font_read(const char *dir, const char *path, int confined, const char **err)
+{
+	char *data;
+	size_t len;
+
+	if (!confined)
+		return hb_blob_create_from_file_or_fail(path);
+	if ((data = file_read_in(dir != NULL ? dir : "/", path,
+	    FILEIO_MAX_FONT, &len)) == NULL) {
+		*err = errno == EFBIG ? "font file too large (over 32 MB)" :
+		    errno == ENOENT ? "no such file in the programme folder" :
+		    file_why(errno);
+		return NULL;
+	}
+	if (len > UINT_MAX) {
+		free(data);
+		return NULL;
+	}
+	return hb_blob_create_or_fail(data, (unsigned)len,
+	    HB_MEMORY_MODE_WRITABLE, data, free);
+}
+
+struct font *
+font_open_in(const char *dir, const char *spec, const char **err)
+{
 	struct font *f;
 	char *path, *family = NULL;
 	unsigned int upem;
 	hb_font_extents_t ext;
 	const char *dummy;
 	hb_blob_t *glyf;
-	int has_glyf;
+	int has_glyf, confined = is_path(spec);
 
 	if (err == NULL)
 		err = &dummy;
-	if (is_path(spec)) {
+	if (confined) {
 		const char *base = strrchr(spec, '/');
 
 		path = xstrdup(spec);
@@ -176,9 +214,11 @@ font_open(const char *spec, const char **err)
 	f = xcalloc(1, sizeof(*f));
 	f->path = path;
 	f->family = family;
-	f->blob = hb_blob_create_from_file_or_fail(path);
+	*err = NULL;
+	f->blob = font_read(dir, path, confined, err);
 	if (f->blob == NULL) {
-		*err = "cannot read the font file";
+		if (*err == NULL)
+			*err = "cannot read the font file";
 		goto fail;
 	}
 	f->face = hb_face_create(f->blob, 0);
@@ -248,6 +288,12 @@ const char *
 font_path(const struct font *f)
 {
 	return f->path;
+}
+
+struct hb_blob_t *
+font_blob(const struct font *f)
+{
+	return hb_blob_reference(f->blob);
 }
 
 const char *

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 struct font;
+struct hb_blob_t;
 
 /*
  * Open a font. spec is either a path to a .ttf file (contains '/' or ends
@@ -22,9 +23,21 @@ struct font;
  * fontconfig substitute of another family counts as not found.
  */
 struct font	*font_open(const char *spec, const char **err);
+/*
+ * font_open(), a font file (spec a path) read whole through the confined
+ * opener: inside the folder dir (NULL: "/", the caller has checked), a
+ * regular file of at most FILEIO_MAX_FONT bytes; *err then says why not
+ * (e.g. "no such file in the programme folder").
+ */
+struct font	*font_open_in(const char *dir, const char *spec,
+		    const char **err);
 void		 font_free(struct font *);
 
 const char	*font_path(const struct font *);	/* the .ttf file */
+/* The font file's bytes as read once by font_open() (a new reference
+ * the caller destroys): the PDF device embeds them, never re-reading the
+ * file. */
+struct hb_blob_t *font_blob(const struct font *);
 const char	*font_family(const struct font *);	/* e.g. "Liberation Serif" */
 
 /* Advance width of a code point; 0 for a glyph the font lacks. */

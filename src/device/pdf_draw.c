@@ -17,6 +17,7 @@
 #include "device/device.h"
 #include "device/font.h"
 #include "device/pdf_font.h"
+#include "device/image.h"
 #include "device/pdf_image.h"
 #include "device/pdf_png.h"
 #include "device/pdf_priv.h"
@@ -484,16 +485,18 @@ pdf_rect(struct device *d, double x, double y, double w, double h,
 }
 
 /*
- * Load an image file once per document. PNG and JPEG are told apart by
- * their first bytes, not by the name. NULL after a diagnostic.
+ * Load an image once per document from the bytes read and checked for it
+ * (device/image.h): the file is not opened again here. PNG and JPEG are
+ * told apart by their first bytes, not by the name. NULL after a
+ * diagnostic.
  */
 static HPDF_Image
-pdf_load_image(struct pdf_dev *p, const char *path)
+pdf_load_image(struct pdf_dev *p, const struct dev_image *im)
 {
 	struct pdf_image *pi;
-	char *data;
-	size_t len, i;
-	const unsigned char *u;
+	const char *path = im->path;
+	size_t len = im->len, i;
+	const unsigned char *u = im->data;
 	const char *why = NULL;
 
 	for (i = 0; i < p->nimages; i++)
@@ -512,12 +515,6 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 		if (pi->img != NULL)
 			return pi->img;
 	}
-	if ((data = file_read(path, &len)) == NULL) {
-		diag(DIAG_WARNING, path, 0, 0, "cannot read image (%s); "
-		    "left out", strerror(errno));
-		return NULL;
-	}
-	u = (const unsigned char *)data;
 	p->quiet = 1;
 	p->err = HPDF_OK;
 	if (len >= 8 && memcmp(u, "\x89PNG\r\n\x1a\n", 8) == 0) {
@@ -529,13 +526,12 @@ pdf_load_image(struct pdf_dev *p, const char *path)
 				    (HPDF_UINT)len);
 		} else
 			p->err = HPDF_INVALID_PNG_IMAGE;
-	} else if (len >= 3 && u[0] == 0xFF && u[1] == 0xD8 && u[2] == 0xFF)
-		pi->img = HPDF_LoadJpegImageFromMem(p->pdf, u,
-		    (HPDF_UINT)len);
+	} else if (im->jpeg)
+		pi->img = pdf_jpeg_image(p->pdf, u, len, im->w, im->h,
+		    im->jpeg);
 	else
 		p->err = HPDF_UNSUPPORTED_FUNC;
 	p->quiet = 0;
-	free(data);
 	/* PDF/A-1 allows no transparency: draw such images opaque. */
 	if (pi->img != NULL && p->pdfa &&
 	    HPDF_Dict_GetItem(pi->img, "SMask", HPDF_OCLASS_DICT) != NULL) {
@@ -568,16 +564,16 @@ pdf_load_image(struct pdf_dev *p, const char *path)
  * in the box. Returns 0, or -1 after a diagnostic naming the file.
  */
 int
-pdf_image(struct device *d, const char *path, double x, double y, double w,
-    double h, const char *alt)
+pdf_image(struct device *d, const struct dev_image *im, double x, double y,
+    double w, double h, const char *alt)
 {
 	struct pdf_dev *p = pdf_of(d);
 	HPDF_Image img;
 	double iw, ih, s;
 
-	if (p->page == NULL || path == NULL)
+	if (p->page == NULL || im == NULL)
 		return -1;
-	if ((img = pdf_load_image(p, path)) == NULL)
+	if ((img = pdf_load_image(p, im)) == NULL)
 		return -1;
 	if (!(w > 0 && h > 0 && isfinite(x) && isfinite(y)))
 		return 0;

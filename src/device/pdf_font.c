@@ -223,20 +223,19 @@ face_metrics(struct pdf_face *f)
 	f->psname = xstrdup(j > 0 ? name : "Font");
 }
 
-/* Open a font file for embedding. NULL after a diagnostic. */
+/* Prepare a font for embedding, from the bytes font_open() read (the
+ * file is not opened again). NULL after a diagnostic. */
 static struct pdf_face *
-face_open(struct pdf_fontset *fs, const char *path)
+face_open(struct pdf_fontset *fs, const struct font *font)
 {
 	struct pdf_face *f = xcalloc(1, sizeof(*f));
+	const char *path = font_path(font);
 	hb_blob_t *glyf;
 	unsigned upem;
 
 	f->set = fs;
 	f->path = xstrdup(path);
-	if ((f->blob = hb_blob_create_from_file_or_fail(path)) == NULL) {
-		diag(DIAG_ERROR, path, 0, 0, "cannot read the font file");
-		goto fail;
-	}
+	f->blob = font_blob(font);
 	f->face = hb_face_create(f->blob, 0);
 	glyf = hb_face_reference_table(f->face, HB_TAG('g', 'l', 'y', 'f'));
 	upem = hb_blob_get_length(glyf);
@@ -271,7 +270,7 @@ pdf_fontset_face(struct pdf_fontset *fs, const struct font *font)
 	for (i = 0; i < fs->n; i++)
 		if (strcmp(fs->faces[i]->path, path) == 0)
 			return fs->faces[i];
-	if ((f = face_open(fs, path)) == NULL)
+	if ((f = face_open(fs, font)) == NULL)
 		return NULL;
 	fs->faces = xgrow(fs->faces, &fs->cap, fs->n + 1, sizeof(*fs->faces));
 	fs->faces[fs->n++] = f;

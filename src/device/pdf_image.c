@@ -361,3 +361,35 @@ pdf_imgcache_png(struct pdf_imgcache *c, HPDF_Doc pdf, const char *path,
 	d->write_fn = write_parms;
 	return d;
 }
+
+static HPDF_STATUS
+write_dct(HPDF_Dict d, HPDF_Stream s)
+{
+	(void)d;
+	return HPDF_Stream_WriteStr(s, "/Filter /DCTDecode\012");
+}
+
+HPDF_Image
+pdf_jpeg_image(HPDF_Doc pdf, const unsigned char *data, size_t len, int w,
+    int h, int comps)
+{
+	HPDF_Dict d;
+
+	if (comps != 1 && comps != 3)
+		return NULL;
+	if ((d = HPDF_DictStream_New(pdf->mmgr, pdf->xref)) == NULL)
+		return NULL;
+	d->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	d->filter = HPDF_STREAM_FILTER_NONE;
+	HPDF_Dict_AddName(d, "Type", "XObject");
+	HPDF_Dict_AddName(d, "Subtype", "Image");
+	HPDF_Dict_AddNumber(d, "Width", (HPDF_INT32)w);
+	HPDF_Dict_AddNumber(d, "Height", (HPDF_INT32)h);
+	HPDF_Dict_AddName(d, "ColorSpace", comps == 1 ? "DeviceGray" :
+	    "DeviceRGB");
+	HPDF_Dict_AddNumber(d, "BitsPerComponent", 8);
+	if (HPDF_Stream_Write(d->stream, data, (HPDF_UINT)len) != HPDF_OK)
+		return NULL;
+	d->write_fn = write_dct;
+	return d;
+}

@@ -27,6 +27,16 @@ void			 pdf_imgcache_free(struct pdf_imgcache *);
 HPDF_Image	pdf_imgcache_png(struct pdf_imgcache *, HPDF_Doc pdf,
 		    const char *path, const unsigned char *data, size_t len);
 
+/*
+ * An image XObject for a JPEG file data[0..len) that device/image.c has
+ * decoded (w x h pixels, comps 1 grey or 3 colour components): the bytes
+ * as they are, /DCTDecode. libharu's own JPEG loader is not used: its
+ * header parser refuses files libjpeg reads (fill bytes before a marker).
+ * NULL on failure.
+ */
+HPDF_Image	pdf_jpeg_image(HPDF_Doc pdf, const unsigned char *data,
+		    size_t len, int w, int h, int comps);
+
 /* Has the cache already parsed this path (so the file need not be
  * read again)? 1 usable, 0 unknown, -1 known not to pass through. */
 int		pdf_imgcache_known(const struct pdf_imgcache *, const char *path);

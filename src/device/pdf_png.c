@@ -75,7 +75,9 @@ png_expected(uint32_t w, uint32_t h, unsigned bits, int interlace)
 
 /*
  * Inflate the concatenated IDAT data and compare its size with what the
- * header promises; every row's filter byte must be 0..4 (checked for
+ * header promises, exactly: the compressed stream must end there (libpng
+ * refuses more data, which libharu then reports as an error; found by
+ * fuzz_image); every row's filter byte must be 0..4 (checked for
  * non-interlaced images, where rows are easy to find, with rowlen > 0).
  */
 static int
@@ -97,7 +99,7 @@ png_check_data(const unsigned char *p, size_t n, uint64_t want,
 		*why = "cannot decompress";
 		return -1;
 	}
-	while (off + 12 <= n && rc != Z_STREAM_END && ok && got < want) {
+	while (off + 12 <= n && rc != Z_STREAM_END && ok && got <= want) {
 		uint32_t len = get32(p + off);
 
 		if (memcmp(p + off + 4, "IDAT", 4) == 0) {
@@ -118,7 +120,7 @@ png_check_data(const unsigned char *p, size_t n, uint64_t want,
 					    got + i < want && out[i] > 4)
 						ok = 0;
 				got += made;
-			} while (ok && got < want && rc != Z_STREAM_END &&
+			} while (ok && got <= want && rc != Z_STREAM_END &&
 			    (z.avail_in > 0 || z.avail_out == 0));
 		}
 		off += 12 + (size_t)len;
@@ -130,6 +132,14 @@ png_check_data(const unsigned char *p, size_t n, uint64_t want,
 	}
 	if (got < want) {
 		*why = "image data too short";
+		return -1;
+	}
+	if (got > want) {
+		*why = "more image data than the header says";
+		return -1;
+	}
+	if (rc != Z_STREAM_END) {
+		*why = "image data not ended";
 		return -1;
 	}
 	return 0;

@@ -160,8 +160,8 @@ void	pdf_line(struct device *, double x0, double y0, double x1,
 void	pdf_rect(struct device *, double x, double y, double w, double h,
 	    const struct dev_color *fill, double stroke_width,
 	    struct dev_color stroke);
-int	pdf_image(struct device *, const char *path, double x, double y,
-	    double w, double h, const char *alt);
+int	pdf_image(struct device *, const struct dev_image *, double x,
+	    double y, double w, double h, const char *alt);
 
 /* Write the open text object into its page's content stream, if any:
  * called before anything else is written there. */

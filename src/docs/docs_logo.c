@@ -13,14 +13,17 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
-void
-docs_check_logos(struct programme *p, const char *dir)
+int
+docs_check_logos(struct programme *p, const char *dir,
+    struct layout_run *run)
 {
+	int rc = 0;
+
 	for (size_t i = 0; i < p->norgs; i++) {
 		struct org *o = &p->orgs[i];
 		char *path;
 		const char *err = NULL;
-		int w, h;
+		int w, h, got;
 
 		if (o->logo == NULL)
 			continue;
@@ -40,8 +43,14 @@ docs_check_logos(struct programme *p, const char *dir)
 			    "folder (a link or a path leads out of it); left "
 			    "out (copy the file into %s and name it relative "
 			    "to it)", o->logo, o->id, dir);
-		else if (layout_image_size(NULL, path, &w, &h, &err) != 0 ||
-		    w <= 0 || h <= 0)
+		else if ((got = layout_image_size(run, path, &w, &h,
+		    &err)) == -2) {
+			/* A damaged image would make damaged PDFs. */
+			diag_subject(DIAG_ERROR, p->file, o->line, 0,
+			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
+			    "organisation '%s' is %s", o->logo, o->id, err);
+			rc = -1;
+		} else if (got != 0 || w <= 0 || h <= 0)
 			diag_subject(DIAG_WARNING, p->file, o->line, 0,
 			    DIAG_SUBJ_ORGANISATION, o->id, "logo %s of "
 			    "organisation '%s' cannot be used: %s; left out "
@@ -57,16 +66,17 @@ docs_check_logos(struct programme *p, const char *dir)
 		free(o->logo);
 		o->logo = NULL;
 	}
+	return rc;
 }
 
-void
+int
 docs_check_template_logo(struct template *t, const char *dir)
 {
 	const char *err = NULL;
-	int w, h;
+	int w, h, got;
 
 	if (t->logo == NULL)
-		return;
+		return 0;
 	/* The logo is named relative to the programme folder, and lies
 	 * inside it. */
 	if (t->logo[0] == '/') {
@@ -76,7 +86,7 @@ docs_check_template_logo(struct template *t, const char *dir)
 		    "name it relative to it)", t->logo);
 		free(t->logo);
 		t->logo = NULL;
-		return;
+		return 0;
 	} else {
 		char *logo = xasprintf("%s/%s", dir, t->logo);
 
@@ -92,15 +102,21 @@ docs_check_template_logo(struct template *t, const char *dir)
 		    "relative to it)", t->logo);
 		free(t->logo);
 		t->logo = NULL;
-		return;
+		return 0;
 	}
 	errno = 0;
-	if (layout_image_size(NULL, t->logo, &w, &h, &err) == 0)
-		return;
-	diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
-	    DIAG_SUBJ_TEMPLATE, t->file, "logo %s: %s; left out (put the "
-	    "file there or remove <logo>)", t->logo, err ? err : errno ?
-	    strerror(errno) : "no image size");
+	if ((got = layout_image_size(NULL, t->logo, &w, &h, &err)) == 0)
+		return 0;
+	if (got == -2)
+		diag_subject(DIAG_ERROR, t->file, t->logo_line, 0,
+		    DIAG_SUBJ_TEMPLATE, t->file, "logo %s is %s", t->logo,
+		    err);
+	else
+		diag_subject(DIAG_WARNING, t->file, t->logo_line, 0,
+		    DIAG_SUBJ_TEMPLATE, t->file, "logo %s: %s; left out (put "
+		    "the file there or remove <logo>)", t->logo, err ? err :
+		    errno ? strerror(errno) : "no image size");
 	free(t->logo);
 	t->logo = NULL;
+	return got == -2 ? -1 : 0;
 }

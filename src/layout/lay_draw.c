@@ -145,11 +145,15 @@ draw_prims(struct lay *L, const struct vitem *it, double y)
 				    it->x + p->x, y + p->y, p->text,
 				    strlen(p->text));
 			break;
-		case DOC_PRIM_IMAGE:
-			if (p->text != NULL)
-				(void)d->ops->image(d, p->text, it->x + p->x,
+		case DOC_PRIM_IMAGE: {
+			const struct dev_image *img = lay_image(L->run,
+			    p->text);
+
+			if (img != NULL)
+				(void)d->ops->image(d, img, it->x + p->x,
 				    y + p->y, p->w, p->h, p->alt);
 			break;
+		}
 		default:
 			break;
 		}
@@ -274,10 +278,16 @@ draw_item(struct lay *L, const struct vitem *it, double y,
 		d->ops->line(d, it->x, y + it->asc, it->x + it->w,
 		    y + it->asc, it->line_w, L->t->text);
 		break;
-	case V_IMAGE:
-		d->ops->image(d, it->blk->path, it->x, y, it->w, it->h,
-		    it->blk->alt);
+	case V_IMAGE: {
+		/* The bytes the layout measured, read once per run. */
+		const struct dev_image *img = lay_image(L->run,
+		    it->blk->path);
+
+		if (img != NULL)
+			d->ops->image(d, img, it->x, y, it->w, it->h,
+			    it->blk->alt);
 		break;
+	}
 	case V_DRAWING:
 		draw_prims(L, it, y);
 		break;
@@ -523,9 +533,9 @@ lay_draw_page(struct lay *L, const struct page *pg, int page, int pages,
 		d->ops->page_label(d, NULL, 1);
 	if (!plain) {
 		d->ops->artifact_begin(d);
-		if (L->logo_h > 0)
-			d->ops->image(d, t->logo, t->logo_x, t->logo_y,
-			    t->logo_w, L->logo_h, NULL);
+		if (L->logo_h > 0 && lay_image(L->run, t->logo) != NULL)
+			d->ops->image(d, lay_image(L->run, t->logo),
+			    t->logo_x, t->logo_y, t->logo_w, L->logo_h, NULL);
 		draw_slots(L, t->head, t->head_size, t->top / 2 + 4, pg, page,
 		    pages);
 		draw_slots(L, t->foot, t->foot_size,

@@ -61,7 +61,7 @@ layout_run_free(struct layout_run *run)
 	if (run == NULL)
 		return;
 	for (size_t i = 0; i < run->nimages; i++)
-		free(run->images[i].path);
+		lay_image_clear(&run->images[i]);
 	free(run->images);
 	for (size_t i = 0; i < run->nhyphs; i++)
 		hyph_free(run->hyphs[i].h);

@@ -69,9 +69,11 @@ int	layout_render(struct layout_run *, const struct doc *,
 	    const struct template *, struct device *, struct layout_stats *);
 
 /*
- * Read the pixel size of a PNG or JPEG file, once per run (run NULL: read
- * each time): 0 on success, -1 if the file cannot be read or is neither
- * (errno or a message in *err).
+ * Read and check a PNG or JPEG file (device/image.h), once per run (run
+ * NULL: each time), and give its pixel size: 0 on success, -1 if the file
+ * cannot be read (a missing file, a FIFO, one too large: errno set), -2 if
+ * it is no usable image (damaged, truncated, CMYK, another format); *err
+ * then says why (valid until the next call).
  */
 int	layout_image_size(struct layout_run *, const char *path, int *w,
 	    int *h, const char **err);

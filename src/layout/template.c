@@ -271,17 +271,15 @@ default_fallback(const char *family)
  * default one may be missing silently; one the template names must exist.
  */
 /*
- * What font_open() is given for face s of family fam: a fontconfig name
- * with the face's suffix, or a font file (a name with a slash or ending
- * in .ttf), which must lie inside the programme folder dir and is named
- * relative to it. NULL with *err for a file refused.
+ * What font_open_in() is given for face s of family fam: a fontconfig
+ * name with the face's suffix, or a font file (a name with a slash or
+ * ending in .ttf), named relative to the programme folder dir, inside
+ * which font_open_in() reads it. NULL with *err for a name refused.
  */
 static char *
 font_spec(const char *dir, const char *fam, int s, const char **err)
 {
 	size_t n = strlen(fam);
-	char *path;
-	int fd;
 
 	if (strchr(fam, '/') == NULL && (n <= 4 ||
 	    strcasecmp(fam + n - 4, ".ttf") != 0))
@@ -296,16 +294,7 @@ font_spec(const char *dir, const char *fam, int s, const char **err)
 		    "programme folder and name it relative to it";
 		return NULL;
 	}
-	path = xasprintf("%s/%s", dir, fam);
-	if ((fd = file_open_in(dir, path, FILEIO_MAX_FONT)) < 0) {
-		*err = errno == EFBIG ? "font file too large (over 32 MB)" :
-		    errno == ENOENT ? "no such file in the programme folder" :
-		    file_why(errno);
-		free(path);
-		return NULL;
-	}
-	close(fd);
-	return path;
+	return xasprintf("%s/%s", dir, fam);
 }
 
 static bool
@@ -327,7 +316,7 @@ open_fallback(struct template *t, const char *dir, int i)
 			    "fallback font \"%s\": %s", fam, err);
 			return false;
 		}
-		t->fbfonts[i][s] = font_open(spec, &err);
+		t->fbfonts[i][s] = font_open_in(dir, spec, &err);
 		free(spec);
 		if (t->fbfonts[i][s] == NULL && s == 0) {
 			if (!named)
@@ -367,7 +356,7 @@ open_fonts(struct template *t, const char *dir)
 				ok = false;
 				break;
 			}
-			t->fonts[i][s] = font_open(spec, &err);
+			t->fonts[i][s] = font_open_in(dir, spec, &err);
 			free(spec);
 			if (t->fonts[i][s] == NULL && s == 0) {
 				diag_error(t->file, t->font_line[i],

@@ -34,6 +34,7 @@ struct conv {
 	int			 link_depth;
 	struct doc_block	*image;		/* collecting alt text */
 	bool			 warned_depth;
+	int			 errors;	/* images refused */
 };
 
 /* Append a run of text with style and link target (copied) to b. */
@@ -64,13 +65,16 @@ top(struct conv *c)
 	return c->stack[c->depth];
 }
 
-/* Resolve an image path inside the programme folder; NULL (with a
- * warning) if it is outside, absolute, remote or missing. */
+/* Resolve an image path inside the programme folder and check the image
+ * (layout.h); NULL with a warning if it is outside, absolute, remote,
+ * missing or not a regular file, with an error if it is no complete PNG
+ * or JPEG. */
 static char *
 image_path(struct conv *c, const char *url, long line)
 {
 	char *joined;
-	int in;
+	const char *why;
+	int in, w, h, got;
 
 	if (c->o->base_dir == NULL) {
 		diag_warn(c->file, line, "image \"%s\" left out: images are "
@@ -84,11 +88,20 @@ image_path(struct conv *c, const char *url, long line)
 		return NULL;
 	}
 	joined = xasprintf("%s/%s", c->o->base_dir, url);
-	/* The rule of the confined opener (fileio.h), which then reads
-	 * the image's size. */
-	if ((in = file_inside(c->o->base_dir, joined)) == 1)
-		return joined;
-	if (in < 0)
+	/* The rule of the confined opener (fileio.h); then the image is
+	 * read and checked, here for tandem check as for tandem build. */
+	if ((in = file_inside(c->o->base_dir, joined)) == 1) {
+		got = layout_image_size(c->o->run, joined, &w, &h, &why);
+		if (got == 0)
+			return joined;
+		if (got == -2) {
+			diag_error(c->file, line, "image \"%s\" is %s", url,
+			    why);
+			c->errors++;
+		} else
+			diag_warn(c->file, line, "image \"%s\" left out: %s",
+			    url, why);
+	} else if (in < 0)
 		diag_warn(c->file, line, "image \"%s\" left out: no such "
 		    "file", url);
 	else
@@ -516,5 +529,5 @@ md_to_doc(struct doc *doc, struct doc_block *parent, const char *text,
 	cmark_iter_free(it);
 	cmark_node_free(root);
 	prune(parent);
-	return errors > 0 ? -1 : 0;
+	return errors > 0 || c.errors > 0 ? -1 : 0;
 }

@@ -14,6 +14,8 @@
 
 #include "layout/doc.h"
 
+struct layout_run;
+
 #define MD_MAX_DEPTH	16	/* nested lists and quotes kept */
 
 /* The longest link target kept, in bytes: a PDF link holds at most
@@ -27,6 +29,8 @@ typedef struct cmark_node cmark_node;
 struct md_opts {
 	const char	*file;		/* name for messages */
 	const char	*base_dir;	/* images must lie inside; NULL = none */
+	struct layout_run *run;		/* images read are kept for drawing;
+					   NULL = none kept */
 	void		*arg;		/* for the hooks below */
 	/* Optional: edit the source (a writable copy, same length) before
 	 * parsing, e.g. placeholder_escape_source(). */
@@ -47,7 +51,7 @@ struct md_opts {
 /*
  * Convert text[0..len) and append it to parent (a block of doc). Returns
  * 0, or -1 after error diagnostics (invalid UTF-8, errors of the tree
- * hook); warnings do not fail.
+ * hook, an image that is no complete PNG or JPEG); warnings do not fail.
  */
 int	md_to_doc(struct doc *, struct doc_block *parent, const char *text,
 	    size_t len, const struct md_opts *);

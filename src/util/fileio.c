@@ -208,6 +208,7 @@ file_open_in(const char *dir, const char *path, unsigned long max)
 			errno = ENODEV;
 		return -1;
 	}
+	memset(&st, 0, sizeof(st));	/* read below if fstat fails */
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
 	    (unsigned long long)st.st_size > max) {
 		int eno = errno;

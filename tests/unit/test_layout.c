@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "harness.h"
 #include "fixture.h"
@@ -1299,20 +1300,61 @@ test_render(void)
 	template_free(t);
 }
 
-/* A PNG header of w x h pixels written to path (enough to read its size). */
-static void
-write_png(const char *path, unsigned w, unsigned h)
+/* One PNG chunk at out; returns its length. */
+static size_t
+png_chunk(unsigned char *out, const char *type, const unsigned char *data,
+    size_t len)
 {
-	unsigned char b[24] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	uLong crc;
+
+	for (int i = 0; i < 4; i++)
+		out[i] = (unsigned char)(len >> (24 - 8 * i));
+	memcpy(out + 4, type, 4);
+	if (len > 0)
+		memcpy(out + 8, data, len);
+	crc = crc32(0, out + 4, (uInt)len + 4);
+	for (int i = 0; i < 4; i++)
+		out[8 + len + i] = (unsigned char)(crc >> (24 - 8 * i));
+	return 12 + len;
+}
+
+/* A complete grey PNG of w x h pixels written to path; header_only: its
+ * first 24 bytes, enough for its size but no image. */
+static void
+write_png_as(const char *path, unsigned w, unsigned h, bool header_only)
+{
+	unsigned char ihdr[13] = { 0 }, *raw, *z, *out;
+	uLongf zlen = compressBound((uLong)((w + 1) * h));
+	size_t n = 8, rawlen = (size_t)(w + 1) * h;
 	FILE *fp = fopen(path, "wb");
 
 	for (int i = 0; i < 4; i++) {
-		b[16 + i] = (unsigned char)(w >> (24 - 8 * i));
-		b[20 + i] = (unsigned char)(h >> (24 - 8 * i));
+		ihdr[i] = (unsigned char)(w >> (24 - 8 * i));
+		ihdr[4 + i] = (unsigned char)(h >> (24 - 8 * i));
 	}
-	CHECK(fp != NULL && fwrite(b, 1, sizeof(b), fp) == sizeof(b));
+	ihdr[8] = 8;		/* 8-bit grey, not interlaced */
+	raw = calloc(1, rawlen);
+	z = malloc(zlen);
+	out = malloc(zlen + 64);
+	CHECK(raw && z && out && compress(z, &zlen, raw, (uLong)rawlen) ==
+	    Z_OK);
+	memcpy(out, "\x89PNG\r\n\x1a\n", 8);
+	n += png_chunk(out + n, "IHDR", ihdr, sizeof(ihdr));
+	n += png_chunk(out + n, "IDAT", z, zlen);
+	n += png_chunk(out + n, "IEND", NULL, 0);
+	CHECK(fp != NULL && fwrite(out, 1, header_only ? 24 : n, fp) ==
+	    (header_only ? 24 : n));
 	if (fp != NULL)
 		fclose(fp);
+	free(raw);
+	free(z);
+	free(out);
+}
+
+static void
+write_png(const char *path, unsigned w, unsigned h)
+{
+	write_png_as(path, w, h, false);
 }
 
 /* An origin hook that names the character's place in "programme one". */
@@ -1393,6 +1435,11 @@ test_runs(void)
 	CHECK_INT(layout_image_size(two, png, &w, &h, &err), 0);
 	CHECK(w == 30 && h == 40);
 	CHECK_INT(layout_image_size(NULL, png, &w, &h, &err), -1);
+	/* A header alone is no image: -2, and why. */
+	write_png_as(png, 30, 40, true);
+	CHECK_INT(layout_image_size(NULL, png, &w, &h, &err), -2);
+	CHECK(err != NULL && strstr(err, "a damaged PNG file") != NULL);
+	unlink(png);
 	unlink(path);
 	doc_free(d);
 	render_free(out1);

@@ -7,6 +7,7 @@
  *
  * usage: test_pdf [DIR]   (DIR keeps the PDFs; default a temporary folder)
  */
+#include <errno.h>
 #include <fontconfig/fontconfig.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "fixture.h"
 #include "device/device.h"
 #include "device/font.h"
+#include "device/image.h"
 #include "util/diag.h"
 #include "util/fileio.h"
 #include "util/xalloc.h"
@@ -181,6 +183,25 @@ item(struct device *d, double x, double y, const char *lbl, const char *s)
  * artifacts and a paragraph continued on the next page. Returns end()'s
  * result.
  */
+/* Draw the image file path as the layout does: read and checked first
+ * (device/image.h), then its bytes handed to the device. */
+static int
+image(struct device *d, const char *path, double x, double y, double w,
+    double h, const char *alt)
+{
+	char why[DEV_IMAGE_WHY];
+	int bad, rc;
+	struct dev_image *img = dev_image_read("/", path, &bad, why);
+
+	if (img == NULL) {
+		fprintf(stderr, "%s: %s\n", path, why);
+		return -1;
+	}
+	rc = d->ops->image(d, img, x, y, w, h, alt);
+	dev_image_free(img);
+	return rc;
+}
+
 static int
 draw_sample(struct device *d, const char *path, const char *png, bool pdfa)
 {
@@ -226,10 +247,10 @@ draw_sample(struct device *d, const char *path, const char *png, bool pdfa)
 	d->ops->rect(d, 420, 230, 100, 50, &blue, 0, black);
 	if (png != NULL) {
 		tag(d, DEV_TAG_FIGURE, "Logo des Programms: vier Farbfelder");
-		CHECK_INT(d->ops->image(d, png, 72, 300, 100, 50, NULL), 0);
+		CHECK_INT(image(d, png, 72, 300, 100, 50, NULL), 0);
 		untag(d);
 		/* An image alone becomes a figure with the image's alt. */
-		CHECK_INT(d->ops->image(d, png, 200, 300, 50, 50, "Logo "
+		CHECK_INT(image(d, png, 200, 300, 50, 50, "Logo "
 		    "klein"), 0);
 	}
 	tag(d, DEV_TAG_TOC, NULL);
@@ -512,7 +533,7 @@ test_tag_mistakes(void)
 	d->ops->page(d, 595.276, 841.89);
 	tag(d, DEV_TAG_DOCUMENT, NULL);
 	tag(d, DEV_TAG_FIGURE, "");
-	CHECK_INT(d->ops->image(d, png, 72, 72, 50, 50, NULL), 0);
+	CHECK_INT(image(d, png, 72, 72, 50, 50, NULL), 0);
 	untag(d);
 	untag(d);
 	untag(d);			/* one too many */
@@ -542,7 +563,8 @@ test_errors(void)
 	char *notpng = in_dir("notpng.png"), *broken = in_dir("broken.png");
 	char *out = in_dir("after.pdf");
 	FILE *fp = capture();
-	char *msgs;
+	char *msgs, why[DEV_IMAGE_WHY];
+	int nbad;
 
 	CHECK_INT(file_write_atomic(notpng, "hello", 5), 0);
 	CHECK_INT(file_write_atomic(broken, "\x89PNG\r\n\x1a\nxxxxxxxxxxxx",
@@ -550,10 +572,13 @@ test_errors(void)
 	CHECK_INT(d->ops->begin(d, NULL), 0);
 	d->ops->page(d, 595, 842);
 	text(d, SANS, 12, 72, 72, "Text");
-	CHECK_INT(d->ops->image(d, "/nonexistent/logo.png", 0, 0, 10, 10,
-	    NULL), -1);
-	CHECK_INT(d->ops->image(d, notpng, 0, 0, 10, 10, NULL), -1);
-	CHECK_INT(d->ops->image(d, broken, 0, 0, 10, 10, NULL), -1);
+	/* What is no complete image never reaches the device. */
+	CHECK(dev_image_read("/", "/nonexistent/logo.png", &nbad, why) ==
+	    NULL && nbad == 0 && errno == ENOENT);
+	CHECK(dev_image_read("/", notpng, &nbad, why) == NULL && nbad == 1);
+	CHECK_STR(why, "not a PNG or JPEG file; convert it to PNG");
+	CHECK(dev_image_read("/", broken, &nbad, why) == NULL && nbad == 1);
+	CHECK(strncmp(why, "a damaged PNG file (", 20) == 0);
 	CHECK_INT(d->ops->end(d, bad), -1);
 	CHECK(!file_exists(bad));
 
@@ -577,11 +602,6 @@ test_errors(void)
 	/* end() without begin() */
 	CHECK_INT(d->ops->end(d, out), -1);
 	msgs = captured(&fp);
-	CHECK(strstr(msgs, "/nonexistent/logo.png: warning: cannot read "
-	    "image") != NULL);
-	CHECK(strstr(msgs, "notpng.png: warning: not a PNG or JPEG") != NULL);
-	CHECK(strstr(msgs, "broken.png: warning: cannot use this PNG image")
-	    != NULL);
 	CHECK(strstr(msgs, "x.pdf: error: cannot create") != NULL);
 	CHECK(strstr(msgs, "tandem: warning: link to a place that is not in "
 	    "the document (destination 7) left out\n") != NULL);
@@ -596,6 +616,58 @@ test_errors(void)
 	free(broken);
 	free(out);
 	d->ops->free(d);
+}
+
+/* Does s[0..n) contain the string w? */
+static bool
+has_bytes(const char *s, size_t n, const char *w)
+{
+	size_t k = strlen(w);
+
+	for (size_t i = 0; i + k <= n; i++)
+		if (memcmp(s + i, w, k) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * A font file of the programme folder is read once, through the confined
+ * opener: when the file changes after font_open_in() (a race with the
+ * check), the PDF embeds the bytes that were read, and the file is not
+ * opened again. A path leading out of the folder is refused.
+ */
+static void
+test_font_read_once(void)
+{
+	struct device *d = dev_pdf_new();
+	struct dev_color black = { 0, 0, 0 };
+	char *ttf = in_dir("Hausschrift.ttf"), *out = in_dir("font-once.pdf");
+	char *data, *pdf;
+	size_t len, plen;
+	const char *err = NULL;
+	struct font *f;
+
+	data = file_read(font_path(faces[SERIF]), &len);
+	CHECK(data != NULL && file_write_atomic(ttf, data, len) == 0);
+	free(data);
+	f = font_open_in(dir, ttf, &err);
+	CHECK(f != NULL);
+	CHECK_INT(file_write_atomic(ttf, "no font", 7), 0);
+	if (f != NULL) {
+		CHECK_INT(d->ops->begin(d, NULL), 0);
+		d->ops->page(d, 595, 842);
+		d->ops->text(d, f, 12, black, 72, 72, "Hausschrift", 11);
+		CHECK_INT(d->ops->end(d, out), 0);
+		pdf = file_read(out, &plen);
+		CHECK(pdf != NULL && has_bytes(pdf, plen, "/FontFile2"));
+		free(pdf);
+	}
+	d->ops->free(d);
+	font_free(f);
+	CHECK(font_open_in(dir, "/etc/passwd", &err) == NULL);
+	CHECK(err != NULL && strstr(err, "outside") != NULL);
+	free(ttf);
+	free(out);
 }
 
 int
@@ -620,6 +692,7 @@ main(int argc, char *argv[])
 	test_many();
 	test_missing_glyphs();
 	test_errors();
+	test_font_read_once();
 	test_tag_mistakes();
 	for (i = 0; i < FACE__MAX; i++)
 		font_free(faces[i]);
