@@ -38,6 +38,11 @@ for n in 1 2 5 8; do
 	grep -m1 "Durchgang" "out$n/statistics.txt" |
 	    grep -q "1\. Durchgang 2007/2008 (1\. März 2007" && ok ||
 	    bad "$n cohorts: txt does not start with the first period"
+	# The PDF keeps dates on one line with no-break spaces; the text and
+	# CSV files, read by programs, have ordinary spaces.
+	nbsp=$(printf '\302\240')
+	grep -q "$nbsp" "out$n/statistics.txt" "out$n/statistics.csv" &&
+	    bad "$n cohorts: a no-break space in the txt or csv" || ok
 	head=$(sed -n '/^Mentees nach Geschlecht$/{n;n;p;}' "out$n/statistics.txt")
 	case $head in
 	*"1. Durchgang 2007/2008"*"$n. Durchgang"*) ok ;;

@@ -81,17 +81,18 @@ expect agreement-folder-check 66 2000 'agreement.md: error: cannot read: it is a
 expect agreement-folder-build 66 4000 'agreement.md: error: cannot read: it is a folder' \
     build diragr -o out-diragr --only agreements --device text
 
-# 3. Organisation logos: check warns as build does (the one check,
-#    docs_check_logos()), here for a logo that is no image.
+# 3. Organisation logos: check judges them as build does (the one check,
+#    docs_check_logos()), here for a logo that is no image: an error at
+#    its line from both (tandem-programme(5), IMAGES).
 sample badlogo
 echo 'kein Bild' >"$T/badlogo/logos/lindenau.png"
-lmsg="programme.xml:15: warning: logo logos/lindenau.png of organisation 'li' cannot be used: not a PNG or JPEG file"
-expect logo-not-image-check 0 2000 "$lmsg" check badlogo
-expect logo-not-image-build 0 4000 "$lmsg" build badlogo -o out-badlogo --only certificates --device text
+lmsg="programme.xml:15: error: logo logos/lindenau.png of organisation 'li' is not a PNG or JPEG file; convert it to PNG"
+expect logo-not-image-check 65 2000 "$lmsg" check badlogo
+expect logo-not-image-build 65 4000 "$lmsg" build badlogo -o out-badlogo --only certificates --device text
 
 # 4. The Markdown rules of a build run in check too (one conversion,
-#    docs_text_check()): links and images left out, raw HTML, images that
-#    are no image, each at its line.
+#    docs_text_check()): links and images left out and raw HTML are
+#    warnings, an image that is no image an error, each at its line.
 sample md
 printf '\n![Bild](fehlt.png) [x](javascript:alert(1)) <b>fett</b>\n\n![Logo](logos/kaputt.png)\n' \
     >>"$T/md/handbook/01-willkommen.md"
@@ -100,12 +101,12 @@ l=$(wc -l <"$T/md/handbook/01-willkommen.md")
 for cmd in check build; do
 	if [ $cmd = check ]; then set -- check md
 	else set -- build md -o out-md --only handbook --device text; fi
-	expect markdown-rules-$cmd 0 4000 "01-willkommen.md:$((l - 2)): warning: image \"fehlt.png\" left out: no such file" "$@"
+	expect markdown-rules-$cmd 65 4000 "01-willkommen.md:$((l - 2)): warning: image \"fehlt.png\" left out: no such file" "$@"
 	grep -q "01-willkommen.md:$((l - 2)): warning: link to \"javascript:alert(1)\" left out" "$T/.err" && ok ||
 	    bad "markdown-rules-$cmd: no javascript link warning"
 	grep -q "01-willkommen.md:$((l - 2)): warning: raw HTML is left out" "$T/.err" && ok ||
 	    bad "markdown-rules-$cmd: no raw HTML warning"
-	grep -q "01-willkommen.md:$l: warning: image .*kaputt.png: not a PNG or JPEG file; left out" "$T/.err" && ok ||
+	grep -q "01-willkommen.md:$l: error: image \"logos/kaputt.png\" is not a PNG or JPEG file" "$T/.err" && ok ||
 	    bad "markdown-rules-$cmd: no broken image warning"
 done
 

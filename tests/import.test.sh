@@ -174,7 +174,7 @@ if grep -q '<programme id="two-2025" lang="de" kind="cross">' \
     "$tmp/two-c/programme.xml" && ! grep -q . "$tmp/two-c.err"; then ok
 else no "import --kind cross --id --title --period: $(cat "$tmp/two-c.err")"
 fi
-same() { "$T" match "$1" --format csv | awk -F, 'NR > 1 && $2 == $4' | wc -l; }
+same() { "$T" match "$1" --format csv | awk -F, 'NR > 1 && $2 == $5' | wc -l; }
 if [ "$(same "$tmp/two-i")" -gt 0 ] && [ "$(same "$tmp/two-c")" = 0 ] &&
     [ "$("$T" match "$tmp/two-c" --format csv | wc -l)" = 5 ]; then ok
 else no "--kind cross does not pair across the cities"; fi

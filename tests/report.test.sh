@@ -123,7 +123,8 @@ has sample "$tmp/sample.words" "Stadt Lindenau 4 . . 6"
 has sample "$tmp/sample.words" "weniger als drei Fälle"
 
 # Nine organisations: the long table stays on page 1 with the text
-# before it, and the chart begins page 2, rather than all three moving.
+# before it (the chart follows on page 1 when the page can be set
+# tighter, else it begins page 2), rather than all three moving.
 cp -R "$TOP/content" "$tmp/many"
 awk '/<\/organisations>/ { for (i = 4; i <= 9; i++)
 	printf "    <organisation id=\"o%d\">Gemeinde Nummer %d</organisation>\n", i, i }
@@ -133,7 +134,6 @@ awk '/<\/organisations>/ { for (i = 4; i <= 9; i++)
 build many
 has many "$tmp/many.1" "Organisation Frauen Männer divers Gesamt Mentees"
 has many "$tmp/many.1" "Gemeinde Nummer 9"
-hasnot many "$tmp/many.1" "Teilnehmende nach Rolle und Geschlecht"
 has many "$tmp/many.words" "Teilnehmende nach Rolle und Geschlecht"
 
 # English: the same helper ("including", "all").

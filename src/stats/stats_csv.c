@@ -106,7 +106,7 @@ stats_write_csv(const struct stats *s, struct date asof, bool bom, char sep,
 	if (bom)
 		fputs("\xef\xbb\xbf", fp);
 	fprintf(fp, "cohort%cmeasure%cgroup%cvalue\r\n", sep, sep, sep);
-	text = stats_asof(s->lang, asof);
+	text = stats_plain(stats_asof(s->lang, asof));
 	record(fp, sep, "", note, text, "");
 	free(text);
 	if (s->protected_) {

@@ -60,6 +60,22 @@ stats_asof(enum lang l, struct date d)
 	return sb_take(&sb);
 }
 
+char *
+stats_plain(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r != '\0'; r++) {
+		if (r[0] == '\xc2' && r[1] == '\xa0') {
+			*w++ = ' ';
+			r++;
+		} else
+			*w++ = *r;
+	}
+	*w = '\0';
+	return s;
+}
+
 const char *
 stats_value(const struct stats_cell *e, char decimal, char *buf)
 {

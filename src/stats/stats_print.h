@@ -15,6 +15,13 @@ char		*stats_title(enum lang, enum wording, const struct stats_table *);
 char		*stats_asof(enum lang, struct date);
 
 /*
+ * The no-break spaces that keep a date on one line in the PDF (labels.h)
+ * made ordinary spaces, in place, for the plain-text and CSV files, which
+ * are read by programs and searched. Returns s.
+ */
+char		*stats_plain(char *s);
+
+/*
  * The printed value of a cell: the count, "." when suppressed, "–" when
  * there is no figure, a decimal with one digit after the given decimal
  * mark. Writes into buf (at least 32 bytes) and returns it.

@@ -212,7 +212,7 @@ static void
 print_head(const struct stats *s, struct date asof, FILE *fp)
 {
 	enum lang l = s->lang;
-	char *d = stats_asof(l, asof);
+	char *d = stats_plain(stats_asof(l, asof));
 
 	fprintf(fp, "%s\n", label_get(l, LABEL_STATS_HEADING));
 	fprintf(fp, "%s\n", d);
@@ -222,7 +222,8 @@ print_head(const struct stats *s, struct date asof, FILE *fp)
 		    label_get(l, LABEL_STATS_NO_SUPPRESS));
 	fprintf(fp, "\n%s:\n", label_get(l, LABEL_STATS_COHORTS));
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		char *line = stats_cohort_desc(l, &s->cohorts[c], true);
+		char *line = stats_plain(stats_cohort_desc(l, &s->cohorts[c],
+		    true));
 
 		fprintf(fp, "  %s\n", line);
 		free(line);
@@ -239,7 +240,8 @@ print_methods(const struct stats *s, FILE *fp)
 	fprintf(fp, "\n%s\n\n", label_get(l, LABEL_STATS_METHODS));
 	wrap(fp, "", label_get(l, LABEL_STATS_M_SOURCES));
 	for (size_t c = 0; c < s->ncohorts; c++) {
-		char *line = stats_cohort_desc(l, &s->cohorts[c], false);
+		char *line = stats_plain(stats_cohort_desc(l, &s->cohorts[c],
+		    false));
 
 		fprintf(fp, "  %s: %s\n", line, s->cohorts[c].source);
 		free(line);

@@ -808,7 +808,9 @@ test_writers(void)
 	fp = open_memstream(&buf, &len);
 	CHECK_INT(stats_write_txt(s, d, fp), 0);
 	fclose(fp);
-	CHECK(strstr(buf, "Stand: 14." NB "November" NB "2023\n") != NULL);
+	/* Plain spaces in the text file (the PDF keeps dates together). */
+	CHECK(strstr(buf, "Stand: 14. November 2023\n") != NULL);
+	CHECK(strstr(buf, NB) == NULL);
 	CHECK(strstr(buf, "Mentees nach Geschlecht\n") != NULL);
 	CHECK(strstr(buf, "Mentorinnen und Mentoren nach Geschlecht") != NULL);
 	CHECK(strstr(buf, "             1. Durchgang 2018\n") != NULL);
@@ -817,7 +819,7 @@ test_writers(void)
 	/* The cohorts by title and edition, the source by its file name
 	 * only (never the path as typed). */
 	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018 "
-	    "(1." NB "Februar" NB "2018 bis 31." NB "Januar" NB "2019)\n") != NULL);
+	    "(1. Februar 2018 bis 31. Januar 2019)\n") != NULL);
 	CHECK(strstr(buf, "  Interkulturelles Mentoring, 1. Durchgang 2018: "
 	    "programme.xml\n") != NULL);
 	CHECK(strstr(buf, "a/programme.xml") == NULL);
@@ -887,7 +889,7 @@ test_writers(void)
 	CHECK(strstr(buf, "*** Internal analysis without disclosure "
 	    "control ***") != NULL);
 	CHECK(strstr(buf, "Mentors by gender") != NULL);
-	CHECK(strstr(buf, "As of: 14" NB "November" NB "2023") != NULL);
+	CHECK(strstr(buf, "As of: 14 November 2023") != NULL);
 	CHECK(strstr(buf, "\n.") == NULL);
 	free(buf);
 	stats_free(s);
