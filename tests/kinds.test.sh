@@ -68,10 +68,18 @@ for k in internal partnership; do
 done
 # A partnership with one topic: the tips chapter names it in the singular.
 cp -R "$tmp/p/partnership" "$tmp/p/onetopic"
+# A partnership that turns the same-field rule off, and a cross programme
+# that turns the other-organisation rule off: the rules text follows.
+cp -R "$tmp/p/partnership" "$tmp/p/nofield"
+sed -i 's#</people>#&\n  <matching><rules same-field="false"/></matching>#' \
+    "$tmp/p/nofield/programme.xml"
+cp -R "$tmp/p/cross" "$tmp/p/noorg"
+sed -i 's#<rules different-org="true"/>#<rules different-org="false"/>#' \
+    "$tmp/p/noorg/programme.xml"
 sed -i '/<topic id="app">/d; s/topics="rec app"/topics="rec"/;
     s/topics="app"/topics="rec"/' "$tmp/p/onetopic/programme.xml"
 all="internal cross region partnership sample gen-internal gen-cross
-    gen-partnership en-internal en-partnership onetopic"
+    gen-partnership en-internal en-partnership onetopic nofield noorg"
 
 for n in $all; do
 	# Warnings about the data (a missing field, a place) are the
@@ -114,6 +122,22 @@ for n in partnership gen-partnership onetopic; do
 	    grep -q 'Berufsfeld' "$tmp/$n.agreements"; }; then ok
 	else bad "$n: the profession is not named"; fi
 done
+# The rules sentence states the hard rules the matching applies, no more.
+rules_line() { grep -o 'Feste Regeln: [^.]*\.[^.]*\.' "$tmp/$1.handbook"; }
+for c in "partnership:aus demselben Berufsfeld, wo beide" \
+    "nofield:möglichst aus demselben Berufsfeld" \
+    "cross:aus verschiedenen Verwaltungen" "region:aus verschiedenen Verwaltungen"; do
+	n=${c%%:*} want=${c#*:}
+	rules_line "$n" | grep -q "$want" && ok ||
+	    bad "$n: rules sentence without '$want': $(rules_line "$n")"
+done
+for n in noorg internal nofield; do
+	rules_line "$n" | grep -q 'verschiedenen Verwaltungen\|verschiedenen Organisationen' &&
+	    bad "$n: states a different-organisation rule not in force: $(rules_line "$n")" || ok
+done
+rules_line nofield | grep -q 'wo beide' &&
+    bad "nofield: states the same-field rule that is off" || ok
+
 if grep -n -i -E 'line manager|working hours|official secre|official records|two workplaces|promotion procedure|senior management|leadership style|staff council|tandem year' \
     "$tmp/en-partnership.texts" >"$tmp/hits"; then
 	bad "en-partnership: not true for a partnership: $(head -3 "$tmp/hits")"

@@ -38,6 +38,9 @@ enum gname {
 	G_PROGRAMME_END,
 	G_PROGRAMME_MONTHS,
 	G_PROGRAMME_KIND,
+	G_RULES_DIFFERENT_ORG,
+	G_RULES_SAME_FIELD,
+	G_RULES_MIN_LEVEL_GAP,
 	G_ORGANISATIONS_COUNT,
 	G_PERIOD,
 	G_PERIOD_START,
@@ -78,6 +81,9 @@ static const struct {
 	[G_PROGRAMME_END] = { "programme.end", GRP_ALL },
 	[G_PROGRAMME_MONTHS] = { "programme.months", GRP_ALL },
 	[G_PROGRAMME_KIND] = { "programme.kind", GRP_ALL },
+	[G_RULES_DIFFERENT_ORG] = { "rules.different-organisation", GRP_ALL },
+	[G_RULES_SAME_FIELD] = { "rules.same-field", GRP_ALL },
+	[G_RULES_MIN_LEVEL_GAP] = { "rules.min-level-gap", GRP_ALL },
 	[G_ORGANISATIONS_COUNT] = { "organisations.count", GRP_ALL },
 	[G_PERIOD] = { "period", GRP_ALL },
 	[G_PERIOD_START] = { "period.start", GRP_ALL },
@@ -561,6 +567,16 @@ eval_global(struct strbuf *out, struct ph *ph, enum gname g)
 		break;
 	case G_PROGRAMME_KIND:
 		sb_adds(out, kind_names[p->kind]);
+		break;
+	/* The hard rules in force, so that a text states only those. */
+	case G_RULES_DIFFERENT_ORG:
+		sb_addf(out, "%d", p->rules.different_org ? 1 : 0);
+		break;
+	case G_RULES_SAME_FIELD:
+		sb_addf(out, "%d", p->rules.same_field ? 1 : 0);
+		break;
+	case G_RULES_MIN_LEVEL_GAP:
+		sb_addf(out, "%d", p->rules.min_level_gap);
 		break;
 	case G_ORGANISATIONS_COUNT:
 		sb_addf(out, "%zu", p->norgs);
