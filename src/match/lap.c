@@ -616,7 +616,9 @@ lap_lexmin(const struct lap *p, int32_t *x, int32_t *y, const int64_t *u,
 					    push_col(&tc, &ne, &cap, c) != 0)
 						goto out;
 			}
-			qsort(tc + ts[r], ne - ts[r], sizeof(*tc), cmp_i32);
+			if (ne > ts[r])	/* tc is NULL while nothing is pushed */
+				qsort(tc + ts[r], ne - ts[r], sizeof(*tc),
+				    cmp_i32);
 		} else {
 			for (int32_t k = 0; k < p->nadm[r]; k++)
 				costm[o[k] >> 7] = (unsigned char)(o[k] & 127);
