@@ -245,6 +245,21 @@ sample lok
 sed -i "s#place=\"Bürgerhaus Ostheim\"#place=\"$(long 'Bürgerhaus ' 1000)\"#" "$T/lok/programme.xml"
 expect venue-1000-check 0 2000 'icm-2025' check lok
 
+# The import refuses such a field at its cell, not the check after it:
+# a 1001-character name, a topic item of 1001 in a list cell; a list cell
+# longer than 1000 made of short items is fine.
+{ echo 'id;vorname;nachname;rolle;geschlecht;organisation;themen'
+  echo "a;Anna;Berg;Mentee;w;Stadt A;Führung"
+  echo "b;$(long X 1001);Berg;Mentor;w;Stadt B;Führung"
+  echo "c;Carla;Berg;Mentor;w;Stadt B;\"$(long Y 1001), Führung\""
+  echo "d;Dora;Berg;Mentor;w;Stadt B;\"$(i=0; while [ $i -lt 150 ]; do printf 'Thema%d, ' $i; i=$((i + 1)); done)\""
+} >"$T/long.csv"
+expect import-long-cell 65 2000 'long.csv:3: error: cell 2 is longer than 1000 characters' \
+    import long.csv -o long.xml
+grep -q 'long.csv:4: error: cell 7 is longer than 1000' "$T/.err" && ok ||
+    bad "import-long-cell: the long topic item is not refused: $(head -c 300 "$T/.err")"
+absent import-long-cell 'long.csv:5:'
+
 # Document metadata built from many fields is shortened with a warning:
 # 5,000 organisations make the author list.
 mkdir -p "$T/orgs"

@@ -12,9 +12,11 @@
 #include "import/sheet.h"
 #include "import/sheet_priv.h"
 #include "import/similar.h"
+#include "load/load.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* Parse an integer lo..hi; returns false for anything else. */
@@ -422,6 +424,36 @@ cell_of(const struct sheet *sh, const struct csvin_row *r, enum import_col c)
 	return r->cells[i];
 }
 
+/*
+ * The longest field the cell would give, in characters: the cell, or in
+ * a list column its longest item (split as split_items() splits, with
+ * spaces too). Longer than LOAD_MAX_FIELD, tandem check would refuse the
+ * programme.xml written; refused here, at the cell.
+ */
+static size_t
+longest_field(const char *cell, bool list)
+{
+	const char *seps = list ? ";\n, \t" : "";
+	size_t best = 0;
+
+	while (*cell != '\0') {
+		size_t k = list ? strcspn(cell, seps) : strlen(cell);
+		const char *b = cell, *e = cell + k;
+		size_t n;
+
+		while (b < e && isspace((unsigned char)*b))
+			b++;
+		while (e > b && isspace((unsigned char)e[-1]))
+			e--;
+		if ((n = utf8_len(b, (size_t)(e - b))) > best)
+			best = n;
+		cell += k;
+		if (*cell != '\0')
+			cell++;
+	}
+	return best;
+}
+
 /* Copy the cell into *dst (NULL when empty). */
 static void
 set_text(const char *cell, char **dst)
@@ -442,6 +474,14 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 		if (has_control(r->cells[i])) {
 			diag_error(sh->file, r->line, "control character in "
 			    "cell %zu", i + 1);
+			sh->errors++;
+		} else if (longest_field(r->cells[i], (int)i ==
+		    sh->col[IMPORT_COL_TOPICS] || (int)i ==
+		    sh->col[IMPORT_COL_LANGUAGES] || (int)i ==
+		    sh->col[IMPORT_COL_PARTNER]) > LOAD_MAX_FIELD) {
+			diag_error(sh->file, r->line, "cell %zu is longer than "
+			    "%d characters, the most a data field may hold; "
+			    "shorten it", i + 1, LOAD_MAX_FIELD);
 			sh->errors++;
 		} else if (i >= sh->nheader && r->cells[i][0] != '\0') {
 			diag_error(sh->file, r->line, "value '%s' in column "
