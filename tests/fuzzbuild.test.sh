@@ -8,8 +8,10 @@ cd "$TOP" || exit 1
 pass=0 fail=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+# Outside any calling make (make asan, make -j2): its flags would make
+# this one print "Entering directory" into the flags.
 INC=$(printf 'include Makefile\n_print:\n\t@echo $(ALL_CPPFLAGS)\n' |
-    make -s --no-print-directory -f - _print)
+    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -f - _print)
 for f in tests/fuzz/fuzz_*.c; do
 	if ${CC:-cc} -std=c11 -Wall -Wextra -Wpedantic -Werror -c \
 	    -DFUZZ_TOP="\"$TOP\"" $INC -o "$tmp/h.o" "$f" 2>"$tmp/err"; then

@@ -27,7 +27,7 @@ fi
 # Flags and libraries exactly as the Makefile has them.
 mkvar() {
 	printf 'include Makefile\n_print:\n\t@echo $(%s)\n' "$1" |
-	    make -s --no-print-directory -f - _print
+	    env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s --no-print-directory -f - _print
 }
 INC=$(mkvar ALL_CPPFLAGS)
 LIBS=$(mkvar LIBS)
