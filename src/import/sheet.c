@@ -489,10 +489,14 @@ read_row(struct sheet *sh, const struct csvin_row *r)
 			sh->errors++;
 		}
 	}
-	p->people = xgrow(p->people, &sh->peoplecap, p->npeople + 1,
-	    sizeof(*p->people));
-	sh->partners = xrealloc(sh->partners,
-	    sh->peoplecap * sizeof(*sh->partners));
+	/* The partner cells grow with the people, when their room grows
+	 * (a realloc per row copies the whole array under ASan). */
+	if (p->npeople + 1 > sh->peoplecap) {
+		p->people = xgrow(p->people, &sh->peoplecap, p->npeople + 1,
+		    sizeof(*p->people));
+		sh->partners = xrealloc(sh->partners,
+		    sh->peoplecap * sizeof(*sh->partners));
+	}
 	q = &p->people[p->npeople];
 	memset(q, 0, sizeof(*q));
 	q->org = -1;
