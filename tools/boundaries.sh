@@ -40,7 +40,7 @@ BEGIN {
 	# include besides its own. device/ is left to rule 4.
 	n = split("util:;" \
 	    "match:;" \
-	    "load:util;" \
+	    "load:util match;" \
 	    "device:util;" \
 	    "layout:util device load/xml.h;" \
 	    "markdown:util layout;" \

@@ -9,34 +9,12 @@
 #include <string.h>
 
 #include "load/fields.h"
+#include "match/match.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 #include "util/strmap.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
-
-/*
- * Lower-case one code point as the matching core does (src/match,
- * fold_cp()): ASCII, Latin-1 letters and Latin Extended-A.
- */
-static uint32_t
-fold_cp(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return c + 32;
-	if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
-		return c + 32;
-	if ((c >= 0x100 && c <= 0x12F) || (c >= 0x132 && c <= 0x137) ||
-	    (c >= 0x14A && c <= 0x177))
-		return c | 1;
-	if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
-		return (c & 1) ? c + 1 : c;
-	if (c == 0x178)
-		return 0xFF;
-	if (c == 0x130)
-		return 'i';
-	return c;
-}
 
 static int
 is_space(char c)
@@ -70,7 +48,7 @@ fold_into(const char *s, bool loose, struct strbuf *sb)
 		n -= k;
 		if (loose && (is_space((char)cp) || cp == '-' || cp == '/'))
 			continue;
-		sb_add(sb, enc, utf8_encode(fold_cp(cp), enc));
+		sb_add(sb, enc, utf8_encode(match_fold_cp(cp), enc));
 	}
 }
 

@@ -45,6 +45,7 @@
 #define MATCH_MATCH_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Genders as the library knows them; 0 means "not recorded". */
 enum match_gender {
@@ -252,6 +253,14 @@ struct match_result {
 /* The defaults: weights 3 2 2 1 1 1, no org or field rule, gaps 0 and 3,
  * spread on. */
 void	match_defaults(struct match_input *);
+
+/*
+ * Lower-case one code point where the library folds case when it compares
+ * fields: ASCII, Latin-1 letters and Latin Extended-A (U+0100..U+017F,
+ * whose upper/lower pairs alternate); everything else unchanged. Exported
+ * so that tandem check warns about field spellings by the same rule.
+ */
+uint32_t match_fold_cp(uint32_t);
 
 /*
  * The first hard rule that excludes the pair (mentee, mentor), or

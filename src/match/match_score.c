@@ -24,13 +24,9 @@ match_defaults(struct match_input *in)
 	in->rules.spread = 1;
 }
 
-/*
- * Lower-case one code point where the library folds case: ASCII, Latin-1
- * letters and Latin Extended-A (U+0100..U+017F, whose upper/lower pairs
- * alternate). Everything else is returned unchanged.
- */
-static uint32_t
-fold_cp(uint32_t c)
+/* match.h */
+uint32_t
+match_fold_cp(uint32_t c)
 {
 	if (c >= 'A' && c <= 'Z')
 		return c + 32;
@@ -50,7 +46,7 @@ fold_cp(uint32_t c)
 
 /*
  * Fold s for comparison into a new string: trimmed of ASCII white space,
- * case folded per fold_cp(). Bytes that are not valid two-byte sequences
+ * case folded per match_fold_cp(). Bytes that are not valid two-byte sequences
  * are copied as they are. Returns NULL if memory ran out.
  */
 static char *
@@ -71,7 +67,7 @@ fold(const char *s)
 		if (b + 1 < e && (b[0] & 0xE0) == 0xC0 &&
 		    (b[1] & 0xC0) == 0x80 && b[0] >= 0xC2) {
 			uint32_t c = ((uint32_t)(b[0] & 0x1F) << 6) |
-			    (b[1] & 0x3F), f = fold_cp(c);
+			    (b[1] & 0x3F), f = match_fold_cp(c);
 
 			if (f < 0x80)
 				*o++ = (char)f;
@@ -81,7 +77,7 @@ fold(const char *s)
 			}
 			b += 2;
 		} else {
-			*o++ = (char)fold_cp(*b);
+			*o++ = (char)match_fold_cp(*b);
 			b++;
 		}
 	}
