@@ -200,6 +200,16 @@ expect pins-forbids-90000 0 1500 '300 mentees' check pinforbid
 sed -i '0,/<forbid mentee="m1" mentor="r2"/s//<forbid mentee="m1" mentor="r2" weight="3"/' "$T/pinforbid/programme.xml"
 expect forbid-unknown-attribute 65 1500 'error: unknown attribute weight on <forbid>' check pinforbid
 
+# Many people: 50,000 + 50,000 took 17 s (RelaxNG over <people>); every
+# <person> but the first is now checked by the element table alone. The
+# variant: a bad attribute on the last person is still refused.
+mkdir -p "$T/many"
+python3 "$TOP/bench/match_programme.py" 50000 "$T/many"
+expect people-100000 0 5000 '50000 mentees' check many
+last=$(grep -n '<person ' "$T/many/programme.xml" | tail -1 | cut -d: -f1)
+sed -i "${last}s/<person /<person colour=\"blau\" /" "$T/many/programme.xml"
+expect people-last-bad-attribute 65 5000 "programme.xml:$last: error: unknown attribute colour on <person>" check many
+
 # 8. Lengths checked where they enter (finding 5): a field longer than
 #    any document prints is refused at its line by check and build alike
 #    (exit 65, the limit named), never "PDF library error" at the end: a
