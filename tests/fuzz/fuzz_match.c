@@ -137,19 +137,44 @@ decode(struct cursor *c, struct instance *s)
 	}
 }
 
-/* Brute force: the best (matched, score) over all valid assignments. */
+/* How many mentors mentor_of[0..n) uses. */
+static int
+mentors_used(const long *mentor_of, size_t n)
+{
+	int used = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t k;
+
+		for (k = 0; k < i && mentor_of[k] != mentor_of[i]; k++)
+			;
+		used += mentor_of[i] >= 0 && k == i;
+	}
+	return used;
+}
+
+/*
+ * Brute force: the best (matched, mentors used when rules.spread, score)
+ * over all valid assignments (tandem-programme(5), the objective);
+ * best[0] matched, best[1] whether any was valid, best[2] mentors used.
+ */
 static void
 brute(const struct match_input *in, size_t i, long *mentor_of,
-    int *matched, long *score, int best[2], long *best_score)
+    int *matched, long *score, int best[3], long *best_score)
 {
 	char msg[8];
 
 	if (i == in->nmentees) {
+		int used = in->rules.spread ?
+		    mentors_used(mentor_of, in->nmentees) : 0;
+
 		if (match_check(in, mentor_of, msg, sizeof(msg)) != 0)
 			return;
-		if (*matched > best[0] ||
-		    (*matched == best[0] && *score > *best_score)) {
+		if (*matched > best[0] || (*matched == best[0] &&
+		    (used > best[2] || (used == best[2] &&
+		    *score > *best_score)))) {
 			best[0] = *matched;
+			best[2] = used;
 			*best_score = *score;
 		}
 		best[1] = 1;
@@ -227,7 +252,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		__builtin_trap();
 	if (s.in.nmentees <= BRUTE_MENTEES && s.in.nmentors <= BRUTE_MENTORS) {
 		long mentor_of[BRUTE_MENTEES], score = 0, best_score = -1;
-		int matched = 0, best[2] = { -1, 0 };
+		int matched = 0, best[3] = { -1, 0, -1 };
 
 		brute(&s.in, 0, mentor_of, &matched, &score, best,
 		    &best_score);
