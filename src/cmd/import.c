@@ -23,19 +23,6 @@
 #include "util/fileio.h"
 #include "util/xalloc.h"
 
-/* Is s an id as programme.xml takes it: letters, digits, '-', '_'? */
-static bool
-import_id_ok(const char *s)
-{
-	if (*s == '\0')
-		return false;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return false;
-	return true;
-}
-
 /* Put the command line's kind (k >= 0), id, title and period (when
  * start is not NULL) into the imported programme p. */
 static void
@@ -170,7 +157,7 @@ cmd_import(int argc, char *argv[])
 			return cmd_usage("import", "unknown kind '%s' "
 			    "(internal, cross or partnership)", kind);
 	}
-	if (id != NULL && !import_id_ok(id))
+	if (id != NULL && !load_id_ok(id))
 		return cmd_usage("import", "'%s' is not an id: letters, "
 		    "digits, '-' and '_' only, e.g. ccm-2025", id);
 	if (title != NULL && *title == '\0')

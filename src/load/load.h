@@ -38,6 +38,9 @@ struct programme	*load_programme(const char *path);
  */
 #define LOAD_MAX_FIELD	1000
 
+/* Is s an id as programme.xml takes it: letters, digits, '-', '_'? */
+bool	load_id_ok(const char *s);
+
 /*
  * Load a programme from the len bytes at buf (need not end in a NUL),
  * named name in messages, exactly as load_programme() loads a file, but

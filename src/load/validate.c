@@ -91,8 +91,8 @@ subject_of(const char *what)
 	return DIAG_SUBJ_PERSON;
 }
 
-static bool
-id_ok(const char *s)
+bool
+load_id_ok(const char *s)
 {
 	if (*s == '\0')
 		return false;
@@ -131,12 +131,12 @@ check_ids(struct vstate *v)
 	for (i = 0; i < p->npeople; i++, k++)
 		r[k] = (struct idrec){ p->people[i].id, "person",
 		    p->people[i].line, k };
-	if (*p->id != '\0' && !id_ok(p->id))
+	if (*p->id != '\0' && !load_id_ok(p->id))
 		verr_about(v, p->file, p->line, DIAG_SUBJ_PROGRAMME, p->id,
 		    "programme id '%s' may contain only letters A-Z and a-z, "
 		    "digits, _ and -", p->id);
 	for (i = 0; i < n; i++)
-		if (*r[i].id != '\0' && !id_ok(r[i].id))
+		if (*r[i].id != '\0' && !load_id_ok(r[i].id))
 			verr_about(v, p->file, r[i].line, subject_of(
 			    r[i].what), r[i].id, "%s id '%s' may contain "
 			    "only letters A-Z and a-z, digits, _ and -",
